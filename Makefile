@@ -1,0 +1,41 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SAMPLE := resources/samples/kommunrapport.txt
+
+.PHONY: run test lint unit bench wheel-check clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/korrektur $(SAMPLE)
+
+test: lint unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff format --check app tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/accuracy.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# Build the wheel and show that, installed, it finds its bundled data (not the repository's).
+wheel-check: $(STAMP)
+	rm -rf build/wheel-check && mkdir -p build/wheel-check
+	$(BIN)/python -m pip wheel --quiet --no-deps -w build/wheel-check .
+	cd build/wheel-check && $(abspath $(BIN))/python -m zipfile -e korrektur-*.whl site
+	cd build/wheel-check && PYTHONPATH=site $(abspath $(BIN))/python -c "import korrektur.paths as p; print(p.__file__); print(p.sample_report(), p.sample_report().is_file()); print(p.data_path('lexicon'), p.data_path('lexicon').is_dir())"

@@ -1,0 +1,3 @@
+"""Korrektur: review and correct OCR'd Swedish reports."""
+
+__version__ = "0.1.0"

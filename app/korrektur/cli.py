@@ -1,0 +1,203 @@
+"""Command line: ``korrektur [FILE]`` opens the window; subcommands work without it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from korrektur import __version__
+from korrektur.engine import default_engine
+from korrektur.formats.suggestions_json import document_summary, suggestions_payload
+from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Suggestion
+from korrektur.model.newlines import restore_newlines
+from korrektur.store.atomic import WriteError, atomic_write_text
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 1
+EXIT_USAGE = 2
+
+NEWLINE_NAMES = {"\n": "LF (Unix)", "\r\n": "CRLF (Windows)", "\r": "CR (classic Mac)"}
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line, exit code 1."""
+
+
+Command = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {}
+
+
+def command(
+    name: str, help_text: str, configure: Callable[[argparse.ArgumentParser], None]
+) -> Callable[[Command], Command]:
+    """Register a subcommand with the function that adds its arguments."""
+
+    def register(func: Command) -> Command:
+        COMMANDS[name] = (help_text, configure, func)
+        return func
+
+    return register
+
+
+def _load(path: str) -> Document:
+    try:
+        return Document.from_path(path)
+    except DocumentError as exc:
+        raise UserError(str(exc)) from exc
+
+
+def _analyse(document: Document, kinds: str = "all") -> list[Suggestion]:
+    return default_engine().analyse(document, KIND_GROUPS[kinds])
+
+
+def _confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return number
+
+
+# -- info ------------------------------------------------------------------------------------
+
+
+def _configure_info(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a plain-text OCR file")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+@command("info", "show encoding, pages, lines and words of a file", _configure_info)
+def cmd_info(args: argparse.Namespace) -> int:
+    """Print what Korrektur sees in a file."""
+    document = _load(args.file)
+    summary = document_summary(document)
+    summary["newlines"] = NEWLINE_NAMES.get(document.newline, repr(document.newline))
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return EXIT_OK
+    width = max(len(key) for key in summary)
+    for key, value in summary.items():
+        print(f"{key + ':':<{width + 1}} {value}")
+    return EXIT_OK
+
+
+# -- suggest ---------------------------------------------------------------------------------
+
+
+def _configure_suggest(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a plain-text OCR file")
+    parser.add_argument("--json", action="store_true", help="one JSON object (see DESIGN.md)")
+    parser.add_argument("--kinds", choices=sorted(KIND_GROUPS), default="all")
+
+
+@command("suggest", "list the suggested corrections of a file", _configure_suggest)
+def cmd_suggest(args: argparse.Namespace) -> int:
+    """Print suggestions, as a table or as the JSON contract."""
+    document = _load(args.file)
+    suggestions = _analyse(document, args.kinds)
+    if args.json:
+        print(json.dumps(suggestions_payload(document, suggestions), ensure_ascii=False))
+        return EXIT_OK
+    for suggestion in suggestions:
+        line = document.lines[document.line_index_at(suggestion.start)]
+        column = suggestion.start - line.start + 1
+        change = f"{suggestion.original!r} → {suggestion.replacement!r}"
+        print(
+            f"{line.number}:{column}\t{change}\t{suggestion.kinds_label}\t"
+            f"{suggestion.confidence:.2f}\t{suggestion.reason}"
+        )
+    print(f"{len(suggestions)} suggestions", file=sys.stderr)
+    return EXIT_OK
+
+
+# -- apply -----------------------------------------------------------------------------------
+
+
+def _configure_apply(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a plain-text OCR file (never modified)")
+    parser.add_argument("-o", "--output", help="where to write the result (default: stdout)")
+    parser.add_argument(
+        "--kinds",
+        choices=sorted(KIND_GROUPS),
+        default="word",
+        help="word: keep every line, fix words; structure/all: also join and clean the text",
+    )
+    parser.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        metavar="C",
+        help="apply only suggestions with confidence >= C (0..1)",
+    )
+
+
+@command("apply", "write the corrected text, applying every suggestion", _configure_apply)
+def cmd_apply(args: argparse.Namespace) -> int:
+    """Apply suggestions without review and write the result as UTF-8."""
+    document = _load(args.file)
+    kinds = KIND_GROUPS[args.kinds]
+    session = ReviewSession(document, _analyse(document, args.kinds))
+    text = restore_newlines(session.render(kinds, args.min_confidence), document.newline)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    output = Path(args.output)
+    if document.path is not None and output.resolve() == document.path:
+        raise UserError("refusing to overwrite the source file; choose another output with -o")
+    try:
+        atomic_write_text(output, text)
+    except WriteError as exc:
+        raise UserError(str(exc)) from exc
+    return EXIT_OK
+
+
+# -- GUI and entry point ---------------------------------------------------------------------
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    """Arguments of ``korrektur [FILE]`` (the window)."""
+    parser = argparse.ArgumentParser(
+        prog="korrektur",
+        description="Review and correct OCR'd Swedish reports. "
+        f"Commands: {', '.join(COMMANDS)} (korrektur COMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"korrektur {__version__}")
+    parser.add_argument("file", nargs="?", help="a report to open in the window")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot and exit")
+    parser.add_argument("--size", default="1400x900", help="window size for --screenshot")
+    return parser
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """The parser of subcommand ``name``."""
+    help_text, configure, _ = COMMANDS[name]
+    parser = argparse.ArgumentParser(prog=f"korrektur {name}", description=help_text)
+    configure(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in COMMANDS:
+            name = args_list.pop(0)
+            args = command_parser(name).parse_args(args_list)
+            return COMMANDS[name][2](args)
+        args = gui_parser().parse_args(args_list)
+        from korrektur.ui.app import run_gui
+
+        return run_gui(args)
+    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    except UserError as exc:
+        print(f"korrektur: error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("korrektur: interrupted", file=sys.stderr)
+        return 130

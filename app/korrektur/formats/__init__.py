@@ -1,0 +1,1 @@
+"""Readers and writers of document and review formats (Qt-free)."""

@@ -1,0 +1,44 @@
+"""The ``korrektur suggest --json`` contract (see DESIGN.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from korrektur.model.document import Document
+from korrektur.model.suggestion import Suggestion
+
+
+def document_summary(document: Document) -> dict[str, Any]:
+    """The ``document`` object: path, encoding, hash and counts."""
+    return {
+        "path": str(document.path) if document.path else document.name,
+        "encoding": document.encoding_label,
+        "sha256": document.sha256,
+        "pages": len(document.pages),
+        "lines": len(document.lines),
+        "words": document.word_count,
+    }
+
+
+def suggestion_record(suggestion: Suggestion) -> dict[str, Any]:
+    """One suggestion as a JSON-ready dict with the contract's fields."""
+    return {
+        "id": suggestion.id,
+        "start": suggestion.start,
+        "end": suggestion.end,
+        "original": suggestion.original,
+        "replacement": suggestion.replacement,
+        "kinds": sorted(k.value for k in suggestion.kinds),
+        "confidence": round(suggestion.confidence, 4),
+        "reason": suggestion.reason,
+        "alternatives": list(suggestion.alternatives),
+    }
+
+
+def suggestions_payload(document: Document, suggestions: Sequence[Suggestion]) -> dict[str, Any]:
+    """The whole ``suggest --json`` object."""
+    return {
+        "document": document_summary(document),
+        "suggestions": [suggestion_record(s) for s in sorted(suggestions, key=lambda s: s.start)],
+    }

@@ -1,0 +1,142 @@
+"""The document under review: decoded text with lines, pages and tokens."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from korrektur.model.encoding import decode_bytes
+from korrektur.model.errors import DocumentError
+from korrektur.model.layout import Line, Page, Token, is_word, split_lines, tokenize
+from korrektur.model.newlines import detect_newline, normalise_newlines
+from korrektur.model.pages import AutoSplitter, PageSplitter
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_BYTES:
+        raise DocumentError(
+            f"the file is {size / 1024 / 1024:.0f} MB; Korrektur opens text files up to "
+            f"{MAX_BYTES // 1024 // 1024} MB. Split the report into parts."
+        )
+
+
+@dataclass(frozen=True)
+class Document:
+    """A plain-text document, read-only.
+
+    Attributes:
+        text: the text with newlines normalised to ``\\n``; every offset refers to it.
+        name: file name (or a label for text not read from a file).
+        path: where it was read from, if anywhere.
+        encoding: Python codec to write it back as the source was.
+        encoding_label: the encoding for people ("UTF-8", "Windows-1252", …).
+        newline: the source's newline style, used on export.
+        sha256: hash of the source bytes, to notice when a source changed.
+        size: size of the source in bytes.
+        lines, pages, tokens: the layout, as offset spans.
+    """
+
+    text: str
+    name: str = "untitled.txt"
+    path: Path | None = None
+    encoding: str = "utf-8"
+    encoding_label: str = "UTF-8"
+    newline: str = "\n"
+    sha256: str = ""
+    size: int = 0
+    splitter: PageSplitter = field(default_factory=AutoSplitter, repr=False, compare=False)
+    lines: list[Line] = field(init=False, repr=False, compare=False)
+    pages: list[Page] = field(init=False, repr=False, compare=False)
+    tokens: list[Token] = field(init=False, repr=False, compare=False)
+    _line_starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        lines = split_lines(self.text)
+        object.__setattr__(self, "lines", lines)
+        object.__setattr__(self, "_line_starts", [line.start for line in lines])
+        object.__setattr__(self, "tokens", tokenize(self.text, lines))
+        starts = self.splitter.page_starts(self.text, lines)
+        pages = []
+        for number, first in enumerate(starts, start=1):
+            last = (starts[number] if number < len(starts) else len(lines)) - 1
+            pages.append(Page(lines[first].start, lines[last].end, number, first, last))
+        object.__setattr__(self, "pages", pages)
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "untitled.txt") -> Document:
+        """A document from a string (newlines are normalised)."""
+        data = text.encode("utf-8")
+        return cls(
+            normalise_newlines(text),
+            name=name,
+            newline=detect_newline(text),
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str, path: Path | None = None) -> Document:
+        """Decode a file's bytes into a document.
+
+        Raises:
+            DocumentError: empty, binary, undecodable or oversized input.
+        """
+        _check_size(len(data))
+        decoded = decode_bytes(data)
+        return cls(
+            normalise_newlines(decoded.text),
+            name=name,
+            path=path,
+            encoding=decoded.encoding,
+            encoding_label=decoded.label,
+            newline=detect_newline(decoded.text),
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+        )
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> Document:
+        """Read a document from disk; the file is only read, never written.
+
+        Raises:
+            DocumentError: the file is missing, unreadable, or not usable text.
+        """
+        path = Path(path)
+        try:
+            if path.is_dir():
+                raise DocumentError("this is a folder, not a text file.")
+            _check_size(path.stat().st_size)
+            data = path.read_bytes()
+            return cls.from_bytes(data, path.name, path.resolve())
+        except DocumentError as exc:
+            raise DocumentError(f"{path.name}: {exc}") from exc
+        except FileNotFoundError as exc:
+            raise DocumentError(f"{path} does not exist.") from exc
+        except PermissionError as exc:
+            raise DocumentError(f"{path} cannot be read (permission denied).") from exc
+        except OSError as exc:
+            raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+
+    @property
+    def word_count(self) -> int:
+        """Tokens that contain a letter or a digit."""
+        return sum(1 for t in self.tokens if is_word(self.text[t.start : t.end]))
+
+    def line_index_at(self, offset: int) -> int:
+        """0-based index of the line that holds ``offset`` (a newline belongs to its line)."""
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    def page_index_at(self, offset: int) -> int:
+        """0-based index of the page that holds ``offset``."""
+        line = self.line_index_at(offset)
+        firsts = [page.first_line for page in self.pages]
+        return max(0, bisect.bisect_right(firsts, line) - 1)
+
+    def line_text(self, index: int) -> str:
+        """Text of line ``index`` without its newline."""
+        line = self.lines[index]
+        return self.text[line.start : line.end]

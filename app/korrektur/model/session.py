@@ -1,0 +1,368 @@
+"""A review in progress: a document, its suggestions, and the decisions taken."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from korrektur.model.document import Document
+from korrektur.model.offsets import OffsetMap
+from korrektur.model.suggestion import Kind, Status, Suggestion, check_no_overlap
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The decision fields of one suggestion, as saved for undo."""
+
+    id: str
+    status: Status
+    edited_text: str | None
+    decided_by: str | None
+    decided_at: str | None
+
+    @classmethod
+    def of(cls, suggestion: Suggestion) -> Decision:
+        """Snapshot the decision of ``suggestion``."""
+        return cls(
+            suggestion.id,
+            suggestion.status,
+            suggestion.edited_text,
+            suggestion.decided_by,
+            suggestion.decided_at,
+        )
+
+
+@dataclass(frozen=True)
+class ManualEdit:
+    """A reviewer's own edit: one manual suggestion replacing the ones it absorbed."""
+
+    added: Suggestion
+    removed: tuple[Suggestion, ...]
+    removed_decisions: tuple[Decision, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed, for listeners: decisions on ``ids``; ``structural`` if the list changed."""
+
+    ids: tuple[str, ...]
+    structural: bool = False
+
+
+Listener = Callable[[Change], None]
+
+
+def now_iso() -> str:
+    """The current time, UTC, ISO 8601 to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def apply_texts(raw: str, spans: Iterable[tuple[int, int, str]]) -> str:
+    """Replace sorted, non-overlapping ``(start, end, text)`` spans of ``raw``."""
+    parts: list[str] = []
+    position = 0
+    for start, end, text in spans:
+        parts.append(raw[position:start])
+        parts.append(text)
+        position = end
+    parts.append(raw[position:])
+    return "".join(parts)
+
+
+@dataclass
+class ReviewSession:
+    """A document under review with its suggestions.
+
+    All decisions go through this class so that the corrected text, the offset maps and any
+    listeners (a Qt model, the autosaver) stay consistent.
+
+    Attributes:
+        document: the raw document.
+        suggestions: sorted by start, never overlapping.
+        reviewer: name recorded in decisions.
+    """
+
+    document: Document
+    suggestions: list[Suggestion] = field(default_factory=list)
+    reviewer: str = ""
+    _by_id: dict[str, Suggestion] = field(init=False, repr=False)
+    _listeners: list[Listener] = field(init=False, repr=False, default_factory=list)
+    _cache: tuple[str, OffsetMap] | None = field(init=False, repr=False, default=None)
+    _next_manual: int = field(init=False, repr=False, default=1)
+
+    def __post_init__(self) -> None:
+        self.suggestions = sorted(self.suggestions, key=lambda s: (s.start, s.end))
+        check_no_overlap(self.suggestions)
+        text = self.document.text
+        for suggestion in self.suggestions:
+            if text[suggestion.start : suggestion.end] != suggestion.original:
+                raise ValueError(f"suggestion {suggestion.id} does not match the document text")
+        self._by_id = {s.id: s for s in self.suggestions}
+        if len(self._by_id) != len(self.suggestions):
+            raise ValueError("suggestion ids are not unique")
+        manual_numbers = [
+            int(s.id[1:]) for s in self.suggestions if s.id.startswith("m") and s.id[1:].isdigit()
+        ]
+        self._next_manual = max(manual_numbers, default=0) + 1
+
+    # -- listeners -------------------------------------------------------------------------
+
+    def add_listener(self, listener: Listener) -> None:
+        """Call ``listener`` after every change."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        """Stop calling ``listener``."""
+        self._listeners.remove(listener)
+
+    def _changed(self, change: Change) -> None:
+        self._cache = None
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- lookup ----------------------------------------------------------------------------
+
+    def get(self, suggestion_id: str) -> Suggestion:
+        """The suggestion with ``suggestion_id`` (KeyError if none)."""
+        return self._by_id[suggestion_id]
+
+    def index_of(self, suggestion: Suggestion) -> int:
+        """Position of ``suggestion`` in the sorted list."""
+        index = bisect.bisect_left(
+            self.suggestions, (suggestion.start, suggestion.end), key=lambda s: (s.start, s.end)
+        )
+        if index < len(self.suggestions) and self.suggestions[index] is suggestion:
+            return index
+        raise ValueError(f"{suggestion.id} is not in this session")
+
+    def counts(self) -> dict[Status, int]:
+        """How many suggestions have each status."""
+        result = dict.fromkeys(Status, 0)
+        for suggestion in self.suggestions:
+            result[suggestion.status] += 1
+        return result
+
+    def next_pending(self, after: int = -1, backwards: bool = False) -> int | None:
+        """Index of the next (or previous) pending suggestion from list index ``after``."""
+        order: Sequence[int] = (
+            range(after - 1, -1, -1) if backwards else range(after + 1, len(self.suggestions))
+        )
+        for index in order:
+            if self.suggestions[index].status is Status.PENDING:
+                return index
+        return None
+
+    # -- decisions -------------------------------------------------------------------------
+
+    def decide(
+        self,
+        ids: Iterable[str],
+        status: Status,
+        text: str | None = None,
+        by: str | None = None,
+    ) -> list[Decision]:
+        """Set the status of suggestions; returns their previous decisions for undo.
+
+        ``text`` is the reviewer's text for ``edited`` (it may equal an alternative).
+        """
+        if status is Status.EDITED and text is None:
+            raise ValueError("an edited decision needs the reviewer's text")
+        targets = [self._by_id[i] for i in ids]
+        before = [Decision.of(s) for s in targets]
+        stamp = None if status is Status.PENDING else now_iso()
+        reviewer = None if status is Status.PENDING else (by or self.reviewer or None)
+        for suggestion in targets:
+            suggestion.status = status
+            suggestion.edited_text = text if status is Status.EDITED else None
+            suggestion.decided_by = reviewer
+            suggestion.decided_at = stamp
+        if targets:
+            self._changed(Change(tuple(s.id for s in targets)))
+        return before
+
+    def accept(self, *ids: str) -> list[Decision]:
+        """Accept the engine's replacement."""
+        return self.decide(ids, Status.ACCEPTED)
+
+    def reject(self, *ids: str) -> list[Decision]:
+        """Keep the raw text."""
+        return self.decide(ids, Status.REJECTED)
+
+    def edit(self, suggestion_id: str, text: str) -> list[Decision]:
+        """Use the reviewer's own text (or a chosen alternative)."""
+        suggestion = self._by_id[suggestion_id]
+        if text == suggestion.replacement:
+            return self.decide([suggestion_id], Status.ACCEPTED)
+        return self.decide([suggestion_id], Status.EDITED, text)
+
+    def choose_alternative(self, suggestion_id: str, number: int) -> list[Decision]:
+        """Pick alternative ``number`` (1-based) of a suggestion."""
+        suggestion = self._by_id[suggestion_id]
+        if not 1 <= number <= len(suggestion.alternatives):
+            raise IndexError(f"{suggestion_id} has no alternative {number}")
+        return self.edit(suggestion_id, suggestion.alternatives[number - 1])
+
+    def restore(self, decisions: Iterable[Decision]) -> None:
+        """Put back decisions saved by ``decide`` (undo)."""
+        changed = []
+        for decision in decisions:
+            suggestion = self._by_id[decision.id]
+            suggestion.status = decision.status
+            suggestion.edited_text = decision.edited_text
+            suggestion.decided_by = decision.decided_by
+            suggestion.decided_at = decision.decided_at
+            changed.append(decision.id)
+        if changed:
+            self._changed(Change(tuple(changed)))
+
+    def same_correction(self, suggestion_id: str) -> list[str]:
+        """Ids of pending suggestions with the same original and replacement (incl. this one)."""
+        model = self._by_id[suggestion_id]
+        return [
+            s.id
+            for s in self.suggestions
+            if s.original == model.original
+            and s.replacement == model.replacement
+            and (s is model or s.status is Status.PENDING)
+        ]
+
+    # -- text and offsets ------------------------------------------------------------------
+
+    def _build(self) -> tuple[str, OffsetMap]:
+        if self._cache is None:
+            texts = [s.current_text for s in self.suggestions]
+            spans = [(s.start, s.end, t) for s, t in zip(self.suggestions, texts, strict=True)]
+            self._cache = (
+                apply_texts(self.document.text, spans),
+                OffsetMap([(s, e, len(t)) for s, e, t in spans]),
+            )
+        return self._cache
+
+    def corrected_text(self) -> str:
+        """The text as it stands: decisions applied, pending suggestions shown as proposed."""
+        return self._build()[0]
+
+    def decided_text(self) -> str:
+        """Only decisions applied: pending suggestions keep the raw text."""
+        return apply_texts(
+            self.document.text, ((s.start, s.end, s.decided_text) for s in self.suggestions)
+        )
+
+    def render(
+        self,
+        kinds: Iterable[Kind] | None = None,
+        min_confidence: float = 0.0,
+    ) -> str:
+        """The engine's text: every suggestion of ``kinds`` at or above the confidence applied.
+
+        Decisions are ignored here; this is what ``korrektur apply`` writes.
+        """
+        allowed = None if kinds is None else frozenset(kinds)
+        return apply_texts(
+            self.document.text,
+            (
+                (s.start, s.end, s.replacement)
+                for s in self.suggestions
+                if s.confidence >= min_confidence and (allowed is None or s.kinds <= allowed)
+            ),
+        )
+
+    @property
+    def offsets(self) -> OffsetMap:
+        """Offset map between the raw and the corrected text (as ``corrected_text``)."""
+        return self._build()[1]
+
+    def corrected_span(self, suggestion: Suggestion) -> tuple[int, int]:
+        """Where ``suggestion`` stands in the corrected text."""
+        return self.offsets.corrected_span(self.index_of(suggestion))
+
+    def raw_to_corrected(self, pos: int) -> int:
+        """Corrected offset of raw offset ``pos``."""
+        return self.offsets.to_corrected(pos)
+
+    def corrected_to_raw(self, pos: int) -> int:
+        """Raw offset of corrected offset ``pos``."""
+        return self.offsets.to_raw(pos)
+
+    def suggestion_at_raw(self, pos: int) -> Suggestion | None:
+        """The suggestion whose raw span holds ``pos``."""
+        index = self.offsets.index_at_raw(pos)
+        return None if index is None else self.suggestions[index]
+
+    def suggestion_at_corrected(self, pos: int) -> Suggestion | None:
+        """The suggestion whose corrected span holds ``pos``."""
+        index = self.offsets.index_at_corrected(pos)
+        return None if index is None else self.suggestions[index]
+
+    # -- manual edits ----------------------------------------------------------------------
+
+    def apply_manual_edit(self, start: int, end: int, text: str) -> ManualEdit:
+        """The reviewer replaced corrected ``[start, end)`` with ``text``.
+
+        The edit becomes one ``manual`` suggestion on the raw span it covers. Suggestions it
+        overlaps, and manual ones it touches, are absorbed into it (kept in the returned
+        record so that ``undo_manual_edit`` can restore them).
+        """
+        corrected, offsets = self._build()
+        if not 0 <= start <= end <= len(corrected):
+            raise ValueError(f"edit range {start}..{end} outside the text")
+        absorbed: list[int] = []
+        for index, suggestion in enumerate(self.suggestions):
+            c_start, c_end = offsets.corrected_span(index)
+            overlapping = c_start < end and start < c_end
+            inside = c_start < start < c_end
+            touching = c_start <= end and start <= c_end and Kind.MANUAL in suggestion.kinds
+            if overlapping or inside or touching:
+                absorbed.append(index)
+        cor_start, cor_end = start, end
+        raw_start, raw_end = offsets.to_raw(start), offsets.to_raw(end)
+        if absorbed:
+            first, last = absorbed[0], absorbed[-1]
+            cor_start = min(cor_start, offsets.cor_starts[first])
+            cor_end = max(cor_end, offsets.cor_ends[last])
+            raw_start = min(raw_start, self.suggestions[first].start)
+            raw_end = max(raw_end, self.suggestions[last].end)
+        new_text = corrected[cor_start:start] + text + corrected[end:cor_end]
+        removed = tuple(self.suggestions[i] for i in absorbed)
+        note = ",".join(s.id for s in removed)
+        added = Suggestion(
+            id=f"m{self._next_manual}",
+            start=raw_start,
+            end=raw_end,
+            original=self.document.text[raw_start:raw_end],
+            replacement=new_text,
+            kinds=frozenset({Kind.MANUAL}),
+            confidence=1.0,
+            reason="edited by the reviewer",
+            status=Status.ACCEPTED,
+            decided_by=self.reviewer or None,
+            decided_at=now_iso(),
+            meta={"supersedes": note} if note else {},
+        )
+        self._next_manual += 1
+        edit = ManualEdit(added, removed, tuple(Decision.of(s) for s in removed))
+        self._swap(removed, (added,))
+        return edit
+
+    def undo_manual_edit(self, edit: ManualEdit) -> None:
+        """Take back a manual edit, restoring what it absorbed."""
+        self._swap((edit.added,), edit.removed)
+        self.restore(edit.removed_decisions)
+
+    def redo_manual_edit(self, edit: ManualEdit) -> None:
+        """Apply a manual edit again after undo."""
+        self._swap(edit.removed, (edit.added,))
+
+    def _swap(self, remove: Sequence[Suggestion], add: Sequence[Suggestion]) -> None:
+        gone = {id(s) for s in remove}
+        kept = [s for s in self.suggestions if id(s) not in gone]
+        merged = sorted([*kept, *add], key=lambda s: (s.start, s.end))
+        check_no_overlap(merged)
+        self.suggestions = merged
+        for suggestion in remove:
+            self._by_id.pop(suggestion.id, None)
+        for suggestion in add:
+            self._by_id[suggestion.id] = suggestion
+        self._changed(Change(tuple(s.id for s in (*remove, *add)), structural=True))

@@ -1,0 +1,1 @@
+"""Annotated review files, versions and autosave on disk (Qt-free)."""

@@ -1,0 +1,164 @@
+import pytest
+
+from korrektur.model import Document, Kind, ReviewSession, Status, Suggestion
+
+TEXT = "Forvaltningen har 6kat stodet pa skolan.\nDet &r bra.\n"
+
+
+def make(start_word: str, replacement: str, kinds=(Kind.DIACRITIC,), alts=(), nth=0) -> Suggestion:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(start_word, start + 1)
+    return Suggestion(
+        "",
+        start,
+        start + len(start_word),
+        start_word,
+        replacement,
+        frozenset(kinds),
+        confidence=0.9,
+        alternatives=alts,
+    )
+
+
+@pytest.fixture
+def session() -> ReviewSession:
+    suggestions = [
+        make("Forvaltningen", "Förvaltningen"),
+        make("6kat", "ökat", (Kind.OCR,)),
+        make("stodet", "stödet"),
+        make("pa", "på", alts=("pa",)),
+        make("&r", "är", (Kind.OCR,)),
+    ]
+    for number, suggestion in enumerate(suggestions, 1):
+        suggestion.id = f"s{number}"
+    return ReviewSession(Document.from_text(TEXT), suggestions)
+
+
+def test_pending_shows_proposals_and_decided_text_keeps_raw(session):
+    assert session.corrected_text() == "Förvaltningen har ökat stödet på skolan.\nDet är bra.\n"
+    assert session.decided_text() == TEXT
+
+
+def test_decisions_and_undo(session):
+    before = session.reject("s4")
+    assert session.corrected_text().startswith("Förvaltningen har ökat stödet pa skolan")
+    session.edit("s2", "öka")
+    assert session.get("s2").status is Status.EDITED
+    assert "har öka stödet" in session.corrected_text()
+    session.restore(before)
+    assert session.get("s4").status is Status.PENDING
+    assert session.counts()[Status.EDITED] == 1
+
+
+def test_choose_alternative_and_edit_to_replacement_is_accept(session):
+    session.choose_alternative("s4", 1)
+    assert session.get("s4").status is Status.EDITED
+    assert session.get("s4").edited_text == "pa"
+    session.edit("s1", "Förvaltningen")
+    assert session.get("s1").status is Status.ACCEPTED
+    with pytest.raises(IndexError):
+        session.choose_alternative("s1", 1)
+
+
+def test_decisions_are_stamped_with_reviewer(session):
+    session.reviewer = "Eva"
+    session.accept("s1")
+    suggestion = session.get("s1")
+    assert suggestion.decided_by == "Eva"
+    assert suggestion.decided_at is not None
+    session.decide(["s1"], Status.PENDING)
+    assert suggestion.decided_by is None
+
+
+def test_listeners_hear_changes(session):
+    heard = []
+    session.add_listener(heard.append)
+    session.accept("s1", "s2")
+    assert heard[-1].ids == ("s1", "s2")
+    session.remove_listener(heard.append)
+    session.accept("s3")
+    assert len(heard) == 1
+
+
+def test_next_pending_skips_decided(session):
+    session.accept("s2")
+    assert session.next_pending(0) == 2
+    assert session.next_pending(2, backwards=True) == 0
+    assert session.next_pending(4) is None
+
+
+def test_corrected_spans_and_lookup(session):
+    s3 = session.get("s3")
+    start, end = session.corrected_span(s3)
+    assert session.corrected_text()[start:end] == "stödet"
+    assert session.suggestion_at_corrected(start + 2) is s3
+    assert session.suggestion_at_raw(s3.start) is s3
+    assert session.suggestion_at_raw(s3.end) is None
+
+
+def test_render_filters_kinds_and_confidence(session):
+    assert session.render([Kind.OCR]) == TEXT.replace("6kat", "ökat").replace("&r", "är")
+    assert session.render(min_confidence=0.95) == TEXT
+
+
+def test_same_correction_finds_identical_pending():
+    text = "pa skolan och pa gatan och pa torget"
+    spans = [i for i in range(len(text)) if text.startswith("pa ", i)]
+    suggestions = [
+        Suggestion(f"s{n}", i, i + 2, "pa", "på", frozenset({Kind.DIACRITIC}))
+        for n, i in enumerate(spans, 1)
+    ]
+    session = ReviewSession(Document.from_text(text), suggestions)
+    session.reject("s3")
+    assert session.same_correction("s1") == ["s1", "s2"]
+
+
+def test_manual_edit_absorbs_overlapping_and_undoes(session):
+    corrected = session.corrected_text()
+    start = corrected.index("ökat")
+    edit = session.apply_manual_edit(start, start + 4, "höjt")
+    assert session.corrected_text() == corrected.replace("ökat", "höjt")
+    assert edit.added.kinds == {Kind.MANUAL}
+    assert edit.added.original == "6kat"
+    assert [s.id for s in edit.removed] == ["s2"]
+    with pytest.raises(KeyError):
+        session.get("s2")
+    session.undo_manual_edit(edit)
+    assert session.corrected_text() == corrected
+    assert session.get("s2").status is Status.PENDING
+    session.redo_manual_edit(edit)
+    assert "höjt" in session.corrected_text()
+
+
+def test_typing_next_to_a_manual_edit_extends_it(session):
+    corrected = session.corrected_text()
+    position = corrected.index("skolan") + len("skolan")
+    session.apply_manual_edit(position, position, " i")
+    session.apply_manual_edit(position + 2, position + 2, "går")
+    manual = [s for s in session.suggestions if Kind.MANUAL in s.kinds]
+    assert len(manual) == 1
+    assert session.corrected_text() == corrected.replace("skolan", "skolan igår")
+
+
+def test_rejects_bad_suggestions():
+    document = Document.from_text("abc def")
+    with pytest.raises(ValueError, match="span length"):
+        Suggestion("s1", 0, 3, "ab", "x", frozenset({Kind.OCR}))
+    with pytest.raises(ValueError, match="confidence"):
+        Suggestion("s1", 0, 3, "abc", "x", frozenset({Kind.OCR}), confidence=1.5)
+    overlapping = [
+        Suggestion("s1", 0, 3, "abc", "x", frozenset({Kind.OCR})),
+        Suggestion("s2", 2, 5, "c d", "x", frozenset({Kind.OCR})),
+    ]
+    with pytest.raises(ValueError, match="overlap"):
+        ReviewSession(document, overlapping)
+    with pytest.raises(ValueError, match="does not match"):
+        ReviewSession(document, [Suggestion("s1", 0, 3, "xyz", "x", frozenset({Kind.OCR}))])
+
+
+def test_alternatives_never_repeat_the_replacement():
+    suggestion = Suggestion(
+        "s1", 0, 3, "har", "här", frozenset({Kind.DIACRITIC}), alternatives=("här", "har", "har")
+    )
+    assert suggestion.alternatives == ("har",)
