@@ -1,7 +1,15 @@
 """The correction engine: word candidates, scoring and structure analysis (Qt-free)."""
 
-from korrektur.engine.base import AnalysisCancelled, Analyzer, NoProgress, Progress
+from korrektur.engine.base import AnalysisCancelled, Analyzer, NoProgress, Progress, WordOracle
 from korrektur.engine.pipeline import Engine
 from korrektur.engine.registry import default_engine
 
-__all__ = ["AnalysisCancelled", "Analyzer", "Engine", "NoProgress", "Progress", "default_engine"]
+__all__ = [
+    "AnalysisCancelled",
+    "Analyzer",
+    "Engine",
+    "NoProgress",
+    "Progress",
+    "default_engine",
+    "WordOracle",
+]

@@ -48,3 +48,17 @@ class Analyzer(Protocol):
     def analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
         """Suggestions for ``document``; check ``progress.cancelled()`` in long loops."""
         ...
+
+
+class WordOracle(Protocol):
+    """What the structure analysers ask the word engine (e.g. whether to join a hyphenation)."""
+
+    def known(self, word: str) -> bool:
+        """True when ``word``, as written or after word correction, is a Swedish word or a
+        compound of known parts (``"Uppfoljningen"`` → True, ``"Uppfolj"`` alone → False).
+        """
+        ...
+
+    def correct(self, word: str) -> str:
+        """The word engine's best form of ``word`` (``word`` itself when it is fine)."""
+        ...
