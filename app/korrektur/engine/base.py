@@ -54,8 +54,9 @@ class WordOracle(Protocol):
     """What the structure analysers ask the word engine (e.g. whether to join a hyphenation)."""
 
     def known(self, word: str) -> bool:
-        """True when ``word``, as written or after word correction, is a Swedish word or a
-        compound of known parts (``"Uppfoljningen"`` → True, ``"Uppfolj"`` alone → False).
+        """True when ``word`` is Swedish as written or after word correction.
+
+        Compounds of known parts count: ``"Uppfoljningen"`` → True, ``"Uppfolj"`` → False.
         """
         ...
 
