@@ -22,7 +22,7 @@ RAW = (
     "ning av alla skolor.\n"
 )
 
-D, O, H = Kind.DIACRITIC, Kind.OCR, Kind.HYPHENATION
+D, OCR, H = Kind.DIACRITIC, Kind.OCR, Kind.HYPHENATION
 
 # (pattern whose group 1 is the span, replacement, kinds, confidence, alternatives)
 PLAN = [
@@ -30,11 +30,11 @@ PLAN = [
     (r"(Uppfoljning)", "Uppföljning", {D}, 0.99, ()),
     (r"(lasprojektet)", "läsprojektet", {D}, 0.95, ()),
     (r"(Forvaltningen)", "Förvaltningen", {D}, 0.99, ()),
-    (r"(6kat)", "ökat", {O}, 0.98, ()),
+    (r"(6kat)", "ökat", {OCR}, 0.98, ()),
     (r"(stodet)", "stödet", {D}, 0.9, ("stadet",)),
     (r"under(\n)aret", " ", {Kind.REFLOW}, 0.9, ()),
     (r"(aret)", "året", {D}, 0.8, ("aret",)),
-    (r"(&r)", "är", {O}, 0.97, ()),
+    (r"(&r)", "är", {OCR}, 0.97, ()),
     (r"(?m)^(e )fortbildning", "• ", {Kind.BULLET}, 0.9, ()),
     (r"(for) larare", "för", {D}, 0.7, ("for",)),
     (r"(larare)", "lärare", {D}, 0.99, ()),
