@@ -87,15 +87,18 @@ def version_record(version: Version) -> dict[str, Any]:
 
 
 def review_data(
-    review: Review, path: Path | None, extra: Mapping[str, Any] | None = None
+    review: Review, folder: Path | None, extra: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
-    """The whole review as plain data in file order (also the JSON export's content)."""
+    """The whole review as plain data in file order (also the JSON export's content).
+
+    The source path is written relative to ``folder`` (absolute when None).
+    """
     session = review.session
     counts = session.counts()
     data: dict[str, Any] = {
         "format": Name(FORMAT),
         "format_version": FORMAT_VERSION,
-        "source": _source_record(review, None if path is None else path.parent),
+        "source": _source_record(review, folder),
         "tool": {
             "name": Name(review.tool.name),
             "version": review.tool.version,
@@ -116,13 +119,19 @@ def review_data(
     return data
 
 
-def write_review_file(review: Review, path: Path, extra: Mapping[str, Any] | None = None) -> None:
+def write_review_file(
+    review: Review, path: Path, extra: Mapping[str, Any] | None = None, relative: bool = True
+) -> None:
     """Write ``review`` to ``path`` atomically, as it stands (no new version).
+
+    The source path is written relative to the file's folder, unless ``relative`` is off
+    (a recovery file lives elsewhere).
 
     Raises:
         WriteError: the file could not be written; any old file at ``path`` is intact.
     """
-    atomic_write_text(path, dump(review_data(review, path, extra), comment=HEADER))
+    data = review_data(review, path.parent if relative else None, extra)
+    atomic_write_text(path, dump(data, comment=HEADER))
 
 
 def save_review(
@@ -263,7 +272,7 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
     source = fields.mapping("source").optional_text("path")
     source_path = None
     if source is not None:
-        source_path = Path(source) if path is None else (path.parent / source)
+        source_path = Path(os.path.abspath(source if path is None else path.parent / source))
     return Review(
         session,
         history,
