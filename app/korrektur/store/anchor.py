@@ -148,8 +148,17 @@ class Anchorer:
         while position != -1:
             new_before = self.new[max(0, position - _CONTEXT) : position]
             new_after = self.new[position + len(needle) : position + len(needle) + _CONTEXT]
-            scores = [fuzz.ratio(a, b) for a, b in ((before, new_before), (after, new_after)) if a]
-            score = sum(scores) / len(scores) if scores else 0.0
+            # each side counts by how much old context it has (none at the text's edges)
+            weight = len(before) + len(after)
+            score = (
+                (
+                    len(before) * fuzz.ratio(before, new_before)
+                    + len(after) * fuzz.ratio(after, new_after)
+                )
+                / weight
+                if weight
+                else 0.0
+            )
             if best is None or score > best[0]:
                 best = (score, position)
             position = self.new.find(needle, position + 1, high)
