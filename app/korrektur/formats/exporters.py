@@ -64,10 +64,20 @@ def export_to(review: Review, name: str, path: Path, options: ExportOptions) -> 
         ValueError: the output is the source or the review file.
         WriteError: the file could not be written; nothing was changed.
     """
+    export_to_bytes(review, path, EXPORTERS[name].write(review, options))
+
+
+def export_to_bytes(review: Review, path: Path, data: bytes) -> None:
+    """Write an export's bytes atomically, never over the source or the review file.
+
+    Raises:
+        ValueError: the output is the source or the review file.
+        WriteError: the file could not be written; nothing was changed.
+    """
     target = path.resolve()
     source = review.source_path or review.session.document.path
     if source is not None and target == source.resolve():
         raise ValueError("refusing to overwrite the source file; choose another output file")
     if review.path is not None and target == review.path.resolve():
         raise ValueError("refusing to overwrite the review file; choose another output file")
-    atomic_write_bytes(path, EXPORTERS[name].write(review, options))
+    atomic_write_bytes(path, data)
