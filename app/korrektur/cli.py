@@ -18,7 +18,8 @@ from korrektur.model.newlines import restore_newlines
 from korrektur.store.atomic import WriteError, atomic_write_text
 from korrektur.store.compare import compare_versions
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import SUFFIX, load_review, review_path_for, save_review
+from korrektur.store.reviewfile import SUFFIX, review_path_for, save_review
+from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
 
 EXIT_OK = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -67,6 +69,7 @@ class TeiWriter:
         self.exported = export_text(self.session, options)
         self.provenance = Provenance.of(review, self.session, options)
         self.corrections = [a for a in self.exported.applied if a.is_correction]
+        self._starts = [a.start for a in self.corrections]
         self.milestones = self._milestones()
 
     def _milestones(self) -> list[_Milestone]:
@@ -78,7 +81,9 @@ class TeiWriter:
         ]
         # a page break inside a correction (a word joined across pages) goes after it
         for index, milestone in enumerate(found):
-            for correction in self.corrections:
+            before = bisect.bisect_left(self._starts, milestone.position) - 1
+            if before >= 0:
+                correction = self.corrections[before]
                 if correction.start < milestone.position < correction.end:
                     found[index] = _Milestone(correction.end, milestone.name, milestone.value)
         return sorted(found, key=lambda m: (m.position, m.name != "pb"))
@@ -139,8 +144,10 @@ class TeiWriter:
         """Fill ``parent`` with the export text ``[start, end)``, its corrections and milestones."""
         text = self.exported.text
         # corrections that cross a block boundary (rare manual edits) stay plain text
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_right(self._starts, end)
         events: list[tuple[int, int, Applied | _Milestone]] = [
-            (a.start, 1, a) for a in self.corrections if start <= a.start and a.end <= end
+            (a.start, 1, a) for a in self.corrections[first:last] if a.end <= end
         ]
         events += [(m.position, 0, m) for m in milestones]
         position = start
@@ -181,13 +188,16 @@ class TeiWriter:
         text.set(f"{{{XML_NS}}}lang", "sv")
         div = _el(_el(text, "body"), "div")
         blocks = reading_blocks(self.exported.text)
-        pending = list(self.milestones)
+        pending = deque(self.milestones)
         list_element: etree._Element | None = None
         group = 0
         for block in blocks:
-            before = [m for m in pending if m.position <= block.start]
-            inside = [m for m in pending if block.start < m.position < block.end]
-            pending = [m for m in pending if m.position >= block.end]
+            before: list[_Milestone] = []
+            while pending and pending[0].position <= block.start:
+                before.append(pending.popleft())
+            inside: list[_Milestone] = []
+            while pending and pending[0].position < block.end:
+                inside.append(pending.popleft())
             if block.kind != "item" or block.group != group:
                 list_element = None
             target = list_element if list_element is not None else div

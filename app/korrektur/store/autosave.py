@@ -16,7 +16,8 @@ from korrektur.model.session import now_iso
 from korrektur.paths import data_dir
 from korrektur.store.atomic import WriteError
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import read_review_data, review_from_data, write_review_file
+from korrektur.store.reviewfile import write_review_file
+from korrektur.store.reviewread import read_review_data, review_from_data
 from korrektur.store.validate import Fields, ReviewFileError
 
 SUFFIX = ".recovery.yaml"

@@ -44,6 +44,8 @@ class Mark:
 
 
 PENDING = Mark()
+_KINDS = {k.value: k for k in Kind}
+_STATUSES = {s.value: s for s in Status}
 
 
 def check_id(suggestion_id: str) -> str:
@@ -53,8 +55,11 @@ def check_id(suggestion_id: str) -> str:
     return suggestion_id
 
 
-def suggestion_record(suggestion: Suggestion) -> dict[str, Any]:
-    """One suggestion, proposal and decision, in a fixed key order; empty fields left out."""
+def suggestion_record(suggestion: Suggestion, mark: Mark | None = None) -> dict[str, Any]:
+    """One suggestion, proposal and decision, in a fixed key order; empty fields left out.
+
+    ``mark`` is the decision to write (default: the suggestion's own).
+    """
     record: dict[str, Any] = {
         "id": Name(check_id(suggestion.id)),
         "start": suggestion.start,
@@ -69,7 +74,7 @@ def suggestion_record(suggestion: Suggestion) -> dict[str, Any]:
         record["alternatives"] = Flow(suggestion.alternatives)
     if suggestion.meta:
         record["meta"] = FlowMap(sorted(suggestion.meta.items()))
-    record.update(mark_record(Mark.of(suggestion)))
+    record.update(mark_record(mark or Mark.of(suggestion)))
     return record
 
 
@@ -88,11 +93,10 @@ def mark_record(mark: Mark) -> dict[str, Any]:
 def read_mark(fields: Fields) -> Mark:
     """The decision fields of a record."""
     raw_status = fields.text("status")
-    try:
-        status = Status(raw_status)
-    except ValueError:
+    status = _STATUSES.get(raw_status)
+    if status is None:
         choices = ", ".join(s.value for s in Status)
-        raise fields.fail(f"unknown status {raw_status!r} (one of {choices})") from None
+        raise fields.fail(f"unknown status {raw_status!r} (one of {choices})")
     edited = fields.optional_text("edited_text")
     if status is Status.EDITED and edited is None:
         raise fields.fail("an edited decision needs 'edited_text'")
@@ -109,16 +113,16 @@ def read_suggestion(fields: Fields) -> Suggestion:
     fields.where = f"{fields.where} (id {suggestion_id})"
     kinds = set()
     for raw_kind in fields.texts("kinds"):
-        try:
-            kinds.add(Kind(raw_kind))
-        except ValueError:
+        kind = _KINDS.get(raw_kind)
+        if kind is None:
             choices = ", ".join(k.value for k in Kind)
-            raise fields.fail(f"unknown kind {raw_kind!r} (one of {choices})") from None
+            raise fields.fail(f"unknown kind {raw_kind!r} (one of {choices})")
+        kinds.add(kind)
     meta_fields = fields.optional_mapping("meta")
     meta = {} if meta_fields is None else _string_map(meta_fields)
     mark = read_mark(fields)
     try:
-        proposal = Suggestion(
+        return Suggestion(
             id=suggestion_id,
             start=fields.integer("start"),
             end=fields.integer("end"),
@@ -128,11 +132,14 @@ def read_suggestion(fields: Fields) -> Suggestion:
             confidence=fields.number("confidence"),
             reason=fields.optional_text("reason") or "",
             alternatives=tuple(fields.texts("alternatives")),
+            status=mark.status,
+            edited_text=mark.edited_text,
+            decided_by=mark.decided_by,
+            decided_at=mark.decided_at,
             meta=meta,
         )
     except ValueError as exc:
         raise fields.fail(str(exc)) from None
-    return mark.apply(proposal)
 
 
 def _string_map(fields: Fields) -> dict[str, str]:

@@ -13,7 +13,8 @@ from korrektur.model.layout import Span
 from korrektur.store.anchor import Anchorer
 from korrektur.store.records import Unanchored
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import load_review, review_path_for
+from korrektur.store.reviewfile import review_path_for
+from korrektur.store.reviewread import load_review
 
 Analyse = Callable[[Document], list[Suggestion]]
 """Runs the engine on a document (the store does not choose the engine)."""

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from korrektur.store import yamlfast
+
 # Keys and ``Name`` values (ids, statuses, kinds) stand unquoted when they look like this.
 # All other strings, every piece of document text among them, are double-quoted, so no OCR
 # line can ever turn into a number, a date, a boolean or YAML syntax.
@@ -50,6 +52,8 @@ def _escape(match: re.Match[str]) -> str:
 
 def scalar(value: object) -> str:
     """One scalar in YAML syntax that every YAML 1.1 loader reads back as the same value."""
+    if isinstance(value, str):
+        return key(value) if isinstance(value, Name) else quoted(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -58,16 +62,21 @@ def scalar(value: object) -> str:
         return str(value)
     if isinstance(value, float):
         return _float(value)
-    if isinstance(value, str):
-        return key(value) if isinstance(value, Name) else quoted(value)
     raise TypeError(f"cannot write {type(value).__name__} as a YAML scalar")
 
 
 def key(value: str) -> str:
     """A mapping key or name: plain when it is an identifier, else quoted."""
-    if _PLAIN.fullmatch(value) and value.lower() not in _RESERVED:
-        return value
-    return quoted(value)
+    known = _KEYS.get(value)
+    if known is not None:
+        return known
+    result = value if _PLAIN.fullmatch(value) and value.lower() not in _RESERVED else quoted(value)
+    if len(_KEYS) < 10_000:  # keys and statuses repeat in every block
+        _KEYS[value] = result
+    return result
+
+
+_KEYS: dict[str, str] = {}
 
 
 def quoted(value: str) -> str:
@@ -89,8 +98,13 @@ def _float(value: float) -> str:
     return f"{mantissa}e{exponent}" if exponent else mantissa
 
 
+_SCALARS = (str, Name, int, float, bool, type(None))
+
+
 def _flow(value: object) -> str:
-    if isinstance(value, Mapping):
+    if type(value) in _SCALARS:
+        return scalar(value)
+    if isinstance(value, dict):
         return "{" + ", ".join(f"{key(str(k))}: {_flow(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_flow(v) for v in value) + "]"
@@ -99,8 +113,9 @@ def _flow(value: object) -> str:
 
 def _is_inline(value: object) -> bool:
     return (
-        isinstance(value, Flow | FlowMap)
-        or not isinstance(value, Mapping | list | tuple)
+        type(value) in _SCALARS
+        or isinstance(value, Flow | FlowMap)
+        or not isinstance(value, dict | list | tuple)
         or not value
     )
 
@@ -112,7 +127,7 @@ def _mapping(data: Mapping[str, Any], indent: str, out: list[str], first: str | 
         label = key(name)
         if _is_inline(value) and not (isinstance(value, Flow) and _has_mappings(value)):
             out.append(f"{prefix}{label}: {_flow(value)}")
-        elif isinstance(value, Mapping):
+        elif isinstance(value, dict):
             out.append(f"{prefix}{label}:")
             _mapping(value, indent + "  ", out, None)
         else:
@@ -121,7 +136,7 @@ def _mapping(data: Mapping[str, Any], indent: str, out: list[str], first: str | 
 
 
 def _has_mappings(value: Sequence[Any]) -> bool:
-    return any(isinstance(item, Mapping) for item in value)
+    return any(isinstance(item, dict) for item in value)
 
 
 def _sequence(items: Sequence[Any], indent: str, out: list[str]) -> None:
@@ -131,7 +146,7 @@ def _sequence(items: Sequence[Any], indent: str, out: list[str]) -> None:
             out.append("")
         if isinstance(items, Flow) or _is_inline(item):
             out.append(f"{indent}- {_flow(item)}")
-        elif isinstance(item, Mapping):
+        elif isinstance(item, dict):
             _mapping(item, indent + "  ", out, indent + "- ")
         else:
             out.append(f"{indent}-")
@@ -149,10 +164,14 @@ def dump(data: Mapping[str, Any], comment: str = "") -> str:
 
 
 def load(text: str) -> Any:
-    """Parse YAML with the safe loader (libyaml's when available, it is much faster).
+    """Parse YAML safely: our own layout quickly, anything else with PyYAML's safe loader.
 
     Raises:
         yaml.YAMLError: the text is not YAML.
     """
+    try:
+        return yamlfast.parse(text)
+    except yamlfast.Unsupported:
+        pass
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader

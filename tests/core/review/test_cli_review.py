@@ -5,7 +5,8 @@ from review_samples import RAW, by_original, decide_most, fresh_session
 
 from korrektur import cli
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import load_review, review_path_for, save_review
+from korrektur.store.reviewfile import review_path_for, save_review
+from korrektur.store.reviewread import load_review
 
 
 @pytest.fixture

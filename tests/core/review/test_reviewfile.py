@@ -8,7 +8,8 @@ from korrektur.model import Status
 from korrektur.store.atomic import WriteError
 from korrektur.store.history import state_of
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import load_review, review_path_for, save_review
+from korrektur.store.reviewfile import review_path_for, save_review
+from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
 
 
