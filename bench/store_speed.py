@@ -21,10 +21,33 @@ from korrektur.store.reviewfile import review_path_for, save_review, snapshot
 from korrektur.store.reviewread import load_review
 
 # About one word in four is damaged, as in the real OCR of the development sets.
-WORDS = (
-    "forvaltningen har okat stodet pa skolor med storst behov och larare elever i "
-    "kommunen under hela året som gick mellan de olika enheterna inom staden"
-).split()
+WORDS = [
+    "forvaltningen",
+    "har",
+    "okat",
+    "stodet",
+    "pa",
+    "skolor",
+    "med",
+    "storst",
+    "behov",
+    "och",
+    "larare",
+    "elever",
+    "i",
+    "kommunen",
+    "under",
+    "hela",
+    "året",
+    "som",
+    "gick",
+    "mellan",
+    "de",
+    "olika",
+    "enheterna",
+    "inom",
+    "staden",
+]
 
 
 def make_text(pages: int, rng: random.Random) -> str:
@@ -45,7 +68,15 @@ def analyse(document: Document) -> list[Suggestion]:
         if word in {"forvaltningen", "okat", "stodet", "pa", "storst", "larare"}:
             fixed = word.replace("o", "ö", 1).replace("a", "å", 1)
             found.append(
-                Suggestion(f"s{len(found) + 1}", token.start, token.end, word, fixed, frozenset({Kind.DIACRITIC}), 0.9)
+                Suggestion(
+                    f"s{len(found) + 1}",
+                    token.start,
+                    token.end,
+                    word,
+                    fixed,
+                    frozenset({Kind.DIACRITIC}),
+                    0.9,
+                )
             )
     return found
 

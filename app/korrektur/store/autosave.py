@@ -10,17 +10,29 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from korrektur.model import Change, Status
 from korrektur.model.session import now_iso
 from korrektur.paths import data_dir
 from korrektur.store.atomic import WriteError
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import write_review_file
+from korrektur.store.reviewfile import Snapshot, snapshot, write_snapshot
 from korrektur.store.reviewread import read_review_data, review_from_data
 from korrektur.store.validate import Fields, ReviewFileError
 
 SUFFIX = ".recovery.yaml"
+
+Writer = Callable[[Snapshot, Path, dict[str, Any]], None]
+"""Writes a snapshot to a recovery file (raises ``WriteError``); may hand it to a thread."""
+
+
+def write_recovery(snap: Snapshot, path: Path, extra: dict[str, Any]) -> None:
+    """Write a recovery file now, on this thread."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_snapshot(snap, path, extra, relative=False)
+
+
 EVERY_DECISIONS = 20
 EVERY_SECONDS = 30.0
 
@@ -135,8 +147,10 @@ class Autosaver:
     """Writes a review's unsaved work to its recovery file.
 
     It saves after every ``every_decisions`` changed decisions and, when ``tick`` is called
-    (a GUI timer does that), once ``every_seconds`` have passed since the last write. A
-    write that fails is remembered in ``last_error``; the work in memory is untouched.
+    (a GUI timer does that), once ``every_seconds`` have passed since the last write. The
+    ``writer`` does the writing (the GUI's writes on a worker thread and reports failures
+    through ``write_failed``). A write that fails is remembered in ``last_error`` and tried
+    again at the next occasion; the work in memory is untouched.
 
     Attributes:
         path: the recovery file.
@@ -150,8 +164,10 @@ class Autosaver:
         every_decisions: int = EVERY_DECISIONS,
         every_seconds: float = EVERY_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        writer: Writer = write_recovery,
     ) -> None:
         self.review = review
+        self.writer = writer
         self.folder = folder or recovery_dir()
         self.every_decisions = every_decisions
         self.every_seconds = every_seconds
@@ -186,7 +202,7 @@ class Autosaver:
         if not self.review.dirty:
             self.discard()
             return True
-        extra = {
+        extra: dict[str, Any] = {
             "recovery": {
                 "review_path": str(self.review.path.absolute()) if self.review.path else None,
                 "saved_at": now_iso(),
@@ -194,15 +210,19 @@ class Autosaver:
                 "host": socket.gethostname(),
             }
         }
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            write_review_file(self.review, self.path, extra, relative=False)
-        except (WriteError, OSError) as exc:
-            self.last_error = str(exc)
-            return False
-        self.last_error = ""
+        # counted as written first: a writer on another thread reports failure later
         self._written = self.review.revision
-        return True
+        self.last_error = ""
+        try:
+            self.writer(snapshot(self.review), self.path, extra)
+        except (WriteError, OSError) as exc:
+            self.write_failed(str(exc))
+        return not self.last_error
+
+    def write_failed(self, message: str) -> None:
+        """A write did not reach the disk: remember why, and write again next time."""
+        self.last_error = message
+        self._written = -1
 
     def discard(self) -> None:
         """Delete the recovery file: the work is saved, or the reviewer threw it away."""

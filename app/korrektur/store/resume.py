@@ -159,9 +159,23 @@ def open_source(
         DocumentError: the source cannot be read.
         ReviewFileError: the review file is there but damaged or foreign (it is left as is).
     """
-    document = Document.from_path(source)
-    path = review_path or review_path_for(source)
-    if not path.is_file():
+    return resume_document(Document.from_path(source), analyse, reviewer, review_path)
+
+
+def resume_document(
+    document: Document, analyse: Analyse, reviewer: str = "", review_path: Path | None = None
+) -> tuple[Review, ResumeReport]:
+    """``open_source`` for a document already read (the GUI reads it on its worker).
+
+    ``analyse`` runs only when there is no review file or the source changed.
+
+    Raises:
+        ReviewFileError: the review file is there but damaged or foreign.
+    """
+    path = review_path
+    if path is None and document.path is not None:
+        path = review_path_for(document.path)
+    if path is None or not path.is_file():
         review = new_review(document, analyse, reviewer)
         review.path = path
         return review, ResumeReport()
