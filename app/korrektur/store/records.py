@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from korrektur.model import Kind, Status, Suggestion
 from korrektur.store.validate import Fields, ReviewFileError, describe
@@ -15,9 +15,11 @@ _ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
 _NUMBERED = re.compile(r"([A-Za-z_\-]*[A-Za-z_])(\d+)")
 
 
-@dataclass(frozen=True)
-class Mark:
-    """The decision on one suggestion in one version (what ``Decision`` holds, minus the id)."""
+class Mark(NamedTuple):
+    """The decision on one suggestion in one version (what ``Decision`` holds, minus the id).
+
+    A named tuple: autosave copies tens of thousands of them at a time.
+    """
 
     status: Status = Status.PENDING
     edited_text: str | None = None

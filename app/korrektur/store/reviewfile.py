@@ -10,9 +10,11 @@ from typing import Any
 
 from korrektur.model import Document, Status, Suggestion
 from korrektur.store.atomic import atomic_write_text
+from korrektur.store.gcpause import gc_paused
 from korrektur.store.history import Version
 from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import (
+    PENDING,
     Mark,
     Unanchored,
     compress_ids,
@@ -49,7 +51,8 @@ class Snapshot:
 
     Attributes:
         document: the source text and its identity.
-        suggestions: the session's suggestions with their decisions, in order.
+        suggestions: the session's suggestions, in order.
+        marks: their decisions.
         versions: the saved versions.
         retired: suggestions only earlier versions hold, with their decisions.
         unanchored: decisions lost track of after a source change.
@@ -58,7 +61,8 @@ class Snapshot:
     """
 
     document: Document
-    suggestions: tuple[tuple[Suggestion, Mark], ...]
+    suggestions: tuple[Suggestion, ...]
+    marks: tuple[Mark, ...]
     versions: tuple[Version, ...]
     retired: tuple[tuple[Suggestion, Mark], ...]
     unanchored: tuple[Unanchored, ...]
@@ -66,17 +70,24 @@ class Snapshot:
     source_path: Path | None
 
 
+def _marks(suggestions: list[Suggestion]) -> tuple[Mark, ...]:
+    return tuple(PENDING if s.status is Status.PENDING else Mark.of(s) for s in suggestions)
+
+
 def snapshot(review: Review) -> Snapshot:
-    """Fix the current state of ``review`` for writing."""
-    return Snapshot(
-        review.session.document,
-        tuple((s, Mark.of(s)) for s in review.session.suggestions),
-        tuple(review.history.versions),
-        tuple((s, Mark.of(s)) for s in review.retired()),
-        tuple(review.unanchored),
-        review.tool,
-        review.source_path,
-    )
+    """Fix the current state of ``review`` for writing (cheap: the GUI thread does it)."""
+    with gc_paused():
+        suggestions = review.session.suggestions
+        return Snapshot(
+            review.session.document,
+            tuple(suggestions),
+            _marks(suggestions),
+            tuple(review.history.versions),
+            tuple((s, Mark.of(s)) for s in review.retired()),
+            tuple(review.unanchored),
+            review.tool,
+            review.source_path,
+        )
 
 
 def _source_record(snap: Snapshot, folder: Path | None) -> dict[str, Any]:
@@ -128,7 +139,7 @@ def snapshot_data(
     The source path is written relative to ``folder`` (absolute when None).
     """
     counts = dict.fromkeys(Status, 0)
-    for _, mark in snap.suggestions:
+    for mark in snap.marks:
         counts[mark.status] += 1
     data: dict[str, Any] = {
         "format": Name(FORMAT),
@@ -144,7 +155,9 @@ def snapshot_data(
     if extra:
         data.update(extra)
     data["versions"] = Spaced(version_record(v) for v in snap.versions)
-    data["suggestions"] = Spaced(suggestion_record(s, m) for s, m in snap.suggestions)
+    data["suggestions"] = Spaced(
+        suggestion_record(s, m) for s, m in zip(snap.suggestions, snap.marks, strict=True)
+    )
     if snap.retired:
         data["retired"] = Spaced(suggestion_record(s, m) for s, m in snap.retired)
     if snap.unanchored:
@@ -171,8 +184,10 @@ def write_snapshot(
     Raises:
         WriteError: the file could not be written; any old file at ``path`` is intact.
     """
-    data = snapshot_data(snap, path.parent if relative else None, extra)
-    atomic_write_text(path, dump(data, comment=HEADER))
+    with gc_paused():
+        data = snapshot_data(snap, path.parent if relative else None, extra)
+        text = dump(data, comment=HEADER)
+    atomic_write_text(path, text)
 
 
 def write_review_file(

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
 from korrektur.model import Document, ReviewSession, Suggestion
+from korrektur.store.gcpause import gc_paused
 from korrektur.store.history import History, Version, count_marks
 from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import Unanchored, expand_ids, read_mark, read_suggestion
@@ -171,24 +169,13 @@ def read_review_data(path: Path) -> object:
         raise ReviewFileError(f"{path.name} is damaged: not valid YAML ({exc})") from None
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load_review(path: Path) -> Review:
     """Read and check a review file.
 
     Raises:
         ReviewFileError: with the file name and what is wrong.
     """
-    with _gc_paused():  # half a million new objects: collecting meanwhile only costs time
+    with gc_paused():  # half a million new objects: collecting meanwhile only costs time
         data = read_review_data(path)
         try:
             review = review_from_data(data, path)
