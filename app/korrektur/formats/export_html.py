@@ -192,6 +192,27 @@ class HtmlReport:
         )
         return f"<table>{head}{''.join(rows)}</table>"
 
+    def unanchored(self) -> str:
+        """Decisions that could not be found again after the source changed."""
+        if not self.review.unanchored:
+            return ""
+        rows = "".join(
+            f"<tr><td>{u.suggestion.id}</td><td><pre>{_text(u.before[-30:])}</pre></td>"
+            f"<td><pre>{_text(u.suggestion.original)}</pre></td>"
+            f"<td><pre>{_text(u.suggestion.current_text)}</pre></td>"
+            f"<td>{u.suggestion.status.value}</td>"
+            f"<td>{_text(u.suggestion.decided_by or '')}</td></tr>"
+            for u in self.review.unanchored
+        )
+        head = (
+            "<tr><th>id</th><th>before it</th><th>OCR</th><th>decision</th><th>status</th>"
+            "<th>reviewer</th></tr>"
+        )
+        return (
+            "<h2>Decisions not found again after the source changed</h2>\n"
+            f"<table>{head}{rows}</table>\n"
+        )
+
     def document(self) -> bytes:
         """The whole report as UTF-8 bytes."""
         title = _text(f"Review of {self.provenance.source_name}")
@@ -207,6 +228,7 @@ class HtmlReport:
             f"<h2>Versions</h2>\n{self.versions()}\n"
             f"<h2>Text, page by page</h2>\n{self.pages()}\n"
             f"<h2>Decisions</h2>\n{self.decisions()}\n"
+            f"{self.unanchored()}"
             "</body></html>\n"
         )
         return html.encode("utf-8")

@@ -158,3 +158,19 @@ def test_pending_fresh_review_document_has_path(tmp_path):
     review, _ = open_source(source, lambda d: [])
     assert review.source_path == source.resolve()
     assert isinstance(review.session.document, Document)
+
+
+def test_unanchored_decisions_appear_in_the_html_report(tmp_path):
+    from korrektur.formats.exporters import EXPORTERS
+    from korrektur.formats.reading import ExportOptions
+
+    source = tmp_path / "rapport.txt"
+    source.write_text(RAW, encoding="utf-8")
+    review, _ = open_source(source, analyse)
+    decide_most(review.session)
+    save_review(review)
+    source.write_text(CHANGED, encoding="utf-8")
+    again, _ = open_source(source, lambda d: [])
+    page = EXPORTERS["html"].write(again, ExportOptions()).decode()
+    assert "Decisions not found again" in page
+    assert "<td>s14</td>" in page
