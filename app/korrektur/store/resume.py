@@ -78,6 +78,34 @@ def _fresh_ids(suggestions: Iterable[Suggestion], taken: Iterable[str]) -> list[
     return [replace(s, id=f"s{n}") for n, s in enumerate(suggestions, start=start)]
 
 
+def _taken(review: Review) -> list[str]:
+    """Every id the review has used; new suggestions must not reuse one."""
+    return [
+        *(s.id for s in review.session.suggestions),
+        *(s.id for s in review.retired()),
+        *(u.suggestion.id for u in review.unanchored),
+        *review.history.referenced_ids(),
+    ]
+
+
+def add_fresh(review: Review, fresh: Iterable[Suggestion]) -> int:
+    """Add new engine suggestions where the review has none; every decision stays.
+
+    This is "analyse again" on a review: the new suggestions get ids of their own, the
+    session is replaced by one holding old and new, and the next version notes it.
+    Returns how many were added.
+    """
+    session = review.session
+    added = _fresh_ids(_merge_fresh(session.suggestions, fresh), _taken(review))
+    if added:
+        merged = ReviewSession(
+            session.document, [*session.suggestions, *added], reviewer=session.reviewer
+        )
+        review.replace_session(merged)
+        review.notes.append(f"analysed again: {len(added)} new suggestions")
+    return len(added)
+
+
 def _merge_fresh(kept: list[Suggestion], fresh: Iterable[Suggestion]) -> list[Suggestion]:
     """Fresh suggestions that do not overlap a kept one, in document order."""
     spans = [Span(s.start, s.end) for s in kept]
@@ -116,13 +144,7 @@ def resume(
     anchorer = Anchorer(old.document.text, document.text, old.document.sha256)
     current = anchorer.reanchor(old.suggestions)
     retired = anchorer.reanchor(saved.retired(), exclusive=False)
-    taken = [
-        *(s.id for s in old.suggestions),
-        *(s.id for s in saved.retired()),
-        *(u.suggestion.id for u in saved.unanchored),
-        *saved.history.referenced_ids(),
-    ]
-    fresh = _fresh_ids(_merge_fresh(current.anchored, analyse(document)), taken)
+    fresh = _fresh_ids(_merge_fresh(current.anchored, analyse(document)), _taken(saved))
     session = ReviewSession(document, [*current.anchored, *fresh], reviewer=reviewer)
     report.source_changed = True
     report.old_sha256 = old.document.sha256

@@ -174,3 +174,25 @@ def test_unanchored_decisions_appear_in_the_html_report(tmp_path):
     page = EXPORTERS["html"].write(again, ExportOptions()).decode()
     assert "Decisions not found again" in page
     assert "<td>s14</td>" in page
+
+
+def test_analysing_again_adds_new_suggestions_and_keeps_decisions(tmp_path):
+    from korrektur.store.resume import add_fresh
+
+    source = tmp_path / "rapport.txt"
+    source.write_text(RAW, encoding="utf-8")
+    review, _ = open_source(
+        source, lambda d: [s for s in suggestions_for(d.text) if s.kinds != {Kind.BULLET}]
+    )
+    decide_most(review.session)
+    save_review(review)
+    before = {s.id: (s.original, s.status) for s in review.session.suggestions}
+    added = add_fresh(review, suggestions_for(review.session.document.text))
+    assert added == 2  # the two bullets; everything else overlaps what is there
+    after = {s.id: (s.original, s.status) for s in review.session.suggestions}
+    assert {i: after[i] for i in before} == before
+    assert sorted(set(after) - set(before)) == ["s18", "s19"]
+    assert review.dirty
+    version = save_review(review)
+    assert version.note == "analysed again: 2 new suggestions"
+    assert add_fresh(review, suggestions_for(review.session.document.text)) == 0
