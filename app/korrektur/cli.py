@@ -17,8 +17,9 @@ from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession,
 from korrektur.model.newlines import restore_newlines
 from korrektur.store.atomic import WriteError, atomic_write_text
 from korrektur.store.compare import compare_versions
+from korrektur.store.resume import find_review
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import SUFFIX, review_path_for, save_review
+from korrektur.store.reviewfile import SUFFIX, save_review
 from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
 
@@ -169,14 +170,15 @@ def cmd_apply(args: argparse.Namespace) -> int:
 def _load_review(path_text: str) -> Review:
     """A review file, or the review kept beside a source file."""
     path = Path(path_text)
-    if not path.name.endswith(SUFFIX) and review_path_for(path).is_file():
-        path = review_path_for(path)
-    elif not path.name.endswith(SUFFIX) and path.is_file():
-        raise UserError(f"{path.name} has no review file yet ({review_path_for(path).name})")
     try:
-        return load_review(path)
+        if path.name.endswith(SUFFIX) or not path.is_file():
+            return load_review(path)
+        found, review = find_review(path)
     except ReviewFileError as exc:
         raise UserError(str(exc)) from exc
+    if review is None:
+        raise UserError(f"{path.name} has no review file yet ({found.name})")
+    return review
 
 
 def _write_output(output: str | None, data: bytes, review: Review) -> None:

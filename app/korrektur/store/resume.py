@@ -13,7 +13,7 @@ from korrektur.model.layout import Span
 from korrektur.store.anchor import Anchorer
 from korrektur.store.records import Unanchored
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import review_path_for
+from korrektur.store.reviewfile import SUFFIX, review_path_for
 from korrektur.store.reviewread import load_review
 
 Analyse = Callable[[Document], list[Suggestion]]
@@ -194,14 +194,36 @@ def resume_document(
     Raises:
         ReviewFileError: the review file is there but damaged or foreign.
     """
-    path = review_path
-    if path is None and document.path is not None:
-        path = review_path_for(document.path)
-    if path is None or not path.is_file():
+    if review_path is not None:
+        saved = load_review(review_path) if review_path.is_file() else None
+        path: Path | None = review_path
+    elif document.path is not None:
+        path, saved = find_review(document.path)
+    else:
+        path, saved = None, None
+    if saved is None:
         review = new_review(document, analyse, reviewer)
         review.path = path
         return review, ResumeReport()
-    return resume(load_review(path), document, analyse, reviewer)
+    return resume(saved, document, analyse, reviewer)
+
+
+def find_review(source: Path) -> tuple[Path, Review | None]:
+    """The review file of ``source`` and its content (None when there is none yet).
+
+    Normally ``report.review.yaml``; when that belongs to another file of the same stem
+    (``report.md`` beside ``report.txt``), ``report.txt.review.yaml``.
+
+    Raises:
+        ReviewFileError: the review file is damaged or foreign.
+    """
+    path = review_path_for(source)
+    if path.is_file():
+        saved = load_review(path)
+        if saved.session.document.name == source.name:
+            return path, saved
+        path = source.with_name(source.name + SUFFIX)
+    return path, load_review(path) if path.is_file() else None
 
 
 def open_review(path: Path, analyse: Analyse, reviewer: str = "") -> tuple[Review, ResumeReport]:

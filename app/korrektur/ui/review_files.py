@@ -13,9 +13,9 @@ from korrektur.formats.exporters import EXPORTERS, export_to
 from korrektur.model import ReviewSession
 from korrektur.store.atomic import WriteError
 from korrektur.store.autosave import find_recoveries
-from korrektur.store.resume import ResumeReport
+from korrektur.store.resume import ResumeReport, find_review
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import SUFFIX, review_path_for, save_review
+from korrektur.store.reviewfile import SUFFIX, save_review
 from korrektur.store.validate import ReviewFileError
 from korrektur.ui.autosave_service import AutosaveService
 from korrektur.ui.export_dialog import ExportDialog
@@ -105,9 +105,22 @@ class ReviewFileService(QObject):
             self.messages.error("\n".join(lines))
 
     def adopt(self, session: ReviewSession) -> Review:
-        """A session made by a fresh analysis: start its review (saved beside the source)."""
-        path = session.document.path
-        review = Review(session, source_path=path, path=review_path_for(path) if path else None)
+        """A session made by a fresh analysis: start its review (saved beside the source).
+
+        If the source already has a review file that this session does not come from, the
+        first save asks where to save rather than replace that file and its versions.
+        """
+        source = session.document.path
+        path: Path | None = None
+        if source is not None:
+            try:
+                path, existing = find_review(source)
+            except ReviewFileError:
+                existing = None
+                path = None  # damaged: never written over
+            if existing is not None:
+                path = None
+        review = Review(session, source_path=source, path=path)
         self.use(review)
         return review
 

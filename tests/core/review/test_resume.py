@@ -196,3 +196,21 @@ def test_analysing_again_adds_new_suggestions_and_keeps_decisions(tmp_path):
     version = save_review(review)
     assert version.note == "analysed again: 2 new suggestions"
     assert add_fresh(review, suggestions_for(review.session.document.text)) == 0
+
+
+def test_two_sources_with_one_stem_keep_separate_reviews(tmp_path):
+    first = tmp_path / "rapport.txt"
+    second = tmp_path / "rapport.md"
+    first.write_text(RAW, encoding="utf-8")
+    second.write_text(CHANGED, encoding="utf-8")
+    review, _ = open_source(first, analyse)
+    decide_most(review.session)
+    save_review(review)
+    other, report = open_source(second, lambda d: [])
+    assert report.review_path is None  # not rapport.txt's review, re-anchored by mistake
+    assert other.path == tmp_path / "rapport.md.review.yaml"
+    save_review(other)
+    again, _ = open_source(first, analyse)
+    assert again.path == tmp_path / "rapport.review.yaml"
+    assert again.session.counts()[Status.ACCEPTED] == review.session.counts()[Status.ACCEPTED]
+    assert open_source(second, analyse)[0].path == tmp_path / "rapport.md.review.yaml"

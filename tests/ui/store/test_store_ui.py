@@ -291,3 +291,21 @@ def test_recovery_can_be_discarded_or_left_for_later(qtbot, messages, tmp_path, 
     assert "for good" in messages.questions[0]
     assert not old.exists()
     assert yaml  # the file format is plain YAML (see test_reviewfile)
+
+
+def test_adopting_never_replaces_an_existing_review(qtbot, messages, tmp_path, review, source):
+    from review_samples import fresh_session
+
+    from korrektur.model import Document, ReviewSession
+
+    save_review(review)
+    answers = [str(tmp_path / "annan")]
+    service = make_service(qtbot, messages, tmp_path, ask_path=lambda *a: answers.pop(0))
+    document = Document.from_path(source)
+    session = ReviewSession(document, fresh_session().suggestions)
+    adopted = service.adopt(session)
+    assert adopted.path is None
+    assert service.save(session)  # asks where: the existing review file stays as it was
+    assert len(load_review(review.path).history) == 1
+    assert (tmp_path / "annan.review.yaml").is_file()
+    service.close()
