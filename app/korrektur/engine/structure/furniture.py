@@ -1,0 +1,189 @@
+"""Find page furniture: running headers and footers, page numbers, document numbers, logo specks.
+
+Two kinds of evidence: the form of a line (``Sida 5 (5)``, ``- 5 -``, ``Dnr KS 2024/1148``) and
+repetition (a line that comes back at the top or bottom of most other pages). Only lines at a
+page edge count: a page's header is the run of such lines from its first line down to the first
+line of body text, its footer the run from its last line up. A line that looks like furniture
+inside the body is kept, so a heading that resembles a footer survives.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from korrektur.engine.structure.text import fold, letters, strip_accents
+from korrektur.model.document import Document
+
+ZONE = 6  # non-blank lines at each page edge that may be furniture
+WINDOW = 8  # pages compared with each page
+SIMILAR = 82.0  # rapidfuzz ratio above which two edge lines are the same header
+LONGEST = 70  # characters; a longer repeated line is body text said twice, not a header
+
+_SIDA = re.compile(
+    r"^\W{0,3}(?:sida|sid|page|s)\.?\s*\d{1,4}\s*[,.]?\s*"
+    r"(?:\(\s*\d{1,4}\s*\)|(?:av|of|/)\s*\d{1,4})?\W{0,3}$",
+    re.IGNORECASE,
+)
+_OF = re.compile(r"^\W{0,2}\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|/\s*\d{1,4}|av\s+\d{1,4})\W{0,2}$")
+_DASHED = re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$")
+_BARE = re.compile(r"^\d{1,4}$")
+_DNR = re.compile(r"^\W{0,2}(?:dnr|diarienr|diarienummer)\b\.?:?\s*\S", re.IGNORECASE)
+_KEEP_SINGLE = frozenset("iIåÅöÖ&")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A line to remove: its index, how sure we are, and why (for the reviewer)."""
+
+    line: int
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Form:
+    confidence: float  # at a page edge
+    inside: float  # inside the body (0: only at an edge)
+    label: str
+
+
+def line_form(text: str) -> _Form | None:
+    """What a line is by its form alone (page number, document number), if anything."""
+    line = text.strip()
+    if not line or len(line) > 60:
+        return None
+    if _SIDA.match(line) and any(ch.isdigit() for ch in line):
+        return _Form(0.97, 0.95, "page number")
+    if _OF.match(line):
+        return _Form(0.95, 0.0, "page number")
+    if _DASHED.match(line):
+        return _Form(0.95, 0.0, "page number")
+    if _BARE.match(line):
+        return _Form(0.8, 0.0, "page number")
+    if _DNR.match(line) and len(line) <= 45 and any(ch.isdigit() for ch in line):
+        return _Form(0.93, 0.75, "document number")
+    return None
+
+
+def is_speck_line(text: str) -> bool:
+    """A short line of OCR garbage, as a logo or letterhead leaves (``w Stockholms``)."""
+    line = text.strip()
+    tokens = line.split()
+    if not tokens or len(line) > 30 or len(tokens) > 4 or line[-1] in ".!?:,":
+        return False
+    if letters(line) <= 2:
+        return True
+    for token in tokens:
+        if not any(ch.isalnum() for ch in token) and token not in ("&", "-", "–"):
+            return True
+        if len(token) == 1 and token.isalpha() and token not in _KEEP_SINGLE:
+            return True
+    return False
+
+
+def edge_key(text: str) -> str:
+    """A line reduced for comparison across pages: letters without accents, digits as ``#``."""
+    folded = strip_accents(fold(text))
+    key = re.sub(r"\d+", "#", "".join(ch for ch in folded if ch.isalnum()))
+    return key
+
+
+def _similar(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    if min(len(a), len(b)) < 4:
+        return 100.0 if a == b else 0.0
+    return float(fuzz.ratio(a, b))
+
+
+def _align(a: Sequence[str], b: Sequence[str]) -> list[int]:
+    """Indices of ``a`` matched one-to-one, in order, to similar lines of ``b``."""
+    n, m = len(a), len(b)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best = max(score[i + 1][j], score[i][j + 1])
+            similarity = _similar(a[i], b[j])
+            if similarity >= SIMILAR:
+                best = max(best, score[i + 1][j + 1] + similarity)
+            score[i][j] = best
+    matched: list[int] = []
+    i = j = 0
+    while i < n and j < m:
+        similarity = _similar(a[i], b[j])
+        if similarity >= SIMILAR and score[i][j] == score[i + 1][j + 1] + similarity:
+            matched.append(i)
+            i, j = i + 1, j + 1
+        elif score[i][j] == score[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return matched
+
+
+def _repeats(zones: list[list[str]]) -> tuple[list[list[int]], list[int]]:
+    """For each zone line, on how many compared pages it comes back; and pages compared."""
+    counts = [[0] * len(zone) for zone in zones]
+    compared = [0] * len(zones)
+    for p, zone in enumerate(zones):
+        others = sorted((q for q in range(len(zones)) if q != p), key=lambda q: abs(q - p))
+        for q in others[:WINDOW]:
+            compared[p] += 1
+            for i in _align(zone, zones[q]):
+                counts[p][i] += 1
+    return counts, compared
+
+
+def find_furniture(document: Document) -> dict[int, Furniture]:
+    """Lines of ``document`` that are page furniture, by line index."""
+    texts = [document.line_text(i) for i in range(len(document.lines))]
+    found: dict[int, Furniture] = {}
+    pages = [
+        [i for i in range(page.first_line, page.last_line + 1) if texts[i].strip()]
+        for page in document.pages
+    ]
+    for edge in ("top", "bottom"):
+        zones = [(page[:ZONE] if edge == "top" else page[::-1][:ZONE]) for page in pages]
+        keys = [[edge_key(texts[i]) for i in zone] for zone in zones]
+        counts, compared = _repeats(keys) if len(pages) > 1 else ([], [])
+        for p, zone in enumerate(zones):
+            need = math.ceil(0.5 * compared[p]) if counts else 0
+            for position, index in enumerate(zone):
+                repeated = counts[p][position] if counts else 0
+                item = _classify(texts[index], index, edge, p + 1, repeated, need, compared)
+                if item is None:
+                    break
+                found.setdefault(index, item)
+    for index, text in enumerate(texts):
+        form = line_form(text)
+        if index not in found and form is not None and form.inside:
+            found[index] = Furniture(index, form.inside, f"{form.label} '{text.strip()}'")
+    return found
+
+
+def _classify(
+    text: str, index: int, edge: str, page: int, repeated: int, need: int, compared: list[int]
+) -> Furniture | None:
+    shown = text.strip()
+    form = line_form(text)
+    where = f"at the {edge} of page {page}"
+    if need and repeated >= need and len(shown) <= LONGEST:
+        share = repeated / max(1, compared[page - 1])
+        what = form.label if form else ("running header" if edge == "top" else "running footer")
+        confidence = max(form.confidence if form else 0.0, min(0.97, 0.8 + 0.17 * share))
+        return Furniture(
+            index,
+            round(confidence, 3),
+            f"{what} '{shown}' repeats {where} and on {repeated} of {compared[page - 1]} "
+            "other pages",
+        )
+    if form is not None:
+        return Furniture(index, form.confidence, f"{form.label} '{shown}' {where}")
+    if is_speck_line(text):
+        return Furniture(index, 0.6, f"short garbage line '{shown}' {where} (logo or letterhead)")
+    return None

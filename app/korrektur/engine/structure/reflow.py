@@ -1,0 +1,312 @@
+"""Decide how the lines of text flow together: same paragraph, new paragraph, next list item.
+
+The planner walks the lines of text (page furniture and speck lines already set aside) and
+decides for each line break whether it joins two parts of one paragraph (with a space, or as a
+hyphenated word), starts a new paragraph, or starts a list item. A printed line that ends
+where the next word would still have fitted was ended on purpose; a line that ends without a
+full stop continues after a blank line or a page break when the next line starts in lower case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from korrektur.engine.base import WordOracle
+from korrektur.engine.structure.bullets import Strength
+from korrektur.engine.structure.hyphenation import HyphenDecision, decide
+from korrektur.engine.structure.lines import LineParts
+from korrektur.engine.structure.text import (
+    ends_open,
+    ends_sentence,
+    is_lower_start,
+    is_upper_start,
+)
+
+FIT = 0.92  # share of the column width a line may fill and still have room for another word
+MAX_ITEM_LINES = 3  # lines of an unmarked list item after an introducing colon
+
+
+class Join(Enum):
+    """What a line break becomes."""
+
+    SPACE = " "  # the paragraph goes on
+    HYPHEN = ""  # a hyphenated word (see the gap's HyphenDecision)
+    LINE = "\n"  # the next item of a list
+    PARA = "\n\n"  # a new paragraph
+
+
+class Role(Enum):
+    """What a bullet-like glyph at the start of a line turned out to be."""
+
+    ITEM = "item"  # a list bullet: normalise to "• "
+    SPECK = "speck"  # OCR dirt before a sentence that continues: delete
+    TEXT = "text"  # a dash that belongs to the text: keep
+
+
+@dataclass
+class Gap:
+    """The break between two lines of text (``before`` and ``after`` index ``Flow.lines``)."""
+
+    before: int
+    after: int
+    blank: bool
+    page_break: bool
+    join: Join = Join.SPACE
+    confidence: float = 0.9
+    reason: str = ""
+    hyphen: HyphenDecision | None = None
+
+
+@dataclass
+class Item:
+    """A list item mark on a line: its glyph's role, or a bullet to insert where OCR lost it."""
+
+    role: Role
+    confidence: float
+    reason: str
+    insert: bool = False
+
+
+@dataclass
+class Flow:
+    """The plan: lines of text, the break after each, and list marks by line position."""
+
+    lines: list[LineParts]
+    gaps: list[Gap] = field(default_factory=list)
+    marks: dict[int, Item] = field(default_factory=dict)
+
+
+def column_width(text: str, lines: list[LineParts]) -> int:
+    """The width of the text column in characters: the 90th percentile of full-looking lines."""
+    lengths = sorted(p.tail - p.lead for p in lines if len(text[p.lead : p.tail].split()) >= 3)
+    if not lengths:
+        return 80
+    return max(20, lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))])
+
+
+class FlowPlanner:
+    """Decides the flow of one document's lines of text."""
+
+    def __init__(
+        self,
+        text: str,
+        lines: list[LineParts],
+        gaps: list[tuple[bool, bool]],
+        oracle: WordOracle,
+    ) -> None:
+        """``gaps[i]`` tells (blank line, page break) between ``lines[i]`` and ``lines[i+1]``."""
+        self.text = text
+        self.flow = Flow(lines)
+        self.facts = gaps
+        self.oracle = oracle
+        self.width = column_width(text, lines)
+
+    # -- text of the parts --------------------------------------------------------------------
+
+    def body(self, pos: int) -> str:
+        """The text proper of line ``pos`` (with a kept dash, without a removed glyph)."""
+        parts = self.flow.lines[pos]
+        mark = self.flow.marks.get(pos)
+        start = parts.lead if mark is not None and mark.role is Role.TEXT else parts.body[0]
+        return self.text[start : parts.body[1]]
+
+    def fits(self, pos: int, next_text: str) -> bool:
+        """Would the next word have fitted at the end of line ``pos``?"""
+        parts = self.flow.lines[pos]
+        word = next_text.split()[0] if next_text.split() else ""
+        return (parts.tail - parts.lead) + 1 + len(word) <= FIT * self.width
+
+    def heading_like(self, pos: int, next_text: str) -> bool:
+        """A short line with a capital and no closing punctuation, standing alone."""
+        text = self.body(pos)
+        return (
+            bool(text)
+            and (is_upper_start(text) or text[0].isdigit())
+            and text[-1] not in ".!?:;,-"
+            and not ends_open(text)
+            and len(text.split()) <= 12
+            and self.fits(pos, next_text)
+        )
+
+    # -- the walk -----------------------------------------------------------------------------
+
+    def plan(self) -> Flow:
+        """Decide every break and every list mark."""
+        lines = self.flow.lines
+        in_item = False
+        block_first = 0
+        for pos in range(len(lines)):
+            role = self._glyph_role(pos, in_item)
+            if role is not None:
+                self.flow.marks[pos] = role
+            if pos == 0:
+                in_item = role is not None and role.role is Role.ITEM
+                continue
+            blank, page_break = self.facts[pos - 1]
+            gap = Gap(pos - 1, pos, blank, page_break)
+            if role is not None and role.role is Role.ITEM:
+                gap.join, gap.confidence, gap.reason = Join.PARA, 0.9, "a list item starts"
+            else:
+                self._decide(gap, block_first)
+            self.flow.gaps.append(gap)
+            if gap.join in (Join.PARA, Join.LINE):
+                block_first = pos
+                in_item = role is not None and role.role is Role.ITEM
+        self._unmarked_items()
+        self._list_breaks()
+        return self.flow
+
+    def _next_glyph(self, pos: int, glyph: str) -> bool:
+        for parts in self.flow.lines[pos + 1 : pos + 4]:
+            if parts.glyph is not None and (
+                parts.glyph.strength is not Strength.DASH or parts.glyph.text == glyph
+            ):
+                return True
+        return False
+
+    def _glyph_role(self, pos: int, in_item: bool) -> Item | None:
+        parts = self.flow.lines[pos]
+        glyph = parts.glyph
+        if glyph is None:
+            return None
+        rest = self.text[parts.body[0] : parts.body[1]]
+        before = self.body(pos - 1) if pos else ""
+        intro = before.endswith(":")
+        shown = f"'{glyph.text}'"
+        if glyph.strength is Strength.TRUE:
+            return Item(Role.ITEM, 0.97, f"list bullet {shown}")
+        if glyph.strength in (Strength.OCR, Strength.LETTER):
+            if not rest[:1].isalpha() and rest[:1] != "|":
+                return Item(Role.TEXT, 1.0, "")
+            if pos and not in_item and not intro and is_lower_start(rest) and not (
+                ends_sentence(before)
+            ):
+                return Item(Role.SPECK, 0.6, f"{shown} before a sentence that goes on is a speck")
+            confidence = 0.9 if glyph.strength is Strength.OCR else 0.85
+            return Item(Role.ITEM, confidence, f"list bullet read by OCR as {shown}")
+        if in_item or intro or self._next_glyph(pos, glyph.text):
+            return Item(Role.ITEM, 0.7, f"{shown} starts a line in a list: a list bullet")
+        if is_upper_start(rest):
+            return Item(Role.SPECK, 0.5, f"{shown} before a sentence, outside any list: a speck")
+        return Item(Role.TEXT, 1.0, "")
+
+    def _decide(self, gap: Gap, block_first: int) -> None:
+        before, after = self.body(gap.before), self.body(gap.after)
+        if not before or not after:
+            gap.join, gap.confidence, gap.reason = Join.SPACE, 0.5, "line of symbols"
+            return
+        continues = is_lower_start(after) or after[0].isdigit() or after[0] in "([%§"
+        broken = gap.blank or gap.page_break
+        where = "the page break" if gap.page_break else "a blank line"
+        if (
+            before.endswith("-")
+            and len(before) > 1
+            and before[-2].isalnum()
+            and (continues or (is_upper_start(after) and not broken))
+        ):
+            gap.hyphen = decide(before.split()[-1], after.split()[0], self.oracle)
+            gap.join, gap.confidence = Join.HYPHEN, gap.hyphen.confidence
+            gap.reason = gap.hyphen.reason
+            return
+        sentence = ends_sentence(before) or before.endswith(":")
+        fits = self.fits(gap.before, after)
+        starts_new = is_upper_start(after) or after[0].isdigit()
+        alone = block_first == gap.before
+        if not broken:
+            if starts_new and fits and (sentence or (alone and self.heading_like(gap.before, after))):
+                gap.join, gap.confidence = Join.PARA, 0.75
+                gap.reason = "the line ends although the next word would have fitted: new paragraph"
+                return
+            gap.join, gap.confidence = Join.SPACE, 0.85 if sentence else 0.95
+            gap.reason = "line break inside a paragraph"
+            return
+        if continues and not sentence:
+            gap.join, gap.confidence = Join.SPACE, 0.8
+            gap.reason = f"the sentence goes on after {where}"
+            return
+        if not sentence and (ends_open(before) or not fits) and not self.heading_like(
+            gap.before, after
+        ):
+            gap.join, gap.confidence = Join.SPACE, 0.6
+            gap.reason = f"the line is full and has no full stop: the paragraph goes on after {where}"
+            return
+        gap.join, gap.confidence = Join.PARA, 0.9 if gap.blank else 0.8
+        gap.reason = f"new paragraph after {where}"
+
+    # -- lists ---------------------------------------------------------------------------------
+
+    def _blocks(self) -> list[list[int]]:
+        blocks: list[list[int]] = [[0]] if self.flow.lines else []
+        for gap in self.flow.gaps:
+            if gap.join in (Join.PARA, Join.LINE):
+                blocks.append([gap.after])
+            else:
+                blocks[-1].append(gap.after)
+        return blocks
+
+    def _is_item(self, block: list[int]) -> bool:
+        mark = self.flow.marks.get(block[0])
+        return mark is not None and mark.role is Role.ITEM
+
+    def _block_heading(self, block: list[int]) -> bool:
+        return len(block) == 1 and self.heading_like(block[0], "")
+
+    def _unmarked_items(self) -> None:
+        """Items whose bullet OCR lost: between two items, or in a run after a colon."""
+        blocks = self._blocks()
+        items = [self._is_item(b) for b in blocks]
+        for k, block in enumerate(blocks):
+            text = self.body(block[0])
+            if items[k] or not is_upper_start(text) or self._block_heading(block):
+                continue
+            if 0 < k < len(blocks) - 1 and items[k - 1] and items[k + 1]:
+                self.flow.marks[block[0]] = Item(
+                    Role.ITEM, 0.6, "between two list items: an item whose bullet OCR lost", True
+                )
+        for k, block in enumerate(blocks):
+            if items[k] or not self.body(block[-1]).endswith(":"):
+                continue
+            run = []
+            j = k + 1
+            while j < len(blocks) and not self._is_item(blocks[j]):
+                candidate = blocks[j]
+                if (
+                    self._block_heading(candidate)
+                    or len(candidate) > MAX_ITEM_LINES
+                    or self.body(candidate[-1]).endswith(":")
+                    or not is_upper_start(self.body(candidate[0]))
+                ):
+                    break
+                run.append(candidate)
+                j += 1
+            closed = j == len(blocks) or self._is_item(blocks[j]) or self._block_heading(blocks[j])
+            if len(run) >= 2 and closed:
+                for candidate in run:
+                    self.flow.marks[candidate[0]] = Item(
+                        Role.ITEM,
+                        0.45,
+                        "short paragraph in a run after a colon: a list item whose bullet OCR lost",
+                        True,
+                    )
+
+    def _list_breaks(self) -> None:
+        """Consecutive items are separated by a line break, everything else by a blank line."""
+        for gap in self.flow.gaps:
+            if gap.join is not Join.PARA:
+                continue
+            before = self._item_of(gap.before)
+            after = self.flow.marks.get(gap.after)
+            if before and after is not None and after.role is Role.ITEM:
+                gap.join, gap.confidence, gap.reason = Join.LINE, 0.9, "next list item"
+
+    def _item_of(self, pos: int) -> bool:
+        """Is line ``pos`` part of a list item (its first line or a continuation)?"""
+        while pos >= 0:
+            mark = self.flow.marks.get(pos)
+            if mark is not None and mark.role is Role.ITEM:
+                return True
+            if pos == 0 or self.flow.gaps[pos - 1].join in (Join.PARA, Join.LINE):
+                return False
+            pos -= 1
+        return False

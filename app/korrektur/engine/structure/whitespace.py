@@ -1,0 +1,72 @@
+"""Whitespace and symbol fixes inside a line: runs of spaces, OCR specks between words.
+
+Specks are tokens of symbols that never stand alone in prose (``_``, ``~``, ``©``, a lone ``:``)
+and underscores stuck to the edge of a word (``kommunala_``). ``|`` is left alone: it is OCR's
+``I`` and the word engine's business; so are ``-``, ``–``, ``§`` and ``%``, which are text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from korrektur.engine.structure.edits import Edit
+from korrektur.engine.structure.text import SPECKS_INSIDE, is_speck_token
+from korrektur.model.suggestion import Kind
+
+_TOKEN = re.compile(r"\S+")
+
+
+def inline_edits(text: str, start: int, end: int) -> list[Edit]:
+    """Edits of ``text[start:end]`` (one line's text proper, no newline inside)."""
+    edits: list[Edit] = []
+    previous_end: int | None = None
+    for match in _TOKEN.finditer(text, start, end):
+        token = match.group()
+        gap_start = previous_end if previous_end is not None else match.start()
+        if previous_end is not None and is_speck_token(token, SPECKS_INSIDE):
+            edits.append(
+                Edit(
+                    gap_start,
+                    match.end(),
+                    "",
+                    Kind.WHITESPACE,
+                    0.75,
+                    f"'{token}' between words is an OCR speck",
+                )
+            )
+            previous_end = match.end()
+            continue
+        if previous_end is not None and text[gap_start : match.start()] != " ":
+            edits.append(
+                Edit(
+                    gap_start,
+                    match.start(),
+                    " ",
+                    Kind.WHITESPACE,
+                    0.97,
+                    "several spaces between words",
+                )
+            )
+        edits.extend(_underscores(token, match.start()))
+        previous_end = match.end()
+    return edits
+
+
+def _underscores(token: str, offset: int) -> list[Edit]:
+    """Underscores stuck to either edge of a word (``_Landsting``, ``kommunala_``)."""
+    if not any(ch.isalnum() for ch in token):
+        return []
+    core = token.strip("_")
+    if core == token:
+        return []
+    head = len(token) - len(token.lstrip("_"))
+    tail = len(token) - len(token.rstrip("_"))
+    reason = f"underscore stuck to '{core}' is an OCR speck"
+    edits = []
+    if head:
+        edits.append(Edit(offset, offset + head, "", Kind.WHITESPACE, 0.8, reason))
+    if tail:
+        end = offset + len(token)
+        edits.append(Edit(end - tail, end, "", Kind.WHITESPACE, 0.8, reason))
+    return edits
+

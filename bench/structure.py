@@ -1,0 +1,236 @@
+"""Structure benchmark: `korrektur apply --kinds all|structure` against the clean reading text.
+
+For every development set in ../shared/corpus/dev/ this measures, against `NAME.clean.txt`:
+character error rate (Levenshtein distance / gold length), paragraph-boundary F1, page-furniture
+lines removed and body lines removed (from `korrektur suggest --json`), and real hyphens lost.
+Prints Markdown tables (paste them into bench/README.md). Needs ../shared beside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+REAL = "report-2016-uppfoljning"
+
+
+def require_shared() -> None:
+    if not DEV.is_dir():
+        sys.exit(f"bench: the development data is missing: expected {DEV} (../shared)")
+
+
+def dev_sets() -> list[str]:
+    return sorted(p.name.removesuffix(".raw.txt") for p in DEV.glob("*.raw.txt"))
+
+
+# -- running Korrektur -------------------------------------------------------------------------
+
+
+def korrektur(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "korrektur", *args], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def apply(raw: Path, kinds: str, tmp: Path) -> str:
+    out = tmp / f"{raw.stem}.{kinds}.txt"
+    korrektur("apply", str(raw), "-o", str(out), "--kinds", kinds)
+    return out.read_text(encoding="utf-8")
+
+
+# -- character error rate --------------------------------------------------------------------
+
+
+def cer(system: str, gold: str) -> float:
+    return Levenshtein.distance(system, gold) / max(1, len(gold))
+
+
+# -- paragraph boundaries --------------------------------------------------------------------
+
+
+def _fold(token: str) -> str:
+    text = unicodedata.normalize("NFKD", token.lower())
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _tokens_and_breaks(text: str) -> tuple[list[str], set[int]]:
+    """Word tokens and the indices of tokens that start a paragraph (one per non-empty line)."""
+    tokens: list[str] = []
+    breaks: set[int] = set()
+    for line in text.split("\n"):
+        words = [w for w in (_fold(t) for t in line.split()) if w]
+        if not words:
+            continue
+        if tokens:
+            breaks.add(len(tokens))
+        tokens.extend(words)
+    return tokens, breaks
+
+
+def paragraph_f1(system: str, gold: str) -> tuple[float, float, float]:
+    """Precision, recall and F1 of paragraph starts, after aligning the words."""
+    sys_tokens, sys_breaks = _tokens_and_breaks(system)
+    gold_tokens, gold_breaks = _tokens_and_breaks(gold)
+    mapping: dict[int, int] = {}
+    for op in Levenshtein.opcodes(sys_tokens, gold_tokens):
+        for offset in range(op.src_end - op.src_start):
+            target = op.dest_start + min(offset, max(0, op.dest_end - op.dest_start - 1))
+            if op.tag == "equal" or op.dest_end > op.dest_start:
+                mapping[op.src_start + offset] = target
+    hits = sum(1 for b in sys_breaks if mapping.get(b) in gold_breaks)
+    precision = hits / len(sys_breaks) if sys_breaks else 1.0
+    recall = hits / len(gold_breaks) if gold_breaks else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+# -- page furniture ---------------------------------------------------------------------------
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def gold_body_lines(lines_gold: Sequence[str], clean: str) -> list[bool | None]:
+    """For each gold line: True if its text is in the clean text, False if furniture.
+
+    A dynamic programme over (line, position in the clean text): each line either matches the
+    clean text at the current position (letters and digits only) or is skipped; the most
+    matched characters wins. Lines without letters or digits are None (neither).
+    """
+    target = _alnum(clean)
+    keys = [_alnum(line) for line in lines_gold]
+    best: dict[int, tuple[int, tuple[int, ...]]] = {0: (0, ())}
+    for index, key in enumerate(keys):
+        step: dict[int, tuple[int, tuple[int, ...]]] = {}
+        for cursor, (score, matched) in best.items():
+            candidates = [(cursor, score, matched)]
+            if key and target.startswith(key, cursor):
+                candidates.append((cursor + len(key), score + len(key), (*matched, index)))
+            for new_cursor, new_score, new_matched in candidates:
+                if new_cursor not in step or step[new_cursor][0] < new_score:
+                    step[new_cursor] = (new_score, new_matched)
+        best = step
+    _, matched = best.get(len(target), max(best.values()))
+    chosen = set(matched)
+    return [None if not key else (i in chosen) for i, key in enumerate(keys)]
+
+
+def removed_lines(raw_text: str, suggestions: list[dict[str, object]]) -> list[bool]:
+    """For each raw line: True if every non-space character is inside a deletion."""
+    deleted = bytearray(len(raw_text))
+    for s in suggestions:
+        if s["replacement"] == "":
+            start, end = int(str(s["start"])), int(str(s["end"]))
+            deleted[start:end] = b"\x01" * (end - start)
+    result = []
+    position = 0
+    for line in raw_text.split("\n"):
+        chars = [position + i for i, ch in enumerate(line) if not ch.isspace()]
+        result.append(bool(chars) and all(deleted[i] for i in chars))
+        position += len(line) + 1
+    return result
+
+
+# -- hyphens ----------------------------------------------------------------------------------
+
+
+def _kept(source: str, gold: str) -> set[int]:
+    """Gold offsets whose character the source has too (aligned as equal)."""
+    kept: set[int] = set()
+    for op in Levenshtein.opcodes(source, gold):
+        if op.tag == "equal":
+            kept.update(range(op.dest_start, op.dest_end))
+    return kept
+
+
+def hyphens_lost(raw: str, system: str, gold: str) -> tuple[int, int]:
+    """Real hyphens of the gold that the raw text has but the system output lost; and total."""
+    hyphens = {i for i, ch in enumerate(gold) if ch == "-" and i and gold[i - 1].isalnum()}
+    in_raw = hyphens & _kept(raw, gold)
+    return len(in_raw - _kept(system, gold)), len(in_raw)
+
+
+# -- report -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    name: str
+    kinds: str
+    cer: float
+    raw_cer: float
+    f1: tuple[float, float, float]
+    furniture: tuple[int, int]  # removed, gold
+    body_removed: int
+    hyphens: tuple[int, int]  # lost, total
+
+
+def measure(name: str, kinds: str, tmp: Path) -> Result:
+    raw_path = DEV / f"{name}.raw.txt"
+    raw = raw_path.read_text(encoding="utf-8")
+    gold = (DEV / f"{name}.clean.txt").read_text(encoding="utf-8")
+    lines_gold = (DEV / f"{name}.lines.txt").read_text(encoding="utf-8").split("\n")
+    system = apply(raw_path, kinds, tmp)
+    payload = json.loads(korrektur("suggest", str(raw_path), "--json", "--kinds", kinds))
+    body = gold_body_lines(lines_gold, gold)
+    removed = removed_lines(raw, payload["suggestions"])
+    furniture = [i for i, b in enumerate(body) if b is False]
+    return Result(
+        name,
+        kinds,
+        cer(system, gold),
+        cer(raw, gold),
+        paragraph_f1(system, gold),
+        (sum(1 for i in furniture if removed[i]), len(furniture)),
+        sum(1 for i, b in enumerate(body) if b and removed[i]),
+        hyphens_lost(raw, system, gold),
+    )
+
+
+def print_table(results: list[Result]) -> None:
+    print(
+        "| set | kinds | raw CER | CER | paragraph P / R / F1 | furniture removed "
+        "| body lines removed | real hyphens lost |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        removed, total = r.furniture
+        share = f"{100 * removed / total:.0f}%" if total else "–"
+        p, rec, f1 = r.f1
+        print(
+            f"| {r.name} | {r.kinds} | {100 * r.raw_cer:.1f}% | {100 * r.cer:.2f}% | "
+            f"{p:.3f} / {rec:.3f} / {f1:.3f} | {removed}/{total} ({share}) | {r.body_removed} | "
+            f"{r.hyphens[0]}/{r.hyphens[1]} |"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sets", nargs="*", help="development sets (default: all)")
+    parser.add_argument("--kinds", nargs="*", default=["all", "structure"])
+    args = parser.parse_args()
+    require_shared()
+    names = args.sets or dev_sets()
+    names.sort(key=lambda n: (n != REAL, n))
+    with tempfile.TemporaryDirectory() as tmp:
+        for kinds in args.kinds:
+            print(f"\n`korrektur apply --kinds {kinds}`\n")
+            print_table([measure(name, kinds, Path(tmp)) for name in names])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
