@@ -16,6 +16,8 @@ from korrektur.engine.structure.text import fold
 
 # Words after which a hyphen at the end of the previous line is suspended (``grund- och``).
 CONNECTORS = frozenset({"och", "eller", "samt", "resp", "respektive", "liksom", "&", "men"})
+# Prefixes written with a hyphen (``icke-statliga``).
+HYPHEN_PREFIXES = frozenset({"icke"})
 _EDGE = "()[]\"'”’«»,.;:!?"
 
 
@@ -37,13 +39,19 @@ class HyphenDecision:
 
 
 def _is_code(stem: str) -> bool:
-    """Abbreviations and codes keep their hyphen: ``KSBS``, ``FoU``, ``F``, ``EU``, ``F-9``."""
-    if any(ch.isdigit() for ch in stem):
-        return True
+    """Abbreviations and codes keep their hyphen: ``KSBS``, ``FoU``, ``F``, ``EU``, ``F-9``.
+
+    A digit or capital inside a long word is OCR damage (``6verenskom``, ``civilsamhAlles``).
+    """
     word = stem.rsplit("-", 1)[-1]
+    alpha = sum(1 for ch in word if ch.isalpha())
+    digits = sum(1 for ch in word if ch.isdigit())
+    capitals = sum(1 for ch in word if ch.isupper())
+    if digits and (alpha <= 3 or digits >= alpha):
+        return True
     if len(word) == 1 and word.isalpha():
         return True
-    return sum(1 for ch in word if ch.isupper()) >= 2 or any(ch.isupper() for ch in word[1:])
+    return capitals >= 2 and 2 * capitals >= alpha
 
 
 def decide(left: str, right: str, oracle: WordOracle) -> HyphenDecision:
@@ -62,7 +70,7 @@ def decide(left: str, right: str, oracle: WordOracle) -> HyphenDecision:
         )
     if not stem or not word:
         return HyphenDecision(HyphenMode.KEEP, 0.5, f"hyphen next to a symbol in {shown}; keep it")
-    if _is_code(stem) or word[0].isdigit():
+    if _is_code(stem) or word[0].isdigit() or fold(stem) in HYPHEN_PREFIXES:
         return HyphenDecision(
             HyphenMode.KEEP, 0.9, f"hyphen after a code or abbreviation in {shown}; keep it"
         )
@@ -77,12 +85,6 @@ def decide(left: str, right: str, oracle: WordOracle) -> HyphenDecision:
             HyphenMode.JOIN,
             0.85 if both else 0.95,
             f"word split at the line end: {shown} is '{oracle.correct(joined)}'",
-        )
-    if oracle.known(stem) and oracle.known(word):
-        return HyphenDecision(
-            HyphenMode.KEEP,
-            0.6,
-            f"'{stem}' and '{word}' are words but '{joined}' is not; keep the hyphen",
         )
     return HyphenDecision(
         HyphenMode.JOIN,

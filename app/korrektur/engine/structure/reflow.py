@@ -199,10 +199,10 @@ class FlowPlanner:
         continues = is_lower_start(after) or after[0].isdigit() or after[0] in "([%§"
         broken = gap.blank or gap.page_break
         where = "the page break" if gap.page_break else "a blank line"
+        stem = before.rstrip("-")
         if (
-            before.endswith("-")
-            and len(before) > 1
-            and before[-2].isalnum()
+            stem != before
+            and stem[-1:].isalnum()
             and (continues or (is_upper_start(after) and not broken))
         ):
             gap.hyphen = decide(before.split()[-1], after.split()[0], self.oracle)
@@ -230,6 +230,10 @@ class FlowPlanner:
         ):
             gap.join, gap.confidence = Join.SPACE, 0.6
             gap.reason = f"the line is full and has no full stop: the paragraph goes on after {where}"
+            return
+        if gap.page_break and ends_sentence(before) and starts_new and not fits:
+            gap.join, gap.confidence = Join.SPACE, 0.55
+            gap.reason = f"the line before {where} is full: the paragraph probably goes on"
             return
         gap.join, gap.confidence = Join.PARA, 0.9 if gap.blank else 0.8
         gap.reason = f"new paragraph after {where}"

@@ -14,12 +14,12 @@ SPECKS_AT_END = frozenset(".,:;~|—–-_>^*•'\"‘’`´¨")
 SPECKS_INSIDE = frozenset("_~©:;,.^¨´`‘’")
 DASHES = frozenset("-–—")
 
-# Words that do not end a sentence or a heading: a line ending in one continues.
+# Words that do not end a sentence or a heading: a line ending in one continues. Folded, so
+# words that fold together with a noun (år/är, får/far, bor/bör) are left out.
 _FUNCTION_WORDS = """
 och eller samt men att i av for med som den det en ett pa om till fran de vid under mot inom
-hos efter utan genom mellan over an sa dar nar har ar ska kan bor far vara sin sitt sina dess
-deras vars vilken vilket vilka ocksa aven bade varken sasom inklusive respektive resp dvs bl
-t ex bla m fl
+hos efter utan genom mellan over dar nar ska kan sin sitt sina dess deras vars vilken vilket
+vilka ocksa aven bade varken sasom inklusive respektive resp dvs bl t ex bla m fl
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 

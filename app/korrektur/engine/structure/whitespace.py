@@ -53,9 +53,16 @@ def inline_edits(text: str, start: int, end: int) -> list[Edit]:
 
 
 def _underscores(token: str, offset: int) -> list[Edit]:
-    """Underscores stuck to either edge of a word (``_Landsting``, ``kommunala_``)."""
+    """Underscores stuck to either edge of a word (``_Landsting``, ``kommunala_``).
+
+    Also a left single quote stuck to the front of a word (``‘uppdrar``): Swedish quotes with
+    ``’`` on both sides, so ``‘`` is OCR dirt.
+    """
     if not any(ch.isalnum() for ch in token):
         return []
+    if token.startswith("‘") and token[1:2].isalpha() and "’" not in token:
+        reason = f"'‘' stuck to '{token[1:]}' is an OCR speck"
+        return [Edit(offset, offset + 1, "", Kind.WHITESPACE, 0.7, reason)]
     core = token.strip("_")
     if core == token:
         return []
