@@ -245,7 +245,9 @@ def main() -> int:
             print(f"\n`korrektur apply --kinds {kinds}`\n")
             print_table([measure(name, kinds, Path(tmp)) for name in names])
         if args.lines:
-            print("\n`korrektur apply --kinds structure` on `NAME.lines.txt` (words already right)\n")
+            print(
+                "\n`korrektur apply --kinds structure` on `NAME.lines.txt` (words already right)\n"
+            )
             print_table([measure(name, "structure", Path(tmp), "lines") for name in names])
     return 0
 

@@ -43,9 +43,7 @@ class Plan:
         return [edit for edit in self.edits if edit.kind is kind]
 
 
-def make_plan(
-    document: Document, oracle: WordOracle, progress: Progress | None = None
-) -> Plan:
+def make_plan(document: Document, oracle: WordOracle, progress: Progress | None = None) -> Plan:
     """Plan the structure edits of ``document``.
 
     Raises:
@@ -91,9 +89,7 @@ def _gap_facts(
     for before, after in zip(content, content[1:], strict=False):
         between = range(before.index + 1, after.index)
         blank = any(i not in removed and not document.line_text(i).strip() for i in between)
-        furniture = any(
-            i in removed and removed[i].kind is Kind.PAGE_FURNITURE for i in between
-        )
+        furniture = any(i in removed and removed[i].kind is Kind.PAGE_FURNITURE for i in between)
         facts.append((blank, furniture or page_of[before.index] != page_of[after.index]))
     return facts
 
@@ -220,7 +216,9 @@ class _Assembler:
         if mark is not None and parts.glyph is not None and not mark.insert:
             prefix = self.text[parts.lead : body_start]
             if mark.role is Role.ITEM and prefix != BULLET:
-                yield Edit(parts.lead, body_start, BULLET, Kind.BULLET, mark.confidence, mark.reason)
+                yield Edit(
+                    parts.lead, body_start, BULLET, Kind.BULLET, mark.confidence, mark.reason
+                )
             elif mark.role is Role.SPECK:
                 yield Edit(
                     parts.lead, body_start, "", Kind.WHITESPACE, mark.confidence, mark.reason

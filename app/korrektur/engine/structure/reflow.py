@@ -24,6 +24,8 @@ from korrektur.engine.structure.text import (
 )
 
 FIT = 0.92  # share of the column width a line may fill and still have room for another word
+MIN_SAMPLE = 8  # lines needed to measure the column width
+MIN_WIDTH = 80  # characters assumed for the column when there are too few lines to measure
 MAX_ITEM_LINES = 3  # lines of an unmarked list item after an introducing colon
 
 
@@ -78,10 +80,14 @@ class Flow:
 
 
 def column_width(text: str, lines: list[LineParts]) -> int:
-    """The width of the text column in characters: the 90th percentile of full-looking lines."""
+    """The width of the text column in characters: the 90th percentile of full-looking lines.
+
+    With few lines to go by, assume at least a usual page width (``MIN_WIDTH``), so that a
+    short text does not look as if every line were full.
+    """
     lengths = sorted(p.tail - p.lead for p in lines if len(text[p.lead : p.tail].split()) >= 3)
-    if not lengths:
-        return 80
+    if len(lengths) < MIN_SAMPLE:
+        return max([MIN_WIDTH, *lengths])
     return max(20, lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))])
 
 
@@ -179,8 +185,12 @@ class FlowPlanner:
         if glyph.strength in (Strength.OCR, Strength.LETTER):
             if not rest[:1].isalpha() and rest[:1] != "|":
                 return Item(Role.TEXT, 1.0, "")
-            if pos and not in_item and not intro and is_lower_start(rest) and not (
-                ends_sentence(before)
+            if (
+                pos
+                and not in_item
+                and not intro
+                and is_lower_start(rest)
+                and not (ends_sentence(before))
             ):
                 return Item(Role.SPECK, 0.6, f"{shown} before a sentence that goes on is a speck")
             confidence = 0.9 if glyph.strength is Strength.OCR else 0.85
@@ -214,7 +224,11 @@ class FlowPlanner:
         starts_new = is_upper_start(after) or after[0].isdigit()
         alone = block_first == gap.before
         if not broken:
-            if starts_new and fits and (sentence or (alone and self.heading_like(gap.before, after))):
+            if (
+                starts_new
+                and fits
+                and (sentence or (alone and self.heading_like(gap.before, after)))
+            ):
                 gap.join, gap.confidence = Join.PARA, 0.75
                 gap.reason = "the line ends although the next word would have fitted: new paragraph"
                 return
@@ -225,11 +239,15 @@ class FlowPlanner:
             gap.join, gap.confidence = Join.SPACE, 0.8
             gap.reason = f"the sentence goes on after {where}"
             return
-        if not sentence and (ends_open(before) or not fits) and not self.heading_like(
-            gap.before, after
+        if (
+            not sentence
+            and (ends_open(before) or not fits)
+            and not self.heading_like(gap.before, after)
         ):
             gap.join, gap.confidence = Join.SPACE, 0.6
-            gap.reason = f"the line is full and has no full stop: the paragraph goes on after {where}"
+            gap.reason = (
+                f"the line is full and has no full stop: the paragraph goes on after {where}"
+            )
             return
         if gap.page_break and ends_sentence(before) and starts_new and not fits:
             gap.join, gap.confidence = Join.SPACE, 0.55
@@ -302,7 +320,8 @@ class FlowPlanner:
             before = self._item_of(gap.before)
             after = self.flow.marks.get(gap.after)
             if before and after is not None and after.role is Role.ITEM:
-                gap.join, gap.confidence, gap.reason = Join.LINE, 0.9, "next list item"
+                gap.join, gap.reason = Join.LINE, "next list item"
+                gap.confidence = min(0.9, after.confidence)
 
     def _item_of(self, pos: int) -> bool:
         """Is line ``pos`` part of a list item (its first line or a continuation)?"""

@@ -76,4 +76,3 @@ def _underscores(token: str, offset: int) -> list[Edit]:
         end = offset + len(token)
         edits.append(Edit(end - tail, end, "", Kind.WHITESPACE, 0.8, reason))
     return edits
-
