@@ -1,9 +1,14 @@
 """Structure benchmark: `korrektur apply --kinds all|structure` against the clean reading text.
 
 For every development set in ../shared/corpus/dev/ this measures, against `NAME.clean.txt`:
-character error rate (Levenshtein distance / gold length), paragraph-boundary F1, page-furniture
-lines removed and body lines removed (from `korrektur suggest --json`), and real hyphens lost.
-Prints Markdown tables (paste them into bench/README.md). Needs ../shared beside the repository.
+character error rate (rapidfuzz Levenshtein distance / gold length), paragraph-boundary precision,
+recall and F1 (words aligned, so OCR word errors do not count here), page-furniture lines removed
+and body lines removed (a line counts as removed when deletions in `korrektur suggest --json`
+cover all of it; which gold lines are furniture follows from `NAME.lines.txt` against the clean
+text), and real hyphens lost (hyphens of the clean text that the raw OCR has and the output lost).
+`--lines` also runs `--kinds structure` on `NAME.lines.txt`, whose words are already right: the
+errors left there are the structure analysers' own. Prints Markdown tables for bench/README.md.
+Needs ../shared beside the repository.
 """
 
 from __future__ import annotations
@@ -50,13 +55,6 @@ def apply(raw: Path, kinds: str, tmp: Path) -> str:
     return out.read_text(encoding="utf-8")
 
 
-# -- character error rate --------------------------------------------------------------------
-
-
-def cer(system: str, gold: str) -> float:
-    return Levenshtein.distance(system, gold) / max(1, len(gold))
-
-
 # -- paragraph boundaries --------------------------------------------------------------------
 
 
@@ -79,8 +77,8 @@ def _tokens_and_breaks(text: str) -> tuple[list[str], set[int]]:
     return tokens, breaks
 
 
-def paragraph_f1(system: str, gold: str) -> tuple[float, float, float]:
-    """Precision, recall and F1 of paragraph starts, after aligning the words.
+def paragraph_breaks(system: str, gold: str) -> tuple[int, int, int]:
+    """Paragraph starts: right, in the system output, in the gold (after aligning the words).
 
     A system paragraph start before word j is right when a gold paragraph start lies between
     the gold words aligned with words j-1 and j (so a word OCR lost or split does not matter).
@@ -100,10 +98,7 @@ def paragraph_f1(system: str, gold: str) -> tuple[float, float, float]:
         if found is not None:
             unused.discard(found)
             hits += 1
-    precision = hits / len(sys_breaks) if sys_breaks else 1.0
-    recall = hits / len(gold_breaks) if gold_breaks else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return hits, len(sys_breaks), len(gold_breaks)
 
 
 # -- page furniture ---------------------------------------------------------------------------
@@ -179,13 +174,28 @@ def hyphens_lost(raw: str, system: str, gold: str) -> tuple[int, int]:
 @dataclass
 class Result:
     name: str
-    kinds: str
-    cer: float
-    raw_cer: float
-    f1: tuple[float, float, float]
-    furniture: tuple[int, int]  # removed, gold
+    distance: int
+    raw_distance: int
+    gold_chars: int
+    breaks: tuple[int, ...]  # right, system, gold paragraph starts
+    furniture: tuple[int, ...]  # removed, gold
     body_removed: int
-    hyphens: tuple[int, int]  # lost, total
+    hyphens: tuple[int, ...]  # lost, total
+
+    def __add__(self, other: Result) -> Result:
+        def add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+            return tuple(x + y for x, y in zip(a, b, strict=True))
+
+        return Result(
+            "ocr-sim total",
+            self.distance + other.distance,
+            self.raw_distance + other.raw_distance,
+            self.gold_chars + other.gold_chars,
+            add(self.breaks, other.breaks),
+            add(self.furniture, other.furniture),
+            self.body_removed + other.body_removed,
+            add(self.hyphens, other.hyphens),
+        )
 
 
 def measure(name: str, kinds: str, tmp: Path, source: str = "raw") -> Result:
@@ -200,10 +210,10 @@ def measure(name: str, kinds: str, tmp: Path, source: str = "raw") -> Result:
     furniture = [i for i, b in enumerate(body) if b is False]
     return Result(
         name,
-        kinds,
-        cer(system, gold),
-        cer(raw, gold),
-        paragraph_f1(system, gold),
+        Levenshtein.distance(system, gold),
+        Levenshtein.distance(raw, gold),
+        len(gold),
+        paragraph_breaks(system, gold),
         (sum(1 for i in furniture if removed[i]), len(furniture)),
         sum(1 for i, b in enumerate(body) if b and removed[i]),
         hyphens_lost(raw, system, gold),
@@ -211,19 +221,25 @@ def measure(name: str, kinds: str, tmp: Path, source: str = "raw") -> Result:
 
 
 def print_table(results: list[Result]) -> None:
+    sims = [r for r in results if r.name != REAL]
+    rows = [*results, sum(sims[1:], sims[0])] if len(sims) > 1 else results
     print(
-        "| set | kinds | raw CER | CER | paragraph P / R / F1 | furniture removed "
+        "| set | raw CER | CER | paragraph P / R / F1 | furniture removed "
         "| body lines removed | real hyphens lost |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
-    for r in results:
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
         removed, total = r.furniture
         share = f"{100 * removed / total:.0f}%" if total else "–"
-        p, rec, f1 = r.f1
+        right, found, wanted = r.breaks
+        p = right / found if found else 1.0
+        rec = right / wanted if wanted else 1.0
+        f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
+        name = f"**{r.name}**" if r.name in (REAL, "ocr-sim total") else r.name
         print(
-            f"| {r.name} | {r.kinds} | {100 * r.raw_cer:.1f}% | {100 * r.cer:.2f}% | "
-            f"{p:.3f} / {rec:.3f} / {f1:.3f} | {removed}/{total} ({share}) | {r.body_removed} | "
-            f"{r.hyphens[0]}/{r.hyphens[1]} |"
+            f"| {name} | {100 * r.raw_distance / r.gold_chars:.1f}% | "
+            f"{100 * r.distance / r.gold_chars:.2f}% | {p:.3f} / {rec:.3f} / {f1:.3f} | "
+            f"{removed}/{total} ({share}) | {r.body_removed} | {r.hyphens[0]}/{r.hyphens[1]} |"
         )
 
 

@@ -61,6 +61,21 @@ def test_page_numbers_found_by_form_on_a_single_page_edge():
     assert restructure(text) == "Rapporten har två delar.\n\nDen andra delen kommer senare.\n"
 
 
+def test_letterhead_contact_lines_at_the_page_foot():
+    text = (
+        " Rapporten har två delar.\n\nDen andra delen kommer senare.\n\n"
+        "Utbildningsförvaltningen\nBox 22049\n104 22 Stockholm\nTelefon 08-508 33 000\n"
+        "stockholm.se\n"
+    )
+    assert removed_lines(text) == {
+        "Box 22049",
+        "104 22 Stockholm",
+        "Telefon 08-508 33 000",
+        "stockholm.se",
+    }
+    assert line_form("Kontakta oss på telefon om ni har frågor.") is None
+
+
 def test_numbers_inside_the_body_are_kept():
     text = "Antal elever:\n\n5 (12)\n\nSkolan har vuxit.\n\nSida 1 (1)\n"
     assert removed_lines(text) == {"Sida 1 (1)"}

@@ -42,3 +42,13 @@ def test_trailing_spaces_are_whitespace_fixes():
     assert text[edit.start : edit.end] == "   \n\n"
     assert edit.replacement == "\n\n"
     assert edits_of(text, "reflow") == []
+
+
+def test_broken_typographic_quotes_are_balanced_within_a_paragraph():
+    text = "Temat var “Etik i\nhandledarrollen“ och „samverkan„ i år.\n"
+    assert restructure(text) == "Temat var “Etik i handledarrollen” och „samverkan” i år.\n"
+
+
+def test_good_quotes_and_missing_ones_are_left_alone():
+    text = "Temat var ”Etik” och “Ansvar” men social arbetsmiljö” saknar sin början.\n"
+    assert restructure(text) == text

@@ -33,7 +33,19 @@ _OF = re.compile(r"^\W{0,2}\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|/\s*\d{1,4}|av\s+\d{1,
 _DASHED = re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$")
 _BARE = re.compile(r"^\d{1,4}$")
 _DNR = re.compile(r"^\W{0,2}(?:dnr|diarienr|diarienummer)\b\.?:?\s*\S", re.IGNORECASE)
-_KEEP_SINGLE = frozenset("iIåÅöÖ&")
+# Contact lines of a letterhead: telephone, post box, postcode and town, web and mail addresses.
+_CONTACT = re.compile(
+    r"^\W{0,2}(?:"
+    r"(?:telefon|tel|v[aä]xel|fax|mobil)\.?:?\s*\+?[\d\s-]{6,}"
+    r"|box\s+\d{1,6}"
+    r"|\d{3}\s?\d{2}\s+[A-ZÅÄÖ][\wåäö]+"
+    r"|(?:www\.)?[\w.-]+\.(?:se|nu|com|org)"
+    r"|[\w.-]+@[\w.-]+\.\w{2,4}"
+    r"|(?:org\.?\s?nr|organisationsnummer|bankgiro|plusgiro)\.?:?\s*[\d\s-]+"
+    r")\W{0,2}$",
+    re.IGNORECASE,
+)
+_KEEP_SINGLE = frozenset("iåö")  # one-letter Swedish words; capitals may number things
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,8 @@ def line_form(text: str) -> _Form | None:
         return _Form(0.8, 0.0, "page number")
     if _DNR.match(line) and len(line) <= 45 and any(ch.isdigit() for ch in line):
         return _Form(0.93, 0.75, "document number")
+    if _CONTACT.match(line):
+        return _Form(0.8, 0.0, "letterhead contact line")
     return None
 
 
@@ -81,7 +95,7 @@ def is_speck_line(text: str) -> bool:
     for token in tokens:
         if not any(ch.isalnum() for ch in token) and token not in ("&", "-", "–"):
             return True
-        if len(token) == 1 and token.isalpha() and token not in _KEEP_SINGLE:
+        if len(token) == 1 and token.islower() and token not in _KEEP_SINGLE:
             return True
     return False
 

@@ -20,7 +20,7 @@ from korrektur.engine.structure.hyphenation import HyphenMode
 from korrektur.engine.structure.lines import LineParts, line_parts
 from korrektur.engine.structure.reflow import Flow, FlowPlanner, Gap, Join, Role
 from korrektur.engine.structure.text import DASHES
-from korrektur.engine.structure.whitespace import inline_edits
+from korrektur.engine.structure.whitespace import inline_edits, quote_edits
 from korrektur.model.document import Document
 from korrektur.model.suggestion import Kind
 
@@ -116,6 +116,8 @@ class _Assembler:
                 yield edit
         for pos, parts in enumerate(self.flow.lines):
             yield from self._line_edits(pos, parts, tail_taken=pos in hyphen_before)
+        for block in self.flow.blocks():
+            yield from quote_edits(self.text, [self.flow.lines[pos].body for pos in block])
 
     # -- removed lines and the ends of the text ------------------------------------------------
 

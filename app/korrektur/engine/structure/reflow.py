@@ -78,6 +78,16 @@ class Flow:
     gaps: list[Gap] = field(default_factory=list)
     marks: dict[int, Item] = field(default_factory=dict)
 
+    def blocks(self) -> list[list[int]]:
+        """Line positions grouped into paragraphs and list items."""
+        blocks: list[list[int]] = [[0]] if self.lines else []
+        for gap in self.gaps:
+            if gap.join in (Join.PARA, Join.LINE):
+                blocks.append([gap.after])
+            else:
+                blocks[-1].append(gap.after)
+        return blocks
+
 
 def column_width(text: str, lines: list[LineParts]) -> int:
     """The width of the text column in characters: the 90th percentile of full-looking lines.
@@ -258,15 +268,6 @@ class FlowPlanner:
 
     # -- lists ---------------------------------------------------------------------------------
 
-    def _blocks(self) -> list[list[int]]:
-        blocks: list[list[int]] = [[0]] if self.flow.lines else []
-        for gap in self.flow.gaps:
-            if gap.join in (Join.PARA, Join.LINE):
-                blocks.append([gap.after])
-            else:
-                blocks[-1].append(gap.after)
-        return blocks
-
     def _is_item(self, block: list[int]) -> bool:
         mark = self.flow.marks.get(block[0])
         return mark is not None and mark.role is Role.ITEM
@@ -276,7 +277,7 @@ class FlowPlanner:
 
     def _unmarked_items(self) -> None:
         """Items whose bullet OCR lost: between two items, or in a run after a colon."""
-        blocks = self._blocks()
+        blocks = self.flow.blocks()
         items = [self._is_item(b) for b in blocks]
         for k, block in enumerate(blocks):
             text = self.body(block[0])

@@ -76,3 +76,33 @@ def _underscores(token: str, offset: int) -> list[Edit]:
         end = offset + len(token)
         edits.append(Edit(end - tail, end, "", Kind.WHITESPACE, 0.8, reason))
     return edits
+
+
+def quote_edits(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
+    """Typographic quotes OCR broke within one paragraph (``spans``: its lines' text).
+
+    An opening ``“`` while a quote is already open is a closing ``”`` read wrong; a low ``„``
+    right after a word (``ord„``) is a closing ``”``. Missing quotes are not guessed.
+    """
+    edits: list[Edit] = []
+    open_quote = False
+    for start, end in spans:
+        for position in range(start, end):
+            char = text[position]
+            after_word = position > start and text[position - 1].isalnum()
+            if char == "“":
+                if open_quote and after_word:
+                    edits.append(_requote(position, "”", "a second opening quote closes the first"))
+                    open_quote = False
+                else:
+                    open_quote = True
+            elif char == "„" and after_word:
+                edits.append(_requote(position, "”", "a low quote after a word closes a quote"))
+                open_quote = False
+            elif char in "”„":
+                open_quote = not after_word if char == "„" else False
+    return edits
+
+
+def _requote(position: int, quote: str, reason: str) -> Edit:
+    return Edit(position, position + 1, quote, Kind.WHITESPACE, 0.7, reason)
