@@ -136,3 +136,17 @@ def test_paragraph_continues_across_a_page_break():
 def test_edge_key_ignores_accents_digits_and_specks():
     assert edge_key('" Utbildningsförvaltningen') == edge_key("Utbildningsforvaltningen")
     assert edge_key("Sida 1 (5)") == edge_key("Sida 12 (15)")
+
+
+def test_pages_without_marks_are_found_by_their_page_numbers():
+    # No form feeds and no page-start spaces: the "Sida N (3)" lines show where pages end.
+    text = three_pages().replace("\n Sundby", "\nSundby").lstrip()
+    assert len(Document.from_text(text).pages) == 1
+    assert restructure(text) == restructure(three_pages())
+
+
+def test_headers_with_the_page_number_on_top_and_no_page_marks():
+    header = "w Sundby\nBARN- OCH UTBILDNINGSFÖRVALTNINGEN\nSida {} (3)\nDnr 4.5-67/2023\n\n"
+    bodies = ["Skolorna har läst mer.", "Resultaten har förbättrats.", "Arbetet fortsätter."]
+    text = "".join(header.format(n) + body + "\n\n" for n, body in enumerate(bodies, 1))
+    assert restructure(text) == "\n\n".join(bodies) + "\n"

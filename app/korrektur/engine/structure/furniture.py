@@ -45,6 +45,7 @@ _CONTACT = re.compile(
     r")\W{0,2}$",
     re.IGNORECASE,
 )
+PAGE_NUMBER = "page number"
 _KEEP_SINGLE = frozenset("iåö")  # one-letter Swedish words; capitals may number things
 
 
@@ -70,13 +71,13 @@ def line_form(text: str) -> _Form | None:
     if not line or len(line) > 60:
         return None
     if _SIDA.match(line) and any(ch.isdigit() for ch in line):
-        return _Form(0.97, 0.95, "page number")
+        return _Form(0.97, 0.95, PAGE_NUMBER)
     if _OF.match(line):
-        return _Form(0.95, 0.0, "page number")
+        return _Form(0.95, 0.0, PAGE_NUMBER)
     if _DASHED.match(line):
-        return _Form(0.95, 0.0, "page number")
+        return _Form(0.95, 0.0, PAGE_NUMBER)
     if _BARE.match(line):
-        return _Form(0.8, 0.0, "page number")
+        return _Form(0.8, 0.0, PAGE_NUMBER)
     if _DNR.match(line) and len(line) <= 45 and any(ch.isdigit() for ch in line):
         return _Form(0.93, 0.75, "document number")
     if _CONTACT.match(line):
@@ -153,14 +154,29 @@ def _repeats(zones: list[list[str]]) -> tuple[list[list[int]], list[int]]:
     return counts, compared
 
 
+def page_lines(document: Document, texts: Sequence[str]) -> list[range]:
+    """Line ranges of the pages: the document's own, or else split after page numbers.
+
+    A text without form feeds or page-start marks still shows its pages by ``Sida 2 (5)``
+    lines; each is taken to end a page (a number printed at the top then ends the page before,
+    with the rest of its header: the running header repeats at the page bottoms instead).
+    """
+    if len(document.pages) > 1:
+        return [range(p.first_line, p.last_line + 1) for p in document.pages]
+    starts = [0]
+    for index, text in enumerate(texts[:-1]):
+        form = line_form(text)
+        if form is not None and form.inside and form.label == PAGE_NUMBER:
+            starts.append(index + 1)
+    ends = [*starts[1:], len(texts)]
+    return [range(start, end) for start, end in zip(starts, ends, strict=True) if end > start]
+
+
 def find_furniture(document: Document) -> dict[int, Furniture]:
     """Lines of ``document`` that are page furniture, by line index."""
     texts = [document.line_text(i) for i in range(len(document.lines))]
     found: dict[int, Furniture] = {}
-    pages = [
-        [i for i in range(page.first_line, page.last_line + 1) if texts[i].strip()]
-        for page in document.pages
-    ]
+    pages = [[i for i in page if texts[i].strip()] for page in page_lines(document, texts)]
     for edge in ("top", "bottom"):
         zones = [(page[:ZONE] if edge == "top" else page[::-1][:ZONE]) for page in pages]
         keys = [[edge_key(texts[i]) for i in zone] for zone in zones]
