@@ -1,8 +1,13 @@
 import textwrap
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from structure_support import edits_of, restructure
+from structure_support import WordListOracle, edits_of, restructure
+
+from korrektur.engine import AnalysisCancelled
+from korrektur.engine.structure import make_plan
+from korrektur.model import Document
 
 PARAGRAPHS = """Rapporten beskriver hur skolorna har arbetat under året och vilka
 resultat arbetet har gett. Förvaltningen har följt upp alla skolor och
@@ -84,3 +89,21 @@ def test_wrapped_paragraphs_come_back_as_they_were(paragraphs, width):
     wrapped = "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in paragraphs) + "\n"
     assert restructure(clean) == clean  # clean text is left alone
     assert restructure(wrapped) == clean
+
+
+class CancelAfterFirstStep:
+    def __init__(self):
+        self.reports = []
+
+    def report(self, done, total):
+        self.reports.append((done, total))
+
+    def cancelled(self):
+        return bool(self.reports)
+
+
+def test_planning_reports_progress_and_can_be_cancelled():
+    progress = CancelAfterFirstStep()
+    with pytest.raises(AnalysisCancelled):
+        make_plan(Document.from_text(PARAGRAPHS), WordListOracle(), progress)
+    assert progress.reports == [(1, 4)]

@@ -16,7 +16,7 @@ BULLET = "• "
 # Real bullet characters: a line starting with one is a list item whatever follows.
 TRUE_BULLETS = "•·▪●■◦○◆►▶➢✓✔"
 # What OCR makes of a bullet: an item if followed by a capital or in a list.
-OCR_BULLETS = "*¢©®°+«»>Ø"
+OCR_BULLETS = "*¢+«»Ø"
 # Letters OCR reads for a bullet; only before a capital (Swedish has no word "e" or "o").
 LETTER_BULLETS = ("e", "o", "-e", "»e", "«e")
 # Dashes: an item only inside a list; otherwise a dash or a speck.

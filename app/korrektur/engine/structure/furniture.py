@@ -77,7 +77,7 @@ def line_form(text: str) -> _Form | None:
     if _DASHED.match(line):
         return _Form(0.95, 0.0, PAGE_NUMBER)
     if _BARE.match(line):
-        return _Form(0.8, 0.0, PAGE_NUMBER)
+        return _Form(0.7, 0.0, PAGE_NUMBER)
     if _DNR.match(line) and len(line) <= 45 and any(ch.isdigit() for ch in line):
         return _Form(0.93, 0.75, "document number")
     if _CONTACT.match(line):
@@ -141,13 +141,18 @@ def _align(a: Sequence[str], b: Sequence[str]) -> list[int]:
     return matched
 
 
+def _neighbours(page: int, count: int) -> list[int]:
+    """The ``WINDOW`` pages nearest to ``page`` (fewer in a short document)."""
+    low = max(0, min(page - WINDOW // 2, count - WINDOW - 1))
+    return [q for q in range(low, min(count, low + WINDOW + 1)) if q != page]
+
+
 def _repeats(zones: list[list[str]]) -> tuple[list[list[int]], list[int]]:
     """For each zone line, on how many compared pages it comes back; and pages compared."""
     counts = [[0] * len(zone) for zone in zones]
     compared = [0] * len(zones)
     for p, zone in enumerate(zones):
-        others = sorted((q for q in range(len(zones)) if q != p), key=lambda q: abs(q - p))
-        for q in others[:WINDOW]:
+        for q in _neighbours(p, len(zones)):
             compared[p] += 1
             for i in _align(zone, zones[q]):
                 counts[p][i] += 1

@@ -96,7 +96,7 @@ def line_parts(text: str, index: int, start: int, end: int) -> LineParts | None:
     body_start = start + glyph.end if glyph else lead
     speck_head = None
     if glyph is None:
-        after = _head_speck(text[:tail], lead)
+        after = start + _head_speck(line.rstrip(), lead - start)
         if after > lead:
             speck_head = (lead, after)
             body_start = after

@@ -55,8 +55,7 @@ def make_plan(document: Document, oracle: WordOracle, progress: Progress | None 
         index: _Removal(Kind.PAGE_FURNITURE, item.confidence, item.reason)
         for index, item in find_furniture(document).items()
     }
-    if progress.cancelled():
-        raise AnalysisCancelled
+    _step(progress, 1)
     content: list[LineParts] = []
     for index, line in enumerate(document.lines):
         if index in removed:
@@ -69,12 +68,20 @@ def make_plan(document: Document, oracle: WordOracle, progress: Progress | None 
             removed[index] = _Removal(Kind.WHITESPACE, 0.6, f"a line of symbols only: '{shown}'")
             continue
         content.append(parts)
+    _step(progress, 2)
     flow = FlowPlanner(text, content, _gap_facts(document, content, removed), oracle).plan()
-    if progress.cancelled():
-        raise AnalysisCancelled
+    _step(progress, 3)
     edits = list(_Assembler(document, flow, removed).edits())
     edits.sort(key=lambda e: (e.start, e.end))
+    _step(progress, 4)
     return Plan(tuple(_without_overlaps(edits)))
+
+
+def _step(progress: Progress, done: int) -> None:
+    """Report one of the four steps of planning; stop if the user asked to."""
+    progress.report(done, 4)
+    if progress.cancelled():
+        raise AnalysisCancelled
 
 
 def _gap_facts(

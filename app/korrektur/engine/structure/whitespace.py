@@ -14,6 +14,7 @@ from korrektur.engine.structure.text import SPECKS_INSIDE, is_speck_token
 from korrektur.model.suggestion import Kind
 
 _TOKEN = re.compile(r"\S+")
+_QUOTES = re.compile("[“”„]")
 
 
 def inline_edits(text: str, start: int, end: int) -> list[Edit]:
@@ -87,8 +88,8 @@ def quote_edits(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
     edits: list[Edit] = []
     open_quote = False
     for start, end in spans:
-        for position in range(start, end):
-            char = text[position]
+        for match in _QUOTES.finditer(text, start, end):
+            position, char = match.start(), match.group()
             after_word = position > start and text[position - 1].isalnum()
             if char == "“":
                 if open_quote and after_word:
