@@ -133,3 +133,15 @@ def test_a_run_of_short_paragraphs_after_a_colon_is_an_unsure_list():
         "Detta redovisades i våras.\n\nRedovisningen blev ett verktyg för skolorna.\n\n"
         "Uppföljning\n\nText om uppföljningen.\n"
     )
+
+
+def test_lowercase_items_of_a_list_without_an_intro():
+    text = "Åtgärder\n\n* öka läsningen\n* minska frånvaron\n"
+    assert restructure(text) == "Åtgärder\n\n• öka läsningen\n• minska frånvaron\n"
+
+
+def test_an_intro_between_two_lists_is_not_an_item():
+    text = "Mål:\n\n* Läsa mer.\n\nFör att nå målen ska skolorna:\n\n* Skriva mer.\n"
+    assert restructure(text) == (
+        "Mål:\n\n• Läsa mer.\n\nFör att nå målen ska skolorna:\n\n• Skriva mer.\n"
+    )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from korrektur.engine.structure.bullets import find_glyph
 from korrektur.engine.structure.text import fold, letters, strip_accents
 from korrektur.model.document import Document
 
@@ -90,6 +91,8 @@ def is_speck_line(text: str) -> bool:
     line = text.strip()
     tokens = line.split()
     if not tokens or len(line) > 30 or len(tokens) > 4 or line[-1] in ".!?:,":
+        return False
+    if find_glyph(line) is not None:  # a short list item, not garbage
         return False
     if letters(line) <= 2:
         return True

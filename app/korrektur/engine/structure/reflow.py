@@ -182,30 +182,25 @@ class FlowPlanner:
         return False
 
     def _glyph_role(self, pos: int, in_item: bool) -> Item | None:
+        """What the glyph of line ``pos`` is, given the list (if any) it stands in."""
         parts = self.flow.lines[pos]
         glyph = parts.glyph
         if glyph is None:
             return None
         rest = self.text[parts.body[0] : parts.body[1]]
         before = self.body(pos - 1) if pos else ""
-        intro = before.endswith(":")
+        in_list = in_item or before.endswith(":") or self._next_glyph(pos, glyph.text)
         shown = f"'{glyph.text}'"
         if glyph.strength is Strength.TRUE:
             return Item(Role.ITEM, 0.97, f"list bullet {shown}")
         if glyph.strength in (Strength.OCR, Strength.LETTER):
             if not rest[:1].isalpha() and rest[:1] != "|":
                 return Item(Role.TEXT, 1.0, "")
-            if (
-                pos
-                and not in_item
-                and not intro
-                and is_lower_start(rest)
-                and not (ends_sentence(before))
-            ):
+            if pos and not in_list and is_lower_start(rest) and not ends_sentence(before):
                 return Item(Role.SPECK, 0.6, f"{shown} before a sentence that goes on is a speck")
             confidence = 0.9 if glyph.strength is Strength.OCR else 0.85
             return Item(Role.ITEM, confidence, f"list bullet read by OCR as {shown}")
-        if in_item or intro or self._next_glyph(pos, glyph.text):
+        if in_list:
             return Item(Role.ITEM, 0.7, f"{shown} starts a line in a list: a list bullet")
         if is_upper_start(rest):
             return Item(Role.SPECK, 0.5, f"{shown} before a sentence, outside any list: a speck")
@@ -283,7 +278,13 @@ class FlowPlanner:
             text = self.body(block[0])
             if items[k] or not is_upper_start(text) or self._block_heading(block):
                 continue
-            if 0 < k < len(blocks) - 1 and items[k - 1] and items[k + 1]:
+            if (
+                0 < k < len(blocks) - 1
+                and items[k - 1]
+                and items[k + 1]
+                and len(block) <= MAX_ITEM_LINES
+                and not self.body(block[-1]).endswith(":")
+            ):
                 self.flow.marks[block[0]] = Item(
                     Role.ITEM, 0.6, "between two list items: an item whose bullet OCR lost", True
                 )
