@@ -30,7 +30,7 @@ def test_glyphs(line, glyph, strength):
     assert found.strength is strength
 
 
-@pytest.mark.parametrize("line", ["e skolan", "Eleverna", "i skolan", "* *", "-5 grader", "o"])
+@pytest.mark.parametrize("line", ["Eleverna", "i skolan", "* *", "-5 grader", "o", "x Skolan"])
 def test_not_glyphs(line):
     assert find_glyph(line) is None
 
@@ -145,3 +145,14 @@ def test_an_intro_between_two_lists_is_not_an_item():
     assert restructure(text) == (
         "Mål:\n\n• Läsa mer.\n\nFör att nå målen ska skolorna:\n\n• Skriva mer.\n"
     )
+
+
+def test_lowercase_letter_glyphs_are_bullets_only_in_a_list():
+    listed = "Satsningen har tre delar:\n\ne fortbildning för lärare,\ne samarbete med biblioteket,\n"
+    listed += "e kartläggning av läsningen.\n"
+    assert restructure(listed) == (
+        "Satsningen har tre delar:\n\n• fortbildning för lärare,\n• samarbete med biblioteket,\n"
+        "• kartläggning av läsningen.\n"
+    )
+    alone = "Texten fortsätter här och\ne skolan är ett ord som OCR läst fel.\n"
+    assert restructure(alone) == "Texten fortsätter här och e skolan är ett ord som OCR läst fel.\n"

@@ -150,3 +150,19 @@ def test_headers_with_the_page_number_on_top_and_no_page_marks():
     bodies = ["Skolorna har läst mer.", "Resultaten har förbättrats.", "Arbetet fortsätter."]
     text = "".join(header.format(n) + body + "\n\n" for n, body in enumerate(bodies, 1))
     assert restructure(text) == "\n\n".join(bodies) + "\n"
+
+
+def test_letterhead_lines_in_columns():
+    text = (
+        " Sundby kommun\n"
+        "Utbildningsförvaltningen                         Dnr UBN 2025/11\n"
+        "Tjänsteutlåtande                                 Sida 1 (2)\n\n"
+        "Uppföljning av läslyftet\n\nSkolorna har arbetat med läsning.\n\n"
+        " Sundby kommun                                    Sida 2 (2)\n\n"
+        "Resultaten har förbättrats.\n"
+    )
+    assert restructure(text) == (
+        "Uppföljning av läslyftet\n\nSkolorna har arbetat med läsning.\n\n"
+        "Resultaten har förbättrats.\n"
+    )
+    assert line_form("Summa kostnader                    1 250 000 kr och mer därtill") is None

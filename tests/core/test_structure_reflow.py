@@ -107,3 +107,22 @@ def test_planning_reports_progress_and_can_be_cancelled():
     with pytest.raises(AnalysisCancelled):
         make_plan(Document.from_text(PARAGRAPHS), WordListOracle(), progress)
     assert progress.reports == [(1, 4)]
+
+
+def test_lines_in_columns_stay_lines():
+    text = "Beslutet fattades i maj.\n\nAnna Lind                    Per Berg\nRektor                       Chef\n"
+    assert restructure(text) == "Beslutet fattades i maj.\n\nAnna Lind Per Berg\nRektor Chef\n"
+    wide = [e for e in edits_of(text, "whitespace") if e.reason == "wide gap between columns"]
+    assert len(wide) == 2
+    assert all(e.confidence <= 0.6 for e in wide)
+
+
+def test_a_heading_after_a_page_break_starts_a_paragraph():
+    full = "Skolorna har arbetat med läsningen och resultaten har förbättrats i alla"
+    text = (
+        f"{full}\nårskurser under året.\n{full}\nårskurser.\n"
+        "• Pojkarnas resultat har förbättrats mer än flickornas.\n\n"
+        "Sida 1 (2)\n Förvaltningens bedömning\n\nArbetet bör fortsätta.\n"
+    )
+    result = restructure(text)
+    assert "flickornas.\n\nFörvaltningens bedömning\n\nArbetet bör fortsätta.\n" in result

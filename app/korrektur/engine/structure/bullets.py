@@ -17,7 +17,8 @@ BULLET = "• "
 TRUE_BULLETS = "•·▪●■◦○◆►▶➢✓✔"
 # What OCR makes of a bullet: an item if followed by a capital or in a list.
 OCR_BULLETS = "*¢+«»Ø"
-# Letters OCR reads for a bullet; only before a capital (Swedish has no word "e" or "o").
+# Letters OCR reads for a bullet (Swedish has no word "e" or "o"): before a capital, or in a
+# list (the planner decides).
 LETTER_BULLETS = ("e", "o", "-e", "»e", "«e")
 # Dashes: an item only inside a list; otherwise a dash or a speck.
 DASH_BULLETS = "-–—"
@@ -31,7 +32,7 @@ class Strength(Enum):
 
     TRUE = "true"  # a bullet character
     OCR = "ocr"  # a symbol OCR makes of a bullet
-    LETTER = "letter"  # a letter OCR makes of a bullet (needs a capital after it)
+    LETTER = "letter"  # a letter OCR makes of a bullet (a capital after it, or a list)
     DASH = "dash"  # needs a list around it
 
 
@@ -76,8 +77,6 @@ def find_glyph(line: str) -> Glyph | None:
         strength = _strength(glyph, attached)
         rest = line[match.end() :]
         if strength is None or not any(ch.isalnum() for ch in rest[:3]):
-            continue
-        if strength is Strength.LETTER and not (rest[0].isupper() or rest[0] == "|"):
             continue
         return Glyph(match.start("glyph"), match.end(), glyph, strength)
     return None

@@ -47,6 +47,7 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 PAGE_NUMBER = "page number"
+_COLUMN_GAP = re.compile(r"[ \t]{4,}")
 _KEEP_SINGLE = frozenset("iåö")  # one-letter Swedish words; capitals may number things
 
 
@@ -67,8 +68,28 @@ class _Form:
 
 
 def line_form(text: str) -> _Form | None:
-    """What a line is by its form alone (page number, document number), if anything."""
+    """What a line is by its form alone (page number, document number), if anything.
+
+    A letterhead line may hold several cells apart (``Utbildningsförvaltningen      Dnr 12``):
+    it counts, at a page edge only, when one cell has a form and the others are short labels.
+    """
     line = text.strip()
+    cells = column_cells(line)
+    if len(cells) == 1:
+        return _cell_form(line)
+    forms = [form for form in (_cell_form(cell) for cell in cells) if form is not None]
+    if not forms or any(len(cell) > 40 for cell in cells):
+        return None
+    best = max(forms, key=lambda form: form.confidence)
+    return _Form(best.confidence, 0.0, f"letterhead line with a {best.label}")
+
+
+def column_cells(line: str) -> list[str]:
+    """The cells of a line laid out in columns (split at wide gaps of spaces)."""
+    return [cell for cell in _COLUMN_GAP.split(line.strip()) if cell]
+
+
+def _cell_form(line: str) -> _Form | None:
     if not line or len(line) > 60:
         return None
     if _SIDA.match(line) and any(ch.isdigit() for ch in line):
@@ -105,8 +126,12 @@ def is_speck_line(text: str) -> bool:
 
 
 def edge_key(text: str) -> str:
-    """A line reduced for comparison across pages: letters without accents, digits as ``#``."""
-    folded = strip_accents(fold(text))
+    """A line reduced for comparison across pages: letters without accents, digits as ``#``.
+
+    Of a line in columns only the first cell counts (the page number beside it changes).
+    """
+    cells = column_cells(text)
+    folded = strip_accents(fold(cells[0] if cells else ""))
     key = re.sub(r"\d+", "#", "".join(ch for ch in folded if ch.isalnum()))
     return key
 
@@ -207,7 +232,7 @@ def find_furniture(document: Document) -> dict[int, Furniture]:
 def _classify(
     text: str, index: int, edge: str, page: int, repeated: int, need: int, compared: list[int]
 ) -> Furniture | None:
-    shown = text.strip()
+    shown = " ".join(text.split())
     form = line_form(text)
     where = f"at the {edge} of page {page}"
     if need and repeated >= need and len(shown) <= LONGEST:

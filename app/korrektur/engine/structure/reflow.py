@@ -9,6 +9,7 @@ full stop continues after a blank line or a page break when the next line starts
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -24,9 +25,13 @@ from korrektur.engine.structure.text import (
 )
 
 FIT = 0.92  # share of the column width a line may fill and still have room for another word
+FULL = 0.85  # share of the column width from which a line counts as full
 MIN_SAMPLE = 8  # lines needed to measure the column width
 MIN_WIDTH = 80  # characters assumed for the column when there are too few lines to measure
 MAX_ITEM_LINES = 3  # lines of an unmarked list item after an introducing colon
+
+
+_COLUMN_GAP = re.compile(r"\S[ \t]{4,}\S")
 
 
 class Join(Enum):
@@ -145,6 +150,21 @@ class FlowPlanner:
             and self.fits(pos, next_text)
         )
 
+    def stands_alone(self, pos: int) -> bool:
+        """Line ``pos`` is heading-like with a blank line, a page break or the end after it."""
+        last = pos == len(self.flow.lines) - 1
+        return self.heading_like(pos, "") and (last or any(self.facts[pos]))
+
+    def full(self, pos: int) -> bool:
+        """Line ``pos`` fills (nearly) the whole column."""
+        parts = self.flow.lines[pos]
+        return parts.tail - parts.lead >= FULL * self.width
+
+    def in_columns(self, pos: int) -> bool:
+        """Line ``pos`` is laid out in columns (a signature, a table row)."""
+        parts = self.flow.lines[pos]
+        return _COLUMN_GAP.search(self.text, parts.lead, parts.tail) is not None
+
     # -- the walk -----------------------------------------------------------------------------
 
     def plan(self) -> Flow:
@@ -193,6 +213,8 @@ class FlowPlanner:
         shown = f"'{glyph.text}'"
         if glyph.strength is Strength.TRUE:
             return Item(Role.ITEM, 0.97, f"list bullet {shown}")
+        if glyph.strength is Strength.LETTER and not is_upper_start(rest) and not in_list:
+            return Item(Role.TEXT, 1.0, "")
         if glyph.strength in (Strength.OCR, Strength.LETTER):
             if not rest[:1].isalpha() and rest[:1] != "|":
                 return Item(Role.TEXT, 1.0, "")
@@ -207,13 +229,13 @@ class FlowPlanner:
         return Item(Role.TEXT, 1.0, "")
 
     def _decide(self, gap: Gap, block_first: int) -> None:
+        """Decide a break that no list item forces: hyphen, same paragraph, or a new one."""
         before, after = self.body(gap.before), self.body(gap.after)
         if not before or not after:
             gap.join, gap.confidence, gap.reason = Join.SPACE, 0.5, "line of symbols"
             return
         continues = is_lower_start(after) or after[0].isdigit() or after[0] in "([%§"
         broken = gap.blank or gap.page_break
-        where = "the page break" if gap.page_break else "a blank line"
         stem = before.rstrip("-")
         if (
             stem != before
@@ -224,42 +246,67 @@ class FlowPlanner:
             gap.join, gap.confidence = Join.HYPHEN, gap.hyphen.confidence
             gap.reason = gap.hyphen.reason
             return
+        if self.in_columns(gap.before) or self.in_columns(gap.after):
+            both = self.in_columns(gap.before) and self.in_columns(gap.after)
+            gap.join = Join.LINE if both and not broken else Join.PARA
+            gap.confidence, gap.reason = 0.7, "a line laid out in columns stays a line of its own"
+            return
+        join, confidence, reason = (
+            self._broken(gap, before, after, continues)
+            if broken
+            else self._unbroken(gap, before, after, block_first)
+        )
+        gap.join, gap.confidence, gap.reason = join, confidence, reason
+
+    def _unbroken(
+        self, gap: Gap, before: str, after: str, block_first: int
+    ) -> tuple[Join, float, str]:
+        """Two lines one after the other: a paragraph goes on unless the line ended early."""
+        sentence = ends_sentence(before) or before.endswith(":")
+        starts_new = is_upper_start(after) or after[0].isdigit()
+        heading = block_first == gap.before and self.heading_like(gap.before, after)
+        if starts_new and self.fits(gap.before, after) and (sentence or heading):
+            return (
+                Join.PARA,
+                0.75,
+                "the line ends although the next word would have fitted: new paragraph",
+            )
+        return Join.SPACE, 0.85 if sentence else 0.95, "line break inside a paragraph"
+
+    def _broken(
+        self, gap: Gap, before: str, after: str, continues: bool
+    ) -> tuple[Join, float, str]:
+        """Lines apart (a blank line or a page break): a new paragraph unless the text goes on."""
+        where = "the page break" if gap.page_break else "a blank line"
         sentence = ends_sentence(before) or before.endswith(":")
         fits = self.fits(gap.before, after)
-        starts_new = is_upper_start(after) or after[0].isdigit()
-        alone = block_first == gap.before
-        if not broken:
-            if (
-                starts_new
-                and fits
-                and (sentence or (alone and self.heading_like(gap.before, after)))
-            ):
-                gap.join, gap.confidence = Join.PARA, 0.75
-                gap.reason = "the line ends although the next word would have fitted: new paragraph"
-                return
-            gap.join, gap.confidence = Join.SPACE, 0.85 if sentence else 0.95
-            gap.reason = "line break inside a paragraph"
-            return
+        heading_next = self.stands_alone(gap.after)
         if continues and not sentence:
-            gap.join, gap.confidence = Join.SPACE, 0.8
-            gap.reason = f"the sentence goes on after {where}"
-            return
+            return Join.SPACE, 0.8, f"the sentence goes on after {where}"
         if (
             not sentence
-            and (ends_open(before) or not fits)
+            and (ends_open(before) or (not fits and not heading_next))
             and not self.heading_like(gap.before, after)
         ):
-            gap.join, gap.confidence = Join.SPACE, 0.6
-            gap.reason = (
-                f"the line is full and has no full stop: the paragraph goes on after {where}"
+            return (
+                Join.SPACE,
+                0.6,
+                f"the line is full and has no full stop: the paragraph goes on after {where}",
             )
-            return
-        if gap.page_break and ends_sentence(before) and starts_new and not fits:
-            gap.join, gap.confidence = Join.SPACE, 0.55
-            gap.reason = f"the line before {where} is full: the paragraph probably goes on"
-            return
-        gap.join, gap.confidence = Join.PARA, 0.9 if gap.blank else 0.8
-        gap.reason = f"new paragraph after {where}"
+        if (
+            gap.page_break
+            and ends_sentence(before)
+            and (is_upper_start(after) or after[0].isdigit())
+            and not fits
+            and self.full(gap.before)
+            and not heading_next
+        ):
+            return (
+                Join.SPACE,
+                0.55,
+                f"the line before {where} is full: the paragraph probably goes on",
+            )
+        return Join.PARA, 0.9 if gap.blank else 0.8, f"new paragraph after {where}"
 
     # -- lists ---------------------------------------------------------------------------------
 

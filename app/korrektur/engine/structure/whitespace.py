@@ -15,6 +15,7 @@ from korrektur.model.suggestion import Kind
 
 _TOKEN = re.compile(r"\S+")
 _QUOTES = re.compile("[“”„]")
+WIDE_GAP = 4  # spaces; a gap this wide separates columns rather than words
 
 
 def inline_edits(text: str, start: int, end: int) -> list[Edit]:
@@ -37,15 +38,17 @@ def inline_edits(text: str, start: int, end: int) -> list[Edit]:
             )
             previous_end = match.end()
             continue
-        if previous_end is not None and text[gap_start : match.start()] != " ":
+        gap = text[gap_start : match.start()]
+        if previous_end is not None and gap != " ":
+            wide = len(gap) >= WIDE_GAP
             edits.append(
                 Edit(
                     gap_start,
                     match.start(),
                     " ",
                     Kind.WHITESPACE,
-                    0.97,
-                    "several spaces between words",
+                    0.6 if wide else 0.97,
+                    "wide gap between columns" if wide else "several spaces between words",
                 )
             )
         edits.extend(_underscores(token, match.start()))
