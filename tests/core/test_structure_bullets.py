@@ -148,8 +148,10 @@ def test_an_intro_between_two_lists_is_not_an_item():
 
 
 def test_lowercase_letter_glyphs_are_bullets_only_in_a_list():
-    listed = "Satsningen har tre delar:\n\ne fortbildning för lärare,\ne samarbete med biblioteket,\n"
-    listed += "e kartläggning av läsningen.\n"
+    listed = (
+        "Satsningen har tre delar:\n\ne fortbildning för lärare,\n"
+        "e samarbete med biblioteket,\ne kartläggning av läsningen.\n"
+    )
     assert restructure(listed) == (
         "Satsningen har tre delar:\n\n• fortbildning för lärare,\n• samarbete med biblioteket,\n"
         "• kartläggning av läsningen.\n"
