@@ -23,8 +23,9 @@ LETTER_BULLETS = ("e", "o", "-e", "»e", "«e")
 # Dashes: an item only inside a list; otherwise a dash or a speck.
 DASH_BULLETS = "-–—"
 
-_SPACED = re.compile(r"[ \t]*(?P<glyph>\S{1,2})[ \t]+(?=\S)")
-_ATTACHED = re.compile(r"[ \t]*(?P<glyph>[•▪●■◦Ø«»])(?=[A-ZÅÄÖ])")
+_SPECKS = " \t_~‘’'\":;,."  # may stand between a glyph and the item text
+_SPACED = re.compile(r"\s*(?P<glyph>\S{1,2})\s+(?=\S)")
+_ATTACHED = re.compile(r"\s*(?P<glyph>[•▪●■◦Ø«»])(?=[A-ZÅÄÖ])")
 
 
 class Strength(Enum):
@@ -75,8 +76,8 @@ def find_glyph(line: str) -> Glyph | None:
             continue
         glyph = match.group("glyph")
         strength = _strength(glyph, attached)
-        rest = line[match.end() :]
-        if strength is None or not any(ch.isalnum() for ch in rest[:3]):
+        text = line[match.end() :].lstrip(_SPECKS)
+        if strength is None or not (text[:1].isalnum() or text[:1] == "|"):
             continue
         return Glyph(match.start("glyph"), match.end(), glyph, strength)
     return None

@@ -16,8 +16,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from korrektur.engine.structure.bullets import find_glyph
-from korrektur.engine.structure.text import fold, letters, strip_accents
+from korrektur.engine.structure.bullets import Strength, find_glyph
+from korrektur.engine.structure.text import (
+    SPECKS_AT_END,
+    SPECKS_AT_START,
+    fold,
+    is_speck_token,
+    strip_accents,
+)
+from korrektur.engine.structure.whitespace import COLUMN_GAP
 from korrektur.model.document import Document
 
 ZONE = 6  # non-blank lines at each page edge that may be furniture
@@ -33,7 +40,10 @@ _SIDA = re.compile(
 _OF = re.compile(r"^\W{0,2}\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|/\s*\d{1,4}|av\s+\d{1,4})\W{0,2}$")
 _DASHED = re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$")
 _BARE = re.compile(r"^\d{1,4}$")
-_DNR = re.compile(r"^\W{0,2}(?:dnr|diarienr|diarienummer)\b\.?:?\s*\S", re.IGNORECASE)
+_DNR = re.compile(  # "Dnr KS 2024/1148", "Diarienummer: 1.2.3-456/2016": capitals and codes
+    r"^\W{0,2}(?i:dnr|diarienr|diarienummer)\.?:?"
+    r"(?:\s+(?:[A-ZÅÄÖ]{1,6}|[\w.]*\d[\w./:-]*)){1,4}\W{0,2}$"
+)
 # Contact lines of a letterhead: telephone, post box, postcode and town, web and mail addresses.
 _CONTACT = re.compile(
     r"^\W{0,2}(?:"
@@ -47,8 +57,9 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 PAGE_NUMBER = "page number"
-_COLUMN_GAP = re.compile(r"[ \t]{4,}")
+_COLUMN_GAP = re.compile(rf"[ \t]{{{COLUMN_GAP},}}")
 _KEEP_SINGLE = frozenset("iåö")  # one-letter Swedish words; capitals may number things
+_TEXTUAL = frozenset("&-–—\"'“”„‘’«».,:;!?()|")  # symbols of text, not of a logo
 
 
 @dataclass(frozen=True)
@@ -89,7 +100,35 @@ def column_cells(line: str) -> list[str]:
     return [cell for cell in _COLUMN_GAP.split(line.strip()) if cell]
 
 
-def _cell_form(line: str) -> _Form | None:
+def _cell_form(cell: str) -> _Form | None:
+    line = _without_specks(cell)
+    glyph = find_glyph(line)
+    rest = _without_specks(line[glyph.end :]) if glyph else line
+    for candidate in (line, cell.strip(), rest):
+        number = _page_number(candidate)  # a glyph before a page number is a speck
+        if number is not None:
+            return number
+    if glyph is not None and glyph.strength is not Strength.DASH:
+        return None  # a list item, whatever it lists
+    line = rest
+    if _DNR.match(line) and len(line) <= 45 and any(ch.isdigit() for ch in line):
+        return _Form(0.93, 0.75, "document number")
+    if _CONTACT.match(line):
+        return _Form(0.8, 0.0, "letterhead contact line")
+    return None
+
+
+def _without_specks(line: str) -> str:
+    """``line`` without speck tokens at either end (as the whitespace fixes drop them)."""
+    tokens = line.split()
+    while tokens and is_speck_token(tokens[0], SPECKS_AT_START):
+        tokens.pop(0)
+    while tokens and is_speck_token(tokens[-1], SPECKS_AT_END):
+        tokens.pop()
+    return " ".join(tokens).strip("_")
+
+
+def _page_number(line: str) -> _Form | None:
     if not line or len(line) > 60:
         return None
     if _SIDA.match(line) and any(ch.isdigit() for ch in line):
@@ -100,29 +139,29 @@ def _cell_form(line: str) -> _Form | None:
         return _Form(0.95, 0.0, PAGE_NUMBER)
     if _BARE.match(line):
         return _Form(0.7, 0.0, PAGE_NUMBER)
-    if _DNR.match(line) and len(line) <= 45 and any(ch.isdigit() for ch in line):
-        return _Form(0.93, 0.75, "document number")
-    if _CONTACT.match(line):
-        return _Form(0.8, 0.0, "letterhead contact line")
     return None
 
 
 def is_speck_line(text: str) -> bool:
-    """A short line of OCR garbage, as a logo or letterhead leaves (``w Stockholms``)."""
-    line = text.strip()
+    """A short line of OCR garbage, as a logo or letterhead leaves (``w Stockholms``).
+
+    It starts with a speck (a token of symbols that are not punctuation, or a stray small
+    letter) and has at most two real words. Only looked for at the top of a page.
+    """
+    line = _without_specks(text)
     tokens = line.split()
-    if not tokens or len(line) > 30 or len(tokens) > 4 or line[-1] in ".!?:,":
+    if not tokens or len(line) > 30 or line[-1] in ".!?:,":
         return False
     if find_glyph(line) is not None:  # a short list item, not garbage
         return False
-    if letters(line) <= 2:
-        return True
-    for token in tokens:
-        if not any(ch.isalnum() for ch in token) and token not in ("&", "-", "–"):
-            return True
-        if len(token) == 1 and token.islower() and token not in _KEEP_SINGLE:
-            return True
-    return False
+    words = [t for t in tokens if any(ch.isalnum() for ch in t) and not _is_logo_speck(t)]
+    return _is_logo_speck(tokens[0]) and len(words) <= 2
+
+
+def _is_logo_speck(token: str) -> bool:
+    if not any(ch.isalnum() for ch in token):
+        return not all(ch in _TEXTUAL for ch in token)
+    return len(token) == 1 and token.islower() and token not in _KEEP_SINGLE
 
 
 def edge_key(text: str) -> str:
@@ -217,6 +256,8 @@ def find_furniture(document: Document) -> dict[int, Furniture]:
         for p, zone in enumerate(zones):
             need = math.ceil(0.5 * compared[p]) if counts else 0
             for position, index in enumerate(zone):
+                if not any(ch.isalnum() for ch in texts[index]):
+                    continue  # a line of symbols: removed anyway, it does not end the edge
                 repeated = counts[p][position] if counts else 0
                 item = _classify(texts[index], index, edge, p + 1, repeated, need, compared)
                 if item is None:
@@ -247,6 +288,6 @@ def _classify(
         )
     if form is not None:
         return Furniture(index, form.confidence, f"{form.label} '{shown}' {where}")
-    if is_speck_line(text):
+    if edge == "top" and is_speck_line(text):
         return Furniture(index, 0.6, f"short garbage line '{shown}' {where} (logo or letterhead)")
     return None

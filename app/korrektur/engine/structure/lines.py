@@ -11,18 +11,23 @@ from korrektur.engine.structure.text import SPECKS_AT_END, SPECKS_AT_START, is_s
 # line they are specks (``‘ska``, ``_av``, ``~samt``).
 _ATTACHED_SPECKS = "‘_~"
 
+Span = tuple[int, int]
+
 
 @dataclass(frozen=True)
 class LineParts:
     """Offsets (into the document text) of the parts of a non-blank line.
 
+    ``[speck] [glyph] [speck] text [specks]``: e.g. ``’ * ‘Skolan ska ~``.
+
     Attributes:
         index: 0-based line index.
         lead: first non-space character.
         tail: just after the last non-space character.
-        glyph: a bullet-like prefix (offsets relative to the line start), if any.
-        speck_head: a speck before the text (``’ presentera``), as an absolute span.
-        speck_tail: specks after the text (``till ~``), as an absolute span.
+        glyph: a bullet-like prefix, if any.
+        glyph_span: the glyph with the spaces after it (empty at ``lead`` without a glyph).
+        speck_heads: specks before the text: before the glyph and after it.
+        speck_tail: specks after the text (``till ~``).
         body: where the text proper starts and ends.
     """
 
@@ -30,54 +35,56 @@ class LineParts:
     lead: int
     tail: int
     glyph: Glyph | None
-    speck_head: tuple[int, int] | None
-    speck_tail: tuple[int, int] | None
-    body: tuple[int, int]
+    glyph_span: Span
+    speck_heads: tuple[Span, ...]
+    speck_tail: Span | None
+    body: Span
 
 
-def _head_speck(text: str, start: int) -> int:
-    """Where the text proper begins after specks at ``start`` (``start`` if there are none)."""
-    position = start
+def _speck_tokens(line: str, position: int) -> int:
+    """Where the text begins after whole speck tokens at ``position`` (``’ ``, ``: ``)."""
     while True:
         end = position
-        while end < len(text) and not text[end].isspace():
+        while end < len(line) and not line[end].isspace():
             end += 1
-        token = text[position:end]
         rest = end
-        while rest < len(text) and text[rest] in " \t":
+        while rest < len(line) and line[rest].isspace():
             rest += 1
-        if token and is_speck_token(token, SPECKS_AT_START) and rest < len(text):
-            position = rest
-            continue
-        break
+        token = line[position:end]
+        if not token or not is_speck_token(token, SPECKS_AT_START) or rest >= len(line):
+            return position
+        position = rest
+
+
+def _attached_specks(line: str, position: int) -> int:
+    """Where the word begins after specks stuck to its front (``‘ska``, ``-samrada``)."""
     while (
-        position + 1 < len(text)
-        and text[position] in _ATTACHED_SPECKS
-        and text[position + 1].isalpha()
+        position + 1 < len(line)
+        and line[position] in _ATTACHED_SPECKS
+        and line[position + 1].isalpha()
     ):
         position += 1
     if (
-        position + 1 < len(text)
-        and text[position] == "-"
-        and text[position + 1].isalpha()
-        and (position + 2 >= len(text) or text[position + 2] != "-")
+        position + 1 < len(line)
+        and line[position] == "-"
+        and line[position + 1].isalpha()
+        and (position + 2 >= len(line) or line[position + 2] != "-")
     ):
         position += 1
     return position
 
 
 def _tail_speck(text: str, body_start: int, end: int) -> int:
-    """Where the text proper ends before specks that end the line."""
+    """Where the text proper ends before specks that end the line (``till ~``, ``2018. ,``)."""
     position = end
     while True:
-        space = text.rfind(" ", body_start, position)
-        if space < 0:
-            return position
-        token = text[space + 1 : position]
-        if not token or not is_speck_token(token, SPECKS_AT_END):
+        space = position - 1
+        while space > body_start and not text[space].isspace():
+            space -= 1
+        if space <= body_start or not is_speck_token(text[space + 1 : position], SPECKS_AT_END):
             return position
         cut = space
-        while cut > body_start and text[cut - 1] in " \t":
+        while cut > body_start and text[cut - 1].isspace():
             cut -= 1
         if cut <= body_start:
             return position
@@ -86,20 +93,28 @@ def _tail_speck(text: str, body_start: int, end: int) -> int:
 
 def line_parts(text: str, index: int, start: int, end: int) -> LineParts | None:
     """Split the line ``text[start:end]`` into its parts; None for a blank line."""
-    line = text[start:end]
-    stripped = line.strip()
-    if not stripped:
+    line = text[start:end].rstrip()
+    if not line.strip():
         return None
-    lead = start + (len(line) - len(line.lstrip()))
-    tail = start + len(line.rstrip())
-    glyph = find_glyph(line)
-    body_start = start + glyph.end if glyph else lead
-    speck_head = None
-    if glyph is None:
-        after = start + _head_speck(line.rstrip(), lead - start)
-        if after > lead:
-            speck_head = (lead, after)
-            body_start = after
+    lead = start + len(line) - len(line.lstrip())
+    tail = start + len(line)
+    heads: list[Span] = []
+    first = start + _speck_tokens(line, lead - start)
+    glyph = find_glyph(line[first - start :])
+    if glyph is not None:
+        if first > lead:
+            heads.append((lead, first))
+        glyph_span = (first + glyph.start, first + glyph.end)
+        body_start = glyph_span[1]
+    else:
+        glyph_span = (lead, lead)
+        body_start = lead
+    after = start + _attached_specks(line, _speck_tokens(line, body_start - start))
+    if after > body_start:
+        heads.append((body_start, after))
+        body_start = after
     body_end = _tail_speck(text, body_start, tail)
     speck_tail = (body_end, tail) if body_end < tail else None
-    return LineParts(index, lead, tail, glyph, speck_head, speck_tail, (body_start, body_end))
+    return LineParts(
+        index, lead, tail, glyph, glyph_span, tuple(heads), speck_tail, (body_start, body_end)
+    )

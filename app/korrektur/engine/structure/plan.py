@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from korrektur.engine.base import AnalysisCancelled, NoProgress, Progress, WordOracle
-from korrektur.engine.structure.bullets import BULLET
+from korrektur.engine.structure.bullets import BULLET, Glyph
 from korrektur.engine.structure.edits import Edit
 from korrektur.engine.structure.furniture import find_furniture
 from korrektur.engine.structure.hyphenation import HyphenMode
 from korrektur.engine.structure.lines import LineParts, line_parts
-from korrektur.engine.structure.reflow import Flow, FlowPlanner, Gap, Join, Role
+from korrektur.engine.structure.reflow import Flow, FlowPlanner, Gap, Item, Join, Role
 from korrektur.engine.structure.text import DASHES
 from korrektur.engine.structure.whitespace import inline_edits, quote_edits
 from korrektur.model.document import Document
@@ -174,8 +174,10 @@ class _Assembler:
             yield Edit(0, first, "", Kind.WHITESPACE, 0.95, "blank space before the text")
         last = self.flow.lines[-1]
         end = self._segment_end(last.index, len(self.text))
-        if "\n" in self.text[last.tail : end] and self.text[last.tail : end] != "\n":
-            yield Edit(last.tail, end, "\n", Kind.WHITESPACE, 0.95, "blank space after the text")
+        after = self.text[last.tail : end]
+        wanted = "\n" if "\n" in after else ""
+        if after != wanted:
+            yield Edit(last.tail, end, wanted, Kind.WHITESPACE, 0.95, "blank space after the text")
 
     # -- line breaks ---------------------------------------------------------------------------
 
@@ -212,28 +214,13 @@ class _Assembler:
     def _line_edits(self, pos: int, parts: LineParts, tail_taken: bool) -> Iterator[Edit]:
         mark = self.flow.marks.get(pos)
         body_start, body_end = parts.body
-        if parts.speck_head is not None:
-            start, end = parts.speck_head
+        for start, end in parts.speck_heads:
+            shown = self.text[start:end].strip()
             yield Edit(
-                start,
-                end,
-                "",
-                Kind.WHITESPACE,
-                0.7,
-                f"'{self.text[start:end].strip()}' before the text is an OCR speck",
+                start, end, "", Kind.WHITESPACE, 0.7, f"'{shown}' before the text is an OCR speck"
             )
         if mark is not None and parts.glyph is not None and not mark.insert:
-            prefix = self.text[parts.lead : body_start]
-            if mark.role is Role.ITEM and prefix != BULLET:
-                yield Edit(
-                    parts.lead, body_start, BULLET, Kind.BULLET, mark.confidence, mark.reason
-                )
-            elif mark.role is Role.SPECK:
-                yield Edit(
-                    parts.lead, body_start, "", Kind.WHITESPACE, mark.confidence, mark.reason
-                )
-            elif mark.role is Role.TEXT:
-                body_start = parts.lead
+            yield from self._glyph_edit(parts, parts.glyph, mark)
         if mark is not None and mark.insert:
             yield Edit(body_start, body_start, BULLET, Kind.BULLET, mark.confidence, mark.reason)
         yield from inline_edits(self.text, body_start, body_end)
@@ -249,6 +236,18 @@ class _Assembler:
                 0.5 if dash else 0.7,
                 f"'{speck}' after the text is an OCR speck",
             )
+
+    def _glyph_edit(self, parts: LineParts, glyph: Glyph, mark: Item) -> Iterator[Edit]:
+        """The glyph as a bullet, deleted as a speck, or kept as text (one space after it)."""
+        start, end = parts.glyph_span
+        if mark.role is Role.ITEM and self.text[start:end] != BULLET:
+            yield Edit(start, end, BULLET, Kind.BULLET, mark.confidence, mark.reason)
+        elif mark.role is Role.SPECK:
+            yield Edit(start, end, "", Kind.WHITESPACE, mark.confidence, mark.reason)
+        elif mark.role is Role.TEXT:
+            token_end = start + len(glyph.text)
+            if self.text[token_end:end] != " ":
+                yield Edit(token_end, end, " ", Kind.WHITESPACE, 0.97, "several spaces")
 
 
 def _without_overlaps(edits: list[Edit]) -> Iterator[Edit]:

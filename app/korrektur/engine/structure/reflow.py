@@ -23,6 +23,7 @@ from korrektur.engine.structure.text import (
     is_lower_start,
     is_upper_start,
 )
+from korrektur.engine.structure.whitespace import COLUMN_GAP
 
 FIT = 0.92  # share of the column width a line may fill and still have room for another word
 FULL = 0.85  # share of the column width from which a line counts as full
@@ -31,7 +32,7 @@ MIN_WIDTH = 80  # characters assumed for the column when there are too few lines
 MAX_ITEM_LINES = 3  # lines of an unmarked list item after an introducing colon
 
 
-_COLUMN_GAP = re.compile(r"\S[ \t]{4,}\S")
+_COLUMN_GAP = re.compile(rf"\S[ \t]{{{COLUMN_GAP},}}\S")
 
 
 class Join(Enum):
@@ -94,16 +95,23 @@ class Flow:
         return blocks
 
 
-def column_width(text: str, lines: list[LineParts]) -> int:
-    """The width of the text column in characters: the 90th percentile of full-looking lines.
+def column_width(text: str, lines: list[LineParts], gaps: list[tuple[bool, bool]]) -> int:
+    """The width of the text column in characters, from the lines that were wrapped.
 
-    With few lines to go by, assume at least a usual page width (``MIN_WIDTH``), so that a
-    short text does not look as if every line were full.
+    A line that the next line continues in lower case, with no blank line or page break
+    between, was wrapped because it was full: the 90th percentile of their lengths is the
+    column width. With fewer than ``MIN_SAMPLE`` of them (a short text, or text already in
+    paragraphs), no line counts as full: the width is that of the longest line, at least
+    ``MIN_WIDTH``.
     """
-    lengths = sorted(p.tail - p.lead for p in lines if len(text[p.lead : p.tail].split()) >= 3)
-    if len(lengths) < MIN_SAMPLE:
-        return max([MIN_WIDTH, *lengths])
-    return max(20, lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))])
+    wrapped = sorted(
+        before.tail - before.lead
+        for before, after, (blank, page_break) in zip(lines, lines[1:], gaps, strict=False)
+        if not blank and not page_break and text[after.body[0] : after.body[0] + 1].islower()
+    )
+    if len(wrapped) < MIN_SAMPLE:
+        return max([MIN_WIDTH, *(p.tail - p.lead for p in lines)])
+    return max(20, wrapped[min(len(wrapped) - 1, int(0.9 * len(wrapped)))])
 
 
 class FlowPlanner:
@@ -121,7 +129,7 @@ class FlowPlanner:
         self.flow = Flow(lines)
         self.facts = gaps
         self.oracle = oracle
-        self.width = column_width(text, lines)
+        self.width = column_width(text, lines, gaps)
 
     # -- text of the parts --------------------------------------------------------------------
 
@@ -129,7 +137,8 @@ class FlowPlanner:
         """The text proper of line ``pos`` (with a kept dash, without a removed glyph)."""
         parts = self.flow.lines[pos]
         mark = self.flow.marks.get(pos)
-        start = parts.lead if mark is not None and mark.role is Role.TEXT else parts.body[0]
+        text_glyph = mark is not None and mark.role is Role.TEXT
+        start = parts.glyph_span[0] if text_glyph else parts.body[0]
         return self.text[start : parts.body[1]]
 
     def fits(self, pos: int, next_text: str) -> bool:
@@ -163,7 +172,7 @@ class FlowPlanner:
     def in_columns(self, pos: int) -> bool:
         """Line ``pos`` is laid out in columns (a signature, a table row)."""
         parts = self.flow.lines[pos]
-        return _COLUMN_GAP.search(self.text, parts.lead, parts.tail) is not None
+        return _COLUMN_GAP.search(self.text, parts.lead, parts.body[1]) is not None
 
     # -- the walk -----------------------------------------------------------------------------
 
@@ -234,7 +243,11 @@ class FlowPlanner:
         if not before or not after:
             gap.join, gap.confidence, gap.reason = Join.SPACE, 0.5, "line of symbols"
             return
-        continues = is_lower_start(after) or after[0].isdigit() or after[0] in "([%§"
+        continues = (
+            is_lower_start(after)
+            or after[0] in "([%§"
+            or (after[0].isdigit() and not self.heading_like(gap.before, after))
+        )
         broken = gap.blank or gap.page_break
         stem = before.rstrip("-")
         if (

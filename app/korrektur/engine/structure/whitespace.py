@@ -1,5 +1,7 @@
 """Whitespace and symbol fixes inside a line: runs of spaces, OCR specks between words.
 
+Gaps of ``COLUMN_GAP`` spaces or more are layout (a signature, a table row) and stay.
+
 Specks are tokens of symbols that never stand alone in prose (``_``, ``~``, ``©``, a lone ``:``)
 and underscores stuck to the edge of a word (``kommunala_``). ``|`` is left alone: it is OCR's
 ``I`` and the word engine's business; so are ``-``, ``–``, ``§`` and ``%``, which are text.
@@ -15,7 +17,7 @@ from korrektur.model.suggestion import Kind
 
 _TOKEN = re.compile(r"\S+")
 _QUOTES = re.compile("[“”„]")
-WIDE_GAP = 4  # spaces; a gap this wide separates columns rather than words
+COLUMN_GAP = 8  # spaces; a gap this wide separates columns (kept) rather than words
 
 
 def inline_edits(text: str, start: int, end: int) -> list[Edit]:
@@ -39,16 +41,15 @@ def inline_edits(text: str, start: int, end: int) -> list[Edit]:
             previous_end = match.end()
             continue
         gap = text[gap_start : match.start()]
-        if previous_end is not None and gap != " ":
-            wide = len(gap) >= WIDE_GAP
+        if previous_end is not None and gap != " " and len(gap) < COLUMN_GAP:
             edits.append(
                 Edit(
                     gap_start,
                     match.start(),
                     " ",
                     Kind.WHITESPACE,
-                    0.6 if wide else 0.97,
-                    "wide gap between columns" if wide else "several spaces between words",
+                    0.97 if len(gap) <= 3 else 0.8,
+                    "several spaces between words",
                 )
             )
         edits.extend(_underscores(token, match.start()))
