@@ -1,0 +1,238 @@
+"""The word analyser: restores diacritics and undoes OCR confusions, word by word."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from korrektur.engine.base import AnalysisCancelled, Progress
+from korrektur.engine.words.calibration import Calibration, load_calibration
+from korrektur.engine.words.candidates import Candidate, Generator
+from korrektur.engine.words.channel import Channel, Op, global_channel, is_diacritic_op
+from korrektur.engine.words.decide import Decision, decide, options, with_context
+from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
+from korrektur.engine.words.occurrences import Mode, Occurrence, collect
+from korrektur.engine.words.reasons import reason
+from korrektur.engine.words.text import fold
+from korrektur.model.document import Document
+from korrektur.model.suggestion import WORD_KINDS, Kind, Suggestion
+
+EVIDENCE_CONFIDENCE = 0.95  # first-pass decisions at least this sure teach the channel
+MIN_ALTERNATIVE = 0.001
+MAX_ALTERNATIVES = 4
+CHECK_EVERY = 512  # words between cancellation checks
+
+
+@dataclass
+class _Pass:
+    """One pass over the words with one channel; candidates are cached per spelling."""
+
+    lexicon: Lexicon
+    channel: Channel
+    full: bool
+    generator: Generator = field(init=False)
+    cache: dict[tuple[str, Mode], list[Candidate]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.generator = Generator(self.lexicon, self.channel)
+
+    def candidates(self, word: Occurrence) -> list[Candidate]:
+        key = (word.low, word.mode)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.generator.candidates(
+                word.low,
+                rewrites=word.mode is Mode.FULL,
+                fallback=self.full,
+                compounds=self.full,
+            )
+            self.cache[key] = found
+        return found
+
+    def decide(self, word: Occurrence) -> Decision:
+        return decide(options(word, self.candidates(word), self.lexicon, self.channel))
+
+
+class WordAnalyzer:
+    """Word-level suggestions (diacritic and OCR kinds) for a document.
+
+    The lexicon is loaded on first use (from the cache, or compiled once).
+    """
+
+    name = "words"
+    kinds = WORD_KINDS
+
+    def __init__(self, lexicon: Lexicon | None = None, calibration: Calibration | None = None):
+        self._lexicon = lexicon
+        self._calibration = calibration
+        self._channel: Channel | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The word index."""
+        with self._lock:
+            if self._lexicon is None:
+                self._lexicon = shared_lexicon()
+            return self._lexicon
+
+    @property
+    def channel(self) -> Channel:
+        """The OCR channel before it adapts to a document."""
+        lexicon = self.lexicon
+        with self._lock:
+            if self._channel is None:
+                self._channel = global_channel(lexicon.confusions, lexicon.learned)
+            return self._channel
+
+    @property
+    def calibration(self) -> Calibration:
+        """Maps the model's probabilities to confidences measured on corrected documents."""
+        if self._calibration is None:
+            self._calibration = load_calibration()
+        return self._calibration
+
+    def decisions(
+        self, document: Document, progress: Progress | None = None
+    ) -> tuple[list[Occurrence], list[Decision]]:
+        """Every word of ``document`` with the engine's decision on it."""
+        lexicon = self.lexicon
+        words = collect(document, lexicon)
+        total = 2 * len(words)
+        first = _Pass(lexicon, self.channel, full=False)
+        rough = _run(first, words, progress, 0, total)
+        channel = self.channel.adapted(*_evidence(words, rough))
+        second = _Pass(lexicon, channel, full=True)
+        decisions = _run(second, words, progress, len(words), total)
+        best = [d.best.word for d in decisions]
+        final = []
+        for word, decision in zip(words, decisions, strict=True):
+            left = _neighbour(words, best, word.left)
+            right = _neighbour(words, best, word.right)
+            final.append(with_context(decision, lexicon, left, right))
+        if progress is not None:
+            progress.report(total, total)
+        return words, final
+
+    def analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
+        """Suggestions for every word the engine would change."""
+        words, decisions = self.decisions(document, progress)
+        best = [d.best.word for d in decisions]
+        suggestions: list[Suggestion] = []
+        for word, decision in zip(words, decisions, strict=True):
+            if word.mode is Mode.PROTECTED or decision.best.text == word.raw:
+                continue
+            left = _neighbour(words, best, word.left)
+            right = _neighbour(words, best, word.right)
+            explanation = reason(word.raw, decision, self.lexicon, left, right)
+            suggestions.extend(self._suggestions(document, word, decision, explanation))
+        return suggestions
+
+    def _suggestions(
+        self, document: Document, word: Occurrence, decision: Decision, explanation: str
+    ) -> list[Suggestion]:
+        confidence = self.calibration.confidence(decision.confidence)
+        others = [
+            o.text
+            for o, p in zip(decision.options[1:], decision.probabilities[1:], strict=True)
+            if p >= MIN_ALTERNATIVE
+        ][:MAX_ALTERNATIVES]
+        if word.raw not in others:
+            others.append(word.raw)
+        made = []
+        replacements = split_like(word, decision.best.text)
+        alternatives = [split_like(word, text) for text in others]
+        for index, piece in enumerate(word.pieces):
+            replacement = replacements[index]
+            if replacement == piece.text:
+                continue
+            made.append(
+                Suggestion(
+                    "",
+                    piece.start,
+                    piece.end,
+                    document.text[piece.start : piece.end],
+                    replacement,
+                    kinds_of(piece.text, replacement),
+                    confidence=confidence,
+                    reason=explanation,
+                    alternatives=tuple(a[index] for a in alternatives),
+                )
+            )
+        return made
+
+
+def _run(
+    run: _Pass, words: list[Occurrence], progress: Progress | None, done: int, total: int
+) -> list[Decision]:
+    decisions = []
+    for index, word in enumerate(words):
+        if index % CHECK_EVERY == 0 and progress is not None:
+            if progress.cancelled():
+                raise AnalysisCancelled
+            progress.report(done + index, total)
+        decisions.append(run.decide(word))
+    return decisions
+
+
+def _neighbour(words: list[Occurrence], best: list[str], index: int | None) -> str | None:
+    if index is None:
+        return None
+    word = words[index]
+    return word.context_word if word.mode is Mode.PROTECTED else best[index]
+
+
+def _evidence(
+    words: list[Occurrence], decisions: list[Decision]
+) -> tuple[list[tuple[Op, float]], Counter[str]]:
+    """Confusions and gold letters that the sure first-pass decisions show."""
+    found: list[tuple[Op, float]] = []
+    letters: Counter[str] = Counter()
+    for word, decision in zip(words, decisions, strict=True):
+        candidate = decision.best.candidate
+        if word.mode is not Mode.FULL or candidate is None:
+            continue
+        if decision.confidence < EVIDENCE_CONFIDENCE:
+            continue
+        found.extend((op, 1.0) for op in candidate.ops)
+        letters.update(ch for ch in candidate.word if ch.isalpha())
+    return found, letters
+
+
+def split_like(word: Occurrence, text: str) -> list[str]:
+    """``text`` cut into as many pieces as ``word`` has, where the raw pieces were cut."""
+    if not word.joined:
+        return [text]
+    cut = len(word.pieces[0].text)
+    raw = word.raw
+    if len(text) == len(raw):
+        return [text[:cut], text[cut:]]
+    target = cut
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(raw, text):
+        if i1 <= cut <= i2:
+            target = j1 + min(cut - i1, j2 - j1) if tag != "insert" else j2
+            if tag == "equal" or i1 < cut:
+                break
+    return [text[:target], text[target:]]
+
+
+def kinds_of(raw: str, replacement: str) -> frozenset[Kind]:
+    """``diacritic`` when only å/ä/ö/é differ, ``ocr`` for other changes, both when both."""
+    if raw.lower() == replacement.lower():
+        return frozenset({Kind.OCR})  # a misread capital
+    if fold(raw) == fold(replacement):
+        return frozenset({Kind.DIACRITIC})
+    kinds: set[Kind] = set()
+    low, new = raw.lower(), replacement.lower()
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(low, new):
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for a, b in zip(low[i1:i2], new[j1:j2], strict=True):
+                kinds.add(Kind.DIACRITIC if is_diacritic_op((a, b)) else Kind.OCR)
+        else:
+            kinds.add(Kind.OCR)
+    return frozenset(kinds or {Kind.OCR})

@@ -1,0 +1,318 @@
+"""Candidate words for one raw word: diacritics, OCR rewrites, compounds and near misses."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from korrektur.engine.words.channel import Channel, Op
+from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.text import fold
+
+MAX_REWRITES = 2  # OCR rewrites combined in one word (diacritics are free of this limit)
+MAX_REWRITES_LONG = 3  # … in words of at least LONG_WORD letters
+LONG_WORD = 9
+COMPOUND_VARIANTS = 4  # rewritten spellings tried as compounds
+MAX_PARTS = 4
+MIN_BEGIN = 2
+MIN_END = 3
+PART_NORM = math.log(3000.0)  # a first part that begins 3,000 corpus compounds costs nothing
+END_MAX_LOGP = math.log(2e-3)  # function words (och, att, som) do not end compounds
+COMPOUND_COST = math.log(0.3)  # writing a compound the corpus never showed
+NEAR_EDIT = math.log(3e-4)  # one letter added, dropped or changed, not explained by the channel
+NEAR_MIN_LOGP = math.log(2e-7)  # near misses are looked for among words at least this common
+NEAR_LIMIT = 5
+
+
+class Source(Enum):
+    """Where a candidate came from (for the reason shown to the reviewer)."""
+
+    KEEP = "keep"  # the raw word, a known word
+    UNKNOWN = "unknown"  # the raw word, not known (a name, a new word, or damage)
+    LEXICON = "lexicon"  # a known word reached by diacritics and OCR rewrites
+    COMPOUND = "compound"  # a compound of known parts
+    NEAR = "near"  # a known word one or two letters away
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One reading of a raw word.
+
+    Attributes:
+        word: lower-case form.
+        prior: natural-log probability of the word.
+        channel: log ratio of the OCR rewrites (0 for the raw word itself).
+        ops: the ``(raw, gold)`` pieces that differ.
+        source: how it was found.
+        parts: compound parts, when it is a compound.
+    """
+
+    word: str
+    prior: float
+    channel: float
+    ops: tuple[Op, ...]
+    source: Source
+    parts: tuple[str, ...] = ()
+
+    @property
+    def score(self) -> float:
+        """Log of prior × channel (unnormalised posterior)."""
+        return self.prior + self.channel
+
+
+@dataclass(slots=True)
+class _Variant:
+    text: str
+    cost: float
+    ops: tuple[Op, ...]
+    fixed: frozenset[int]  # positions in ``text`` produced by a rewrite
+
+
+@dataclass(slots=True)
+class _Path:
+    prior: float
+    cost: float
+    parts: tuple[str, ...]
+    ops: tuple[Op, ...]
+
+
+@dataclass
+class Generator:
+    """Finds the candidates of raw words with one lexicon and one channel."""
+
+    lexicon: Lexicon
+    channel: Channel
+    _near: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)
+
+    def candidates(
+        self, low: str, rewrites: bool = True, fallback: bool = True, compounds: bool = True
+    ) -> list[Candidate]:
+        """Candidates for the lower-case raw word ``low``, best first.
+
+        ``rewrites`` allows OCR rewrites (not just diacritics); ``compounds`` the compound
+        splitter; ``fallback`` the slower search for near misses when nothing else fits.
+        """
+        found: dict[str, Candidate] = {}
+        variants = self._variants(low) if rewrites else [_Variant(low, 0.0, (), frozenset())]
+        unmatched: list[_Variant] = []
+        for variant in variants:
+            matched = False
+            for candidate in self._lookups(variant):
+                matched = True
+                _keep_best(found, candidate)
+            if not matched:
+                unmatched.append(variant)
+        if compounds and len(low) >= 2 * MIN_BEGIN + 1:
+            for variant in unmatched[:COMPOUND_VARIANTS]:
+                for candidate in self._compounds(variant):
+                    _keep_best(found, candidate)
+        if fallback and rewrites and not found and len(low) >= 4:
+            for candidate in self._near_misses(low):
+                _keep_best(found, candidate)
+        return sorted(found.values(), key=lambda c: -c.score)
+
+    # -- spellings ---------------------------------------------------------------------
+
+    def _variants(self, low: str) -> list[_Variant]:
+        """``low`` and its OCR rewrites (``6kat`` → ``ökat``), most likely first."""
+        sites: list[tuple[int, int, str, float]] = []
+        rewrites = self.channel.rewrites
+        for start in range(len(low)):
+            for length in (1, 2):
+                piece = low[start : start + length]
+                if len(piece) < length:
+                    break
+                for gold, cost in rewrites.get(piece, ()):
+                    sites.append((start, start + length, gold, cost))
+        variants = [_Variant(low, 0.0, (), frozenset())]
+        if not sites:
+            return variants
+        limit = MAX_REWRITES_LONG if len(low) >= LONG_WORD else MAX_REWRITES
+        for chosen in _combinations(sites, limit):
+            variants.append(_apply(low, chosen))
+        variants.sort(key=lambda v: -v.cost)
+        return variants
+
+    def _diacritic_cost(
+        self, text: str, form: str, fixed: frozenset[int], offset: int = 0
+    ) -> tuple[float, tuple[Op, ...]] | None:
+        """Cost of reading ``text`` as ``form`` (same fold key), or None if it undoes a rewrite."""
+        if text == form:
+            return 0.0, ()
+        cost = 0.0
+        ops: list[Op] = []
+        for index, (raw, gold) in enumerate(zip(text, form, strict=True)):
+            if raw != gold:
+                if offset + index in fixed:
+                    return None
+                cost += self.channel.cost(raw, gold)
+                ops.append((raw, gold))
+        return cost, tuple(ops)
+
+    def _lookups(self, variant: _Variant) -> Iterator[Candidate]:
+        text = variant.text
+        for form in self.lexicon.forms(fold(text)):
+            priced = self._diacritic_cost(text, form, variant.fixed)
+            if priced is None:
+                continue
+            cost, ops = priced
+            prior = self.lexicon.word_logp(form)
+            if prior is None:
+                continue
+            source = Source.KEEP if not variant.ops and not ops else Source.LEXICON
+            yield Candidate(form, prior, variant.cost + cost, variant.ops + ops, source)
+
+    # -- compounds ---------------------------------------------------------------------
+
+    def _compounds(self, variant: _Variant) -> Iterator[Candidate]:
+        """Readings of ``variant`` as a compound of known parts (``lararcoacher``)."""
+        text, fixed = variant.text, variant.fixed
+        key = fold(text)
+        size = len(text)
+        lexicon = self.lexicon
+        # best[i]: the best sequence of first parts covering text[:i], as
+        # (prior + cost, prior, parts, ops)
+        best: list[_Path | None] = [None] * (size + 1)
+        best[0] = _Path(0.0, 0.0, (), ())
+        for start in range(size):
+            here = best[start]
+            if here is None or len(here.parts) >= MAX_PARTS - 1:
+                continue
+            for stop in range(start + MIN_BEGIN, size - MIN_END + 1):
+                for form in lexicon.begin_forms(key[start:stop]):
+                    priced = self._diacritic_cost(text[start:stop], form, fixed, start)
+                    if priced is None:
+                        continue
+                    prior = here.prior + lexicon.part_logn(form) - PART_NORM
+                    score = prior + here.cost + priced[0]
+                    current = best[stop]
+                    if current is None or score > current.prior + current.cost:
+                        best[stop] = _Path(
+                            prior, here.cost + priced[0], (*here.parts, form), here.ops + priced[1]
+                        )
+        for start in range(MIN_BEGIN, size - MIN_END + 1):
+            here = best[start]
+            if here is None or not here.parts:
+                continue
+            for form in lexicon.forms(key[start:]):
+                prior = lexicon.word_logp(form)
+                if prior is None or prior > END_MAX_LOGP:
+                    continue
+                priced = self._diacritic_cost(text[start:], form, fixed, start)
+                if priced is None:
+                    continue
+                parts = (*here.parts, form)
+                yield Candidate(
+                    "".join(parts),
+                    prior + here.prior + COMPOUND_COST,
+                    variant.cost + here.cost + priced[0],
+                    variant.ops + here.ops + priced[1],
+                    Source.COMPOUND,
+                    parts,
+                )
+
+    # -- near misses -------------------------------------------------------------------
+
+    def _near_misses(self, low: str) -> Iterator[Candidate]:
+        """Known words one edit away: a dropped, an added or a changed letter."""
+        seen: set[str] = set()
+        edits: list[tuple[str, float, Op]] = []
+        for index in range(len(low)):
+            edits.append((low[:index] + low[index + 1 :], NEAR_EDIT, (low[index], "")))
+        for gold, cost in self.channel.lost[:6]:
+            for index in range(len(low) + 1):
+                edits.append((low[:index] + gold + low[index:], max(cost, NEAR_EDIT), ("", gold)))
+        for text, cost, op in edits:
+            if text in seen:
+                continue
+            seen.add(text)
+            variant = _Variant(text, cost, (op,), frozenset())
+            found = list(self._lookups(variant))
+            if not found and len(text) >= 2 * MIN_BEGIN + 2:
+                found = list(self._compounds(variant))
+            for candidate in found:
+                candidate.source = Source.NEAR
+                yield candidate
+        if not seen or len(low) < 5:
+            return
+        for word, distance in self._fuzzy(low):
+            prior = self.lexicon.word_logp(word)
+            if prior is not None and distance > 0:
+                yield Candidate(word, prior, distance * NEAR_EDIT, ((low, word),), Source.NEAR)
+
+    def _fuzzy(self, low: str) -> list[tuple[str, int]]:
+        """Frequent words within two edits of ``low`` (rapidfuzz over a length bucket)."""
+        key = fold(low)
+        found: list[tuple[str, int]] = []
+        for length in range(len(key) - 1, len(key) + 2):
+            bucket = self._bucket(key[0], length)
+            for _, distance, index in process.extract(
+                key, bucket, scorer=Levenshtein.distance, score_cutoff=2, limit=NEAR_LIMIT
+            ):
+                found.extend((w, int(distance)) for w in self.lexicon.forms(bucket[index]))
+        return found
+
+    def _bucket(self, first: str, length: int) -> list[str]:
+        if not self._near:
+            for word, logp in self.lexicon.logp.items():
+                if logp >= NEAR_MIN_LOGP and word.isalpha():
+                    key = fold(word)
+                    self._near.setdefault((key[0], len(key)), []).append(key)
+            for bucket in self._near.values():
+                bucket[:] = sorted(set(bucket))
+        return self._near.get((first, length), [])
+
+
+def _keep_best(found: dict[str, Candidate], candidate: Candidate) -> None:
+    current = found.get(candidate.word)
+    if current is None or candidate.score > current.score:
+        found[candidate.word] = candidate
+
+
+def _combinations(
+    sites: list[tuple[int, int, str, float]], limit: int
+) -> Iterator[list[tuple[int, int, str, float]]]:
+    """Non-overlapping sets of 1..limit rewrite sites (in text order)."""
+    floor = math.log(1e-9)
+
+    def extend(
+        chosen: list[tuple[int, int, str, float]], first: int, cost: float
+    ) -> Iterator[list[tuple[int, int, str, float]]]:
+        for index in range(first, len(sites)):
+            site = sites[index]
+            if chosen and site[0] < chosen[-1][1]:
+                continue
+            total = cost + site[3]
+            if total < floor:
+                continue
+            picked = [*chosen, site]
+            yield picked
+            if len(picked) < limit:
+                yield from extend(picked, index + 1, total)
+
+    yield from extend([], 0, 0.0)
+
+
+def _apply(low: str, chosen: list[tuple[int, int, str, float]]) -> _Variant:
+    pieces: list[str] = []
+    fixed: set[int] = set()
+    ops: list[Op] = []
+    position = 0
+    length = 0
+    cost = 0.0
+    for start, stop, gold, site_cost in chosen:
+        pieces.append(low[position:start])
+        length += start - position
+        pieces.append(gold)
+        fixed.update(range(length, length + len(gold)))
+        length += len(gold)
+        position = stop
+        cost += site_cost
+        ops.append((low[start:stop], gold))
+    pieces.append(low[position:])
+    return _Variant("".join(pieces), cost, tuple(ops), frozenset(fixed))

@@ -1,0 +1,189 @@
+"""The OCR channel: how likely the raw text is, given a true word (noisy-channel model).
+
+``P(raw piece | gold piece)`` comes from three places, each refining the one before:
+the hand-written weights in ``confusions.yaml`` (a prior), the counts learned from corrected
+documents (``learned-confusions.yaml``), and the document under analysis itself (a first pass
+counts the confusions it is sure of, the second pass uses them). Costs are natural-log ratios
+against reading the raw piece as itself, so an unchanged word costs 0.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from korrektur.engine.words.text import fold
+
+SEED_STRENGTH = 200.0  # a weight in confusions.yaml counts as this many observations
+DOCUMENT_STRENGTH = 15.0  # the global estimate counts as this many letters of a document
+UNSEEN_DIACRITIC = 1e-4  # P(raw | gold) for a diacritic swap nobody has counted (ä for a)
+MIN_IDENTITY = 0.02
+REWRITE_FLOOR = math.log(1e-6)  # rewrites less likely than this are not tried
+
+Op = tuple[str, str]  # (raw piece, gold piece)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Counts the channel is estimated from: confusions and gold letters seen."""
+
+    confusions: Mapping[Op, float]
+    gold_chars: Mapping[str, float]
+    upper_initial: Mapping[str, float]
+    lower_initial: Mapping[str, float]
+
+
+def learned_evidence(learned: Mapping[str, Mapping[str, Mapping[str, int]]]) -> Evidence:
+    """Sum the per-document counts of ``learned-confusions.yaml``."""
+    confusions: Counter[Op] = Counter()
+    gold: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for counts in learned.values():
+        for key, value in (counts.get("confusions") or {}).items():
+            raw, _, target = str(key).partition(">")
+            confusions[raw, target] += value
+        gold.update(counts.get("gold_chars") or {})
+        upper.update(counts.get("upper_initial") or {})
+        lower.update(counts.get("lower_initial") or {})
+    return Evidence(confusions, gold, upper, lower)
+
+
+def is_diacritic_op(op: Op) -> bool:
+    """True when raw and gold differ only in å/ä/ö/é (``a`` for ``ä``)."""
+    raw, gold = op
+    return raw != gold and len(raw) == len(gold) and fold(raw) == fold(gold)
+
+
+class Channel:
+    """Costs of OCR confusions, and the rewrites worth trying for each raw piece.
+
+    Attributes:
+        probability: ``P(raw | gold)`` per confusion.
+        identity: ``P(letter | letter)``: a letter printed as itself.
+        rewrites: raw piece → ``[(gold piece, cost)]``, best first, without diacritic swaps
+            (those are found by folding) and without lost letters (tried only as a fallback).
+        lost: gold pieces that OCR drops (``ö``), with their cost.
+    """
+
+    def __init__(
+        self,
+        probability: Mapping[Op, float],
+        identity: Mapping[str, float],
+        upper_initial: Mapping[str, float],
+        evidence: Evidence,
+        seeds: Mapping[Op, float],
+    ) -> None:
+        self.probability = dict(probability)
+        self.identity = dict(identity)
+        self.upper_initial = dict(upper_initial)
+        self.evidence = evidence
+        self.seeds = dict(seeds)
+        self._cost_cache: dict[Op, float] = {}
+        self.rewrites: dict[str, list[tuple[str, float]]] = {}
+        self.lost: list[tuple[str, float]] = []
+        for (raw, gold), _ in self.probability.items():
+            cost = self.cost(raw, gold)
+            if cost < REWRITE_FLOOR or is_diacritic_op((raw, gold)):
+                continue
+            if raw:
+                self.rewrites.setdefault(raw, []).append((gold, cost))
+            elif gold:
+                self.lost.append((gold, cost))
+        for options in self.rewrites.values():
+            options.sort(key=lambda item: -item[1])
+        self.lost.sort(key=lambda item: -item[1])
+
+    @classmethod
+    def estimate(
+        cls,
+        evidence: Evidence,
+        seeds: Mapping[Op, float],
+        prior: Channel | None = None,
+    ) -> Channel:
+        """Estimate from counts; ``prior`` (a global channel) smooths a document's counts."""
+        probability: dict[Op, float] = {}
+        ops = set(evidence.confusions) | set(seeds) | (set(prior.probability) if prior else set())
+        total_gold = sum(evidence.gold_chars.values()) or 1.0
+        for op in ops:
+            raw, gold = op
+            denominator = evidence.gold_chars.get(gold[:1], 0.0) if gold else total_gold
+            count = evidence.confusions.get(op, 0.0)
+            if prior is not None:
+                base = prior.probability.get(op, 0.0)
+                value = (count + DOCUMENT_STRENGTH * base) / (denominator + DOCUMENT_STRENGTH)
+            else:
+                value = (count + SEED_STRENGTH * seeds.get(op, 0.0)) / (denominator + SEED_STRENGTH)
+            if value > 0:
+                probability[op] = min(value, 0.999)
+        lost: Counter[str] = Counter()
+        for (raw, gold), value in probability.items():
+            if len(gold) == 1:
+                lost[gold] += value
+        identity = {gold: max(MIN_IDENTITY, 1.0 - value) for gold, value in lost.items()}
+        upper = cls._upper_initial(evidence, prior)
+        return cls(probability, identity, upper, evidence, seeds)
+
+    @staticmethod
+    def _upper_initial(evidence: Evidence, prior: Channel | None) -> dict[str, float]:
+        """P(printed upper case | word starts with this lower-case letter)."""
+        upper_total = sum(evidence.upper_initial.values())
+        lower_total = sum(evidence.lower_initial.values()) or 1.0
+        overall = (upper_total + 1.0) / (lower_total + 100.0)
+        rates: dict[str, float] = {}
+        for letter in set(evidence.lower_initial) | set(prior.upper_initial if prior else ()):
+            base = prior.upper_initial.get(letter, overall) if prior else overall
+            rates[letter] = (evidence.upper_initial.get(letter, 0.0) + 20.0 * base) / (
+                evidence.lower_initial.get(letter, 0.0) + 20.0
+            )
+        rates[""] = overall
+        return rates
+
+    def upper_cost(self, letter: str) -> float:
+        """Log P(a word starting with lower-case ``letter`` was printed capitalised)."""
+        return math.log(self.upper_initial.get(letter, self.upper_initial.get("", 1e-3)))
+
+    def keep_probability(self, piece: str) -> float:
+        """P(piece printed as itself)."""
+        value = 1.0
+        for ch in piece:
+            value *= self.identity.get(ch, 1.0)
+        return value
+
+    def cost(self, raw: str, gold: str) -> float:
+        """Log ratio ``P(raw | gold) / P(raw | raw)`` of reading ``raw`` as ``gold``."""
+        cached = self._cost_cache.get((raw, gold))
+        if cached is not None:
+            return cached
+        probability = self.probability.get((raw, gold))
+        if probability is None:
+            if raw == gold:
+                return 0.0
+            if len(raw) == len(gold) and fold(raw) == fold(gold):
+                probability = UNSEEN_DIACRITIC ** sum(a != b for a, b in zip(raw, gold, strict=True))
+            else:
+                probability = 1e-9
+        value = math.log(probability) - math.log(self.keep_probability(raw))
+        self._cost_cache[raw, gold] = value
+        return value
+
+    def adapted(self, confusions: Iterable[tuple[Op, float]], gold: Counter[str]) -> Channel:
+        """This channel refined by what one document showed (``confusions`` and gold letters)."""
+        counts: Counter[Op] = Counter()
+        for op, weight in confusions:
+            counts[op] += weight
+        evidence = Evidence(counts, gold, {}, {})
+        channel = Channel.estimate(evidence, self.seeds, prior=self)
+        channel.upper_initial = self.upper_initial
+        return channel
+
+
+def global_channel(
+    seeds: Iterable[tuple[str, str, float]],
+    learned: Mapping[str, Mapping[str, Mapping[str, int]]],
+) -> Channel:
+    """The channel of the lexicon: seed weights refined by the learned counts."""
+    seed_map = {(raw, gold): weight for raw, gold, weight in seeds}
+    return Channel.estimate(learned_evidence(learned), seed_map)

@@ -1,0 +1,128 @@
+"""Word cores inside whitespace chunks, diacritic folding and letter case patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+# Folding removes what an OCR engine most often loses: å/ä → a, ö → o, é → e (any case).
+_FOLD = str.maketrans("åäöéèàáüÅÄÖÉÈÀÁÜ", "aaoeeaauAAOEEAAU")
+_DIACRITICS = frozenset("åäöéèàáüÅÄÖÉÈÀÁÜ")
+
+# Characters OCR engines put where letters were (``&r`` = är, ``|`` = I, ``{3`` = få).
+LETTER_LIKE = frozenset("&|{}")
+_PART_SPLIT = re.compile(r"[-/–—]")
+SENTENCE_END = frozenset(".!?:")
+_CLOSERS = frozenset("\"')]}»”’*")
+
+
+def fold(word: str) -> str:
+    """Lower-case ``word`` and drop å/ä/ö/é to a/o/e: the key diacritic variants share."""
+    return word.lower().translate(_FOLD)
+
+
+def fold_all(words: list[str]) -> list[str]:
+    """``fold`` of many words at once (fast: one pass over one joined string)."""
+    return "\n".join(words).lower().translate(_FOLD).split("\n") if words else []
+
+
+def strip_diacritics(word: str) -> str:
+    """``word`` with å/ä/ö/é replaced by a/o/e, case kept."""
+    return word.translate(_FOLD)
+
+
+def has_diacritic(word: str) -> bool:
+    """True when ``word`` has one of the letters folding removes."""
+    return any(ch in _DIACRITICS for ch in word)
+
+
+def is_core_char(ch: str) -> bool:
+    """A character that can be part of a word as OCR wrote it."""
+    return ch.isalnum() or ch in LETTER_LIKE
+
+
+class Case(Enum):
+    """How a word is capitalised."""
+
+    LOWER = "lower"
+    TITLE = "title"
+    UPPER = "upper"
+    MIXED = "mixed"
+
+
+def case_of(word: str) -> Case:
+    """The case pattern of the cased letters of ``word``."""
+    letters = [ch for ch in word if ch.isalpha() and ch.lower() != ch.upper()]
+    if not letters or all(ch.islower() for ch in letters):
+        return Case.LOWER
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return Case.UPPER
+    if letters[0].isupper() and all(ch.islower() for ch in letters[1:]):
+        return Case.TITLE if word[0] == letters[0] or not word[0].isalpha() else Case.MIXED
+    return Case.MIXED
+
+
+def apply_case(word: str, case: Case) -> str:
+    """``word`` (lower case) written in ``case``; MIXED keeps it as it is."""
+    if case is Case.UPPER:
+        return word.upper()
+    if case is Case.TITLE:
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A word (or a part of a hyphenated or slashed word) at ``start:end`` of the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def core_bounds(chunk: str) -> tuple[int, int]:
+    """Start and end of the word core of a whitespace chunk (punctuation around it stripped)."""
+    start, end = 0, len(chunk)
+    while start < end and not is_core_char(chunk[start]):
+        start += 1
+    while end > start and not is_core_char(chunk[end - 1]):
+        end -= 1
+    return start, end
+
+
+def word_parts(chunk: str, offset: int) -> list[Part]:
+    """The words of one whitespace chunk starting at ``offset`` in the text.
+
+    The core is split at hyphens, dashes and slashes (``F-9-skolorna``, ``lärare/elever``);
+    each part is corrected on its own. Parts keep inner apostrophes, colons and dots
+    (``EU:s``, ``s.k``) so that abbreviations stay whole.
+    """
+    start, end = core_bounds(chunk)
+    if start >= end:
+        return []
+    parts: list[Part] = []
+    position = start
+    core = chunk[start:end]
+    for match in _PART_SPLIT.finditer(core):
+        cut = start + match.start()
+        if cut > position:
+            parts.append(Part(offset + position, offset + cut, chunk[position:cut]))
+        position = start + match.end()
+    if end > position:
+        parts.append(Part(offset + position, offset + end, chunk[position:end]))
+    return [p for p in parts if any(is_core_char(ch) for ch in p.text)]
+
+
+def ends_sentence(chunk: str) -> bool:
+    """True when a chunk ends a sentence (``slut.``, ``klart.)``, ``rubrik:``)."""
+    stripped = chunk.rstrip("".join(_CLOSERS))
+    return bool(stripped) and stripped[-1] in SENTENCE_END and not _is_abbreviation(stripped)
+
+
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:[a-zåäö]{1,3}\.){1,3}$")
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    """``t.ex.``, ``bl.a.``, ``s.k.`` end with a dot but not a sentence."""
+    return bool(_ABBREVIATION.search(chunk)) and chunk.count(".") >= 2
