@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from korrektur.engine.base import AnalysisCancelled, Progress
 from korrektur.engine.words.calibration import Calibration, load_calibration
-from korrektur.engine.words.candidates import Candidate, Generator
+from korrektur.engine.words.candidates import Candidate, Generator, Source
 from korrektur.engine.words.channel import Channel, Op, global_channel, is_diacritic_op
 from korrektur.engine.words.decide import Decision, decide, options, with_context
 from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
@@ -51,6 +51,19 @@ class _Pass:
             )
             self.cache[key] = found
         return found
+
+    def joins(self, left: str, right: str, joined: str) -> bool:
+        """Read a line-end hyphenation joined unless both halves are words and the whole not.
+
+        ``Uppfolj-``/``ningen`` joins (``uppföljningen`` is a word); ``har-``/``kunskap``
+        stays apart (two words; ``harkunskap`` is at best an unheard-of compound).
+        """
+        whole = self.generator.candidates(joined, fallback=False)
+        if whole and whole[0].source in (Source.KEEP, Source.LEXICON):
+            return True
+        halves = (self.generator.candidates(left, fallback=False, compounds=False),
+                  self.generator.candidates(right, fallback=False, compounds=False))
+        return not all(h and h[0].source in (Source.KEEP, Source.LEXICON) for h in halves)
 
     def decide(self, word: Occurrence) -> Decision:
         return decide(options(word, self.candidates(word), self.lexicon, self.channel))
@@ -100,9 +113,9 @@ class WordAnalyzer:
     ) -> tuple[list[Occurrence], list[Decision]]:
         """Every word of ``document`` with the engine's decision on it."""
         lexicon = self.lexicon
-        words = collect(document, lexicon)
-        total = 2 * len(words)
         first = _Pass(lexicon, self.channel, full=False)
+        words = collect(document, lexicon, first.joins)
+        total = 2 * len(words)
         rough = _run(first, words, progress, 0, total)
         channel = self.channel.adapted(*_evidence(words, rough))
         second = _Pass(lexicon, channel, full=True)

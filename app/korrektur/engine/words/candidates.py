@@ -24,7 +24,7 @@ MIN_END = 3
 PART_NORM = math.log(3000.0)  # a first part that begins 3,000 corpus compounds costs nothing
 END_MAX_LOGP = math.log(2e-3)  # function words (och, att, som) do not end compounds
 COMPOUND_COST = math.log(0.3)  # writing a compound the corpus never showed
-NEAR_EDIT = math.log(3e-4)  # one letter added, dropped or changed, not explained by the channel
+NEAR_EDIT = math.log(1e-5)  # one letter added, dropped or changed, not explained by the channel
 NEAR_MIN_LOGP = math.log(2e-7)  # near misses are looked for among words at least this common
 NEAR_LIMIT = 5
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from korrektur.engine.words.text import fold
 
 SEED_STRENGTH = 200.0  # a weight in confusions.yaml counts as this many observations
-DOCUMENT_STRENGTH = 15.0  # the global estimate counts as this many letters of a document
+DOCUMENT_STRENGTH = 15.0  # the global diacritic-loss rate counts as this many letters
+OBSERVED_STRENGTH = 30.0  # … and the rate of an OCR confusion the document showed
 UNSEEN_DIACRITIC = 1e-4  # P(raw | gold) for a diacritic swap nobody has counted (ä for a)
 MIN_IDENTITY = 0.02
 REWRITE_FLOOR = math.log(1e-6)  # rewrites less likely than this are not tried
@@ -112,8 +113,17 @@ class Channel:
             denominator = evidence.gold_chars.get(gold[:1], 0.0) if gold else total_gold
             count = evidence.confusions.get(op, 0.0)
             if prior is not None:
+                # How much OCR loses diacritics varies from document to document, so the
+                # document's own counts soon dominate; other confusions adapt only when seen.
                 base = prior.probability.get(op, 0.0)
-                value = (count + DOCUMENT_STRENGTH * base) / (denominator + DOCUMENT_STRENGTH)
+                if is_diacritic_op(op):
+                    strength = DOCUMENT_STRENGTH
+                elif count > 0:
+                    strength = OBSERVED_STRENGTH
+                else:
+                    probability[op] = base
+                    continue
+                value = (count + strength * base) / (denominator + strength)
             else:
                 value = (count + SEED_STRENGTH * seeds.get(op, 0.0)) / (denominator + SEED_STRENGTH)
             if value > 0:

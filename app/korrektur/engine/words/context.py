@@ -8,12 +8,22 @@ from korrektur.engine.words.lexicon import Lexicon
 
 SMOOTHING = 20.0  # pseudo-count of the unigram estimate when interpolating a bigram
 WEIGHT = 0.8  # context log-ratios are damped a little (neighbours may be wrong themselves)
+UNSEEN_AT_MOST = 1.0  # a pair missing from the (pruned) table stood there at most this often
 
 
 def _ratio(pair: int, given: float, target: float, total: float) -> float:
-    """log P(target | given) / P(target), with P(target | given) interpolated."""
+    """log P(target | given) / P(target), with P(target | given) interpolated.
+
+    The table leaves out rare pairs, so a missing pair is not evidence of absence: it counts
+    as often as chance predicts, but at most ``UNSEEN_AT_MOST`` times; only pairs that chance
+    makes common (``och här``) are held against a word when missing.
+    """
     unigram = max(target, 0.5) / total
-    conditional = (pair + SMOOTHING * unigram) / (given + SMOOTHING)
+    if pair == 0:
+        pair_count = min(given * unigram, UNSEEN_AT_MOST)
+    else:
+        pair_count = float(pair)
+    conditional = (pair_count + SMOOTHING * unigram) / (given + SMOOTHING)
     return math.log(conditional / unigram)
 
 

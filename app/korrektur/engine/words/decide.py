@@ -13,16 +13,17 @@ from korrektur.engine.words.occurrences import Mode, Occurrence
 from korrektur.engine.words.text import LETTER_LIKE, Case
 
 # Log prior that the raw word is right although the lexicon does not know it.
-UNKNOWN_LOWER = math.log(1e-10)
-UNKNOWN_NAME = math.log(3e-8)  # capitalised inside a sentence: probably a name
-UNKNOWN_START = math.log(3e-9)  # capitalised at a sentence start
+UNKNOWN_LOWER = math.log(1e-13)
+UNKNOWN_NAME = math.log(2e-9)  # capitalised inside a sentence: probably a name
+UNKNOWN_START = math.log(1e-11)  # capitalised at a sentence start
 UNKNOWN_UPPER = math.log(1e-7)  # all capitals: probably an acronym
-UNKNOWN_MIXED = math.log(3e-8)  # FoU, iPad
+UNKNOWN_MIXED = math.log(2e-9)  # FoU, iPad
 DAMAGE = math.log(1e-3)  # per digit or symbol inside letters (f6r, &r): rarely a real word
 ACCENT = math.log(0.05)  # per é in an unknown lower-case word (é mostly misreads ö/ä)
 UNKNOWN_CAPS = 0.3  # capitalised share assumed for a word the corpus never showed
+MIN_CAPS = 0.02  # headings and list items capitalise any word now and then
 MAX_OPTIONS = 6
-AMBIGUOUS = 0.995  # below this certainty, the neighbours are asked
+AMBIGUOUS = 0.9999  # below this certainty, the neighbours are asked
 
 
 @dataclass(slots=True)
@@ -95,7 +96,7 @@ def cased(
         return title, 0.0
     share = lexicon.capitalised_share(word)
     share = UNKNOWN_CAPS if share is None else share
-    as_title = math.log(max(share, 0.005))
+    as_title = math.log(max(share, MIN_CAPS))
     as_lower = channel.upper_cost(word[:1]) + math.log(max(1.0 - share, 0.01))
     return (title, as_title) if as_title >= as_lower else (word, as_lower)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 
 from korrektur.engine.words.lexicon import Lexicon
@@ -22,7 +23,9 @@ from korrektur.model.document import Document
 NUMBER = "<num>"
 # Codes and designations: G20, N2016, Lgr11, Ku2015, 3D.
 _CODE = re.compile(r"[A-ZÅÄÖ]{1,4}\d+|[^\W\d_]{1,5}\d{2,}|\d+[A-ZÅÄÖ]+\d*")
-_BULLETS = frozenset({"•", "-", "–", "—", "*", "·", "o", "▪", "►", "»"})
+
+# Decides whether a word broken at a line end is read joined: (left, right, joined) → bool.
+JoinTest = Callable[[str, str, str], bool]
 
 
 class Mode(Enum):
@@ -102,12 +105,25 @@ class _Chunk:
 
 
 def _hyphenated(chunk: _Chunk) -> bool:
-    """A chunk that ends a line with a word broken by a hyphen (``Uppfolj-``)."""
-    return len(chunk.text) > 2 and chunk.text.endswith("-") and is_core_char(chunk.text[-2])
+    """A chunk that ends a line with a word broken by a hyphen (``Uppfolj-``, ``admi--``)."""
+    stem = chunk.text.rstrip("-")
+    hyphens = len(chunk.text) - len(stem)
+    return len(stem) > 1 and 1 <= hyphens <= 2 and is_core_char(stem[-1])
 
 
-def collect(document: Document, lexicon: Lexicon) -> list[Occurrence]:
-    """Every word of ``document`` in order, with context links."""
+def _is_bullet(chunk: _Chunk) -> bool:
+    """A list bullet as OCR printed it (``•``, ``-``, ``¢``, ``©``, ``*`` …)."""
+    return len(chunk.text) == 1 and not chunk.text.isalnum() and chunk.text not in "|&{"
+
+
+def collect(
+    document: Document, lexicon: Lexicon, joins: JoinTest | None = None
+) -> list[Occurrence]:
+    """Every word of ``document`` in order, with context links.
+
+    A word broken by a hyphen at a line end is read as one word when ``joins`` agrees
+    (given the two raw fragments and the joined word, lower case); without ``joins``, always.
+    """
     patterns = [re.compile(regex) for _, regex in lexicon.patterns]
     text = document.text
     chunks = [_Chunk(t.start, t.end, t.line, text[t.start : t.end]) for t in document.tokens]
@@ -138,7 +154,9 @@ def collect(document: Document, lexicon: Lexicon) -> list[Occurrence]:
                 line=chunk.line,
             )
             if first and pending and core_start == 0 and _continues(words[-1], word):
-                word = _join(words.pop(), word)
+                left = words[-1]
+                if joins is None or joins(left.low, word.low, left.low + word.low):
+                    word = _join(words.pop(), word)
             words.append(word)
         pending = _hyphenated(chunk) and _line_ends_at(chunk, chunks, position)
     for index in range(1, len(words)):
@@ -183,7 +201,7 @@ def _starts_sentence(previous: _Chunk | None, chunk: _Chunk, document: Document)
         return True
     if chunk.line > previous.line + 1:
         return True  # a blank line between: a new paragraph
-    if previous.text in _BULLETS or ends_sentence(previous.text):
+    if _is_bullet(previous) or ends_sentence(previous.text):
         return True
     if chunk.line != previous.line:
         line = document.line_text(previous.line)

@@ -12,7 +12,7 @@ _DIACRITICS = frozenset("åäöéèàáüÅÄÖÉÈÀÁÜ")
 
 # Characters OCR engines put where letters were (``&r`` = är, ``|`` = I, ``{3`` = få).
 LETTER_LIKE = frozenset("&|{}")
-_PART_SPLIT = re.compile(r"[-/–—]")
+_PART_SPLIT = re.compile(r"[-/–—()\[\],;\"”“]+")
 SENTENCE_END = frozenset(".!?:")
 _CLOSERS = frozenset("\"')]}»”’*")
 
@@ -94,8 +94,9 @@ def core_bounds(chunk: str) -> tuple[int, int]:
 def word_parts(chunk: str, offset: int) -> list[Part]:
     """The words of one whitespace chunk starting at ``offset`` in the text.
 
-    The core is split at hyphens, dashes and slashes (``F-9-skolorna``, ``lärare/elever``);
-    each part is corrected on its own. Parts keep inner apostrophes, colons and dots
+    The core is split at hyphens, dashes, slashes, brackets and commas (``F-9-skolorna``,
+    ``lärare/elever``, ``Regeringskansliet(Näringsdepartementet``); each part is corrected
+    on its own. Parts keep inner apostrophes, colons and dots
     (``EU:s``, ``s.k``) so that abbreviations stay whole.
     """
     start, end = core_bounds(chunk)
