@@ -20,12 +20,17 @@ LONG_WORD = 9
 COMPOUND_VARIANTS = 4  # rewritten spellings tried as compounds
 MAX_PARTS = 4
 MIN_BEGIN = 2
+SHORT_PART_LOGN = math.log(100.0)  # a two-letter first part must begin this many compounds
 MIN_END = 3
 PART_NORM = math.log(3000.0)  # a first part that begins 3,000 corpus compounds costs nothing
 END_MAX_LOGP = math.log(2e-3)  # function words (och, att, som) do not end compounds
 COMPOUND_COST = math.log(0.3)  # writing a compound the corpus never showed
-NEAR_EDIT = math.log(1e-5)  # one letter added, dropped or changed, not explained by the channel
-NEAR_MIN_LOGP = math.log(2e-7)  # near misses are looked for among words at least this common
+NEAR_EDIT = math.log(1e-6)  # one letter added, dropped or changed, not explained by the channel
+NEAR_MIN_LOGP = math.log(1e-6)  # near misses are looked for among words at least this common
+SEPARATORS = ".'’"  # marks that OCR prints where a space was (``syfte.att``)
+SEPARATOR_COST = math.log(1e-2)  # a separator read instead of a space
+GLUE_COST = math.log(1e-4)  # a space lost between two words (``isamband``)
+ONE_LETTER_WORDS = frozenset({"i"})  # one-letter words that run into the next one
 NEAR_LIMIT = 5
 
 
@@ -37,6 +42,7 @@ class Source(Enum):
     LEXICON = "lexicon"  # a known word reached by diacritics and OCR rewrites
     COMPOUND = "compound"  # a compound of known parts
     NEAR = "near"  # a known word one or two letters away
+    SPLIT = "split"  # two words run together (``isamband``, ``syfte.att``)
 
 
 @dataclass(slots=True)
@@ -98,6 +104,8 @@ class Generator:
         splitter; ``fallback`` the slower search for near misses when nothing else fits.
         """
         found: dict[str, Candidate] = {}
+        if any(ch in SEPARATORS for ch in low):
+            return list(self._separated(low))
         variants = self._variants(low) if rewrites else [_Variant(low, 0.0, (), frozenset())]
         unmatched: list[_Variant] = []
         for variant in variants:
@@ -111,10 +119,44 @@ class Generator:
             for variant in unmatched[:COMPOUND_VARIANTS]:
                 for candidate in self._compounds(variant):
                     _keep_best(found, candidate)
-        if fallback and rewrites and not found and len(low) >= 4:
-            for candidate in self._near_misses(low):
-                _keep_best(found, candidate)
+        if fallback and rewrites and len(low) >= 4 and low.isalpha():
+            if not any(c.source in (Source.KEEP, Source.LEXICON) for c in found.values()):
+                for candidate in self._glued(low):
+                    _keep_best(found, candidate)
+            if not found:
+                for candidate in self._near_misses(low):
+                    _keep_best(found, candidate)
         return sorted(found.values(), key=lambda c: -c.score)
+
+    # -- run-together words ------------------------------------------------------------
+
+    def _word(self, low: str, rewrites: bool) -> Candidate | None:
+        """The best lexicon reading of one word, if it is a known word (after restoration)."""
+        for candidate in self.candidates(low, rewrites=rewrites, fallback=False, compounds=False):
+            if candidate.source in (Source.KEEP, Source.LEXICON):
+                return candidate
+        return None
+
+    def _separated(self, low: str) -> Iterator[Candidate]:
+        """``syfte.att`` → ``syfte att``: a mark printed where a space was."""
+        for index, mark in enumerate(low):
+            if mark in SEPARATORS:
+                left = self._word(low[:index], True)
+                right = self._word(low[index + 1 :], True)
+                if left is not None and right is not None:
+                    yield _pair(left, right, SEPARATOR_COST, (mark, " "))
+                return
+
+    def _glued(self, low: str) -> Iterator[Candidate]:
+        """``isamband`` → ``i samband``: two known words with the space between them lost."""
+        for cut in range(1, len(low)):
+            head, tail = low[:cut], low[cut:]
+            if (len(head) < 2 and head not in ONE_LETTER_WORDS) or len(tail) < 2:
+                continue
+            left = self._word(head, False)
+            right = self._word(tail, False) if left is not None else None
+            if left is not None and right is not None:
+                yield _pair(left, right, GLUE_COST, ("", " "))
 
     # -- spellings ---------------------------------------------------------------------
 
@@ -185,6 +227,8 @@ class Generator:
                 continue
             for stop in range(start + MIN_BEGIN, size - MIN_END + 1):
                 for form in lexicon.begin_forms(key[start:stop]):
+                    if stop - start < 3 and lexicon.part_logn(form) < SHORT_PART_LOGN:
+                        continue
                     priced = self._diacritic_cost(text[start:stop], form, fixed, start)
                     if priced is None:
                         continue
@@ -236,8 +280,9 @@ class Generator:
             if not found and len(text) >= 2 * MIN_BEGIN + 2:
                 found = list(self._compounds(variant))
             for candidate in found:
-                candidate.source = Source.NEAR
-                yield candidate
+                if candidate.prior >= NEAR_MIN_LOGP:
+                    candidate.source = Source.NEAR
+                    yield candidate
         if not seen or len(low) < 5:
             return
         for word, distance in self._fuzzy(low):
@@ -266,6 +311,17 @@ class Generator:
             for bucket in self._near.values():
                 bucket[:] = sorted(set(bucket))
         return self._near.get((first, length), [])
+
+
+def _pair(left: Candidate, right: Candidate, cost: float, op: Op) -> Candidate:
+    return Candidate(
+        f"{left.word} {right.word}",
+        left.prior + right.prior,
+        left.channel + right.channel + cost,
+        (*left.ops, op, *right.ops),
+        Source.SPLIT,
+        (left.word, right.word),
+    )
 
 
 def _keep_best(found: dict[str, Candidate], candidate: Candidate) -> None:

@@ -19,6 +19,7 @@ from korrektur.engine.words.text import fold
 SEED_STRENGTH = 200.0  # a weight in confusions.yaml counts as this many observations
 DOCUMENT_STRENGTH = 15.0  # the global diacritic-loss rate counts as this many letters
 OBSERVED_STRENGTH = 30.0  # … and the rate of an OCR confusion the document showed
+MIN_LEARNED = 2  # a confusion seen once in the training documents may be chance
 UNSEEN_DIACRITIC = 1e-4  # P(raw | gold) for a diacritic swap nobody has counted (ä for a)
 MIN_IDENTITY = 0.02
 REWRITE_FLOOR = math.log(1e-6)  # rewrites less likely than this are not tried
@@ -106,7 +107,8 @@ class Channel:
     ) -> Channel:
         """Estimate from counts; ``prior`` (a global channel) smooths a document's counts."""
         probability: dict[Op, float] = {}
-        ops = set(evidence.confusions) | set(seeds) | (set(prior.probability) if prior else set())
+        ops = set(seeds) | (set(prior.probability) if prior else set())
+        ops |= {op for op, n in evidence.confusions.items() if n >= MIN_LEARNED or prior}
         total_gold = sum(evidence.gold_chars.values()) or 1.0
         for op in ops:
             raw, gold = op

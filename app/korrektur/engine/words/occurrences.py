@@ -23,6 +23,8 @@ from korrektur.model.document import Document
 NUMBER = "<num>"
 # Codes and designations: G20, N2016, Lgr11, Ku2015, 3D.
 _CODE = re.compile(r"[A-ZÅÄÖ]{1,4}\d+|[^\W\d_]{1,5}\d{2,}|\d+[A-ZÅÄÖ]+\d*")
+# Two words joined by a mark OCR printed for a space (``syfte.att``), not an abbreviation.
+_RUN_TOGETHER = re.compile(r"[^\W\d_][^\W\d_A-ZÅÄÖ]+[.'’][^\W\d_A-ZÅÄÖ]{2,}")
 
 # Decides whether a word broken at a line end is read joined: (left, right, joined) → bool.
 JoinTest = Callable[[str, str, str], bool]
@@ -80,8 +82,10 @@ def _protected_chunk(core: str, lexicon: Lexicon, patterns: list[re.Pattern[str]
 
 
 def _mode(text: str, lexicon: Lexicon) -> Mode:
-    if text in lexicon.acronyms or any(ch in ".:'’" for ch in text) or _CODE.fullmatch(text):
+    if text in lexicon.acronyms or _CODE.fullmatch(text):
         return Mode.PROTECTED
+    if any(ch in ".:'’" for ch in text) and not _RUN_TOGETHER.fullmatch(text):
+        return Mode.PROTECTED  # abbreviations (bl.a, t.ex), EU:s
     if not any(ch.isalpha() for ch in text) and not _ocr_letters(text):
         return Mode.PROTECTED  # a number or a lone symbol (``&``)
     if case_of(text) is Case.UPPER and len(text) > 1:
