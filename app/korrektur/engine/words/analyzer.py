@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from korrektur.engine.words.decide import Decision, decide, options, with_contex
 from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence, collect
 from korrektur.engine.words.reasons import reason
-from korrektur.engine.words.text import fold
+from korrektur.engine.words.text import Case, fold
 from korrektur.model.document import Document
 from korrektur.model.suggestion import WORD_KINDS, Kind, Suggestion
 
@@ -28,13 +29,19 @@ CHECK_EVERY = 512  # words between cancellation checks
 
 @dataclass
 class _Pass:
-    """One pass over the words with one channel; candidates are cached per spelling."""
+    """One pass over the words with one channel; candidates and decisions are cached.
+
+    A second pass (``previous`` set) re-prices the first pass's candidates under its own
+    channel and searches afresh only for words the first pass found no reading of.
+    """
 
     lexicon: Lexicon
     channel: Channel
     full: bool
+    previous: _Pass | None = None
     generator: Generator = field(init=False)
     cache: dict[tuple[str, Mode], list[Candidate]] = field(default_factory=dict)
+    decisions: dict[tuple[str, Case, bool, Mode], Decision] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.generator = Generator(self.lexicon, self.channel)
@@ -42,14 +49,20 @@ class _Pass:
     def candidates(self, word: Occurrence) -> list[Candidate]:
         key = (word.low, word.mode)
         found = self.cache.get(key)
-        if found is None:
+        if found is not None:
+            return found
+        earlier = self.previous.cache.get(key) if self.previous is not None else None
+        if earlier is not None and self.previous is not None and _settled(earlier):
+            old = self.previous.channel
+            found = sorted((c.repriced(old, self.channel) for c in earlier), key=lambda c: -c.score)
+        else:
             found = self.generator.candidates(
                 word.low,
                 rewrites=word.mode is Mode.FULL,
                 fallback=self.full,
                 compounds=self.full,
             )
-            self.cache[key] = found
+        self.cache[key] = found
         return found
 
     def joins(self, left: str, right: str, joined: str) -> bool:
@@ -61,12 +74,24 @@ class _Pass:
         whole = self.generator.candidates(joined, fallback=False)
         if whole and whole[0].source in (Source.KEEP, Source.LEXICON):
             return True
-        halves = (self.generator.candidates(left, fallback=False, compounds=False),
-                  self.generator.candidates(right, fallback=False, compounds=False))
+        halves = (
+            self.generator.candidates(left, fallback=False, compounds=False),
+            self.generator.candidates(right, fallback=False, compounds=False),
+        )
         return not all(h and h[0].source in (Source.KEEP, Source.LEXICON) for h in halves)
 
     def decide(self, word: Occurrence) -> Decision:
-        return decide(options(word, self.candidates(word), self.lexicon, self.channel))
+        key = (word.raw, word.case, word.sentence_start, word.mode)
+        found = self.decisions.get(key)
+        if found is None:
+            found = decide(options(word, self.candidates(word), self.lexicon, self.channel))
+            self.decisions[key] = found
+        return found
+
+
+def _settled(candidates: list[Candidate]) -> bool:
+    """The first pass found the word itself or a lexicon word: no deeper search needed."""
+    return any(c.source in (Source.KEEP, Source.LEXICON) for c in candidates)
 
 
 class WordAnalyzer:
@@ -118,7 +143,7 @@ class WordAnalyzer:
         total = 2 * len(words)
         rough = _run(first, words, progress, 0, total)
         channel = self.channel.adapted(*_evidence(words, rough))
-        second = _Pass(lexicon, channel, full=True)
+        second = _Pass(lexicon, channel, full=True, previous=first)
         decisions = _run(second, words, progress, len(words), total)
         best = [d.best.word for d in decisions]
         final = []
@@ -135,19 +160,23 @@ class WordAnalyzer:
         words, decisions = self.decisions(document, progress)
         best = [d.best.word for d in decisions]
         suggestions: list[Suggestion] = []
+        shared: dict[int, _Explained] = {}  # decisions shared by identical words
         for word, decision in zip(words, decisions, strict=True):
             if word.mode is Mode.PROTECTED or decision.best.text == word.raw:
                 continue
-            left = _neighbour(words, best, word.left)
-            right = _neighbour(words, best, word.right)
-            explanation = reason(word.raw, decision, self.lexicon, left, right)
-            suggestions.extend(self._suggestions(document, word, decision, explanation))
+            explained = shared.get(id(decision))
+            if explained is None:
+                left = _neighbour(words, best, word.left)
+                right = _neighbour(words, best, word.right)
+                explained = self._explain(word, decision, left, right)
+                if not decision.context_used:
+                    shared[id(decision)] = explained
+            suggestions.extend(_suggestions(document, word, decision, explained))
         return suggestions
 
-    def _suggestions(
-        self, document: Document, word: Occurrence, decision: Decision, explanation: str
-    ) -> list[Suggestion]:
-        confidence = self.calibration.confidence(decision.confidence)
+    def _explain(
+        self, word: Occurrence, decision: Decision, left: str | None, right: str | None
+    ) -> _Explained:
         others = [
             o.text
             for o, p in zip(decision.options[1:], decision.probabilities[1:], strict=True)
@@ -155,27 +184,45 @@ class WordAnalyzer:
         ][:MAX_ALTERNATIVES]
         if word.raw not in others:
             others.append(word.raw)
-        made = []
-        replacements = split_like(word, decision.best.text)
-        alternatives = [split_like(word, text) for text in others]
-        for index, piece in enumerate(word.pieces):
-            replacement = replacements[index]
-            if replacement == piece.text:
-                continue
-            made.append(
-                Suggestion(
-                    "",
-                    piece.start,
-                    piece.end,
-                    document.text[piece.start : piece.end],
-                    replacement,
-                    kinds_of(piece.text, replacement),
-                    confidence=confidence,
-                    reason=explanation,
-                    alternatives=tuple(a[index] for a in alternatives),
-                )
+        return _Explained(
+            reason(word.raw, decision, self.lexicon, left, right),
+            self.calibration.confidence(decision.confidence),
+            tuple(others),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Explained:
+    reason: str
+    confidence: float
+    alternatives: tuple[str, ...]
+
+
+def _suggestions(
+    document: Document, word: Occurrence, decision: Decision, explained: _Explained
+) -> list[Suggestion]:
+    """One suggestion per piece of ``word`` that changes (two for a hyphenated word)."""
+    made = []
+    replacements = split_like(word, decision.best.text)
+    alternatives = [split_like(word, text) for text in explained.alternatives]
+    for index, piece in enumerate(word.pieces):
+        replacement = replacements[index]
+        if replacement == piece.text:
+            continue
+        made.append(
+            Suggestion(
+                "",
+                piece.start,
+                piece.end,
+                document.text[piece.start : piece.end],
+                replacement,
+                kinds_of(piece.text, replacement),
+                confidence=explained.confidence,
+                reason=explained.reason,
+                alternatives=tuple(a[index] for a in alternatives),
             )
-        return made
+        )
+    return made
 
 
 def _run(
@@ -202,16 +249,19 @@ def _evidence(
     words: list[Occurrence], decisions: list[Decision]
 ) -> tuple[list[tuple[Op, float]], Counter[str]]:
     """Confusions and gold letters that the sure first-pass decisions show."""
+    times = Counter(id(d) for w, d in zip(words, decisions, strict=True) if w.mode is Mode.FULL)
+    unique = {id(d): d for d in decisions}
     found: list[tuple[Op, float]] = []
     letters: Counter[str] = Counter()
-    for word, decision in zip(words, decisions, strict=True):
-        candidate = decision.best.candidate
-        if word.mode is not Mode.FULL or candidate is None:
+    for key, count in times.items():
+        decision = unique[key]
+        candidate = decision.options[0].candidate
+        if candidate is None or decision.probabilities[0] < EVIDENCE_CONFIDENCE:
             continue
-        if decision.confidence < EVIDENCE_CONFIDENCE:
-            continue
-        found.extend((op, 1.0) for op in candidate.ops)
-        letters.update(ch for ch in candidate.word if ch.isalpha())
+        found.extend((op, float(count)) for op in candidate.ops)
+        for letter, seen in Counter(candidate.word).items():
+            if letter.isalpha():
+                letters[letter] += seen * count
     return found, letters
 
 
@@ -232,6 +282,7 @@ def split_like(word: Occurrence, text: str) -> list[str]:
     return [text[:target], text[target:]]
 
 
+@functools.lru_cache(maxsize=65536)
 def kinds_of(raw: str, replacement: str) -> frozenset[Kind]:
     """``diacritic`` when only å/ä/ö/é differ, ``ocr`` for other changes, both when both."""
     if raw.lower() == replacement.lower():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -18,6 +18,9 @@ MAX_REWRITES = 2  # OCR rewrites combined in one word (diacritics are free of th
 MAX_REWRITES_LONG = 3  # … in words of at least LONG_WORD letters
 LONG_WORD = 9
 COMPOUND_VARIANTS = 4  # rewritten spellings tried as compounds
+VARIANT_FLOOR = math.log(1e-7)  # rewritten spellings less likely than this are not tried
+COMBINED_SITES = 8  # the likeliest rewrite sites that are tried in combination
+MAX_VARIANTS = 32
 MAX_PARTS = 4
 MIN_BEGIN = 2
 SHORT_PART_LOGN = math.log(100.0)  # a two-letter first part must begin this many compounds
@@ -34,7 +37,7 @@ ONE_LETTER_WORDS = frozenset({"i"})  # one-letter words that run into the next o
 NEAR_LIMIT = 5
 
 
-class Source(Enum):
+class Source(StrEnum):
     """Where a candidate came from (for the reason shown to the reviewer)."""
 
     KEEP = "keep"  # the raw word, a known word
@@ -70,6 +73,15 @@ class Candidate:
         """Log of prior × channel (unnormalised posterior)."""
         return self.prior + self.channel
 
+    def repriced(self, old: Channel, new: Channel) -> Candidate:
+        """This candidate with its rewrites priced by channel ``new`` instead of ``old``."""
+        if not self.ops:
+            return self
+        change = sum(new.cost(*op) - old.cost(*op) for op in self.ops)
+        return Candidate(
+            self.word, self.prior, self.channel + change, self.ops, self.source, self.parts
+        )
+
 
 @dataclass(slots=True)
 class _Variant:
@@ -93,7 +105,6 @@ class Generator:
 
     lexicon: Lexicon
     channel: Channel
-    _near: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)
 
     def candidates(
         self, low: str, rewrites: bool = True, fallback: bool = True, compounds: bool = True
@@ -106,8 +117,13 @@ class Generator:
         found: dict[str, Candidate] = {}
         if any(ch in SEPARATORS for ch in low):
             return list(self._separated(low))
-        variants = self._variants(low) if rewrites else [_Variant(low, 0.0, (), frozenset())]
-        unmatched: list[_Variant] = []
+        identity = _Variant(low, 0.0, (), frozenset())
+        for candidate in self._lookups(identity):
+            _keep_best(found, candidate)
+        unmatched = [] if found else [identity]
+        # A word that is known, or known once its å/ä/ö is restored, is rarely also misread
+        # letter for letter; then only digits, symbols and é are tried as misreadings.
+        variants = self._variants(low, letters=not found) if rewrites else []
         for variant in variants:
             matched = False
             for candidate in self._lookups(variant):
@@ -160,8 +176,12 @@ class Generator:
 
     # -- spellings ---------------------------------------------------------------------
 
-    def _variants(self, low: str) -> list[_Variant]:
-        """``low`` and its OCR rewrites (``6kat`` → ``ökat``), most likely first."""
+    def _variants(self, low: str, letters: bool) -> list[_Variant]:
+        """OCR rewrites of ``low`` (``6kat`` → ``ökat``), most likely first.
+
+        ``letters`` allows rewriting plain letters (``d`` → ``ä``), not just digits, symbols
+        and é. Only the likeliest combinations are kept.
+        """
         sites: list[tuple[int, int, str, float]] = []
         rewrites = self.channel.rewrites
         for start in range(len(low)):
@@ -169,16 +189,21 @@ class Generator:
                 piece = low[start : start + length]
                 if len(piece) < length:
                     break
-                for gold, cost in rewrites.get(piece, ()):
-                    sites.append((start, start + length, gold, cost))
-        variants = [_Variant(low, 0.0, (), frozenset())]
+                options = rewrites.get(piece)
+                if options is None or not (letters or _noise(piece)):
+                    continue
+                for gold, cost in options:
+                    if cost >= VARIANT_FLOOR:
+                        sites.append((start, start + length, gold, cost))
         if not sites:
-            return variants
+            return []
         limit = MAX_REWRITES_LONG if len(low) >= LONG_WORD else MAX_REWRITES
-        for chosen in _combinations(sites, limit):
-            variants.append(_apply(low, chosen))
-        variants.sort(key=lambda v: -v.cost)
-        return variants
+        combined = sorted(sites, key=lambda site: -site[3])[:COMBINED_SITES]
+        combined.sort()
+        chosen_sets = [[site] for site in sites]
+        chosen_sets += [c for c in _combinations(combined, limit) if len(c) > 1]
+        chosen_sets.sort(key=lambda chosen: -sum(site[3] for site in chosen))
+        return [_apply(low, chosen) for chosen in chosen_sets[:MAX_VARIANTS]]
 
     def _diacritic_cost(
         self, text: str, form: str, fixed: frozenset[int], offset: int = 0
@@ -295,22 +320,12 @@ class Generator:
         key = fold(low)
         found: list[tuple[str, int]] = []
         for length in range(len(key) - 1, len(key) + 2):
-            bucket = self._bucket(key[0], length)
+            bucket = self.lexicon.near_bucket(key[0], length, NEAR_MIN_LOGP)
             for _, distance, index in process.extract(
                 key, bucket, scorer=Levenshtein.distance, score_cutoff=2, limit=NEAR_LIMIT
             ):
                 found.extend((w, int(distance)) for w in self.lexicon.forms(bucket[index]))
         return found
-
-    def _bucket(self, first: str, length: int) -> list[str]:
-        if not self._near:
-            for word, logp in self.lexicon.logp.items():
-                if logp >= NEAR_MIN_LOGP and word.isalpha():
-                    key = fold(word)
-                    self._near.setdefault((key[0], len(key)), []).append(key)
-            for bucket in self._near.values():
-                bucket[:] = sorted(set(bucket))
-        return self._near.get((first, length), [])
 
 
 def _pair(left: Candidate, right: Candidate, cost: float, op: Op) -> Candidate:
@@ -330,11 +345,16 @@ def _keep_best(found: dict[str, Candidate], candidate: Candidate) -> None:
         found[candidate.word] = candidate
 
 
+def _noise(piece: str) -> bool:
+    """A raw piece that cannot be right inside a Swedish word: a digit, a symbol or é."""
+    return not piece.isalpha() or "é" in piece
+
+
 def _combinations(
     sites: list[tuple[int, int, str, float]], limit: int
 ) -> Iterator[list[tuple[int, int, str, float]]]:
     """Non-overlapping sets of 1..limit rewrite sites (in text order)."""
-    floor = math.log(1e-9)
+    floor = VARIANT_FLOOR
 
     def extend(
         chosen: list[tuple[int, int, str, float]], first: int, cost: float

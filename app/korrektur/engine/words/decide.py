@@ -24,6 +24,7 @@ UNKNOWN_CAPS = 0.3  # capitalised share assumed for a word the corpus never show
 MIN_CAPS = 0.02  # headings and list items capitalise any word now and then
 MAX_OPTIONS = 6
 AMBIGUOUS = 0.9999  # below this certainty, the neighbours are asked
+CONTEXT_MIN = 1e-5  # options less likely than this before context stay out of the running
 
 
 @dataclass(slots=True)
@@ -143,8 +144,11 @@ def with_context(
         return decision
     if left is None and right is None:
         return decision
-    for option in decision.options:
-        option.context = context_gain(lexicon, left, option.word, right)
-    result = decide(decision.options)
+    ranked = [
+        Option(o.text, o.word, o.score, o.candidate, context_gain(lexicon, left, o.word, right))
+        for o, p in zip(decision.options, decision.probabilities, strict=True)
+        if p >= CONTEXT_MIN
+    ]
+    result = decide(ranked)
     result.context_used = True
     return result

@@ -80,9 +80,30 @@ class Lexicon:
     confusions: list[tuple[str, str, float]]
     learned: dict[str, dict[str, dict[str, int]]]
     rare_logp: float = field(init=False)
+    _near: dict[tuple[str, int], list[str]] = field(init=False, repr=False)
+    _near_lock: threading.Lock = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.rare_logp = math.log(RARE_COUNT / self.total)
+        self._near = {}
+        self._near_lock = threading.Lock()
+
+    def near_bucket(self, first: str, length: int, min_logp: float) -> list[str]:
+        """Fold keys of words at least ``exp(min_logp)`` common, by first letter and length.
+
+        Built on first use (a fraction of a second) for the near-miss search.
+        """
+        with self._near_lock:
+            if not self._near:
+                threshold = quantise(min_logp)
+                buckets: dict[tuple[str, int], set[str]] = {}
+                for word, scaled in self.logp.items():
+                    if scaled <= threshold and word.isalpha():
+                        key = fold(word)
+                        buckets.setdefault((key[0], len(key)), set()).add(key)
+                self._near = {k: sorted(v) for k, v in buckets.items()}
+                self._near[("", 0)] = []  # marks the buckets as built
+        return self._near.get((first, length), [])
 
     # -- words ---------------------------------------------------------------------------
 

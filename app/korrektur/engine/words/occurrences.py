@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.text import (
@@ -21,6 +21,7 @@ from korrektur.engine.words.text import (
 from korrektur.model.document import Document
 
 NUMBER = "<num>"
+SHORT_LINE = 60  # a line shorter than this that ends without punctuation is a heading
 # Codes and designations: G20, N2016, Lgr11, Ku2015, 3D.
 _CODE = re.compile(r"[A-ZÅÄÖ]{1,4}\d+|[^\W\d_]{1,5}\d{2,}|\d+[A-ZÅÄÖ]+\d*")
 # Two words joined by a mark OCR printed for a space (``syfte.att``), not an abbreviation.
@@ -30,8 +31,8 @@ _RUN_TOGETHER = re.compile(r"[^\W\d_][^\W\d_A-ZÅÄÖ]+[.'’][^\W\d_A-ZÅÄÖ]{
 JoinTest = Callable[[str, str, str], bool]
 
 
-class Mode(Enum):
-    """What the engine may do with a word."""
+class Mode(StrEnum):
+    """What the engine may do with a word (a ``StrEnum``: hashing is fast, it keys caches)."""
 
     FULL = "full"  # diacritics and OCR rewrites
     DIACRITICS = "diacritics"  # only restore å/ä/ö/é (all-capital words)
@@ -77,10 +78,6 @@ class Occurrence:
         return NUMBER if self.raw.isdigit() else self.low
 
 
-def _protected_chunk(core: str, lexicon: Lexicon, patterns: list[re.Pattern[str]]) -> bool:
-    return core in lexicon.acronyms or any(p.fullmatch(core) for p in patterns)
-
-
 def _mode(text: str, lexicon: Lexicon) -> Mode:
     if text in lexicon.acronyms or _CODE.fullmatch(text):
         return Mode.PROTECTED
@@ -100,24 +97,68 @@ def _ocr_letters(text: str) -> bool:
     )
 
 
-@dataclass
-class _Chunk:
-    start: int
-    end: int
-    line: int
-    text: str
-
-
-def _hyphenated(chunk: _Chunk) -> bool:
+def _hyphenated(chunk: str) -> bool:
     """A chunk that ends a line with a word broken by a hyphen (``Uppfolj-``, ``admi--``)."""
-    stem = chunk.text.rstrip("-")
-    hyphens = len(chunk.text) - len(stem)
+    stem = chunk.rstrip("-")
+    hyphens = len(chunk) - len(stem)
     return len(stem) > 1 and 1 <= hyphens <= 2 and is_core_char(stem[-1])
 
 
-def _is_bullet(chunk: _Chunk) -> bool:
+def _is_bullet(chunk: str) -> bool:
     """A list bullet as OCR printed it (``•``, ``-``, ``¢``, ``©``, ``*`` …)."""
-    return len(chunk.text) == 1 and not chunk.text.isalnum() and chunk.text not in "|&{"
+    return len(chunk) == 1 and not chunk.isalnum() and chunk not in "|&{"
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a chunk's text says about its words, wherever it stands (cached per text)."""
+
+    parts: tuple[tuple[int, int, str, Case, Mode], ...]  # relative start, end, text …
+    open_left: bool
+    open_right: bool
+    hyphenated: bool
+    ends_sentence: bool  # the next word starts a sentence (``slut.``, a bullet ``•``)
+    capital: bool  # starts with a capital letter
+
+
+class _Shapes:
+    """Cut chunks into words once per distinct chunk text."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.protected = re.compile("|".join(f"(?:{regex})" for _, regex in lexicon.patterns))
+        self.cache: dict[str, _Shape] = {}
+
+    def __call__(self, chunk: str) -> _Shape:
+        shape = self.cache.get(chunk)
+        if shape is None:
+            shape = self.cache[chunk] = self._shape(chunk)
+        return shape
+
+    def _shape(self, chunk: str) -> _Shape:
+        core_start, core_end = core_bounds(chunk)
+        core = chunk[core_start:core_end]
+        protected = core in self.lexicon.acronyms or bool(
+            self.lexicon.patterns and self.protected.fullmatch(core)
+        )
+        parts = tuple(
+            (
+                part.start,
+                part.end,
+                part.text,
+                case_of(part.text),
+                Mode.PROTECTED if protected else _mode(part.text, self.lexicon),
+            )
+            for part in word_parts(chunk, 0)
+        )
+        return _Shape(
+            parts,
+            core_start == 0,
+            core_end == len(chunk),
+            _hyphenated(chunk),
+            _is_bullet(chunk) or ends_sentence(chunk),
+            chunk[:1].isupper(),
+        )
 
 
 def collect(
@@ -128,41 +169,49 @@ def collect(
     A word broken by a hyphen at a line end is read as one word when ``joins`` agrees
     (given the two raw fragments and the joined word, lower case); without ``joins``, always.
     """
-    patterns = [re.compile(regex) for _, regex in lexicon.patterns]
+    shapes = _Shapes(lexicon)
     text = document.text
-    chunks = [_Chunk(t.start, t.end, t.line, text[t.start : t.end]) for t in document.tokens]
+    tokens = document.tokens
     words: list[Occurrence] = []
-    previous: _Chunk | None = None
+    previous_line = -2
+    previous_shape: _Shape | None = None
     pending = False  # the last word is the left fragment of a hyphenated word
-    for position, chunk in enumerate(chunks):
-        sentence_start = _starts_sentence(previous, chunk, document)
-        previous = chunk
-        core_start, core_end = core_bounds(chunk.text)
-        parts = word_parts(chunk.text, chunk.start)
-        if not parts:
+    for position, token in enumerate(tokens):
+        chunk = text[token.start : token.end]
+        shape = shapes(chunk)
+        if previous_shape is None or token.line > previous_line + 1:
+            sentence_start = True  # the first word, or a new paragraph after a blank line
+        elif previous_shape.ends_sentence:
+            sentence_start = True
+        elif token.line != previous_line:
+            sentence_start = shape.capital and _short_unfinished(document.line_text(previous_line))
+        else:
+            sentence_start = False
+        previous_line, previous_shape = token.line, shape
+        if not shape.parts:
             pending = False
             continue
-        protected = _protected_chunk(chunk.text[core_start:core_end], lexicon, patterns)
-        for number, part in enumerate(parts):
-            first, last = number == 0, number == len(parts) - 1
-            mode = Mode.PROTECTED if protected else _mode(part.text, lexicon)
+        last_part = len(shape.parts) - 1
+        for number, (start, end, part_text, case, mode) in enumerate(shape.parts):
+            first = number == 0
             word = Occurrence(
-                (part,),
-                part.text,
-                part.text.lower(),
-                case_of(part.text),
+                (Part(token.start + start, token.start + end, part_text),),
+                part_text,
+                part_text.lower(),
+                case,
                 sentence_start and first,
                 mode,
-                open_left=first and core_start == 0,
-                open_right=last and core_end == len(chunk.text),
-                line=chunk.line,
+                open_left=first and shape.open_left,
+                open_right=number == last_part and shape.open_right,
+                line=token.line,
             )
-            if first and pending and core_start == 0 and _continues(words[-1], word):
+            if first and pending and shape.open_left and _continues(words[-1], word):
                 left = words[-1]
                 if joins is None or joins(left.low, word.low, left.low + word.low):
                     word = _join(words.pop(), word)
             words.append(word)
-        pending = _hyphenated(chunk) and _line_ends_at(chunk, chunks, position)
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        pending = shape.hyphenated and following is not None and following.line == token.line + 1
     for index in range(1, len(words)):
         before, after = words[index - 1], words[index]
         if before.open_right and after.open_left and after.line - before.line <= 1:
@@ -195,21 +244,7 @@ def _join(left: Occurrence, right: Occurrence) -> Occurrence:
     )
 
 
-def _line_ends_at(chunk: _Chunk, chunks: list[_Chunk], position: int) -> bool:
-    following = chunks[position + 1] if position + 1 < len(chunks) else None
-    return following is not None and following.line == chunk.line + 1
-
-
-def _starts_sentence(previous: _Chunk | None, chunk: _Chunk, document: Document) -> bool:
-    if previous is None:
-        return True
-    if chunk.line > previous.line + 1:
-        return True  # a blank line between: a new paragraph
-    if _is_bullet(previous) or ends_sentence(previous.text):
-        return True
-    if chunk.line != previous.line:
-        line = document.line_text(previous.line)
-        return not line.rstrip().endswith(("-", ",")) and chunk.text[:1].isupper() and (
-            len(line.strip()) < 60
-        )
-    return False
+def _short_unfinished(line: str) -> bool:
+    """A short line that ends without a comma or hyphen: a heading, so a sentence follows."""
+    stripped = line.strip()
+    return len(stripped) < SHORT_LINE and not stripped.endswith(("-", ","))

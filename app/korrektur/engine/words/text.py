@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 # Folding removes what an OCR engine most often loses: å/ä → a, ö → o, é → e (any case).
 _FOLD = str.maketrans("åäöéèàáüÅÄÖÉÈÀÁÜ", "aaoeeaauAAOEEAAU")
@@ -42,8 +42,8 @@ def is_core_char(ch: str) -> bool:
     return ch.isalnum() or ch in LETTER_LIKE
 
 
-class Case(Enum):
-    """How a word is capitalised."""
+class Case(StrEnum):
+    """How a word is capitalised (a ``StrEnum``: hashing is fast, it keys caches)."""
 
     LOWER = "lower"
     TITLE = "title"
@@ -53,13 +53,14 @@ class Case(Enum):
 
 def case_of(word: str) -> Case:
     """The case pattern of the cased letters of ``word``."""
-    letters = [ch for ch in word if ch.isalpha() and ch.lower() != ch.upper()]
-    if not letters or all(ch.islower() for ch in letters):
+    if word.lower() == word:
         return Case.LOWER
-    if len(letters) > 1 and all(ch.isupper() for ch in letters):
-        return Case.UPPER
-    if letters[0].isupper() and all(ch.islower() for ch in letters[1:]):
-        return Case.TITLE if word[0] == letters[0] or not word[0].isalpha() else Case.MIXED
+    if word.upper() == word:
+        return Case.UPPER if sum(1 for ch in word if ch.isalpha()) > 1 else Case.TITLE
+    first = next((i for i, ch in enumerate(word) if ch.lower() != ch.upper()), 0)
+    rest = word[first + 1 :]
+    if first == 0 and rest.lower() == rest:
+        return Case.TITLE
     return Case.MIXED
 
 
