@@ -10,8 +10,11 @@ import random
 import textwrap
 from pathlib import Path
 
-DAMAGE = {"å": [("a", 0.9)], "ä": [("a", 0.8), ("é", 0.05), ("4", 0.02)],
-          "ö": [("o", 0.5), ("é", 0.3), ("6", 0.08), ("d", 0.03)]}
+DAMAGE = {
+    "å": [("a", 0.9)],
+    "ä": [("a", 0.8), ("é", 0.05), ("4", 0.02)],
+    "ö": [("o", 0.5), ("é", 0.3), ("6", 0.08), ("d", 0.03)],
+}
 
 
 def damage(text: str, rng: random.Random) -> str:
@@ -22,7 +25,11 @@ def damage(text: str, rng: random.Random) -> str:
             roll = rng.random()
             for replacement, share in options:
                 if roll < share:
-                    ch = replacement.upper() if ch.isupper() and replacement.isalpha() else replacement
+                    ch = (
+                        replacement.upper()
+                        if ch.isupper() and replacement.isalpha()
+                        else replacement
+                    )
                     break
                 roll -= share
         out.append(ch)

@@ -41,8 +41,12 @@ def tokens(line: str) -> Iterator[str]:
 
 def count_corpus(
     paths: list[Path],
-) -> tuple[collections.Counter[str], collections.Counter[str], collections.Counter[str],
-           collections.Counter[tuple[str, str]]]:
+) -> tuple[
+    collections.Counter[str],
+    collections.Counter[str],
+    collections.Counter[str],
+    collections.Counter[tuple[str, str]],
+]:
     """Unigram, mid-sentence, capitalised mid-sentence and bigram counts."""
     total: collections.Counter[str] = collections.Counter()
     mid: collections.Counter[str] = collections.Counter()

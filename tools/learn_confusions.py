@@ -1,6 +1,6 @@
 """Learn OCR character confusions by aligning raw and gold words of the development sets.
 
-    python tools/learn_confusions.py [--dev ../shared/corpus/dev] [--out lexicon/learned-confusions.yaml]
+    python tools/learn_confusions.py [--dev DIR] [--out lexicon/learned-confusions.yaml]
 
 For every development document (``NAME.raw.txt`` with its gold ``NAME.lines.txt``) the raw and
 gold words of each line are paired, each pair is aligned letter by letter, and every

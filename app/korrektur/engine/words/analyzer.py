@@ -270,14 +270,15 @@ def split_like(word: Occurrence, text: str) -> list[str]:
     if not word.joined:
         return [text]
     cut = len(word.pieces[0].text)
-    raw = word.raw
-    if len(text) == len(raw):
-        return [text[:cut], text[cut:]]
     target = cut
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(raw, text):
-        if i1 <= cut <= i2:
-            target = j1 + min(cut - i1, j2 - j1) if tag != "insert" else j2
-            if tag == "equal" or i1 < cut:
+    if len(text) != len(word.raw):
+        for op in Levenshtein.opcodes(word.raw, text):
+            if op.src_start <= cut <= op.src_end:
+                same_length = op.src_end - op.src_start == op.dest_end - op.dest_start
+                if op.tag == "equal" or same_length:
+                    target = op.dest_start + (cut - op.src_start)
+                else:
+                    target = op.dest_start if cut == op.src_start else op.dest_end
                 break
     return [text[:target], text[target:]]
 
@@ -291,11 +292,12 @@ def kinds_of(raw: str, replacement: str) -> frozenset[Kind]:
         return frozenset({Kind.DIACRITIC})
     kinds: set[Kind] = set()
     low, new = raw.lower(), replacement.lower()
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(low, new):
-        if tag == "equal":
+    for op in Levenshtein.opcodes(low, new):
+        if op.tag == "equal":
             continue
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            for a, b in zip(low[i1:i2], new[j1:j2], strict=True):
+        raw_piece, new_piece = low[op.src_start : op.src_end], new[op.dest_start : op.dest_end]
+        if len(raw_piece) == len(new_piece):
+            for a, b in zip(raw_piece, new_piece, strict=True):
                 kinds.add(Kind.DIACRITIC if is_diacritic_op((a, b)) else Kind.OCR)
         else:
             kinds.add(Kind.OCR)

@@ -14,7 +14,7 @@ import yaml
 
 from korrektur.engine.words import hunspell
 from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon, quantise, word_hash
-from korrektur.engine.words.sources import Sources, SourceError
+from korrektur.engine.words.sources import SourceError, Sources
 from korrektur.engine.words.text import fold_all
 
 CORPUS_SHARE = 0.7  # word probability: 70% reference corpus, 30% wordfreq
@@ -75,11 +75,12 @@ class _Builder:
     def corpus(self) -> None:
         for word, count, mid, capmid in _rows(self.folder / "counts" / "unigrams.tsv.gz"):
             self.counts[word] = int(count)
-            if int(mid) >= 3 and int(capmid) / int(mid) >= CAPS_MIN:
-                self.caps[word] = int(capmid) / int(mid)
+            inside, capitalised = int(mid), int(capmid)
+            if inside >= 3 and capitalised / inside >= CAPS_MIN:
+                self.caps[word] = capitalised / inside
         self.total = float(sum(self.counts.values()))
-        for word, count in self.counts.items():
-            self.probability[word] = CORPUS_SHARE * count / self.total
+        for word, seen in self.counts.items():
+            self.probability[word] = CORPUS_SHARE * seen / self.total
 
     def hunspell(self) -> dict[str, int]:
         affixes = hunspell.read_affixes(self.sources.aff)
@@ -147,15 +148,13 @@ class _Builder:
 
 
 def _groups(words: Any) -> dict[str, str]:
-    """fold key → tab-joined forms, kept only where a plain key lookup would not do."""
+    """Fold key → tab-joined forms, kept only where a plain key lookup would not do."""
     grouped: dict[str, list[str]] = defaultdict(list)
     listed = list(words)
     for key, word in zip(fold_all(listed), listed, strict=True):
         grouped[key].append(word)
     return {
-        key: "\t".join(forms)
-        for key, forms in grouped.items()
-        if len(forms) > 1 or forms[0] != key
+        key: "\t".join(forms) for key, forms in grouped.items() if len(forms) > 1 or forms[0] != key
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from rapidfuzz import process
@@ -269,8 +269,8 @@ class Generator:
             if here is None or not here.parts:
                 continue
             for form in lexicon.forms(key[start:]):
-                prior = lexicon.word_logp(form)
-                if prior is None or prior > END_MAX_LOGP:
+                end_prior = lexicon.word_logp(form)
+                if end_prior is None or end_prior > END_MAX_LOGP:
                     continue
                 priced = self._diacritic_cost(text[start:], form, fixed, start)
                 if priced is None:
@@ -278,7 +278,7 @@ class Generator:
                 parts = (*here.parts, form)
                 yield Candidate(
                     "".join(parts),
-                    prior + here.prior + COMPOUND_COST,
+                    end_prior + here.prior + COMPOUND_COST,
                     variant.cost + here.cost + priced[0],
                     variant.ops + here.ops + priced[1],
                     Source.COMPOUND,

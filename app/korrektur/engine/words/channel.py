@@ -50,7 +50,12 @@ def learned_evidence(learned: Mapping[str, Mapping[str, Mapping[str, int]]]) -> 
         gold.update(counts.get("gold_chars") or {})
         upper.update(counts.get("upper_initial") or {})
         lower.update(counts.get("lower_initial") or {})
-    return Evidence(confusions, gold, upper, lower)
+    return Evidence(
+        {op: float(n) for op, n in confusions.items()},
+        {k: float(n) for k, n in gold.items()},
+        {k: float(n) for k, n in upper.items()},
+        {k: float(n) for k, n in lower.items()},
+    )
 
 
 def is_diacritic_op(op: Op) -> bool:
@@ -130,10 +135,10 @@ class Channel:
                 value = (count + SEED_STRENGTH * seeds.get(op, 0.0)) / (denominator + SEED_STRENGTH)
             if value > 0:
                 probability[op] = min(value, 0.999)
-        lost: Counter[str] = Counter()
-        for (raw, gold), value in probability.items():
+        lost: dict[str, float] = {}
+        for (_, gold), value in probability.items():
             if len(gold) == 1:
-                lost[gold] += value
+                lost[gold] = lost.get(gold, 0.0) + value
         identity = {gold: max(MIN_IDENTITY, 1.0 - value) for gold, value in lost.items()}
         upper = cls._upper_initial(evidence, prior)
         return cls(probability, identity, upper, evidence, seeds)
@@ -174,18 +179,20 @@ class Channel:
             if raw == gold:
                 return 0.0
             if len(raw) == len(gold) and fold(raw) == fold(gold):
-                probability = UNSEEN_DIACRITIC ** sum(a != b for a, b in zip(raw, gold, strict=True))
+                probability = UNSEEN_DIACRITIC ** sum(
+                    a != b for a, b in zip(raw, gold, strict=True)
+                )
             else:
                 probability = 1e-9
         value = math.log(probability) - math.log(self.keep_probability(raw))
         self._cost_cache[raw, gold] = value
         return value
 
-    def adapted(self, confusions: Iterable[tuple[Op, float]], gold: Counter[str]) -> Channel:
+    def adapted(self, confusions: Iterable[tuple[Op, float]], gold: Mapping[str, float]) -> Channel:
         """This channel refined by what one document showed (``confusions`` and gold letters)."""
-        counts: Counter[Op] = Counter()
+        counts: dict[Op, float] = {}
         for op, weight in confusions:
-            counts[op] += weight
+            counts[op] = counts.get(op, 0.0) + weight
         evidence = Evidence(counts, gold, {}, {})
         channel = Channel.estimate(evidence, self.seeds, prior=self)
         channel.upper_initial = self.upper_initial

@@ -12,23 +12,20 @@ UNSEEN_AT_MOST = 1.0  # a pair missing from the (pruned) table stood there at mo
 
 
 def _ratio(pair: int, given: float, target: float, total: float) -> float:
-    """log P(target | given) / P(target), with P(target | given) interpolated.
+    """Log P(target | given) / P(target), with P(target | given) interpolated.
 
     The table leaves out rare pairs, so a missing pair is not evidence of absence: it counts
     as often as chance predicts, but at most ``UNSEEN_AT_MOST`` times; only pairs that chance
     makes common (``och här``) are held against a word when missing.
     """
     unigram = max(target, 0.5) / total
-    if pair == 0:
-        pair_count = min(given * unigram, UNSEEN_AT_MOST)
-    else:
-        pair_count = float(pair)
+    pair_count = float(pair) if pair else min(given * unigram, UNSEEN_AT_MOST)
     conditional = (pair_count + SMOOTHING * unigram) / (given + SMOOTHING)
     return math.log(conditional / unigram)
 
 
 def context_gain(lexicon: Lexicon, left: str | None, word: str, right: str | None) -> float:
-    """log of how much likelier ``word`` is between ``left`` and ``right`` than alone.
+    """Log of how much likelier ``word`` is between ``left`` and ``right`` than alone.
 
     Positive when the corpus often has the word there (``för att``), negative when the
     neighbours are common but never seen with it. A word the corpus does not know counts as

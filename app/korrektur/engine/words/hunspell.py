@@ -74,9 +74,10 @@ def _roles(flags: str, affixes: Affixes, inflected: bool) -> int:
     if affixes.forbidden and affixes.forbidden in flags:
         return 0
     roles = 0
-    if not (affixes.only_in_compound and affixes.only_in_compound in flags):
-        if inflected or not (affixes.need_affix and affixes.need_affix in flags):
-            roles |= FULL
+    compound_only = bool(affixes.only_in_compound) and affixes.only_in_compound in flags
+    needs_affix = bool(affixes.need_affix) and affixes.need_affix in flags
+    if not compound_only and (inflected or not needs_affix):
+        roles |= FULL
     # Hunspell lets an inflected form end a compound, but begin one only by its own flags.
     if affixes.begin and affixes.begin in flags:
         roles |= BEGIN
@@ -118,7 +119,9 @@ def expand(dic_paths: Iterable[Path], affixes: Affixes) -> dict[str, int]:
                             continue
                         if rule.condition is not None and not rule.condition.search(word):
                             continue
-                        form = (word[: len(word) - len(rule.strip)] if rule.strip else word) + rule.add
+                        form = (
+                            word[: len(word) - len(rule.strip)] if rule.strip else word
+                        ) + rule.add
                         found = roles(rule.flags + end_role, True)
                         if found:
                             forms[form] = forms.get(form, 0) | found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import array
 import bisect
+import contextlib
 import marshal
 import math
 import os
@@ -31,7 +32,7 @@ SCALE = 8.0  # log values are stored as small integers in steps of 1/8 (fast to 
 
 
 def quantise(value: float) -> int:
-    """A log value (≤ 0) as a small non-negative integer: Python shares those, so loading is fast."""
+    """A log value (≤ 0) as a small non-negative int (Python shares those: fast to load)."""
     return max(0, min(255, round(-value * SCALE)))
 
 
@@ -262,10 +263,8 @@ def load_lexicon(
 
         builder = build_lexicon
     lexicon = builder(sources)
-    try:
+    with contextlib.suppress(OSError):  # no cache folder (read-only home): work without one
         _write_cache(path, lexicon.to_blob())
-    except OSError:
-        pass  # no cache folder (read-only home): work without a cache
     return lexicon
 
 

@@ -41,7 +41,9 @@ def how_common(logp: float) -> str:
     return "a valid but rare word"
 
 
-def reason(raw: str, decision: Decision, lexicon: Lexicon, left: str | None, right: str | None) -> str:
+def reason(
+    raw: str, decision: Decision, lexicon: Lexicon, left: str | None, right: str | None
+) -> str:
     """Why ``decision.best`` replaces ``raw``."""
     best = decision.best
     candidate = best.candidate
@@ -57,7 +59,9 @@ def reason(raw: str, decision: Decision, lexicon: Lexicon, left: str | None, rig
     elif candidate is not None and candidate.source is Source.NEAR:
         described = f"'{word}' is a close known word"
     else:
-        described = f"'{word}' is {how_common(best.score if candidate is None else candidate.prior)}"
+        described = (
+            f"'{word}' is {how_common(best.score if candidate is None else candidate.prior)}"
+        )
     if decision.context_used and raw_known:
         around = " ".join(w for w in (left, best.text, right) if w)
         pieces.append(f"context '{around}' prefers '{best.text}'")

@@ -36,9 +36,7 @@ class Sources:
     def lexicon_files(self) -> list[Path]:
         """Our own lexicon files (YAML and derived counts), sorted."""
         return sorted(
-            p
-            for p in self.lexicon_dir.rglob("*")
-            if p.is_file() and p.suffix in {".yaml", ".gz"}
+            p for p in self.lexicon_dir.rglob("*") if p.is_file() and p.suffix in {".yaml", ".gz"}
         )
 
     def key(self) -> str:
