@@ -12,7 +12,13 @@ from rapidfuzz.distance import Levenshtein
 from korrektur.engine.base import AnalysisCancelled, Progress
 from korrektur.engine.words.calibration import Calibration, load_calibration
 from korrektur.engine.words.candidates import Candidate, Generator, Source
-from korrektur.engine.words.channel import Channel, Op, global_channel, is_diacritic_op
+from korrektur.engine.words.channel import (
+    Channel,
+    Op,
+    excluded_documents,
+    global_channel,
+    is_diacritic_op,
+)
 from korrektur.engine.words.decide import Decision, decide, options, with_context
 from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence, collect
@@ -97,15 +103,23 @@ def _settled(candidates: list[Candidate]) -> bool:
 class WordAnalyzer:
     """Word-level suggestions (diacritic and OCR kinds) for a document.
 
-    The lexicon is loaded on first use (from the cache, or compiled once).
+    The lexicon is loaded on first use (from the cache, or compiled once). ``exclude`` names
+    training documents whose learned confusions are left out (default: the
+    ``KORREKTUR_EXCLUDE_LEARNED`` environment variable).
     """
 
     name = "words"
     kinds = WORD_KINDS
 
-    def __init__(self, lexicon: Lexicon | None = None, calibration: Calibration | None = None):
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        calibration: Calibration | None = None,
+        exclude: frozenset[str] | None = None,
+    ) -> None:
         self._lexicon = lexicon
         self._calibration = calibration
+        self._exclude = exclude
         self._channel: Channel | None = None
         self._lock = threading.Lock()
 
@@ -123,7 +137,8 @@ class WordAnalyzer:
         lexicon = self.lexicon
         with self._lock:
             if self._channel is None:
-                self._channel = global_channel(lexicon.confusions, lexicon.learned)
+                exclude = excluded_documents() if self._exclude is None else self._exclude
+                self._channel = global_channel(lexicon.confusions, lexicon.learned, exclude)
             return self._channel
 
     @property

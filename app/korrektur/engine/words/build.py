@@ -171,9 +171,9 @@ def _confusions(folder: Path) -> list[tuple[str, str, float]]:
     return [(str(e.get("raw", "")), str(e["gold"]), float(e["weight"])) for e in entries]
 
 
-def _learned(folder: Path, exclude: tuple[str, ...]) -> dict[str, dict[str, dict[str, int]]]:
+def _learned(folder: Path) -> dict[str, dict[str, dict[str, int]]]:
     documents = _yaml(folder / "learned-confusions.yaml").get("documents", {}) or {}
-    return {name: counts for name, counts in documents.items() if name not in exclude}
+    return dict(documents)
 
 
 def build_lexicon(sources: Sources) -> Lexicon:
@@ -203,5 +203,5 @@ def build_lexicon(sources: Sources) -> Lexicon:
         acronyms=frozenset(acronyms),
         patterns=patterns,
         confusions=_confusions(sources.lexicon_dir),
-        learned=_learned(sources.lexicon_dir, sources.exclude_learned),
+        learned=_learned(sources.lexicon_dir),
     )

@@ -10,6 +10,7 @@ against reading the raw piece as itself, so an unchanged word costs 0.
 from __future__ import annotations
 
 import math
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ MIN_LEARNED = 2  # a confusion seen once in the training documents may be chance
 UNSEEN_DIACRITIC = 1e-4  # P(raw | gold) for a diacritic swap nobody has counted (ä for a)
 MIN_IDENTITY = 0.02
 REWRITE_FLOOR = math.log(1e-6)  # rewrites less likely than this are not tried
+
+EXCLUDE_ENV = "KORREKTUR_EXCLUDE_LEARNED"
 
 Op = tuple[str, str]  # (raw piece, gold piece)
 
@@ -199,10 +202,21 @@ class Channel:
         return channel
 
 
+def excluded_documents() -> frozenset[str]:
+    """Training documents to leave out, from ``KORREKTUR_EXCLUDE_LEARNED`` (comma-separated).
+
+    The benchmark's leave-one-out runs set it, so a document is never corrected with
+    confusion weights learned from itself.
+    """
+    return frozenset(x for x in os.environ.get(EXCLUDE_ENV, "").split(",") if x)
+
+
 def global_channel(
     seeds: Iterable[tuple[str, str, float]],
     learned: Mapping[str, Mapping[str, Mapping[str, int]]],
+    exclude: frozenset[str] = frozenset(),
 ) -> Channel:
     """The channel of the lexicon: seed weights refined by the learned counts."""
     seed_map = {(raw, gold): weight for raw, gold, weight in seeds}
-    return Channel.estimate(learned_evidence(learned), seed_map)
+    kept = {name: counts for name, counts in learned.items() if name not in exclude}
+    return Channel.estimate(learned_evidence(kept), seed_map)

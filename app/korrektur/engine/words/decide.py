@@ -80,26 +80,32 @@ def unknown_prior(occurrence: Occurrence) -> float:
 
 def cased(
     occurrence: Occurrence, word: str, lexicon: Lexicon, channel: Channel
-) -> tuple[str, float]:
-    """How ``word`` is written in place of ``occurrence``, with the log-cost of that case."""
+) -> list[tuple[str, float]]:
+    """Ways to write ``word`` in place of ``occurrence``, with the log-cost of each case.
+
+    Upper-case and lower-case raw words keep their case. A capitalised word inside a
+    sentence is either a capitalised word (as often as the corpus capitalises it there) or a
+    lower-case word whose first letter OCR printed as a capital (as often as the channel says
+    for that letter: ``A`` for ``å`` is common, ``K`` for ``k`` rare): both are offered.
+    """
     case = occurrence.case
     title = word[:1].upper() + word[1:]
     if case is Case.UPPER:
-        return word.upper(), 0.0
+        return [(word.upper(), 0.0)]
     if case is Case.MIXED:
         if word == occurrence.low:
-            return occurrence.raw, 0.0
-        return (title if occurrence.raw[:1].isupper() else word), 0.0
+            return [(occurrence.raw, 0.0)]
+        return [(title if occurrence.raw[:1].isupper() else word, 0.0)]
     if case is Case.LOWER:
         starts_with_letter = occurrence.raw[:1].isalpha()
-        return (title if occurrence.sentence_start and not starts_with_letter else word), 0.0
+        return [(title if occurrence.sentence_start and not starts_with_letter else word, 0.0)]
     if occurrence.sentence_start:
-        return title, 0.0
+        return [(title, 0.0)]
     share = lexicon.capitalised_share(word)
     share = UNKNOWN_CAPS if share is None else share
     as_title = math.log(max(share, MIN_CAPS))
     as_lower = channel.upper_cost(word[:1]) + math.log(max(1.0 - share, 0.01))
-    return (title, as_title) if as_title >= as_lower else (word, as_lower)
+    return [(title, as_title), (word, as_lower)]
 
 
 def options(
@@ -117,10 +123,10 @@ def options(
             candidate.word == occurrence.low and candidate.source is Source.COMPOUND
         ):
             keep_known = True
-        text, cost = cased(occurrence, candidate.word, lexicon, channel)
-        option = Option(text, candidate.word, candidate.score + cost, candidate)
-        if text not in found or option.score > found[text].score:
-            found[text] = option
+        for text, cost in cased(occurrence, candidate.word, lexicon, channel):
+            option = Option(text, candidate.word, candidate.score + cost, candidate)
+            if text not in found or option.score > found[text].score:
+                found[text] = option
     if not keep_known and occurrence.raw not in found:
         prior = unknown_prior(occurrence)
         found[occurrence.raw] = Option(occurrence.raw, occurrence.low, prior, None)

@@ -21,6 +21,7 @@ from korrektur.engine.words.text import (
 from korrektur.model.document import Document
 
 NUMBER = "<num>"
+LETTER_BULLETS = frozenset({"e", "o", "eo", "°", "«"})  # bullets as OCR letters
 SHORT_LINE = 60  # a line shorter than this that ends without punctuation is a heading
 # Codes and designations: G20, N2016, Lgr11, Ku2015, 3D.
 _CODE = re.compile(r"[A-ZÅÄÖ]{1,4}\d+|[^\W\d_]{1,5}\d{2,}|\d+[A-ZÅÄÖ]+\d*")
@@ -119,6 +120,7 @@ class _Shape:
     hyphenated: bool
     ends_sentence: bool  # the next word starts a sentence (``slut.``, a bullet ``•``)
     capital: bool  # starts with a capital letter
+    letter_bullet: bool  # a letter OCR makes of a bullet (``e``, ``o``), if first on its line
 
 
 class _Shapes:
@@ -158,6 +160,7 @@ class _Shapes:
             _hyphenated(chunk),
             _is_bullet(chunk) or ends_sentence(chunk),
             chunk[:1].isupper(),
+            chunk in LETTER_BULLETS,
         )
 
 
@@ -175,18 +178,20 @@ def collect(
     words: list[Occurrence] = []
     previous_line = -2
     previous_shape: _Shape | None = None
+    previous_first = False  # the previous chunk was the first on its line
     pending = False  # the last word is the left fragment of a hyphenated word
     for position, token in enumerate(tokens):
         chunk = text[token.start : token.end]
         shape = shapes(chunk)
         if previous_shape is None or token.line > previous_line + 1:
             sentence_start = True  # the first word, or a new paragraph after a blank line
-        elif previous_shape.ends_sentence:
+        elif previous_shape.ends_sentence or (previous_first and previous_shape.letter_bullet):
             sentence_start = True
         elif token.line != previous_line:
             sentence_start = shape.capital and _short_unfinished(document.line_text(previous_line))
         else:
             sentence_start = False
+        previous_first = token.line != previous_line
         previous_line, previous_shape = token.line, shape
         if not shape.parts:
             pending = False

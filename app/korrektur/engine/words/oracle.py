@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from korrektur.engine.words.candidates import Generator, Source
-from korrektur.engine.words.channel import global_channel
+from korrektur.engine.words.channel import excluded_documents, global_channel
 from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
 from korrektur.engine.words.text import Case, apply_case, case_of
 
@@ -22,7 +22,8 @@ class LexiconOracle:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.generator = Generator(lexicon, global_channel(lexicon.confusions, lexicon.learned))
+        channel = global_channel(lexicon.confusions, lexicon.learned, excluded_documents())
+        self.generator = Generator(lexicon, channel)
         self._best = lru_cache(maxsize=ORACLE_CACHE)(self._best_uncached)
 
     def _best_uncached(self, low: str) -> tuple[str, bool]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,9 +12,6 @@ from korrektur.paths import data_path
 HUNSPELL_DISTRIBUTION = "hunspell-sv"
 HUNSPELL_FILES = ("sv_SE.dic",)  # sv_SE_expanded adds ~1,600 hyphenated forms only
 INDEX_FORMAT = 2  # bump when the compiled index changes shape
-
-# Development documents whose learned confusion counts are left out (leave-one-out runs).
-EXCLUDE_ENV = "KORREKTUR_EXCLUDE_LEARNED"
 
 
 class SourceError(Exception):
@@ -31,7 +27,6 @@ class Sources:
     lexicon_dir: Path
     hunspell_version: str
     wordfreq_version: str
-    exclude_learned: tuple[str, ...] = ()
 
     def lexicon_files(self) -> list[Path]:
         """Our own lexicon files (YAML and derived counts), sorted."""
@@ -43,7 +38,6 @@ class Sources:
         """A short hash of the package versions and of the bytes of our lexicon files."""
         digest = hashlib.sha256()
         digest.update(f"{INDEX_FORMAT}|{self.hunspell_version}|{self.wordfreq_version}".encode())
-        digest.update("|".join(self.exclude_learned).encode())
         for path in (self.aff, *self.dics):
             digest.update(f"{path.name}|{path.stat().st_size}".encode())
         for path in self.lexicon_files():
@@ -79,12 +73,10 @@ def find_sources(lexicon_dir: Path | None = None) -> Sources:
         wordfreq_version = importlib.metadata.version("wordfreq")
     except importlib.metadata.PackageNotFoundError as exc:
         raise SourceError("wordfreq is not installed (pip install wordfreq)") from exc
-    exclude = tuple(sorted(x for x in os.environ.get(EXCLUDE_ENV, "").split(",") if x))
     return Sources(
         aff=folder / "sv_SE.aff",
         dics=dics,
         lexicon_dir=lexicon_dir or data_path("lexicon"),
         hunspell_version=importlib.metadata.version(HUNSPELL_DISTRIBUTION),
         wordfreq_version=wordfreq_version,
-        exclude_learned=exclude,
     )
