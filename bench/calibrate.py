@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 import yaml
-from devdata import ROOT, DevSet, dev_sets, gold_words, require_shared
 
+from devdata import ROOT, DevSet, dev_sets, gold_words, require_shared
 from korrektur.engine.base import NoProgress
 from korrektur.engine.words import WordAnalyzer
 from korrektur.engine.words.calibration import Calibration
