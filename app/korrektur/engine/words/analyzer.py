@@ -31,6 +31,7 @@ EVIDENCE_CONFIDENCE = 0.95  # first-pass decisions at least this sure teach the 
 MIN_ALTERNATIVE = 0.001
 MAX_ALTERNATIVES = 4
 CHECK_EVERY = 512  # words between cancellation checks
+CONTEXT_ROUNDS = 2  # the second round reads neighbours as the first round decided them
 
 
 @dataclass
@@ -159,13 +160,9 @@ class WordAnalyzer:
         rough = _run(first, words, progress, 0, total)
         channel = self.channel.adapted(*_evidence(words, rough))
         second = _Pass(lexicon, channel, full=True, previous=first)
-        decisions = _run(second, words, progress, len(words), total)
-        best = [d.best.word for d in decisions]
-        final = []
-        for word, decision in zip(words, decisions, strict=True):
-            left = _neighbour(words, best, word.left)
-            right = _neighbour(words, best, word.right)
-            final.append(with_context(decision, lexicon, left, right))
+        final = _run(second, words, progress, len(words), total)
+        for _ in range(CONTEXT_ROUNDS):
+            final = _in_context(words, final, lexicon)
         if progress is not None:
             progress.report(total, total)
         return words, final
@@ -251,6 +248,22 @@ def _run(
             progress.report(done + index, total)
         decisions.append(run.decide(word))
     return decisions
+
+
+def _in_context(
+    words: list[Occurrence], decisions: list[Decision], lexicon: Lexicon
+) -> list[Decision]:
+    """Each uncertain decision re-ranked by its neighbours' current best readings."""
+    best = [d.best.word for d in decisions]
+    return [
+        with_context(
+            decision.without_context(),
+            lexicon,
+            _neighbour(words, best, word.left),
+            _neighbour(words, best, word.right),
+        )
+        for word, decision in zip(words, decisions, strict=True)
+    ]
 
 
 def _neighbour(words: list[Occurrence], best: list[str], index: int | None) -> str | None:

@@ -61,6 +61,12 @@ class Decision:
         """Probability of the best option."""
         return self.probabilities[0]
 
+    def without_context(self) -> Decision:
+        """The decision before any context was applied (itself when none was)."""
+        if not self.context_used:
+            return self
+        return decide([Option(o.text, o.word, o.score, o.candidate) for o in self.options])
+
 
 def unknown_prior(occurrence: Occurrence) -> float:
     """Log prior that an unknown raw word is right as written."""

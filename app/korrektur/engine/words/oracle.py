@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from korrektur.engine.base import WordOracle
 from korrektur.engine.words.candidates import Generator, Source
 from korrektur.engine.words.channel import excluded_documents, global_channel
 from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
@@ -31,7 +32,11 @@ class LexiconOracle:
         if not candidates:
             return low, False
         best = candidates[0]
-        return best.word, best.source is not Source.NEAR
+        if best.source is Source.COMPOUND:
+            return best.word, True
+        # A form no text has shown (``uppfölj``, a rare imperative) is weak evidence of a word.
+        seen = best.prior > self.lexicon.rare_logp
+        return best.word, best.source in (Source.KEEP, Source.LEXICON) and seen
 
     def known(self, word: str) -> bool:
         """True when ``word`` is Swedish as written or after word correction."""
@@ -49,6 +54,6 @@ class LexiconOracle:
         return apply_case(best, case if case is not Case.MIXED else Case.LOWER)
 
 
-def word_oracle(lexicon: Lexicon | None = None) -> LexiconOracle:
+def word_oracle(lexicon: Lexicon | None = None) -> WordOracle:
     """The word oracle of the shared lexicon (loaded, or compiled once, on first call)."""
     return LexiconOracle(lexicon or shared_lexicon())
