@@ -87,8 +87,24 @@ class _Pass:
         )
         return not all(h and h[0].source in (Source.KEEP, Source.LEXICON) for h in halves)
 
+    def merges(self, left: str, right: str, joined: str) -> bool:
+        """Read two chunks as one word OCR split (``socialtj ansten``) when only joined they
+        make a known word: at least one half is no word, and the whole is one seen in text."""
+        halves = (
+            self.generator.candidates(left, fallback=False, compounds=False),
+            self.generator.candidates(right, fallback=False, compounds=False),
+        )
+        if all(h and h[0].source in (Source.KEEP, Source.LEXICON) for h in halves):
+            return False
+        whole = self.generator.candidates(joined, fallback=False, compounds=False)
+        return (
+            bool(whole)
+            and whole[0].source in (Source.KEEP, Source.LEXICON)
+            and (whole[0].prior > self.lexicon.rare_logp)
+        )
+
     def decide(self, word: Occurrence) -> Decision:
-        key = (word.raw, word.case, word.sentence_start, word.mode)
+        key = (word.as_written, word.case, word.sentence_start, word.mode)
         found = self.decisions.get(key)
         if found is None:
             found = decide(options(word, self.candidates(word), self.lexicon, self.channel))
@@ -155,7 +171,7 @@ class WordAnalyzer:
         """Every word of ``document`` with the engine's decision on it."""
         lexicon = self.lexicon
         first = _Pass(lexicon, self.channel, full=False)
-        words = collect(document, lexicon, first.joins)
+        words = collect(document, lexicon, first.joins, first.merges)
         total = 2 * len(words)
         rough = _run(first, words, progress, 0, total)
         channel = self.channel.adapted(*_evidence(words, rough))
@@ -174,7 +190,7 @@ class WordAnalyzer:
         suggestions: list[Suggestion] = []
         shared: dict[int, _Explained] = {}  # decisions shared by identical words
         for word, decision in zip(words, decisions, strict=True):
-            if word.mode is Mode.PROTECTED or decision.best.text == word.raw:
+            if word.mode is Mode.PROTECTED or decision.best.text == word.as_written:
                 continue
             explained = shared.get(id(decision))
             if explained is None:
@@ -194,10 +210,10 @@ class WordAnalyzer:
             for o, p in zip(decision.options[1:], decision.probabilities[1:], strict=True)
             if p >= MIN_ALTERNATIVE
         ][:MAX_ALTERNATIVES]
-        if word.raw not in others:
-            others.append(word.raw)
+        if word.as_written not in others:
+            others.append(word.as_written)
         return _Explained(
-            reason(word.raw, decision, self.lexicon, left, right),
+            reason(word.as_written, decision, self.lexicon, left, right),
             self.calibration.confidence(decision.confidence),
             tuple(others),
         )

@@ -21,6 +21,8 @@ COMPOUND_VARIANTS = 4  # rewritten spellings tried as compounds
 VARIANT_FLOOR = math.log(1e-7)  # rewritten spellings less likely than this are not tried
 COMBINED_SITES = 8  # the likeliest rewrite sites that are tried in combination
 MAX_VARIANTS = 32
+MIN_REWRITTEN_END = 5  # compound ends this long are also tried with one misreading undone
+MIN_LOST_CONTEXT = 3  # a lost letter is looked for in words of at least this length
 MAX_PARTS = 4
 MIN_BEGIN = 2
 SHORT_PART_LOGN = math.log(100.0)  # a two-letter first part must begin this many compounds
@@ -136,7 +138,7 @@ class Generator:
                 for candidate in self._compounds(variant):
                     _keep_best(found, candidate)
         if fallback and rewrites and len(low) >= 4 and low.isalpha():
-            if not any(c.source in (Source.KEEP, Source.LEXICON) for c in found.values()):
+            if not any(c.source is Source.KEEP for c in found.values()):
                 for candidate in self._glued(low):
                     _keep_best(found, candidate)
             if not found:
@@ -176,11 +178,13 @@ class Generator:
 
     # -- spellings ---------------------------------------------------------------------
 
-    def _variants(self, low: str, letters: bool) -> list[_Variant]:
+    def _variants(self, low: str, letters: bool, limit: int = 0) -> list[_Variant]:
         """OCR rewrites of ``low`` (``6kat`` → ``ökat``), most likely first.
 
         ``letters`` allows rewriting plain letters (``d`` → ``ä``), not just digits, symbols
-        and é. Only the likeliest combinations are kept.
+        and é, and restoring a lost letter (``kat`` → ``ökat``) where no digit, symbol or é
+        already shows the damage. Only the likeliest combinations are kept, of at most
+        ``limit`` rewrites (default: by the word's length).
         """
         sites: list[tuple[int, int, str, float]] = []
         rewrites = self.channel.rewrites
@@ -195,13 +199,19 @@ class Generator:
                 for gold, cost in options:
                     if cost >= VARIANT_FLOOR:
                         sites.append((start, start + length, gold, cost))
-        if not sites:
+        lost: list[tuple[int, int, str, float]] = []
+        if letters and len(low) >= MIN_LOST_CONTEXT and low.isalpha() and "é" not in low:
+            for gold, cost in self.channel.lost:
+                if cost >= VARIANT_FLOOR:
+                    lost.extend((at, at, gold, cost) for at in range(len(low) + 1))
+        if not sites and not lost:
             return []
-        limit = MAX_REWRITES_LONG if len(low) >= LONG_WORD else MAX_REWRITES
+        limit = limit or (MAX_REWRITES_LONG if len(low) >= LONG_WORD else MAX_REWRITES)
         combined = sorted(sites, key=lambda site: -site[3])[:COMBINED_SITES]
         combined.sort()
-        chosen_sets = [[site] for site in sites]
-        chosen_sets += [c for c in _combinations(combined, limit) if len(c) > 1]
+        chosen_sets = [[site] for site in sites + lost]
+        if limit > 1:
+            chosen_sets += [c for c in _combinations(combined, limit) if len(c) > 1]
         chosen_sets.sort(key=lambda chosen: -sum(site[3] for site in chosen))
         return [_apply(low, chosen) for chosen in chosen_sets[:MAX_VARIANTS]]
 
@@ -268,22 +278,38 @@ class Generator:
             here = best[start]
             if here is None or not here.parts:
                 continue
-            for form in lexicon.forms(key[start:]):
-                end_prior = lexicon.word_logp(form)
-                if end_prior is None or end_prior > END_MAX_LOGP:
-                    continue
-                priced = self._diacritic_cost(text[start:], form, fixed, start)
-                if priced is None:
-                    continue
+            tail = text[start:]
+            ends = list(self._ends(tail, fixed, start))
+            if not ends and not variant.ops and len(tail) >= MIN_REWRITTEN_END:
+                # the last part may hold a misreading of its own (``…farvaltningen``)
+                for rewritten in self._variants(tail, letters=True, limit=1):
+                    ends.extend(self._ends(rewritten.text, rewritten.fixed, 0, rewritten))
+            for form, end_prior, cost, ops in ends:
                 parts = (*here.parts, form)
                 yield Candidate(
                     "".join(parts),
                     end_prior + here.prior + COMPOUND_COST,
-                    variant.cost + here.cost + priced[0],
-                    variant.ops + here.ops + priced[1],
+                    variant.cost + here.cost + cost,
+                    variant.ops + here.ops + ops,
                     Source.COMPOUND,
                     parts,
                 )
+
+    def _ends(
+        self, tail: str, fixed: frozenset[int], offset: int, rewritten: _Variant | None = None
+    ) -> Iterator[tuple[str, float, float, tuple[Op, ...]]]:
+        """Known words that can end a compound, read from ``tail``: (form, prior, cost, ops)."""
+        for form in self.lexicon.forms(fold(tail)):
+            end_prior = self.lexicon.word_logp(form)
+            if end_prior is None or end_prior > END_MAX_LOGP:
+                continue
+            priced = self._diacritic_cost(tail, form, fixed, offset)
+            if priced is None:
+                continue
+            if rewritten is None:
+                yield form, end_prior, priced[0], priced[1]
+            else:
+                yield form, end_prior, rewritten.cost + priced[0], rewritten.ops + priced[1]
 
     # -- near misses -------------------------------------------------------------------
 

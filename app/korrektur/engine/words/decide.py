@@ -135,7 +135,8 @@ def options(
                 found[text] = option
     if not keep_known and occurrence.raw not in found:
         prior = unknown_prior(occurrence)
-        found[occurrence.raw] = Option(occurrence.raw, occurrence.low, prior, None)
+        written = occurrence.as_written
+        found[written] = Option(written, occurrence.low, prior, None)
     return sorted(found.values(), key=lambda o: -o.total)
 
 

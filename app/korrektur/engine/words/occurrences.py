@@ -26,7 +26,9 @@ SHORT_LINE = 60  # a line shorter than this that ends without punctuation is a h
 # Codes and designations: G20, N2016, Lgr11, Ku2015, 3D.
 _CODE = re.compile(r"[A-ZÅÄÖ]{1,4}\d+|[^\W\d_]{1,5}\d{2,}|\d+[A-ZÅÄÖ]+\d*")
 # Two words joined by a mark OCR printed for a space (``syfte.att``), not an abbreviation.
-_RUN_TOGETHER = re.compile(r"[^\W\d_][^\W\d_A-ZÅÄÖ]+[.'’][^\W\d_A-ZÅÄÖ]{2,}")
+_RUN_TOGETHER = re.compile(
+    r"[^\W\d_][^\W\d_A-ZÅÄÖ]{2,}[.'’][^\W\d_A-ZÅÄÖ]+|[^\W\d_]{2}[.'’][^\W\d_A-ZÅÄÖ]{2,}"
+)
 
 # Decides whether a word broken at a line end is read joined: (left, right, joined) → bool.
 JoinTest = Callable[[str, str, str], bool]
@@ -54,6 +56,7 @@ class Occurrence:
         open_left, open_right: no punctuation separates it from the word before / after.
         line: the line of its last piece.
         left, right: indexes of the neighbouring words it reads with, or None.
+        written: for a word OCR split with a space (``socialtj ansten``), the text as written.
     """
 
     pieces: tuple[Part, ...]
@@ -67,11 +70,17 @@ class Occurrence:
     line: int
     left: int | None = None
     right: int | None = None
+    written: str = ""  # the text as written, when OCR split the word with a space
 
     @property
     def joined(self) -> bool:
         """True for a word hyphenated across a line end."""
         return len(self.pieces) > 1
+
+    @property
+    def as_written(self) -> str:
+        """The word as it stands in the text (``socialtj ansten`` for a split word)."""
+        return self.written or self.raw
 
     @property
     def context_word(self) -> str:
@@ -165,12 +174,16 @@ class _Shapes:
 
 
 def collect(
-    document: Document, lexicon: Lexicon, joins: JoinTest | None = None
+    document: Document,
+    lexicon: Lexicon,
+    joins: JoinTest | None = None,
+    merges: JoinTest | None = None,
 ) -> list[Occurrence]:
     """Every word of ``document`` in order, with context links.
 
     A word broken by a hyphen at a line end is read as one word when ``joins`` agrees
     (given the two raw fragments and the joined word, lower case); without ``joins``, always.
+    Two chunks one space apart are read as one word (OCR split it) when ``merges`` agrees.
     """
     shapes = _Shapes(lexicon)
     text = document.text
@@ -180,6 +193,7 @@ def collect(
     previous_shape: _Shape | None = None
     previous_first = False  # the previous chunk was the first on its line
     pending = False  # the last word is the left fragment of a hyphenated word
+    previous_end = -2
     for position, token in enumerate(tokens):
         chunk = text[token.start : token.end]
         shape = shapes(chunk)
@@ -193,6 +207,8 @@ def collect(
             sentence_start = False
         previous_first = token.line != previous_line
         previous_line, previous_shape = token.line, shape
+        spaced = token.start == previous_end + 1
+        previous_end = token.end
         if not shape.parts:
             pending = False
             continue
@@ -214,6 +230,10 @@ def collect(
                 left = words[-1]
                 if joins is None or joins(left.low, word.low, left.low + word.low):
                     word = _join(words.pop(), word)
+            elif first and spaced and merges is not None and _splittable(words, word):
+                left = words[-1]
+                if merges(left.low, word.low, left.low + word.low):
+                    word = _merge(words.pop(), word, text)
             words.append(word)
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         pending = shape.hyphenated and following is not None and following.line == token.line + 1
@@ -231,6 +251,40 @@ def _continues(left: Occurrence, right: Occurrence) -> bool:
         and right.mode is not Mode.PROTECTED
         and right.raw[:1].islower()
         and not left.joined
+    )
+
+
+def _splittable(words: list[Occurrence], right: Occurrence) -> bool:
+    """True when ``right`` may be the second half of a word OCR split with a space."""
+    if not words:
+        return False
+    left = words[-1]
+    return (
+        left.open_right
+        and right.open_left
+        and left.line == right.line
+        and left.mode is Mode.FULL
+        and right.mode is Mode.FULL
+        and right.case is Case.LOWER
+        and not left.joined
+        and not left.written
+    )
+
+
+def _merge(left: Occurrence, right: Occurrence, text: str) -> Occurrence:
+    start, end = left.pieces[0].start, right.pieces[0].end
+    raw = left.raw + right.raw
+    return Occurrence(
+        (Part(start, end, text[start:end]),),
+        raw,
+        raw.lower(),
+        case_of(raw),
+        left.sentence_start,
+        Mode.FULL,
+        open_left=left.open_left,
+        open_right=right.open_right,
+        line=right.line,
+        written=text[start:end],
     )
 
 

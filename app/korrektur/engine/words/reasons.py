@@ -48,6 +48,9 @@ def reason(
     best = decision.best
     candidate = best.candidate
     pieces: list[str] = []
+    if " " in raw and " " not in best.text:
+        pieces.append("one word split by a space")
+        raw = raw.replace(" ", "")
     if candidate is not None and candidate.ops:
         pieces.append(describe_ops(candidate.ops))
     elif best.text.lower() == raw.lower():
