@@ -88,8 +88,10 @@ class _Pass:
         return not all(h and h[0].source in (Source.KEEP, Source.LEXICON) for h in halves)
 
     def merges(self, left: str, right: str, joined: str) -> bool:
-        """Read two chunks as one word OCR split (``socialtj ansten``) when only joined they
-        make a known word: at least one half is no word, and the whole is one seen in text."""
+        """Read two chunks as one word that OCR split (``socialtj ansten``).
+
+        Only when one half at least is no word and the whole is a word seen in text.
+        """
         halves = (
             self.generator.candidates(left, fallback=False, compounds=False),
             self.generator.candidates(right, fallback=False, compounds=False),
