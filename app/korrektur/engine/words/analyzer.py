@@ -19,7 +19,7 @@ from korrektur.engine.words.channel import (
     global_channel,
     is_diacritic_op,
 )
-from korrektur.engine.words.decide import Decision, decide, options, with_context
+from korrektur.engine.words.decide import AMBIGUOUS, Decision, decide, options, with_context
 from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence, collect
 from korrektur.engine.words.reasons import reason
@@ -49,6 +49,7 @@ class _Pass:
     generator: Generator = field(init=False)
     cache: dict[tuple[str, Mode], list[Candidate]] = field(default_factory=dict)
     decisions: dict[tuple[str, Case, bool, Mode], Decision] = field(default_factory=dict)
+    readings: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.generator = Generator(self.lexicon, self.channel)
@@ -72,37 +73,48 @@ class _Pass:
         self.cache[key] = found
         return found
 
+    def _reading(self, low: str, compounds: bool = False) -> Candidate | None:
+        """The best quick reading of a lower-case word (cached), or None."""
+        if not compounds and not self.full:
+            found = self.cache.get((low, Mode.FULL))
+            if found is None:
+                found = self.cache[low, Mode.FULL] = self.generator.candidates(
+                    low, fallback=False, compounds=False
+                )
+            return found[0] if found else None
+        key = (low, compounds)
+        if key not in self.readings:
+            found = self.generator.candidates(low, fallback=False, compounds=compounds)
+            self.readings[key] = found[0] if found else None
+        return self.readings[key]
+
+    def _is_word(self, low: str) -> bool:
+        reading = self._reading(low)
+        return reading is not None and reading.source in (Source.KEEP, Source.LEXICON)
+
     def joins(self, left: str, right: str, joined: str) -> bool:
         """Read a line-end hyphenation joined unless both halves are words and the whole not.
 
         ``Uppfolj-``/``ningen`` joins (``uppföljningen`` is a word); ``har-``/``kunskap``
         stays apart (two words; ``harkunskap`` is at best an unheard-of compound).
         """
-        whole = self.generator.candidates(joined, fallback=False)
-        if whole and whole[0].source in (Source.KEEP, Source.LEXICON):
+        whole = self._reading(joined, compounds=True)
+        if whole is not None and whole.source in (Source.KEEP, Source.LEXICON):
             return True
-        halves = (
-            self.generator.candidates(left, fallback=False, compounds=False),
-            self.generator.candidates(right, fallback=False, compounds=False),
-        )
-        return not all(h and h[0].source in (Source.KEEP, Source.LEXICON) for h in halves)
+        return not (self._is_word(left) and self._is_word(right))
 
     def merges(self, left: str, right: str, joined: str) -> bool:
         """Read two chunks as one word that OCR split (``socialtj ansten``).
 
         Only when one half at least is no word and the whole is a word seen in text.
         """
-        halves = (
-            self.generator.candidates(left, fallback=False, compounds=False),
-            self.generator.candidates(right, fallback=False, compounds=False),
-        )
-        if all(h and h[0].source in (Source.KEEP, Source.LEXICON) for h in halves):
+        if self._is_word(left) and self._is_word(right):
             return False
-        whole = self.generator.candidates(joined, fallback=False, compounds=False)
+        whole = self._reading(joined)
         return (
-            bool(whole)
-            and whole[0].source in (Source.KEEP, Source.LEXICON)
-            and (whole[0].prior > self.lexicon.rare_logp)
+            whole is not None
+            and whole.source in (Source.KEEP, Source.LEXICON)
+            and whole.prior > self.lexicon.rare_logp
         )
 
     def decide(self, word: Occurrence) -> Decision:
@@ -179,8 +191,9 @@ class WordAnalyzer:
         channel = self.channel.adapted(*_evidence(words, rough))
         second = _Pass(lexicon, channel, full=True, previous=first)
         final = _run(second, words, progress, len(words), total)
+        memo: dict[tuple[int, str | None, str | None], Decision] = {}
         for _ in range(CONTEXT_ROUNDS):
-            final = _in_context(words, final, lexicon)
+            final = _in_context(words, final, lexicon, memo)
         if progress is not None:
             progress.report(total, total)
         return words, final
@@ -269,19 +282,30 @@ def _run(
 
 
 def _in_context(
-    words: list[Occurrence], decisions: list[Decision], lexicon: Lexicon
+    words: list[Occurrence],
+    decisions: list[Decision],
+    lexicon: Lexicon,
+    done: dict[tuple[int, str | None, str | None], Decision],
 ) -> list[Decision]:
-    """Each uncertain decision re-ranked by its neighbours' current best readings."""
+    """Each uncertain decision re-ranked by its neighbours' current best readings.
+
+    ``done`` remembers decisions by their plain decision and neighbours across rounds.
+    """
     best = [d.best.word for d in decisions]
-    return [
-        with_context(
-            decision.without_context(),
-            lexicon,
-            _neighbour(words, best, word.left),
-            _neighbour(words, best, word.right),
-        )
-        for word, decision in zip(words, decisions, strict=True)
-    ]
+    result = []
+    for word, decision in zip(words, decisions, strict=True):
+        if decision.confidence >= AMBIGUOUS and not decision.context_used:
+            result.append(decision)
+            continue
+        left = _neighbour(words, best, word.left)
+        right = _neighbour(words, best, word.right)
+        plain = decision.without_context()
+        key = (id(plain), left, right)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = with_context(plain, lexicon, left, right)
+        result.append(found)
+    return result
 
 
 def _neighbour(words: list[Occurrence], best: list[str], index: int | None) -> str | None:

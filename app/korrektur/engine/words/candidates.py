@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from rapidfuzz import process
@@ -107,6 +107,7 @@ class Generator:
 
     lexicon: Lexicon
     channel: Channel
+    _words: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict, repr=False)
 
     def candidates(
         self, low: str, rewrites: bool = True, fallback: bool = True, compounds: bool = True
@@ -124,15 +125,19 @@ class Generator:
             _keep_best(found, candidate)
         unmatched = [] if found else [identity]
         # A word that is known, or known once its å/ä/ö is restored, is rarely also misread
-        # letter for letter; then only digits, symbols and é are tried as misreadings.
-        variants = self._variants(low, letters=not found) if rewrites else []
-        for variant in variants:
-            matched = False
-            for candidate in self._lookups(variant):
-                matched = True
-                _keep_best(found, candidate)
-            if not matched:
-                unmatched.append(variant)
+        # letter for letter; nor is one whose digits, symbols or é explain the damage. Those
+        # are tried first; plain letters (d for ä, a lost ö) only when they explain nothing.
+        stages = (False, True) if rewrites and not found else (False,) if rewrites else ()
+        for letters in stages:
+            for variant in self._variants(low, letters=letters):
+                matched = False
+                for candidate in self._lookups(variant):
+                    matched = True
+                    _keep_best(found, candidate)
+                if not matched:
+                    unmatched.append(variant)
+            if found:
+                break
         if compounds and len(low) >= 2 * MIN_BEGIN + 1:
             for variant in unmatched[:COMPOUND_VARIANTS]:
                 for candidate in self._compounds(variant):
@@ -150,10 +155,16 @@ class Generator:
 
     def _word(self, low: str, rewrites: bool) -> Candidate | None:
         """The best lexicon reading of one word, if it is a known word (after restoration)."""
+        key = (low, rewrites)
+        if key in self._words:
+            return self._words[key]
+        found = None
         for candidate in self.candidates(low, rewrites=rewrites, fallback=False, compounds=False):
             if candidate.source in (Source.KEEP, Source.LEXICON):
-                return candidate
-        return None
+                found = candidate
+                break
+        self._words[key] = found
+        return found
 
     def _separated(self, low: str) -> Iterator[Candidate]:
         """``syfte.att`` → ``syfte att``: a mark printed where a space was."""

@@ -50,6 +50,7 @@ class Decision:
     options: list[Option]
     probabilities: list[float]
     context_used: bool = False
+    plain: Decision | None = None  # the decision before context, when context was used
 
     @property
     def best(self) -> Option:
@@ -63,9 +64,7 @@ class Decision:
 
     def without_context(self) -> Decision:
         """The decision before any context was applied (itself when none was)."""
-        if not self.context_used:
-            return self
-        return decide([Option(o.text, o.word, o.score, o.candidate) for o in self.options])
+        return self.plain if self.plain is not None else self
 
 
 def unknown_prior(occurrence: Occurrence) -> float:
@@ -164,4 +163,5 @@ def with_context(
     ]
     result = decide(ranked)
     result.context_used = True
+    result.plain = decision
     return result

@@ -83,11 +83,15 @@ class Lexicon:
     rare_logp: float = field(init=False)
     _near: dict[tuple[str, int], list[str]] = field(init=False, repr=False)
     _near_lock: threading.Lock = field(init=False, repr=False)
+    _counts: dict[str, float] = field(init=False, repr=False)
+    _hashes: dict[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.rare_logp = math.log(RARE_COUNT / self.total)
         self._near = {}
         self._near_lock = threading.Lock()
+        self._counts = {}  # memo of count(); grows with the words seen, a few MB at most
+        self._hashes = {}
 
     def near_bucket(self, first: str, length: int, min_logp: float) -> list[str]:
         """Fold keys of words at least ``exp(min_logp)`` common, by first letter and length.
@@ -169,12 +173,22 @@ class Lexicon:
 
     def count(self, word: str) -> float:
         """Expected count of ``word`` in the reference corpus."""
-        logp = self.word_logp(word)
-        return math.exp(logp) * self.total if logp is not None else 0.0
+        found = self._counts.get(word)
+        if found is None:
+            logp = self.word_logp(word)
+            found = self._counts[word] = math.exp(logp) * self.total if logp is not None else 0.0
+        return found
 
     def bigram(self, first: str, second: str) -> int:
         """How often ``first second`` stands in the reference corpus (0 when rare)."""
-        key = pair_hash(first, second)
+        hashes = self._hashes
+        left = hashes.get(first)
+        if left is None:
+            left = hashes[first] = word_hash(first)
+        right = hashes.get(second)
+        if right is None:
+            right = hashes[second] = word_hash(second)
+        key = (left << 32) | right
         index = bisect.bisect_left(self.bigram_keys, key)
         if index < len(self.bigram_keys) and self.bigram_keys[index] == key:
             return int(self.bigram_counts[index])

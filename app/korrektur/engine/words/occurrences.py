@@ -186,6 +186,7 @@ def collect(
     Two chunks one space apart are read as one word (OCR split it) when ``merges`` agrees.
     """
     shapes = _Shapes(lexicon)
+    known = lexicon.logp
     text = document.text
     tokens = document.tokens
     words: list[Occurrence] = []
@@ -230,7 +231,7 @@ def collect(
                 left = words[-1]
                 if joins is None or joins(left.low, word.low, left.low + word.low):
                     word = _join(words.pop(), word)
-            elif first and spaced and merges is not None and _splittable(words, word):
+            elif first and spaced and merges is not None and _splittable(words, word, known):
                 left = words[-1]
                 if merges(left.low, word.low, left.low + word.low):
                     word = _merge(words.pop(), word, text)
@@ -254,11 +255,16 @@ def _continues(left: Occurrence, right: Occurrence) -> bool:
     )
 
 
-def _splittable(words: list[Occurrence], right: Occurrence) -> bool:
-    """True when ``right`` may be the second half of a word OCR split with a space."""
+def _splittable(words: list[Occurrence], right: Occurrence, known: dict[str, int]) -> bool:
+    """True when ``right`` may be the second half of a word OCR split with a space.
+
+    Two words the corpus knows as they stand are never merged (checked first: it is quick).
+    """
     if not words:
         return False
     left = words[-1]
+    if left.low in known and right.low in known:
+        return False
     return (
         left.open_right
         and right.open_left

@@ -82,14 +82,19 @@ class Part:
     text: str
 
 
+_HAS_CORE = re.compile(r"[^\W_]|[&|{}]")
+_LEADING = re.compile(r"(?:[^\w&|{}]|_)*")
+_TRAILING = re.compile(r"(?:[^\w&|{}]|_)*$")
+
+
 def core_bounds(chunk: str) -> tuple[int, int]:
     """Start and end of the word core of a whitespace chunk (punctuation around it stripped)."""
-    start, end = 0, len(chunk)
-    while start < end and not is_core_char(chunk[start]):
-        start += 1
-    while end > start and not is_core_char(chunk[end - 1]):
-        end -= 1
-    return start, end
+    leading = _LEADING.match(chunk)
+    start = leading.end() if leading else 0
+    if start == len(chunk):
+        return start, start
+    trailing = _TRAILING.search(chunk, start)
+    return start, trailing.start() if trailing else len(chunk)
 
 
 def word_parts(chunk: str, offset: int) -> list[Part]:
@@ -103,9 +108,11 @@ def word_parts(chunk: str, offset: int) -> list[Part]:
     start, end = core_bounds(chunk)
     if start >= end:
         return []
+    core = chunk[start:end]
+    if not _PART_SPLIT.search(core):
+        return [Part(offset + start, offset + end, core)]
     parts: list[Part] = []
     position = start
-    core = chunk[start:end]
     for match in _PART_SPLIT.finditer(core):
         cut = start + match.start()
         if cut > position:
@@ -113,7 +120,7 @@ def word_parts(chunk: str, offset: int) -> list[Part]:
         position = start + match.end()
     if end > position:
         parts.append(Part(offset + position, offset + end, chunk[position:end]))
-    return [p for p in parts if any(is_core_char(ch) for ch in p.text)]
+    return [p for p in parts if _HAS_CORE.search(p.text)]
 
 
 def ends_sentence(chunk: str) -> bool:
