@@ -62,7 +62,10 @@ class _Pass:
         earlier = self.previous.cache.get(key) if self.previous is not None else None
         if earlier is not None and self.previous is not None and _settled(earlier):
             old = self.previous.channel
-            found = sorted((c.repriced(old, self.channel) for c in earlier), key=lambda c: -c.score)
+            found = [c.repriced(old, self.channel) for c in earlier]
+            if word.mode is Mode.FULL and not any(c.source is Source.KEEP for c in earlier):
+                found += self.generator.run_together(word.low)  # ``atti``: åtti or att i?
+            found.sort(key=lambda c: -c.score)
         else:
             found = self.generator.candidates(
                 word.low,

@@ -34,9 +34,11 @@ NEAR_EDIT = math.log(1e-6)  # one letter added, dropped or changed, not explaine
 NEAR_MIN_LOGP = math.log(1e-6)  # near misses are looked for among words at least this common
 SEPARATORS = ".'’"  # marks that OCR prints where a space was (``syfte.att``)
 SEPARATOR_COST = math.log(1e-2)  # a separator read instead of a space
-GLUE_COST = math.log(1e-4)  # a space lost between two words (``isamband``)
-ONE_LETTER_WORDS = frozenset({"i"})  # one-letter words that run into the next one
+GLUE_COST = math.log(1e-3)  # a space lost between two words (``isamband``)
+SHORT_PART = 3  # run-together parts shorter than this …
+SHORT_WORD_LOGP = math.log(1e-3)  # … must be at least this common (i, på, av)
 NEAR_LIMIT = 5
+FAR_REACH_LENGTH = 8  # words this long may be two edits from a known word, shorter ones one
 
 
 class Source(StrEnum):
@@ -153,6 +155,12 @@ class Generator:
 
     # -- run-together words ------------------------------------------------------------
 
+    def run_together(self, low: str) -> list[Candidate]:
+        """Readings of ``low`` as two words whose space OCR lost (``isamband``)."""
+        if len(low) < 4 or not low.isalpha():
+            return []
+        return list(self._glued(low))
+
     def _word(self, low: str, rewrites: bool) -> Candidate | None:
         """The best lexicon reading of one word, if it is a known word (after restoration)."""
         key = (low, rewrites)
@@ -177,15 +185,19 @@ class Generator:
                 return
 
     def _glued(self, low: str) -> Iterator[Candidate]:
-        """``isamband`` → ``i samband``: two known words with the space between them lost."""
+        """``isamband`` → ``i samband``: two known words with the space between them lost.
+
+        A part shorter than three letters must be a very common word (``i``, ``på``).
+        """
         for cut in range(1, len(low)):
             head, tail = low[:cut], low[cut:]
-            if (len(head) < 2 and head not in ONE_LETTER_WORDS) or len(tail) < 2:
-                continue
             left = self._word(head, False)
-            right = self._word(tail, False) if left is not None else None
-            if left is not None and right is not None:
-                yield _pair(left, right, GLUE_COST, ("", " "))
+            if left is None or (len(head) < SHORT_PART and left.prior < SHORT_WORD_LOGP):
+                continue
+            right = self._word(tail, False)
+            if right is None or (len(tail) < SHORT_PART and right.prior < SHORT_WORD_LOGP):
+                continue
+            yield _pair(left, right, GLUE_COST, ("", " "))
 
     # -- spellings ---------------------------------------------------------------------
 
@@ -353,13 +365,14 @@ class Generator:
                 yield Candidate(word, prior, distance * NEAR_EDIT, ((low, word),), Source.NEAR)
 
     def _fuzzy(self, low: str) -> list[tuple[str, int]]:
-        """Frequent words within two edits of ``low`` (rapidfuzz over a length bucket)."""
+        """Frequent words one edit (two for long words) from ``low`` (rapidfuzz, by length)."""
         key = fold(low)
         found: list[tuple[str, int]] = []
-        for length in range(len(key) - 1, len(key) + 2):
+        reach = 2 if len(key) >= FAR_REACH_LENGTH else 1
+        for length in range(len(key) - reach, len(key) + reach + 1):
             bucket = self.lexicon.near_bucket(key[0], length, NEAR_MIN_LOGP)
             for _, distance, index in process.extract(
-                key, bucket, scorer=Levenshtein.distance, score_cutoff=2, limit=NEAR_LIMIT
+                key, bucket, scorer=Levenshtein.distance, score_cutoff=reach, limit=NEAR_LIMIT
             ):
                 found.extend((w, int(distance)) for w in self.lexicon.forms(bucket[index]))
         return found
