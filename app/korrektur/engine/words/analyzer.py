@@ -31,6 +31,7 @@ EVIDENCE_CONFIDENCE = 0.95  # first-pass decisions at least this sure teach the 
 MIN_ALTERNATIVE = 0.001
 MAX_ALTERNATIVES = 4
 CHECK_EVERY = 512  # words between cancellation checks
+RUN_TOGETHER_BELOW = -13.0  # two words run together can beat only readings scored below this
 CONTEXT_ROUNDS = 2  # the second round reads neighbours as the first round decided them
 
 
@@ -63,7 +64,11 @@ class _Pass:
         if earlier is not None and self.previous is not None and _settled(earlier):
             old = self.previous.channel
             found = [c.repriced(old, self.channel) for c in earlier]
-            if word.mode is Mode.FULL and not any(c.source is Source.KEEP for c in earlier):
+            if (
+                word.mode is Mode.FULL
+                and found[0].score < RUN_TOGETHER_BELOW
+                and not any(c.source is Source.KEEP for c in earlier)
+            ):
                 found += self.generator.run_together(word.low)  # ``atti``: åtti or att i?
             found.sort(key=lambda c: -c.score)
         else:

@@ -22,6 +22,7 @@ VARIANT_FLOOR = math.log(1e-7)  # rewritten spellings less likely than this are 
 COMBINED_SITES = 8  # the likeliest rewrite sites that are tried in combination
 MAX_VARIANTS = 32
 MIN_REWRITTEN_END = 5  # compound ends this long are also tried with one misreading undone
+REWRITTEN_END_SPLITS = 3  # … after the best few splits only
 MIN_LOST_CONTEXT = 3  # a lost letter is looked for in words of at least this length
 MAX_PARTS = 4
 MIN_BEGIN = 2
@@ -167,10 +168,14 @@ class Generator:
         if key in self._words:
             return self._words[key]
         found = None
-        for candidate in self.candidates(low, rewrites=rewrites, fallback=False, compounds=False):
-            if candidate.source in (Source.KEEP, Source.LEXICON):
-                found = candidate
-                break
+        if rewrites:
+            for candidate in self.candidates(low, fallback=False, compounds=False):
+                if candidate.source in (Source.KEEP, Source.LEXICON):
+                    found = candidate
+                    break
+        else:
+            readings = list(self._lookups(_Variant(low, 0.0, (), frozenset())))
+            found = max(readings, key=lambda c: c.score) if readings else None
         self._words[key] = found
         return found
 
@@ -297,26 +302,39 @@ class Generator:
                         best[stop] = _Path(
                             prior, here.cost + priced[0], (*here.parts, form), here.ops + priced[1]
                         )
+        unended: list[tuple[float, int]] = []
         for start in range(MIN_BEGIN, size - MIN_END + 1):
             here = best[start]
             if here is None or not here.parts:
                 continue
-            tail = text[start:]
-            ends = list(self._ends(tail, fixed, start))
-            if not ends and not variant.ops and len(tail) >= MIN_REWRITTEN_END:
-                # the last part may hold a misreading of its own (``…farvaltningen``)
-                for rewritten in self._variants(tail, letters=True, limit=1):
-                    ends.extend(self._ends(rewritten.text, rewritten.fixed, 0, rewritten))
-            for form, end_prior, cost, ops in ends:
-                parts = (*here.parts, form)
-                yield Candidate(
-                    "".join(parts),
-                    end_prior + here.prior + COMPOUND_COST,
-                    variant.cost + here.cost + cost,
-                    variant.ops + here.ops + ops,
-                    Source.COMPOUND,
-                    parts,
-                )
+            ends = list(self._ends(text[start:], fixed, start))
+            if not ends and not variant.ops and size - start >= MIN_REWRITTEN_END:
+                unended.append((here.prior + here.cost, start))
+            yield from self._compound_candidates(variant, here, ends)
+        # The last part may hold a misreading of its own (``utbildnings|farvaltningen``):
+        # tried for the best few splits that found no plain ending.
+        for _, start in sorted(unended, reverse=True)[:REWRITTEN_END_SPLITS]:
+            here = best[start]
+            assert here is not None
+            ends = []
+            for rewritten in self._variants(text[start:], letters=True, limit=1):
+                ends.extend(self._ends(rewritten.text, rewritten.fixed, 0, rewritten))
+            yield from self._compound_candidates(variant, here, ends)
+
+    @staticmethod
+    def _compound_candidates(
+        variant: _Variant, here: _Path, ends: list[tuple[str, float, float, tuple[Op, ...]]]
+    ) -> Iterator[Candidate]:
+        for form, end_prior, cost, ops in ends:
+            parts = (*here.parts, form)
+            yield Candidate(
+                "".join(parts),
+                end_prior + here.prior + COMPOUND_COST,
+                variant.cost + here.cost + cost,
+                variant.ops + here.ops + ops,
+                Source.COMPOUND,
+                parts,
+            )
 
     def _ends(
         self, tail: str, fixed: frozenset[int], offset: int, rewritten: _Variant | None = None
