@@ -171,7 +171,8 @@ def main() -> int:
             "| measure | value | target |",
             "|---|---:|---:|",
             f"| index build, cold cache | {speed.cold_build_s:.1f} s | ≤ 15 s |",
-            f"| index load, warm cache | {speed.warm_load_s:.2f} s | ≤ 0.5 s |",
+            f"| index load, warm cache (wall / CPU) | {speed.warm_load_s:.2f} s / "
+            f"{speed.warm_load_cpu_s:.2f} s | ≤ 0.5 s |",
             f"| memory of the loaded lexicon (RSS) | {speed.lexicon_rss_mb:.0f} MB | < 400 MB |",
             f"| words per second after loading (CPU) | {speed.words_per_second:,.0f} | ≥ 50,000 |",
             f"| {speed.words:,}-word report: analysis CPU time "

@@ -24,10 +24,11 @@ def rss():
             return int(line.split()[1]) / 1024
 import korrektur.engine.words.lexicon as lx, korrektur.engine.words.channel as ch
 before = rss()
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 lexicon = lx.load_lexicon()
 channel = ch.global_channel(lexicon.confusions, lexicon.learned)
-print(json.dumps({"seconds": time.perf_counter() - start, "rss_mb": rss() - before}))
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+                  "rss_mb": rss() - before}))
 """
 
 _THROUGHPUT = """
@@ -51,6 +52,7 @@ print(json.dumps({"words": document.word_count, "cpu_seconds": best}))
 class Speed:
     cold_build_s: float
     warm_load_s: float
+    warm_load_cpu_s: float
     lexicon_rss_mb: float
     words: int
     cpu_seconds: float
@@ -91,6 +93,7 @@ def measure(words: int = 150_000, repeats: int = 3) -> Speed:
     return Speed(
         cold["seconds"],
         warm["seconds"],
+        warm["cpu"],
         warm["rss_mb"],
         int(throughput["words"]),
         throughput["cpu_seconds"],

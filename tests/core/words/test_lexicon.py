@@ -5,6 +5,7 @@ import pytest
 
 from korrektur.engine.words import lexicon as lexicon_module
 from korrektur.engine.words.lexicon import Lexicon, load_lexicon, pair_hash, quantise
+from korrektur.engine.words.lines import SortedLines
 from korrektur.engine.words.sources import find_sources
 
 
@@ -15,7 +16,7 @@ def tiny() -> Lexicon:
         total=1000.0,
         logp={"för": quantise(-2.0), "for": quantise(-9.0), "skola": quantise(-6.0)},
         groups={"for": "för\tfor"},
-        rare=sorted(["skolbil\tskolbil", "forandrad\tförändrad"]),
+        rare=SortedLines.build(sorted(["skolbil\tskolbil", "forandrad\tförändrad"])),
         begin={"skol": 40},
         begin_groups={},
         caps={"stockholm": 99},

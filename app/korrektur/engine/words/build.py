@@ -14,6 +14,7 @@ import yaml
 
 from korrektur.engine.words import hunspell
 from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon, quantise, word_hash
+from korrektur.engine.words.lines import SortedLines
 from korrektur.engine.words.sources import SourceError, Sources
 from korrektur.engine.words.text import fold_all
 
@@ -194,7 +195,7 @@ def build_lexicon(sources: Sources) -> Lexicon:
         total=builder.total,
         logp=logp,
         groups=_groups(logp),
-        rare=rare,
+        rare=SortedLines.build(rare),
         begin={part: quantise(-logn) for part, logn in builder.begin.items()},
         begin_groups=_groups(builder.begin),
         caps={w: round(100 * share) for w, share in builder.caps.items()},

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from korrektur.engine.words.lines import SortedLines
 from korrektur.engine.words.sources import Sources, find_sources
 from korrektur.engine.words.text import fold
 from korrektur.paths import cache_dir
@@ -70,7 +71,7 @@ class Lexicon:
     total: float
     logp: dict[str, int]
     groups: dict[str, str]
-    rare: list[str]
+    rare: SortedLines
     begin: dict[str, int]
     begin_groups: dict[str, str]
     caps: dict[str, int]
@@ -147,13 +148,7 @@ class Lexicon:
         return found
 
     def _listed_rare(self, key: str) -> list[str]:
-        prefix = key + "\t"
-        index = bisect.bisect_left(self.rare, prefix)
-        found = []
-        while index < len(self.rare) and self.rare[index].startswith(prefix):
-            found.append(self.rare[index][len(prefix) :])
-            index += 1
-        return found
+        return self.rare.values(key)
 
     def begin_forms(self, key: str) -> list[str]:
         """Compound first parts whose fold key is ``key`` (``larar`` → ``lärar``)."""
@@ -203,7 +198,7 @@ class Lexicon:
                 "total": self.total,
                 "logp": self.logp,
                 "groups": self.groups,
-                "rare": "\n".join(self.rare),
+                "rare": (self.rare.text, self.rare.keys, self.rare.offsets),
                 "begin": self.begin,
                 "begin_groups": self.begin_groups,
                 "caps": self.caps,
@@ -228,7 +223,7 @@ class Lexicon:
             total=data["total"],
             logp=data["logp"],
             groups=data["groups"],
-            rare=data["rare"].split("\n") if data["rare"] else [],
+            rare=SortedLines(*data["rare"]),
             begin=data["begin"],
             begin_groups=data["begin_groups"],
             caps=data["caps"],
