@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 # Folding removes what an OCR engine most often loses: å/ä → a, ö → o, é → e (any case).
 _FOLD = str.maketrans("åäöéèàáüÅÄÖÉÈÀÁÜ", "aaoeeaauAAOEEAAU")
@@ -73,8 +73,7 @@ def apply_case(word: str, case: Case) -> str:
     return word
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """A word (or a part of a hyphenated or slashed word) at ``start:end`` of the text."""
 
     start: int
