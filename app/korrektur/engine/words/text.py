@@ -8,7 +8,6 @@ from typing import NamedTuple
 
 # Folding removes what an OCR engine most often loses: å/ä → a, ö → o, é → e (any case).
 _FOLD = str.maketrans("åäöéèàáüÅÄÖÉÈÀÁÜ", "aaoeeaauAAOEEAAU")
-_DIACRITICS = frozenset("åäöéèàáüÅÄÖÉÈÀÁÜ")
 
 # Characters OCR engines put where letters were (``&r`` = är, ``|`` = I, ``{3`` = få).
 LETTER_LIKE = frozenset("&|{}")
@@ -25,16 +24,6 @@ def fold(word: str) -> str:
 def fold_all(words: list[str]) -> list[str]:
     """``fold`` of many words at once (fast: one pass over one joined string)."""
     return "\n".join(words).lower().translate(_FOLD).split("\n") if words else []
-
-
-def strip_diacritics(word: str) -> str:
-    """``word`` with å/ä/ö/é replaced by a/o/e, case kept."""
-    return word.translate(_FOLD)
-
-
-def has_diacritic(word: str) -> bool:
-    """True when ``word`` has one of the letters folding removes."""
-    return any(ch in _DIACRITICS for ch in word)
 
 
 def is_core_char(ch: str) -> bool:
