@@ -30,6 +30,9 @@ _RUN_TOGETHER = re.compile(
     r"[^\W\d_][^\W\d_A-ZÅÄÖ]{2,}[.'’][^\W\d_A-ZÅÄÖ]+|[^\W\d_]{2}[.'’][^\W\d_A-ZÅÄÖ]{2,}"
 )
 
+_INNER_MARKS = frozenset(".:'’")
+_LETTER = re.compile(r"[^\W\d_]")
+
 # Decides whether a word broken at a line end is read joined: (left, right, joined) → bool.
 JoinTest = Callable[[str, str, str], bool]
 
@@ -91,9 +94,9 @@ class Occurrence:
 def _mode(text: str, lexicon: Lexicon) -> Mode:
     if text in lexicon.acronyms or _CODE.fullmatch(text):
         return Mode.PROTECTED
-    if any(ch in ".:'’" for ch in text) and not _RUN_TOGETHER.fullmatch(text):
+    if not _INNER_MARKS.isdisjoint(text) and not _RUN_TOGETHER.fullmatch(text):
         return Mode.PROTECTED  # abbreviations (bl.a, t.ex), EU:s
-    if not any(ch.isalpha() for ch in text) and not _ocr_letters(text):
+    if not _LETTER.search(text) and not _ocr_letters(text):
         return Mode.PROTECTED  # a number or a lone symbol (``&``)
     if case_of(text) is Case.UPPER and len(text) > 1:
         return Mode.DIACRITICS
@@ -147,7 +150,7 @@ class _Shapes:
         return shape
 
     def _shape(self, chunk: str) -> _Shape:
-        core_start, core_end = core_bounds(chunk)
+        core_start, core_end = bounds = core_bounds(chunk)
         core = chunk[core_start:core_end]
         protected = core in self.lexicon.acronyms or bool(
             self.lexicon.patterns and self.protected.fullmatch(core)
@@ -160,7 +163,7 @@ class _Shapes:
                 case_of(part.text),
                 Mode.PROTECTED if protected else _mode(part.text, self.lexicon),
             )
-            for part in word_parts(chunk, 0)
+            for part in word_parts(chunk, 0, bounds)
         )
         return _Shape(
             parts,

@@ -85,15 +85,16 @@ def core_bounds(chunk: str) -> tuple[int, int]:
     return start, trailing.start() if trailing else len(chunk)
 
 
-def word_parts(chunk: str, offset: int) -> list[Part]:
+def word_parts(chunk: str, offset: int, bounds: tuple[int, int] | None = None) -> list[Part]:
     """The words of one whitespace chunk starting at ``offset`` in the text.
 
     The core is split at hyphens, dashes, slashes, brackets and commas (``F-9-skolorna``,
     ``lärare/elever``, ``Regeringskansliet(Näringsdepartementet``); each part is corrected
     on its own. Parts keep inner apostrophes, colons and dots
-    (``EU:s``, ``s.k``) so that abbreviations stay whole.
+    (``EU:s``, ``s.k``) so that abbreviations stay whole. ``bounds`` are the core's bounds
+    when the caller knows them already.
     """
-    start, end = core_bounds(chunk)
+    start, end = bounds or core_bounds(chunk)
     if start >= end:
         return []
     core = chunk[start:end]
