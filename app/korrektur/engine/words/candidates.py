@@ -17,7 +17,8 @@ from korrektur.engine.words.text import fold
 MAX_REWRITES = 2  # OCR rewrites combined in one word (diacritics are free of this limit)
 MAX_REWRITES_LONG = 3  # … in words of at least LONG_WORD letters
 LONG_WORD = 9
-COMPOUND_VARIANTS = 4  # rewritten spellings tried as compounds
+COMPOUND_VARIANTS = 4  # rewritten spellings tried as compounds …
+COMPOUND_VARIANT_FLOOR = math.log(1e-4)  # … if at least this likely
 VARIANT_FLOOR = math.log(1e-7)  # rewritten spellings less likely than this are not tried
 COMBINED_SITES = 8  # the likeliest rewrite sites that are tried in combination
 MAX_VARIANTS = 32
@@ -143,6 +144,8 @@ class Generator:
                 break
         if compounds and len(low) >= 2 * MIN_BEGIN + 1:
             for variant in unmatched[:COMPOUND_VARIANTS]:
+                if variant.cost < COMPOUND_VARIANT_FLOOR:
+                    break
                 for candidate in self._compounds(variant):
                     _keep_best(found, candidate)
         if fallback and rewrites and len(low) >= 4 and low.isalpha():

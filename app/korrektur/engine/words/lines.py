@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-STEP = 64  # lines per index entry; a key's lines must not span more than one step
+STEP = 32  # lines per index entry
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,13 @@ class SortedLines:
         """The values of ``key``, in line order."""
         if not self.keys:
             return []
-        index = bisect.bisect_right(self.keys, key) - 1
-        low = self.offsets[max(index - 1, 0)]
-        high = self.offsets[index + 2] if index + 2 < len(self.offsets) else len(self.text)
         needle = "\n" + key + "\t"
-        position = self.text.find(needle, low, high + len(needle))
+        # The first line of ``key`` lies after the last index entry below it and at the
+        # latest at the first entry not below it.
+        index = bisect.bisect_left(self.keys, key)
+        low = self.offsets[index - 1] if index > 0 else 0
+        high = self.offsets[index] + len(needle) if index < len(self.offsets) else len(self.text)
+        position = self.text.find(needle, low, high)
         found: list[str] = []
         while position != -1:
             start = position + len(needle)
