@@ -20,6 +20,7 @@ UNKNOWN_UPPER = math.log(1e-7)  # all capitals: probably an acronym
 UNKNOWN_MIXED = math.log(2e-9)  # FoU, iPad
 DAMAGE = math.log(1e-3)  # per digit or symbol inside letters (f6r, &r): rarely a real word
 ACCENT = math.log(0.05)  # per é in an unknown lower-case word (é mostly misreads ö/ä)
+NAME_ACCENT_TAIL = 3  # … or before the last three letters of a capitalised one
 UNKNOWN_CAPS = 0.3  # capitalised share assumed for a word the corpus never showed
 MIN_CAPS = 0.02  # headings and list items capitalise any word now and then
 MAX_OPTIONS = 6
@@ -78,6 +79,9 @@ def unknown_prior(occurrence: Occurrence) -> float:
         prior = UNKNOWN_START if occurrence.sentence_start else UNKNOWN_NAME
     else:
         prior = UNKNOWN_LOWER + ACCENT * raw.count("é")
+    if occurrence.case is not Case.LOWER:
+        # names have é in their last syllable (Lindén, André), rarely earlier
+        prior += ACCENT * raw[:-NAME_ACCENT_TAIL].count("é")
     if any(ch.isalpha() for ch in raw):
         prior += DAMAGE * sum(1 for ch in raw if ch.isdigit() or ch in LETTER_LIKE)
     return prior
