@@ -23,3 +23,23 @@ def test_shipped_calibration_is_monotone():
     assert values == sorted(values)
     assert values[0] >= 0.0
     assert values[-1] <= 1.0
+
+
+def test_isotonic_fit_is_monotone_and_cautious():
+    import sys
+    from pathlib import Path
+
+    bench = str(Path(__file__).resolve().parents[3] / "bench")
+    sys.path.insert(0, bench)
+    try:
+        import calibrate
+    finally:
+        sys.path.remove(bench)
+    pairs = [(0.5, False), (0.6, True), (0.7, False), (0.9, True), (0.95, True), (0.99, True)]
+    blocks = calibrate.isotonic(pairs)
+    accuracies = [accuracy for _, accuracy, _ in blocks]
+    assert accuracies == sorted(accuracies)
+    assert all(accuracy < 1.0 for accuracy in accuracies)  # never certain from few samples
+    points = calibrate.fit(pairs)
+    assert points[0] == (0.0, 0.0)
+    assert [x for x, _ in points] == sorted(x for x, _ in points)
