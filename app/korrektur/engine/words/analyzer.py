@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,7 +20,14 @@ from korrektur.engine.words.channel import (
     global_channel,
     is_diacritic_op,
 )
-from korrektur.engine.words.decide import AMBIGUOUS, Decision, decide, options, with_context
+from korrektur.engine.words.decide import (
+    AMBIGUOUS,
+    Decision,
+    decide,
+    options,
+    unknown_prior,
+    with_context,
+)
 from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence, collect
 from korrektur.engine.words.reasons import reason
@@ -27,7 +35,7 @@ from korrektur.engine.words.text import Case, fold
 from korrektur.model.document import Document
 from korrektur.model.suggestion import WORD_KINDS, Kind, Suggestion
 
-EVIDENCE_CONFIDENCE = 0.95  # first-pass decisions at least this sure teach the channel
+EVIDENCE_MARGIN = math.log(0.95 / 0.05)  # first-pass readings this sure teach the channel
 MIN_ALTERNATIVE = 0.001
 MAX_ALTERNATIVES = 4
 CHECK_EVERY = 512  # words between cancellation checks
@@ -195,8 +203,7 @@ class WordAnalyzer:
         first = _Pass(lexicon, self.channel, full=False)
         words = collect(document, lexicon, first.joins, first.merges)
         total = 2 * len(words)
-        rough = _run(first, words, progress, 0, total)
-        channel = self.channel.adapted(*_evidence(words, rough))
+        channel = self.channel.adapted(*_evidence(first, words, progress, total))
         second = _Pass(lexicon, channel, full=True, previous=first)
         final = _run(second, words, progress, len(words), total)
         memo: dict[tuple[int, str | None, str | None], Decision] = {}
@@ -279,14 +286,19 @@ def _suggestions(
 def _run(
     run: _Pass, words: list[Occurrence], progress: Progress | None, done: int, total: int
 ) -> list[Decision]:
-    decisions = []
-    for index, word in enumerate(words):
-        if index % CHECK_EVERY == 0 and progress is not None:
+    """The decision on every word; each distinct word in its setting is decided once."""
+    keys = [(w.as_written, w.case, w.sentence_start, w.mode) for w in words]
+    first: dict[tuple[str, Case, bool, Mode], int] = {}
+    for index, key in enumerate(keys):
+        first.setdefault(key, index)
+    decided: dict[tuple[str, Case, bool, Mode], Decision] = {}
+    for count, (key, index) in enumerate(first.items()):
+        if count % CHECK_EVERY == 0 and progress is not None:
             if progress.cancelled():
                 raise AnalysisCancelled
             progress.report(done + index, total)
-        decisions.append(run.decide(word))
-    return decisions
+        decided[key] = run.decide(words[index])
+    return [decided[key] for key in keys]
 
 
 def _in_context(
@@ -300,11 +312,11 @@ def _in_context(
     ``done`` remembers decisions by their plain decision and neighbours across rounds.
     """
     best = [d.best.word for d in decisions]
-    result = []
-    for word, decision in zip(words, decisions, strict=True):
+    result = list(decisions)
+    for index, decision in enumerate(decisions):
         if decision.confidence >= AMBIGUOUS and not decision.context_used:
-            result.append(decision)
             continue
+        word = words[index]
         left = _neighbour(words, best, word.left)
         right = _neighbour(words, best, word.right)
         plain = decision.without_context()
@@ -312,7 +324,7 @@ def _in_context(
         found = done.get(key)
         if found is None:
             found = done[key] = with_context(plain, lexicon, left, right)
-        result.append(found)
+        result[index] = found
     return result
 
 
@@ -324,22 +336,36 @@ def _neighbour(words: list[Occurrence], best: list[str], index: int | None) -> s
 
 
 def _evidence(
-    words: list[Occurrence], decisions: list[Decision]
+    first: _Pass, words: list[Occurrence], progress: Progress | None, total: int
 ) -> tuple[list[tuple[Op, float]], Counter[str]]:
-    """Confusions and gold letters that the sure first-pass decisions show."""
-    times = Counter(id(d) for w, d in zip(words, decisions, strict=True) if w.mode is Mode.FULL)
-    unique = {id(d): d for d in decisions}
+    """Confusions and gold letters that the first pass's sure readings show.
+
+    A reading is sure when it beats the next reading, and the raw word read as an unknown
+    word, by ``EVIDENCE_MARGIN`` (case is left aside: it shows no letter confusions).
+    """
+    times = Counter(w.as_written for w in words if w.mode is Mode.FULL)
+    sample = {w.as_written: w for w in words if w.mode is Mode.FULL}
     found: list[tuple[Op, float]] = []
     letters: Counter[str] = Counter()
-    for key, count in times.items():
-        decision = unique[key]
-        candidate = decision.options[0].candidate
-        if candidate is None or decision.probabilities[0] < EVIDENCE_CONFIDENCE:
+    for count, (written, seen) in enumerate(times.items()):
+        if count % CHECK_EVERY == 0 and progress is not None:
+            if progress.cancelled():
+                raise AnalysisCancelled
+            progress.report(count * len(words) // max(len(times), 1), total)
+        word = sample[written]
+        candidates = first.candidates(word)
+        if not candidates:
             continue
-        found.extend((op, float(count)) for op in candidate.ops)
-        for letter, seen in Counter(candidate.word).items():
+        best = candidates[0]
+        rival = candidates[1].score if len(candidates) > 1 else -math.inf
+        if not any(c.source is Source.KEEP for c in candidates):
+            rival = max(rival, unknown_prior(word))
+        if best.score - rival < EVIDENCE_MARGIN:
+            continue
+        found.extend((op, float(seen)) for op in best.ops)
+        for letter, number in Counter(best.word).items():
             if letter.isalpha():
-                letters[letter] += seen * count
+                letters[letter] += number * seen
     return found, letters
 
 
