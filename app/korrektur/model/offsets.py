@@ -27,6 +27,22 @@ class OffsetMap:
             shift += length - (end - start)
             self.cor_ends.append(end + shift)
 
+    def resized(self, index: int, length: int) -> OffsetMap:
+        """A new map in which replacement ``index`` is ``length`` characters long.
+
+        Costs a copy of the lists instead of a rebuild, so one decision on a long document
+        stays cheap. The map itself is left unchanged (views may still hold it).
+        """
+        delta = length - (self.cor_ends[index] - self.cor_starts[index])
+        other = OffsetMap(())
+        other.raw_starts = self.raw_starts
+        other.raw_ends = self.raw_ends
+        other.cor_starts = self.cor_starts[: index + 1]
+        other.cor_starts.extend(p + delta for p in self.cor_starts[index + 1 :])
+        other.cor_ends = self.cor_ends[:index]
+        other.cor_ends.extend(p + delta for p in self.cor_ends[index:])
+        return other
+
     def corrected_span(self, index: int) -> tuple[int, int]:
         """Where replacement ``index`` stands in the corrected text."""
         return self.cor_starts[index], self.cor_ends[index]

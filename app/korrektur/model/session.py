@@ -53,6 +53,9 @@ class Change:
 
 Listener = Callable[[Change], None]
 
+# Above this many changed suggestions a full rebuild of the corrected text is cheaper.
+_INCREMENTAL_LIMIT = 64
+
 
 def now_iso() -> str:
     """The current time, UTC, ISO 8601 to the second."""
@@ -117,10 +120,34 @@ class ReviewSession:
         """Stop calling ``listener``."""
         self._listeners.remove(listener)
 
-    def _changed(self, change: Change) -> None:
-        self._cache = None
+    def _changed(
+        self, change: Change, edits: Sequence[tuple[Suggestion, str]] | None = None
+    ) -> None:
+        """Update the cached text, then tell listeners.
+
+        ``edits`` lists ``(suggestion, text it showed before)`` for decision changes; with it
+        the cache is patched in place instead of rebuilt (an accept usually changes nothing).
+        """
+        if edits is None or len(edits) > _INCREMENTAL_LIMIT:
+            self._cache = None
+        else:
+            self._patch_cache(edits)
         for listener in list(self._listeners):
             listener(change)
+
+    def _patch_cache(self, edits: Sequence[tuple[Suggestion, str]]) -> None:
+        if self._cache is None:
+            return
+        text, offsets = self._cache
+        for suggestion, old in edits:
+            new = suggestion.current_text
+            if new == old:
+                continue
+            index = self.index_of(suggestion)
+            start, end = offsets.corrected_span(index)
+            text = text[:start] + new + text[end:]
+            offsets = offsets.resized(index, len(new))
+        self._cache = (text, offsets)
 
     # -- lookup ----------------------------------------------------------------------------
 
@@ -171,6 +198,7 @@ class ReviewSession:
             raise ValueError("an edited decision needs the reviewer's text")
         targets = [self._by_id[i] for i in ids]
         before = [Decision.of(s) for s in targets]
+        shown = [s.current_text for s in targets]
         stamp = None if status is Status.PENDING else now_iso()
         reviewer = None if status is Status.PENDING else (by or self.reviewer or None)
         for suggestion in targets:
@@ -179,7 +207,9 @@ class ReviewSession:
             suggestion.decided_by = reviewer
             suggestion.decided_at = stamp
         if targets:
-            self._changed(Change(tuple(s.id for s in targets)))
+            self._changed(
+                Change(tuple(s.id for s in targets)), list(zip(targets, shown, strict=True))
+            )
         return before
 
     def accept(self, *ids: str) -> list[Decision]:
@@ -207,15 +237,17 @@ class ReviewSession:
     def restore(self, decisions: Iterable[Decision]) -> None:
         """Put back decisions saved by ``decide`` (undo)."""
         changed = []
+        edits: list[tuple[Suggestion, str]] = []
         for decision in decisions:
             suggestion = self._by_id[decision.id]
+            edits.append((suggestion, suggestion.current_text))
             suggestion.status = decision.status
             suggestion.edited_text = decision.edited_text
             suggestion.decided_by = decision.decided_by
             suggestion.decided_at = decision.decided_at
             changed.append(decision.id)
         if changed:
-            self._changed(Change(tuple(changed)))
+            self._changed(Change(tuple(changed)), edits)
 
     def same_correction(self, suggestion_id: str) -> list[str]:
         """Ids of pending suggestions with the same original and replacement (incl. this one)."""
