@@ -1,0 +1,215 @@
+"""The suggestion list as a Qt table model (a thin adapter over the session) and its filter."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon
+
+from korrektur.model import Change, Kind, ReviewSession, Status, Suggestion
+from korrektur.ui.filters import SuggestionFilter
+from korrektur.ui.formatting import STATUS_MARKS, change_text, kinds_text, status_name
+from korrektur.ui.theme import primary_kind
+
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class Column(IntEnum):
+    """Columns of the suggestion list."""
+
+    CHANGE = 0
+    KIND = 1
+    CONFIDENCE = 2
+    STATUS = 3
+    PAGE = 4
+    LINE = 5
+
+
+HEADERS = {
+    Column.CHANGE: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Change")),
+    Column.KIND: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Kind")),
+    Column.CONFIDENCE: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Conf.")),
+    Column.STATUS: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Status")),
+    Column.PAGE: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Page")),
+    Column.LINE: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Line")),
+}
+
+STATUS_COLOURS = {
+    Status.ACCEPTED: QColor("#009E73"),
+    Status.REJECTED: QColor("#D55E00"),
+    Status.EDITED: QColor("#0072B2"),
+}
+
+
+class SuggestionTableModel(QAbstractTableModel):
+    """One row per suggestion of the session, in document order.
+
+    The session notifies changes through its listener; the window forwards them to
+    ``on_change``, which emits ``dataChanged`` for decisions and row inserts and removes
+    when a manual edit changed the list.
+
+    Attributes:
+        kind_icons: icons for the kind column (set by the window from the theme).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session: ReviewSession | None = None
+        self._rows: list[Suggestion] = []
+        self._row_of: dict[str, int] = {}
+        self.kind_icons: dict[Kind, QIcon] = {}
+
+    def set_session(self, session: ReviewSession | None) -> None:
+        """Show ``session``'s suggestions."""
+        self.beginResetModel()
+        self._session = session
+        self._rows = list(session.suggestions) if session else []
+        self._reindex()
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._row_of = {s.id: row for row, s in enumerate(self._rows)}
+
+    def suggestion(self, row: int) -> Suggestion:
+        """The suggestion shown in ``row``."""
+        return self._rows[row]
+
+    def row_of(self, suggestion_id: str) -> int | None:
+        """The row of a suggestion."""
+        return self._row_of.get(suggestion_id)
+
+    def on_change(self, change: Change) -> None:
+        """Follow a change of the session."""
+        if self._session is None:
+            return
+        if change.structural:
+            self._follow_structure(self._session)
+            return
+        rows = sorted({self._row_of[i] for i in change.ids if i in self._row_of})
+        if rows:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], last))
+
+    def _follow_structure(self, session: ReviewSession) -> None:
+        current = session.suggestions
+        alive = {id(s) for s in current}
+        for row in range(len(self._rows) - 1, -1, -1):
+            if id(self._rows[row]) not in alive:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+        for row, suggestion in enumerate(current):
+            if row >= len(self._rows) or self._rows[row] is not suggestion:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.insert(row, suggestion)
+                self.endInsertRows()
+        self._reindex()
+
+    # -- QAbstractTableModel -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        """Suggestions, for the root only."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        """The ``Column`` values."""
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+            return QCoreApplication.translate("SuggestionTableModel", HEADERS[Column(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text, icons, colours, tooltips and sort keys."""
+        if not index.isValid() or self._session is None:
+            return None
+        suggestion = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(suggestion, column)
+        if role == SORT_ROLE:
+            return self._sort_key(suggestion, column)
+        if role == ID_ROLE:
+            return suggestion.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return suggestion.reason or None
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.KIND:
+            return self.kind_icons.get(primary_kind(suggestion))
+        if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS:
+            return STATUS_COLOURS.get(suggestion.status)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.CONFIDENCE,
+            Column.PAGE,
+            Column.LINE,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, suggestion: Suggestion, column: Column) -> str:
+        assert self._session is not None
+        document = self._session.document
+        if column is Column.CHANGE:
+            return change_text(suggestion)
+        if column is Column.KIND:
+            return kinds_text(suggestion)
+        if column is Column.CONFIDENCE:
+            return f"{suggestion.confidence:.2f}"
+        if column is Column.STATUS:
+            return f"{STATUS_MARKS[suggestion.status]} {status_name(suggestion.status)}"
+        if column is Column.PAGE:
+            return str(document.page_index_at(suggestion.start) + 1)
+        return str(document.line_index_at(suggestion.start) + 1)
+
+    def _sort_key(self, suggestion: Suggestion, column: Column) -> Any:
+        if column is Column.CONFIDENCE:
+            return suggestion.confidence
+        if column is Column.KIND:
+            return kinds_text(suggestion)
+        if column is Column.STATUS:
+            return list(Status).index(suggestion.status)
+        return suggestion.start
+
+
+class SuggestionFilterProxy(QSortFilterProxyModel):
+    """Filters the list with a ``SuggestionFilter``; sorts by the model's sort keys."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.criteria = SuggestionFilter()
+        self._accepts_all = True
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_criteria(self, criteria: SuggestionFilter) -> None:
+        """Filter by ``criteria``."""
+        self.beginFilterChange()
+        self.criteria = criteria
+        self._accepts_all = criteria.accepts_all
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        """Rows whose suggestion passes the criteria."""
+        if self._accepts_all:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, SuggestionTableModel)
+        return self.criteria.accepts(model.suggestion(source_row))

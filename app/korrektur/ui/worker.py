@@ -1,0 +1,127 @@
+"""Load and analyse a document off the GUI thread; results come back through signals."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
+
+from korrektur.engine import AnalysisCancelled
+from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession
+from korrektur.ui.services import Analyser
+
+log = logging.getLogger(__name__)
+
+PROGRESS_INTERVAL = 0.05  # seconds between progress signals: enough for a bar, no flood
+
+
+class EngineHolder:
+    """Builds the engine on first use (on the worker thread) and keeps it for later documents."""
+
+    def __init__(self, factory: Callable[[], Analyser]) -> None:
+        self._factory = factory
+        self._engine: Analyser | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Analyser:
+        """The engine, built now if needed (loading a lexicon may take seconds)."""
+        with self._lock:
+            if self._engine is None:
+                self._engine = self._factory()
+            return self._engine
+
+
+class JobSignals(QObject):
+    """What an analysis job reports; every signal carries the job's number.
+
+    Signals:
+        loaded(int, Document): the file was read; analysis starts.
+        progress(int, int, int): done and total units of analysis.
+        finished(int, ReviewSession): suggestions are ready.
+        failed(int, str): a message for the user.
+        cancelled(int): the user stopped the analysis.
+    """
+
+    loaded = Signal(int, object)
+    progress = Signal(int, int, int)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+
+class _Progress:
+    """The engine's ``Progress``: throttled signals out, a cancel flag in."""
+
+    def __init__(self, job: AnalysisJob) -> None:
+        self._job = job
+        self._last = 0.0
+
+    def report(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - self._last >= PROGRESS_INTERVAL:
+            self._last = now
+            self._job.signals.progress.emit(self._job.number, done, total)
+
+    def cancelled(self) -> bool:
+        return self._job.cancel_requested
+
+
+class AnalysisJob(QRunnable):
+    """Read ``source`` (a path or a document) and analyse it; never touches a widget.
+
+    Attributes:
+        number: identifies the job's signals (the window ignores stale jobs).
+        signals: the job's ``JobSignals``, created on the GUI thread.
+    """
+
+    def __init__(self, number: int, source: Path | Document, engine: EngineHolder) -> None:
+        super().__init__()
+        self.number = number
+        self.signals = JobSignals()
+        self._source = source
+        self._engine = engine
+        self._cancel = threading.Event()
+
+    @property
+    def cancel_requested(self) -> bool:
+        """True once ``cancel`` was called."""
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """Ask the analysis to stop at its next check."""
+        self._cancel.set()
+
+    def run(self) -> None:
+        """Load, analyse, report."""
+        signals = self.signals
+        try:
+            document = (
+                self._source
+                if isinstance(self._source, Document)
+                else Document.from_path(self._source)
+            )
+        except DocumentError as exc:
+            signals.failed.emit(self.number, str(exc))
+            return
+        signals.loaded.emit(self.number, document)
+        try:
+            if self.cancel_requested:
+                raise AnalysisCancelled
+            engine = self._engine.get()
+            suggestions = engine.analyse(document, KIND_GROUPS["all"], _Progress(self))
+            session = ReviewSession(document, suggestions)
+        except AnalysisCancelled:
+            signals.cancelled.emit(self.number)
+            return
+        except Exception as exc:  # an engine bug must not take the window down
+            log.exception("analysis of %s failed", document.name)
+            text = QCoreApplication.translate(
+                "AnalysisJob", "The analysis of {name} failed: {error}"
+            )
+            signals.failed.emit(self.number, text.format(name=document.name, error=exc))
+            return
+        signals.finished.emit(self.number, session)
