@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from korrektur.model import Document
 from korrektur.ui.services import TaskPool
-from korrektur.ui.worker import AnalysisJob, EngineHolder
+from korrektur.ui.worker import AnalysisJob, EngineHolder, JobSignals
 
 
 class DocumentLoader(QObject):
@@ -35,6 +35,7 @@ class DocumentLoader(QObject):
         self._pool = pool
         self._engine = engine
         self._job: AnalysisJob | None = None
+        self._signals: dict[int, JobSignals] = {}
         self._number = 0
 
     @property
@@ -46,8 +47,9 @@ class DocumentLoader(QObject):
         """Read (if a path) and analyse ``source``; a running job is cancelled."""
         self.cancel()
         self._number += 1
-        job = AnalysisJob(self._number, source, self._engine)
-        signals = job.signals
+        signals = JobSignals(self)  # owned here, deleted on this thread when the job ends
+        self._signals[self._number] = signals
+        job = AnalysisJob(self._number, source, self._engine, signals)
         signals.loaded.connect(self._on_loaded)
         signals.progress.connect(self._on_progress)
         signals.finished.connect(self._on_finished)
@@ -69,6 +71,12 @@ class DocumentLoader(QObject):
     def _current(self, number: int) -> bool:
         return self._job is not None and number == self._number
 
+    def _release(self, number: int) -> None:
+        """A job sent its last signal: its signals object can go (later, on this thread)."""
+        signals = self._signals.pop(number, None)
+        if signals is not None:
+            signals.deleteLater()
+
     def _end(self) -> None:
         self._job = None
         self.running_changed.emit(False)
@@ -82,16 +90,19 @@ class DocumentLoader(QObject):
             self.progress.emit(done, total)
 
     def _on_finished(self, number: int, session: object) -> None:
+        self._release(number)
         if self._current(number):
             self._end()
             self.finished.emit(session)
 
     def _on_failed(self, number: int, message: str) -> None:
+        self._release(number)
         if self._current(number):
             self._end()
             self.failed.emit(message)
 
     def _on_cancelled(self, number: int) -> None:
+        self._release(number)
         if self._current(number):
             self._end()
             self.cancelled.emit()

@@ -39,6 +39,7 @@ class SuggestionDock(QWidget):
         model: the table model (set a session on it).
         proxy: the filter in front of it.
         table: the view.
+        bulk_threshold, bulk_button: accept the visible pending suggestions from a confidence.
 
     Signals:
         filter_changed(SuggestionFilter): the reviewer changed a filter.
@@ -129,9 +130,9 @@ class SuggestionDock(QWidget):
                 "Accept visible takes the pending suggestions in the list from this confidence up"
             )
         )
-        bulk_button = QToolButton()
-        bulk_button.setDefaultAction(accept_visible)
-        bulk_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.bulk_button = QToolButton()
+        self.bulk_button.setDefaultAction(accept_visible)
+        self.bulk_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
         filters = QHBoxLayout()
         filters.addWidget(self.kind_button)
@@ -140,7 +141,7 @@ class SuggestionDock(QWidget):
         bulk = QHBoxLayout()
         bulk.addWidget(self.count_label, 1)
         bulk.addWidget(self.bulk_threshold)
-        bulk.addWidget(bulk_button)
+        bulk.addWidget(self.bulk_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)

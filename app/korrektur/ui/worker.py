@@ -75,13 +75,21 @@ class AnalysisJob(QRunnable):
 
     Attributes:
         number: identifies the job's signals (the window ignores stale jobs).
-        signals: the job's ``JobSignals``, created on the GUI thread.
+        signals: where the job reports. Pass signals parented to a GUI-thread object when the
+            job runs on a pool: the pool deletes the job on its own thread, and a parentless
+            signals object would be destroyed there with it.
     """
 
-    def __init__(self, number: int, source: Path | Document, engine: EngineHolder) -> None:
+    def __init__(
+        self,
+        number: int,
+        source: Path | Document,
+        engine: EngineHolder,
+        signals: JobSignals | None = None,
+    ) -> None:
         super().__init__()
         self.number = number
-        self.signals = JobSignals()
+        self.signals = signals if signals is not None else JobSignals()
         self._source = source
         self._engine = engine
         self._cancel = threading.Event()
