@@ -146,6 +146,8 @@ def test_cancel_a_running_analysis(qtbot, tmp_path, report):
     with qtbot.waitSignal(window.loader.loaded, timeout=5000):
         window.open_path(report)
     assert window.raw_view.toPlainText() == TEXT  # the text shows while analysis runs
+    assert window.corrected_view.toPlainText() == ""
+    assert window.corrected_view.placeholderText()
     assert window.status.analysis_bar.isVisible()
     qtbot.waitUntil(lambda: window.status.analysis_bar.value() > 0, timeout=5000)
     with qtbot.waitSignal(window.loader.cancelled, timeout=5000):

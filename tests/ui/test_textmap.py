@@ -49,3 +49,15 @@ def test_panes_with_characters_outside_the_bmp(window, tmp_path, qtbot):
     qtbot.keyClick(pane, "s")
     assert session.corrected_text() == "😀 på skolans\n"
     assert pane.toPlainText() == session.corrected_text()
+
+
+@given(TEXTS, st.data())
+def test_index_follows_edits(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    inserted = data.draw(TEXTS)
+    edited = text[:start] + inserted + text[end:]
+    updated = Utf16Index(text).replaced(start, end, inserted)
+    fresh = Utf16Index(edited)
+    for offset in range(len(edited) + 1):
+        assert updated.to_qt(offset) == fresh.to_qt(offset)

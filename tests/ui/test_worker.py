@@ -13,9 +13,9 @@ from korrektur.ui.worker import AnalysisJob, EngineHolder
 class Recorder:
     def __init__(self, job):
         self.events = []
-        job.signals.loaded.connect(lambda n, d: self.events.append(("loaded", d.name)))
+        job.signals.loaded.connect(lambda n, d, p: self.events.append(("loaded", d.name)))
         job.signals.progress.connect(lambda n, done, total: self.events.append(("progress",)))
-        job.signals.finished.connect(lambda n, s: self.events.append(("finished", s)))
+        job.signals.finished.connect(lambda n, s, p: self.events.append(("finished", s)))
         job.signals.failed.connect(lambda n, m: self.events.append(("failed", m)))
         job.signals.cancelled.connect(lambda n: self.events.append(("cancelled",)))
 

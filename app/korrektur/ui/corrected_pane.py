@@ -11,6 +11,7 @@ from korrektur.model.offsets import OffsetMap
 from korrektur.ui.pane import TextPane
 from korrektur.ui.textmap import qt_plain_text, text_difference
 from korrektur.ui.theme import Theme
+from korrektur.ui.worker import Prepared
 
 # Beyond this many changed spans one replacement of the whole changed region is cheaper.
 MAX_SPAN_EDITS = 200
@@ -39,20 +40,30 @@ class CorrectedPane(TextPane):
 
     # -- following the session ---------------------------------------------------------------
 
-    def show_text(self, text: str, offsets: OffsetMap | None = None) -> None:
-        """Show ``text`` as a whole (a new document or session)."""
+    def show_text(
+        self, text: str, offsets: OffsetMap | None = None, prepared: Prepared | None = None
+    ) -> None:
+        """Show ``text`` as a whole (a new document or session), from ``prepared`` if given."""
         self._syncing = True
         try:
-            self.set_text(text)
+            if prepared is not None and prepared.text is text:
+                self.use_document(prepared)
+                self.document().contentsChange.connect(self._on_contents_change)
+            else:
+                self.set_text(text)
         finally:
             self._syncing = False
         self._shown = text
         self._offsets = offsets
 
-    def follow(self, session: ReviewSession, change: Change) -> None:
-        """Bring the text up to date after ``change`` with as small an edit as possible."""
+    def follow(self, session: ReviewSession, change: Change) -> bool:
+        """Bring the text up to date after ``change`` with as small an edit as possible.
+
+        Returns True when the text changed.
+        """
         new_text, new_offsets = session.corrected_text(), session.offsets
-        if not self._typing:
+        changed = new_text is not self._shown and new_text != self._shown
+        if changed and not self._typing:
             edits = self._span_edits(session, change)
             if edits is None:
                 start, end, inserted = text_difference(self._shown, new_text)
@@ -60,7 +71,7 @@ class CorrectedPane(TextPane):
             self._replace(edits)
         self._shown = new_text
         self._offsets = new_offsets
-        self.reindex(new_text)
+        return changed
 
     def _span_edits(
         self, session: ReviewSession, change: Change
@@ -89,6 +100,7 @@ class CorrectedPane(TextPane):
                 cursor.setPosition(self.to_qt(start))
                 cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
                 cursor.insertText(text)
+                self.reindex_edit(start, end, text)
         finally:
             cursor.endEditBlock()
             self._syncing = False
@@ -105,6 +117,7 @@ class CorrectedPane(TextPane):
         cursor.setPosition(position + added, QTextCursor.MoveMode.KeepAnchor)
         inserted = qt_plain_text(cursor.selectedText())
         old = self._shown[start:end]
+        self.reindex_edit(start, end, inserted)
         trim_start, trim_end, text = text_difference(old, inserted)
         if trim_start == trim_end and not text:
             return

@@ -15,17 +15,17 @@ class DocumentLoader(QObject):
     """Starts analysis jobs on the pool; results of a superseded job are dropped.
 
     Signals:
-        loaded(Document): the file is read (analysis continues).
+        loaded(Document, Prepared): the file is read (analysis continues).
         progress(int, int): done and total units of analysis.
-        finished(ReviewSession): suggestions are ready.
+        finished(ReviewSession, Prepared): suggestions and the corrected text are ready.
         failed(str): a message for the user.
         cancelled(): the analysis was stopped.
         running_changed(bool): a job started or ended.
     """
 
-    loaded = Signal(object)
+    loaded = Signal(object, object)
     progress = Signal(int, int)
-    finished = Signal(object)
+    finished = Signal(object, object)
     failed = Signal(str)
     cancelled = Signal()
     running_changed = Signal(bool)
@@ -81,19 +81,19 @@ class DocumentLoader(QObject):
         self._job = None
         self.running_changed.emit(False)
 
-    def _on_loaded(self, number: int, document: object) -> None:
+    def _on_loaded(self, number: int, document: object, prepared: object) -> None:
         if self._current(number):
-            self.loaded.emit(document)
+            self.loaded.emit(document, prepared)
 
     def _on_progress(self, number: int, done: int, total: int) -> None:
         if self._current(number):
             self.progress.emit(done, total)
 
-    def _on_finished(self, number: int, session: object) -> None:
+    def _on_finished(self, number: int, session: object, prepared: object) -> None:
         self._release(number)
         if self._current(number):
             self._end()
-            self.finished.emit(session)
+            self.finished.emit(session, prepared)
 
     def _on_failed(self, number: int, message: str) -> None:
         self._release(number)

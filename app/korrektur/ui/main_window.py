@@ -40,7 +40,7 @@ from korrektur.ui.suggestion_dock import SuggestionDock
 from korrektur.ui.sync import ScrollSync
 from korrektur.ui.theme import Theme
 from korrektur.ui.view_options import ViewOptions
-from korrektur.ui.worker import EngineHolder
+from korrektur.ui.worker import EngineHolder, Prepared
 
 REVIEW_ACTIONS = (
     ActionId.NEXT,
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.document: Document | None = None
         self.stats: ReviewStats | None = None
+        self._prepared: Prepared | None = None  # the corrected text, made by the worker
         self.setWindowTitle(self.tr("Korrektur"))
         self.setAcceptDrops(True)
         self.resize(1400, 900)
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
         c.undo_stack.canRedoChanged.connect(self.registry[ActionId.REDO].setEnabled)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.progress.connect(self.status.set_analysis_progress)
-        self.loader.finished.connect(self.controller.set_session)
+        self.loader.finished.connect(self._on_analysed)
         self.loader.failed.connect(self.messages.error)
         self.loader.cancelled.connect(self._on_cancelled)
         self.loader.running_changed.connect(self._on_running_changed)
@@ -294,18 +295,27 @@ class MainWindow(QMainWindow):
 
     # -- loading -----------------------------------------------------------------------------
 
-    def _on_loaded(self, document: Document) -> None:
+    def _on_loaded(self, document: Document, prepared: Prepared) -> None:
         self.controller.set_session(None)
         self.document = document
         self.setWindowTitle(self.tr("%1[*] — Korrektur").replace("%1", document.name))
-        self.raw_view.set_text(document.text)
-        self.corrected_view.show_text(document.text)
-        layer = document_layer(document)
-        self.raw_view.set_layer(layer)
-        self.corrected_view.set_layer(layer)
+        self.raw_view.use_document(prepared)
+        self.raw_view.set_layer(document_layer(document))
+        self.corrected_view.show_text("")
+        self.corrected_view.set_layer(None)
+        self.corrected_view.setPlaceholderText(
+            self.tr("The corrected text appears here when the analysis is done.")
+        )
         self.status.set_document(document)
         self.details.show_suggestion(None, None)
         self.raw_view.setFocus()
+
+    def _on_analysed(self, session: ReviewSession, prepared: Prepared) -> None:
+        self._prepared = prepared
+        try:
+            self.controller.set_session(session)
+        finally:
+            self._prepared = None
 
     def _on_cancelled(self) -> None:
         if self.document is not None:
@@ -321,7 +331,7 @@ class MainWindow(QMainWindow):
         self.dock.model.set_session(session)
         self.stats = ReviewStats(session) if session else None
         if session is not None:
-            self.corrected_view.show_text(session.corrected_text(), session.offsets)
+            self.corrected_view.show_text(session.corrected_text(), session.offsets, self._prepared)
             self.corrected_view.setReadOnly(False)
             self._refresh_layers(session)
             count = len(session.suggestions)
@@ -344,32 +354,43 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.dock.model.on_change(change)
-        self.corrected_view.follow(session, change)
-        self._refresh_layers(session)
+        text_changed = self.corrected_view.follow(session, change)
+        if change.structural or text_changed:
+            self._refresh_layers(session)
+        else:  # only the look of the decided marks changes
+            indices = [session.index_of(session.get(i)) for i in dict.fromkeys(change.ids)]
+            offsets = session.offsets
+            raw = [(offsets.raw_starts[i], offsets.raw_ends[i]) for i in indices]
+            corrected = [offsets.corrected_span(i) for i in indices]
+            self.raw_view.set_layer(raw_layer(session), raw)
+            self.corrected_view.set_layer(corrected_layer(session), corrected)
         if self.stats is not None:
             self.stats.apply(change)
         self.status.set_stats(self.stats, self.theme)
         current = self.controller.current()
         if current is not None and current.id in change.ids:
             self.details.show_suggestion(current, session.document)
+        self._update_alternatives()
 
     def _on_current_changed(self, suggestion_id: str | None) -> None:
         session = self.controller.session
         suggestion = self.controller.current()
-        for pane in (self.raw_view, self.corrected_view):
-            pane.set_current(suggestion_id)
         self.dock.select(suggestion_id)
         document = session.document if session else None
         self.details.show_suggestion(suggestion, document)
         if session is None or suggestion is None:
+            for pane in (self.raw_view, self.corrected_view):
+                pane.set_current(None, None)
             self.status.set_position(None, None, 0, 0)
             self._update_alternatives()
             return
         index = session.index_of(suggestion)
+        corrected = session.offsets.corrected_span(index)
         with self.sync.hold():
             self.raw_view.reveal(suggestion.start, suggestion.end)
-            start, end = session.offsets.corrected_span(index)
-            self.corrected_view.reveal(start, end)
+            self.corrected_view.reveal(*corrected)
+        self.raw_view.set_current(suggestion.id, (suggestion.start, suggestion.end))
+        self.corrected_view.set_current(suggestion.id, corrected)
         self.status.set_position(document, suggestion, index, len(session.suggestions))
         self._update_alternatives()
 

@@ -17,12 +17,13 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextLine,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip, QWidget
 
 from korrektur.model import Suggestion
 from korrektur.ui.formatting import change_text, kinds_text
 from korrektur.ui.marks import MarkLayer
 from korrektur.ui.painting import (
+    NEWLINE_WIDTH,
     ceil_digits,
     paint_fill,
     paint_lines,
@@ -32,6 +33,7 @@ from korrektur.ui.painting import (
 )
 from korrektur.ui.textmap import Utf16Index
 from korrektur.ui.theme import Theme
+from korrektur.ui.worker import Prepared
 
 CLICK_SLOP = 4  # pixels a press may move and still count as a click
 
@@ -52,14 +54,16 @@ class LineGutter(QWidget):
         pane = self._pane
         painter = QPainter(self)
         painter.fillRect(event.rect(), pane.theme.gutter_background)
-        painter.setFont(pane.font())
         block = pane.firstVisibleBlock()
         offset = pane.contentOffset()
         previous: int | None = None
         height = pane.fontMetrics().height()
         current_line = pane.current_line()
         self._paint_pages(painter)
-        painter.setFont(pane.font())
+        plain, bold = QFont(pane.font()), QFont(pane.font())
+        bold.setBold(True)
+        painter.setFont(plain)
+        painter.setPen(pane.theme.gutter_text)
         while block.isValid():
             top = pane.blockBoundingGeometry(block).translated(offset).top()
             if top > event.rect().bottom():
@@ -67,15 +71,15 @@ class LineGutter(QWidget):
             if block.isVisible():
                 number = pane.line_number_at(block.position())
                 if number != previous:
-                    font = painter.font()
-                    font.setBold(number == current_line)
-                    painter.setFont(font)
-                    painter.setPen(pane.theme.gutter_text)
+                    if number == current_line:
+                        painter.setFont(bold)
                     painter.drawText(
                         QRectF(0, top, self.width() - 6, height),
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                         str(number),
                     )
+                    if number == current_line:
+                        painter.setFont(plain)
                 previous = number
             block = block.next()
         painter.end()
@@ -119,6 +123,7 @@ class TextPane(QPlainTextEdit):
         self.theme = theme
         self.layer: MarkLayer | None = None
         self.current_id: str | None = None
+        self._current_span: tuple[int, int] | None = None
         self.page_label = "p%1"
         self._index = Utf16Index("")
         self._press: QPoint | None = None
@@ -136,9 +141,22 @@ class TextPane(QPlainTextEdit):
         self.setPlainText(text)
         self.reindex(text)
 
+    def use_document(self, prepared: Prepared) -> None:
+        """Show a document prepared off the GUI thread (scrolled to the top)."""
+        document = prepared.document
+        document.setParent(self)
+        document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        document.setDefaultFont(self.font())
+        self.setDocument(document)  # Qt deletes the previous one if it was a child of ours
+        self._index = prepared.index
+
     def reindex(self, text: str) -> None:
         """The text changed to ``text``: rebuild the offset index."""
         self._index = Utf16Index(text)
+
+    def reindex_edit(self, start: int, end: int, inserted: str) -> None:
+        """The text's ``[start, end)`` became ``inserted``: update the offset index."""
+        self._index = self._index.replaced(start, end, inserted)
 
     def to_qt(self, offset: int) -> int:
         """Qt position of a Python offset."""
@@ -148,18 +166,32 @@ class TextPane(QPlainTextEdit):
         """Python offset of a Qt position."""
         return self._index.from_qt(position)
 
-    def set_layer(self, layer: MarkLayer | None) -> None:
-        """Show the marks of ``layer``."""
+    def set_layer(
+        self, layer: MarkLayer | None, dirty: list[tuple[int, int]] | None = None
+    ) -> None:
+        """Show the marks of ``layer``; with ``dirty`` only those spans are repainted."""
         self.layer = layer
-        self._fit_gutter()
-        self.viewport().update()
+        if dirty is None:
+            self._fit_gutter()
+            self.viewport().update()
+            self._gutter.update()
+            return
+        for start, end in dirty:
+            self._update_span(start, end)
+
+    def set_current(self, suggestion_id: str | None, span: tuple[int, int] | None) -> None:
+        """Draw the box around another suggestion (``span`` is where it stands here)."""
+        for old_or_new in (self._current_span, span):
+            if old_or_new is not None:
+                self._update_span(*old_or_new)
+        self.current_id = suggestion_id
+        self._current_span = span
         self._gutter.update()
 
-    def set_current(self, suggestion_id: str | None) -> None:
-        """Draw the box around another suggestion."""
-        self.current_id = suggestion_id
-        self.viewport().update()
-        self._gutter.update()
+    def _update_span(self, start: int, end: int) -> None:
+        """Repaint just the rectangles of a span (with room for outline and underline)."""
+        for rect in self.rects_of(start, end):
+            self.viewport().update(rect.adjusted(-4.0, -3.0, 4.0 + NEWLINE_WIDTH, 3.0).toRect())
 
     def line_number_at(self, position: int) -> int:
         """The raw line number shown for Qt ``position``."""
@@ -168,17 +200,10 @@ class TextPane(QPlainTextEdit):
         return self.layer.line_number(self.from_qt(position))
 
     def current_line(self) -> int | None:
-        """The line number of the current suggestion, if it is in view of the layer."""
-        span = self._current_span()
-        return None if span is None or self.layer is None else self.layer.line_number(span[0])
-
-    def _current_span(self) -> tuple[int, int] | None:
-        if self.layer is None or self.current_id is None:
+        """The line number of the current suggestion."""
+        if self.layer is None or self._current_span is None:
             return None
-        for start, end, suggestion in self._visible_marks_unpainted():
-            if suggestion.id == self.current_id:
-                return start, end
-        return None
+        return self.layer.line_number(self._current_span[0])
 
     # -- geometry ----------------------------------------------------------------------------
 
@@ -190,7 +215,8 @@ class TextPane(QPlainTextEdit):
         last = last_block.position() + last_block.length()
         return self.from_qt(first), self.from_qt(last)
 
-    def _visible_marks_unpainted(self) -> list[tuple[int, int, Suggestion]]:
+    def visible_marks(self) -> list[tuple[int, int, Suggestion]]:
+        """The marks in view, with their spans in this pane."""
         if self.layer is None:
             return []
         start, end = self.visible_range()
@@ -284,7 +310,7 @@ class TextPane(QPlainTextEdit):
         """Tints under the text, then the text, then lines, outline and page boundaries."""
         marks = [
             (suggestion, self.rects_of(start, end))
-            for start, end, suggestion in self._visible_marks_unpainted()
+            for start, end, suggestion in self.visible_marks()
         ]
         painter = QPainter(self.viewport())
         for suggestion, rects in marks:

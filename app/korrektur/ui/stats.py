@@ -24,13 +24,17 @@ class ReviewStats:
         suggestions = self._session.suggestions
         self._status: dict[str, Status] = {s.id: s.status for s in suggestions}
         self.total = len(suggestions)
-        self.decided = sum(1 for s in suggestions if s.decided)
+        self.decided = sum(1 for s in suggestions if s.status is not Status.PENDING)
         self.kind_total: Counter[Kind] = Counter()
         self.kind_decided: Counter[Kind] = Counter()
-        for suggestion in suggestions:
-            self.kind_total.update(suggestion.kinds)
-            if suggestion.decided:
-                self.kind_decided.update(suggestion.kinds)
+        by_kinds = Counter(s.kinds for s in suggestions)
+        decided_by_kinds = Counter(s.kinds for s in suggestions if s.status is not Status.PENDING)
+        for kinds, count in by_kinds.items():
+            for kind in kinds:
+                self.kind_total[kind] += count
+        for kinds, count in decided_by_kinds.items():
+            for kind in kinds:
+                self.kind_decided[kind] += count
 
     def apply(self, change: Change) -> None:
         """Follow one change of the session."""

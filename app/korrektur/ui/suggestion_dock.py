@@ -115,11 +115,19 @@ class SuggestionDock(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        # Fixed widths from the font: ResizeToContents would ask every row on every change.
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.CHANGE, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.CONFIDENCE, Column.STATUS, Column.PAGE, Column.LINE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(Column.KIND, 96)
+        width = self.fontMetrics().horizontalAdvance
+        for column, sample in (
+            (Column.KIND, "■ diacritic"),
+            (Column.CONFIDENCE, "0.00"),
+            (Column.STATUS, "✓ accepted"),
+            (Column.PAGE, "Page"),
+            (Column.LINE, "00000"),
+        ):
+            header.resizeSection(column, width(sample) + 24)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.count_label = QLabel()

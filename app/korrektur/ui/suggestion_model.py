@@ -24,8 +24,8 @@ from korrektur.ui.theme import primary_kind
 
 Index = QModelIndex | QPersistentModelIndex
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
 
 class Column(IntEnum):
@@ -53,6 +53,17 @@ STATUS_COLOURS = {
     Status.REJECTED: QColor("#D55E00"),
     Status.EDITED: QColor("#0072B2"),
 }
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _DECORATION, _FOREGROUND, _ALIGNMENT, SORT_ROLE, ID_ROLE})
+_NUMBERS = frozenset({Column.CONFIDENCE, Column.PAGE, Column.LINE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_COLUMNS = len(Column)
 
 
 class SuggestionTableModel(QAbstractTableModel):
@@ -127,7 +138,7 @@ class SuggestionTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
         """The ``Column`` values."""
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -139,52 +150,48 @@ class SuggestionTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text, icons, colours, tooltips and sort keys."""
-        if not index.isValid() or self._session is None:
+        """Cell text, icons, colours, tooltips and sort keys (lean: views call it a lot)."""
+        if role not in _ROLES or self._session is None:
             return None
-        suggestion = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._rows):
+            return None
+        suggestion = self._rows[row]
+        if role == _DISPLAY:
             return self._display(suggestion, column)
         if role == SORT_ROLE:
             return self._sort_key(suggestion, column)
         if role == ID_ROLE:
             return suggestion.id
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return suggestion.reason or None
-        if role == Qt.ItemDataRole.DecorationRole and column is Column.KIND:
-            return self.kind_icons.get(primary_kind(suggestion))
-        if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS:
-            return STATUS_COLOURS.get(suggestion.status)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            Column.CONFIDENCE,
-            Column.PAGE,
-            Column.LINE,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == _DECORATION:
+            return self.kind_icons.get(primary_kind(suggestion)) if column == Column.KIND else None
+        if role == _FOREGROUND:
+            return STATUS_COLOURS.get(suggestion.status) if column == Column.STATUS else None
+        return _RIGHT if column in _NUMBERS else None
 
-    def _display(self, suggestion: Suggestion, column: Column) -> str:
+    def _display(self, suggestion: Suggestion, column: int) -> str:
         assert self._session is not None
         document = self._session.document
-        if column is Column.CHANGE:
+        if column == Column.CHANGE:
             return change_text(suggestion)
-        if column is Column.KIND:
+        if column == Column.KIND:
             return kinds_text(suggestion)
-        if column is Column.CONFIDENCE:
+        if column == Column.CONFIDENCE:
             return f"{suggestion.confidence:.2f}"
-        if column is Column.STATUS:
+        if column == Column.STATUS:
             return f"{STATUS_MARKS[suggestion.status]} {status_name(suggestion.status)}"
-        if column is Column.PAGE:
+        if column == Column.PAGE:
             return str(document.page_index_at(suggestion.start) + 1)
         return str(document.line_index_at(suggestion.start) + 1)
 
-    def _sort_key(self, suggestion: Suggestion, column: Column) -> Any:
-        if column is Column.CONFIDENCE:
+    def _sort_key(self, suggestion: Suggestion, column: int) -> Any:
+        if column == Column.CONFIDENCE:
             return suggestion.confidence
-        if column is Column.KIND:
+        if column == Column.KIND:
             return kinds_text(suggestion)
-        if column is Column.STATUS:
+        if column == Column.STATUS:
             return list(Status).index(suggestion.status)
         return suggestion.start
 

@@ -18,8 +18,25 @@ class Utf16Index:
     __slots__ = ("_astral", "_qt_after")
 
     def __init__(self, text: str) -> None:
-        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
-        self._qt_after = [pos + number + 2 for number, pos in enumerate(self._astral)]
+        self._set([] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)])
+
+    def _set(self, astral: list[int]) -> None:
+        self._astral = astral
+        self._qt_after = [pos + number + 2 for number, pos in enumerate(astral)]
+
+    def replaced(self, start: int, end: int, inserted: str) -> Utf16Index:
+        """The index after ``text[start:end]`` became ``inserted`` (cheap for small edits)."""
+        added = (
+            [] if inserted.isascii() else [start + m.start() for m in _ASTRAL.finditer(inserted)]
+        )
+        if not self._astral and not added:
+            return self
+        delta = len(inserted) - (end - start)
+        low = bisect.bisect_left(self._astral, start)
+        high = bisect.bisect_left(self._astral, end)
+        other = Utf16Index("")
+        other._set(self._astral[:low] + added + [pos + delta for pos in self._astral[high:]])
+        return other
 
     def to_qt(self, offset: int) -> int:
         """The Qt position of Python ``offset``."""

@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
+from PySide6.QtGui import QTextDocument
 
 from korrektur.engine import AnalysisCancelled
 from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession
 from korrektur.ui.services import Analyser
+from korrektur.ui.textmap import Utf16Index
 
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: enough for a bar, no flood
+
+# While a job runs, the GUI thread gets the GIL back within this many seconds (Python's
+# default of 5 ms, paid at each of the many Python/Qt crossings of a repaint, adds up to
+# frames of 100 ms and more while the engine computes).
+JOB_SWITCH_INTERVAL = 0.0005
 
 
 class EngineHolder:
@@ -35,20 +44,49 @@ class EngineHolder:
             return self._engine
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A pane's text, made into a ``QTextDocument`` off the GUI thread.
+
+    Filling a document with a long report takes tens of milliseconds; done here, the GUI
+    thread only swaps it in.
+
+    Attributes:
+        text: the text (what the core's offsets refer to).
+        document: the same text as a document, moved to the GUI thread.
+        index: converts the core's offsets to the document's positions.
+    """
+
+    text: str
+    document: QTextDocument
+    index: Utf16Index
+
+
+def prepare(text: str) -> Prepared:
+    """Fill a document with ``text`` on this thread and hand it to the GUI thread."""
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    document.setPlainText(text)
+    app = QCoreApplication.instance()
+    if app is not None:
+        document.moveToThread(app.thread())
+    return Prepared(text, document, Utf16Index(text))
+
+
 class JobSignals(QObject):
     """What an analysis job reports; every signal carries the job's number.
 
     Signals:
-        loaded(int, Document): the file was read; analysis starts.
+        loaded(int, Document, Prepared): the file was read (and its text prepared).
         progress(int, int, int): done and total units of analysis.
-        finished(int, ReviewSession): suggestions are ready.
+        finished(int, ReviewSession, Prepared): suggestions and the corrected text are ready.
         failed(int, str): a message for the user.
         cancelled(int): the user stopped the analysis.
     """
 
-    loaded = Signal(int, object)
+    loaded = Signal(int, object, object)
     progress = Signal(int, int, int)
-    finished = Signal(int, object)
+    finished = Signal(int, object, object)
     failed = Signal(int, str)
     cancelled = Signal(int)
 
@@ -104,7 +142,15 @@ class AnalysisJob(QRunnable):
         self._cancel.set()
 
     def run(self) -> None:
-        """Load, analyse, report."""
+        """Load, analyse, report; the GUI thread keeps getting the GIL quickly meanwhile."""
+        previous = sys.getswitchinterval()
+        sys.setswitchinterval(JOB_SWITCH_INTERVAL)
+        try:
+            self._run()
+        finally:
+            sys.setswitchinterval(previous)
+
+    def _run(self) -> None:
         signals = self.signals
         try:
             document = (
@@ -115,13 +161,14 @@ class AnalysisJob(QRunnable):
         except DocumentError as exc:
             signals.failed.emit(self.number, str(exc))
             return
-        signals.loaded.emit(self.number, document)
+        signals.loaded.emit(self.number, document, prepare(document.text))
         try:
             if self.cancel_requested:
                 raise AnalysisCancelled
             engine = self._engine.get()
             suggestions = engine.analyse(document, KIND_GROUPS["all"], _Progress(self))
             session = ReviewSession(document, suggestions)
+            corrected = prepare(session.corrected_text())  # text and offset maps built here
         except AnalysisCancelled:
             signals.cancelled.emit(self.number)
             return
@@ -132,4 +179,4 @@ class AnalysisJob(QRunnable):
             )
             signals.failed.emit(self.number, text.format(name=document.name, error=exc))
             return
-        signals.finished.emit(self.number, session)
+        signals.finished.emit(self.number, session, corrected)
