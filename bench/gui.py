@@ -55,7 +55,9 @@ def generate_report(pages: int) -> str:
     out = []
     for number in range(1, pages + 1):
         varied = re.sub(
-            r"(?<![\d/])\d{2}(?![\d/])", lambda m: f"{(int(m.group()) + number) % 90 + 10}", body
+            r"(?<![\d/])\d{2}(?![\d/])",
+            lambda m, n=number: f"{(int(m.group()) + n) % 90 + 10}",
+            body,
         )
         out.append(f" Ekbacka kommun{' ' * 45}Sida {number} ({pages})\n{varied}")
     return "\n".join(out) + "\n"
