@@ -12,10 +12,6 @@ from korrektur.model import Decision, ManualEdit, ReviewSession
 TYPING_MERGE_ID = 0x4B5201
 
 
-def _tr(text: str, count: int = -1) -> str:
-    return QCoreApplication.translate("Commands", text, None, count)
-
-
 class ReviewCommand(QUndoCommand):
     """A review step that knows which suggestion to show after it is undone or redone.
 
@@ -59,20 +55,31 @@ class DecideCommand(ReviewCommand):
 
 def accept_command(session: ReviewSession, ids: Sequence[str]) -> DecideCommand:
     """Accept the engine's replacements."""
-    text = _tr("Accept") if len(ids) == 1 else _tr("Accept %n suggestions", len(ids))
+    text = (
+        QCoreApplication.translate("Commands", "Accept")
+        if len(ids) == 1
+        else QCoreApplication.translate("Commands", "Accept %n suggestions", None, len(ids))
+    )
     return DecideCommand(session, text, ids, lambda s: s.accept(*ids))
 
 
 def reject_command(session: ReviewSession, ids: Sequence[str]) -> DecideCommand:
     """Keep the raw text."""
-    text = _tr("Reject") if len(ids) == 1 else _tr("Reject %n suggestions", len(ids))
+    text = (
+        QCoreApplication.translate("Commands", "Reject")
+        if len(ids) == 1
+        else QCoreApplication.translate("Commands", "Reject %n suggestions", None, len(ids))
+    )
     return DecideCommand(session, text, ids, lambda s: s.reject(*ids))
 
 
 def edit_command(session: ReviewSession, suggestion_id: str, text: str) -> DecideCommand:
     """Use the reviewer's own text."""
     return DecideCommand(
-        session, _tr("Edit"), [suggestion_id], lambda s: s.edit(suggestion_id, text)
+        session,
+        QCoreApplication.translate("Commands", "Edit"),
+        [suggestion_id],
+        lambda s: s.edit(suggestion_id, text),
     )
 
 
@@ -80,7 +87,7 @@ def alternative_command(session: ReviewSession, suggestion_id: str, number: int)
     """Pick alternative ``number`` (1-based)."""
     return DecideCommand(
         session,
-        _tr("Choose alternative %n", number),
+        QCoreApplication.translate("Commands", "Choose alternative %n", None, number),
         [suggestion_id],
         lambda s: s.choose_alternative(suggestion_id, number),
     )
@@ -94,7 +101,7 @@ class ManualEditCommand(ReviewCommand):
     """
 
     def __init__(self, session: ReviewSession, start: int, end: int, text: str) -> None:
-        super().__init__(_tr("Typing"), None)
+        super().__init__(QCoreApplication.translate("Commands", "Typing"), None)
         self._session = session
         self._request: tuple[int, int, str] | None = (start, end, text)
         self.edits: list[ManualEdit] = []

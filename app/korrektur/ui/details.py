@@ -27,7 +27,8 @@ class DetailsPane(QTextBrowser):
     def show_suggestion(self, suggestion: Suggestion | None, document: Document | None) -> None:
         """Describe ``suggestion`` (or say that none is selected)."""
         if suggestion is None or document is None:
-            self.setHtml(f"<p style='color:gray'>{self.tr('No suggestion selected.')}</p>")
+            note = self.tr("No suggestion selected.")
+            self.setHtml(f"<p style='color:gray'>{note}</p>")
             return
         self.setHtml(details_html(suggestion, document))
 

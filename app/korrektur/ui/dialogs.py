@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -74,10 +75,11 @@ def show_about(parent: QWidget) -> None:
     """Version and licence."""
     QMessageBox.about(
         parent,
-        parent.tr("About Korrektur"),
-        parent.tr(
+        QCoreApplication.translate("About", "About Korrektur"),
+        QCoreApplication.translate(
+            "About",
             "<h3>Korrektur %1</h3><p>Review and correct OCR'd Swedish reports: the raw text "
             "and the suggested correction side by side, every decision recorded.</p>"
-            "<p>MIT licence. Built with Qt for Python (LGPL-3.0).</p>"
+            "<p>MIT licence. Built with Qt for Python (LGPL-3.0).</p>",
         ).replace("%1", __version__),
     )

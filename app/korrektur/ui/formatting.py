@@ -91,21 +91,21 @@ def position_text(document: Document, offset: int) -> str:
 
 def details_html(suggestion: Suggestion, document: Document) -> str:
     """The details pane: change, kinds, confidence, status, reason, alternatives as links."""
-    tr = QCoreApplication.translate
+    deleted = QCoreApplication.translate("Formatting", "(delete)")
+    confidence = QCoreApplication.translate("Formatting", "confidence")
+    yours = QCoreApplication.translate("Formatting", "Your text:")
+    alternatives = QCoreApplication.translate("Formatting", "Alternatives:")
+    replacement = visible(suggestion.replacement) if suggestion.replacement else deleted
     parts = [
         f"<p style='font-size:large'><b>{escape(visible(suggestion.original))}</b> → "
-        f"<b>{escape(visible(suggestion.replacement)) if suggestion.replacement else ''}</b>"
-        f"{escape(tr('Formatting', '(delete)')) if not suggestion.replacement else ''}</p>",
-        f"<p>{escape(kinds_text(suggestion))} · "
-        f"{escape(tr('Formatting', 'confidence'))} {suggestion.confidence:.2f} · "
-        f"{STATUS_MARKS[suggestion.status]} {escape(status_name(suggestion.status))}"
+        f"<b>{escape(replacement)}</b></p>",
+        f"<p>{escape(kinds_text(suggestion))} · {escape(confidence)} "
+        f"{suggestion.confidence:.2f} · {STATUS_MARKS[suggestion.status]} "
+        f"{escape(status_name(suggestion.status))}"
         f"<br>{escape(position_text(document, suggestion.start))}</p>",
     ]
     if suggestion.status is Status.EDITED and suggestion.edited_text is not None:
-        parts.append(
-            f"<p>{escape(tr('Formatting', 'Your text:'))} "
-            f"<b>{escape(visible(suggestion.edited_text))}</b></p>"
-        )
+        parts.append(f"<p>{escape(yours)} <b>{escape(visible(suggestion.edited_text))}</b></p>")
     if suggestion.reason:
         parts.append(f"<p>{escape(suggestion.reason)}</p>")
     if suggestion.alternatives:
@@ -113,7 +113,7 @@ def details_html(suggestion: Suggestion, document: Document) -> str:
             f"<a href='alt:{n}'>{n}&nbsp;{escape(visible(a))}</a>"
             for n, a in enumerate(suggestion.alternatives[:9], start=1)
         )
-        parts.append(f"<p>{escape(tr('Formatting', 'Alternatives:'))} {links}</p>")
+        parts.append(f"<p>{escape(alternatives)} {links}</p>")
     if suggestion.decided_by or suggestion.decided_at:
         who = " · ".join(x for x in (suggestion.decided_by, suggestion.decided_at) if x)
         parts.append(f"<p style='color:gray'>{escape(who)}</p>")
