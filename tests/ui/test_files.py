@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QSplitter
 
 from korrektur.engine import AnalysisCancelled, Engine
 from korrektur.model import Kind, Status
+from korrektur.ui import settings as keys
 from korrektur.ui.actions import ActionId
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import Answer
@@ -171,3 +172,19 @@ def test_a_new_file_supersedes_a_running_analysis(qtbot, tmp_path, report):
     assert window.document.name == "annan.txt"
     assert window.controller.session.document.name == "annan.txt"
     assert analyser.calls == 2  # one engine, built once, for both files
+
+
+def test_open_dialog(window, report, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+
+    def choose(parent, caption, directory, filters):
+        asked.append(filters)
+        return str(report), filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    window.registry[ActionId.OPEN].trigger()
+    assert "*.txt" in asked[0]
+    assert window.controller.session is not None
+    assert window.settings.get(keys.LAST_DIRECTORY) == str(report.parent.resolve())

@@ -101,3 +101,30 @@ def test_typing_over_a_suggestion_absorbs_it(opened, qtbot):
     opened.controller.undo()
     assert session.get("s2").status is Status.PENDING
     assert pane.toPlainText().startswith("Förvaltningen har ökat stödet")
+
+
+def test_hovering_a_highlight_shows_why(opened, qtbot):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    target = opened.controller.session.get("s6")  # far → får
+    point = centre_of(opened.raw_view, target.start, target.end)
+    viewport = opened.raw_view.viewport()
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    assert "far → får" in QToolTip.text()
+    assert "context prefers" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def test_popup_edit_button_opens_the_editor(opened, qtbot):
+    target = opened.controller.session.get("s7")  # lasa → läsa
+    point = centre_of(opened.raw_view, target.start, target.end)
+    qtbot.mouseClick(opened.raw_view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseClick(opened.popup.edit_button, Qt.MouseButton.LeftButton)
+    assert opened.editor.isVisible()
+    assert opened.editor.text() == "läsa"
+    type_text(opened.editor, "läser")
+    qtbot.keyClick(opened.editor, Qt.Key.Key_Enter)
+    assert target.status is Status.EDITED
+    assert "eleverna får läser mer" in opened.corrected_view.toPlainText()

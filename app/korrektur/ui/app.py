@@ -8,7 +8,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSettings,
+    QSize,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from korrektur import __version__
@@ -56,6 +62,12 @@ def run_gui(args: argparse.Namespace) -> int:
     return code
 
 
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Pass Qt's messages on, except the offscreen platform's notes on what it lacks."""
+    if not message.startswith("This plugin does not support"):
+        print(message, file=sys.stderr)
+
+
 def _screenshot(args: argparse.Namespace) -> int:
     size = parse_size(args.size)
     if size is None:
@@ -67,6 +79,14 @@ def _screenshot(args: argparse.Namespace) -> int:
         print("korrektur: error: --screenshot needs a FILE to show", file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    previous = qInstallMessageHandler(_quiet_offscreen)
+    try:
+        return _draw(args, size)
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _draw(args: argparse.Namespace, size: QSize) -> int:
     app = application()
     with tempfile.TemporaryDirectory(prefix="korrektur-shot-") as scratch:
         settings = Settings.at(Path(scratch) / "settings.ini")  # never the user's layout

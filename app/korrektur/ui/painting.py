@@ -140,8 +140,11 @@ def paint_lines(
             colour,
         )
         if strike_rejected and suggestion.status is Status.REJECTED:
-            painter.setPen(QPen(colour, 1.3))
-            middle = rect.center().y() + 1
+            strike = QColor(colour)
+            strike.setAlpha(230)
+            painter.setPen(QPen(strike, 1.5))
+            metrics = painter.fontMetrics()  # through the middle of the lower-case letters
+            middle = rect.top() + metrics.ascent() - metrics.xHeight() / 2
             painter.drawLine(QPointF(rect.left(), middle), QPointF(rect.right(), middle))
 
 
