@@ -362,8 +362,8 @@ class MainWindow(QMainWindow):
             offsets = session.offsets
             raw = [(offsets.raw_starts[i], offsets.raw_ends[i]) for i in indices]
             corrected = [offsets.corrected_span(i) for i in indices]
-            self.raw_view.set_layer(raw_layer(session), raw)
-            self.corrected_view.set_layer(corrected_layer(session), corrected)
+            self.raw_view.set_layer(self.raw_view.layer, raw)  # same spans, new looks
+            self.corrected_view.set_layer(self.corrected_view.layer, corrected)
         if self.stats is not None:
             self.stats.apply(change)
         self.status.set_stats(self.stats, self.theme)

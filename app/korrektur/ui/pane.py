@@ -44,6 +44,8 @@ class LineGutter(QWidget):
     def __init__(self, pane: TextPane) -> None:
         super().__init__(pane)
         self._pane = pane
+        # It paints every pixel; without this each repaint also repaints the panes behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def sizeHint(self) -> QSize:
         """Wide enough for the largest line number."""
@@ -184,9 +186,11 @@ class TextPane(QPlainTextEdit):
         for old_or_new in (self._current_span, span):
             if old_or_new is not None:
                 self._update_span(*old_or_new)
+        old_line = self.current_line()
         self.current_id = suggestion_id
         self._current_span = span
-        self._gutter.update()
+        if self.current_line() != old_line:
+            self._gutter.update()
 
     def _update_span(self, start: int, end: int) -> None:
         """Repaint just the rectangles of a span (with room for outline and underline)."""

@@ -117,6 +117,7 @@ class SuggestionDock(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         # Fixed widths from the font: ResizeToContents would ask every row on every change.
         header = self.table.horizontalHeader()
+        header.setHighlightSections(False)  # else every selection change repaints the header
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.CHANGE, QHeaderView.ResizeMode.Stretch)
         width = self.fontMetrics().horizontalAdvance
