@@ -53,6 +53,11 @@ class Change:
 
 Listener = Callable[[Change], None]
 
+
+def _span_key(suggestion: Suggestion) -> tuple[int, int]:
+    return suggestion.start, suggestion.end
+
+
 # Above this many changed suggestions a full rebuild of the corrected text is cheaper.
 _INCREMENTAL_LIMIT = 64
 
@@ -127,10 +132,11 @@ class ReviewSession:
 
         ``edits`` lists ``(suggestion, text it showed before)`` for decision changes; with it
         the cache is patched in place instead of rebuilt (an accept usually changes nothing).
+        An empty ``edits`` means the caller has brought the cache up to date itself.
         """
         if edits is None or len(edits) > _INCREMENTAL_LIMIT:
             self._cache = None
-        else:
+        elif edits:
             self._patch_cache(edits)
         for listener in list(self._listeners):
             listener(change)
@@ -341,13 +347,18 @@ class ReviewSession:
         if not 0 <= start <= end <= len(corrected):
             raise ValueError(f"edit range {start}..{end} outside the text")
         absorbed: list[int] = []
-        for index, suggestion in enumerate(self.suggestions):
+        # Only suggestions whose corrected span reaches [start, end] can be absorbed; the
+        # spans are sorted and disjoint, so their ends are sorted too.
+        index = bisect.bisect_left(offsets.cor_ends, start)
+        while index < len(self.suggestions) and offsets.cor_starts[index] <= end:
             c_start, c_end = offsets.corrected_span(index)
             overlapping = c_start < end and start < c_end
             inside = c_start < start < c_end
-            touching = c_start <= end and start <= c_end and Kind.MANUAL in suggestion.kinds
+            manual = Kind.MANUAL in self.suggestions[index].kinds
+            touching = c_start <= end and start <= c_end and manual
             if overlapping or inside or touching:
                 absorbed.append(index)
+            index += 1
         cor_start, cor_end = start, end
         raw_start, raw_end = offsets.to_raw(start), offsets.to_raw(end)
         if absorbed:
@@ -388,13 +399,87 @@ class ReviewSession:
         self._swap(edit.removed, (edit.added,))
 
     def _swap(self, remove: Sequence[Suggestion], add: Sequence[Suggestion]) -> None:
-        gone = {id(s) for s in remove}
-        kept = [s for s in self.suggestions if id(s) not in gone]
-        merged = sorted([*kept, *add], key=lambda s: (s.start, s.end))
-        check_no_overlap(merged)
-        self.suggestions = merged
+        """Replace ``remove`` by ``add`` in the list, patching the text cache when local."""
+        spliced = self._splice(remove, add)
+        if spliced is None:  # not a local change: sort and check everything
+            gone = {id(s) for s in remove}
+            kept = [s for s in self.suggestions if id(s) not in gone]
+            merged = sorted([*kept, *add], key=lambda s: (s.start, s.end))
+            check_no_overlap(merged)
+            self.suggestions = merged
+            self._cache = None
         for suggestion in remove:
             self._by_id.pop(suggestion.id, None)
         for suggestion in add:
             self._by_id[suggestion.id] = suggestion
-        self._changed(Change(tuple(s.id for s in (*remove, *add)), structural=True))
+        self._changed(Change(tuple(s.id for s in (*remove, *add)), structural=True), edits=())
+
+    def _splice(self, remove: Sequence[Suggestion], add: Sequence[Suggestion]) -> bool | None:
+        """Swap contiguous ``remove`` for ``add`` in place; None when that is not possible.
+
+        A manual edit, its undo and its redo always replace neighbouring suggestions, so
+        the list, the corrected text and the offset map change only locally; patching them
+        keeps typing fast in long documents.
+        """
+        if not remove and not add:
+            return None
+        key = _span_key
+        if remove:
+            low = self.index_of(remove[0])
+            high = low + len(remove)
+            if any(self.suggestions[low + k] is not s for k, s in enumerate(remove)):
+                return None
+        else:
+            low = high = bisect.bisect_left(self.suggestions, key(add[0]), key=key)
+        added = sorted(add, key=key)
+        window = [
+            *self.suggestions[max(0, low - 1) : low],
+            *added,
+            *self.suggestions[high : high + 1],
+        ]
+        if any(key(a) > key(b) for a, b in zip(window, window[1:], strict=False)):
+            return None
+        check_no_overlap(window)
+        if self._cache is not None:
+            self._cache = self._patched(low, high, remove, added)
+        self.suggestions = [*self.suggestions[:low], *added, *self.suggestions[high:]]
+        return True
+
+    def _patched(
+        self, low: int, high: int, remove: Sequence[Suggestion], added: Sequence[Suggestion]
+    ) -> tuple[str, OffsetMap]:
+        """The text cache after suggestions ``[low, high)`` became ``added``."""
+        assert self._cache is not None
+        text, offsets = self._cache
+        raw = self.document.text
+        region = [*remove, *added]
+        raw_start = min(s.start for s in region)
+        raw_end = max(s.end for s in region)
+        # Between suggestions the corrected text is the raw text, so the region's corrected
+        # bounds follow from the neighbours that stay.
+        if low > 0:
+            cor_start = offsets.cor_ends[low - 1] + raw_start - offsets.raw_ends[low - 1]
+        else:
+            cor_start = raw_start
+        if high < len(offsets.raw_starts):
+            cor_end = offsets.cor_starts[high] - (offsets.raw_starts[high] - raw_end)
+        else:
+            cor_end = len(text) - (len(raw) - raw_end)
+        entries = []
+        parts = []
+        position, cursor = raw_start, cor_start
+        for suggestion in added:
+            current = suggestion.current_text
+            parts.append(raw[position : suggestion.start])
+            cursor += suggestion.start - position
+            entries.append((suggestion.start, suggestion.end, cursor, cursor + len(current)))
+            parts.append(current)
+            cursor += len(current)
+            position = suggestion.end
+        parts.append(raw[position:raw_end])
+        segment = "".join(parts)
+        delta = len(segment) - (cor_end - cor_start)
+        return (
+            text[:cor_start] + segment + text[cor_end:],
+            offsets.spliced(low, high, entries, delta),
+        )

@@ -22,7 +22,9 @@ class ReviewStats:
     def recount(self) -> None:
         """Count everything again (after the list itself changed)."""
         suggestions = self._session.suggestions
-        self._status: dict[str, Status] = {s.id: s.status for s in suggestions}
+        self._known: dict[str, tuple[Status, frozenset[Kind]]] = {
+            s.id: (s.status, s.kinds) for s in suggestions
+        }
         self.total = len(suggestions)
         self.decided = sum(1 for s in suggestions if s.status is not Status.PENDING)
         self.kind_total: Counter[Kind] = Counter()
@@ -37,20 +39,24 @@ class ReviewStats:
                 self.kind_decided[kind] += count
 
     def apply(self, change: Change) -> None:
-        """Follow one change of the session."""
-        if change.structural:
-            self.recount()
-            return
-        for suggestion_id in change.ids:
-            suggestion = self._session.get(suggestion_id)
-            was_decided = self._status[suggestion_id] is not Status.PENDING
-            self._status[suggestion_id] = suggestion.status
-            if was_decided == suggestion.decided:
+        """Follow one change of the session (suggestions decided, added or removed)."""
+        for suggestion_id in dict.fromkeys(change.ids):
+            known = self._known.pop(suggestion_id, None)
+            if known is not None:
+                self._count(*known, -1)
+            try:
+                suggestion = self._session.get(suggestion_id)
+            except KeyError:
                 continue
-            step = 1 if suggestion.decided else -1
+            self._known[suggestion_id] = (suggestion.status, suggestion.kinds)
+            self._count(suggestion.status, suggestion.kinds, 1)
+
+    def _count(self, status: Status, kinds: frozenset[Kind], step: int) -> None:
+        self.total += step
+        self.kind_total.update(dict.fromkeys(kinds, step))
+        if status is not Status.PENDING:
             self.decided += step
-            for kind in suggestion.kinds:
-                self.kind_decided[kind] += step
+            self.kind_decided.update(dict.fromkeys(kinds, step))
 
     def kinds(self) -> list[Kind]:
         """Kinds present in the document, in ``Kind`` order."""

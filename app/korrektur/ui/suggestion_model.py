@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from enum import IntEnum
 from typing import Any
 
@@ -66,6 +67,17 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _COLUMNS = len(Column)
 
 
+def _key(suggestion: Suggestion) -> tuple[int, int]:
+    return suggestion.start, suggestion.end
+
+
+def _lookup(session: ReviewSession, suggestion_id: str) -> Suggestion | None:
+    try:
+        return session.get(suggestion_id)
+    except KeyError:
+        return None
+
+
 class SuggestionTableModel(QAbstractTableModel):
     """One row per suggestion of the session, in document order.
 
@@ -80,8 +92,8 @@ class SuggestionTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session: ReviewSession | None = None
-        self._rows: list[Suggestion] = []
-        self._row_of: dict[str, int] = {}
+        self._rows: list[Suggestion] = []  # sorted by span, like the session's list
+        self._shown: dict[str, Suggestion] = {}
         self.kind_icons: dict[Kind, QIcon] = {}
 
     def set_session(self, session: ReviewSession | None) -> None:
@@ -89,46 +101,54 @@ class SuggestionTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._session = session
         self._rows = list(session.suggestions) if session else []
-        self._reindex()
+        self._shown = {s.id: s for s in self._rows}
         self.endResetModel()
-
-    def _reindex(self) -> None:
-        self._row_of = {s.id: row for row, s in enumerate(self._rows)}
 
     def suggestion(self, row: int) -> Suggestion:
         """The suggestion shown in ``row``."""
         return self._rows[row]
 
     def row_of(self, suggestion_id: str) -> int | None:
-        """The row of a suggestion."""
-        return self._row_of.get(suggestion_id)
+        """The row of a suggestion (found by its span: rows are sorted like the session)."""
+        suggestion = self._shown.get(suggestion_id)
+        if suggestion is None:
+            return None
+        row = bisect.bisect_left(self._rows, _key(suggestion), key=_key)
+        while row < len(self._rows) and self._rows[row] is not suggestion:
+            row += 1
+        return row if row < len(self._rows) else None
 
     def on_change(self, change: Change) -> None:
         """Follow a change of the session."""
         if self._session is None:
             return
         if change.structural:
-            self._follow_structure(self._session)
+            self._follow_structure(self._session, change)
             return
-        rows = sorted({self._row_of[i] for i in change.ids if i in self._row_of})
+        rows = sorted(r for r in map(self.row_of, set(change.ids)) if r is not None)
         if rows:
             last = self.columnCount() - 1
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], last))
 
-    def _follow_structure(self, session: ReviewSession) -> None:
-        current = session.suggestions
-        alive = {id(s) for s in current}
-        for row in range(len(self._rows) - 1, -1, -1):
-            if id(self._rows[row]) not in alive:
+    def _follow_structure(self, session: ReviewSession, change: Change) -> None:
+        """Remove the rows of suggestions that left the list, insert the new ones."""
+        for suggestion_id in dict.fromkeys(change.ids):
+            shown = self._shown.get(suggestion_id)
+            if shown is not None and _lookup(session, suggestion_id) is not shown:
+                row = self.row_of(suggestion_id)
+                assert row is not None
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
+                del self._shown[suggestion_id]
                 self.endRemoveRows()
-        for row, suggestion in enumerate(current):
-            if row >= len(self._rows) or self._rows[row] is not suggestion:
+        for suggestion_id in dict.fromkeys(change.ids):
+            current = _lookup(session, suggestion_id)
+            if current is not None and self._shown.get(suggestion_id) is not current:
+                row = bisect.bisect_left(self._rows, _key(current), key=_key)
                 self.beginInsertRows(QModelIndex(), row, row)
-                self._rows.insert(row, suggestion)
+                self._rows.insert(row, current)
+                self._shown[suggestion_id] = current
                 self.endInsertRows()
-        self._reindex()
 
     # -- QAbstractTableModel -----------------------------------------------------------------
 
