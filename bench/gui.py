@@ -262,6 +262,20 @@ def measure_in_process(path: Path, factory, presses: int) -> dict[str, float]:  
             result[f"{label}_p95_ms"] = times[int(len(times) * 0.95) - 1]
             result[f"{label}_max_ms"] = times[-1]
             result[f"{label}_cpu_median_ms"] = statistics.median(cpu)
+        pane = window.corrected_view
+        pane.setFocus()
+        cursor = pane.textCursor()
+        cursor.setPosition(pane.document().characterCount() // 2)
+        pane.setTextCursor(cursor)
+        typing, typing_cpu = [], []
+        for char in "abcdefghij" * (presses // 20 or 1):
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            QTest.keyClick(pane, char)
+            app.processEvents()
+            typing.append((time.perf_counter() - start) * 1000)
+            typing_cpu.append((time.thread_time() - start_cpu) * 1000)
+        result["typing_median_ms"] = statistics.median(typing)
+        result["typing_cpu_median_ms"] = statistics.median(typing_cpu)
         result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         window.close()
         return result
@@ -325,6 +339,11 @@ def main() -> int:
         (
             "reject and next, GUI-thread CPU (median)",
             f"{result['reject_cpu_median_ms']:.1f} ms",
+            "",
+        ),
+        (
+            "typing a character in the corrected text, wall / CPU (median)",
+            f"{result['typing_median_ms']:.1f} / {result['typing_cpu_median_ms']:.1f} ms",
             "",
         ),
         ("peak memory (max RSS)", f"{result['rss_mb']:.0f} MB", "< 800 MB"),
