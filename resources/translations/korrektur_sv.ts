@@ -336,6 +336,21 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>Open OCR text</source>
+        <translation>Öppna OCR-text</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textfiler (*.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>The decisions on %1 are not saved. Discard them?</source>
+        <translation>Besluten om %1 är inte sparade. Vill du kasta dem?</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>(delete)</source>
@@ -432,18 +447,6 @@
         <translation>Granska</translation>
     </message>
     <message>
-        <source>Open OCR text</source>
-        <translation>Öppna OCR-text</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>Textfiler (*.txt);;Alla filer (*)</translation>
-    </message>
-    <message>
-        <source>The decisions on %1 are not saved. Discard them?</source>
-        <translation>Besluten om %1 är inte sparade. Vill du kasta dem?</translation>
-    </message>
-    <message>
         <source>%1[*] — Korrektur</source>
         <translation>%1[*] — Korrektur</translation>
     </message>
@@ -462,6 +465,9 @@
             <numerusform>%n förslag att granska.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>PaneInteractions</name>
     <message>
         <source>No suggestion is selected.</source>
         <translation>Inget förslag är valt.</translation>

@@ -19,7 +19,7 @@ def test_click_on_a_highlight_opens_the_popup(opened, qtbot):
     point = centre_of(opened.raw_view, target.start, target.end)
     qtbot.mouseClick(opened.raw_view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert opened.controller.current_id == "s5"
-    popup = opened.popup
+    popup = opened.interactions.popup
     assert popup.isVisible()
     qtbot.mouseClick(popup.reject_button, Qt.MouseButton.LeftButton)
     assert target.status is Status.REJECTED
@@ -31,7 +31,7 @@ def test_popup_alternative_button(opened, qtbot):
     target = opened.controller.session.get("s4")  # pa → på (alternatives pa, pä)
     point = centre_of(opened.raw_view, target.start, target.end)
     qtbot.mouseClick(opened.raw_view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    buttons = opened.popup.alternative_buttons
+    buttons = opened.interactions.popup.alternative_buttons
     assert [b.text() for b in buttons] == ["&1 pa", "&2 pä"]
     qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
     assert target.status is Status.EDITED
@@ -121,7 +121,7 @@ def test_popup_edit_button_opens_the_editor(opened, qtbot):
     target = opened.controller.session.get("s7")  # lasa → läsa
     point = centre_of(opened.raw_view, target.start, target.end)
     qtbot.mouseClick(opened.raw_view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    qtbot.mouseClick(opened.popup.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(opened.interactions.popup.edit_button, Qt.MouseButton.LeftButton)
     assert opened.editor.isVisible()
     assert opened.editor.text() == "läsa"
     type_text(opened.editor, "läser")

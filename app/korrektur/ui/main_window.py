@@ -5,17 +5,9 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from korrektur.model import Change, Document, ReviewSession
 from korrektur.ui import settings as keys
@@ -24,14 +16,13 @@ from korrektur.ui.controller import ReviewController
 from korrektur.ui.corrected_pane import CorrectedPane
 from korrektur.ui.details import DetailsPane
 from korrektur.ui.dialogs import ShortcutsDialog, show_about
+from korrektur.ui.file_actions import FileActions, dropped_file
 from korrektur.ui.filters import SuggestionFilter
-from korrektur.ui.inline_editor import InlineEditor
+from korrektur.ui.interactions import PaneInteractions
 from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.marks import corrected_layer, document_layer, raw_layer
-from korrektur.ui.messages import Answer
 from korrektur.ui.painting import kind_icon
 from korrektur.ui.pane import TextPane
-from korrektur.ui.popup import SuggestionPopup
 from korrektur.ui.recent_menu import RecentFilesMenu
 from korrektur.ui.services import Services
 from korrektur.ui.stats import ReviewStats
@@ -40,6 +31,7 @@ from korrektur.ui.suggestion_dock import SuggestionDock
 from korrektur.ui.sync import ScrollSync
 from korrektur.ui.theme import Theme
 from korrektur.ui.view_options import ViewOptions
+from korrektur.ui.window_state import restore_layout, save_layout
 from korrektur.ui.worker import EngineHolder, Prepared
 
 REVIEW_ACTIONS = (
@@ -72,7 +64,9 @@ class MainWindow(QMainWindow):
     Attributes:
         controller: session, current suggestion and undo stack.
         loader: the background analysis.
-        actions: every action, also reachable from the menus.
+        files: open, re-analyse, save; the unsaved-decisions guard.
+        interactions: the click popup and the in-place editor.
+        registry: every action, also reachable from the menus.
         raw_view, corrected_view: the two text panes.
         dock: the suggestion list; details: the details pane.
     """
@@ -101,7 +95,11 @@ class MainWindow(QMainWindow):
         self.corrected_view.setReadOnly(True)
         for pane in (self.raw_view, self.corrected_view):
             pane.page_label = self.tr("p%1", "page label in the gutter")
-        self.editor = InlineEditor(self.corrected_view.viewport())
+        self.interactions = PaneInteractions(
+            self, self.controller, self.raw_view, self.corrected_view
+        )
+        self.editor = self.interactions.editor
+        self.files = FileActions(self, services, self.controller, self.loader)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(_titled(self.tr("Raw OCR text (read-only)"), self.raw_view))
         self.splitter.addWidget(
@@ -140,7 +138,7 @@ class MainWindow(QMainWindow):
         )
         self._connect()
         self.set_theme(theme)
-        self._restore_layout()
+        restore_layout(self, self.splitter, self.dock_widgets, self.settings)
         self._update_actions()
 
     # -- construction ------------------------------------------------------------------------
@@ -160,11 +158,11 @@ class MainWindow(QMainWindow):
         c = self.controller
         self.registry.connect(
             {
-                ActionId.OPEN: self.open_dialog,
-                ActionId.SAVE: self.save,
-                ActionId.EXPORT: self._export,
-                ActionId.VERSIONS: self._versions,
-                ActionId.REANALYSE: self.reanalyse,
+                ActionId.OPEN: self.files.open_dialog,
+                ActionId.SAVE: self.files.save,
+                ActionId.EXPORT: self.files.export,
+                ActionId.VERSIONS: self.files.show_versions,
+                ActionId.REANALYSE: lambda: self.files.reanalyse(self.document),
                 ActionId.CANCEL_ANALYSIS: self.loader.cancel,
                 ActionId.QUIT: self.close,
                 ActionId.UNDO: c.undo,
@@ -174,7 +172,7 @@ class MainWindow(QMainWindow):
                 ActionId.PREVIOUS: lambda: c.step(backwards=True),
                 ActionId.ACCEPT: c.accept,
                 ActionId.REJECT: c.reject,
-                ActionId.EDIT: self.start_edit,
+                ActionId.EDIT: self.interactions.start_edit,
                 ActionId.ACCEPT_SAME: c.accept_same,
                 ActionId.ACCEPT_VISIBLE: self._accept_visible,
                 ActionId.SHORTCUTS: self.show_shortcuts,
@@ -202,13 +200,8 @@ class MainWindow(QMainWindow):
         self.dock.filter_changed.connect(self._on_filter_changed)
         self.dock.bulk_threshold.valueChanged.connect(self._on_threshold_changed)
         self.details.alternative.connect(c.choose_alternative)
-        self.raw_view.clicked.connect(self._raw_clicked)
-        self.corrected_view.clicked.connect(self._corrected_clicked)
         self.corrected_view.edited.connect(c.manual_edit)
-        self.corrected_view.leave.connect(self.raw_view.setFocus)
-        self.editor.committed.connect(self._edit_committed)
-        self.editor.cancelled.connect(self.raw_view.setFocus)
-        self.recent_menu.chosen.connect(self.open_path)
+        self.recent_menu.chosen.connect(self.files.open_path)
         self.view.theme_changed.connect(self.set_theme)
         posted = getattr(self.messages, "posted", None)
         if posted is not None:
@@ -225,73 +218,21 @@ class MainWindow(QMainWindow):
 
     # -- files -------------------------------------------------------------------------------
 
-    def open_dialog(self) -> None:
-        """Ask for a file and open it."""
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open OCR text"),
-            self.settings.get(keys.LAST_DIRECTORY),
-            self.tr("Text files (*.txt);;All files (*)"),
-        )
-        if path:
-            self.open_path(path)
-
     def open_path(self, path: str | Path) -> None:
         """Open ``path`` and analyse it in the background."""
-        if not self.may_discard():
-            return
-        resolved = Path(path).resolve()
-        self.settings.add_recent_file(str(resolved))
-        self.settings.set(keys.LAST_DIRECTORY, str(resolved.parent))
-        self.loader.start(resolved)
-
-    def reanalyse(self) -> None:
-        """Analyse the open document again."""
-        if self.document is not None and self.may_discard():
-            self.loader.start(self.document)
-
-    def may_discard(self) -> bool:
-        """True when there are no unsaved decisions, or the reviewer lets them go."""
-        if self.controller.undo_stack.isClean():
-            return True
-        answer = self.messages.unsaved(
-            self.tr("The decisions on %1 are not saved. Discard them?").replace(
-                "%1", self.document.name if self.document else ""
-            ),
-            can_save=self.services.files is not None,
-        )
-        if answer is Answer.SAVE:
-            return self.save()
-        return answer is Answer.DISCARD
-
-    def save(self) -> bool:
-        """Save through the store's service; the window is clean afterwards."""
-        files, session = self.services.files, self.controller.session
-        if files is None or session is None or not files.save(session, self):
-            return False
-        self.controller.undo_stack.setClean()
-        return True
-
-    def _export(self) -> None:
-        if self.services.files is not None and self.controller.session is not None:
-            self.services.files.export(self.controller.session, self)
-
-    def _versions(self) -> None:
-        if self.services.files is not None and self.controller.session is not None:
-            self.services.files.show_versions(self.controller.session, self)
+        self.files.open_path(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept a dragged local file."""
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        if dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Open the first dropped local file."""
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                event.acceptProposedAction()
-                self.open_path(url.toLocalFile())
-                return
+        path = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open_path(path)
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -401,8 +342,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         reviewing = self.controller.session is not None and not self.loader.running
         self.registry.set_enabled(REVIEW_ACTIONS, reviewing)
-        has_files = self.services.files is not None and self.controller.session is not None
-        self.registry.set_enabled(FILE_ACTIONS, has_files)
+        self.registry.set_enabled(FILE_ACTIONS, self.files.can_save)
         self.registry[ActionId.REANALYSE].setEnabled(
             self.document is not None and not self.loader.running
         )
@@ -418,44 +358,7 @@ class MainWindow(QMainWindow):
         for number, action_id in enumerate(ALTERNATIVES, start=1):
             self.registry[action_id].setEnabled(reviewing and number <= count)
 
-    # -- mouse and editing -------------------------------------------------------------------
-
-    def _raw_clicked(self, offset: int, where: QPoint) -> None:
-        layer = self.raw_view.layer
-        suggestion = layer.at(offset) if layer is not None else None
-        if suggestion is None or self.controller.session is None:
-            return
-        self.controller.set_current(suggestion.id)
-        popup = SuggestionPopup(suggestion, self)
-        popup.accept.connect(self.controller.accept)
-        popup.reject.connect(self.controller.reject)
-        popup.edit.connect(self.start_edit)
-        popup.alternative.connect(self.controller.choose_alternative)
-        self.popup = popup
-        popup.show_at(where)
-
-    def _corrected_clicked(self, offset: int, _where: QPoint) -> None:
-        layer = self.corrected_view.layer
-        suggestion = layer.at(offset) if layer is not None else None
-        if suggestion is not None and self.controller.session is not None:
-            self.controller.set_current(suggestion.id)
-
-    def start_edit(self) -> None:
-        """Open the in-place editor on the current suggestion in the corrected pane."""
-        session, suggestion = self.controller.session, self.controller.current()
-        if session is None or suggestion is None:
-            self.messages.info(self.tr("No suggestion is selected."))
-            return
-        start, end = session.corrected_span(suggestion)
-        self.corrected_view.reveal(start, end)
-        rects = self.corrected_view.rects_of(start, end)
-        if not rects:
-            return
-        self.editor.open(rects[0], suggestion.current_text)
-
-    def _edit_committed(self, text: str) -> None:
-        self.controller.edit(text)
-        self.raw_view.setFocus()
+    # -- small commands ----------------------------------------------------------------------
 
     def _accept_visible(self) -> None:
         self.controller.accept_visible(round(self.dock.bulk_threshold.value(), 2))
@@ -482,32 +385,12 @@ class MainWindow(QMainWindow):
         self.dock.set_kind_icons({kind: kind_icon(kind, theme) for kind in self.dock.kind_actions})
         self.status.set_stats(self.stats, theme)
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.get(keys.GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = self.settings.get(keys.WINDOW_STATE)
-        if state.isEmpty() or not self.restoreState(state):
-            self.resizeDocks([self.dock_widgets[0]], [480], Qt.Orientation.Horizontal)
-            self.resizeDocks(self.dock_widgets, [560, 220], Qt.Orientation.Vertical)
-        splitter = self.settings.get(keys.SPLITTER)
-        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            half = max(1, self.splitter.width() // 2)
-            self.splitter.setSizes([half, half])
-
-    def save_layout(self) -> None:
-        """Remember geometry, docks and splitter."""
-        self.settings.set(keys.GEOMETRY, self.saveGeometry())
-        self.settings.set(keys.WINDOW_STATE, self.saveState())
-        self.settings.set(keys.SPLITTER, self.splitter.saveState())
-        self.settings.sync()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         """Warn about unsaved decisions, stop the analysis and remember the layout."""
-        if not self.may_discard():
+        if not self.files.may_discard():
             event.ignore()
             return
         self.loader.cancel()
         self.loader.wait()
-        self.save_layout()
+        save_layout(self, self.splitter, self.settings)
         event.accept()
