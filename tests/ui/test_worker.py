@@ -90,3 +90,36 @@ def test_cancel_while_running_on_a_thread(qtbot):
     qtbot.waitUntil(lambda: "cancelled" in recorder.kinds(), timeout=5000)
     assert pool.waitForDone(5000)
     assert recorder.kinds() == ["loaded", "cancelled"]
+
+
+def test_warm_up_builds_the_engine_once():
+    from korrektur.ui.worker import EngineWarmUp
+
+    built = []
+
+    def factory():
+        built.append(1)
+        return fake_engine()
+
+    holder = EngineHolder(factory)
+    EngineWarmUp(holder).run()
+    job = AnalysisJob(1, Document.from_text("pa\n"), holder)
+    recorder = Recorder(job)
+    job.run()
+    assert built == [1]
+    assert recorder.kinds() == ["loaded", "finished"]
+
+
+def test_warm_up_failure_is_left_to_the_analysis():
+    from korrektur.ui.worker import EngineWarmUp
+
+    def broken():
+        raise RuntimeError("no lexicon")
+
+    holder = EngineHolder(broken)
+    EngineWarmUp(holder).run()  # logged, not raised
+    job = AnalysisJob(1, Document.from_text("pa\n"), holder)
+    recorder = Recorder(job)
+    job.run()
+    assert recorder.kinds() == ["loaded", "failed"]
+    assert "no lexicon" in recorder.events[-1][1]

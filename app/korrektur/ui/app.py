@@ -57,6 +57,8 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     if args.file:
         window.open_path(args.file)
+    else:
+        window.loader.warm_up()
     code = int(app.exec())
     del translators
     return code

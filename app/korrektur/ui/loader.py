@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from korrektur.model import Document
 from korrektur.ui.services import TaskPool
-from korrektur.ui.worker import AnalysisJob, EngineHolder, JobSignals
+from korrektur.ui.worker import AnalysisJob, EngineHolder, EngineWarmUp, JobSignals
 
 
 class DocumentLoader(QObject):
@@ -58,6 +58,10 @@ class DocumentLoader(QObject):
         self._job = job
         self.running_changed.emit(True)
         self._pool.start(job)
+
+    def warm_up(self) -> None:
+        """Build the engine in the background now, before the first document."""
+        self._pool.start(EngineWarmUp(self._engine))
 
     def cancel(self) -> None:
         """Ask the running job to stop."""

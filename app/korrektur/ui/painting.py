@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QTextLine
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
 
 from korrektur.model import Kind, Status, Suggestion
@@ -67,15 +67,31 @@ def span_rects(edit: QPlainTextEdit, start: int, end: int, limit: float) -> list
     return rects
 
 
+_WAVE_TILES: dict[int, QPixmap] = {}
+_WAVE_PERIOD, _WAVE_HEIGHT = 4, 4
+
+
+def _wave_tile(colour: QColor) -> QPixmap:
+    """One period of the wave, drawn once per colour (stroking every wave is slow)."""
+    key = colour.rgba()
+    tile = _WAVE_TILES.get(key)
+    if tile is None:
+        tile = QPixmap(_WAVE_PERIOD, _WAVE_HEIGHT)
+        tile.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(tile)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 1.2))
+        low, high = _WAVE_HEIGHT - 1.0, 1.0
+        painter.drawPolyline([QPointF(0, low), QPointF(2, high), QPointF(4, low)])
+        painter.end()
+        _WAVE_TILES[key] = tile
+    return tile
+
+
 def _wave(painter: QPainter, x1: float, x2: float, y: float) -> None:
-    path = QPainterPath(QPointF(x1, y))
-    step, amplitude = 2.0, 1.6
-    x, up = x1, True
-    while x < x2:
-        x = min(x + step, x2)
-        path.lineTo(x, y - amplitude if up else y)
-        up = not up
-    painter.drawPath(path)
+    colour = painter.pen().color()
+    rect = QRectF(x1, y - _WAVE_HEIGHT + 1, max(0.0, x2 - x1), _WAVE_HEIGHT)
+    painter.drawTiledPixmap(rect, _wave_tile(colour), QPointF(x1 % _WAVE_PERIOD, 0))
 
 
 def draw_underline(

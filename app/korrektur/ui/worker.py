@@ -6,7 +6,8 @@ import logging
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,17 @@ PROGRESS_INTERVAL = 0.05  # seconds between progress signals: enough for a bar, 
 # default of 5 ms, paid at each of the many Python/Qt crossings of a repaint, adds up to
 # frames of 100 ms and more while the engine computes).
 JOB_SWITCH_INTERVAL = 0.0005
+
+
+@contextmanager
+def gui_keeps_the_gil() -> Iterator[None]:
+    """While background Python code runs, hand the GIL back to the GUI thread quickly."""
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(JOB_SWITCH_INTERVAL)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(previous)
 
 
 class EngineHolder:
@@ -143,12 +155,8 @@ class AnalysisJob(QRunnable):
 
     def run(self) -> None:
         """Load, analyse, report; the GUI thread keeps getting the GIL quickly meanwhile."""
-        previous = sys.getswitchinterval()
-        sys.setswitchinterval(JOB_SWITCH_INTERVAL)
-        try:
+        with gui_keeps_the_gil():
             self._run()
-        finally:
-            sys.setswitchinterval(previous)
 
     def _run(self) -> None:
         signals = self.signals
@@ -180,3 +188,23 @@ class AnalysisJob(QRunnable):
             signals.failed.emit(self.number, text.format(name=document.name, error=exc))
             return
         signals.finished.emit(self.number, session, corrected)
+
+
+class EngineWarmUp(QRunnable):
+    """Build the engine before any document is opened.
+
+    The lexicon then loads while the reviewer picks a file; a failure is left for the first
+    analysis to report.
+    """
+
+    def __init__(self, engine: EngineHolder) -> None:
+        super().__init__()
+        self._engine = engine
+
+    def run(self) -> None:
+        """Build the engine; errors are logged only."""
+        with gui_keeps_the_gil():
+            try:
+                self._engine.get()
+            except Exception:  # the analysis that needs the engine reports it to the user
+                log.exception("building the engine failed")
