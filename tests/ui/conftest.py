@@ -43,9 +43,10 @@ def report(tmp_path):
 
 
 @pytest.fixture
-def opened(window, report) -> MainWindow:
+def opened(window, report, qtbot) -> MainWindow:
     window.open_path(report)
     assert window.controller.session is not None
+    qtbot.waitUntil(lambda: window.dock.model.session is window.controller.session)
     return window
 
 

@@ -15,7 +15,7 @@ class Recorder:
         self.events = []
         job.signals.loaded.connect(lambda n, d, p: self.events.append(("loaded", d.name)))
         job.signals.progress.connect(lambda n, done, total: self.events.append(("progress",)))
-        job.signals.finished.connect(lambda n, s, p: self.events.append(("finished", s)))
+        job.signals.finished.connect(lambda n, a: self.events.append(("finished", a.session)))
         job.signals.failed.connect(lambda n, m: self.events.append(("failed", m)))
         job.signals.cancelled.connect(lambda n: self.events.append(("cancelled",)))
 

@@ -17,7 +17,7 @@ class DocumentLoader(QObject):
     Signals:
         loaded(Document, Prepared): the file is read (analysis continues).
         progress(int, int): done and total units of analysis.
-        finished(ReviewSession, Prepared): suggestions and the corrected text are ready.
+        finished(Analysed): suggestions, the corrected text and the counts are ready.
         failed(str): a message for the user.
         cancelled(): the analysis was stopped.
         running_changed(bool): a job started or ended.
@@ -25,7 +25,7 @@ class DocumentLoader(QObject):
 
     loaded = Signal(object, object)
     progress = Signal(int, int)
-    finished = Signal(object, object)
+    finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
     running_changed = Signal(bool)
@@ -93,11 +93,11 @@ class DocumentLoader(QObject):
         if self._current(number):
             self.progress.emit(done, total)
 
-    def _on_finished(self, number: int, session: object, prepared: object) -> None:
+    def _on_finished(self, number: int, analysed: object) -> None:
         self._release(number)
         if self._current(number):
             self._end()
-            self.finished.emit(session, prepared)
+            self.finished.emit(analysed)
 
     def _on_failed(self, number: int, message: str) -> None:
         self._release(number)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -32,7 +32,7 @@ from korrektur.ui.sync import ScrollSync
 from korrektur.ui.theme import Theme
 from korrektur.ui.view_options import ViewOptions
 from korrektur.ui.window_state import restore_layout, save_layout
-from korrektur.ui.worker import EngineHolder, Prepared
+from korrektur.ui.worker import Analysed, EngineHolder, Prepared
 
 REVIEW_ACTIONS = (
     ActionId.NEXT,
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.document: Document | None = None
         self.stats: ReviewStats | None = None
-        self._prepared: Prepared | None = None  # the corrected text, made by the worker
+        self._analysed: Analysed | None = None  # what the worker built for the new session
         self.setWindowTitle(self.tr("Korrektur"))
         self.setAcceptDrops(True)
         self.resize(1400, 900)
@@ -251,12 +251,12 @@ class MainWindow(QMainWindow):
         self.details.show_suggestion(None, None)
         self.raw_view.setFocus()
 
-    def _on_analysed(self, session: ReviewSession, prepared: Prepared) -> None:
-        self._prepared = prepared
+    def _on_analysed(self, analysed: Analysed) -> None:
+        self._analysed = analysed
         try:
-            self.controller.set_session(session)
+            self.controller.set_session(analysed.session)
         finally:
-            self._prepared = None
+            self._analysed = None
 
     def _on_cancelled(self) -> None:
         if self.document is not None:
@@ -269,10 +269,14 @@ class MainWindow(QMainWindow):
 
     def _on_session_replaced(self) -> None:
         session = self.controller.session
-        self.dock.model.set_session(session)
-        self.stats = ReviewStats(session) if session else None
+        self.dock.model.set_session(None)
+        if session is not None:  # next event-loop turn: two short blocks instead of one long
+            QTimer.singleShot(0, self._fill_list)
+        built = self._analysed if self._analysed and self._analysed.session is session else None
+        self.stats = built.stats if built else ReviewStats(session) if session else None
         if session is not None:
-            self.corrected_view.show_text(session.corrected_text(), session.offsets, self._prepared)
+            prepared = built.corrected if built else None
+            self.corrected_view.show_text(session.corrected_text(), session.offsets, prepared)
             self.corrected_view.setReadOnly(False)
             self._refresh_layers(session)
             count = len(session.suggestions)
@@ -282,6 +286,12 @@ class MainWindow(QMainWindow):
             self.corrected_view.setReadOnly(True)
         self.status.set_stats(self.stats, self.theme)
         self._update_actions()
+
+    def _fill_list(self) -> None:
+        session = self.controller.session
+        if session is not None and self.dock.model.session is not session:
+            self.dock.model.set_session(session)
+            self.dock.select(self.controller.current_id)
 
     # -- following the review ----------------------------------------------------------------
 
@@ -294,7 +304,8 @@ class MainWindow(QMainWindow):
         session = self.controller.session
         if session is None:
             return
-        self.dock.model.on_change(change)
+        if self.dock.model.session is session:
+            self.dock.model.on_change(change)
         text_changed = self.corrected_view.follow(session, change)
         if change.structural or text_changed:
             self._refresh_layers(session)

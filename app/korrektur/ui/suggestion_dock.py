@@ -209,7 +209,9 @@ class SuggestionDock(QWidget):
             self._selecting = False
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._selecting or not current.isValid():
+        # Only the reviewer's own moves in the list count; rows that come and go with
+        # filters or edits must not move the review elsewhere.
+        if self._selecting or not current.isValid() or not self.table.hasFocus():
             return
         suggestion_id = current.data(ID_ROLE)
         if suggestion_id:

@@ -104,6 +104,11 @@ class SuggestionTableModel(QAbstractTableModel):
         self._shown = {s.id: s for s in self._rows}
         self.endResetModel()
 
+    @property
+    def session(self) -> ReviewSession | None:
+        """The session whose suggestions are shown."""
+        return self._session
+
     def suggestion(self, row: int) -> Suggestion:
         """The suggestion shown in ``row``."""
         return self._rows[row]

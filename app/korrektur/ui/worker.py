@@ -17,6 +17,7 @@ from PySide6.QtGui import QTextDocument
 from korrektur.engine import AnalysisCancelled
 from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession
 from korrektur.ui.services import Analyser
+from korrektur.ui.stats import ReviewStats
 from korrektur.ui.textmap import Utf16Index
 
 log = logging.getLogger(__name__)
@@ -85,20 +86,35 @@ def prepare(text: str) -> Prepared:
     return Prepared(text, document, Utf16Index(text))
 
 
+@dataclass(frozen=True)
+class Analysed:
+    """A finished analysis with what the window needs, all built off the GUI thread.
+
+    Attributes:
+        session: the review session.
+        corrected: its corrected text, prepared for the corrected pane.
+        stats: the decided/total counts for the status bar.
+    """
+
+    session: ReviewSession
+    corrected: Prepared
+    stats: ReviewStats
+
+
 class JobSignals(QObject):
     """What an analysis job reports; every signal carries the job's number.
 
     Signals:
         loaded(int, Document, Prepared): the file was read (and its text prepared).
         progress(int, int, int): done and total units of analysis.
-        finished(int, ReviewSession, Prepared): suggestions and the corrected text are ready.
+        finished(int, Analysed): suggestions, the corrected text and the counts are ready.
         failed(int, str): a message for the user.
         cancelled(int): the user stopped the analysis.
     """
 
     loaded = Signal(int, object, object)
     progress = Signal(int, int, int)
-    finished = Signal(int, object, object)
+    finished = Signal(int, object)
     failed = Signal(int, str)
     cancelled = Signal(int)
 
@@ -176,7 +192,8 @@ class AnalysisJob(QRunnable):
             engine = self._engine.get()
             suggestions = engine.analyse(document, KIND_GROUPS["all"], _Progress(self))
             session = ReviewSession(document, suggestions)
-            corrected = prepare(session.corrected_text())  # text and offset maps built here
+            # the text, its offset maps and the counts are built here, not on the GUI thread
+            analysed = Analysed(session, prepare(session.corrected_text()), ReviewStats(session))
         except AnalysisCancelled:
             signals.cancelled.emit(self.number)
             return
@@ -187,7 +204,7 @@ class AnalysisJob(QRunnable):
             )
             signals.failed.emit(self.number, text.format(name=document.name, error=exc))
             return
-        signals.finished.emit(self.number, session, corrected)
+        signals.finished.emit(self.number, analysed)
 
 
 class EngineWarmUp(QRunnable):
