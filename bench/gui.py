@@ -201,52 +201,74 @@ def measure_startup(path: Path, choice: str, runs: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def watch_open(app, window, path: Path) -> dict[str, float]:  # noqa: ANN001
+    """Open ``path`` with a 5 ms heartbeat running; the longest gaps while analysing and
+    while the results are put on screen."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    beats: list[int] = []
+    heartbeat = QTimer(interval=5)
+    heartbeat.timeout.connect(lambda: beats.append(clock.elapsed()))
+    marks: dict[str, int] = {}
+    loop = QEventLoop()
+
+    def running(on: bool) -> None:  # emitted just before the results are handed over
+        if not on:
+            marks["finished"] = clock.elapsed()
+
+    def shown() -> None:
+        if "finished" in marks and "shown" not in marks:
+            marks["shown"] = clock.elapsed()
+            QTimer.singleShot(200, loop.quit)
+
+    def replaced() -> None:
+        QTimer.singleShot(0, shown)
+
+    window.loader.running_changed.connect(running)
+    window.controller.session_replaced.connect(replaced)
+    heartbeat.start()
+    marks["open"] = clock.elapsed()
+    window.open_path(path)
+    loop.exec()
+    heartbeat.stop()
+    window.loader.running_changed.disconnect(running)
+    window.controller.session_replaced.disconnect(replaced)
+
+    def longest_gap(low: int, high: int) -> float:
+        inside = [b for b in beats if low <= b <= high]
+        points = [low, *inside, high]
+        return float(max(b - a for a, b in zip(points, points[1:], strict=False)))
+
+    return {
+        "analysis_s": (marks["finished"] - marks["open"]) / 1000,
+        "gap_analysis_ms": longest_gap(marks["open"], marks["finished"]),
+        "gap_showing_ms": longest_gap(marks["finished"], marks["shown"] + 200),
+    }
+
+
 def measure_in_process(path: Path, factory, presses: int) -> dict[str, float]:  # noqa: ANN001
     """Heartbeat gaps during analysis, decision latency and memory."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     with tempfile.TemporaryDirectory() as scratch:
         app, window = build_window(Path(scratch), factory)
         window.show()
         app.processEvents()
-        clock = QElapsedTimer()
-        clock.start()
-        beats: list[int] = []
-        heartbeat = QTimer(interval=5)
-        heartbeat.timeout.connect(lambda: beats.append(clock.elapsed()))
-        marks: dict[str, int] = {}
-        loop = QEventLoop()
-
-        def running(on: bool) -> None:  # emitted just before the results are handed over
-            if not on:
-                marks["finished"] = clock.elapsed()
-
-        def shown() -> None:
-            if "finished" in marks and "shown" not in marks:
-                marks["shown"] = clock.elapsed()
-                QTimer.singleShot(200, loop.quit)
-
-        window.loader.running_changed.connect(running)
-        window.controller.session_replaced.connect(lambda: QTimer.singleShot(0, shown))
-        heartbeat.start()
-        marks["open"] = clock.elapsed()
-        window.open_path(path)
-        loop.exec()
-        heartbeat.stop()
-
-        def longest_gap(low: int, high: int) -> float:
-            inside = [b for b in beats if low <= b <= high]
-            points = [low, *inside, high]
-            return float(max(b - a for a, b in zip(points, points[1:], strict=False)))
-
+        first = watch_open(app, window, path)  # the engine is built in this job
+        second = watch_open(app, window, path)  # a second report: the engine is loaded
         session = window.controller.session
         result = {
             "suggestions": float(len(session.suggestions)),
             "pages": float(len(session.document.pages)),
-            "analysis_s": (marks["finished"] - marks["open"]) / 1000,
-            "gap_analysis_ms": longest_gap(marks["open"], marks["finished"]),
-            "gap_showing_ms": longest_gap(marks["finished"], marks["shown"] + 200),
+            "analysis_s": first["analysis_s"],
+            "gap_analysis_ms": first["gap_analysis_ms"],
+            "gap_showing_ms": first["gap_showing_ms"],
+            "analysis_warm_s": second["analysis_s"],
+            "gap_analysis_warm_ms": second["gap_analysis_ms"],
+            "gap_showing_warm_ms": second["gap_showing_ms"],
         }
         for key, label in ((Qt.Key.Key_A, "accept"), (Qt.Key.Key_R, "reject")):
             times, cpu = [], []
@@ -306,7 +328,8 @@ def main() -> int:
     (OUT / "gui.json").write_text(json.dumps({"engine": engine_name, **result}, indent=2))
     print(
         f"{args.pages}-page report, {result['bytes'] / 1e6:.2f} MB, {engine_name}, "
-        f"{result['suggestions']:.0f} suggestions, analysis {result['analysis_s']:.1f} s, "
+        f"{result['suggestions']:.0f} suggestions, analysis {result['analysis_s']:.1f} s "
+        f"(later {result['analysis_warm_s']:.1f} s), "
         f"machine load average {result['load_average']:.1f} on {os.cpu_count()} cores"
     )
     rows = [
@@ -314,11 +337,20 @@ def main() -> int:
         ("raw text shown after start", f"{startup['text']:.2f} s", ""),
         ("suggestions shown after start", f"{startup['analysed']:.2f} s", ""),
         (
-            "longest event-loop gap, analysis running",
+            "longest event-loop gap, first analysis (engine built in it)",
             f"{result['gap_analysis_ms']:.0f} ms",
             "< 100 ms",
         ),
-        ("longest event-loop gap, results put on screen", f"{result['gap_showing_ms']:.0f} ms", ""),
+        (
+            "longest event-loop gap, later analysis (engine loaded)",
+            f"{result['gap_analysis_warm_ms']:.0f} ms",
+            "< 100 ms",
+        ),
+        (
+            "longest event-loop gap, results put on screen (first / later)",
+            f"{result['gap_showing_ms']:.0f} / {result['gap_showing_warm_ms']:.0f} ms",
+            "",
+        ),
         (
             "accept and next, wall (median / p95 / max)",
             f"{result['accept_median_ms']:.1f} / {result['accept_p95_ms']:.1f} / "

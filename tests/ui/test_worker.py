@@ -2,6 +2,7 @@
 
 import time
 
+import pytest
 from fakes import fake_engine
 from PySide6.QtCore import QThreadPool
 
@@ -123,3 +124,21 @@ def test_warm_up_failure_is_left_to_the_analysis():
     job.run()
     assert recorder.kinds() == ["loaded", "failed"]
     assert "no lexicon" in recorder.events[-1][1]
+
+
+def test_job_restores_the_interpreter_settings(report):
+    import gc
+    import sys
+
+    interval = sys.getswitchinterval()
+    seen = []
+
+    class Watching:
+        def analyse(self, document, kinds, progress=None):
+            seen.append((gc.isenabled(), sys.getswitchinterval()))
+            return []
+
+    AnalysisJob(1, report, EngineHolder(Watching)).run()
+    assert seen == [(False, pytest.approx(0.0005))]  # collector paused, GIL handed back quickly
+    assert gc.isenabled()
+    assert sys.getswitchinterval() == interval
