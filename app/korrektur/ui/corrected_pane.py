@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from korrektur.model import Change, ReviewSession
 from korrektur.model.offsets import OffsetMap
+from korrektur.ui.keys import claims_key, leaves_to_window
 from korrektur.ui.pane import TextPane
 from korrektur.ui.textmap import qt_plain_text, text_difference
 from korrektur.ui.theme import Theme
@@ -15,8 +16,6 @@ from korrektur.ui.worker import Prepared
 
 # Beyond this many changed spans one replacement of the whole changed region is cheaper.
 MAX_SPAN_EDITS = 200
-
-_WINDOW_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
 
 class CorrectedPane(TextPane):
@@ -129,24 +128,9 @@ class CorrectedPane(TextPane):
 
     def event(self, event: QEvent) -> bool:
         """Plain keys type here, even those the window uses for review; undo stays the window's."""
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if any(event.matches(key) for key in _WINDOW_KEYS):
-                event.ignore()
-                return True
-            if self._is_typing_key(event):
-                event.accept()
-                return True
+        if claims_key(event) or leaves_to_window(event):
+            return True
         return super().event(event)
-
-    @staticmethod
-    def _is_typing_key(event: QKeyEvent) -> bool:
-        modifiers = event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-        )
-        if modifiers != Qt.KeyboardModifier.NoModifier:
-            return False
-        key = event.key()
-        return key != Qt.Key.Key_Escape and not Qt.Key.Key_F1 <= key <= Qt.Key.Key_F35
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape returns to reviewing; Shift+Enter types a plain line break."""

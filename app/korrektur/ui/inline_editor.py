@@ -7,6 +7,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from korrektur.ui.formatting import for_editing, from_editing
+from korrektur.ui.keys import claims_key
 
 
 class InlineEditor(QLineEdit):
@@ -41,12 +42,7 @@ class InlineEditor(QLineEdit):
 
     def event(self, event: QEvent) -> bool:
         """Keep Enter, Backspace, digits and letters here instead of the window's shortcuts."""
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-            if modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
-                event.accept()
-                return True
-        return super().event(event)
+        return True if claims_key(event) else super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter commits, Escape cancels."""

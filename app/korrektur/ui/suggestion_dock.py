@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from korrektur.model import Kind, Status
 from korrektur.ui.filters import DECIDED, SuggestionFilter
 from korrektur.ui.formatting import kind_name
+from korrektur.ui.keys import TypingKeys
 from korrektur.ui.suggestion_model import (
     ID_ROLE,
     Column,
@@ -157,6 +158,8 @@ class SuggestionDock(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(bulk)
+        self._typing = TypingKeys(self)
+        self._typing.watch(self.search, self.status_box, self.min_confidence, self.bulk_threshold)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._count)
         self.proxy.layoutChanged.connect(self._count)
