@@ -281,7 +281,8 @@ class MainWindow(QMainWindow):
             self._refresh_layers(session)
             count = len(session.suggestions)
             self.messages.info(self.tr("%n suggestion(s) to review.", "", count))
-            self.controller.step()
+            if count:
+                self.controller.step()
         else:
             self.corrected_view.setReadOnly(True)
         self.status.set_stats(self.stats, self.theme)
