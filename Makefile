@@ -29,6 +29,7 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/structure.py --lines
 
 # GUI responsiveness on a generated 300-page report (results: bench/README.md).
 bench-gui: $(STAMP)

@@ -1,0 +1,397 @@
+"""Decide how the lines of text flow together: same paragraph, new paragraph, next list item.
+
+The planner walks the lines of text (page furniture and speck lines already set aside) and
+decides for each line break whether it joins two parts of one paragraph (with a space, or as a
+hyphenated word), starts a new paragraph, or starts a list item. A printed line that ends
+where the next word would still have fitted was ended on purpose; a line that ends without a
+full stop continues after a blank line or a page break when the next line starts in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from korrektur.engine.base import WordOracle
+from korrektur.engine.structure.bullets import Strength
+from korrektur.engine.structure.hyphenation import HyphenDecision, decide
+from korrektur.engine.structure.lines import LineParts
+from korrektur.engine.structure.text import (
+    ends_open,
+    ends_sentence,
+    is_lower_start,
+    is_upper_start,
+)
+from korrektur.engine.structure.whitespace import COLUMN_GAP
+
+FIT = 0.92  # share of the column width a line may fill and still have room for another word
+FULL = 0.85  # share of the column width from which a line counts as full
+MIN_SAMPLE = 8  # lines needed to measure the column width
+MIN_WIDTH = 80  # characters assumed for the column when there are too few lines to measure
+MAX_ITEM_LINES = 3  # lines of an unmarked list item after an introducing colon
+
+
+_COLUMN_GAP = re.compile(rf"\S[ \t]{{{COLUMN_GAP},}}\S")
+
+
+class Join(Enum):
+    """What a line break becomes."""
+
+    SPACE = " "  # the paragraph goes on
+    HYPHEN = ""  # a hyphenated word (see the gap's HyphenDecision)
+    LINE = "\n"  # the next item of a list
+    PARA = "\n\n"  # a new paragraph
+
+
+class Role(Enum):
+    """What a bullet-like glyph at the start of a line turned out to be."""
+
+    ITEM = "item"  # a list bullet: normalise to "• "
+    SPECK = "speck"  # OCR dirt before a sentence that continues: delete
+    TEXT = "text"  # a dash that belongs to the text: keep
+
+
+@dataclass
+class Gap:
+    """The break between two lines of text (``before`` and ``after`` index ``Flow.lines``)."""
+
+    before: int
+    after: int
+    blank: bool
+    page_break: bool
+    join: Join = Join.SPACE
+    confidence: float = 0.9
+    reason: str = ""
+    hyphen: HyphenDecision | None = None
+
+
+@dataclass
+class Item:
+    """A list item mark on a line: its glyph's role, or a bullet to insert where OCR lost it."""
+
+    role: Role
+    confidence: float
+    reason: str
+    insert: bool = False
+
+
+@dataclass
+class Flow:
+    """The plan: lines of text, the break after each, and list marks by line position."""
+
+    lines: list[LineParts]
+    gaps: list[Gap] = field(default_factory=list)
+    marks: dict[int, Item] = field(default_factory=dict)
+
+    def blocks(self) -> list[list[int]]:
+        """Line positions grouped into paragraphs and list items."""
+        blocks: list[list[int]] = [[0]] if self.lines else []
+        for gap in self.gaps:
+            if gap.join in (Join.PARA, Join.LINE):
+                blocks.append([gap.after])
+            else:
+                blocks[-1].append(gap.after)
+        return blocks
+
+
+def column_width(text: str, lines: list[LineParts], gaps: list[tuple[bool, bool]]) -> int:
+    """The width of the text column in characters, from the lines that were wrapped.
+
+    A line that the next line continues in lower case, with no blank line or page break
+    between, was wrapped because it was full: the 90th percentile of their lengths is the
+    column width. With fewer than ``MIN_SAMPLE`` of them (a short text, or text already in
+    paragraphs), no line counts as full: the width is that of the longest line, at least
+    ``MIN_WIDTH``.
+    """
+    wrapped = sorted(
+        before.tail - before.lead
+        for before, after, (blank, page_break) in zip(lines, lines[1:], gaps, strict=False)
+        if not blank and not page_break and text[after.body[0] : after.body[0] + 1].islower()
+    )
+    if len(wrapped) < MIN_SAMPLE:
+        return max([MIN_WIDTH, *(p.tail - p.lead for p in lines)])
+    return max(20, wrapped[min(len(wrapped) - 1, int(0.9 * len(wrapped)))])
+
+
+class FlowPlanner:
+    """Decides the flow of one document's lines of text."""
+
+    def __init__(
+        self,
+        text: str,
+        lines: list[LineParts],
+        gaps: list[tuple[bool, bool]],
+        oracle: WordOracle,
+    ) -> None:
+        """``gaps[i]`` tells (blank line, page break) between ``lines[i]`` and ``lines[i+1]``."""
+        self.text = text
+        self.flow = Flow(lines)
+        self.facts = gaps
+        self.oracle = oracle
+        self.width = column_width(text, lines, gaps)
+
+    # -- text of the parts --------------------------------------------------------------------
+
+    def body(self, pos: int) -> str:
+        """The text proper of line ``pos`` (with a kept dash, without a removed glyph)."""
+        parts = self.flow.lines[pos]
+        mark = self.flow.marks.get(pos)
+        text_glyph = mark is not None and mark.role is Role.TEXT
+        start = parts.glyph_span[0] if text_glyph else parts.body[0]
+        return self.text[start : parts.body[1]]
+
+    def fits(self, pos: int, next_text: str) -> bool:
+        """Would the next word have fitted at the end of line ``pos``?"""
+        parts = self.flow.lines[pos]
+        word = next_text.split()[0] if next_text.split() else ""
+        return (parts.tail - parts.lead) + 1 + len(word) <= FIT * self.width
+
+    def heading_like(self, pos: int, next_text: str) -> bool:
+        """A short line with a capital and no closing punctuation, standing alone."""
+        text = self.body(pos)
+        return (
+            bool(text)
+            and (is_upper_start(text) or text[0].isdigit())
+            and text[-1] not in ".!?:;,-"
+            and not ends_open(text)
+            and len(text.split()) <= 12
+            and self.fits(pos, next_text)
+        )
+
+    def stands_alone(self, pos: int) -> bool:
+        """Line ``pos`` is heading-like with a blank line, a page break or the end after it."""
+        last = pos == len(self.flow.lines) - 1
+        return self.heading_like(pos, "") and (last or any(self.facts[pos]))
+
+    def full(self, pos: int) -> bool:
+        """Line ``pos`` fills (nearly) the whole column."""
+        parts = self.flow.lines[pos]
+        return parts.tail - parts.lead >= FULL * self.width
+
+    def in_columns(self, pos: int) -> bool:
+        """Line ``pos`` is laid out in columns (a signature, a table row)."""
+        parts = self.flow.lines[pos]
+        return _COLUMN_GAP.search(self.text, parts.lead, parts.body[1]) is not None
+
+    # -- the walk -----------------------------------------------------------------------------
+
+    def plan(self) -> Flow:
+        """Decide every break and every list mark."""
+        lines = self.flow.lines
+        in_item = False
+        block_first = 0
+        for pos in range(len(lines)):
+            role = self._glyph_role(pos, in_item)
+            if role is not None:
+                self.flow.marks[pos] = role
+            if pos == 0:
+                in_item = role is not None and role.role is Role.ITEM
+                continue
+            blank, page_break = self.facts[pos - 1]
+            gap = Gap(pos - 1, pos, blank, page_break)
+            if role is not None and role.role is Role.ITEM:
+                gap.join, gap.confidence, gap.reason = Join.PARA, 0.9, "a list item starts"
+            else:
+                self._decide(gap, block_first)
+            self.flow.gaps.append(gap)
+            if gap.join in (Join.PARA, Join.LINE):
+                block_first = pos
+                in_item = role is not None and role.role is Role.ITEM
+        self._unmarked_items()
+        self._list_breaks()
+        return self.flow
+
+    def _next_glyph(self, pos: int, glyph: str) -> bool:
+        for parts in self.flow.lines[pos + 1 : pos + 4]:
+            if parts.glyph is not None and (
+                parts.glyph.strength is not Strength.DASH or parts.glyph.text == glyph
+            ):
+                return True
+        return False
+
+    def _glyph_role(self, pos: int, in_item: bool) -> Item | None:
+        """What the glyph of line ``pos`` is, given the list (if any) it stands in."""
+        parts = self.flow.lines[pos]
+        glyph = parts.glyph
+        if glyph is None:
+            return None
+        rest = self.text[parts.body[0] : parts.body[1]]
+        before = self.body(pos - 1) if pos else ""
+        in_list = in_item or before.endswith(":") or self._next_glyph(pos, glyph.text)
+        shown = f"'{glyph.text}'"
+        if glyph.strength is Strength.TRUE:
+            return Item(Role.ITEM, 0.97, f"list bullet {shown}")
+        if glyph.strength is Strength.LETTER and not is_upper_start(rest) and not in_list:
+            return Item(Role.TEXT, 1.0, "")
+        if glyph.strength in (Strength.OCR, Strength.LETTER):
+            if not rest[:1].isalpha() and rest[:1] != "|":
+                return Item(Role.TEXT, 1.0, "")
+            if pos and not in_list and is_lower_start(rest) and not ends_sentence(before):
+                return Item(Role.SPECK, 0.6, f"{shown} before a sentence that goes on is a speck")
+            confidence = 0.9 if glyph.strength is Strength.OCR else 0.85
+            return Item(Role.ITEM, confidence, f"list bullet read by OCR as {shown}")
+        if in_list:
+            return Item(Role.ITEM, 0.7, f"{shown} starts a line in a list: a list bullet")
+        if is_upper_start(rest):
+            return Item(Role.SPECK, 0.5, f"{shown} before a sentence, outside any list: a speck")
+        return Item(Role.TEXT, 1.0, "")
+
+    def _decide(self, gap: Gap, block_first: int) -> None:
+        """Decide a break that no list item forces: hyphen, same paragraph, or a new one."""
+        before, after = self.body(gap.before), self.body(gap.after)
+        if not before or not after:
+            gap.join, gap.confidence, gap.reason = Join.SPACE, 0.5, "line of symbols"
+            return
+        continues = (
+            is_lower_start(after)
+            or after[0] in "([%§"
+            or (after[0].isdigit() and not self.heading_like(gap.before, after))
+        )
+        broken = gap.blank or gap.page_break
+        stem = before.rstrip("-")
+        if (
+            stem != before
+            and stem[-1:].isalnum()
+            and (continues or (is_upper_start(after) and not broken))
+        ):
+            gap.hyphen = decide(before.split()[-1], after.split()[0], self.oracle)
+            gap.join, gap.confidence = Join.HYPHEN, gap.hyphen.confidence
+            gap.reason = gap.hyphen.reason
+            return
+        if self.in_columns(gap.before) or self.in_columns(gap.after):
+            both = self.in_columns(gap.before) and self.in_columns(gap.after)
+            gap.join = Join.LINE if both and not broken else Join.PARA
+            gap.confidence, gap.reason = 0.7, "a line laid out in columns stays a line of its own"
+            return
+        join, confidence, reason = (
+            self._broken(gap, before, after, continues)
+            if broken
+            else self._unbroken(gap, before, after, block_first)
+        )
+        gap.join, gap.confidence, gap.reason = join, confidence, reason
+
+    def _unbroken(
+        self, gap: Gap, before: str, after: str, block_first: int
+    ) -> tuple[Join, float, str]:
+        """Two lines one after the other: a paragraph goes on unless the line ended early."""
+        sentence = ends_sentence(before) or before.endswith(":")
+        starts_new = is_upper_start(after) or after[0].isdigit()
+        heading = block_first == gap.before and self.heading_like(gap.before, after)
+        if starts_new and self.fits(gap.before, after) and (sentence or heading):
+            return (
+                Join.PARA,
+                0.75,
+                "the line ends although the next word would have fitted: new paragraph",
+            )
+        return Join.SPACE, 0.85 if sentence else 0.95, "line break inside a paragraph"
+
+    def _broken(
+        self, gap: Gap, before: str, after: str, continues: bool
+    ) -> tuple[Join, float, str]:
+        """Lines apart (a blank line or a page break): a new paragraph unless the text goes on."""
+        where = "the page break" if gap.page_break else "a blank line"
+        sentence = ends_sentence(before) or before.endswith(":")
+        fits = self.fits(gap.before, after)
+        heading_next = self.stands_alone(gap.after)
+        if continues and not sentence:
+            return Join.SPACE, 0.8, f"the sentence goes on after {where}"
+        if (
+            not sentence
+            and (ends_open(before) or (not fits and not heading_next))
+            and not self.heading_like(gap.before, after)
+        ):
+            return (
+                Join.SPACE,
+                0.6,
+                f"the line is full and has no full stop: the paragraph goes on after {where}",
+            )
+        if (
+            gap.page_break
+            and ends_sentence(before)
+            and (is_upper_start(after) or after[0].isdigit())
+            and not fits
+            and self.full(gap.before)
+            and not heading_next
+        ):
+            return (
+                Join.SPACE,
+                0.55,
+                f"the line before {where} is full: the paragraph probably goes on",
+            )
+        return Join.PARA, 0.9 if gap.blank else 0.8, f"new paragraph after {where}"
+
+    # -- lists ---------------------------------------------------------------------------------
+
+    def _is_item(self, block: list[int]) -> bool:
+        mark = self.flow.marks.get(block[0])
+        return mark is not None and mark.role is Role.ITEM
+
+    def _block_heading(self, block: list[int]) -> bool:
+        return len(block) == 1 and self.heading_like(block[0], "")
+
+    def _unmarked_items(self) -> None:
+        """Items whose bullet OCR lost: between two items, or in a run after a colon."""
+        blocks = self.flow.blocks()
+        items = [self._is_item(b) for b in blocks]
+        for k, block in enumerate(blocks):
+            text = self.body(block[0])
+            if items[k] or not is_upper_start(text) or self._block_heading(block):
+                continue
+            if (
+                0 < k < len(blocks) - 1
+                and items[k - 1]
+                and items[k + 1]
+                and len(block) <= MAX_ITEM_LINES
+                and not self.body(block[-1]).endswith(":")
+            ):
+                self.flow.marks[block[0]] = Item(
+                    Role.ITEM, 0.6, "between two list items: an item whose bullet OCR lost", True
+                )
+        for k, block in enumerate(blocks):
+            if items[k] or not self.body(block[-1]).endswith(":"):
+                continue
+            run = []
+            j = k + 1
+            while j < len(blocks) and not self._is_item(blocks[j]):
+                candidate = blocks[j]
+                if (
+                    self._block_heading(candidate)
+                    or len(candidate) > MAX_ITEM_LINES
+                    or self.body(candidate[-1]).endswith(":")
+                    or not is_upper_start(self.body(candidate[0]))
+                ):
+                    break
+                run.append(candidate)
+                j += 1
+            closed = j == len(blocks) or self._is_item(blocks[j]) or self._block_heading(blocks[j])
+            if len(run) >= 2 and closed:
+                for candidate in run:
+                    self.flow.marks[candidate[0]] = Item(
+                        Role.ITEM,
+                        0.45,
+                        "short paragraph in a run after a colon: a list item whose bullet OCR lost",
+                        True,
+                    )
+
+    def _list_breaks(self) -> None:
+        """Consecutive items are separated by a line break, everything else by a blank line."""
+        for gap in self.flow.gaps:
+            if gap.join is not Join.PARA:
+                continue
+            before = self._item_of(gap.before)
+            after = self.flow.marks.get(gap.after)
+            if before and after is not None and after.role is Role.ITEM:
+                gap.join, gap.reason = Join.LINE, "next list item"
+                gap.confidence = min(0.9, after.confidence)
+
+    def _item_of(self, pos: int) -> bool:
+        """Is line ``pos`` part of a list item (its first line or a continuation)?"""
+        while pos >= 0:
+            mark = self.flow.marks.get(pos)
+            if mark is not None and mark.role is Role.ITEM:
+                return True
+            if pos == 0 or self.flow.gaps[pos - 1].join in (Join.PARA, Join.LINE):
+                return False
+            pos -= 1
+        return False
