@@ -58,3 +58,12 @@ def test_filter_criteria():
     assert SuggestionFilter(text="CONTEXT").accepts(far)  # in the reason, any case
     assert not SuggestionFilter(kinds=frozenset({Kind.OCR})).accepts(far)
     assert not SuggestionFilter(statuses=frozenset({Status.ACCEPTED})).accepts(far)
+
+
+def test_whitespace_is_made_visible():
+    from korrektur.ui.formatting import visible
+
+    assert visible("\n") == "⏎"
+    assert visible(" ") == "␣"
+    assert visible("pa skolan") == "pa skolan"
+    assert visible("") == "∅"

@@ -54,8 +54,14 @@ def status_name(status: Status) -> str:
 
 
 def visible(text: str) -> str:
-    """``text`` with newlines, tabs and form feeds shown as symbols; empty as "∅"."""
-    return text.translate(_VISIBLE) if text else "∅"
+    """``text`` with newlines, tabs and form feeds shown as symbols; empty as "∅".
+
+    Text that is only whitespace shows its spaces as "␣" too (a line break becoming a space).
+    """
+    if not text:
+        return "∅"
+    shown = text.translate(_VISIBLE)
+    return shown.replace(" ", "␣") if text.isspace() else shown
 
 
 def for_editing(text: str) -> str:
