@@ -308,15 +308,17 @@ class MainWindow(QMainWindow):
         if self.dock.model.session is session:
             self.dock.model.on_change(change)
         text_changed = self.corrected_view.follow(session, change)
-        if change.structural or text_changed:
+        if change.structural:
             self._refresh_layers(session)
-        else:  # only the look of the decided marks changes
+        else:  # decisions: the raw spans stay, only the changed marks need repainting
             indices = [session.index_of(session.get(i)) for i in dict.fromkeys(change.ids)]
             offsets = session.offsets
             raw = [(offsets.raw_starts[i], offsets.raw_ends[i]) for i in indices]
             corrected = [offsets.corrected_span(i) for i in indices]
-            self.raw_view.set_layer(self.raw_view.layer, raw)  # same spans, new looks
-            self.corrected_view.set_layer(self.corrected_view.layer, corrected)
+            self.raw_view.set_layer(self.raw_view.layer, raw)
+            # where the text changed, the pane repaints the moved lines itself
+            layer = corrected_layer(session) if text_changed else self.corrected_view.layer
+            self.corrected_view.set_layer(layer, corrected)
         if self.stats is not None:
             self.stats.apply(change)
         self.status.set_stats(self.stats, self.theme)
