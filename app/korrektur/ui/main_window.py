@@ -7,7 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from korrektur.model import Change, Document, ReviewSession
 from korrektur.ui import settings as keys
@@ -90,9 +98,12 @@ class MainWindow(QMainWindow):
 
         self.raw_view = TextPane(theme)
         self.raw_view.setReadOnly(True)
-        self.raw_view.setToolTip("")
         self.corrected_view = CorrectedPane(theme)
         self.corrected_view.setReadOnly(True)
+        self.raw_view.setAccessibleName(self.tr("Raw OCR text (read-only)"))
+        self.corrected_view.setAccessibleName(
+            self.tr("Corrected text (typing makes a manual correction)")
+        )
         for pane in (self.raw_view, self.corrected_view):
             pane.page_label = self.tr("p%1", "page label in the gutter")
         self.interactions = PaneInteractions(
@@ -150,9 +161,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
-    def _add_dock_toggles(self, menu: object) -> None:
+    def _add_dock_toggles(self, menu: QMenu) -> None:
         for dock in self.dock_widgets:
-            menu.addAction(dock.toggleViewAction())  # type: ignore[attr-defined]
+            menu.addAction(dock.toggleViewAction())
 
     def _connect(self) -> None:
         c = self.controller
