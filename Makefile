@@ -19,8 +19,8 @@ run: $(STAMP)
 test: lint unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests bench
-	$(BIN)/ruff format --check app tests bench
+	$(BIN)/ruff check app tests bench tools
+	$(BIN)/ruff format --check app tests bench tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -2,31 +2,42 @@
 
 from __future__ import annotations
 
+import threading
+
 from korrektur.engine.base import Analyzer, WordOracle
 from korrektur.engine.pipeline import Engine
-from korrektur.engine.structure import structure_analyzers, swedish_oracle
+from korrektur.engine.structure import structure_analyzers
+from korrektur.engine.words import WordAnalyzer, word_oracle
 
 
 class _LazyOracle:
-    """Loads the word list only when a structure analyser first asks (``--kinds word`` never)."""
+    """The word engine's oracle, loaded when a structure analyser first asks.
+
+    ``--kinds word`` never asks, and building the engine stays instant for the GUI.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._oracle: WordOracle | None = None
+
+    def _get(self) -> WordOracle:
+        with self._lock:
+            if self._oracle is None:
+                self._oracle = word_oracle()
+            return self._oracle
 
     def known(self, word: str) -> bool:
-        """Ask the wordfreq oracle."""
-        return swedish_oracle().known(word)
+        """Ask the word engine."""
+        return self._get().known(word)
 
     def correct(self, word: str) -> str:
-        """Ask the wordfreq oracle."""
-        return swedish_oracle().correct(word)
-
-
-def default_oracle() -> WordOracle:
-    """The lexicon the structure analysers consult (the wordfreq stand-in for now)."""
-    return _LazyOracle()
+        """Ask the word engine."""
+        return self._get().correct(word)
 
 
 def default_analyzers() -> list[Analyzer]:
     """Structure analysers first (a removed page header wins over a word fix inside it)."""
-    return [*structure_analyzers(default_oracle())]
+    return [*structure_analyzers(_LazyOracle()), WordAnalyzer()]
 
 
 def default_engine() -> Engine:

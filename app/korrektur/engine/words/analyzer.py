@@ -1,0 +1,408 @@
+"""The word analyser: restores diacritics and undoes OCR confusions, word by word."""
+
+from __future__ import annotations
+
+import functools
+import math
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from korrektur.engine.base import AnalysisCancelled, Progress
+from korrektur.engine.words.calibration import Calibration, load_calibration
+from korrektur.engine.words.candidates import Candidate, Generator, Source
+from korrektur.engine.words.channel import (
+    Channel,
+    Op,
+    excluded_documents,
+    global_channel,
+    is_diacritic_op,
+)
+from korrektur.engine.words.decide import (
+    AMBIGUOUS,
+    Decision,
+    decide,
+    options,
+    unknown_prior,
+    with_context,
+)
+from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
+from korrektur.engine.words.occurrences import Mode, Occurrence, collect
+from korrektur.engine.words.reasons import reason
+from korrektur.engine.words.text import Case, fold
+from korrektur.model.document import Document
+from korrektur.model.suggestion import WORD_KINDS, Kind, Suggestion
+
+EVIDENCE_MARGIN = math.log(0.95 / 0.05)  # first-pass readings this sure teach the channel
+MIN_ALTERNATIVE = 0.001
+MAX_ALTERNATIVES = 4
+CHECK_EVERY = 512  # words between cancellation checks
+RUN_TOGETHER_BELOW = -13.0  # two words run together can beat only readings scored below this
+CONTEXT_ROUNDS = 2  # the second round reads neighbours as the first round decided them
+
+
+@dataclass
+class _Pass:
+    """One pass over the words with one channel; candidates and decisions are cached.
+
+    A second pass (``previous`` set) re-prices the first pass's candidates under its own
+    channel and searches afresh only for words the first pass found no reading of.
+    """
+
+    lexicon: Lexicon
+    channel: Channel
+    full: bool
+    previous: _Pass | None = None
+    generator: Generator = field(init=False)
+    cache: dict[tuple[str, Mode], list[Candidate]] = field(default_factory=dict)
+    decisions: dict[tuple[str, Case, bool, Mode], Decision] = field(default_factory=dict)
+    readings: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.generator = Generator(self.lexicon, self.channel)
+
+    def candidates(self, word: Occurrence) -> list[Candidate]:
+        key = (word.low, word.mode)
+        found = self.cache.get(key)
+        if found is not None:
+            return found
+        earlier = self.previous.cache.get(key) if self.previous is not None else None
+        if earlier is not None and self.previous is not None and _settled(earlier):
+            old = self.previous.channel
+            found = [c.repriced(old, self.channel) for c in earlier]
+            if (
+                word.mode is Mode.FULL
+                and found[0].score < RUN_TOGETHER_BELOW
+                and not any(c.source is Source.KEEP for c in earlier)
+            ):
+                found += self.generator.run_together(word.low)  # ``atti``: åtti or att i?
+            found.sort(key=lambda c: -c.score)
+        else:
+            found = self.generator.candidates(
+                word.low,
+                rewrites=word.mode is Mode.FULL,
+                fallback=self.full,
+                compounds=self.full,
+            )
+        self.cache[key] = found
+        return found
+
+    def _reading(self, low: str, compounds: bool = False) -> Candidate | None:
+        """The best quick reading of a lower-case word (cached), or None."""
+        if not compounds and not self.full:
+            found = self.cache.get((low, Mode.FULL))
+            if found is None:
+                found = self.cache[low, Mode.FULL] = self.generator.candidates(
+                    low, fallback=False, compounds=False
+                )
+            return found[0] if found else None
+        key = (low, compounds)
+        if key not in self.readings:
+            found = self.generator.candidates(low, fallback=False, compounds=compounds)
+            self.readings[key] = found[0] if found else None
+        return self.readings[key]
+
+    def _is_word(self, low: str) -> bool:
+        reading = self._reading(low)
+        return reading is not None and reading.source in (Source.KEEP, Source.LEXICON)
+
+    def joins(self, left: str, right: str, joined: str) -> bool:
+        """Read a line-end hyphenation joined unless both halves are words and the whole not.
+
+        ``Uppfolj-``/``ningen`` joins (``uppföljningen`` is a word); ``har-``/``kunskap``
+        stays apart (two words; ``harkunskap`` is at best an unheard-of compound).
+        """
+        whole = self._reading(joined, compounds=True)
+        if whole is not None and whole.source in (Source.KEEP, Source.LEXICON):
+            return True
+        return not (self._is_word(left) and self._is_word(right))
+
+    def merges(self, left: str, right: str, joined: str) -> bool:
+        """Read two chunks as one word that OCR split (``socialtj ansten``).
+
+        Only when one half at least is no word and the whole is a word seen in text.
+        """
+        if self._is_word(left) and self._is_word(right):
+            return False
+        whole = self._reading(joined)
+        return (
+            whole is not None
+            and whole.source in (Source.KEEP, Source.LEXICON)
+            and whole.prior > self.lexicon.rare_logp
+        )
+
+    def decide(self, word: Occurrence) -> Decision:
+        key = (word.as_written, word.case, word.sentence_start, word.mode)
+        found = self.decisions.get(key)
+        if found is None:
+            found = decide(options(word, self.candidates(word), self.lexicon, self.channel))
+            self.decisions[key] = found
+        return found
+
+
+def _settled(candidates: list[Candidate]) -> bool:
+    """The first pass found the word itself or a lexicon word: no deeper search needed."""
+    return any(c.source in (Source.KEEP, Source.LEXICON) for c in candidates)
+
+
+class WordAnalyzer:
+    """Word-level suggestions (diacritic and OCR kinds) for a document.
+
+    The lexicon is loaded on first use (from the cache, or compiled once). ``exclude`` names
+    training documents whose learned confusions are left out (default: the
+    ``KORREKTUR_EXCLUDE_LEARNED`` environment variable).
+    """
+
+    name = "words"
+    kinds = WORD_KINDS
+
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        calibration: Calibration | None = None,
+        exclude: frozenset[str] | None = None,
+    ) -> None:
+        self._lexicon = lexicon
+        self._calibration = calibration
+        self._exclude = exclude
+        self._channel: Channel | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The word index."""
+        with self._lock:
+            if self._lexicon is None:
+                self._lexicon = shared_lexicon()
+            return self._lexicon
+
+    @property
+    def channel(self) -> Channel:
+        """The OCR channel before it adapts to a document."""
+        lexicon = self.lexicon
+        with self._lock:
+            if self._channel is None:
+                exclude = excluded_documents() if self._exclude is None else self._exclude
+                self._channel = global_channel(lexicon.confusions, lexicon.learned, exclude)
+            return self._channel
+
+    @property
+    def calibration(self) -> Calibration:
+        """Maps the model's probabilities to confidences measured on corrected documents."""
+        if self._calibration is None:
+            self._calibration = load_calibration()
+        return self._calibration
+
+    def decisions(
+        self, document: Document, progress: Progress | None = None
+    ) -> tuple[list[Occurrence], list[Decision]]:
+        """Every word of ``document`` with the engine's decision on it."""
+        lexicon = self.lexicon
+        first = _Pass(lexicon, self.channel, full=False)
+        words = collect(document, lexicon, first.joins, first.merges)
+        total = 2 * len(words)
+        channel = self.channel.adapted(*_evidence(first, words, progress, total))
+        second = _Pass(lexicon, channel, full=True, previous=first)
+        final = _run(second, words, progress, len(words), total)
+        memo: dict[tuple[int, str | None, str | None], Decision] = {}
+        for _ in range(CONTEXT_ROUNDS):
+            final = _in_context(words, final, lexicon, memo)
+        if progress is not None:
+            progress.report(total, total)
+        return words, final
+
+    def analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
+        """Suggestions for every word the engine would change."""
+        words, decisions = self.decisions(document, progress)
+        best = [d.best.word for d in decisions]
+        suggestions: list[Suggestion] = []
+        shared: dict[int, _Explained] = {}  # decisions shared by identical words
+        for word, decision in zip(words, decisions, strict=True):
+            if word.mode is Mode.PROTECTED or decision.best.text == word.as_written:
+                continue
+            explained = shared.get(id(decision))
+            if explained is None:
+                left = _neighbour(words, best, word.left)
+                right = _neighbour(words, best, word.right)
+                explained = self._explain(word, decision, left, right)
+                if not decision.context_used:
+                    shared[id(decision)] = explained
+            suggestions.extend(_suggestions(document, word, decision, explained))
+        return suggestions
+
+    def _explain(
+        self, word: Occurrence, decision: Decision, left: str | None, right: str | None
+    ) -> _Explained:
+        others = [
+            o.text
+            for o, p in zip(decision.options[1:], decision.probabilities[1:], strict=True)
+            if p >= MIN_ALTERNATIVE
+        ][:MAX_ALTERNATIVES]
+        if word.as_written not in others:
+            others.append(word.as_written)
+        return _Explained(
+            reason(word.as_written, decision, self.lexicon, left, right),
+            self.calibration.confidence(decision.confidence),
+            tuple(others),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Explained:
+    reason: str
+    confidence: float
+    alternatives: tuple[str, ...]
+
+
+def _suggestions(
+    document: Document, word: Occurrence, decision: Decision, explained: _Explained
+) -> list[Suggestion]:
+    """One suggestion per piece of ``word`` that changes (two for a hyphenated word)."""
+    made = []
+    replacements = split_like(word, decision.best.text)
+    alternatives = [split_like(word, text) for text in explained.alternatives]
+    for index, piece in enumerate(word.pieces):
+        replacement = replacements[index]
+        if replacement == piece.text:
+            continue
+        made.append(
+            Suggestion(
+                "",
+                piece.start,
+                piece.end,
+                document.text[piece.start : piece.end],
+                replacement,
+                kinds_of(piece.text, replacement),
+                confidence=explained.confidence,
+                reason=explained.reason,
+                alternatives=tuple(a[index] for a in alternatives),
+            )
+        )
+    return made
+
+
+def _run(
+    run: _Pass, words: list[Occurrence], progress: Progress | None, done: int, total: int
+) -> list[Decision]:
+    """The decision on every word; each distinct word in its setting is decided once."""
+    keys = [(w.as_written, w.case, w.sentence_start, w.mode) for w in words]
+    first: dict[tuple[str, Case, bool, Mode], int] = {}
+    for index, key in enumerate(keys):
+        first.setdefault(key, index)
+    decided: dict[tuple[str, Case, bool, Mode], Decision] = {}
+    for count, (key, index) in enumerate(first.items()):
+        if count % CHECK_EVERY == 0 and progress is not None:
+            if progress.cancelled():
+                raise AnalysisCancelled
+            progress.report(done + index, total)
+        decided[key] = run.decide(words[index])
+    return [decided[key] for key in keys]
+
+
+def _in_context(
+    words: list[Occurrence],
+    decisions: list[Decision],
+    lexicon: Lexicon,
+    done: dict[tuple[int, str | None, str | None], Decision],
+) -> list[Decision]:
+    """Each uncertain decision re-ranked by its neighbours' current best readings.
+
+    ``done`` remembers decisions by their plain decision and neighbours across rounds.
+    """
+    best = [d.best.word for d in decisions]
+    result = list(decisions)
+    for index, decision in enumerate(decisions):
+        if decision.confidence >= AMBIGUOUS and not decision.context_used:
+            continue
+        word = words[index]
+        left = _neighbour(words, best, word.left)
+        right = _neighbour(words, best, word.right)
+        plain = decision.without_context()
+        key = (id(plain), left, right)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = with_context(plain, lexicon, left, right)
+        result[index] = found
+    return result
+
+
+def _neighbour(words: list[Occurrence], best: list[str], index: int | None) -> str | None:
+    if index is None:
+        return None
+    word = words[index]
+    return word.context_word if word.mode is Mode.PROTECTED else best[index]
+
+
+def _evidence(
+    first: _Pass, words: list[Occurrence], progress: Progress | None, total: int
+) -> tuple[list[tuple[Op, float]], Counter[str]]:
+    """Confusions and gold letters that the first pass's sure readings show.
+
+    A reading is sure when it beats the next reading, and the raw word read as an unknown
+    word, by ``EVIDENCE_MARGIN`` (case is left aside: it shows no letter confusions).
+    """
+    times = Counter(w.as_written for w in words if w.mode is Mode.FULL)
+    sample = {w.as_written: w for w in words if w.mode is Mode.FULL}
+    found: list[tuple[Op, float]] = []
+    letters: Counter[str] = Counter()
+    for count, (written, seen) in enumerate(times.items()):
+        if count % CHECK_EVERY == 0 and progress is not None:
+            if progress.cancelled():
+                raise AnalysisCancelled
+            progress.report(count * len(words) // max(len(times), 1), total)
+        word = sample[written]
+        candidates = first.candidates(word)
+        if not candidates:
+            continue
+        best = candidates[0]
+        rival = candidates[1].score if len(candidates) > 1 else -math.inf
+        if not any(c.source is Source.KEEP for c in candidates):
+            rival = max(rival, unknown_prior(word))
+        if best.score - rival < EVIDENCE_MARGIN:
+            continue
+        found.extend((op, float(seen)) for op in best.ops)
+        for letter, number in Counter(best.word).items():
+            if letter.isalpha():
+                letters[letter] += number * seen
+    return found, letters
+
+
+def split_like(word: Occurrence, text: str) -> list[str]:
+    """``text`` cut into as many pieces as ``word`` has, where the raw pieces were cut."""
+    if not word.joined:
+        return [text]
+    cut = len(word.pieces[0].text)
+    target = cut
+    if len(text) != len(word.raw):
+        for op in Levenshtein.opcodes(word.raw, text):
+            if op.src_start <= cut <= op.src_end:
+                same_length = op.src_end - op.src_start == op.dest_end - op.dest_start
+                if op.tag == "equal" or same_length:
+                    target = op.dest_start + (cut - op.src_start)
+                else:
+                    target = op.dest_start if cut == op.src_start else op.dest_end
+                break
+    return [text[:target], text[target:]]
+
+
+@functools.lru_cache(maxsize=65536)
+def kinds_of(raw: str, replacement: str) -> frozenset[Kind]:
+    """``diacritic`` when only å/ä/ö/é differ, ``ocr`` for other changes, both when both."""
+    if raw.lower() == replacement.lower():
+        return frozenset({Kind.OCR})  # a misread capital
+    if fold(raw) == fold(replacement):
+        return frozenset({Kind.DIACRITIC})
+    kinds: set[Kind] = set()
+    low, new = raw.lower(), replacement.lower()
+    for op in Levenshtein.opcodes(low, new):
+        if op.tag == "equal":
+            continue
+        raw_piece, new_piece = low[op.src_start : op.src_end], new[op.dest_start : op.dest_end]
+        if len(raw_piece) == len(new_piece):
+            for a, b in zip(raw_piece, new_piece, strict=True):
+                kinds.add(Kind.DIACRITIC if is_diacritic_op((a, b)) else Kind.OCR)
+        else:
+            kinds.add(Kind.OCR)
+    return frozenset(kinds or {Kind.OCR})

@@ -1,0 +1,465 @@
+"""Candidate words for one raw word: diacritics, OCR rewrites, compounds and near misses."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from korrektur.engine.words.channel import Channel, Op
+from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.text import fold
+
+MAX_REWRITES = 2  # OCR rewrites combined in one word (diacritics are free of this limit)
+MAX_REWRITES_LONG = 3  # … in words of at least LONG_WORD letters
+LONG_WORD = 9
+COMPOUND_VARIANTS = 4  # rewritten spellings tried as compounds …
+COMPOUND_VARIANT_FLOOR = math.log(1e-4)  # … if at least this likely
+VARIANT_FLOOR = math.log(1e-7)  # rewritten spellings less likely than this are not tried
+COMBINED_SITES = 8  # the likeliest rewrite sites that are tried in combination
+MAX_VARIANTS = 32
+MIN_REWRITTEN_END = 5  # compound ends this long are also tried with one misreading undone
+REWRITTEN_END_SPLITS = 3  # … after the best few splits only
+MIN_LOST_CONTEXT = 3  # a lost letter is looked for in words of at least this length
+MAX_PARTS = 4
+MIN_BEGIN = 2
+SHORT_PART_LOGN = math.log(100.0)  # a two-letter first part must begin this many compounds
+MIN_END = 3
+PART_NORM = math.log(3000.0)  # a first part that begins 3,000 corpus compounds costs nothing
+END_MAX_LOGP = math.log(2e-3)  # function words (och, att, som) do not end compounds
+COMPOUND_COST = math.log(0.3)  # writing a compound the corpus never showed
+NEAR_EDIT = math.log(1e-6)  # one letter added, dropped or changed, not explained by the channel
+NEAR_MIN_LOGP = math.log(1e-6)  # near misses are looked for among words at least this common
+SEPARATORS = ".'’"  # marks that OCR prints where a space was (``syfte.att``)
+SEPARATOR_COST = math.log(1e-2)  # a separator read instead of a space
+GLUE_COST = math.log(1e-3)  # a space lost between two words (``isamband``)
+SHORT_PART = 3  # run-together parts shorter than this …
+SHORT_WORD_LOGP = math.log(1e-3)  # … must be at least this common (i, på, av)
+NEAR_LIMIT = 5
+FAR_REACH_LENGTH = 8  # words this long may be two edits from a known word, shorter ones one
+
+
+class Source(StrEnum):
+    """Where a candidate came from (for the reason shown to the reviewer)."""
+
+    KEEP = "keep"  # the raw word, a known word
+    UNKNOWN = "unknown"  # the raw word, not known (a name, a new word, or damage)
+    LEXICON = "lexicon"  # a known word reached by diacritics and OCR rewrites
+    COMPOUND = "compound"  # a compound of known parts
+    NEAR = "near"  # a known word one or two letters away
+    SPLIT = "split"  # two words run together (``isamband``, ``syfte.att``)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One reading of a raw word.
+
+    Attributes:
+        word: lower-case form.
+        prior: natural-log probability of the word.
+        channel: log ratio of the OCR rewrites (0 for the raw word itself).
+        ops: the ``(raw, gold)`` pieces that differ.
+        source: how it was found.
+        parts: compound parts, when it is a compound.
+    """
+
+    word: str
+    prior: float
+    channel: float
+    ops: tuple[Op, ...]
+    source: Source
+    parts: tuple[str, ...] = ()
+
+    @property
+    def score(self) -> float:
+        """Log of prior × channel (unnormalised posterior)."""
+        return self.prior + self.channel
+
+    def repriced(self, old: Channel, new: Channel) -> Candidate:
+        """This candidate with its rewrites priced by channel ``new`` instead of ``old``."""
+        if not self.ops:
+            return self
+        change = sum(new.cost(*op) - old.cost(*op) for op in self.ops)
+        return Candidate(
+            self.word, self.prior, self.channel + change, self.ops, self.source, self.parts
+        )
+
+
+@dataclass(slots=True)
+class _Variant:
+    text: str
+    cost: float
+    ops: tuple[Op, ...]
+    fixed: frozenset[int]  # positions in ``text`` produced by a rewrite
+
+
+@dataclass(slots=True)
+class _Path:
+    prior: float
+    cost: float
+    parts: tuple[str, ...]
+    ops: tuple[Op, ...]
+
+
+@dataclass
+class Generator:
+    """Finds the candidates of raw words with one lexicon and one channel."""
+
+    lexicon: Lexicon
+    channel: Channel
+    _words: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict, repr=False)
+
+    def candidates(
+        self, low: str, rewrites: bool = True, fallback: bool = True, compounds: bool = True
+    ) -> list[Candidate]:
+        """Candidates for the lower-case raw word ``low``, best first.
+
+        ``rewrites`` allows OCR rewrites (not just diacritics); ``compounds`` the compound
+        splitter; ``fallback`` the slower search for near misses when nothing else fits.
+        """
+        found: dict[str, Candidate] = {}
+        if any(ch in SEPARATORS for ch in low):
+            return list(self._separated(low))
+        identity = _Variant(low, 0.0, (), frozenset())
+        for candidate in self._lookups(identity):
+            _keep_best(found, candidate)
+        unmatched = [] if found else [identity]
+        # A word that is known, or known once its å/ä/ö is restored, is rarely also misread
+        # letter for letter; nor is one whose digits, symbols or é explain the damage. Those
+        # are tried first; plain letters (d for ä, a lost ö) only when they explain nothing.
+        stages = (False, True) if rewrites and not found else (False,) if rewrites else ()
+        for letters in stages:
+            for variant in self._variants(low, letters=letters):
+                matched = False
+                for candidate in self._lookups(variant):
+                    matched = True
+                    _keep_best(found, candidate)
+                if not matched:
+                    unmatched.append(variant)
+            if found:
+                break
+        if compounds and len(low) >= 2 * MIN_BEGIN + 1:
+            for variant in unmatched[:COMPOUND_VARIANTS]:
+                if variant.cost < COMPOUND_VARIANT_FLOOR:
+                    break
+                for candidate in self._compounds(variant):
+                    _keep_best(found, candidate)
+        if fallback and rewrites and len(low) >= 4 and low.isalpha():
+            if not any(c.source is Source.KEEP for c in found.values()):
+                for candidate in self._glued(low):
+                    _keep_best(found, candidate)
+            if not found:
+                for candidate in self._near_misses(low):
+                    _keep_best(found, candidate)
+        return sorted(found.values(), key=lambda c: -c.score)
+
+    # -- run-together words ------------------------------------------------------------
+
+    def run_together(self, low: str) -> list[Candidate]:
+        """Readings of ``low`` as two words whose space OCR lost (``isamband``)."""
+        if len(low) < 4 or not low.isalpha():
+            return []
+        return list(self._glued(low))
+
+    def _word(self, low: str, rewrites: bool) -> Candidate | None:
+        """The best lexicon reading of one word, if it is a known word (after restoration)."""
+        key = (low, rewrites)
+        if key in self._words:
+            return self._words[key]
+        found = None
+        if rewrites:
+            for candidate in self.candidates(low, fallback=False, compounds=False):
+                if candidate.source in (Source.KEEP, Source.LEXICON):
+                    found = candidate
+                    break
+        else:
+            readings = list(self._lookups(_Variant(low, 0.0, (), frozenset())))
+            found = max(readings, key=lambda c: c.score) if readings else None
+        self._words[key] = found
+        return found
+
+    def _separated(self, low: str) -> Iterator[Candidate]:
+        """``syfte.att`` → ``syfte att``: a mark printed where a space was."""
+        for index, mark in enumerate(low):
+            if mark in SEPARATORS:
+                left = self._word(low[:index], True)
+                right = self._word(low[index + 1 :], True)
+                if left is not None and right is not None:
+                    yield _pair(left, right, SEPARATOR_COST, (mark, " "))
+                return
+
+    def _glued(self, low: str) -> Iterator[Candidate]:
+        """``isamband`` → ``i samband``: two known words with the space between them lost.
+
+        A part shorter than three letters must be a very common word (``i``, ``på``).
+        """
+        for cut in range(1, len(low)):
+            head, tail = low[:cut], low[cut:]
+            left = self._word(head, False)
+            if left is None or (len(head) < SHORT_PART and left.prior < SHORT_WORD_LOGP):
+                continue
+            right = self._word(tail, False)
+            if right is None or (len(tail) < SHORT_PART and right.prior < SHORT_WORD_LOGP):
+                continue
+            yield _pair(left, right, GLUE_COST, ("", " "))
+
+    # -- spellings ---------------------------------------------------------------------
+
+    def _variants(self, low: str, letters: bool, limit: int = 0) -> list[_Variant]:
+        """OCR rewrites of ``low`` (``6kat`` → ``ökat``), most likely first.
+
+        ``letters`` allows rewriting plain letters (``d`` → ``ä``), not just digits, symbols
+        and é, and restoring a lost letter (``kat`` → ``ökat``) where no digit, symbol or é
+        already shows the damage. Only the likeliest combinations are kept, of at most
+        ``limit`` rewrites (default: by the word's length).
+        """
+        sites: list[tuple[int, int, str, float]] = []
+        rewrites = self.channel.rewrites
+        for start in range(len(low)):
+            for length in (1, 2):
+                piece = low[start : start + length]
+                if len(piece) < length:
+                    break
+                options = rewrites.get(piece)
+                if options is None or not (letters or _noise(piece)):
+                    continue
+                for gold, cost in options:
+                    if cost >= VARIANT_FLOOR:
+                        sites.append((start, start + length, gold, cost))
+        lost: list[tuple[int, int, str, float]] = []
+        if letters and len(low) >= MIN_LOST_CONTEXT and low.isalpha() and "é" not in low:
+            for gold, cost in self.channel.lost:
+                if cost >= VARIANT_FLOOR:
+                    lost.extend((at, at, gold, cost) for at in range(len(low) + 1))
+        if not sites and not lost:
+            return []
+        limit = limit or (MAX_REWRITES_LONG if len(low) >= LONG_WORD else MAX_REWRITES)
+        combined = sorted(sites, key=lambda site: -site[3])[:COMBINED_SITES]
+        combined.sort()
+        chosen_sets = [[site] for site in sites + lost]
+        if limit > 1:
+            chosen_sets += [c for c in _combinations(combined, limit) if len(c) > 1]
+        chosen_sets.sort(key=lambda chosen: -sum(site[3] for site in chosen))
+        return [_apply(low, chosen) for chosen in chosen_sets[:MAX_VARIANTS]]
+
+    def _diacritic_cost(
+        self, text: str, form: str, fixed: frozenset[int], offset: int = 0
+    ) -> tuple[float, tuple[Op, ...]] | None:
+        """Cost of reading ``text`` as ``form`` (same fold key), or None if it undoes a rewrite."""
+        if text == form:
+            return 0.0, ()
+        cost = 0.0
+        ops: list[Op] = []
+        for index, (raw, gold) in enumerate(zip(text, form, strict=True)):
+            if raw != gold:
+                if offset + index in fixed:
+                    return None
+                cost += self.channel.cost(raw, gold)
+                ops.append((raw, gold))
+        return cost, tuple(ops)
+
+    def _lookups(self, variant: _Variant) -> Iterator[Candidate]:
+        text = variant.text
+        for form in self.lexicon.forms(fold(text)):
+            priced = self._diacritic_cost(text, form, variant.fixed)
+            if priced is None:
+                continue
+            cost, ops = priced
+            prior = self.lexicon.word_logp(form)
+            if prior is None:
+                continue
+            source = Source.KEEP if not variant.ops and not ops else Source.LEXICON
+            yield Candidate(form, prior, variant.cost + cost, variant.ops + ops, source)
+
+    # -- compounds ---------------------------------------------------------------------
+
+    def _compounds(self, variant: _Variant) -> Iterator[Candidate]:
+        """Readings of ``variant`` as a compound of known parts (``lararcoacher``)."""
+        text, fixed = variant.text, variant.fixed
+        key = fold(text)
+        size = len(text)
+        lexicon = self.lexicon
+        # best[i]: the best sequence of first parts covering text[:i], as
+        # (prior + cost, prior, parts, ops)
+        best: list[_Path | None] = [None] * (size + 1)
+        best[0] = _Path(0.0, 0.0, (), ())
+        for start in range(size):
+            here = best[start]
+            if here is None or len(here.parts) >= MAX_PARTS - 1:
+                continue
+            for stop in range(start + MIN_BEGIN, size - MIN_END + 1):
+                for form in lexicon.begin_forms(key[start:stop]):
+                    if stop - start < 3 and lexicon.part_logn(form) < SHORT_PART_LOGN:
+                        continue
+                    priced = self._diacritic_cost(text[start:stop], form, fixed, start)
+                    if priced is None:
+                        continue
+                    prior = here.prior + lexicon.part_logn(form) - PART_NORM
+                    score = prior + here.cost + priced[0]
+                    current = best[stop]
+                    if current is None or score > current.prior + current.cost:
+                        best[stop] = _Path(
+                            prior, here.cost + priced[0], (*here.parts, form), here.ops + priced[1]
+                        )
+        unended: list[tuple[float, int]] = []
+        for start in range(MIN_BEGIN, size - MIN_END + 1):
+            here = best[start]
+            if here is None or not here.parts:
+                continue
+            ends = list(self._ends(text[start:], fixed, start))
+            if not ends and not variant.ops and size - start >= MIN_REWRITTEN_END:
+                unended.append((here.prior + here.cost, start))
+            yield from self._compound_candidates(variant, here, ends)
+        # The last part may hold a misreading of its own (``utbildnings|farvaltningen``):
+        # tried for the best few splits that found no plain ending.
+        for _, start in sorted(unended, reverse=True)[:REWRITTEN_END_SPLITS]:
+            here = best[start]
+            assert here is not None
+            ends = []
+            for rewritten in self._variants(text[start:], letters=True, limit=1):
+                ends.extend(self._ends(rewritten.text, rewritten.fixed, 0, rewritten))
+            yield from self._compound_candidates(variant, here, ends)
+
+    @staticmethod
+    def _compound_candidates(
+        variant: _Variant, here: _Path, ends: list[tuple[str, float, float, tuple[Op, ...]]]
+    ) -> Iterator[Candidate]:
+        for form, end_prior, cost, ops in ends:
+            parts = (*here.parts, form)
+            yield Candidate(
+                "".join(parts),
+                end_prior + here.prior + COMPOUND_COST,
+                variant.cost + here.cost + cost,
+                variant.ops + here.ops + ops,
+                Source.COMPOUND,
+                parts,
+            )
+
+    def _ends(
+        self, tail: str, fixed: frozenset[int], offset: int, rewritten: _Variant | None = None
+    ) -> Iterator[tuple[str, float, float, tuple[Op, ...]]]:
+        """Known words that can end a compound, read from ``tail``: (form, prior, cost, ops)."""
+        for form in self.lexicon.forms(fold(tail)):
+            end_prior = self.lexicon.word_logp(form)
+            if end_prior is None or end_prior > END_MAX_LOGP:
+                continue
+            priced = self._diacritic_cost(tail, form, fixed, offset)
+            if priced is None:
+                continue
+            if rewritten is None:
+                yield form, end_prior, priced[0], priced[1]
+            else:
+                yield form, end_prior, rewritten.cost + priced[0], rewritten.ops + priced[1]
+
+    # -- near misses -------------------------------------------------------------------
+
+    def _near_misses(self, low: str) -> Iterator[Candidate]:
+        """Known words one edit away: a dropped, an added or a changed letter."""
+        seen: set[str] = set()
+        edits: list[tuple[str, float, Op]] = []
+        for index in range(len(low)):
+            edits.append((low[:index] + low[index + 1 :], NEAR_EDIT, (low[index], "")))
+        for gold, cost in self.channel.lost[:6]:
+            for index in range(len(low) + 1):
+                edits.append((low[:index] + gold + low[index:], max(cost, NEAR_EDIT), ("", gold)))
+        for text, cost, op in edits:
+            if text in seen:
+                continue
+            seen.add(text)
+            variant = _Variant(text, cost, (op,), frozenset())
+            found = list(self._lookups(variant))
+            if not found and len(text) >= 2 * MIN_BEGIN + 2:
+                found = list(self._compounds(variant))
+            for candidate in found:
+                if candidate.prior >= NEAR_MIN_LOGP:
+                    candidate.source = Source.NEAR
+                    yield candidate
+        if not seen or len(low) < 5:
+            return
+        for word, distance in self._fuzzy(low):
+            prior = self.lexicon.word_logp(word)
+            if prior is not None and distance > 0:
+                yield Candidate(word, prior, distance * NEAR_EDIT, ((low, word),), Source.NEAR)
+
+    def _fuzzy(self, low: str) -> list[tuple[str, int]]:
+        """Frequent words one edit (two for long words) from ``low`` (rapidfuzz, by length)."""
+        key = fold(low)
+        found: list[tuple[str, int]] = []
+        reach = 2 if len(key) >= FAR_REACH_LENGTH else 1
+        for length in range(len(key) - reach, len(key) + reach + 1):
+            bucket = self.lexicon.near_bucket(key[0], length, NEAR_MIN_LOGP)
+            for _, distance, index in process.extract(
+                key, bucket, scorer=Levenshtein.distance, score_cutoff=reach, limit=NEAR_LIMIT
+            ):
+                found.extend((w, int(distance)) for w in self.lexicon.forms(bucket[index]))
+        return found
+
+
+def _pair(left: Candidate, right: Candidate, cost: float, op: Op) -> Candidate:
+    return Candidate(
+        f"{left.word} {right.word}",
+        left.prior + right.prior,
+        left.channel + right.channel + cost,
+        (*left.ops, op, *right.ops),
+        Source.SPLIT,
+        (left.word, right.word),
+    )
+
+
+def _keep_best(found: dict[str, Candidate], candidate: Candidate) -> None:
+    current = found.get(candidate.word)
+    if current is None or candidate.score > current.score:
+        found[candidate.word] = candidate
+
+
+def _noise(piece: str) -> bool:
+    """A raw piece that cannot be right inside a Swedish word: a digit, a symbol or é."""
+    return not piece.isalpha() or "é" in piece
+
+
+def _combinations(
+    sites: list[tuple[int, int, str, float]], limit: int
+) -> Iterator[list[tuple[int, int, str, float]]]:
+    """Non-overlapping sets of 1..limit rewrite sites (in text order)."""
+    floor = VARIANT_FLOOR
+
+    def extend(
+        chosen: list[tuple[int, int, str, float]], first: int, cost: float
+    ) -> Iterator[list[tuple[int, int, str, float]]]:
+        for index in range(first, len(sites)):
+            site = sites[index]
+            if chosen and site[0] < chosen[-1][1]:
+                continue
+            total = cost + site[3]
+            if total < floor:
+                continue
+            picked = [*chosen, site]
+            yield picked
+            if len(picked) < limit:
+                yield from extend(picked, index + 1, total)
+
+    yield from extend([], 0, 0.0)
+
+
+def _apply(low: str, chosen: list[tuple[int, int, str, float]]) -> _Variant:
+    pieces: list[str] = []
+    fixed: set[int] = set()
+    ops: list[Op] = []
+    position = 0
+    length = 0
+    cost = 0.0
+    for start, stop, gold, site_cost in chosen:
+        pieces.append(low[position:start])
+        length += start - position
+        pieces.append(gold)
+        fixed.update(range(length, length + len(gold)))
+        length += len(gold)
+        position = stop
+        cost += site_cost
+        ops.append((low[start:stop], gold))
+    pieces.append(low[position:])
+    return _Variant("".join(pieces), cost, tuple(ops), frozenset(fixed))

@@ -1,0 +1,171 @@
+"""Choose among the candidates of one word where it stands: case, unknown words, context."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from korrektur.engine.words.candidates import Candidate, Source
+from korrektur.engine.words.channel import Channel, is_diacritic_op
+from korrektur.engine.words.context import context_gain
+from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.occurrences import Mode, Occurrence
+from korrektur.engine.words.text import LETTER_LIKE, Case
+
+# Log prior that the raw word is right although the lexicon does not know it.
+UNKNOWN_LOWER = math.log(1e-13)
+UNKNOWN_NAME = math.log(2e-9)  # capitalised inside a sentence: probably a name
+UNKNOWN_START = math.log(1e-11)  # capitalised at a sentence start
+UNKNOWN_UPPER = math.log(1e-7)  # all capitals: probably an acronym
+UNKNOWN_MIXED = math.log(2e-9)  # FoU, iPad
+DAMAGE = math.log(1e-3)  # per digit or symbol inside letters (f6r, &r): rarely a real word
+ACCENT = math.log(0.05)  # per é in an unknown lower-case word (é mostly misreads ö/ä)
+NAME_ACCENT_TAIL = 3  # … or before the last three letters of a capitalised one
+UNKNOWN_CAPS = 0.3  # capitalised share assumed for a word the corpus never showed
+MIN_CAPS = 0.02  # headings and list items capitalise any word now and then
+MAX_OPTIONS = 6
+AMBIGUOUS = 0.9999  # below this certainty, the neighbours are asked
+CONTEXT_MIN = 1e-5  # options less likely than this before context stay out of the running
+
+
+@dataclass(slots=True)
+class Option:
+    """A way to write the word: ``text`` as it would stand, with its score and origin."""
+
+    text: str
+    word: str
+    score: float
+    candidate: Candidate | None  # None: the raw word, unknown to the lexicon
+    context: float = 0.0
+
+    @property
+    def total(self) -> float:
+        """Score with context."""
+        return self.score + self.context
+
+
+@dataclass(slots=True)
+class Decision:
+    """The options for one word, best first, with their probabilities."""
+
+    options: list[Option]
+    probabilities: list[float]
+    context_used: bool = False
+    plain: Decision | None = None  # the decision before context, when context was used
+
+    @property
+    def best(self) -> Option:
+        """The most likely option."""
+        return self.options[0]
+
+    @property
+    def confidence(self) -> float:
+        """Probability of the best option."""
+        return self.probabilities[0]
+
+    def without_context(self) -> Decision:
+        """The decision before any context was applied (itself when none was)."""
+        return self.plain if self.plain is not None else self
+
+
+def unknown_prior(occurrence: Occurrence) -> float:
+    """Log prior that an unknown raw word is right as written."""
+    raw = occurrence.raw
+    if occurrence.case is Case.UPPER:
+        prior = UNKNOWN_UPPER
+    elif occurrence.case is Case.MIXED:
+        prior = UNKNOWN_MIXED
+    elif occurrence.case is Case.TITLE:
+        prior = UNKNOWN_START if occurrence.sentence_start else UNKNOWN_NAME
+    else:
+        prior = UNKNOWN_LOWER + ACCENT * raw.count("é")
+    if occurrence.case is not Case.LOWER:
+        # names have é in their last syllable (Lindén, André), rarely earlier
+        prior += ACCENT * raw[:-NAME_ACCENT_TAIL].count("é")
+    if any(ch.isalpha() for ch in raw):
+        prior += DAMAGE * sum(1 for ch in raw if ch.isdigit() or ch in LETTER_LIKE)
+    return prior
+
+
+def cased(
+    occurrence: Occurrence, word: str, lexicon: Lexicon, channel: Channel
+) -> list[tuple[str, float]]:
+    """Ways to write ``word`` in place of ``occurrence``, with the log-cost of each case.
+
+    Upper-case and lower-case raw words keep their case. A capitalised word inside a
+    sentence is either a capitalised word (as often as the corpus capitalises it there) or a
+    lower-case word whose first letter OCR printed as a capital (as often as the channel says
+    for that letter: ``A`` for ``å`` is common, ``K`` for ``k`` rare): both are offered.
+    """
+    case = occurrence.case
+    title = word[:1].upper() + word[1:]
+    if case is Case.UPPER:
+        return [(word.upper(), 0.0)]
+    if case is Case.MIXED:
+        if word == occurrence.low:
+            return [(occurrence.raw, 0.0)]
+        return [(title if occurrence.raw[:1].isupper() else word, 0.0)]
+    if case is Case.LOWER:
+        starts_with_letter = occurrence.raw[:1].isalpha()
+        return [(title if occurrence.sentence_start and not starts_with_letter else word, 0.0)]
+    if occurrence.sentence_start:
+        return [(title, 0.0)]
+    share = lexicon.capitalised_share(word)
+    share = UNKNOWN_CAPS if share is None else share
+    as_title = math.log(max(share, MIN_CAPS))
+    as_lower = channel.upper_cost(word[:1]) + math.log(max(1.0 - share, 0.01))
+    return [(title, as_title), (word, as_lower)]
+
+
+def options(
+    occurrence: Occurrence, candidates: list[Candidate], lexicon: Lexicon, channel: Channel
+) -> list[Option]:
+    """The ways to write ``occurrence``, from its candidates (best first, not normalised)."""
+    found: dict[str, Option] = {}
+    keep_known = False
+    for candidate in candidates[:MAX_OPTIONS]:
+        if occurrence.mode is Mode.DIACRITICS and not all(
+            is_diacritic_op(op) for op in candidate.ops
+        ):
+            continue
+        if candidate.source is Source.KEEP or (
+            candidate.word == occurrence.low and candidate.source is Source.COMPOUND
+        ):
+            keep_known = True
+        for text, cost in cased(occurrence, candidate.word, lexicon, channel):
+            option = Option(text, candidate.word, candidate.score + cost, candidate)
+            if text not in found or option.score > found[text].score:
+                found[text] = option
+    if not keep_known and occurrence.raw not in found:
+        prior = unknown_prior(occurrence)
+        written = occurrence.as_written
+        found[written] = Option(written, occurrence.low, prior, None)
+    return sorted(found.values(), key=lambda o: -o.total)
+
+
+def decide(ranked: list[Option]) -> Decision:
+    """Normalise option scores into probabilities (softmax), best first."""
+    ranked.sort(key=lambda o: -o.total)
+    top = ranked[0].total
+    weights = [math.exp(o.total - top) for o in ranked]
+    total = sum(weights)
+    return Decision(ranked, [w / total for w in weights])
+
+
+def with_context(
+    decision: Decision, lexicon: Lexicon, left: str | None, right: str | None
+) -> Decision:
+    """Re-rank an uncertain decision by its neighbours; certain ones are returned as they are."""
+    if len(decision.options) < 2 or decision.confidence >= AMBIGUOUS:
+        return decision
+    if left is None and right is None:
+        return decision
+    ranked = [
+        Option(o.text, o.word, o.score, o.candidate, context_gain(lexicon, left, o.word, right))
+        for o, p in zip(decision.options, decision.probabilities, strict=True)
+        if p >= CONTEXT_MIN
+    ]
+    result = decide(ranked)
+    result.context_used = True
+    result.plain = decision
+    return result

@@ -1,0 +1,291 @@
+"""The compiled word index: word probabilities, diacritic groups, compound parts and bigrams.
+
+The index is compiled from the sources (see ``build.py``) once and cached in the user cache
+directory under a key made of the sources' versions; loading the cache takes a fraction of a
+second. Everything is keyed by lower-case word forms.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import contextlib
+import marshal
+import math
+import os
+import tempfile
+import threading
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from korrektur.engine.words.lines import SortedLines
+from korrektur.engine.words.sources import Sources, find_sources
+from korrektur.engine.words.text import fold
+from korrektur.paths import cache_dir
+
+GENITIVE_MIN = 4  # a known word longer than this takes a genitive -s
+RARE_COUNT = 0.5  # a valid form never seen in the corpus counts as half an occurrence
+SCALE = 8.0  # log values are stored as small integers in steps of 1/8 (fast to load)
+
+
+def quantise(value: float) -> int:
+    """A log value (≤ 0) as a small non-negative int (Python shares those: fast to load)."""
+    return max(0, min(255, round(-value * SCALE)))
+
+
+def word_hash(word: str) -> int:
+    """A stable 32-bit hash of a word (Python's own ``hash`` changes between runs)."""
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def pair_hash(first: str, second: str) -> int:
+    """A stable 64-bit key of a word pair."""
+    return (word_hash(first) << 32) | word_hash(second)
+
+
+@dataclass
+class Lexicon:
+    """Lookups into the compiled index (lower-case words throughout).
+
+    Attributes:
+        total: number of words the probabilities are relative to.
+        logp: every attested word → its log probability, ``quantise``d.
+        groups: fold key → tab-joined forms, where forms differ from their key or share it.
+        rare: sorted ``fold\\tform`` lines of valid forms never seen in any count; a genitive
+            ``-s`` of a known word is known without being listed.
+        begin: first (and middle) parts of compounds → log of how many compounds they begin,
+            in steps of 1/8.
+        begin_groups: fold key → tab-joined compound parts, as ``groups``.
+        caps: percentage of mid-sentence uses that are capitalised (names near 100); words
+            capitalised less than 5% of the time are left out.
+        acronyms: forms kept exactly as written.
+        patterns: regular expressions of protected chunks.
+        confusions: hand-written ``raw>gold`` weights (confusions.yaml).
+        learned: per-document learned confusion counts (learned-confusions.yaml).
+    """
+
+    total: float
+    logp: dict[str, int]
+    groups: dict[str, str]
+    rare: SortedLines
+    begin: dict[str, int]
+    begin_groups: dict[str, str]
+    caps: dict[str, int]
+    bigram_keys: array.array[int]
+    bigram_counts: array.array[int]
+    acronyms: frozenset[str]
+    patterns: list[tuple[str, str]]
+    confusions: list[tuple[str, str, float]]
+    learned: dict[str, dict[str, dict[str, int]]]
+    rare_logp: float = field(init=False)
+    _near: dict[tuple[str, int], list[str]] = field(init=False, repr=False)
+    _near_lock: threading.Lock = field(init=False, repr=False)
+    _counts: dict[str, float] = field(init=False, repr=False)
+    _hashes: dict[str, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.rare_logp = math.log(RARE_COUNT / self.total)
+        self._near = {}
+        self._near_lock = threading.Lock()
+        self._counts = {}  # memo of count(); grows with the words seen, a few MB at most
+        self._hashes = {}
+
+    def near_bucket(self, first: str, length: int, min_logp: float) -> list[str]:
+        """Fold keys of words at least ``exp(min_logp)`` common, by first letter and length.
+
+        Built on first use (a fraction of a second) for the near-miss search.
+        """
+        with self._near_lock:
+            if not self._near:
+                threshold = quantise(min_logp)
+                buckets: dict[tuple[str, int], set[str]] = {}
+                for word, scaled in self.logp.items():
+                    if scaled <= threshold and word.isalpha():
+                        key = fold(word)
+                        buckets.setdefault((key[0], len(key)), set()).add(key)
+                self._near = {k: sorted(v) for k, v in buckets.items()}
+                self._near[("", 0)] = []  # marks the buckets as built
+        return self._near.get((first, length), [])
+
+    # -- words ---------------------------------------------------------------------------
+
+    def word_logp(self, word: str) -> float | None:
+        """Log probability of a lower-case word, None when it is not a known word."""
+        value = self.logp.get(word)
+        if value is not None:
+            return value / -SCALE
+        if word in self._rare_forms(fold(word)):
+            return self.rare_logp
+        return None
+
+    def part_logn(self, part: str) -> float:
+        """Log of how many compounds the first part ``part`` begins (0 when unknown)."""
+        return self.begin.get(part, 0) / SCALE
+
+    def known(self, word: str) -> bool:
+        """True for a known lower-case word form."""
+        return self.word_logp(word) is not None
+
+    def forms(self, key: str) -> list[str]:
+        """Known words whose fold key is ``key`` (``forslag`` → ``förslag``, ``forslag``)."""
+        grouped = self.groups.get(key)
+        found = grouped.split("\t") if grouped else ([key] if key in self.logp else [])
+        rare = self._rare_forms(key)
+        return found + [w for w in rare if w not in found] if rare else found
+
+    def _rare_forms(self, key: str) -> list[str]:
+        found = self._listed_rare(key)
+        if key.endswith("s") and len(key) > GENITIVE_MIN:
+            stem = key[:-1]
+            grouped = self.groups.get(stem)
+            stems = grouped.split("\t") if grouped else ([stem] if stem in self.logp else [])
+            stems += self._listed_rare(stem)
+            found += [w + "s" for w in stems if not w.endswith(("s", "x", "z"))]
+        return found
+
+    def _listed_rare(self, key: str) -> list[str]:
+        return self.rare.values(key)
+
+    def begin_forms(self, key: str) -> list[str]:
+        """Compound first parts whose fold key is ``key`` (``larar`` → ``lärar``)."""
+        grouped = self.begin_groups.get(key)
+        if grouped:
+            return grouped.split("\t")
+        return [key] if key in self.begin else []
+
+    def capitalised_share(self, word: str) -> float | None:
+        """How often ``word`` is capitalised inside a sentence; None when never seen."""
+        share = self.caps.get(word)
+        if share is not None:
+            return share / 100.0
+        return 0.01 if word in self.logp else None
+
+    # -- context -------------------------------------------------------------------------
+
+    def count(self, word: str) -> float:
+        """Expected count of ``word`` in the reference corpus."""
+        found = self._counts.get(word)
+        if found is None:
+            logp = self.word_logp(word)
+            found = self._counts[word] = math.exp(logp) * self.total if logp is not None else 0.0
+        return found
+
+    def bigram(self, first: str, second: str) -> int:
+        """How often ``first second`` stands in the reference corpus (0 when rare)."""
+        hashes = self._hashes
+        left = hashes.get(first)
+        if left is None:
+            left = hashes[first] = word_hash(first)
+        right = hashes.get(second)
+        if right is None:
+            right = hashes[second] = word_hash(second)
+        key = (left << 32) | right
+        index = bisect.bisect_left(self.bigram_keys, key)
+        if index < len(self.bigram_keys) and self.bigram_keys[index] == key:
+            return int(self.bigram_counts[index])
+        return 0
+
+    # -- cache ---------------------------------------------------------------------------
+
+    def to_blob(self) -> bytes:
+        """Serialise for the cache."""
+        return marshal.dumps(
+            {
+                "total": self.total,
+                "logp": self.logp,
+                "groups": self.groups,
+                "rare": (self.rare.text, self.rare.keys, self.rare.offsets),
+                "begin": self.begin,
+                "begin_groups": self.begin_groups,
+                "caps": self.caps,
+                "bigram_keys": self.bigram_keys.tobytes(),
+                "bigram_counts": self.bigram_counts.tobytes(),
+                "acronyms": sorted(self.acronyms),
+                "patterns": self.patterns,
+                "confusions": self.confusions,
+                "learned": self.learned,
+            }
+        )
+
+    @classmethod
+    def from_blob(cls, blob: bytes) -> Lexicon:
+        """Load what ``to_blob`` wrote."""
+        data: dict[str, Any] = marshal.loads(blob)
+        keys = array.array("Q")
+        keys.frombytes(data["bigram_keys"])
+        counts = array.array("I")
+        counts.frombytes(data["bigram_counts"])
+        return cls(
+            total=data["total"],
+            logp=data["logp"],
+            groups=data["groups"],
+            rare=SortedLines(*data["rare"]),
+            begin=data["begin"],
+            begin_groups=data["begin_groups"],
+            caps=data["caps"],
+            bigram_keys=keys,
+            bigram_counts=counts,
+            acronyms=frozenset(data["acronyms"]),
+            patterns=[tuple(p) for p in data["patterns"]],
+            confusions=[tuple(c) for c in data["confusions"]],
+            learned=data["learned"],
+        )
+
+
+def cache_file(sources: Sources) -> Path:
+    """Where the index compiled from ``sources`` is cached."""
+    return cache_dir() / f"lexicon-{sources.key()}.bin"
+
+
+def _write_cache(path: Path, blob: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(blob)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    for old in path.parent.glob("lexicon-*.bin"):
+        if old != path and time.time() - old.stat().st_mtime > 60:
+            old.unlink(missing_ok=True)
+
+
+def load_lexicon(
+    sources: Sources | None = None, builder: Callable[[Sources], Lexicon] | None = None
+) -> Lexicon:
+    """The index for ``sources``: from the cache, or compiled and cached now."""
+    sources = sources or find_sources()
+    path = cache_file(sources)
+    if path.is_file():
+        try:
+            return Lexicon.from_blob(path.read_bytes())
+        except (ValueError, EOFError, KeyError, TypeError):
+            path.unlink(missing_ok=True)  # a damaged or outdated cache is rebuilt
+    if builder is None:
+        from korrektur.engine.words.build import build_lexicon
+
+        builder = build_lexicon
+    lexicon = builder(sources)
+    with contextlib.suppress(OSError):  # no cache folder (read-only home): work without one
+        _write_cache(path, lexicon.to_blob())
+    return lexicon
+
+
+_shared: dict[str, Lexicon] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_lexicon() -> Lexicon:
+    """One index per process and source key, loaded on first use."""
+    sources = find_sources()
+    key = sources.key()
+    with _shared_lock:
+        if key not in _shared:
+            _shared[key] = load_lexicon(sources)
+        return _shared[key]

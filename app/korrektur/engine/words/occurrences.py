@@ -1,0 +1,318 @@
+"""The words of a document as the engine sees them: cores, case, protection and line-end joins."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.text import (
+    LETTER_LIKE,
+    Case,
+    Part,
+    case_of,
+    core_bounds,
+    ends_sentence,
+    is_core_char,
+    word_parts,
+)
+from korrektur.model.document import Document
+
+NUMBER = "<num>"
+LETTER_BULLETS = frozenset({"e", "o", "eo", "°", "«"})  # bullets as OCR letters
+SHORT_LINE = 60  # a line shorter than this that ends without punctuation is a heading
+# Codes and designations: G20, N2016, Lgr11, Ku2015, 3D.
+_CODE = re.compile(r"[A-ZÅÄÖ]{1,4}\d+|[^\W\d_]{1,5}\d{2,}|\d+[A-ZÅÄÖ]+\d*")
+# Two words joined by a mark OCR printed for a space (``syfte.att``), not an abbreviation.
+_RUN_TOGETHER = re.compile(
+    r"[^\W\d_][^\W\d_A-ZÅÄÖ]{2,}[.'’][^\W\d_A-ZÅÄÖ]+|[^\W\d_]{2}[.'’][^\W\d_A-ZÅÄÖ]{2,}"
+)
+
+_INNER_MARKS = frozenset(".:'’")
+_LETTER = re.compile(r"[^\W\d_]")
+
+# Decides whether a word broken at a line end is read joined: (left, right, joined) → bool.
+JoinTest = Callable[[str, str, str], bool]
+
+
+class Mode(StrEnum):
+    """What the engine may do with a word (a ``StrEnum``: hashing is fast, it keys caches)."""
+
+    FULL = "full"  # diacritics and OCR rewrites
+    DIACRITICS = "diacritics"  # only restore å/ä/ö/é (all-capital words)
+    PROTECTED = "protected"  # never change (numbers, codes, acronyms, URLs …)
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """One word of the document (or a word hyphenated across a line end, as one).
+
+    Attributes:
+        pieces: the spans of the word in the text: one, or two for ``Uppfolj-``/``ningen``.
+        raw: the word as OCR wrote it (fragments joined without the hyphen).
+        low: ``raw`` in lower case.
+        case: its capitalisation.
+        sentence_start: the word begins a sentence (or a heading or a list item).
+        mode: what may be changed.
+        open_left, open_right: no punctuation separates it from the word before / after.
+        line: the line of its last piece.
+        left, right: indexes of the neighbouring words it reads with, or None.
+        written: for a word OCR split with a space (``socialtj ansten``), the text as written.
+    """
+
+    pieces: tuple[Part, ...]
+    raw: str
+    low: str
+    case: Case
+    sentence_start: bool
+    mode: Mode
+    open_left: bool
+    open_right: bool
+    line: int
+    left: int | None = None
+    right: int | None = None
+    written: str = ""  # the text as written, when OCR split the word with a space
+
+    @property
+    def joined(self) -> bool:
+        """True for a word hyphenated across a line end."""
+        return len(self.pieces) > 1
+
+    @property
+    def as_written(self) -> str:
+        """The word as it stands in the text (``socialtj ansten`` for a split word)."""
+        return self.written or self.raw
+
+    @property
+    def context_word(self) -> str:
+        """How the context model sees the word (numbers as ``<num>``)."""
+        return NUMBER if self.raw.isdigit() else self.low
+
+
+def _mode(text: str, lexicon: Lexicon) -> Mode:
+    if text in lexicon.acronyms or _CODE.fullmatch(text):
+        return Mode.PROTECTED
+    if not _INNER_MARKS.isdisjoint(text) and not _RUN_TOGETHER.fullmatch(text):
+        return Mode.PROTECTED  # abbreviations (bl.a, t.ex), EU:s
+    if not _LETTER.search(text) and not _ocr_letters(text):
+        return Mode.PROTECTED  # a number or a lone symbol (``&``)
+    if case_of(text) is Case.UPPER and len(text) > 1:
+        return Mode.DIACRITICS
+    return Mode.FULL
+
+
+def _ocr_letters(text: str) -> bool:
+    """Symbols and digits that can only be misread letters (``|``, ``{3``, ``&r``)."""
+    return text == "|" or (
+        any(ch in LETTER_LIKE for ch in text) and any(ch.isdigit() for ch in text)
+    )
+
+
+def _hyphenated(chunk: str) -> bool:
+    """A chunk that ends a line with a word broken by a hyphen (``Uppfolj-``, ``admi--``)."""
+    stem = chunk.rstrip("-")
+    hyphens = len(chunk) - len(stem)
+    return len(stem) > 1 and 1 <= hyphens <= 2 and is_core_char(stem[-1])
+
+
+def _is_bullet(chunk: str) -> bool:
+    """A list bullet as OCR printed it (``•``, ``-``, ``¢``, ``©``, ``*`` …)."""
+    return len(chunk) == 1 and not chunk.isalnum() and chunk not in "|&{"
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a chunk's text says about its words, wherever it stands (cached per text)."""
+
+    parts: tuple[tuple[int, int, str, Case, Mode], ...]  # relative start, end, text …
+    open_left: bool
+    open_right: bool
+    hyphenated: bool
+    ends_sentence: bool  # the next word starts a sentence (``slut.``, a bullet ``•``)
+    capital: bool  # starts with a capital letter
+    letter_bullet: bool  # a letter OCR makes of a bullet (``e``, ``o``), if first on its line
+
+
+class _Shapes:
+    """Cut chunks into words once per distinct chunk text."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.protected = re.compile("|".join(f"(?:{regex})" for _, regex in lexicon.patterns))
+        self.cache: dict[str, _Shape] = {}
+
+    def __call__(self, chunk: str) -> _Shape:
+        shape = self.cache.get(chunk)
+        if shape is None:
+            shape = self.cache[chunk] = self._shape(chunk)
+        return shape
+
+    def _shape(self, chunk: str) -> _Shape:
+        core_start, core_end = bounds = core_bounds(chunk)
+        core = chunk[core_start:core_end]
+        protected = core in self.lexicon.acronyms or bool(
+            self.lexicon.patterns and self.protected.fullmatch(core)
+        )
+        parts = tuple(
+            (
+                part.start,
+                part.end,
+                part.text,
+                case_of(part.text),
+                Mode.PROTECTED if protected else _mode(part.text, self.lexicon),
+            )
+            for part in word_parts(chunk, 0, bounds)
+        )
+        return _Shape(
+            parts,
+            core_start == 0,
+            core_end == len(chunk),
+            _hyphenated(chunk),
+            _is_bullet(chunk) or ends_sentence(chunk),
+            chunk[:1].isupper(),
+            chunk in LETTER_BULLETS,
+        )
+
+
+def collect(
+    document: Document,
+    lexicon: Lexicon,
+    joins: JoinTest | None = None,
+    merges: JoinTest | None = None,
+) -> list[Occurrence]:
+    """Every word of ``document`` in order, with context links.
+
+    A word broken by a hyphen at a line end is read as one word when ``joins`` agrees
+    (given the two raw fragments and the joined word, lower case); without ``joins``, always.
+    Two chunks one space apart are read as one word (OCR split it) when ``merges`` agrees.
+    """
+    shapes = _Shapes(lexicon)
+    known = lexicon.logp
+    text = document.text
+    tokens = document.tokens
+    words: list[Occurrence] = []
+    previous_line = -2
+    previous_shape: _Shape | None = None
+    previous_first = False  # the previous chunk was the first on its line
+    pending = False  # the last word is the left fragment of a hyphenated word
+    previous_end = -2
+    for position, token in enumerate(tokens):
+        chunk = text[token.start : token.end]
+        shape = shapes(chunk)
+        if previous_shape is None or token.line > previous_line + 1:
+            sentence_start = True  # the first word, or a new paragraph after a blank line
+        elif previous_shape.ends_sentence or (previous_first and previous_shape.letter_bullet):
+            sentence_start = True
+        elif token.line != previous_line:
+            sentence_start = shape.capital and _short_unfinished(document.line_text(previous_line))
+        else:
+            sentence_start = False
+        previous_first = token.line != previous_line
+        previous_line, previous_shape = token.line, shape
+        spaced = token.start == previous_end + 1
+        previous_end = token.end
+        if not shape.parts:
+            pending = False
+            continue
+        last_part = len(shape.parts) - 1
+        for number, (start, end, part_text, case, mode) in enumerate(shape.parts):
+            first = number == 0
+            word = Occurrence(
+                (Part(token.start + start, token.start + end, part_text),),
+                part_text,
+                part_text.lower(),
+                case,
+                sentence_start and first,
+                mode,
+                open_left=first and shape.open_left,
+                open_right=number == last_part and shape.open_right,
+                line=token.line,
+            )
+            if first and pending and shape.open_left and _continues(words[-1], word):
+                left = words[-1]
+                if joins is None or joins(left.low, word.low, left.low + word.low):
+                    word = _join(words.pop(), word)
+            elif first and spaced and merges is not None and _splittable(words, word, known):
+                left = words[-1]
+                if merges(left.low, word.low, left.low + word.low):
+                    word = _merge(words.pop(), word, text)
+            words.append(word)
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        pending = shape.hyphenated and following is not None and following.line == token.line + 1
+    for index in range(1, len(words)):
+        before, after = words[index - 1], words[index]
+        if before.open_right and after.open_left and after.line - before.line <= 1:
+            before.right, after.left = index, index - 1
+    return words
+
+
+def _continues(left: Occurrence, right: Occurrence) -> bool:
+    """True when ``right`` (first on its line) continues the hyphenated ``left``."""
+    return (
+        left.mode is not Mode.PROTECTED
+        and right.mode is not Mode.PROTECTED
+        and right.raw[:1].islower()
+        and not left.joined
+    )
+
+
+def _splittable(words: list[Occurrence], right: Occurrence, known: dict[str, int]) -> bool:
+    """True when ``right`` may be the second half of a word OCR split with a space.
+
+    Two words the corpus knows as they stand are never merged (checked first: it is quick).
+    """
+    if not words:
+        return False
+    left = words[-1]
+    if left.low in known and right.low in known:
+        return False
+    return (
+        left.open_right
+        and right.open_left
+        and left.line == right.line
+        and left.mode is Mode.FULL
+        and right.mode is Mode.FULL
+        and right.case is Case.LOWER
+        and not left.joined
+        and not left.written
+    )
+
+
+def _merge(left: Occurrence, right: Occurrence, text: str) -> Occurrence:
+    start, end = left.pieces[0].start, right.pieces[0].end
+    raw = left.raw + right.raw
+    return Occurrence(
+        (Part(start, end, text[start:end]),),
+        raw,
+        raw.lower(),
+        case_of(raw),
+        left.sentence_start,
+        Mode.FULL,
+        open_left=left.open_left,
+        open_right=right.open_right,
+        line=right.line,
+        written=text[start:end],
+    )
+
+
+def _join(left: Occurrence, right: Occurrence) -> Occurrence:
+    raw = left.raw + right.raw
+    return Occurrence(
+        (*left.pieces, *right.pieces),
+        raw,
+        raw.lower(),
+        case_of(raw),
+        left.sentence_start,
+        Mode.DIACRITICS if Mode.DIACRITICS in (left.mode, right.mode) else Mode.FULL,
+        open_left=left.open_left,
+        open_right=right.open_right,
+        line=right.line,
+    )
+
+
+def _short_unfinished(line: str) -> bool:
+    """A short line that ends without a comma or hyphen: a heading, so a sentence follows."""
+    stripped = line.strip()
+    return len(stripped) < SHORT_LINE and not stripped.endswith(("-", ","))

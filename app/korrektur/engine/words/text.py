@@ -1,0 +1,126 @@
+"""Word cores inside whitespace chunks, diacritic folding and letter case patterns."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import NamedTuple
+
+# Folding removes what an OCR engine most often loses: å/ä → a, ö → o, é → e (any case).
+_FOLD = str.maketrans("åäöéèàáüÅÄÖÉÈÀÁÜ", "aaoeeaauAAOEEAAU")
+
+# Characters OCR engines put where letters were (``&r`` = är, ``|`` = I, ``{3`` = få).
+LETTER_LIKE = frozenset("&|{}")
+_PART_SPLIT = re.compile(r"[-/–—()\[\],;\"”“]+")
+SENTENCE_END = frozenset(".!?:")
+_CLOSERS = frozenset("\"')]}»”’*")
+
+
+def fold(word: str) -> str:
+    """Lower-case ``word`` and drop å/ä/ö/é to a/o/e: the key diacritic variants share."""
+    return word.lower().translate(_FOLD)
+
+
+def fold_all(words: list[str]) -> list[str]:
+    """``fold`` of many words at once (fast: one pass over one joined string)."""
+    return "\n".join(words).lower().translate(_FOLD).split("\n") if words else []
+
+
+def is_core_char(ch: str) -> bool:
+    """A character that can be part of a word as OCR wrote it."""
+    return ch.isalnum() or ch in LETTER_LIKE
+
+
+class Case(StrEnum):
+    """How a word is capitalised (a ``StrEnum``: hashing is fast, it keys caches)."""
+
+    LOWER = "lower"
+    TITLE = "title"
+    UPPER = "upper"
+    MIXED = "mixed"
+
+
+def case_of(word: str) -> Case:
+    """The case pattern of the cased letters of ``word``."""
+    if word.lower() == word:
+        return Case.LOWER
+    if word.upper() == word:
+        return Case.UPPER if sum(1 for ch in word if ch.isalpha()) > 1 else Case.TITLE
+    first = next((i for i, ch in enumerate(word) if ch.lower() != ch.upper()), 0)
+    rest = word[first + 1 :]
+    if first == 0 and rest.lower() == rest:
+        return Case.TITLE
+    return Case.MIXED
+
+
+def apply_case(word: str, case: Case) -> str:
+    """``word`` (lower case) written in ``case``; MIXED keeps it as it is."""
+    if case is Case.UPPER:
+        return word.upper()
+    if case is Case.TITLE:
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class Part(NamedTuple):
+    """A word (or a part of a hyphenated or slashed word) at ``start:end`` of the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+_HAS_CORE = re.compile(r"[^\W_]|[&|{}]")
+_LEADING = re.compile(r"(?:[^\w&|{}]|_)*")
+_TRAILING = re.compile(r"(?:[^\w&|{}]|_)*$")
+
+
+def core_bounds(chunk: str) -> tuple[int, int]:
+    """Start and end of the word core of a whitespace chunk (punctuation around it stripped)."""
+    leading = _LEADING.match(chunk)
+    start = leading.end() if leading else 0
+    if start == len(chunk):
+        return start, start
+    trailing = _TRAILING.search(chunk, start)
+    return start, trailing.start() if trailing else len(chunk)
+
+
+def word_parts(chunk: str, offset: int, bounds: tuple[int, int] | None = None) -> list[Part]:
+    """The words of one whitespace chunk starting at ``offset`` in the text.
+
+    The core is split at hyphens, dashes, slashes, brackets and commas (``F-9-skolorna``,
+    ``lärare/elever``, ``Regeringskansliet(Näringsdepartementet``); each part is corrected
+    on its own. Parts keep inner apostrophes, colons and dots
+    (``EU:s``, ``s.k``) so that abbreviations stay whole. ``bounds`` are the core's bounds
+    when the caller knows them already.
+    """
+    start, end = bounds or core_bounds(chunk)
+    if start >= end:
+        return []
+    core = chunk[start:end]
+    if not _PART_SPLIT.search(core):
+        return [Part(offset + start, offset + end, core)]
+    parts: list[Part] = []
+    position = start
+    for match in _PART_SPLIT.finditer(core):
+        cut = start + match.start()
+        if cut > position:
+            parts.append(Part(offset + position, offset + cut, chunk[position:cut]))
+        position = start + match.end()
+    if end > position:
+        parts.append(Part(offset + position, offset + end, chunk[position:end]))
+    return [p for p in parts if _HAS_CORE.search(p.text)]
+
+
+def ends_sentence(chunk: str) -> bool:
+    """True when a chunk ends a sentence (``slut.``, ``klart.)``, ``rubrik:``)."""
+    stripped = chunk.rstrip("".join(_CLOSERS))
+    return bool(stripped) and stripped[-1] in SENTENCE_END and not _is_abbreviation(stripped)
+
+
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:[a-zåäö]{1,3}\.){1,3}$")
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    """``t.ex.``, ``bl.a.``, ``s.k.`` end with a dot but not a sentence."""
+    return bool(_ABBREVIATION.search(chunk)) and chunk.count(".") >= 2

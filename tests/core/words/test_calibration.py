@@ -1,0 +1,45 @@
+import pytest
+
+from korrektur.engine.words.calibration import Calibration, load_calibration
+
+
+def test_interpolates_between_points():
+    calibration = Calibration(((0.0, 0.0), (0.5, 0.2), (1.0, 0.9)))
+    assert calibration.confidence(0.0) == 0.0
+    assert calibration.confidence(0.25) == pytest.approx(0.1)
+    assert calibration.confidence(0.75) == pytest.approx(0.55)
+    assert calibration.confidence(1.0) == pytest.approx(0.9)
+    assert calibration.confidence(2.0) == pytest.approx(0.9)
+
+
+def test_identity_without_a_file(tmp_path):
+    calibration = load_calibration(tmp_path / "missing.yaml")
+    assert calibration.confidence(0.42) == pytest.approx(0.42)
+
+
+def test_shipped_calibration_is_monotone():
+    calibration = load_calibration()
+    values = [calibration.confidence(p / 100) for p in range(101)]
+    assert values == sorted(values)
+    assert values[0] >= 0.0
+    assert values[-1] <= 1.0
+
+
+def test_isotonic_fit_is_monotone_and_cautious():
+    import sys
+    from pathlib import Path
+
+    bench = str(Path(__file__).resolve().parents[3] / "bench")
+    sys.path.insert(0, bench)
+    try:
+        import calibrate
+    finally:
+        sys.path.remove(bench)
+    pairs = [(0.5, False), (0.6, True), (0.7, False), (0.9, True), (0.95, True), (0.99, True)]
+    blocks = calibrate.isotonic(pairs)
+    accuracies = [accuracy for _, accuracy, _ in blocks]
+    assert accuracies == sorted(accuracies)
+    assert all(accuracy < 1.0 for accuracy in accuracies)  # never certain from few samples
+    points = calibrate.fit(pairs)
+    assert points[0] == (0.0, 0.0)
+    assert [x for x, _ in points] == sorted(x for x, _ in points)

@@ -1,0 +1,98 @@
+import array
+import shutil
+
+import pytest
+
+from korrektur.engine.words import lexicon as lexicon_module
+from korrektur.engine.words.lexicon import Lexicon, load_lexicon, pair_hash, quantise
+from korrektur.engine.words.lines import SortedLines
+from korrektur.engine.words.sources import find_sources
+
+
+def tiny() -> Lexicon:
+    keys = array.array("Q", sorted([pair_hash("för", "att"), pair_hash("i", "skolan")]))
+    counts = array.array("I", [7 if k == pair_hash("för", "att") else 3 for k in keys])
+    return Lexicon(
+        total=1000.0,
+        logp={"för": quantise(-2.0), "for": quantise(-9.0), "skola": quantise(-6.0)},
+        groups={"for": "för\tfor"},
+        rare=SortedLines.build(sorted(["skolbil\tskolbil", "forandrad\tförändrad"])),
+        begin={"skol": 40},
+        begin_groups={},
+        caps={"stockholm": 99},
+        bigram_keys=keys,
+        bigram_counts=counts,
+        acronyms=frozenset({"NPF"}),
+        patterns=[("year", r"\d{4}")],
+        confusions=[("6", "ö", 0.02)],
+        learned={"doc": {"confusions": {"a>ä": 3}}},
+    )
+
+
+def test_lookups():
+    lexicon = tiny()
+    assert lexicon.forms("for") == ["för", "for"]
+    assert lexicon.forms("skola") == ["skola"]
+    assert lexicon.forms("forandrad") == ["förändrad"]
+    assert lexicon.word_logp("för") == pytest.approx(-2.0)
+    assert lexicon.word_logp("förändrad") == lexicon.rare_logp
+    assert lexicon.word_logp("skolans") is None  # too short a stem for a genitive
+    assert lexicon.known("skolbil")
+    assert lexicon.known("skolbils")
+    assert not lexicon.known("fxr")
+    assert lexicon.begin_forms("skol") == ["skol"]
+    assert lexicon.part_logn("skol") == pytest.approx(40 / 8)
+    assert lexicon.capitalised_share("stockholm") == pytest.approx(0.99)
+    assert lexicon.capitalised_share("skola") == pytest.approx(0.01)
+    assert lexicon.capitalised_share("okänt") is None
+    assert lexicon.bigram("för", "att") == 7
+    assert lexicon.bigram("att", "för") == 0
+
+
+def test_blob_round_trip():
+    lexicon = tiny()
+    again = Lexicon.from_blob(lexicon.to_blob())
+    assert again.forms("for") == lexicon.forms("for")
+    assert again.bigram("i", "skolan") == 3
+    assert again.acronyms == {"NPF"}
+    assert again.patterns == [("year", r"\d{4}")]
+    assert again.confusions == [("6", "ö", 0.02)]
+
+
+def test_cache_is_built_once_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon_module, "cache_dir", lambda: tmp_path)
+    built = []
+
+    def builder(sources):
+        built.append(sources)
+        return tiny()
+
+    sources = find_sources()
+    first = load_lexicon(sources, builder)
+    second = load_lexicon(sources, builder)
+    assert len(built) == 1
+    assert second.forms("for") == first.forms("for")
+    cache = lexicon_module.cache_file(sources)
+    cache.write_bytes(b"not a lexicon")
+    load_lexicon(sources, builder)
+    assert len(built) == 2
+
+
+def test_source_key_follows_lexicon_files(tmp_path):
+    folder = tmp_path / "lexicon"
+    shutil.copytree(find_sources().lexicon_dir, folder)
+    before = find_sources(folder).key()
+    domain = folder / "domain.yaml"
+    domain.write_text(domain.read_text(encoding="utf-8") + "  - skolskjutsplanering\n", "utf-8")
+    assert find_sources(folder).key() != before
+
+
+def test_compiled_index(lexicon):
+    assert lexicon.known("förvaltningen")
+    assert "förslag" in lexicon.forms("forslag")
+    assert lexicon.known("förstelärare")  # a domain word from lexicon/domain.yaml
+    assert "NPF" in lexicon.acronyms
+    assert lexicon.bigram("för", "att") > 1000
+    assert lexicon.capitalised_share("stockholm") > 0.9
+    assert lexicon.capitalised_share("skolan") < 0.1
+    assert lexicon.word_logp("och") > lexicon.word_logp("förvaltningen")

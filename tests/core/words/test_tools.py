@@ -1,0 +1,47 @@
+import collections
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def tools():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build_counts
+    import learn_confusions
+
+    yield build_counts, learn_confusions
+    sys.path.remove(str(ROOT / "tools"))
+
+
+def test_confusions_are_aligned_letter_by_letter(tools):
+    _, learn = tools
+    assert learn.confusions("6kat", "ökat") == [("6", "ö")]
+    assert learn.confusions("forvaltning", "förvaltning") == [("o", "ö")]
+    assert learn.confusions("beddmning", "bedömning") == [("d", "ö")]
+    assert learn.confusions("oéka", "öka") == [("oé", "ö")]
+    assert learn.confusions("xyzxyzxyz", "abcabcabc") is None
+
+
+def test_learn_document(tools, tmp_path):
+    _, learn = tools
+    raw = tmp_path / "a.raw.txt"
+    gold = tmp_path / "a.lines.txt"
+    raw.write_text("Det ar 6kat.\nEn rad till\n", encoding="utf-8")
+    gold.write_text("Det är ökat.\nEn rad\n", encoding="utf-8")
+    counts = learn.learn_document(raw, gold)
+    assert counts["confusions"] == {"a>ä": 1, "6>ö": 1}
+    assert counts["gold_chars"]["ä"] == 1
+    assert "n" not in counts["gold_chars"] or counts["gold_chars"]["n"] == 1  # line 2 skipped
+
+
+def test_compound_parts(tools):
+    build, _ = tools
+    words = collections.Counter(
+        {"skola": 9, "skolbuss": 1, "skolgård": 1, "skolmat": 1, "buss": 5, "gård": 5, "mat": 5}
+    )
+    assert build.compound_parts(words) == {"skol": 3}
+    assert list(build.tokens("Det är 12 §.")) == ["Det", "är", "12", "§", "."]
