@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLE := resources/samples/kommunrapport.txt
 
-.PHONY: run test lint unit bench wheel-check clean
+.PHONY: run test lint unit bench bench-gui translations wheel-check clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/structure.py --lines
+
+# GUI responsiveness on a generated 300-page report (results: bench/README.md).
+bench-gui: $(STAMP)
+	$(BIN)/python bench/gui.py
+
+# Collect the user interface strings into the Swedish .ts (keeping translations), compile .qm.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none app/korrektur/ui/*.py -ts resources/translations/korrektur_sv.ts
+	$(BIN)/pyside6-lrelease resources/translations/korrektur_sv.ts -qm resources/translations/korrektur_sv.qm
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -53,6 +53,7 @@ class Document:
     pages: list[Page] = field(init=False, repr=False, compare=False)
     tokens: list[Token] = field(init=False, repr=False, compare=False)
     _line_starts: list[int] = field(init=False, repr=False, compare=False)
+    _page_firsts: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         lines = split_lines(self.text)
@@ -65,6 +66,7 @@ class Document:
             last = (starts[number] if number < len(starts) else len(lines)) - 1
             pages.append(Page(lines[first].start, lines[last].end, number, first, last))
         object.__setattr__(self, "pages", pages)
+        object.__setattr__(self, "_page_firsts", [page.first_line for page in pages])
 
     @classmethod
     def from_text(cls, text: str, name: str = "untitled.txt") -> Document:
@@ -133,8 +135,7 @@ class Document:
     def page_index_at(self, offset: int) -> int:
         """0-based index of the page that holds ``offset``."""
         line = self.line_index_at(offset)
-        firsts = [page.first_line for page in self.pages]
-        return max(0, bisect.bisect_right(firsts, line) - 1)
+        return max(0, bisect.bisect_right(self._page_firsts, line) - 1)
 
     def line_text(self, index: int) -> str:
         """Text of line ``index`` without its newline."""

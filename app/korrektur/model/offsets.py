@@ -27,6 +27,43 @@ class OffsetMap:
             shift += length - (end - start)
             self.cor_ends.append(end + shift)
 
+    def resized(self, index: int, length: int) -> OffsetMap:
+        """A new map in which replacement ``index`` is ``length`` characters long.
+
+        Costs a copy of the lists instead of a rebuild, so one decision on a long document
+        stays cheap. The map itself is left unchanged (views may still hold it).
+        """
+        delta = length - (self.cor_ends[index] - self.cor_starts[index])
+        other = OffsetMap(())
+        other.raw_starts = self.raw_starts
+        other.raw_ends = self.raw_ends
+        shift = delta.__add__  # map() with a C-level function: a fast loop over long lists
+        other.cor_starts = self.cor_starts[: index + 1]
+        other.cor_starts.extend(map(shift, self.cor_starts[index + 1 :]))
+        other.cor_ends = self.cor_ends[:index]
+        other.cor_ends.extend(map(shift, self.cor_ends[index:]))
+        return other
+
+    def spliced(
+        self, low: int, high: int, entries: Sequence[tuple[int, int, int, int]], delta: int
+    ) -> OffsetMap:
+        """A new map with spans ``[low, high)`` replaced by ``entries``.
+
+        ``entries`` are ``(raw_start, raw_end, cor_start, cor_end)``; the corrected offsets
+        of the spans after them move by ``delta``.
+        """
+        shift = delta.__add__
+        other = OffsetMap(())
+        other.raw_starts = [*self.raw_starts[:low], *(e[0] for e in entries)]
+        other.raw_starts.extend(self.raw_starts[high:])
+        other.raw_ends = [*self.raw_ends[:low], *(e[1] for e in entries)]
+        other.raw_ends.extend(self.raw_ends[high:])
+        other.cor_starts = [*self.cor_starts[:low], *(e[2] for e in entries)]
+        other.cor_starts.extend(map(shift, self.cor_starts[high:]))
+        other.cor_ends = [*self.cor_ends[:low], *(e[3] for e in entries)]
+        other.cor_ends.extend(map(shift, self.cor_ends[high:]))
+        return other
+
     def corrected_span(self, index: int) -> tuple[int, int]:
         """Where replacement ``index`` stands in the corrected text."""
         return self.cor_starts[index], self.cor_ends[index]

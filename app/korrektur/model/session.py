@@ -54,6 +54,14 @@ class Change:
 Listener = Callable[[Change], None]
 
 
+def _span_key(suggestion: Suggestion) -> tuple[int, int]:
+    return suggestion.start, suggestion.end
+
+
+# Above this many changed suggestions a full rebuild of the corrected text is cheaper.
+_INCREMENTAL_LIMIT = 64
+
+
 def now_iso() -> str:
     """The current time, UTC, ISO 8601 to the second."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -127,10 +135,35 @@ class ReviewSession:
         """Stop calling ``listener``."""
         self._listeners.remove(listener)
 
-    def _changed(self, change: Change) -> None:
-        self._cache = None
+    def _changed(
+        self, change: Change, edits: Sequence[tuple[Suggestion, str]] | None = None
+    ) -> None:
+        """Update the cached text, then tell listeners.
+
+        ``edits`` lists ``(suggestion, text it showed before)`` for decision changes; with it
+        the cache is patched in place instead of rebuilt (an accept usually changes nothing).
+        An empty ``edits`` means the caller has brought the cache up to date itself.
+        """
+        if edits is None or len(edits) > _INCREMENTAL_LIMIT:
+            self._cache = None
+        elif edits:
+            self._patch_cache(edits)
         for listener in list(self._listeners):
             listener(change)
+
+    def _patch_cache(self, edits: Sequence[tuple[Suggestion, str]]) -> None:
+        if self._cache is None:
+            return
+        text, offsets = self._cache
+        for suggestion, old in edits:
+            new = suggestion.current_text
+            if new == old:
+                continue
+            index = self.index_of(suggestion)
+            start, end = offsets.corrected_span(index)
+            text = text[:start] + new + text[end:]
+            offsets = offsets.resized(index, len(new))
+        self._cache = (text, offsets)
 
     # -- lookup ----------------------------------------------------------------------------
 
@@ -181,6 +214,7 @@ class ReviewSession:
             raise ValueError("an edited decision needs the reviewer's text")
         targets = [self._by_id[i] for i in ids]
         before = [Decision.of(s) for s in targets]
+        shown = [s.current_text for s in targets]
         stamp = None if status is Status.PENDING else now_iso()
         reviewer = None if status is Status.PENDING else (by or self.reviewer or None)
         for suggestion in targets:
@@ -189,7 +223,9 @@ class ReviewSession:
             suggestion.decided_by = reviewer
             suggestion.decided_at = stamp
         if targets:
-            self._changed(Change(tuple(s.id for s in targets)))
+            self._changed(
+                Change(tuple(s.id for s in targets)), list(zip(targets, shown, strict=True))
+            )
         return before
 
     def accept(self, *ids: str) -> list[Decision]:
@@ -217,15 +253,17 @@ class ReviewSession:
     def restore(self, decisions: Iterable[Decision]) -> None:
         """Put back decisions saved by ``decide`` (undo)."""
         changed = []
+        edits: list[tuple[Suggestion, str]] = []
         for decision in decisions:
             suggestion = self._by_id[decision.id]
+            edits.append((suggestion, suggestion.current_text))
             suggestion.status = decision.status
             suggestion.edited_text = decision.edited_text
             suggestion.decided_by = decision.decided_by
             suggestion.decided_at = decision.decided_at
             changed.append(decision.id)
         if changed:
-            self._changed(Change(tuple(changed)))
+            self._changed(Change(tuple(changed)), edits)
 
     def same_correction(self, suggestion_id: str) -> list[str]:
         """Ids of pending suggestions with the same original and replacement (incl. this one)."""
@@ -319,13 +357,18 @@ class ReviewSession:
         if not 0 <= start <= end <= len(corrected):
             raise ValueError(f"edit range {start}..{end} outside the text")
         absorbed: list[int] = []
-        for index, suggestion in enumerate(self.suggestions):
+        # Only suggestions whose corrected span reaches [start, end] can be absorbed; the
+        # spans are sorted and disjoint, so their ends are sorted too.
+        index = bisect.bisect_left(offsets.cor_ends, start)
+        while index < len(self.suggestions) and offsets.cor_starts[index] <= end:
             c_start, c_end = offsets.corrected_span(index)
             overlapping = c_start < end and start < c_end
             inside = c_start < start < c_end
-            touching = c_start <= end and start <= c_end and Kind.MANUAL in suggestion.kinds
+            manual = Kind.MANUAL in self.suggestions[index].kinds
+            touching = c_start <= end and start <= c_end and manual
             if overlapping or inside or touching:
                 absorbed.append(index)
+            index += 1
         cor_start, cor_end = start, end
         raw_start, raw_end = offsets.to_raw(start), offsets.to_raw(end)
         if absorbed:
@@ -366,13 +409,87 @@ class ReviewSession:
         self._swap(edit.removed, (edit.added,))
 
     def _swap(self, remove: Sequence[Suggestion], add: Sequence[Suggestion]) -> None:
-        gone = {id(s) for s in remove}
-        kept = [s for s in self.suggestions if id(s) not in gone]
-        merged = sorted([*kept, *add], key=lambda s: (s.start, s.end))
-        check_no_overlap(merged)
-        self.suggestions = merged
+        """Replace ``remove`` by ``add`` in the list, patching the text cache when local."""
+        spliced = self._splice(remove, add)
+        if spliced is None:  # not a local change: sort and check everything
+            gone = {id(s) for s in remove}
+            kept = [s for s in self.suggestions if id(s) not in gone]
+            merged = sorted([*kept, *add], key=lambda s: (s.start, s.end))
+            check_no_overlap(merged)
+            self.suggestions = merged
+            self._cache = None
         for suggestion in remove:
             self._by_id.pop(suggestion.id, None)
         for suggestion in add:
             self._by_id[suggestion.id] = suggestion
-        self._changed(Change(tuple(s.id for s in (*remove, *add)), structural=True))
+        self._changed(Change(tuple(s.id for s in (*remove, *add)), structural=True), edits=())
+
+    def _splice(self, remove: Sequence[Suggestion], add: Sequence[Suggestion]) -> bool | None:
+        """Swap contiguous ``remove`` for ``add`` in place; None when that is not possible.
+
+        A manual edit, its undo and its redo always replace neighbouring suggestions, so
+        the list, the corrected text and the offset map change only locally; patching them
+        keeps typing fast in long documents.
+        """
+        if not remove and not add:
+            return None
+        key = _span_key
+        if remove:
+            low = self.index_of(remove[0])
+            high = low + len(remove)
+            if any(self.suggestions[low + k] is not s for k, s in enumerate(remove)):
+                return None
+        else:
+            low = high = bisect.bisect_left(self.suggestions, key(add[0]), key=key)
+        added = sorted(add, key=key)
+        window = [
+            *self.suggestions[max(0, low - 1) : low],
+            *added,
+            *self.suggestions[high : high + 1],
+        ]
+        if any(key(a) > key(b) for a, b in zip(window, window[1:], strict=False)):
+            return None
+        check_no_overlap(window)
+        if self._cache is not None:
+            self._cache = self._patched(low, high, remove, added)
+        self.suggestions = [*self.suggestions[:low], *added, *self.suggestions[high:]]
+        return True
+
+    def _patched(
+        self, low: int, high: int, remove: Sequence[Suggestion], added: Sequence[Suggestion]
+    ) -> tuple[str, OffsetMap]:
+        """The text cache after suggestions ``[low, high)`` became ``added``."""
+        assert self._cache is not None
+        text, offsets = self._cache
+        raw = self.document.text
+        region = [*remove, *added]
+        raw_start = min(s.start for s in region)
+        raw_end = max(s.end for s in region)
+        # Between suggestions the corrected text is the raw text, so the region's corrected
+        # bounds follow from the neighbours that stay.
+        if low > 0:
+            cor_start = offsets.cor_ends[low - 1] + raw_start - offsets.raw_ends[low - 1]
+        else:
+            cor_start = raw_start
+        if high < len(offsets.raw_starts):
+            cor_end = offsets.cor_starts[high] - (offsets.raw_starts[high] - raw_end)
+        else:
+            cor_end = len(text) - (len(raw) - raw_end)
+        entries = []
+        parts = []
+        position, cursor = raw_start, cor_start
+        for suggestion in added:
+            current = suggestion.current_text
+            parts.append(raw[position : suggestion.start])
+            cursor += suggestion.start - position
+            entries.append((suggestion.start, suggestion.end, cursor, cursor + len(current)))
+            parts.append(current)
+            cursor += len(current)
+            position = suggestion.end
+        parts.append(raw[position:raw_end])
+        segment = "".join(parts)
+        delta = len(segment) - (cor_end - cor_start)
+        return (
+            text[:cor_start] + segment + text[cor_end:],
+            offsets.spliced(low, high, entries, delta),
+        )

@@ -1,31 +1,103 @@
-"""Start the Qt application: parse nothing, build services, show the main window."""
+"""Start the Qt application: build the services, inject them into the main window, run."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSettings,
+    QSize,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication
 
 from korrektur import __version__
 from korrektur.engine import default_engine
-from korrektur.model import Document, DocumentError, ReviewSession
+from korrektur.ui import settings as keys
+from korrektur.ui.i18n import install_translation
 from korrektur.ui.main_window import MainWindow
+from korrektur.ui.messages import ConsoleMessages, DialogMessages
+from korrektur.ui.screenshot import parse_size, take_screenshot
+from korrektur.ui.services import Services, analysis_pool
+from korrektur.ui.settings import Settings
+from korrektur.ui.theme import ThemeMode, apply_theme
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    """Open the window (on ``args.file`` if given) and run the event loop."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def application() -> QApplication:
+    """The one ``QApplication`` (created if needed) with Korrektur's names."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Korrektur")
     app.setOrganizationName("Korrektur")
     app.setApplicationVersion(__version__)
-    window = MainWindow()
-    if args.file:
-        try:
-            document = Document.from_path(args.file)
-        except DocumentError as exc:
-            QMessageBox.critical(window, "Korrektur", str(exc))
-        else:
-            window.show_session(ReviewSession(document, default_engine().analyse(document)))
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the window (on ``args.file`` if given) and run the event loop.
+
+    With ``--screenshot`` the window is drawn offscreen on the file after analysis, the first
+    suggestion selected, the picture saved, and the exit code returned.
+    """
+    if args.screenshot:
+        return _screenshot(args)
+    app = application()
+    settings = Settings(QSettings())
+    translators = install_translation(app, settings.get(keys.LANGUAGE))
+    theme = apply_theme(app, ThemeMode(settings.get(keys.THEME)))
+    messages = DialogMessages()
+    window = MainWindow(Services(settings, messages, analysis_pool(), default_engine), theme)
+    messages.window = window
     window.show()
-    return int(app.exec())
+    if args.file:
+        window.open_path(args.file)
+    else:
+        window.loader.warm_up()
+    code = int(app.exec())
+    del translators
+    return code
+
+
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Pass Qt's messages on, except the offscreen platform's notes on what it lacks."""
+    if not message.startswith("This plugin does not support"):
+        print(message, file=sys.stderr)
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    size = parse_size(args.size)
+    if size is None:
+        print(
+            f"korrektur: error: --size must look like 1400x900, not {args.size!r}", file=sys.stderr
+        )
+        return 2
+    if not args.file:
+        print("korrektur: error: --screenshot needs a FILE to show", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    previous = qInstallMessageHandler(_quiet_offscreen)
+    try:
+        return _draw(args, size)
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _draw(args: argparse.Namespace, size: QSize) -> int:
+    app = application()
+    with tempfile.TemporaryDirectory(prefix="korrektur-shot-") as scratch:
+        settings = Settings.at(Path(scratch) / "settings.ini")  # never the user's layout
+        theme = apply_theme(app, ThemeMode.LIGHT)
+        messages = ConsoleMessages()
+        services = Services(settings, messages, analysis_pool(), default_engine)
+        window = MainWindow(services, theme)
+        try:
+            return take_screenshot(window, Path(args.file), Path(args.screenshot), size, messages)
+        finally:
+            window.close()
+            window.deleteLater()

@@ -1,33 +1,421 @@
-"""The main window (minimal until the review workspace lands): raw and corrected side by side."""
+"""The review workspace: raw and corrected text side by side, the suggestion list and details."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QPlainTextEdit, QSplitter, QWidget
+from functools import partial
+from pathlib import Path
 
-from korrektur.model import ReviewSession
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from korrektur.model import Change, Document, ReviewSession
+from korrektur.ui import settings as keys
+from korrektur.ui.actions import ALTERNATIVES, ActionId, ActionRegistry
+from korrektur.ui.controller import ReviewController
+from korrektur.ui.corrected_pane import CorrectedPane
+from korrektur.ui.details import DetailsPane
+from korrektur.ui.dialogs import ShortcutsDialog, show_about
+from korrektur.ui.file_actions import FileActions, dropped_file
+from korrektur.ui.filters import SuggestionFilter
+from korrektur.ui.interactions import PaneInteractions
+from korrektur.ui.loader import DocumentLoader
+from korrektur.ui.marks import corrected_layer, document_layer, raw_layer
+from korrektur.ui.painting import kind_icon
+from korrektur.ui.pane import TextPane
+from korrektur.ui.recent_menu import RecentFilesMenu
+from korrektur.ui.services import Services
+from korrektur.ui.stats import ReviewStats
+from korrektur.ui.status import ReviewStatusBar
+from korrektur.ui.suggestion_dock import SuggestionDock
+from korrektur.ui.sync import ScrollSync
+from korrektur.ui.theme import Theme
+from korrektur.ui.view_options import ViewOptions
+from korrektur.ui.window_state import restore_layout, save_layout
+from korrektur.ui.worker import Analysed, EngineHolder, Prepared
+
+REVIEW_ACTIONS = (
+    ActionId.NEXT,
+    ActionId.PREVIOUS,
+    ActionId.ACCEPT,
+    ActionId.REJECT,
+    ActionId.EDIT,
+    ActionId.ACCEPT_SAME,
+    ActionId.ACCEPT_VISIBLE,
+)
+FILE_ACTIONS = (ActionId.SAVE, ActionId.EXPORT, ActionId.VERSIONS)
+
+
+def _titled(title: str, pane: TextPane) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    label = QLabel(title)
+    label.setContentsMargins(6, 2, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(pane, 1)
+    return box
 
 
 class MainWindow(QMainWindow):
-    """Shows a review session's raw text beside its corrected text."""
+    """The window a reviewer works in; it wires widgets to the controller and the loader.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Attributes:
+        controller: session, current suggestion and undo stack.
+        loader: the background analysis.
+        files: open, re-analyse, save; the unsaved-decisions guard.
+        interactions: the click popup and the in-place editor.
+        registry: every action, also reachable from the menus.
+        raw_view, corrected_view: the two text panes.
+        dock: the suggestion list; details: the details pane.
+    """
+
+    def __init__(self, services: Services, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Korrektur")
-        self.raw_view = QPlainTextEdit(readOnly=True)
-        self.corrected_view = QPlainTextEdit(readOnly=True)
-        splitter = QSplitter()
-        splitter.addWidget(self.raw_view)
-        splitter.addWidget(self.corrected_view)
-        self.setCentralWidget(splitter)
-        self.resize(1200, 800)
-        self.session: ReviewSession | None = None
+        self.services = services
+        self.settings = services.settings
+        self.messages = services.messages
+        self.theme = theme
+        self.document: Document | None = None
+        self.stats: ReviewStats | None = None
+        self._analysed: Analysed | None = None  # what the worker built for the new session
+        self.setWindowTitle(self.tr("Korrektur"))
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
 
-    def show_session(self, session: ReviewSession) -> None:
-        """Display ``session``."""
-        self.session = session
-        self.setWindowTitle(f"Korrektur — {session.document.name}")
-        self.raw_view.setPlainText(session.document.text)
-        self.corrected_view.setPlainText(session.corrected_text())
-        self.statusBar().showMessage(
-            f"{len(session.suggestions)} suggestions · {session.document.encoding_label}"
+        self.registry = ActionRegistry(self)
+        self.controller = ReviewController(self.messages, self)
+        self.loader = DocumentLoader(services.pool, EngineHolder(services.engine_factory), self)
+
+        self.raw_view = TextPane(theme)
+        self.raw_view.setReadOnly(True)
+        self.corrected_view = CorrectedPane(theme)
+        self.corrected_view.setReadOnly(True)
+        self.raw_view.setAccessibleName(self.tr("Raw OCR text (read-only)"))
+        self.corrected_view.setAccessibleName(
+            self.tr("Corrected text (typing makes a manual correction)")
         )
+        for pane in (self.raw_view, self.corrected_view):
+            pane.page_label = self.tr("p%1", "page label in the gutter")
+        self.interactions = PaneInteractions(
+            self, self.controller, self.raw_view, self.corrected_view
+        )
+        self.editor = self.interactions.editor
+        self.files = FileActions(self, services, self.controller, self.loader)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(_titled(self.tr("Raw OCR text (read-only)"), self.raw_view))
+        self.splitter.addWidget(
+            _titled(
+                self.tr("Corrected text (typing makes a manual correction)"), self.corrected_view
+            )
+        )
+        self.setCentralWidget(self.splitter)
+        self.sync = ScrollSync(self.raw_view, self.corrected_view, self)
+
+        self.dock = SuggestionDock(self.registry[ActionId.ACCEPT_VISIBLE])
+        self.dock.bulk_threshold.setValue(self.settings.get(keys.BULK_THRESHOLD))
+        self.details = DetailsPane()
+        self.dock_widgets = [
+            self._add_dock(self.tr("Suggestions"), "suggestions", self.dock),
+            self._add_dock(self.tr("Details"), "details", self.details),
+        ]
+        self.status = ReviewStatusBar()
+        self.setStatusBar(self.status)
+
+        self.recent_menu = RecentFilesMenu(self.settings, self)
+        self.registry.build_menus(
+            self.menuBar(), {"recent": self.recent_menu, "docks": self._add_dock_toggles}
+        )
+        toolbar = self.addToolBar(self.tr("Review"))
+        toolbar.setObjectName("review-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.registry.build_toolbar(toolbar)
+        self.view = ViewOptions(
+            self.registry,
+            self.settings,
+            self.messages,
+            (self.raw_view, self.corrected_view),
+            self.sync,
+            self,
+        )
+        self._connect()
+        self.set_theme(theme)
+        restore_layout(self, self.splitter, self.dock_widgets, self.settings)
+        self._update_actions()
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _add_dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _add_dock_toggles(self, menu: QMenu) -> None:
+        for dock in self.dock_widgets:
+            menu.addAction(dock.toggleViewAction())
+
+    def _connect(self) -> None:
+        c = self.controller
+        self.registry.connect(
+            {
+                ActionId.OPEN: self.files.open_dialog,
+                ActionId.SAVE: self.files.save,
+                ActionId.EXPORT: self.files.export,
+                ActionId.VERSIONS: self.files.show_versions,
+                ActionId.REANALYSE: lambda: self.files.reanalyse(self.document),
+                ActionId.CANCEL_ANALYSIS: self.loader.cancel,
+                ActionId.QUIT: self.close,
+                ActionId.UNDO: c.undo,
+                ActionId.REDO: c.redo,
+                ActionId.FIND: self._find,
+                ActionId.NEXT: c.step,
+                ActionId.PREVIOUS: lambda: c.step(backwards=True),
+                ActionId.ACCEPT: c.accept,
+                ActionId.REJECT: c.reject,
+                ActionId.EDIT: self.interactions.start_edit,
+                ActionId.ACCEPT_SAME: c.accept_same,
+                ActionId.ACCEPT_VISIBLE: self._accept_visible,
+                ActionId.SHORTCUTS: self.show_shortcuts,
+                ActionId.ABOUT: lambda: show_about(self),
+                **{
+                    action_id: partial(c.choose_alternative, number)
+                    for number, action_id in enumerate(ALTERNATIVES, start=1)
+                },
+            }
+        )
+        c.session_replaced.connect(self._on_session_replaced)
+        c.changed.connect(self._on_change)
+        c.current_changed.connect(self._on_current_changed)
+        c.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        c.undo_stack.canUndoChanged.connect(self.registry[ActionId.UNDO].setEnabled)
+        c.undo_stack.canRedoChanged.connect(self.registry[ActionId.REDO].setEnabled)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.progress.connect(self.status.set_analysis_progress)
+        self.loader.finished.connect(self._on_analysed)
+        self.loader.failed.connect(self.messages.error)
+        self.loader.cancelled.connect(self._on_cancelled)
+        self.loader.running_changed.connect(self._on_running_changed)
+        self.status.cancel_requested.connect(self.loader.cancel)
+        self.dock.selected.connect(c.set_current)
+        self.dock.filter_changed.connect(self._on_filter_changed)
+        self.dock.bulk_threshold.valueChanged.connect(self._on_threshold_changed)
+        self.details.alternative.connect(c.choose_alternative)
+        self.corrected_view.edited.connect(c.manual_edit)
+        self.recent_menu.chosen.connect(self.files.open_path)
+        self.view.theme_changed.connect(self.set_theme)
+        posted = getattr(self.messages, "posted", None)
+        if posted is not None:
+            posted.connect(self._show_note)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _on_threshold_changed(self, value: float) -> None:
+        self.settings.set(keys.BULK_THRESHOLD, round(value, 2))
+
+    def _show_note(self, text: str) -> None:
+        self.status.showMessage(text, 5000)
+
+    # -- files -------------------------------------------------------------------------------
+
+    def open_path(self, path: str | Path) -> None:
+        """Open ``path`` and analyse it in the background."""
+        self.files.open_path(path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept a dragged local file."""
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the first dropped local file."""
+        path = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open_path(path)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def _on_loaded(self, document: Document, prepared: Prepared) -> None:
+        self.controller.set_session(None)
+        self.document = document
+        self.setWindowTitle(self.tr("%1[*] — Korrektur").replace("%1", document.name))
+        self.raw_view.use_document(prepared)
+        self.raw_view.set_layer(document_layer(document))
+        self.corrected_view.show_text("")
+        self.corrected_view.set_layer(None)
+        self.corrected_view.setPlaceholderText(
+            self.tr("The corrected text appears here when the analysis is done.")
+        )
+        self.status.set_document(document)
+        self.details.show_suggestion(None, None)
+        self.raw_view.setFocus()
+
+    def _on_analysed(self, analysed: Analysed) -> None:
+        self._analysed = analysed
+        try:
+            self.controller.set_session(analysed.session)
+        finally:
+            self._analysed = None
+
+    def _on_cancelled(self) -> None:
+        if self.document is not None:
+            self.controller.set_session(ReviewSession(self.document, []))
+        self.messages.info(self.tr("Analysis cancelled: the text is open without suggestions."))
+
+    def _on_running_changed(self, running: bool) -> None:
+        self.status.show_analysis(running)
+        self._update_actions()
+
+    def _on_session_replaced(self) -> None:
+        session = self.controller.session
+        self.dock.model.set_session(None)
+        if session is not None:  # next event-loop turn: two short blocks instead of one long
+            QTimer.singleShot(0, self._fill_list)
+        built = self._analysed if self._analysed and self._analysed.session is session else None
+        self.stats = built.stats if built else ReviewStats(session) if session else None
+        if session is not None:
+            prepared = built.corrected if built else None
+            self.corrected_view.show_text(session.corrected_text(), session.offsets, prepared)
+            self.corrected_view.setReadOnly(False)
+            self._refresh_layers(session)
+            count = len(session.suggestions)
+            self.messages.info(self.tr("%n suggestion(s) to review.", "", count))
+            if count:
+                self.controller.step()
+        else:
+            self.corrected_view.setReadOnly(True)
+        self.status.set_stats(self.stats, self.theme)
+        self._update_actions()
+
+    def _fill_list(self) -> None:
+        session = self.controller.session
+        if session is not None and self.dock.model.session is not session:
+            self.dock.model.set_session(session)
+            self.dock.select(self.controller.current_id)
+
+    # -- following the review ----------------------------------------------------------------
+
+    def _refresh_layers(self, session: ReviewSession) -> None:
+        self.raw_view.set_layer(raw_layer(session))
+        self.corrected_view.set_layer(corrected_layer(session))
+        self.sync.set_maps(session.raw_to_corrected, session.corrected_to_raw)
+
+    def _on_change(self, change: Change) -> None:
+        session = self.controller.session
+        if session is None:
+            return
+        if self.dock.model.session is session:
+            self.dock.model.on_change(change)
+        text_changed = self.corrected_view.follow(session, change)
+        if change.structural:
+            self._refresh_layers(session)
+        else:  # decisions: the raw spans stay, only the changed marks need repainting
+            indices = [session.index_of(session.get(i)) for i in dict.fromkeys(change.ids)]
+            offsets = session.offsets
+            raw = [(offsets.raw_starts[i], offsets.raw_ends[i]) for i in indices]
+            corrected = [offsets.corrected_span(i) for i in indices]
+            self.raw_view.set_layer(self.raw_view.layer, raw)
+            # where the text changed, the pane repaints the moved lines itself
+            layer = corrected_layer(session) if text_changed else self.corrected_view.layer
+            self.corrected_view.set_layer(layer, corrected)
+        if self.stats is not None:
+            self.stats.apply(change)
+        self.status.set_stats(self.stats, self.theme)
+        current = self.controller.current()
+        if current is not None and current.id in change.ids:
+            self.details.show_suggestion(current, session.document)
+        self._update_alternatives()
+
+    def _on_current_changed(self, suggestion_id: str | None) -> None:
+        session = self.controller.session
+        suggestion = self.controller.current()
+        self.dock.select(suggestion_id)
+        document = session.document if session else None
+        self.details.show_suggestion(suggestion, document)
+        if session is None or suggestion is None:
+            for pane in (self.raw_view, self.corrected_view):
+                pane.set_current(None, None)
+            self.status.set_position(None, None, 0, 0)
+            self._update_alternatives()
+            return
+        index = session.index_of(suggestion)
+        corrected = session.offsets.corrected_span(index)
+        with self.sync.hold():
+            self.raw_view.reveal(suggestion.start, suggestion.end)
+            self.corrected_view.reveal(*corrected)
+        self.raw_view.set_current(suggestion.id, (suggestion.start, suggestion.end))
+        self.corrected_view.set_current(suggestion.id, corrected)
+        self.status.set_position(document, suggestion, index, len(session.suggestions))
+        self._update_alternatives()
+
+    def _on_filter_changed(self, criteria: SuggestionFilter) -> None:
+        self.controller.filter = criteria
+        self.dock.select(self.controller.current_id)
+
+    def _update_actions(self) -> None:
+        reviewing = self.controller.session is not None and not self.loader.running
+        self.registry.set_enabled(REVIEW_ACTIONS, reviewing)
+        self.registry.set_enabled(FILE_ACTIONS, self.files.can_save)
+        self.registry[ActionId.REANALYSE].setEnabled(
+            self.document is not None and not self.loader.running
+        )
+        self.registry[ActionId.CANCEL_ANALYSIS].setEnabled(self.loader.running)
+        self.registry[ActionId.UNDO].setEnabled(self.controller.undo_stack.canUndo())
+        self.registry[ActionId.REDO].setEnabled(self.controller.undo_stack.canRedo())
+        self._update_alternatives()
+
+    def _update_alternatives(self) -> None:
+        current = self.controller.current()
+        count = len(current.alternatives) if current is not None else 0
+        reviewing = not self.loader.running
+        for number, action_id in enumerate(ALTERNATIVES, start=1):
+            self.registry[action_id].setEnabled(reviewing and number <= count)
+
+    # -- small commands ----------------------------------------------------------------------
+
+    def _accept_visible(self) -> None:
+        self.controller.accept_visible(round(self.dock.bulk_threshold.value(), 2))
+
+    def _find(self) -> None:
+        self.dock_widgets[0].show()
+        self.dock_widgets[0].raise_()
+        self.dock.search.setFocus()
+        self.dock.search.selectAll()
+
+    def show_shortcuts(self) -> None:
+        """The keyboard shortcuts overview (not modal, so review can go on)."""
+        self.shortcuts_dialog = ShortcutsDialog(self.registry, self)
+        self.shortcuts_dialog.show()
+
+    # -- look and state ----------------------------------------------------------------------
+
+    def set_theme(self, theme: Theme) -> None:
+        """Repaint with another palette's colours."""
+        self.theme = theme
+        for pane in (self.raw_view, self.corrected_view):
+            pane.theme = theme
+            pane.viewport().update()
+        self.dock.set_kind_icons({kind: kind_icon(kind, theme) for kind in self.dock.kind_actions})
+        self.status.set_stats(self.stats, theme)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Warn about unsaved decisions, stop the analysis and remember the layout."""
+        if not self.files.may_discard():
+            event.ignore()
+            return
+        self.loader.cancel()
+        self.loader.wait()
+        save_layout(self, self.splitter, self.settings)
+        event.accept()

@@ -1,0 +1,143 @@
+"""The corrected pane: follows the session's corrected text and turns typing into manual edits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QWidget
+
+from korrektur.model import Change, ReviewSession
+from korrektur.model.offsets import OffsetMap
+from korrektur.ui.keys import claims_key, leaves_to_window
+from korrektur.ui.pane import TextPane
+from korrektur.ui.textmap import qt_plain_text, text_difference
+from korrektur.ui.theme import Theme
+from korrektur.ui.worker import Prepared
+
+# Beyond this many changed spans one replacement of the whole changed region is cheaper.
+MAX_SPAN_EDITS = 200
+
+
+class CorrectedPane(TextPane):
+    """Editable corrected text, kept equal to ``session.corrected_text()``.
+
+    Signals:
+        edited(int, int, str): the reviewer replaced corrected ``[start, end)`` by the text.
+        leave(): Escape was pressed (back to reviewing with keys).
+    """
+
+    edited = Signal(int, int, str)
+    leave = Signal()
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(theme, parent)
+        self._shown = ""
+        self._offsets: OffsetMap | None = None
+        self._syncing = False
+        self._typing = False
+        self.document().contentsChange.connect(self._on_contents_change)
+
+    # -- following the session ---------------------------------------------------------------
+
+    def show_text(
+        self, text: str, offsets: OffsetMap | None = None, prepared: Prepared | None = None
+    ) -> None:
+        """Show ``text`` as a whole (a new document or session), from ``prepared`` if given."""
+        self._syncing = True
+        try:
+            if prepared is not None and prepared.text is text:
+                self.use_document(prepared)
+                self.document().contentsChange.connect(self._on_contents_change)
+            else:
+                self.set_text(text)
+        finally:
+            self._syncing = False
+        self._shown = text
+        self._offsets = offsets
+
+    def follow(self, session: ReviewSession, change: Change) -> bool:
+        """Bring the text up to date after ``change`` with as small an edit as possible.
+
+        Returns True when the text changed.
+        """
+        new_text, new_offsets = session.corrected_text(), session.offsets
+        changed = new_text is not self._shown and new_text != self._shown
+        if changed and not self._typing:
+            edits = self._span_edits(session, change)
+            if edits is None:
+                start, end, inserted = text_difference(self._shown, new_text)
+                edits = [(start, end, inserted)] if start != end or inserted else []
+            self._replace(edits)
+        self._shown = new_text
+        self._offsets = new_offsets
+        return changed
+
+    def _span_edits(
+        self, session: ReviewSession, change: Change
+    ) -> list[tuple[int, int, str]] | None:
+        """Per-suggestion edits for a decision change; None when a diff is needed."""
+        if change.structural or self._offsets is None or len(change.ids) > MAX_SPAN_EDITS:
+            return None
+        edits = []
+        for suggestion_id in dict.fromkeys(change.ids):
+            suggestion = session.get(suggestion_id)
+            start, end = self._offsets.corrected_span(session.index_of(suggestion))
+            text = suggestion.current_text
+            if self._shown[start:end] != text:
+                edits.append((start, end, text))
+        return sorted(edits, reverse=True)
+
+    def _replace(self, edits: list[tuple[int, int, str]]) -> None:
+        """Apply edits, given last first, as one block without counting them as typing."""
+        if not edits:
+            return
+        self._syncing = True
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        try:
+            for start, end, text in edits:
+                cursor.setPosition(self.to_qt(start))
+                cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(text)
+                self.reindex_edit(start, end, text)
+        finally:
+            cursor.endEditBlock()
+            self._syncing = False
+
+    # -- typing ------------------------------------------------------------------------------
+
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._syncing:
+            return
+        start = self.from_qt(position)
+        end = self.from_qt(position + removed)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        cursor.setPosition(position + added, QTextCursor.MoveMode.KeepAnchor)
+        inserted = qt_plain_text(cursor.selectedText())
+        old = self._shown[start:end]
+        self.reindex_edit(start, end, inserted)
+        trim_start, trim_end, text = text_difference(old, inserted)
+        if trim_start == trim_end and not text:
+            return
+        self._typing = True
+        try:
+            self.edited.emit(start + trim_start, start + trim_end, text)
+        finally:
+            self._typing = False
+
+    def event(self, event: QEvent) -> bool:
+        """Plain keys type here, even those the window uses for review; undo stays the window's."""
+        if claims_key(event) or leaves_to_window(event):
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape returns to reviewing; Shift+Enter types a plain line break."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.textCursor().insertText("\n")
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,199 @@
+"""Painting suggestion marks on a plain-text view: tints, underline styles, outlines, pages."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QTextLine
+from PySide6.QtWidgets import QPlainTextEdit
+
+from korrektur.model import Kind, Status, Suggestion
+from korrektur.ui.theme import KIND_STYLES, Theme, Underline, primary_kind
+
+NEWLINE_WIDTH = 6.0  # a marked newline shows as a short stub after the line's text
+
+_PEN_STYLES = {
+    Underline.DASHED: Qt.PenStyle.DashLine,
+    Underline.DOTTED: Qt.PenStyle.DotLine,
+    Underline.DASH_DOT: Qt.PenStyle.DashDotLine,
+}
+
+
+def _x(line: QTextLine, position: int) -> float:
+    found = line.cursorToX(position)  # PySide6 returns (x, position)
+    return float(found[0] if isinstance(found, tuple) else found)  # type: ignore[arg-type]
+
+
+def span_rects(edit: QPlainTextEdit, start: int, end: int, limit: float) -> list[QRectF]:
+    """Viewport rectangles covering Qt positions ``[start, end)``, one per visual line.
+
+    Stops below ``limit`` (the viewport's bottom). An empty span gives a zero-width rectangle.
+    """
+    document = edit.document()
+    offset = edit.contentOffset()
+    block = document.findBlock(start)
+    rects: list[QRectF] = []
+    while block.isValid() and block.position() <= end:
+        geometry = edit.blockBoundingGeometry(block).translated(offset)
+        if geometry.top() > limit:
+            break
+        layout = block.layout()
+        first = block.position()
+        length = block.length() - 1  # without the block separator
+        low, high = max(start, first) - first, min(end, first + length + 1) - first
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            line_start, line_end = line.textStart(), line.textStart() + line.textLength()
+            last_line = number == layout.lineCount() - 1
+            if low == high:
+                hit = line_start <= low < line_end or (last_line and low == line_end)
+            else:
+                hit = (low < line_end and high > line_start) or (
+                    last_line and low <= line_end < high
+                )
+            if not hit:
+                continue
+            x1 = _x(line, max(low, line_start))
+            x2 = _x(line, min(high, line_end))
+            if last_line and high > length:  # the span takes the line break too
+                x2 += NEWLINE_WIDTH
+            rects.append(
+                QRectF(x1, line.y(), max(0.0, x2 - x1), line.height()).translated(
+                    geometry.left(), geometry.top()
+                )
+            )
+        block = block.next()
+    return rects
+
+
+_WAVE_TILES: dict[int, QPixmap] = {}
+_WAVE_PERIOD, _WAVE_HEIGHT = 4, 4
+
+
+def _wave_tile(colour: QColor) -> QPixmap:
+    """One period of the wave, drawn once per colour (stroking every wave is slow)."""
+    key = colour.rgba()
+    tile = _WAVE_TILES.get(key)
+    if tile is None:
+        tile = QPixmap(_WAVE_PERIOD, _WAVE_HEIGHT)
+        tile.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(tile)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 1.2))
+        low, high = _WAVE_HEIGHT - 1.0, 1.0
+        painter.drawPolyline([QPointF(0, low), QPointF(2, high), QPointF(4, low)])
+        painter.end()
+        _WAVE_TILES[key] = tile
+    return tile
+
+
+def _wave(painter: QPainter, x1: float, x2: float, y: float) -> None:
+    colour = painter.pen().color()
+    rect = QRectF(x1, y - _WAVE_HEIGHT + 1, max(0.0, x2 - x1), _WAVE_HEIGHT)
+    painter.drawTiledPixmap(rect, _wave_tile(colour), QPointF(x1 % _WAVE_PERIOD, 0))
+
+
+def draw_underline(
+    painter: QPainter, x1: float, x2: float, y: float, style: Underline, colour: QColor
+) -> None:
+    """Draw ``style`` from ``x1`` to ``x2`` with its lowest point at ``y``."""
+    width = 2.6 if style is Underline.HEAVY else 1.4
+    pen = QPen(colour, width)
+    pen.setStyle(_PEN_STYLES.get(style, Qt.PenStyle.SolidLine))
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    painter.setPen(pen)
+    if style is Underline.WAVE:
+        _wave(painter, x1, x2, y)
+    elif style is Underline.DOUBLE:
+        painter.drawLine(QPointF(x1, y - 3.0), QPointF(x2, y - 3.0))
+        painter.drawLine(QPointF(x1, y), QPointF(x2, y))
+    elif style is Underline.BRACKET:
+        painter.drawLine(QPointF(x1, y - 5.0), QPointF(x1, y))
+        painter.drawLine(QPointF(x2, y - 5.0), QPointF(x2, y))
+        pen.setStyle(Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(x1, y), QPointF(x2, y))
+    else:
+        painter.drawLine(QPointF(x1, y - width / 2), QPointF(x2, y - width / 2))
+
+
+def paint_fill(
+    painter: QPainter, suggestion: Suggestion, rects: list[QRectF], theme: Theme
+) -> None:
+    """The background tint of a mark (under the text)."""
+    colour = theme.fill_colour(primary_kind(suggestion), suggestion.decided)
+    for rect in rects:
+        if rect.width() > 0:
+            painter.fillRect(rect, colour)
+
+
+def paint_lines(
+    painter: QPainter,
+    suggestion: Suggestion,
+    rects: list[QRectF],
+    theme: Theme,
+    strike_rejected: bool,
+) -> None:
+    """Underline (over the text), strike-through for rejections, a caret for empty spans."""
+    kind = primary_kind(suggestion)
+    colour = theme.line_colour(kind)
+    if suggestion.decided:
+        colour.setAlpha(110)
+    for rect in rects:
+        if rect.width() == 0:
+            painter.setPen(QPen(colour, 2.0))
+            painter.drawLine(
+                QPointF(rect.left(), rect.top() + 1), QPointF(rect.left(), rect.bottom() - 1)
+            )
+            continue
+        draw_underline(
+            painter,
+            rect.left(),
+            rect.right(),
+            rect.bottom() - 0.5,
+            KIND_STYLES[kind].underline,
+            colour,
+        )
+        if strike_rejected and suggestion.status is Status.REJECTED:
+            strike = QColor(colour)
+            strike.setAlpha(230)
+            painter.setPen(QPen(strike, 1.5))
+            metrics = painter.fontMetrics()  # through the middle of the lower-case letters
+            middle = rect.top() + metrics.ascent() - metrics.xHeight() / 2
+            painter.drawLine(QPointF(rect.left(), middle), QPointF(rect.right(), middle))
+
+
+def paint_outline(painter: QPainter, rects: list[QRectF], theme: Theme) -> None:
+    """The box around the current suggestion."""
+    painter.setPen(QPen(theme.outline, 1.6))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for rect in rects:
+        painter.drawRoundedRect(rect.adjusted(-2.0, -1.0, 2.0, 1.0), 3.0, 3.0)
+
+
+def paint_page_line(painter: QPainter, y: float, x1: float, x2: float, theme: Theme) -> None:
+    """A dashed page boundary at ``y``."""
+    painter.setPen(QPen(theme.separator, 1.0, Qt.PenStyle.DashLine))
+    painter.drawLine(QPointF(x1, y), QPointF(x2, y))
+
+
+def kind_icon(kind: Kind, theme: Theme, size: int = 16) -> QIcon:
+    """A swatch of a kind's tint and underline, for menus and legends."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = theme.fill_colour(kind, decided=False)
+    fill.setAlpha(min(255, fill.alpha() * 2))
+    painter.fillRect(QRectF(1, 1, size - 2, size - 5), fill)
+    draw_underline(
+        painter, 1, size - 1, size - 1.0, KIND_STYLES[kind].underline, theme.line_colour(kind)
+    )
+    painter.end()
+    return QIcon(pixmap)
+
+
+def ceil_digits(number: int) -> int:
+    """How many digits ``number`` has (at least 2, so the gutter does not jump early)."""
+    return max(2, math.floor(math.log10(max(1, number))) + 1)

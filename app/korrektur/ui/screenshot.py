@@ -1,0 +1,55 @@
+"""Screenshot mode: open a file offscreen, wait for the analysis, select, save a PNG."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSize, QTimer
+from PySide6.QtWidgets import QApplication
+
+from korrektur.ui.main_window import MainWindow
+from korrektur.ui.messages import ConsoleMessages
+
+TIMEOUT_MS = 10 * 60 * 1000
+
+
+def parse_size(text: str) -> QSize | None:
+    """``"1400x900"`` as a size (None if malformed or out of range)."""
+    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
+    if not match:
+        return None
+    width, height = int(match[1]), int(match[2])
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        return None
+    return QSize(width, height)
+
+
+def take_screenshot(
+    window: MainWindow, source: Path, target: Path, size: QSize, messages: ConsoleMessages
+) -> int:
+    """Exit code 0 when ``target`` was written; errors go through ``messages``."""
+    window.resize(size)
+    window.show()
+    loop = QEventLoop()
+    for signal in (window.loader.finished, window.loader.failed, window.loader.cancelled):
+        signal.connect(lambda *_: QTimer.singleShot(0, loop.quit))
+    window.open_path(source)
+    if window.loader.running:
+        QTimer.singleShot(TIMEOUT_MS, loop.quit)
+        loop.exec()
+    if messages.errors:
+        return 1
+    if window.loader.running:
+        window.loader.cancel()
+        messages.error(f"the analysis of {source.name} did not finish in time")
+        return 1
+    session = window.controller.session
+    if session is not None and session.suggestions and window.controller.current() is None:
+        window.controller.set_current(session.suggestions[0].id)
+    QApplication.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(target), "PNG"):
+        messages.error(f"cannot write the screenshot to {target}")
+        return 1
+    return 0

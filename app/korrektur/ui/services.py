@@ -1,0 +1,96 @@
+"""What the entry point builds and hands to the main window (no global application object)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtWidgets import QWidget
+
+from korrektur.engine import Progress, default_engine
+from korrektur.model import Document, Kind, ReviewSession, Suggestion
+from korrektur.ui.messages import Messages
+from korrektur.ui.settings import Settings
+
+
+class Analyser(Protocol):
+    """The engine as the window uses it (``korrektur.engine.Engine`` fits)."""
+
+    def analyse(
+        self, document: Document, kinds: Iterable[Kind], progress: Progress | None = None
+    ) -> list[Suggestion]:
+        """Suggestions for ``document``."""
+        ...
+
+
+class TaskPool(Protocol):
+    """Where background jobs run: a ``QThreadPool``, or ``SyncPool`` in tests."""
+
+    def start(self, runnable: QRunnable) -> None:
+        """Run ``runnable``."""
+        ...
+
+    def waitForDone(self, msecs: int = -1) -> bool:
+        """Block until every job is done."""
+        ...
+
+
+class SyncPool:
+    """Runs each job at once on the calling thread, so tests need no waiting."""
+
+    def start(self, runnable: QRunnable) -> None:
+        """Run ``runnable`` now."""
+        runnable.run()
+
+    def waitForDone(self, msecs: int = -1) -> bool:
+        """Nothing is ever left running."""
+        return True
+
+
+def analysis_pool() -> QThreadPool:
+    """One worker thread: jobs stay ordered and the engine is only used from one thread."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    return pool
+
+
+class ReviewFiles(Protocol):
+    """Saving, exporting and version history (the store, issue 6) as the window calls them.
+
+    The window enables Save, Export and Versions only when such a service is given; each
+    call may show its own dialogs over ``parent``. ``save`` returns True when the decisions
+    are safely on disk (the window then marks itself clean).
+    """
+
+    def save(self, session: ReviewSession, parent: QWidget) -> bool:
+        """Save the review file."""
+        ...
+
+    def export(self, session: ReviewSession, parent: QWidget) -> None:
+        """Export the reviewed text."""
+        ...
+
+    def show_versions(self, session: ReviewSession, parent: QWidget) -> None:
+        """Show the version history."""
+        ...
+
+
+@dataclass
+class Services:
+    """Everything the main window needs from outside.
+
+    Attributes:
+        settings: the typed settings store.
+        messages: how to tell the user things.
+        pool: where analysis runs.
+        engine_factory: builds the engine (called on the worker thread, once).
+        files: the store's save/export/versions service, when available.
+    """
+
+    settings: Settings
+    messages: Messages
+    pool: TaskPool
+    engine_factory: Callable[[], Analyser] = default_engine
+    files: ReviewFiles | None = None

@@ -1,0 +1,94 @@
+"""The status bar: decided/total overall and per kind, position, encoding, analysis progress."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+
+from korrektur.model import Document, Suggestion
+from korrektur.ui.formatting import kind_name, position_text
+from korrektur.ui.stats import ReviewStats
+from korrektur.ui.theme import Theme
+
+
+class ReviewStatusBar(QStatusBar):
+    """Permanent fields on the right, passing notes on the left.
+
+    Signals:
+        cancel_requested(): the reviewer pressed Cancel beside the analysis progress.
+    """
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.progress_label = QLabel()
+        self.progress_label.setToolTip(self.tr("Decided of all suggestions, then per kind"))
+        self.position_label = QLabel()
+        self.encoding_label = QLabel()
+        self.encoding_label.setToolTip(self.tr("The encoding the file was read with"))
+        self.analysis_bar = QProgressBar()
+        self.analysis_bar.setMaximumWidth(160)
+        self.analysis_bar.setFormat(self.tr("Analysing… %p%"))
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the analysis (the text stays open)"))
+        self.cancel_button.clicked.connect(self.cancel_requested.emit)
+        for widget in (
+            self.progress_label,
+            self.position_label,
+            self.encoding_label,
+            self.analysis_bar,
+            self.cancel_button,
+        ):
+            self.addPermanentWidget(widget)
+        self.show_analysis(False)
+
+    def show_analysis(self, running: bool) -> None:
+        """Show or hide the analysis progress and its Cancel button."""
+        self.analysis_bar.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.analysis_bar.setRange(0, 0)
+
+    def set_analysis_progress(self, done: int, total: int) -> None:
+        """Move the progress bar."""
+        if total > 0:
+            self.analysis_bar.setRange(0, total)
+            self.analysis_bar.setValue(done)
+
+    def set_stats(self, stats: ReviewStats | None, theme: Theme) -> None:
+        """Decided/total overall and per kind, each kind with its colour."""
+        if stats is None:
+            self.progress_label.clear()
+            return
+        parts = [
+            escape(
+                self.tr("%1/%2 decided")
+                .replace("%1", str(stats.decided))
+                .replace("%2", str(stats.total))
+            )
+        ]
+        for kind in stats.kinds():
+            colour = theme.line_colour(kind).name()
+            parts.append(
+                f"<span style='color:{colour}'>■</span> {escape(kind_name(kind))} "
+                f"{stats.kind_decided[kind]}/{stats.kind_total[kind]}"
+            )
+        self.progress_label.setText(" · ".join(parts))
+
+    def set_document(self, document: Document | None) -> None:
+        """The encoding of the open document."""
+        self.encoding_label.setText(document.encoding_label if document else "")
+
+    def set_position(
+        self, document: Document | None, suggestion: Suggestion | None, index: int, count: int
+    ) -> None:
+        """Where the current suggestion is: number, page and line."""
+        if document is None or suggestion is None:
+            self.position_label.clear()
+            return
+        number = self.tr("suggestion %1/%2").replace("%1", str(index + 1)).replace("%2", str(count))
+        self.position_label.setText(f"{number} · {position_text(document, suggestion.start)}")

@@ -1,0 +1,247 @@
+"""The suggestion list as a Qt table model (a thin adapter over the session) and its filter."""
+
+from __future__ import annotations
+
+import bisect
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon
+
+from korrektur.model import Change, Kind, ReviewSession, Status, Suggestion
+from korrektur.ui.filters import SuggestionFilter
+from korrektur.ui.formatting import STATUS_MARKS, change_text, kinds_text, status_name
+from korrektur.ui.theme import primary_kind
+
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+
+
+class Column(IntEnum):
+    """Columns of the suggestion list."""
+
+    CHANGE = 0
+    KIND = 1
+    CONFIDENCE = 2
+    STATUS = 3
+    PAGE = 4
+    LINE = 5
+
+
+HEADERS = {
+    Column.CHANGE: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Change")),
+    Column.KIND: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Kind")),
+    Column.CONFIDENCE: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Conf.")),
+    Column.STATUS: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Status")),
+    Column.PAGE: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Page")),
+    Column.LINE: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Line")),
+}
+
+STATUS_COLOURS = {
+    Status.ACCEPTED: QColor("#009E73"),
+    Status.REJECTED: QColor("#D55E00"),
+    Status.EDITED: QColor("#0072B2"),
+}
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _DECORATION, _FOREGROUND, _ALIGNMENT, SORT_ROLE, ID_ROLE})
+_NUMBERS = frozenset({Column.CONFIDENCE, Column.PAGE, Column.LINE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_COLUMNS = len(Column)
+
+
+def _key(suggestion: Suggestion) -> tuple[int, int]:
+    return suggestion.start, suggestion.end
+
+
+def _lookup(session: ReviewSession, suggestion_id: str) -> Suggestion | None:
+    try:
+        return session.get(suggestion_id)
+    except KeyError:
+        return None
+
+
+class SuggestionTableModel(QAbstractTableModel):
+    """One row per suggestion of the session, in document order.
+
+    The session notifies changes through its listener; the window forwards them to
+    ``on_change``, which emits ``dataChanged`` for decisions and row inserts and removes
+    when a manual edit changed the list.
+
+    Attributes:
+        kind_icons: icons for the kind column (set by the window from the theme).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session: ReviewSession | None = None
+        self._rows: list[Suggestion] = []  # sorted by span, like the session's list
+        self._shown: dict[str, Suggestion] = {}
+        self.kind_icons: dict[Kind, QIcon] = {}
+
+    def set_session(self, session: ReviewSession | None) -> None:
+        """Show ``session``'s suggestions."""
+        self.beginResetModel()
+        self._session = session
+        self._rows = list(session.suggestions) if session else []
+        self._shown = {s.id: s for s in self._rows}
+        self.endResetModel()
+
+    @property
+    def session(self) -> ReviewSession | None:
+        """The session whose suggestions are shown."""
+        return self._session
+
+    def suggestion(self, row: int) -> Suggestion:
+        """The suggestion shown in ``row``."""
+        return self._rows[row]
+
+    def row_of(self, suggestion_id: str) -> int | None:
+        """The row of a suggestion (found by its span: rows are sorted like the session)."""
+        suggestion = self._shown.get(suggestion_id)
+        if suggestion is None:
+            return None
+        row = bisect.bisect_left(self._rows, _key(suggestion), key=_key)
+        while row < len(self._rows) and self._rows[row] is not suggestion:
+            row += 1
+        return row if row < len(self._rows) else None
+
+    def on_change(self, change: Change) -> None:
+        """Follow a change of the session."""
+        if self._session is None:
+            return
+        if change.structural:
+            self._follow_structure(self._session, change)
+            return
+        rows = sorted(r for r in map(self.row_of, set(change.ids)) if r is not None)
+        if rows:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], last))
+
+    def _follow_structure(self, session: ReviewSession, change: Change) -> None:
+        """Remove the rows of suggestions that left the list, insert the new ones."""
+        for suggestion_id in dict.fromkeys(change.ids):
+            shown = self._shown.get(suggestion_id)
+            if shown is not None and _lookup(session, suggestion_id) is not shown:
+                row = self.row_of(suggestion_id)
+                assert row is not None
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                del self._shown[suggestion_id]
+                self.endRemoveRows()
+        for suggestion_id in dict.fromkeys(change.ids):
+            current = _lookup(session, suggestion_id)
+            if current is not None and self._shown.get(suggestion_id) is not current:
+                row = bisect.bisect_left(self._rows, _key(current), key=_key)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.insert(row, current)
+                self._shown[suggestion_id] = current
+                self.endInsertRows()
+
+    # -- QAbstractTableModel -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        """Suggestions, for the root only."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        """The ``Column`` values."""
+        return 0 if parent.isValid() else _COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+            return QCoreApplication.translate("SuggestionTableModel", HEADERS[Column(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text, icons, colours, tooltips and sort keys (lean: views call it a lot)."""
+        if role not in _ROLES or self._session is None:
+            return None
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._rows):
+            return None
+        suggestion = self._rows[row]
+        if role == _DISPLAY:
+            return self._display(suggestion, column)
+        if role == SORT_ROLE:
+            return self._sort_key(suggestion, column)
+        if role == ID_ROLE:
+            return suggestion.id
+        if role == _TOOLTIP:
+            return suggestion.reason or None
+        if role == _DECORATION:
+            return self.kind_icons.get(primary_kind(suggestion)) if column == Column.KIND else None
+        if role == _FOREGROUND:
+            return STATUS_COLOURS.get(suggestion.status) if column == Column.STATUS else None
+        return _RIGHT if column in _NUMBERS else None
+
+    def _display(self, suggestion: Suggestion, column: int) -> str:
+        assert self._session is not None
+        document = self._session.document
+        if column == Column.CHANGE:
+            return change_text(suggestion)
+        if column == Column.KIND:
+            return kinds_text(suggestion)
+        if column == Column.CONFIDENCE:
+            return f"{suggestion.confidence:.2f}"
+        if column == Column.STATUS:
+            return f"{STATUS_MARKS[suggestion.status]} {status_name(suggestion.status)}"
+        if column == Column.PAGE:
+            return str(document.page_index_at(suggestion.start) + 1)
+        return str(document.line_index_at(suggestion.start) + 1)
+
+    def _sort_key(self, suggestion: Suggestion, column: int) -> Any:
+        if column == Column.CONFIDENCE:
+            return suggestion.confidence
+        if column == Column.KIND:
+            return kinds_text(suggestion)
+        if column == Column.STATUS:
+            return list(Status).index(suggestion.status)
+        return suggestion.start
+
+
+class SuggestionFilterProxy(QSortFilterProxyModel):
+    """Filters the list with a ``SuggestionFilter``; sorts by the model's sort keys."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.criteria = SuggestionFilter()
+        self._accepts_all = True
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_criteria(self, criteria: SuggestionFilter) -> None:
+        """Filter by ``criteria``."""
+        self.beginFilterChange()
+        self.criteria = criteria
+        self._accepts_all = criteria.accepts_all
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        """Rows whose suggestion passes the criteria."""
+        if self._accepts_all:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, SuggestionTableModel)
+        return self.criteria.accepts(model.suggestion(source_row))

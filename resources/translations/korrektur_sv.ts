@@ -1,0 +1,712 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>About</name>
+    <message>
+        <source>About Korrektur</source>
+        <translation>Om Korrektur</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Korrektur %1&lt;/h3&gt;&lt;p&gt;Review and correct OCR&apos;d Swedish reports: the raw text and the suggested correction side by side, every decision recorded.&lt;/p&gt;&lt;p&gt;MIT licence. Built with Qt for Python (LGPL-3.0).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Korrektur %1&lt;/h3&gt;&lt;p&gt;Granska och rätta OCR-lästa svenska rapporter: råtexten och den föreslagna rättelsen sida vid sida, varje beslut sparat.&lt;/p&gt;&lt;p&gt;MIT-licens. Byggt med Qt for Python (LGPL-3.0).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öppna…</translation>
+    </message>
+    <message>
+        <source>Open an OCR text file for review</source>
+        <translation>Öppna en OCR-textfil för granskning</translation>
+    </message>
+    <message>
+        <source>&amp;Save review</source>
+        <translation>&amp;Spara granskning</translation>
+    </message>
+    <message>
+        <source>Save the decisions as a review file</source>
+        <translation>Spara besluten som en granskningsfil</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportera…</translation>
+    </message>
+    <message>
+        <source>Write the reviewed text in another format</source>
+        <translation>Skriv den granskade texten i ett annat format</translation>
+    </message>
+    <message>
+        <source>&amp;Version history…</source>
+        <translation>&amp;Versionshistorik…</translation>
+    </message>
+    <message>
+        <source>Earlier saved versions of this review</source>
+        <translation>Tidigare sparade versioner av granskningen</translation>
+    </message>
+    <message>
+        <source>Analyse &amp;again</source>
+        <translation>Analysera &amp;igen</translation>
+    </message>
+    <message>
+        <source>Run the analysis again (decisions are discarded)</source>
+        <translation>Kör analysen igen (besluten kastas)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel analysis</source>
+        <translation>&amp;Avbryt analysen</translation>
+    </message>
+    <message>
+        <source>Stop the running analysis; the text stays open</source>
+        <translation>Stoppa analysen; texten förblir öppen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>A&amp;vsluta</translation>
+    </message>
+    <message>
+        <source>Close Korrektur</source>
+        <translation>Stäng Korrektur</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>Take back the last decision or edit</source>
+        <translation>Ta tillbaka det senaste beslutet eller den senaste ändringen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>Do the undone step again</source>
+        <translation>Gör det ångrade steget igen</translation>
+    </message>
+    <message>
+        <source>&amp;Find in suggestions</source>
+        <translation>&amp;Sök bland förslagen</translation>
+    </message>
+    <message>
+        <source>Search the suggestion list</source>
+        <translation>Sök i förslagslistan</translation>
+    </message>
+    <message>
+        <source>&amp;Next pending</source>
+        <translation>&amp;Nästa obeslutade</translation>
+    </message>
+    <message>
+        <source>Go to the next pending suggestion in the list</source>
+        <translation>Gå till nästa obeslutade förslag i listan</translation>
+    </message>
+    <message>
+        <source>&amp;Previous pending</source>
+        <translation>&amp;Föregående obeslutade</translation>
+    </message>
+    <message>
+        <source>Go to the previous pending suggestion in the list</source>
+        <translation>Gå till föregående obeslutade förslag i listan</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Godta</translation>
+    </message>
+    <message>
+        <source>Use the suggested correction and go on</source>
+        <translation>Använd den föreslagna rättelsen och gå vidare</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Avvisa</translation>
+    </message>
+    <message>
+        <source>Keep the raw text and go on</source>
+        <translation>Behåll råtexten och gå vidare</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Redigera…</translation>
+    </message>
+    <message>
+        <source>Type your own correction in place</source>
+        <translation>Skriv en egen rättelse på plats</translation>
+    </message>
+    <message>
+        <source>Accept all &amp;identical</source>
+        <translation>Godta alla &amp;likadana</translation>
+    </message>
+    <message>
+        <source>Accept every pending suggestion with this same correction</source>
+        <translation>Godta alla obeslutade förslag med samma rättelse</translation>
+    </message>
+    <message>
+        <source>Accept &amp;visible</source>
+        <translation>Godta &amp;synliga</translation>
+    </message>
+    <message>
+        <source>Accept the pending suggestions in the filtered list from the chosen confidence up</source>
+        <translation>Godta de obeslutade förslagen i den filtrerade listan från vald säkerhet och uppåt</translation>
+    </message>
+    <message>
+        <source>Alternative &amp;%1</source>
+        <translation>Alternativ &amp;%1</translation>
+    </message>
+    <message>
+        <source>Use alternative %1 of the current suggestion</source>
+        <translation>Använd alternativ %1 för det aktuella förslaget</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zooma &amp;in</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Större text</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zooma &amp;ut</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Mindre text</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>&amp;Normal storlek</translation>
+    </message>
+    <message>
+        <source>Text at its normal size</source>
+        <translation>Text i normal storlek</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap long lines</source>
+        <translation>&amp;Radbryt långa rader</translation>
+    </message>
+    <message>
+        <source>Wrap lines at the pane&apos;s edge</source>
+        <translation>Bryt raderna vid rutans kant</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise scrolling</source>
+        <translation>&amp;Synkronisera rullning</translation>
+    </message>
+    <message>
+        <source>Scroll both panes together</source>
+        <translation>Rulla båda rutorna tillsammans</translation>
+    </message>
+    <message>
+        <source>&amp;System colours</source>
+        <translation>&amp;Systemets färger</translation>
+    </message>
+    <message>
+        <source>Follow the desktop&apos;s light or dark mode</source>
+        <translation>Följ skrivbordets ljusa eller mörka läge</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Ljust</translation>
+    </message>
+    <message>
+        <source>Light colours</source>
+        <translation>Ljusa färger</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Mörkt</translation>
+    </message>
+    <message>
+        <source>Dark colours</source>
+        <translation>Mörka färger</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>&amp;Systemets språk</translation>
+    </message>
+    <message>
+        <source>Use the desktop&apos;s language (after a restart)</source>
+        <translation>Använd skrivbordets språk (efter omstart)</translation>
+    </message>
+    <message>
+        <source>Use English (after a restart)</source>
+        <translation>Använd engelska (efter omstart)</translation>
+    </message>
+    <message>
+        <source>Use Swedish (after a restart)</source>
+        <translation>Använd svenska (efter omstart)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
+    </message>
+    <message>
+        <source>All keys at a glance</source>
+        <translation>Alla tangenter i en översikt</translation>
+    </message>
+    <message>
+        <source>&amp;About Korrektur</source>
+        <translation>&amp;Om Korrektur</translation>
+    </message>
+    <message>
+        <source>Version and licence</source>
+        <translation>Version och licens</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Granska</translation>
+    </message>
+    <message>
+        <source>Choose &amp;alternative</source>
+        <translation>Välj &amp;alternativ</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>&amp;Färger</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisJob</name>
+    <message>
+        <source>The analysis of {name} failed: {error}</source>
+        <translation>Analysen av {name} misslyckades: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Accept</source>
+        <translation>Godta</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Avvisa</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Redigera</translation>
+    </message>
+    <message>
+        <source>Choose alternative %n</source>
+        <translation>Välj alternativ %n</translation>
+    </message>
+    <message>
+        <source>Typing</source>
+        <translation>Skrivning</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>No suggestion selected.</source>
+        <translation>Inget förslag är valt.</translation>
+    </message>
+</context>
+<context>
+    <name>DialogMessages</name>
+    <message>
+        <source>Korrektur</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>Unsaved decisions</source>
+        <translation>Osparade beslut</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Open OCR text</source>
+        <translation>Öppna OCR-text</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textfiler (*.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>The decisions on %1 are not saved. Discard them?</source>
+        <translation>Besluten om %1 är inte sparade. Vill du kasta dem?</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>(delete)</source>
+        <translation>(ta bort)</translation>
+    </message>
+    <message>
+        <source>page {page}/{pages} · line {line}</source>
+        <translation>sida {page}/{pages} · rad {line}</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>säkerhet</translation>
+    </message>
+    <message>
+        <source>Your text:</source>
+        <translation>Din text:</translation>
+    </message>
+    <message>
+        <source>Alternatives:</source>
+        <translation>Alternativ:</translation>
+    </message>
+</context>
+<context>
+    <name>InlineEditor</name>
+    <message>
+        <source>Enter: use this text · Escape: cancel · ⏎ stands for a line break</source>
+        <translation>Enter: använd texten · Escape: avbryt · ⏎ står för radbrytning</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>diacritic</source>
+        <translation>diakrit</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <source>hyphenation</source>
+        <translation>avstavning</translation>
+    </message>
+    <message>
+        <source>page furniture</source>
+        <translation>sidhuvud/-fot</translation>
+    </message>
+    <message>
+        <source>bullet</source>
+        <translation>punkt</translation>
+    </message>
+    <message>
+        <source>reflow</source>
+        <translation>radflöde</translation>
+    </message>
+    <message>
+        <source>whitespace</source>
+        <translation>blanksteg</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Korrektur</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>p%1</source>
+        <comment>page label in the gutter</comment>
+        <translation>s%1</translation>
+    </message>
+    <message>
+        <source>Raw OCR text (read-only)</source>
+        <translation>OCR-råtext (skrivskyddad)</translation>
+    </message>
+    <message>
+        <source>Corrected text (typing makes a manual correction)</source>
+        <translation>Rättad text (det du skriver blir en manuell rättelse)</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Förslag</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Granska</translation>
+    </message>
+    <message>
+        <source>%1[*] — Korrektur</source>
+        <translation>%1[*] — Korrektur</translation>
+    </message>
+    <message>
+        <source>The corrected text appears here when the analysis is done.</source>
+        <translation>Den rättade texten visas här när analysen är klar.</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled: the text is open without suggestions.</source>
+        <translation>Analysen avbröts: texten är öppen utan förslag.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) to review.</source>
+        <translation>
+            <numerusform>%n förslag att granska.</numerusform>
+            <numerusform>%n förslag att granska.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaneInteractions</name>
+    <message>
+        <source>No suggestion is selected.</source>
+        <translation>Inget förslag är valt.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Öppna &amp;senaste</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Inga senaste filer</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Töm listan</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>No more pending suggestions in the list.</source>
+        <translation>Inga fler obeslutade förslag i listan.</translation>
+    </message>
+    <message>
+        <source>No suggestion is selected.</source>
+        <translation>Inget förslag är valt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This suggestion has no alternative %n.</source>
+        <translation>
+            <numerusform>Förslaget har inget alternativ %n.</numerusform>
+            <numerusform>Förslaget har inget alternativ %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept all %1 (%n)</source>
+        <translation>
+            <numerusform>Godta alla %1 (%n)</numerusform>
+            <numerusform>Godta alla %1 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No pending suggestion in the list reaches %1.</source>
+        <translation>Inget obeslutat förslag i listan når %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestions at or above %1?</source>
+        <translation>
+            <numerusform>Godta %n förslag med säkerhet %1 eller mer?</numerusform>
+            <numerusform>Godta %n förslag med säkerhet %1 eller mer?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStatusBar</name>
+    <message>
+        <source>Decided of all suggestions, then per kind</source>
+        <translation>Beslutade av alla förslag, sedan per slag</translation>
+    </message>
+    <message>
+        <source>The encoding the file was read with</source>
+        <translation>Teckenkodningen filen lästes med</translation>
+    </message>
+    <message>
+        <source>Analysing… %p%</source>
+        <translation>Analyserar… %p %</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Stop the analysis (the text stays open)</source>
+        <translation>Stoppa analysen (texten förblir öppen)</translation>
+    </message>
+    <message>
+        <source>%1/%2 decided</source>
+        <translation>%1/%2 beslutade</translation>
+    </message>
+    <message>
+        <source>suggestion %1/%2</source>
+        <translation>förslag %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Meny</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tangenter</translation>
+    </message>
+    <message>
+        <source>Review keys work while the raw text or the list has the focus. In the corrected text every key types; Escape returns to reviewing.</source>
+        <translation>Granskningstangenterna gäller när råtexten eller listan har fokus. I den rättade texten skriver varje tangent; Escape återgår till granskningen.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>pending</source>
+        <translation>obeslutad</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>godtagen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>avvisad</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>redigerad</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionDock</name>
+    <message>
+        <source>Search suggestions (Ctrl+F)</source>
+        <translation>Sök bland förslagen (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show suggestions whose text, reason or kind contains this</source>
+        <translation>Visa förslag vars text, motivering eller slag innehåller detta</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Slag</translation>
+    </message>
+    <message>
+        <source>Show only some kinds of suggestion</source>
+        <translation>Visa bara vissa slags förslag</translation>
+    </message>
+    <message>
+        <source>Show suggestions by decision</source>
+        <translation>Visa förslag efter beslut</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Obeslutade</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Beslutade</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Godtagna</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Avvisade</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Redigerade</translation>
+    </message>
+    <message>
+        <source>Hide suggestions below this confidence</source>
+        <translation>Dölj förslag under denna säkerhet</translation>
+    </message>
+    <message>
+        <source>Accept visible takes the pending suggestions in the list from this confidence up</source>
+        <translation>Godta synliga tar de obeslutade förslagen i listan från denna säkerhet och uppåt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 av %2 visas</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPopup</name>
+    <message>
+        <source>Use this instead (key %1)</source>
+        <translation>Använd detta i stället (tangent %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Godta</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Avvisa</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Redigera…</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionTableModel</name>
+    <message>
+        <source>Change</source>
+        <translation>Ändring</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Slag</translation>
+    </message>
+    <message>
+        <source>Conf.</source>
+        <translation>Säk.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Sida</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Rad</translation>
+    </message>
+</context>
+<context>
+    <name>ViewOptions</name>
+    <message>
+        <source>The language changes when Korrektur starts next time.</source>
+        <translation>Språket byts nästa gång Korrektur startar.</translation>
+    </message>
+</context>
+</TS>

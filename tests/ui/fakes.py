@@ -1,0 +1,116 @@
+"""Test doubles for the window: a tiny word analyser and a message recorder."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from korrektur.engine import Engine, Progress
+from korrektur.model import Document, Kind, Suggestion
+from korrektur.ui.messages import Answer
+
+# Our own sentences: OCR damage of the kinds Korrektur fixes, three pages.
+TEXT = (
+    "Forvaltningen har 6kat stodet pa skolan.\n"
+    "Det &r bra att eleverna far lasa mer pa hosten.\n"
+    "Forvaltningen foljer upp arbetet varje termin.\n"
+    " Sida 2\n"
+    "Skolan far mer pengar pa hosten och stodet 6kar.\n"
+    "Larare och elever &r nojda med satsningen.\n"
+    " Sida 3\n"
+    "Resultaten redovisas for namnden i december.\n"
+)
+
+WORDS: dict[str, tuple[str, Kind, float, str, tuple[str, ...]]] = {
+    "Forvaltningen": ("Förvaltningen", Kind.DIACRITIC, 0.99, "ö lost", ()),
+    "6kat": ("ökat", Kind.OCR, 0.97, "6 read for ö", ()),
+    "6kar": ("ökar", Kind.OCR, 0.96, "6 read for ö", ()),
+    "stodet": ("stödet", Kind.DIACRITIC, 0.93, "ö lost", ("stödets",)),
+    "pa": ("på", Kind.DIACRITIC, 0.90, "å lost; 'på' is far more common", ("pa", "pä")),
+    "&r": ("är", Kind.OCR, 0.95, "& read for ä", ()),
+    "far": ("får", Kind.DIACRITIC, 0.60, "context prefers 'får'", ("far",)),
+    "lasa": ("läsa", Kind.DIACRITIC, 0.94, "ä lost", ()),
+    "hosten": ("hösten", Kind.DIACRITIC, 0.98, "ö lost", ()),
+    "foljer": ("följer", Kind.DIACRITIC, 0.97, "ö lost", ()),
+    "Larare": ("Lärare", Kind.DIACRITIC, 0.97, "ä lost", ()),
+    "nojda": ("nöjda", Kind.DIACRITIC, 0.96, "ö lost", ()),
+    "for": ("för", Kind.DIACRITIC, 0.85, "ö lost", ()),
+    "namnden": ("nämnden", Kind.DIACRITIC, 0.97, "ä lost", ()),
+}
+
+_WORD = re.compile(r"[\w&]+")
+
+
+class WordTableAnalyzer:
+    """Proposes the replacements of ``WORDS`` wherever those words stand."""
+
+    name = "word-table"
+    kinds = frozenset({Kind.DIACRITIC, Kind.OCR})
+
+    def __init__(self, words: dict[str, tuple[str, Kind, float, str, tuple[str, ...]]]) -> None:
+        self.words = words
+
+    def analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
+        found = []
+        matches = list(_WORD.finditer(document.text))
+        for done, match in enumerate(matches, 1):
+            entry = self.words.get(match.group())
+            if entry is not None:
+                replacement, kind, confidence, reason, alternatives = entry
+                found.append(
+                    Suggestion(
+                        "",
+                        match.start(),
+                        match.end(),
+                        match.group(),
+                        replacement,
+                        frozenset({kind}),
+                        confidence,
+                        reason,
+                        alternatives,
+                    )
+                )
+            progress.report(done, len(matches))
+        return found
+
+
+def fake_engine(words=None) -> Engine:
+    return Engine([WordTableAnalyzer(WORDS if words is None else words)])
+
+
+@dataclass
+class RecordingMessages:
+    """Records what the window says; answers questions from preset replies."""
+
+    errors: list[str] = field(default_factory=list)
+    infos: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    confirm_reply: bool = True
+    unsaved_reply: Answer = Answer.DISCARD
+
+    def error(self, text: str) -> None:
+        self.errors.append(text)
+
+    def info(self, text: str) -> None:
+        self.infos.append(text)
+
+    def confirm(self, text: str) -> bool:
+        self.questions.append(text)
+        return self.confirm_reply
+
+    def unsaved(self, text: str, can_save: bool) -> Answer:
+        self.questions.append(text)
+        return self.unsaved_reply
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` key by key, Swedish letters included (QTest.keyClicks is ASCII only)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    for char in text:
+        upper = ord(char.upper())
+        code = Qt.Key(upper) if upper < 0x100 else Qt.Key.Key_unknown
+        shift = char.isupper()
+        modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, code, char, modifier)
