@@ -4,7 +4,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from review_samples import RAW, by_original, decide_most
 
-from conftest import SyncPool
 from korrektur.formats.reading import Pending
 from korrektur.store import atomic
 from korrektur.store.autosave import Autosaver, find_recoveries
@@ -14,6 +13,7 @@ from korrektur.ui.autosave_service import AutosaveService
 from korrektur.ui.export_dialog import ExportDialog
 from korrektur.ui.recovery_dialog import RecoveryDialog
 from korrektur.ui.review_files import ReviewFileService
+from korrektur.ui.services import SyncPool
 from korrektur.ui.version_dialog import VersionHistoryDialog
 
 
