@@ -99,14 +99,14 @@ class FileActions(QObject):
         if files is None:
             return analysed.session
         if analysed.review is not None:
-            files.use(analysed.review, analysed.report)
+            files.use(analysed.review, analysed.report, self._window)
             return analysed.session
         review = files.review
         if review is not None and review.session.document is analysed.session.document:
             added = add_fresh(review, analysed.session.suggestions)
             self._services.messages.info(self.tr("%n new suggestion(s).", "", added))
             return review.session
-        files.adopt(analysed.session)
+        files.adopt(analysed.session, self._window)
         return analysed.session
 
     def close(self) -> None:

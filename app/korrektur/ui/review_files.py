@@ -95,16 +95,22 @@ class ReviewFileService(QObject):
 
     # -- which review ----------------------------------------------------------------------
 
-    def use(self, review: Review, report: ResumeReport | None = None) -> None:
-        """Work on ``review`` (opened, resumed or recovered); say what resuming found."""
+    def use(
+        self, review: Review, report: ResumeReport | None = None, parent: QWidget | None = None
+    ) -> None:
+        """Work on ``review`` (opened, resumed or recovered); say what resuming found.
+
+        With a ``parent`` window, a reviewer without a name is asked for it now, so that
+        every decision carries it.
+        """
         self.review = review
-        review.session.reviewer = self._name(None)
+        review.session.reviewer = self._name(parent)
         self.autosave.watch(review)
         lines = report.messages() if report is not None else []
         if lines:  # a changed or missing source: the reviewer must read this
             self.messages.error("\n".join(lines))
 
-    def adopt(self, session: ReviewSession) -> Review:
+    def adopt(self, session: ReviewSession, parent: QWidget | None = None) -> Review:
         """A session made by a fresh analysis: start its review (saved beside the source).
 
         If the source already has a review file that this session does not come from, the
@@ -121,7 +127,7 @@ class ReviewFileService(QObject):
             if existing is not None:
                 path = None
         review = Review(session, source_path=source, path=path)
-        self.use(review)
+        self.use(review, parent=parent)
         return review
 
     def review_for(self, session: ReviewSession) -> Review:

@@ -178,3 +178,26 @@ def test_closing_without_saving_drops_the_recovery_file(
     window.close()
     assert find_recoveries(tmp_path / "recovery") == []
     assert report.read_text(encoding="utf-8") == TEXT
+
+
+def test_the_reviewer_is_asked_for_a_name_before_deciding(
+    qtbot, services, messages, tmp_path, report
+):
+    names = {"value": ""}
+    asked = []
+    services.files = ReviewFileService(
+        messages,
+        reviewer=lambda: names["value"],
+        set_reviewer=lambda name: names.__setitem__("value", name),
+        pool=SyncPool(),
+        recovery_folder=tmp_path / "recovery",
+        ask_text=lambda parent, question, default: asked.append(question) or "Bo Ek",
+    )
+    window = new_window(qtbot, services)
+    window.open_path(report)
+    window.controller.accept()
+    assert window.controller.session.suggestions[0].decided_by == "Bo Ek"
+    assert names["value"] == "Bo Ek"
+    window.open_path(report)  # asked once only
+    assert len(asked) == 1
+    services.files.close(keep_unsaved=False)
