@@ -10,10 +10,18 @@ from pathlib import Path
 
 from korrektur import __version__
 from korrektur.engine import default_engine
+from korrektur.formats.exporters import EXPORTERS, export_to_bytes, format_for
+from korrektur.formats.reading import ExportOptions, Pending
 from korrektur.formats.suggestions_json import document_summary, suggestions_payload
-from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Suggestion
+from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Status, Suggestion
 from korrektur.model.newlines import restore_newlines
 from korrektur.store.atomic import WriteError, atomic_write_text
+from korrektur.store.compare import compare_versions
+from korrektur.store.resume import find_review
+from korrektur.store.review import Review
+from korrektur.store.reviewfile import SUFFIX, save_review
+from korrektur.store.reviewread import load_review
+from korrektur.store.validate import ReviewFileError
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -153,6 +161,147 @@ def cmd_apply(args: argparse.Namespace) -> int:
         atomic_write_text(output, text)
     except WriteError as exc:
         raise UserError(str(exc)) from exc
+    return EXIT_OK
+
+
+# -- review files: versions and export -------------------------------------------------------
+
+
+def _load_review(path_text: str) -> Review:
+    """A review file, or the review kept beside a source file."""
+    path = Path(path_text)
+    try:
+        if path.name.endswith(SUFFIX) or not path.is_file():
+            return load_review(path)
+        found, review = find_review(path)
+    except ReviewFileError as exc:
+        raise UserError(str(exc)) from exc
+    if review is None:
+        raise UserError(f"{path.name} has no review file yet ({found.name})")
+    return review
+
+
+def _write_output(output: str | None, data: bytes, review: Review) -> None:
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        export_to_bytes(review, Path(output), data)
+    except (ValueError, WriteError) as exc:
+        raise UserError(str(exc)) from exc
+
+
+def _add_pending(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pending",
+        choices=[p.value for p in Pending],
+        default=Pending.RAW.value,
+        help="undecided suggestions: raw keeps the OCR text (default), proposed applies them",
+    )
+
+
+def _configure_versions(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("review", help="a review file (REPORT.review.yaml) or its source")
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("--restore", type=int, metavar="N", help="write the text of version N")
+    action.add_argument(
+        "--compare", type=int, nargs=2, metavar=("A", "B"), help="compare versions A and B"
+    )
+    action.add_argument(
+        "--revert",
+        type=int,
+        metavar="N",
+        help="make version N's decisions current again, saved as a new version",
+    )
+    parser.add_argument("-o", "--output", help="with --restore: where to write (default: stdout)")
+    parser.add_argument("--reviewer", default="", help="with --revert: who reverts")
+    _add_pending(parser)
+
+
+@command(
+    "versions", "list, restore and compare the saved versions of a review", _configure_versions
+)
+def cmd_versions(args: argparse.Namespace) -> int:
+    """Versions of a review file."""
+    review = _load_review(args.review)
+    try:
+        if args.restore is not None:
+            review.history.get(args.restore)
+            options = ExportOptions(pending=Pending(args.pending), version=args.restore)
+            _write_output(args.output, EXPORTERS["txt"].write(review, options), review)
+        elif args.compare is not None:
+            first, second = args.compare
+            proposed = args.pending == Pending.PROPOSED.value
+            comparison = compare_versions(review, first, second, proposed=proposed)
+            print(f"{len(comparison.changes)} decisions differ")
+            for change in comparison.changes:
+                print(f"  {change.describe()}")
+            for line in comparison.diff:
+                print(line)
+        elif args.revert is not None:
+            review.restore_version(args.revert)
+            version = save_review(review, reviewer=args.reviewer)
+            print(f"version {version.number} saved: {version.note}")
+        else:
+            _print_versions(review)
+    except KeyError as exc:
+        raise UserError(str(exc.args[0])) from exc
+    except WriteError as exc:
+        raise UserError(str(exc)) from exc
+    return EXIT_OK
+
+
+def _print_versions(review: Review) -> None:
+    if not review.history.versions:
+        print("no versions saved yet")
+        return
+    print(
+        f"{'#':>3}  {'saved (UTC)':16}  {'reviewer':16}  pending accepted rejected edited  message"
+    )
+    for v in review.history.versions:
+        counts = "  ".join(f"{v.counts.get(s, 0):>{len(s.value)}}" for s in Status)
+        text = "; ".join(t for t in (v.message, v.note) if t)
+        when = v.time.replace("T", " ")[:16]
+        print(f"{v.number:>3}  {when:16}  {v.reviewer[:16]:16}  {counts}  {text}")
+
+
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("review", help="a review file (REPORT.review.yaml) or its source")
+    parser.add_argument(
+        "--format",
+        choices=list(EXPORTERS),
+        help="txt, tei, json, csv, html or docx (default: from the output's suffix)",
+    )
+    parser.add_argument("-o", "--output", help="the file to write (default: stdout; docx needs -o)")
+    parser.add_argument(
+        "--keep-lines",
+        action="store_true",
+        help="keep the source's lines exactly: apply only word corrections",
+    )
+    parser.add_argument(
+        "--version", type=int, default=0, metavar="N", help="export saved version N"
+    )
+    _add_pending(parser)
+
+
+@command("export", "export a review as txt, TEI, JSON, CSV, HTML or DOCX", _configure_export)
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write an export of a review file."""
+    name = args.format or (format_for(Path(args.output)) if args.output else None)
+    if name is None:
+        raise UserError("say which format with --format (txt, tei, json, csv, html, docx)")
+    if EXPORTERS[name].binary and args.output is None:
+        raise UserError(f"{name} is a binary format; give an output file with -o")
+    review = _load_review(args.review)
+    options = ExportOptions(
+        pending=Pending(args.pending), keep_lines=args.keep_lines, version=args.version
+    )
+    try:
+        data = EXPORTERS[name].write(review, options)
+    except KeyError as exc:
+        raise UserError(str(exc.args[0])) from exc
+    _write_output(args.output, data, review)
     return EXIT_OK
 
 

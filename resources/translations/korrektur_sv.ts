@@ -31,6 +31,14 @@
         <translation>Spara besluten som en granskningsfil</translation>
     </message>
     <message>
+        <source>Save review &amp;as…</source>
+        <translation>Spara granskning &amp;som…</translation>
+    </message>
+    <message>
+        <source>Save the review file under another name or folder</source>
+        <translation>Spara granskningsfilen med ett annat namn eller i en annan mapp</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportera…</translation>
     </message>
@@ -51,8 +59,8 @@
         <translation>Analysera &amp;igen</translation>
     </message>
     <message>
-        <source>Run the analysis again (decisions are discarded)</source>
-        <translation>Kör analysen igen (besluten kastas)</translation>
+        <source>Run the analysis again: new suggestions are added, decisions kept</source>
+        <translation>Kör analysen igen: nya förslag läggs till, besluten behålls</translation>
     </message>
     <message>
         <source>&amp;Cancel analysis</source>
@@ -290,6 +298,12 @@
 <context>
     <name>AnalysisJob</name>
     <message>
+        <source>{error}
+Move or repair the review file to open {name}; it was left as it is.</source>
+        <translation>{error}
+Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orörd.</translation>
+    </message>
+    <message>
         <source>The analysis of {name} failed: {error}</source>
         <translation>Analysen av {name} misslyckades: {error}</translation>
     </message>
@@ -336,6 +350,56 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export review</source>
+        <translation>Exportera granskning</translation>
+    </message>
+    <message>
+        <source>keep the OCR text (only decisions count)</source>
+        <translation>behåll OCR-texten (bara beslut räknas)</translation>
+    </message>
+    <message>
+        <source>apply the proposals, marked as unreviewed</source>
+        <translation>använd förslagen, märkta som ogranskade</translation>
+    </message>
+    <message>
+        <source>What the export contains where no one has decided a suggestion yet. Keeping the OCR text never passes an unchecked guess off as a correction.</source>
+        <translation>Vad exporten innehåller där ingen har beslutat om ett förslag än. Att behålla OCR-texten gör aldrig en okontrollerad gissning till en rättelse.</translation>
+    </message>
+    <message>
+        <source>Keep the lines of the source (word fixes only)</source>
+        <translation>Behåll källans rader (bara ordrättelser)</translation>
+    </message>
+    <message>
+        <source>current work</source>
+        <translation>nuvarande arbete</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) not decided yet.</source>
+        <translation>
+            <numerusform>%n förslag är inte beslutat än.</numerusform>
+            <numerusform>%n förslag är inte beslutade än.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Undecided:</source>
+        <translation>Obeslutade:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportera…</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>Open OCR text</source>
@@ -344,6 +408,13 @@
     <message>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Textfiler (*.txt);;Alla filer (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new suggestion(s).</source>
+        <translation>
+            <numerusform>%n nytt förslag.</numerusform>
+            <numerusform>%n nya förslag.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The decisions on %1 are not saved. Discard them?</source>
@@ -489,6 +560,29 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Återställ osparat arbete</translation>
+    </message>
+    <message>
+        <source>Korrektur did not close properly last time. This unsaved work was kept:</source>
+        <translation>Korrektur avslutades inte ordentligt förra gången. Detta osparade arbete finns kvar:</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>&amp;Återställ</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Kasta</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Senare</translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
         <source>No more pending suggestions in the list.</source>
@@ -522,6 +616,55 @@
             <numerusform>Godta %n förslag med säkerhet %1 eller mer?</numerusform>
             <numerusform>Godta %n förslag med säkerhet %1 eller mer?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFileService</name>
+    <message>
+        <source>Your name, recorded with your decisions and saved versions:</source>
+        <translation>Ditt namn, som sparas med dina beslut och versioner:</translation>
+    </message>
+    <message>
+        <source>Save review as</source>
+        <translation>Spara granskning som</translation>
+    </message>
+    <message>
+        <source>Korrektur review (*%1);;All files (*)</source>
+        <translation>Korrektur-granskning (*%1);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>The source file is never overwritten; choose another name.</source>
+        <translation>Källfilen skrivs aldrig över; välj ett annat namn.</translation>
+    </message>
+    <message>
+        <source>The review could not be saved: %1
+Your work is still open; try Save As to choose another folder.</source>
+        <translation>Granskningen kunde inte sparas: %1
+Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
+    </message>
+    <message>
+        <source>Saved version %1 to %2</source>
+        <translation>Version %1 sparad i %2</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisk sparning misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>Exportera som</translation>
+    </message>
+    <message>
+        <source>The export could not be written: %1</source>
+        <translation>Exporten kunde inte skrivas: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporterad till %1</translation>
+    </message>
+    <message>
+        <source>Delete the unsaved work on %1 for good?</source>
+        <translation>Radera det osparade arbetet med %1 för gott?</translation>
     </message>
 </context>
 <context>
@@ -700,6 +843,92 @@
     <message>
         <source>Line</source>
         <translation>Rad</translation>
+    </message>
+</context>
+<context>
+    <name>VersionHistoryDialog</name>
+    <message>
+        <source>Version history — %1</source>
+        <translation>Versionshistorik — %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved (UTC)</source>
+        <translation>Sparad (UTC)</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Granskare</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Beslutade</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Select a version to see its text, or two to compare them.</source>
+        <translation>Välj en version för att se dess text, eller två för att jämföra dem.</translation>
+    </message>
+    <message>
+        <source>&amp;Show text</source>
+        <translation>&amp;Visa text</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Jämför</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version…</source>
+        <translation>Å&amp;terställ den här versionen…</translation>
+    </message>
+    <message>
+        <source>unsaved</source>
+        <translation>osparad</translation>
+    </message>
+    <message>
+        <source>as saved</source>
+        <translation>som sparad</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>nuvarande</translation>
+    </message>
+    <message>
+        <source>Text of %1; undecided suggestions keep the OCR text.</source>
+        <translation>Texten i %1; obeslutade förslag behåller OCR-texten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) differ:</source>
+        <translation>
+            <numerusform>%n beslut skiljer sig:</numerusform>
+            <numerusform>%n beslut skiljer sig:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The texts are the same.</source>
+        <translation>Texterna är lika.</translation>
+    </message>
+    <message>
+        <source>%1 compared with %2.</source>
+        <translation>%1 jämförd med %2.</translation>
+    </message>
+    <message>
+        <source>the current work</source>
+        <translation>det nuvarande arbetet</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>Go back to version %1? Its decisions become your current work; all versions stay saved, and the next save records the restore.</source>
+        <translation>Gå tillbaka till version %1? Dess beslut blir ditt nuvarande arbete; alla versioner finns kvar, och nästa sparning noterar återställningen.</translation>
     </message>
 </context>
 <context>

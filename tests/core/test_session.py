@@ -162,3 +162,11 @@ def test_alternatives_never_repeat_the_replacement():
         "s1", 0, 3, "har", "här", frozenset({Kind.DIACRITIC}), alternatives=("här", "har", "har")
     )
     assert suggestion.alternatives == ("har",)
+
+
+def test_reserved_ids_are_not_reused_by_manual_edits(session):
+    session.reserve_ids(["m4", "s9", "mx"])
+    edit = session.apply_manual_edit(0, 0, "X")
+    assert edit.added.id == "m5"
+    session.reserve_ids(["m1"])  # lower numbers never move the counter back
+    assert session.apply_manual_edit(0, 0, "Y").added.id == "m6"

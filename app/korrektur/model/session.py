@@ -115,6 +115,16 @@ class ReviewSession:
         ]
         self._next_manual = max(manual_numbers, default=0) + 1
 
+    def reserve_ids(self, ids: Iterable[str]) -> None:
+        """Never hand out ``ids`` to new manual edits.
+
+        A saved review keeps manual suggestions that are no longer in the session (an edit
+        that was undone, but is part of an earlier version); a new edit must not reuse their
+        ids.
+        """
+        numbers = [int(i[1:]) for i in ids if i.startswith("m") and i[1:].isdigit()]
+        self._next_manual = max([self._next_manual - 1, *numbers]) + 1
+
     # -- listeners -------------------------------------------------------------------------
 
     def add_listener(self, listener: Listener) -> None:

@@ -19,6 +19,7 @@ class ActionId(Enum):
 
     OPEN = auto()
     SAVE = auto()
+    SAVE_AS = auto()
     EXPORT = auto()
     VERSIONS = auto()
     REANALYSE = auto()
@@ -93,6 +94,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         (QKeySequence.StandardKey.Save,),
         SP.SP_DialogSaveButton,
     ),
+    ActionId.SAVE_AS: ActionSpec(
+        str(QT_TRANSLATE_NOOP("Actions", "Save review &as…")),
+        str(QT_TRANSLATE_NOOP("Actions", "Save the review file under another name or folder")),
+        (QKeySequence.StandardKey.SaveAs, "Ctrl+Shift+S"),
+    ),
     ActionId.EXPORT: ActionSpec(
         str(QT_TRANSLATE_NOOP("Actions", "&Export…")),
         str(QT_TRANSLATE_NOOP("Actions", "Write the reviewed text in another format")),
@@ -104,7 +110,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.REANALYSE: ActionSpec(
         str(QT_TRANSLATE_NOOP("Actions", "Analyse &again")),
-        str(QT_TRANSLATE_NOOP("Actions", "Run the analysis again (decisions are discarded)")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Actions", "Run the analysis again: new suggestions are added, decisions kept"
+            )
+        ),
         ("Ctrl+R",),
         SP.SP_BrowserReload,
     ),
@@ -270,6 +280,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
             RECENT_MENU,
             None,
             ActionId.SAVE,
+            ActionId.SAVE_AS,
             ActionId.EXPORT,
             ActionId.VERSIONS,
             None,

@@ -23,6 +23,7 @@ from korrektur.ui import settings as keys
 from korrektur.ui.i18n import install_translation
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import ConsoleMessages, DialogMessages
+from korrektur.ui.review_files import ReviewFileService
 from korrektur.ui.screenshot import parse_size, take_screenshot
 from korrektur.ui.services import Services, analysis_pool
 from korrektur.ui.settings import Settings
@@ -52,14 +53,23 @@ def run_gui(args: argparse.Namespace) -> int:
     translators = install_translation(app, settings.get(keys.LANGUAGE))
     theme = apply_theme(app, ThemeMode(settings.get(keys.THEME)))
     messages = DialogMessages()
-    window = MainWindow(Services(settings, messages, analysis_pool(), default_engine), theme)
+    files = ReviewFileService(
+        messages,
+        reviewer=lambda: settings.get(keys.REVIEWER),
+        set_reviewer=lambda name: settings.set(keys.REVIEWER, name),
+    )
+    window = MainWindow(
+        Services(settings, messages, analysis_pool(), default_engine, files=files), theme
+    )
     messages.window = window
     window.show()
-    if args.file:
+    recovered = files.offer_recovery(window)  # work a crash left unsaved comes first
+    if args.file and recovered is None:
         window.open_path(args.file)
     else:
         window.loader.warm_up()
     code = int(app.exec())
+    files.close()
     del translators
     return code
 

@@ -40,7 +40,7 @@ from korrektur.ui.sync import ScrollSync
 from korrektur.ui.theme import Theme
 from korrektur.ui.view_options import ViewOptions
 from korrektur.ui.window_state import restore_layout, save_layout
-from korrektur.ui.worker import Analysed, EngineHolder, Prepared
+from korrektur.ui.worker import Analysed, EngineHolder, Prepared, prepare
 
 REVIEW_ACTIONS = (
     ActionId.NEXT,
@@ -51,7 +51,7 @@ REVIEW_ACTIONS = (
     ActionId.ACCEPT_SAME,
     ActionId.ACCEPT_VISIBLE,
 )
-FILE_ACTIONS = (ActionId.SAVE, ActionId.EXPORT, ActionId.VERSIONS)
+FILE_ACTIONS = (ActionId.SAVE, ActionId.SAVE_AS, ActionId.EXPORT, ActionId.VERSIONS)
 
 
 def _titled(title: str, pane: TextPane) -> QWidget:
@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
             {
                 ActionId.OPEN: self.files.open_dialog,
                 ActionId.SAVE: self.files.save,
+                ActionId.SAVE_AS: self.files.save_as,
                 ActionId.EXPORT: self.files.export,
                 ActionId.VERSIONS: self.files.show_versions,
                 ActionId.REANALYSE: lambda: self.files.reanalyse(self.document),
@@ -214,12 +215,19 @@ class MainWindow(QMainWindow):
         self.corrected_view.edited.connect(c.manual_edit)
         self.recent_menu.chosen.connect(self.files.open_path)
         self.view.theme_changed.connect(self.set_theme)
+        store = self.services.files
+        if store is not None:
+            store.session_replaced.connect(self.show_session)
+            store.saved.connect(self._update_modified)
         posted = getattr(self.messages, "posted", None)
         if posted is not None:
             posted.connect(self._show_note)
 
     def _on_clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean)
+        self.setWindowModified(not clean or self.files.unsaved)
+
+    def _update_modified(self) -> None:
+        self._on_clean_changed(self.controller.undo_stack.isClean())
 
     def _on_threshold_changed(self, value: float) -> None:
         self.settings.set(keys.BULK_THRESHOLD, round(value, 2))
@@ -263,11 +271,20 @@ class MainWindow(QMainWindow):
         self.raw_view.setFocus()
 
     def _on_analysed(self, analysed: Analysed) -> None:
+        session = self.files.take(analysed)
         self._analysed = analysed
         try:
-            self.controller.set_session(analysed.session)
+            self.controller.set_session(session)
         finally:
             self._analysed = None
+        self._update_modified()
+
+    def show_session(self, session: ReviewSession) -> None:
+        """Show a session the store made: a restored version, or recovered work."""
+        if session.document is not self.document:
+            self._on_loaded(session.document, prepare(session.document.text))
+        self.controller.set_session(session)
+        self._update_modified()
 
     def _on_cancelled(self) -> None:
         if self.document is not None:
@@ -415,6 +432,7 @@ class MainWindow(QMainWindow):
         if not self.files.may_discard():
             event.ignore()
             return
+        self.files.close()  # saved, or the reviewer let the work go: no recovery offer
         self.loader.cancel()
         self.loader.wait()
         save_layout(self, self.splitter, self.settings)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QRunnable, QThreadPool
-from PySide6.QtWidgets import QWidget
 
 from korrektur.engine import Progress, default_engine
-from korrektur.model import Document, Kind, ReviewSession, Suggestion
+from korrektur.model import Document, Kind, Suggestion
 from korrektur.ui.messages import Messages
+from korrektur.ui.review_files import ReviewFileService
 from korrektur.ui.settings import Settings
 
 
@@ -56,27 +56,6 @@ def analysis_pool() -> QThreadPool:
     return pool
 
 
-class ReviewFiles(Protocol):
-    """Saving, exporting and version history (the store, issue 6) as the window calls them.
-
-    The window enables Save, Export and Versions only when such a service is given; each
-    call may show its own dialogs over ``parent``. ``save`` returns True when the decisions
-    are safely on disk (the window then marks itself clean).
-    """
-
-    def save(self, session: ReviewSession, parent: QWidget) -> bool:
-        """Save the review file."""
-        ...
-
-    def export(self, session: ReviewSession, parent: QWidget) -> None:
-        """Export the reviewed text."""
-        ...
-
-    def show_versions(self, session: ReviewSession, parent: QWidget) -> None:
-        """Show the version history."""
-        ...
-
-
 @dataclass
 class Services:
     """Everything the main window needs from outside.
@@ -86,11 +65,12 @@ class Services:
         messages: how to tell the user things.
         pool: where analysis runs.
         engine_factory: builds the engine (called on the worker thread, once).
-        files: the store's save/export/versions service, when available.
+        files: the store's service (save, export, versions, autosave, recovery); None runs
+            the window without saving (screenshot mode).
     """
 
     settings: Settings
     messages: Messages
     pool: TaskPool
     engine_factory: Callable[[], Analyser] = default_engine
-    files: ReviewFiles | None = None
+    files: ReviewFileService | None = None

@@ -16,7 +16,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 from PySide6.QtGui import QTextDocument
 
 from korrektur.engine import AnalysisCancelled
-from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession
+from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Suggestion
+from korrektur.store.resume import ResumeReport, resume_document
+from korrektur.store.review import Review
+from korrektur.store.validate import ReviewFileError
 from korrektur.ui.services import Analyser
 from korrektur.ui.stats import ReviewStats
 from korrektur.ui.textmap import Utf16Index
@@ -106,11 +109,16 @@ class Analysed:
         session: the review session.
         corrected: its corrected text, prepared for the corrected pane.
         stats: the decided/total counts for the status bar.
+        review: the file's review, resumed from its review file if it has one (None when
+            the open document was analysed again).
+        report: what resuming found (a changed source, decisions not found again).
     """
 
     session: ReviewSession
     corrected: Prepared
     stats: ReviewStats
+    review: Review | None = None
+    report: ResumeReport | None = None
 
 
 class JobSignals(QObject):
@@ -202,12 +210,29 @@ class AnalysisJob(QRunnable):
             if self.cancel_requested:
                 raise AnalysisCancelled
             engine = self._engine.get()
-            suggestions = engine.analyse(document, KIND_GROUPS["all"], _Progress(self))
-            session = ReviewSession(document, suggestions)
+            progress = _Progress(self)
+
+            def analyse(doc: Document) -> list[Suggestion]:
+                return engine.analyse(doc, KIND_GROUPS["all"], progress)
+
+            review, report = None, None
+            if isinstance(self._source, Document):  # analysing again: the window merges
+                session = ReviewSession(document, analyse(document))
+            else:  # a file: resume its review file (decisions, versions) if it has one
+                review, report = resume_document(document, analyse)
+                session = review.session
             # the text, its offset maps and the counts are built here, not on the GUI thread
-            analysed = Analysed(session, prepare(session.corrected_text()), ReviewStats(session))
+            corrected = prepare(session.corrected_text())
+            analysed = Analysed(session, corrected, ReviewStats(session), review, report)
         except AnalysisCancelled:
             signals.cancelled.emit(self.number)
+            return
+        except ReviewFileError as exc:  # never overwrite a damaged review file: say so
+            text = QCoreApplication.translate(
+                "AnalysisJob",
+                "{error}\nMove or repair the review file to open {name}; it was left as it is.",
+            )
+            signals.failed.emit(self.number, text.format(name=document.name, error=exc))
             return
         except Exception as exc:  # an engine bug must not take the window down
             log.exception("analysis of %s failed", document.name)

@@ -1,0 +1,83 @@
+"""The export formats by name, and writing an export to a file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from korrektur.formats.export_docx import export_docx
+from korrektur.formats.export_html import export_html
+from korrektur.formats.export_plain import export_csv, export_json, export_txt
+from korrektur.formats.export_tei import export_tei
+from korrektur.formats.reading import ExportOptions
+from korrektur.store.atomic import atomic_write_bytes
+from korrektur.store.review import Review
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """One export format.
+
+    Attributes:
+        name: as given to ``--format``.
+        suffix: the usual file suffix.
+        label: for menus and file dialogs.
+        binary: not text (cannot go to a terminal).
+        write: builds the file's bytes.
+    """
+
+    name: str
+    suffix: str
+    label: str
+    binary: bool
+    write: Callable[[Review, ExportOptions], bytes]
+
+
+EXPORTERS: dict[str, Exporter] = {
+    e.name: e
+    for e in (
+        Exporter("txt", ".txt", "Plain text", False, export_txt),
+        Exporter("tei", ".xml", "TEI P5 XML", False, export_tei),
+        Exporter("json", ".json", "JSON annotation", False, export_json),
+        Exporter("csv", ".csv", "CSV table of decisions", False, export_csv),
+        Exporter("html", ".html", "HTML review report", False, export_html),
+        Exporter("docx", ".docx", "Word document", True, export_docx),
+    )
+}
+
+
+def format_for(path: Path) -> str | None:
+    """The format a file name asks for by its suffix (``.xml`` → ``tei``), if any."""
+    suffix = path.suffix.lower()
+    aliases = {".text": "txt", ".tei": "tei", ".htm": "html"}
+    for exporter in EXPORTERS.values():
+        if exporter.suffix == suffix:
+            return exporter.name
+    return aliases.get(suffix)
+
+
+def export_to(review: Review, name: str, path: Path, options: ExportOptions) -> None:
+    """Write the export atomically.
+
+    Raises:
+        ValueError: the output is the source or the review file.
+        WriteError: the file could not be written; nothing was changed.
+    """
+    export_to_bytes(review, path, EXPORTERS[name].write(review, options))
+
+
+def export_to_bytes(review: Review, path: Path, data: bytes) -> None:
+    """Write an export's bytes atomically, never over the source or the review file.
+
+    Raises:
+        ValueError: the output is the source or the review file.
+        WriteError: the file could not be written; nothing was changed.
+    """
+    target = path.resolve()
+    source = review.source_path or review.session.document.path
+    if source is not None and target == source.resolve():
+        raise ValueError("refusing to overwrite the source file; choose another output file")
+    if review.path is not None and target == review.path.resolve():
+        raise ValueError("refusing to overwrite the review file; choose another output file")
+    atomic_write_bytes(path, data)

@@ -1,0 +1,232 @@
+"""The text an export contains, where each suggestion stands in it, and its reading structure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from korrektur.model import STRUCTURE_KINDS, Kind, ReviewSession, Status, Suggestion
+from korrektur.model.offsets import OffsetMap
+from korrektur.model.session import apply_texts
+
+if TYPE_CHECKING:
+    from korrektur.store.review import Review
+
+
+class Pending(StrEnum):
+    """What an export does with suggestions nobody has decided yet.
+
+    ``raw`` (the default) keeps the OCR text there: an export never presents an unreviewed
+    machine guess as a correction. ``proposed`` applies the engine's proposal, and formats
+    that can say so (TEI, CSV, HTML, JSON) mark it as unreviewed.
+    """
+
+    RAW = "raw"
+    PROPOSED = "proposed"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to export.
+
+    Attributes:
+        pending: the policy for undecided suggestions.
+        keep_lines: keep the raw file's lines exactly (only word fixes are applied).
+        version: export this saved version instead of the current work (0: current).
+        exported_at: the time stamped into the export ("" for now).
+    """
+
+    pending: Pending = Pending.RAW
+    keep_lines: bool = False
+    version: int = 0
+    exported_at: str = ""
+
+
+def session_for(review: Review, options: ExportOptions) -> ReviewSession:
+    """The session to export: the current work, or a saved version."""
+    return review.version_session(options.version) if options.version else review.session
+
+
+@dataclass(frozen=True)
+class Applied:
+    """One suggestion as it stands in the export text.
+
+    Attributes:
+        suggestion: the suggestion.
+        start, end: its span in the export text.
+        text: what stands there (the original when it was rejected or not applied).
+        reviewed: a person decided it (False: an undecided proposal applied by policy).
+    """
+
+    suggestion: Suggestion
+    start: int
+    end: int
+    text: str
+    reviewed: bool
+
+    @property
+    def changed(self) -> bool:
+        """True when the export differs from the OCR text here."""
+        return self.text != self.suggestion.original
+
+    @property
+    def is_correction(self) -> bool:
+        """A change of words (not of layout): what TEI marks with ``<choice>``."""
+        kinds = self.suggestion.kinds
+        return self.changed and bool(kinds - STRUCTURE_KINDS)
+
+    @property
+    def is_furniture(self) -> bool:
+        """Removed page furniture (running heads, page numbers)."""
+        return self.changed and Kind.PAGE_FURNITURE in self.suggestion.kinds and not self.text
+
+
+def chosen_text(suggestion: Suggestion, options: ExportOptions) -> str:
+    """The text ``suggestion`` puts into the export under ``options``."""
+    if suggestion.status is Status.PENDING:
+        text = suggestion.original if options.pending is Pending.RAW else suggestion.replacement
+    else:
+        text = suggestion.current_text
+    if options.keep_lines and (
+        suggestion.kinds & STRUCTURE_KINDS or text.count("\n") != suggestion.original.count("\n")
+    ):
+        return suggestion.original
+    return text
+
+
+@dataclass
+class ExportText:
+    """The exported text of a session.
+
+    Attributes:
+        session: where it comes from.
+        text: the text, newlines as ``\\n``.
+        applied: every suggestion, in order, with its place in ``text``.
+        offsets: raw ↔ export offsets.
+    """
+
+    session: ReviewSession
+    text: str
+    applied: list[Applied]
+    offsets: OffsetMap = field(repr=False)
+
+    def page_starts(self) -> list[tuple[int, int]]:
+        """``(page number, offset in the export text)`` of every page, the first at 0."""
+        return [
+            (page.number, 0 if page.number == 1 else self.offsets.to_corrected(page.start))
+            for page in self.session.document.pages
+        ]
+
+
+def export_text(session: ReviewSession, options: ExportOptions) -> ExportText:
+    """Apply the decisions (and the pending policy) to the raw text."""
+    texts = [chosen_text(s, options) for s in session.suggestions]
+    spans = [(s.start, s.end, t) for s, t in zip(session.suggestions, texts, strict=True)]
+    offsets = OffsetMap([(start, end, len(text)) for start, end, text in spans])
+    applied = [
+        Applied(s, *offsets.corrected_span(i), texts[i], s.status is not Status.PENDING)
+        for i, s in enumerate(session.suggestions)
+    ]
+    return ExportText(session, apply_texts(session.document.text, spans), applied, offsets)
+
+
+# -- reading structure -----------------------------------------------------------------------
+
+BULLET = "•"
+_TERMINAL = tuple(".,;:!?…-")
+_XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text that XML (and so DOCX) can hold.
+
+    Form feeds are dropped (page breaks are marked otherwise); other control characters
+    become U+FFFD.
+    """
+    return _XML_ILLEGAL.sub(lambda m: "" if m.group() == "\f" else "\ufffd", text)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of the reading text.
+
+    Attributes:
+        kind: ``head``, ``p`` or ``item``.
+        start, end: its content in the export text (after the bullet of an item).
+        group: items of one list share a group number.
+    """
+
+    kind: str
+    start: int
+    end: int
+    group: int = 0
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip(" \t\f")
+    if not stripped or len(stripped) > 90 or len(stripped.split()) > 12:
+        return False
+    return not stripped.endswith(_TERMINAL) and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def reading_blocks(text: str) -> list[Block]:
+    """Headings, paragraphs and list items of a reading text.
+
+    The reading text has a blank line between paragraphs and ``• `` before list items (what
+    the structure suggestions produce when accepted). A block of lines is a paragraph; a line
+    starting with ``•`` starts a list item and lines after it continue it; a one-line block
+    that is short and has no final punctuation, with more text after it, is a heading. Text
+    whose structure was not fixed still exports: each block of printed lines is a paragraph.
+    """
+    lines = []
+    position = 0
+    for line in text.split("\n"):
+        lines.append((position, position + len(line)))
+        position += len(line) + 1
+    blocks: list[Block] = []
+    run: list[tuple[int, int]] = []
+    groups = 0
+
+    def close_run() -> None:
+        nonlocal groups
+        if not run:
+            return
+        current: Block | None = None
+        for start, end in run:
+            content = text[start:end]
+            lead = len(content) - len(content.lstrip(" \t\f"))
+            if content[lead : lead + 1] == BULLET:
+                if current is None or current.kind != "item":
+                    groups += 1
+                if current is not None:
+                    blocks.append(current)
+                body = start + lead + 1
+                while body < end and text[body] in " \t":
+                    body += 1
+                current = Block("item", body, end, groups)
+            elif current is None:
+                current = Block("p", start, end)
+            else:
+                current = Block(current.kind, current.start, end, current.group)
+        if current is not None:
+            blocks.append(current)
+        run.clear()
+
+    for start, end in lines:
+        if text[start:end].strip(" \t\f\r"):
+            run.append((start, end))
+        else:
+            close_run()
+    close_run()
+    last_content = max((b.end for b in blocks), default=0)
+    return [
+        Block("head", b.start, b.end)
+        if b.kind == "p"
+        and "\n" not in text[b.start : b.end]
+        and b.end < last_content
+        and _is_heading(text[b.start : b.end])
+        else b
+        for b in blocks
+    ]

@@ -1,0 +1,147 @@
+"""Saved versions of a review: each one records only what changed since the one before."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from korrektur.model import ReviewSession, Status
+from korrektur.store.records import PENDING, Mark
+
+State = dict[str, Mark]
+"""The decisions of a review at one moment: every suggestion present, by id."""
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def id_order(suggestion_id: str) -> tuple[object, ...]:
+    """Natural order of ids: ``s2`` before ``s10``."""
+    return tuple(int(p) if p.isdigit() else p for p in _DIGITS.split(suggestion_id))
+
+
+def state_of(session: ReviewSession) -> State:
+    """The decisions of ``session`` as they stand."""
+    return {s.id: Mark.of(s) for s in session.suggestions}
+
+
+def count_marks(state: State) -> dict[Status, int]:
+    """How many suggestions of a state have each status."""
+    counts = dict.fromkeys(Status, 0)
+    for mark in state.values():
+        counts[mark.status] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Version:
+    """One save of a review.
+
+    Attributes:
+        number: 1, 2, … in order of saving.
+        time: when it was saved (ISO 8601, UTC).
+        reviewer: who saved it.
+        message: the reviewer's note ("" when none).
+        note: what Korrektur adds, e.g. "restored from version 2" or a changed source.
+        counts: suggestions by status in this version.
+        added, removed: ids that joined or left the review since the previous version.
+        changes: new decisions since the previous version, by id.
+    """
+
+    number: int
+    time: str
+    reviewer: str
+    message: str = ""
+    note: str = ""
+    counts: Mapping[Status, int] = field(default_factory=dict)
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changes: tuple[tuple[str, Mark], ...] = ()
+
+    def apply_to(self, before: State) -> State:
+        """The state this version records, given the state of the version before."""
+        gone = set(self.removed)
+        state = {i: m for i, m in before.items() if i not in gone}
+        for suggestion_id in self.added:
+            state[suggestion_id] = PENDING
+        state.update(self.changes)
+        return state
+
+
+def delta(before: State, after: State) -> tuple[list[str], list[str], list[tuple[str, Mark]]]:
+    """What turns ``before`` into ``after``: added ids, removed ids, changed decisions."""
+    added = sorted((i for i in after if i not in before), key=id_order)
+    removed = sorted((i for i in before if i not in after), key=id_order)
+    changes = [
+        (i, after[i]) for i in sorted(after, key=id_order) if after[i] != before.get(i, PENDING)
+    ]
+    return added, removed, changes
+
+
+class History:
+    """The versions of a review, oldest first.
+
+    Attributes:
+        versions: every saved version.
+    """
+
+    def __init__(self, versions: Iterable[Version] = ()) -> None:
+        self.versions = list(versions)
+        self._states: dict[int, State] = {0: {}}
+
+    def __len__(self) -> int:
+        return len(self.versions)
+
+    def get(self, number: int) -> Version:
+        """Version ``number`` (1-based).
+
+        Raises:
+            KeyError: there is no such version; the message lists the ones there are.
+        """
+        if not 1 <= number <= len(self.versions):
+            have = f"1 to {len(self.versions)}" if self.versions else "none yet"
+            raise KeyError(f"there is no version {number} (versions: {have})")
+        return self.versions[number - 1]
+
+    def state_at(self, number: int) -> State:
+        """The decisions as saved in version ``number`` (0: before the first save)."""
+        if number:
+            self.get(number)
+        if number not in self._states:
+            known = max(n for n in self._states if n < number)
+            state = self._states[known]
+            for version in self.versions[known:number]:
+                state = version.apply_to(state)
+                self._states[version.number] = state
+        return dict(self._states[number])
+
+    def latest(self) -> State:
+        """The state of the newest version (empty before the first save)."""
+        return self.state_at(len(self.versions))
+
+    def commit(self, state: State, time: str, reviewer: str, message: str, note: str) -> Version:
+        """Add a version recording ``state``."""
+        added, removed, changes = delta(self.latest(), state)
+        version = Version(
+            number=len(self.versions) + 1,
+            time=time,
+            reviewer=reviewer,
+            message=message,
+            note=note,
+            counts=count_marks(state),
+            added=tuple(added),
+            removed=tuple(removed),
+            changes=tuple(changes),
+        )
+        self.versions.append(version)
+        self._states[version.number] = dict(state)
+        return version
+
+    def drop_last(self) -> None:
+        """Take back the newest version (its file could not be written)."""
+        version = self.versions.pop()
+        self._states.pop(version.number, None)
+
+    def referenced_ids(self) -> set[str]:
+        """Every id any version contains."""
+        return {i for version in self.versions for i in version.added}

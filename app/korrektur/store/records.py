@@ -1,0 +1,245 @@
+"""Suggestions and decisions as review-file records, and back, with validation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any, NamedTuple
+
+from korrektur.model import Kind, Status, Suggestion
+from korrektur.store.validate import Fields, ReviewFileError, describe
+from korrektur.store.yamlio import Flow, FlowMap, Name
+
+_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
+_NUMBERED = re.compile(r"([A-Za-z_\-]*[A-Za-z_])(\d+)")
+
+
+class Mark(NamedTuple):
+    """The decision on one suggestion in one version (what ``Decision`` holds, minus the id).
+
+    A named tuple: autosave copies tens of thousands of them at a time.
+    """
+
+    status: Status = Status.PENDING
+    edited_text: str | None = None
+    decided_by: str | None = None
+    decided_at: str | None = None
+
+    @classmethod
+    def of(cls, suggestion: Suggestion) -> Mark:
+        """The decision fields of ``suggestion``."""
+        return cls(
+            suggestion.status, suggestion.edited_text, suggestion.decided_by, suggestion.decided_at
+        )
+
+    def apply(self, proposal: Suggestion) -> Suggestion:
+        """A copy of ``proposal`` carrying this decision."""
+        return replace(
+            proposal,
+            status=self.status,
+            edited_text=self.edited_text,
+            decided_by=self.decided_by,
+            decided_at=self.decided_at,
+            meta=dict(proposal.meta),
+        )
+
+
+PENDING = Mark()
+_KINDS = {k.value: k for k in Kind}
+_STATUSES = {s.value: s for s in Status}
+
+
+def check_id(suggestion_id: str) -> str:
+    """Ids are written unquoted and may form ranges, so they must look like ``s17``."""
+    if not _ID.fullmatch(suggestion_id):
+        raise ValueError(f"suggestion id {suggestion_id!r} cannot be saved (use letters, digits)")
+    return suggestion_id
+
+
+def suggestion_record(suggestion: Suggestion, mark: Mark | None = None) -> dict[str, Any]:
+    """One suggestion, proposal and decision, in a fixed key order; empty fields left out.
+
+    ``mark`` is the decision to write (default: the suggestion's own).
+    """
+    record: dict[str, Any] = {
+        "id": Name(check_id(suggestion.id)),
+        "start": suggestion.start,
+        "end": suggestion.end,
+        "original": suggestion.original,
+        "replacement": suggestion.replacement,
+        "kinds": Flow(Name(k.value) for k in Kind if k in suggestion.kinds),
+        "confidence": suggestion.confidence,
+        "reason": suggestion.reason,
+    }
+    if suggestion.alternatives:
+        record["alternatives"] = Flow(suggestion.alternatives)
+    if suggestion.meta:
+        record["meta"] = FlowMap(sorted(suggestion.meta.items()))
+    record.update(mark_record(mark or Mark.of(suggestion)))
+    return record
+
+
+def mark_record(mark: Mark) -> dict[str, Any]:
+    """The decision fields that are set."""
+    record: dict[str, Any] = {"status": Name(mark.status.value)}
+    if mark.edited_text is not None:
+        record["edited_text"] = mark.edited_text
+    if mark.decided_by is not None:
+        record["decided_by"] = mark.decided_by
+    if mark.decided_at is not None:
+        record["decided_at"] = mark.decided_at
+    return record
+
+
+def read_mark(fields: Fields) -> Mark:
+    """The decision fields of a record."""
+    raw_status = fields.text("status")
+    status = _STATUSES.get(raw_status)
+    if status is None:
+        choices = ", ".join(s.value for s in Status)
+        raise fields.fail(f"unknown status {raw_status!r} (one of {choices})")
+    edited = fields.optional_text("edited_text")
+    if status is Status.EDITED and edited is None:
+        raise fields.fail("an edited decision needs 'edited_text'")
+    return Mark(
+        status, edited, fields.optional_text("decided_by"), fields.optional_text("decided_at")
+    )
+
+
+def read_suggestion(fields: Fields) -> Suggestion:
+    """A suggestion from its record; its span is checked against the text by the caller."""
+    suggestion_id = fields.text("id")
+    if not _ID.fullmatch(suggestion_id):
+        raise fields.fail(f"bad id {suggestion_id!r}")
+    fields.where = f"{fields.where} (id {suggestion_id})"
+    kinds = set()
+    for raw_kind in fields.texts("kinds"):
+        kind = _KINDS.get(raw_kind)
+        if kind is None:
+            choices = ", ".join(k.value for k in Kind)
+            raise fields.fail(f"unknown kind {raw_kind!r} (one of {choices})")
+        kinds.add(kind)
+    meta_fields = fields.optional_mapping("meta")
+    meta = {} if meta_fields is None else _string_map(meta_fields)
+    mark = read_mark(fields)
+    try:
+        return Suggestion(
+            id=suggestion_id,
+            start=fields.integer("start"),
+            end=fields.integer("end"),
+            original=fields.text("original"),
+            replacement=fields.text("replacement"),
+            kinds=frozenset(kinds),
+            confidence=fields.number("confidence"),
+            reason=fields.optional_text("reason") or "",
+            alternatives=tuple(fields.texts("alternatives")),
+            status=mark.status,
+            edited_text=mark.edited_text,
+            decided_by=mark.decided_by,
+            decided_at=mark.decided_at,
+            meta=meta,
+        )
+    except ValueError as exc:
+        raise fields.fail(str(exc)) from None
+
+
+def _string_map(fields: Fields) -> dict[str, str]:
+    result = {}
+    for key, value in fields.data.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise fields.fail(f"entries must be text: text, found {describe(value)}")
+        result[key] = value
+    return result
+
+
+def compress_ids(ids: Iterable[str]) -> list[str]:
+    """``s1 s2 s3 s5 m1`` → ``["s1..s3", "s5", "m1"]``: short and readable in a version."""
+    result: list[str] = []
+    run: tuple[str, int, int] | None = None
+
+    def flush() -> None:
+        if run is not None:
+            prefix, first, last = run
+            if first == last:
+                result.append(f"{prefix}{first}")
+            else:
+                result.append(f"{prefix}{first}..{prefix}{last}")
+
+    for suggestion_id in ids:
+        match = _NUMBERED.fullmatch(suggestion_id)
+        if match is None or match.group(2).startswith("0"):
+            flush()
+            run = None
+            result.append(suggestion_id)
+            continue
+        prefix, number = match.group(1), int(match.group(2))
+        if run is not None and run[0] == prefix and run[2] + 1 == number:
+            run = (prefix, run[1], number)
+            continue
+        flush()
+        run = (prefix, number, number)
+    flush()
+    return result
+
+
+def expand_ids(items: Iterable[str], where: str) -> list[str]:
+    """The inverse of ``compress_ids``."""
+    result: list[str] = []
+    for item in items:
+        first, dots, last = item.partition("..")
+        if not dots:
+            result.append(item)
+            continue
+        a, b = _NUMBERED.fullmatch(first), _NUMBERED.fullmatch(last)
+        if a is None or b is None or a.group(1) != b.group(1) or int(a.group(2)) > int(b.group(2)):
+            raise ReviewFileError(f"{where}: bad id range {item!r}")
+        result.extend(f"{a.group(1)}{n}" for n in range(int(a.group(2)), int(b.group(2)) + 1))
+    return result
+
+
+@dataclass(frozen=True)
+class Unanchored:
+    """A suggestion that could not be found again after its source changed.
+
+    Kept in the review file, with the text around it in the old source, so that no decision
+    disappears without a trace.
+
+    Attributes:
+        suggestion: the suggestion with its span in the old source.
+        before, after: up to 40 characters of the old source on either side.
+        old_sha256: the hash of the source it was made for.
+    """
+
+    suggestion: Suggestion
+    before: str
+    after: str
+    old_sha256: str
+
+    def record(self) -> dict[str, Any]:
+        """As written in the review file."""
+        return {
+            **suggestion_record(self.suggestion),
+            "context_before": self.before,
+            "context_after": self.after,
+            "old_sha256": self.old_sha256,
+        }
+
+    @classmethod
+    def read(cls, fields: Fields) -> Unanchored:
+        """From a record of the review file."""
+        suggestion = read_suggestion(fields)
+        return cls(
+            suggestion,
+            fields.optional_text("context_before") or "",
+            fields.optional_text("context_after") or "",
+            fields.optional_text("old_sha256") or "",
+        )
+
+    def describe(self) -> str:
+        """One line for people: what it was, where, and the decision."""
+        s = self.suggestion
+        return (
+            f"{s.id}: {s.original!r} → {s.replacement!r} ({s.status.value}) "
+            f"after …{self.before[-20:]!r}"
+        )

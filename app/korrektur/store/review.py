@@ -1,0 +1,185 @@
+"""A review being worked on: its session plus versions, provenance and unsaved state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from korrektur.model import Change, ReviewSession, Suggestion
+from korrektur.model.layout import Span
+from korrektur.model.session import now_iso
+from korrektur.store.history import History, State, Version, id_order, state_of
+from korrektur.store.provenance import ToolInfo, current_tool
+from korrektur.store.records import Unanchored
+
+ReviewListener = Callable[[Change], None]
+
+
+class Review:
+    """Everything that is saved in a review file, kept consistent while the reviewer works.
+
+    The session can be replaced (restoring a version creates a new one); listeners added
+    here follow every session change and the replacement itself.
+
+    Attributes:
+        history: the saved versions.
+        tool: who made the suggestions (kept from the first save).
+        path: the review file, once saved or opened.
+        source_path: the source text file, if known.
+        unanchored: decisions lost track of when the source changed, kept for the record.
+        notes: what Korrektur will note in the next version (e.g. "restored from version 2").
+    """
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        history: History | None = None,
+        *,
+        path: Path | None = None,
+        source_path: Path | None = None,
+        tool: ToolInfo | None = None,
+        retired: Iterable[Suggestion] = (),
+        unanchored: Iterable[Unanchored] = (),
+    ) -> None:
+        self.history = history or History()
+        self.tool = tool or current_tool()
+        self.path = path
+        self.source_path = source_path
+        self.unanchored = list(unanchored)
+        self.notes: list[str] = []
+        self._pool: dict[str, Suggestion] = {s.id: s for s in retired}
+        self._listeners: list[ReviewListener] = []
+        self._revision = 0
+        self._saved_revision = 0
+        self._session = session
+        self._adopt(session)
+
+    # -- the session -----------------------------------------------------------------------
+
+    @property
+    def session(self) -> ReviewSession:
+        """The session under review."""
+        return self._session
+
+    def replace_session(self, session: ReviewSession) -> None:
+        """Work on ``session`` from now on (same document); listeners are told."""
+        self._session.remove_listener(self._on_change)
+        self._session = session
+        self._adopt(session)
+        self._on_change(Change((), structural=True))
+
+    def _adopt(self, session: ReviewSession) -> None:
+        for suggestion in session.suggestions:
+            self._pool.setdefault(suggestion.id, suggestion)
+        session.reserve_ids(
+            [
+                *self._pool,
+                *self.history.referenced_ids(),
+                *(u.suggestion.id for u in self.unanchored),
+            ]
+        )
+        session.add_listener(self._on_change)
+
+    def add_listener(self, listener: ReviewListener) -> None:
+        """Call ``listener`` after every change of the work (decisions, edits, restores)."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: ReviewListener) -> None:
+        """Stop calling ``listener``."""
+        self._listeners.remove(listener)
+
+    def _on_change(self, change: Change) -> None:
+        self._revision += 1
+        if change.structural:
+            for suggestion in self._session.suggestions:
+                self._pool.setdefault(suggestion.id, suggestion)
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- saved or not ----------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """True when there is work that no version holds yet."""
+        return self._revision != self._saved_revision
+
+    @property
+    def revision(self) -> int:
+        """Grows with every change; lets an autosaver tell whether it is up to date."""
+        return self._revision
+
+    def mark_saved(self) -> None:
+        """The current state is now on disk as a version."""
+        self._saved_revision = self._revision
+
+    def mark_unsaved(self) -> None:
+        """The current state is not on disk (e.g. recovered from an autosave)."""
+        self._saved_revision = self._revision - 1
+
+    # -- suggestions the versions refer to -------------------------------------------------
+
+    def proposal(self, suggestion_id: str) -> Suggestion | None:
+        """Any suggestion this review has known, by id (decision fields not meaningful)."""
+        try:
+            return self._session.get(suggestion_id)
+        except KeyError:
+            return self._pool.get(suggestion_id)
+
+    def retired(self) -> list[Suggestion]:
+        """Suggestions some version holds that the session no longer has, in id order.
+
+        They were absorbed by a manual edit, or are manual edits that were taken back.
+        """
+        current = {s.id for s in self._session.suggestions}
+        keep = sorted(self.history.referenced_ids() - current, key=id_order)
+        return [self._pool[i] for i in keep if i in self._pool]
+
+    # -- versions --------------------------------------------------------------------------
+
+    def commit(
+        self, message: str = "", reviewer: str | None = None, time: str | None = None
+    ) -> Version:
+        """Record the current state as a new version (the caller writes the file)."""
+        version = self.history.commit(
+            state_of(self._session),
+            time=time or now_iso(),
+            reviewer=reviewer if reviewer is not None else self._session.reviewer,
+            message=message,
+            note="; ".join(self.notes),
+        )
+        return version
+
+    def session_of(self, state: State) -> ReviewSession:
+        """A session on this review's document holding the decisions of ``state``.
+
+        Suggestions that are no longer known (listed under ``unanchored``) are left out,
+        and so is any that would overlap another after a source change moved it.
+        """
+        chosen: list[Suggestion] = []
+        for suggestion_id, mark in state.items():
+            proposal = self._pool.get(suggestion_id)
+            if proposal is not None:
+                chosen.append(mark.apply(proposal))
+        chosen.sort(key=lambda s: (s.start, s.end))
+        kept: list[Suggestion] = []
+        for suggestion in chosen:
+            if kept and Span(kept[-1].start, kept[-1].end).overlaps(
+                Span(suggestion.start, suggestion.end)
+            ):
+                continue
+            kept.append(suggestion)
+        return ReviewSession(self._session.document, kept, reviewer=self._session.reviewer)
+
+    def version_session(self, number: int) -> ReviewSession:
+        """The session as saved in version ``number`` (KeyError if there is none)."""
+        return self.session_of(self.history.state_at(number))
+
+    def restore_version(self, number: int) -> None:
+        """Go back to version ``number``: its decisions become the current, unsaved work.
+
+        Nothing is lost: the versions after it stay, and the next save adds a new version
+        noting the restore.
+        """
+        session = self.version_session(number)
+        self.replace_session(session)
+        self.notes.append(f"restored from version {number}")

@@ -1,0 +1,230 @@
+"""The review file (``REPORT.review.yaml``): write a review, read and validate it back."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from korrektur.model import Document, Status, Suggestion
+from korrektur.store.atomic import atomic_write_text
+from korrektur.store.gcpause import gc_paused
+from korrektur.store.history import Version
+from korrektur.store.provenance import ToolInfo
+from korrektur.store.records import (
+    PENDING,
+    Mark,
+    Unanchored,
+    compress_ids,
+    mark_record,
+    suggestion_record,
+)
+from korrektur.store.review import Review
+from korrektur.store.yamlio import Flow, FlowMap, Name, Spaced, dump
+
+FORMAT = "korrektur-review"
+FORMAT_VERSION = 1
+SUFFIX = ".review.yaml"
+NEWLINES = {"\n": "lf", "\r\n": "crlf", "\r": "cr"}
+HEADER = (
+    "Korrektur review file: the OCR text, every suggestion and every decision on it,\n"
+    "and the saved versions. Plain YAML; see 'File formats' in Korrektur's README."
+)
+
+
+def review_path_for(source: Path) -> Path:
+    """Where the review of ``source`` is kept: ``report.txt`` → ``report.review.yaml``."""
+    return source.with_name(source.stem + SUFFIX)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a review file holds, fixed at one moment.
+
+    Taking one is cheap; writing it may then happen on another thread while the reviewer
+    goes on deciding (proposals never change, and the decisions are copied here).
+
+    Attributes:
+        document: the source text and its identity.
+        suggestions: the session's suggestions, in order.
+        marks: their decisions.
+        versions: the saved versions.
+        retired: suggestions only earlier versions hold, with their decisions.
+        unanchored: decisions lost track of after a source change.
+        tool: who made the suggestions.
+        source_path: where the source is.
+    """
+
+    document: Document
+    suggestions: tuple[Suggestion, ...]
+    marks: tuple[Mark, ...]
+    versions: tuple[Version, ...]
+    retired: tuple[tuple[Suggestion, Mark], ...]
+    unanchored: tuple[Unanchored, ...]
+    tool: ToolInfo
+    source_path: Path | None
+
+
+def _marks(suggestions: list[Suggestion]) -> tuple[Mark, ...]:
+    return tuple(PENDING if s.status is Status.PENDING else Mark.of(s) for s in suggestions)
+
+
+def snapshot(review: Review) -> Snapshot:
+    """Fix the current state of ``review`` for writing (cheap: the GUI thread does it)."""
+    with gc_paused():
+        suggestions = review.session.suggestions
+        return Snapshot(
+            review.session.document,
+            tuple(suggestions),
+            _marks(suggestions),
+            tuple(review.history.versions),
+            tuple((s, Mark.of(s)) for s in review.retired()),
+            tuple(review.unanchored),
+            review.tool,
+            review.source_path,
+        )
+
+
+def _source_record(snap: Snapshot, folder: Path | None) -> dict[str, Any]:
+    document = snap.document
+    record: dict[str, Any] = {"name": document.name}
+    if snap.source_path is not None:
+        path = snap.source_path
+        if folder is not None:
+            try:
+                path = Path(os.path.relpath(snap.source_path, folder))
+            except ValueError:  # another drive on Windows
+                path = snap.source_path
+        record["path"] = path.as_posix()
+    record.update(
+        sha256=Name(document.sha256),
+        size=document.size,
+        encoding=Name(document.encoding),
+        encoding_label=document.encoding_label,
+        newline=Name(NEWLINES.get(document.newline, "lf")),
+    )
+    return record
+
+
+def version_record(version: Version) -> dict[str, Any]:
+    """One version as written in the file."""
+    record: dict[str, Any] = {
+        "number": version.number,
+        "time": version.time,
+        "reviewer": version.reviewer,
+        "message": version.message,
+    }
+    if version.note:
+        record["note"] = version.note
+    record["counts"] = FlowMap((s.value, version.counts.get(s, 0)) for s in Status)
+    if version.added:
+        record["added"] = Flow(Name(i) for i in compress_ids(version.added))
+    if version.removed:
+        record["removed"] = Flow(Name(i) for i in compress_ids(version.removed))
+    if version.changes:
+        record["changes"] = Flow(FlowMap(id=Name(i), **mark_record(m)) for i, m in version.changes)
+    return record
+
+
+def snapshot_data(
+    snap: Snapshot, folder: Path | None, extra: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """A snapshot as plain data in file order (also the JSON export's content).
+
+    The source path is written relative to ``folder`` (absolute when None).
+    """
+    counts = dict.fromkeys(Status, 0)
+    for mark in snap.marks:
+        counts[mark.status] += 1
+    data: dict[str, Any] = {
+        "format": Name(FORMAT),
+        "format_version": FORMAT_VERSION,
+        "source": _source_record(snap, folder),
+        "tool": {
+            "name": Name(snap.tool.name),
+            "version": snap.tool.version,
+            "lexicon": snap.tool.lexicon,
+        },
+        "counts": FlowMap((s.value, counts[s]) for s in Status),
+    }
+    if extra:
+        data.update(extra)
+    data["versions"] = Spaced(version_record(v) for v in snap.versions)
+    data["suggestions"] = Spaced(
+        suggestion_record(s, m) for s, m in zip(snap.suggestions, snap.marks, strict=True)
+    )
+    if snap.retired:
+        data["retired"] = Spaced(suggestion_record(s, m) for s, m in snap.retired)
+    if snap.unanchored:
+        data["unanchored"] = Spaced(u.record() for u in snap.unanchored)
+    data["source_text"] = snap.document.text.split("\n")
+    return data
+
+
+def review_data(
+    review: Review, folder: Path | None, extra: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The review as it stands, as plain data (see ``snapshot_data``)."""
+    return snapshot_data(snapshot(review), folder, extra)
+
+
+def write_snapshot(
+    snap: Snapshot, path: Path, extra: Mapping[str, Any] | None = None, relative: bool = True
+) -> None:
+    """Write a snapshot to ``path`` atomically (safe to call from a worker thread).
+
+    The source path is written relative to the file's folder, unless ``relative`` is off
+    (a recovery file lives elsewhere).
+
+    Raises:
+        WriteError: the file could not be written; any old file at ``path`` is intact.
+    """
+    with gc_paused():
+        data = snapshot_data(snap, path.parent if relative else None, extra)
+        text = dump(data, comment=HEADER)
+    atomic_write_text(path, text)
+
+
+def write_review_file(
+    review: Review, path: Path, extra: Mapping[str, Any] | None = None, relative: bool = True
+) -> None:
+    """Write ``review`` to ``path`` atomically, as it stands (no new version).
+
+    Raises:
+        WriteError: the file could not be written; any old file at ``path`` is intact.
+    """
+    write_snapshot(snapshot(review), path, extra, relative)
+
+
+def save_review(
+    review: Review,
+    path: Path | None = None,
+    *,
+    message: str = "",
+    reviewer: str | None = None,
+    time: str | None = None,
+) -> Version:
+    """Add a version and write the review file (to ``path``, else where it was).
+
+    Raises:
+        WriteError: nothing was written; the review keeps its work and gains no version.
+        ValueError: no path given and the review has none.
+    """
+    target = path or review.path
+    if target is None:
+        raise ValueError("the review has no file yet; give a path")
+    version = review.commit(message, reviewer, time)
+    try:
+        write_review_file(review, target)
+    except BaseException:
+        review.history.drop_last()
+        raise
+    review.path = target
+    review.notes.clear()
+    review.mark_saved()
+    return version

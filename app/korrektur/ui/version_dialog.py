@@ -1,0 +1,188 @@
+"""The version history dialog: every saved version, its text, comparisons, and restoring one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from korrektur.model import ReviewSession, Status
+from korrektur.store.compare import compare_versions
+from korrektur.store.review import Review
+
+CURRENT = 0  # row data of the "current work" row
+
+
+class VersionHistoryDialog(QDialog):
+    """Lists the versions of a review; shows, compares and restores them.
+
+    Restoring asks first (through ``confirm``), then makes the version's decisions the
+    current, unsaved work; nothing is deleted.
+
+    Signals:
+        restored(ReviewSession): the session the window should show after a restore.
+    """
+
+    restored = Signal(object)
+
+    def __init__(
+        self,
+        review: Review,
+        confirm: Callable[[str], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.review = review
+        self.confirm = confirm  # None asks nobody (always yes)
+        self.setWindowTitle(
+            self.tr("Version history — %1").replace("%1", review.session.document.name)
+        )
+        self.resize(900, 600)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Version"),
+                self.tr("Saved (UTC)"),
+                self.tr("Reviewer"),
+                self.tr("Decided"),
+                self.tr("Note"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.viewer = QPlainTextEdit(readOnly=True)
+        self.viewer.setFont(QFont("monospace"))
+        self.viewer.setPlaceholderText(
+            self.tr("Select a version to see its text, or two to compare them.")
+        )
+        self.hint = QLabel()
+        self.show_button = QPushButton(self.tr("&Show text"))
+        self.compare_button = QPushButton(self.tr("&Compare"))
+        self.restore_button = QPushButton(self.tr("&Restore this version…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in (self.show_button, self.compare_button, self.restore_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.viewer)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(buttons)
+        self.show_button.clicked.connect(self.show_text)
+        self.compare_button.clicked.connect(self.compare)
+        self.restore_button.clicked.connect(self.restore)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.fill()
+
+    def fill(self) -> None:
+        """One row per version, newest first, and one for the current work."""
+        versions = list(reversed(self.review.history.versions))
+        self.table.setRowCount(len(versions) + 1)
+        counts = self.review.session.counts()
+        state = self.tr("unsaved") if self.review.dirty else self.tr("as saved")
+        self._set_row(0, CURRENT, self.tr("current"), "", "", counts, state)
+        for row, v in enumerate(versions, start=1):
+            note = "; ".join(t for t in (v.message, v.note) if t)
+            self._set_row(
+                row,
+                v.number,
+                str(v.number),
+                v.time.replace("T", " ")[:19],
+                v.reviewer,
+                v.counts,
+                note,
+            )
+        self.table.selectRow(1 if versions else 0)
+        self._update_buttons()
+
+    def _set_row(self, row: int, number: int, *values: object) -> None:
+        label, time, reviewer, counts, note = values
+        assert isinstance(counts, dict)
+        total = sum(counts.values())
+        decided = total - counts.get(Status.PENDING, 0)
+        cells = [str(label), str(time), str(reviewer), f"{decided} / {total}", str(note)]
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            self.table.setItem(row, column, item)
+
+    def selected(self) -> list[int]:
+        """Version numbers of the selected rows (0 is the current work), oldest first."""
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        numbers = [int(self.table.model().index(r, 0).data(Qt.ItemDataRole.UserRole)) for r in rows]
+        return sorted(numbers, key=lambda n: n or 10**9)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.show_button.setEnabled(len(chosen) == 1)
+        self.compare_button.setEnabled(len(chosen) in (1, 2) and bool(self.review.history.versions))
+        self.restore_button.setEnabled(len(chosen) == 1 and chosen[0] != CURRENT)
+
+    def _session(self, number: int) -> ReviewSession:
+        return self.review.session if number == CURRENT else self.review.version_session(number)
+
+    def show_text(self) -> None:
+        """Show the text of the selected version (decisions applied, undecided left raw)."""
+        [number] = self.selected()
+        self.viewer.setPlainText(self._session(number).decided_text())
+        self.hint.setText(
+            self.tr("Text of %1; undecided suggestions keep the OCR text.").replace(
+                "%1", self._name(number)
+            )
+        )
+
+    def compare(self) -> None:
+        """Compare two selected versions (or one with the current work)."""
+        chosen = self.selected()
+        first, second = (chosen[0], CURRENT) if len(chosen) == 1 else chosen
+        result = compare_versions(self.review, first, second)
+        lines = [self.tr("%n decision(s) differ:", "", len(result.changes))]
+        lines += [f"  {change.describe()}" for change in result.changes]
+        lines += ["", *result.diff] if result.diff else ["", self.tr("The texts are the same.")]
+        self.viewer.setPlainText("\n".join(lines))
+        self.hint.setText(
+            self.tr("%1 compared with %2.")
+            .replace("%1", self._name(first))
+            .replace("%2", self._name(second))
+        )
+
+    def _name(self, number: int) -> str:
+        return (
+            self.tr("the current work")
+            if number == CURRENT
+            else self.tr("version %1").replace("%1", str(number))
+        )
+
+    def restore(self) -> None:
+        """Make the selected version's decisions the current work (after asking)."""
+        [number] = self.selected()
+        question = self.tr(
+            "Go back to version %1? Its decisions become your current work; all versions stay "
+            "saved, and the next save records the restore."
+        ).replace("%1", str(number))
+        if self.confirm is not None and not self.confirm(question):
+            return
+        self.review.restore_version(number)
+        self.restored.emit(self.review.session)
+        self.fill()

@@ -1,0 +1,290 @@
+import csv
+import io
+import json
+
+import docx
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+from review_samples import RAW, by_original, decide_most, fresh_session, reading_text_all_accepted
+
+from korrektur.formats.exporters import EXPORTERS, export_to, format_for
+from korrektur.formats.reading import ExportOptions, Pending, export_text, reading_blocks
+from korrektur.model import Document, Kind, ReviewSession, Status, Suggestion
+from korrektur.store.review import Review
+from korrektur.store.reviewfile import save_review
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+WHEN = "2026-04-01T12:00:00+00:00"
+
+
+def export(review, name, **options):
+    return EXPORTERS[name].write(review, ExportOptions(exported_at=WHEN, **options))
+
+
+@pytest.fixture
+def accepted():
+    session = fresh_session()
+    session.accept(*[s.id for s in session.suggestions])
+    return Review(session)
+
+
+@pytest.fixture
+def mixed():
+    session = fresh_session()
+    decide_most(session)
+    return Review(session)
+
+
+# -- txt -------------------------------------------------------------------------------------
+
+
+def test_txt_is_the_reading_text(accepted):
+    assert export(accepted, "txt").decode("utf-8") == reading_text_all_accepted()
+
+
+def test_txt_pending_policy(mixed):
+    raw_policy = export(mixed, "txt").decode()
+    proposed = export(mixed, "txt", pending=Pending.PROPOSED).decode()
+    assert "fortbildning for lärare" in raw_policy  # undecided 'for' keeps the OCR text
+    assert "fortbildning för lärare" in proposed
+    assert "stodet" in raw_policy  # rejected
+    assert "under åren." in raw_policy  # edited
+
+
+def test_txt_keep_lines_keeps_every_line(mixed):
+    text = export(mixed, "txt", keep_lines=True).decode()
+    lines, raw_lines = text.split("\n"), RAW.split("\n")
+    assert len(lines) == len(raw_lines)
+    assert lines[0] == raw_lines[0]  # page furniture stays
+    assert lines[3] == "Förvaltningen har ökat stodet till skolorna under"
+    assert lines[8] == "e fortbildning for lärare,"  # bullets as OCR'd, word fixes applied
+    assert lines[14] == "Det fortsatta arbetet kräver uppfolj-"
+
+
+def test_txt_keeps_the_source_newline_style():
+    session = fresh_session(RAW.replace("\n", "\r\n"))
+    session.accept(by_original(session, "Uppfoljning"))
+    text = export(Review(session), "txt").decode()
+    assert "Uppföljning av lasprojektet\r\n" in text
+    assert "\n" not in text.replace("\r\n", "")
+
+
+# -- TEI -------------------------------------------------------------------------------------
+
+
+def block_text(element):
+    """The reading text of a TEI block: corrections as corrected, sic and fw left out."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == TEI + "choice":
+            parts.append("".join(child.find(TEI + "corr").itertext()))
+        elif child.tag == TEI + "lb":
+            parts.append("\n")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def test_tei_is_namespace_correct_and_holds_every_correction(mixed):
+    root = etree.fromstring(export(mixed, "tei"))
+    assert root.tag == TEI + "TEI"
+    assert all(el.tag.startswith(TEI) for el in root.iter(etree.Element))
+    ids = {el.get(XML_ID) for el in root.iter() if el.get(XML_ID)}
+    assert {"korrektur", "r1"} <= ids
+    choices = root.findall(f".//{TEI}choice")
+    applied = export_text(mixed.session, ExportOptions())
+    expected = [a for a in applied.applied if a.is_correction]
+    assert len(choices) == len(expected) == 10  # rejected and undecided are not changed
+    for choice, want in zip(choices, expected, strict=True):
+        sic, corr = choice.find(TEI + "sic"), choice.find(TEI + "corr")
+        assert "".join(corr.itertext()) == want.text
+        assert corr.get("resp").lstrip("#") in ids
+        assert corr.get("cert") == "high"
+        assert sic is not None
+    edited = [c for c in choices if c.find(TEI + "corr").get("type") == "edited"]
+    assert [c.find(TEI + "corr").text for c in edited] == ["åren"]
+    hyphen = choices[-1].find(TEI + "sic")
+    assert hyphen.text == "uppfolj-"
+    assert hyphen[0].tag == TEI + "lb"
+
+
+def test_tei_structure_and_reading_text(accepted):
+    root = etree.fromstring(export(accepted, "tei"))
+    div = root.find(f"{TEI}text/{TEI}body/{TEI}div")
+    tags = [el.tag.removeprefix(TEI) for el in div]
+    assert tags == ["pb", "fw", "head", "p", "p", "list", "p", "pb", "fw", "p"]
+    assert [pb.get("n") for pb in div.iter(TEI + "pb")] == ["1", "2"]
+    assert div.find(TEI + "fw").text.startswith("Ekby kommun")
+    items = div.findall(f"{TEI}list/{TEI}item")
+    assert [block_text(i) for i in items] == ["fortbildning för lärare,", "ett bättre samarbete."]
+    blocks = [el for el in div if el.tag in {TEI + "head", TEI + "p"}]
+    text = reading_text_all_accepted()
+    expected = [text[b.start : b.end] for b in reading_blocks(text) if b.kind != "item"]
+    assert [block_text(b) for b in blocks] == expected
+    assert '<script>alert("x")</script> & "citat"' in expected
+    assert not list(root.iter("script"))
+    header = root.find(TEI + "teiHeader")
+    assert header.find(f".//{TEI}idno[@type='sha256']").text == accepted.session.document.sha256
+    assert header.find(f".//{TEI}application").get("ident") == "Korrektur"
+
+
+def test_tei_marks_unreviewed_proposals_and_revisions(tmp_path):
+    session = fresh_session()
+    review = Review(session, source_path=tmp_path / "rapport.txt")
+    session.accept(by_original(session, "Uppfoljning"))
+    save_review(review, tmp_path / "r.review.yaml", message="första", time=WHEN)
+    root = etree.fromstring(export(review, "tei", pending=Pending.PROPOSED))
+    corrs = root.findall(f".//{TEI}corr")
+    unreviewed = [c for c in corrs if c.get("type") == "unreviewed"]
+    assert len(unreviewed) == len(corrs) - 1
+    assert all(c.get("resp") == "#korrektur" for c in unreviewed)
+    assert {c.get("cert") for c in unreviewed} <= {"high", "medium", "low"}
+    changes = root.findall(f".//{TEI}revisionDesc/{TEI}change")
+    assert changes[0].text.startswith("Exported")
+    assert changes[1].get("n") == "1"
+    assert "första" in changes[1].text
+    assert changes[1].get("who") == "#r1"
+
+
+def test_tei_survives_control_characters():
+    text = "Rad med \x0b tecken\n\x0cNy sida pa rad\n"
+    document = Document.from_text(text)
+    start = text.index("pa")
+    suggestion = Suggestion("s1", start, start + 2, "pa", "på", frozenset({Kind.DIACRITIC}))
+    review = Review(ReviewSession(document, [suggestion]))
+    review.session.accept("s1")
+    root = etree.fromstring(export(review, "tei"))
+    assert "\ufffd" in "".join(root.itertext())
+    assert len(root.findall(f".//{TEI}pb")) == 2
+
+
+# -- JSON, CSV -------------------------------------------------------------------------------
+
+
+def test_json_has_the_full_annotation(mixed):
+    data = json.loads(export(mixed, "json"))
+    assert data["format"] == "korrektur-review"
+    assert len(data["suggestions"]) == 17
+    assert data["source_text"] == RAW
+    assert data["export"]["text"] == export(mixed, "txt").decode()
+    assert data["export"]["pending"] == "raw"
+    statuses = {s["id"]: s["status"] for s in data["suggestions"]}
+    assert list(statuses.values()).count("pending") == 1
+
+
+def test_csv_one_row_per_suggestion(mixed):
+    text = export(mixed, "csv").decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == len(mixed.session.suggestions)
+    by_id = {r["id"]: r for r in rows}
+    hyphen = next(r for r in rows if r["kinds"] == "diacritic+hyphenation")
+    assert hyphen["original"] == "uppfolj-\nning"
+    assert hyphen["page"] == "2"
+    assert hyphen["line"] == "15"
+    assert hyphen["status"] == "accepted"
+    assert hyphen["reviewer"] == "Anna Berg"
+    edited = by_id[by_original(mixed.session, "aret")]
+    assert edited["result"] == "åren"
+    assert edited["edited_text"] == "åren"
+    assert by_id[by_original(mixed.session, "stodet")]["result"] == "stodet"
+    assert float(rows[0]["confidence"]) == pytest.approx(0.97)
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+
+def test_html_escapes_everything_from_the_document():
+    session = fresh_session(reviewer='"><img src=x onerror=alert(1)>')
+    session.accept(*[s.id for s in session.suggestions])
+    session.get("s2").decided_by = "<b>Anna</b>"
+    page = export(Review(session), "html").decode()
+    assert "<script" not in page.lower()
+    assert "<img" not in page.lower()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    tree = lxml_html.fromstring(page)
+    assert not tree.xpath("//script | //img | //b")
+    assert '<script>alert("x")</script>' in tree.text_content()
+    assert tree.xpath("//meta[@http-equiv='Content-Security-Policy']")
+
+
+def test_html_report_has_side_by_side_pages_and_statistics(mixed):
+    tree = lxml_html.fromstring(export(mixed, "html").decode())
+    pages = tree.xpath("//table[@class='pages']//tr[td]")
+    assert len(pages) == 2
+    left, right = pages[0].xpath("./td")
+    assert "Forvaltningen" in left.text_content()
+    assert "Förvaltningen" in right.text_content()
+    assert right.xpath(".//ins[contains(@class, 'accepted')]")
+    stats = {
+        row.xpath("./th")[0].text_content(): [c.text_content() for c in row.xpath("./td")]
+        for row in tree.xpath(
+            "//h2[starts-with(., 'Suggestions')]/following-sibling::table[1]//tr[td]"
+        )
+    }
+    # pending, accepted, rejected, edited, total
+    assert stats["diacritic"] == ["1", "7", "1", "1", "10"]
+    assert stats["all suggestions"] == ["1", "14", "1", "1", "17"]
+
+
+# -- DOCX ------------------------------------------------------------------------------------
+
+
+def test_docx_has_headings_paragraphs_and_lists(accepted):
+    document = docx.Document(io.BytesIO(export(accepted, "docx")))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    assert paragraphs == [
+        ("Heading 2", "Uppföljning av läsprojektet"),
+        ("Normal", "Förvaltningen har ökat stödet till skolorna under året. Resultaten är goda."),
+        ("Normal", "Satsningen omfattar:"),
+        ("List Bullet", "fortbildning för lärare,"),
+        ("List Bullet", "ett bättre samarbete."),
+        ("Normal", '<script>alert("x")</script> & "citat"'),
+        ("Normal", "Det fortsatta arbetet kräver uppföljning av alla skolor."),
+    ]
+    assert document.core_properties.title == "rapport.txt"
+    assert document.core_properties.author == "Anna Berg"
+    assert accepted.session.document.sha256 in document.core_properties.keywords
+
+
+def test_docx_keeps_printed_lines_as_line_breaks(mixed):
+    document = docx.Document(io.BytesIO(export(mixed, "docx", keep_lines=True)))
+    assert document.paragraphs[1].text == (
+        "Förvaltningen har ökat stodet till skolorna under\nåren. Resultaten är goda."
+    )
+
+
+# -- versions and files ----------------------------------------------------------------------
+
+
+def test_export_a_saved_version(tmp_path):
+    session = fresh_session()
+    review = Review(session)
+    session.accept(by_original(session, "Uppfoljning"))
+    save_review(review, tmp_path / "r.review.yaml")
+    session.accept(*[s.id for s in session.suggestions])
+    assert (
+        export(review, "txt", version=1)
+        .decode()
+        .startswith(
+            " Ekby kommun                              Sida 1 (2)\nUppföljning av lasprojektet"
+        )
+    )
+    data = json.loads(export(review, "json", version=1))
+    assert sum(s["status"] == "accepted" for s in data["suggestions"]) == 1
+    assert data["export"]["version"] == 1
+    assert session.get("s2").status is Status.ACCEPTED
+
+
+def test_every_format_writes_a_file_and_never_the_source(tmp_path, mixed):
+    source = tmp_path / "rapport.txt"
+    source.write_text(RAW, encoding="utf-8")
+    mixed.source_path = source
+    for name, exporter in EXPORTERS.items():
+        path = tmp_path / f"out{exporter.suffix}"
+        export_to(mixed, name, path, ExportOptions())
+        assert path.stat().st_size > 0
+        assert format_for(path) == name
+    with pytest.raises(ValueError, match="source"):
+        export_to(mixed, "txt", source, ExportOptions())
+    assert source.read_text(encoding="utf-8") == RAW

@@ -1,0 +1,58 @@
+"""Any sequence of decisions, manual edits and saves: every version restores exactly."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from review_samples import fresh_session
+
+from korrektur.model import Status
+from korrektur.store.history import state_of
+from korrektur.store.review import Review
+from korrektur.store.reviewfile import save_review
+from korrektur.store.reviewread import load_review
+
+STEPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("decide"), st.integers(0, 30), st.sampled_from(list(Status))),
+        st.tuples(st.just("edit"), st.integers(0, 300), st.integers(0, 8)),
+        st.tuples(st.just("undo"), st.just(0), st.just(0)),
+        st.tuples(st.just("save"), st.just(0), st.just(0)),
+        st.tuples(st.just("restore"), st.integers(1, 5), st.just(0)),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(STEPS)
+def test_every_version_restores_exactly(tmp_path_factory, steps):
+    path = tmp_path_factory.mktemp("h") / "r.review.yaml"
+    review = Review(fresh_session())
+    edits = []
+    expected = []
+    for op, a, b in steps + [("save", 0, 0)]:
+        session = review.session
+        if op == "decide" and session.suggestions:
+            target = session.suggestions[a % len(session.suggestions)]
+            text = "egen" if b is Status.EDITED else None
+            session.decide([target.id], b, text)
+        elif op == "edit":
+            corrected = session.corrected_text()
+            start = min(a, len(corrected))
+            edits.append(
+                (session, session.apply_manual_edit(start, min(start + b, len(corrected)), "X"))
+            )
+        elif op == "undo" and edits:
+            owner, edit = edits.pop()
+            if owner is session:
+                session.undo_manual_edit(edit)
+        elif op == "restore" and a <= len(review.history):
+            review.restore_version(a)
+            edits.clear()
+        elif op == "save":
+            save_review(review, path)
+            expected.append((dict(state_of(review.session)), review.session.corrected_text()))
+    again = load_review(path)
+    for number, (state, corrected) in enumerate(expected, start=1):
+        restored = again.version_session(number)
+        assert state_of(restored) == state
+        assert restored.corrected_text() == corrected

@@ -1,0 +1,109 @@
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from korrektur.store import yamlfast
+from korrektur.store.yamlio import Flow, FlowMap, Name, Spaced, dump
+
+NAMES = st.builds(
+    str.__add__, st.sampled_from("AbNnoyY"), st.text(alphabet="aefnoslu0_-", max_size=5)
+)
+SCALARS = (
+    st.text(max_size=20)
+    | NAMES.map(Name)
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.none()
+    | st.booleans()
+)
+FLOW = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4).map(Flow)
+        | st.dictionaries(NAMES, inner, max_size=4).map(FlowMap)
+    ),
+    max_leaves=8,
+)
+TREES = st.recursive(
+    FLOW,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(st.dictionaries(NAMES, inner, min_size=1, max_size=4), max_size=3).map(Spaced)
+        | st.dictionaries(NAMES | st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def pyyaml(text):
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(NAMES, TREES, min_size=1, max_size=5))
+def test_fast_reader_never_disagrees_with_pyyaml(data):
+    text = dump(data, comment="a comment")
+    try:
+        fast = yamlfast.parse(text)
+    except yamlfast.Unsupported:
+        return  # PyYAML reads it
+    assert fast == pyyaml(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "key: value # comment\n",
+        "key: |\n  block\n",
+        "key: 'single'\n",
+        "key: 0x1F\n",
+        "key: 1_000\n",
+        "key: 2026-01-01\n",
+        "key: Yes\n",
+        "key: [a, b\n",
+        'key: "open\n  continued"\n',
+        "- - nested\n",
+        "key:\n\tvalue\n",
+        "--- \nkey: v\n",
+        "key: &a v\nother: *a\n",
+        "key: !!str 1\n",
+        "key:   \n    deep: 1\n   odd: 2\n",
+    ],
+)
+def test_anything_else_is_left_to_pyyaml(text):
+    with pytest.raises(yamlfast.Unsupported):
+        yamlfast.parse(text)
+
+
+def test_hand_edited_file_still_loads_through_pyyaml():
+    from korrektur.store.yamlio import load
+
+    assert load("source:\n  name: rapport.txt   # edited\n") == {"source": {"name": "rapport.txt"}}
+
+
+def test_review_files_take_the_fast_path(tmp_path):
+    from review_samples import RAW, decide_most, fresh_session
+
+    from korrektur.store.review import Review
+    from korrektur.store.reviewfile import save_review, snapshot, write_snapshot
+
+    source = tmp_path / "rapport.txt"
+    source.write_text(RAW, encoding="utf-8")
+    session = fresh_session(RAW + "Tab\there, \x85 NEL, ”citat”, ½ \\ back\n")
+    review = Review(session, source_path=source)
+    decide_most(session)
+    edit = session.apply_manual_edit(3, 9, "ny: text # inte kommentar")
+    save_review(review, tmp_path / "a.review.yaml", message='"quoted" message: yes')
+    session.undo_manual_edit(edit)
+    path = tmp_path / "b.review.yaml"
+    save_review(review, path)
+    text = path.read_text(encoding="utf-8")
+    assert yamlfast.parse(text) == pyyaml(text)
+    # a snapshot keeps the moment it was taken, whatever happens after
+    snap = snapshot(review)
+    session.reject(*[s.id for s in session.suggestions])
+    write_snapshot(snap, tmp_path / "c.review.yaml", extra={"recovery": {"pid": 1}})
+    snapped = yamlfast.parse((tmp_path / "c.review.yaml").read_text(encoding="utf-8"))
+    assert snapped["suggestions"] == pyyaml(text)["suggestions"]
+    assert snapped["recovery"] == {"pid": 1}

@@ -1,0 +1,28 @@
+"""Fixtures for the store's window parts: a source, its review (messages and pool: ../conftest)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "core" / "review"))
+
+from review_samples import RAW, fresh_session  # noqa: E402
+
+from korrektur.store.review import Review  # noqa: E402
+from korrektur.store.reviewfile import review_path_for  # noqa: E402
+
+
+@pytest.fixture
+def source(tmp_path):
+    path = tmp_path / "rapport.txt"
+    path.write_text(RAW, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def review(source):
+    session = fresh_session()
+    return Review(session, source_path=source, path=review_path_for(source))

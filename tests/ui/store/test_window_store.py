@@ -1,0 +1,203 @@
+"""The window with the store: save, reopen, versions, export, analyse again, recovery, close."""
+
+import pytest
+from fakes import TEXT
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from korrektur.model import Status
+from korrektur.store.autosave import Autosaver, find_recoveries
+from korrektur.store.reviewread import load_review
+from korrektur.ui.main_window import MainWindow
+from korrektur.ui.messages import Answer
+from korrektur.ui.review_files import ReviewFileService
+from korrektur.ui.services import SyncPool
+from korrektur.ui.theme import Theme
+
+
+class Answers:
+    """What the store's dialogs would answer: a path, a dialog handler."""
+
+    def __init__(self):
+        self.paths = []
+        self.dialogs = []
+
+    def ask_path(self, *args):
+        return str(self.paths.pop(0)) if self.paths else ""
+
+    def run_dialog(self, dialog):
+        handler = self.dialogs.pop(0)
+        return handler(dialog)
+
+
+@pytest.fixture
+def answers():
+    return Answers()
+
+
+@pytest.fixture
+def files(services, messages, tmp_path, answers):
+    service = ReviewFileService(
+        messages,
+        reviewer=lambda: "Anna Berg",
+        set_reviewer=lambda name: None,
+        pool=SyncPool(),
+        recovery_folder=tmp_path / "recovery",
+        ask_path=answers.ask_path,
+        run_dialog=answers.run_dialog,
+    )
+    services.files = service
+    yield service
+    service.close(keep_unsaved=False)
+
+
+def new_window(qtbot, services):
+    win = MainWindow(services, Theme.from_palette(QApplication.palette()))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def store_window(qtbot, services, files):
+    return new_window(qtbot, services)
+
+
+def statuses(window):
+    return [s.status for s in window.controller.session.suggestions]
+
+
+def test_save_and_reopen_restores_every_decision(qtbot, store_window, report):
+    window = store_window
+    window.open_path(report)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_R)
+    assert window.isWindowModified()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()
+    saved = report.with_name("rapport.review.yaml")
+    assert load_review(saved).history.get(1).reviewer == "Anna Berg"
+    before = statuses(window)
+    assert before[:2] == [Status.ACCEPTED, Status.REJECTED]
+
+    window.open_path(report)  # reopening resumes from the review file
+    assert statuses(window) == before
+    assert window.controller.session.suggestions[0].decided_by == "Anna Berg"
+    assert not window.isWindowModified()
+    assert window.messages.questions == []
+
+
+def test_restore_a_version_from_the_history(qtbot, store_window, report, answers, files):
+    window = store_window
+    window.open_path(report)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
+    window.files.save()
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
+    window.files.save()
+
+    def restore_first(dialog):
+        dialog.table.selectRow(2)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        return QDialog.DialogCode.Rejected
+
+    answers.dialogs.append(restore_first)
+    window.files.show_versions()
+    assert window.controller.session.counts()[Status.ACCEPTED] == 1
+    assert window.isWindowModified()
+    assert "restored from version 1" in files.review.notes
+    window.close()  # unsaved work: the window asks
+    assert window.messages.questions
+
+
+def test_export_from_the_menu(qtbot, store_window, report, answers, tmp_path):
+    window = store_window
+    window.open_path(report)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
+    answers.dialogs.append(lambda dialog: QDialog.DialogCode.Accepted)  # txt, the first format
+    answers.paths.append(tmp_path / "ut.txt")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert (tmp_path / "ut.txt").read_text(encoding="utf-8").startswith("Förvaltningen har 6kat")
+
+
+def test_analysing_again_keeps_decisions(qtbot, store_window, report):
+    window = store_window
+    window.open_path(report)
+    for _ in range(3):
+        qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
+    before = statuses(window)
+    window.files.reanalyse(window.document)
+    assert statuses(window) == before
+    assert window.messages.questions == []
+    assert window.isWindowModified()
+
+
+def test_recovery_after_a_crash(qtbot, services, files, report, tmp_path, answers):
+    from fakes import fake_engine
+
+    from korrektur.store.resume import open_source
+
+    engine = fake_engine()
+    crashed, _ = open_source(report, lambda d: engine.analyse(d))
+    saver = Autosaver(crashed, tmp_path / "recovery", every_decisions=2)
+    crashed.session.accept(crashed.session.suggestions[0].id, crashed.session.suggestions[1].id)
+    assert saver.path.exists()
+
+    def recover(dialog):
+        qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    answers.dialogs.append(recover)
+    window = new_window(qtbot, services)
+    assert files.offer_recovery(window) is not None
+    assert window.document.name == "rapport.txt"
+    assert statuses(window)[:3] == [Status.ACCEPTED, Status.ACCEPTED, Status.PENDING]
+    assert window.isWindowModified()
+    assert window.corrected_view.toPlainText().startswith("Förvaltningen har ökat")
+    window.messages.unsaved_reply = Answer.SAVE
+    window.close()
+    assert (
+        load_review(report.with_name("rapport.review.yaml")).history.get(1).counts[Status.ACCEPTED]
+        == 2
+    )
+    assert find_recoveries(tmp_path / "recovery") == []
+
+
+def test_closing_without_saving_drops_the_recovery_file(
+    qtbot, store_window, report, files, tmp_path
+):
+    window = store_window
+    window.open_path(report)
+    ids = [s.id for s in window.controller.session.suggestions]
+    for _ in range(len(ids)):
+        qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
+    files.autosave.autosaver.save_now()
+    assert find_recoveries(tmp_path / "recovery")
+    window.messages.unsaved_reply = Answer.DISCARD
+    window.close()
+    assert find_recoveries(tmp_path / "recovery") == []
+    assert report.read_text(encoding="utf-8") == TEXT
+
+
+def test_the_reviewer_is_asked_for_a_name_before_deciding(
+    qtbot, services, messages, tmp_path, report
+):
+    names = {"value": ""}
+    asked = []
+    services.files = ReviewFileService(
+        messages,
+        reviewer=lambda: names["value"],
+        set_reviewer=lambda name: names.__setitem__("value", name),
+        pool=SyncPool(),
+        recovery_folder=tmp_path / "recovery",
+        ask_text=lambda parent, question, default: asked.append(question) or "Bo Ek",
+    )
+    window = new_window(qtbot, services)
+    window.open_path(report)
+    window.controller.accept()
+    assert window.controller.session.suggestions[0].decided_by == "Bo Ek"
+    assert names["value"] == "Bo Ek"
+    window.open_path(report)  # asked once only
+    assert len(asked) == 1
+    services.files.close(keep_unsaved=False)
