@@ -162,3 +162,13 @@ def test_alternatives_never_repeat_the_replacement():
         "s1", 0, 3, "har", "här", frozenset({Kind.DIACRITIC}), alternatives=("här", "har", "har")
     )
     assert suggestion.alternatives == ("har",)
+
+
+def test_kinds_given_as_strings_or_a_set_become_a_frozenset_of_kinds():
+    from_file = Suggestion("s1", 0, 3, "har", "här", {"diacritic", "ocr"})  # type: ignore[arg-type]
+    assert from_file.kinds == frozenset({Kind.DIACRITIC, Kind.OCR})
+    assert all(type(k) is Kind for k in from_file.kinds)
+    as_set = Suggestion("s1", 0, 3, "har", "här", {Kind.OCR})  # type: ignore[arg-type]
+    assert type(as_set.kinds) is frozenset
+    with pytest.raises(ValueError, match="spelling"):
+        Suggestion("s1", 0, 3, "har", "här", frozenset({"spelling"}))  # type: ignore[arg-type]

@@ -217,6 +217,8 @@ class Generator:
         already shows the damage. Only the likeliest combinations are kept, of at most
         ``limit`` rewrites (default: by the word's length).
         """
+        if not letters and low.isalpha() and "é" not in low:
+            return []  # plain letters only: nothing but letter rewrites could apply
         sites: list[tuple[int, int, str, float]] = []
         rewrites = self.channel.rewrites
         for start in range(len(low)):

@@ -198,7 +198,7 @@ class Lexicon:
                 "total": self.total,
                 "logp": self.logp,
                 "groups": self.groups,
-                "rare": (self.rare.text, self.rare.keys, self.rare.offsets),
+                "rare": (self.rare.text, self.rare.keys, self.rare.offsets, self.rare.present),
                 "begin": self.begin,
                 "begin_groups": self.begin_groups,
                 "caps": self.caps,
