@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -89,12 +89,53 @@ class Candidate:
         )
 
 
+Site = tuple[int, int, str, float]  # start, stop, gold text, cost of one rewrite
+
+
 @dataclass(slots=True)
 class _Variant:
+    """A spelling of the raw word ``source`` with the rewrites ``sites`` undone.
+
+    Most spellings tried are no word, so the rewrites' details (``ops``, and ``fixed``: the
+    positions in ``text`` that a rewrite produced) are worked out only when asked for.
+    """
+
     text: str
     cost: float
-    ops: tuple[Op, ...]
-    fixed: frozenset[int]  # positions in ``text`` produced by a rewrite
+    known_ops: tuple[Op, ...] | None = None
+    known_fixed: frozenset[int] | None = None
+    source: str = ""
+    sites: Sequence[Site] = ()
+
+    @property
+    def ops(self) -> tuple[Op, ...]:
+        """The ``(raw, gold)`` rewrites."""
+        if self.known_ops is None:
+            self._expand()
+        assert self.known_ops is not None
+        return self.known_ops
+
+    @property
+    def fixed(self) -> frozenset[int]:
+        """Positions in ``text`` produced by a rewrite."""
+        if self.known_fixed is None:
+            self._expand()
+        assert self.known_fixed is not None
+        return self.known_fixed
+
+    def _expand(self) -> None:
+        fixed: set[int] = set()
+        ops: list[Op] = []
+        position = 0
+        length = 0
+        for start, stop, gold, _ in self.sites:
+            length += start - position
+            fixed.update(range(length, length + len(gold)))
+            length += len(gold)
+            position = stop
+            ops.append((self.source[start:stop], gold))
+        self.known_ops = tuple(ops)
+        self.known_fixed = frozenset(fixed)
 
 
 @dataclass(slots=True)
@@ -219,7 +260,7 @@ class Generator:
         """
         if not letters and low.isalpha() and "é" not in low:
             return []  # plain letters only: nothing but letter rewrites could apply
-        sites: list[tuple[int, int, str, float]] = []
+        sites: list[Site] = []
         rewrites = self.channel.rewrites
         for start in range(len(low)):
             for length in (1, 2):
@@ -232,7 +273,7 @@ class Generator:
                 for gold, cost in options:
                     if cost >= VARIANT_FLOOR:
                         sites.append((start, start + length, gold, cost))
-        lost: list[tuple[int, int, str, float]] = []
+        lost: list[Site] = []
         if letters and len(low) >= MIN_LOST_CONTEXT and low.isalpha() and "é" not in low:
             for gold, cost in self.channel.lost:
                 if cost >= VARIANT_FLOOR:
@@ -242,11 +283,13 @@ class Generator:
         limit = limit or (MAX_REWRITES_LONG if len(low) >= LONG_WORD else MAX_REWRITES)
         combined = sorted(sites, key=lambda site: -site[3])[:COMBINED_SITES]
         combined.sort()
-        chosen_sets = [[site] for site in sites + lost]
+        chosen_sets: list[tuple[float, Sequence[Site]]] = [
+            (site[3], (site,)) for site in sites + lost
+        ]
         if limit > 1:
-            chosen_sets += [c for c in _combinations(combined, limit) if len(c) > 1]
-        chosen_sets.sort(key=lambda chosen: -sum(site[3] for site in chosen))
-        return [_apply(low, chosen) for chosen in chosen_sets[:MAX_VARIANTS]]
+            chosen_sets += [c for c in _combinations(combined, limit) if len(c[1]) > 1]
+        chosen_sets.sort(key=lambda chosen: -chosen[0])
+        return [_apply(low, chosen, cost) for cost, chosen in chosen_sets[:MAX_VARIANTS]]
 
     def _diacritic_cost(
         self, text: str, form: str, fixed: frozenset[int], offset: int = 0
@@ -423,15 +466,11 @@ def _noise(piece: str) -> bool:
     return not piece.isalpha() or "é" in piece
 
 
-def _combinations(
-    sites: list[tuple[int, int, str, float]], limit: int
-) -> Iterator[list[tuple[int, int, str, float]]]:
-    """Non-overlapping sets of 1..limit rewrite sites (in text order)."""
+def _combinations(sites: list[Site], limit: int) -> Iterator[tuple[float, list[Site]]]:
+    """Non-overlapping sets of 1..limit rewrite sites (in text order), with their cost."""
     floor = VARIANT_FLOOR
 
-    def extend(
-        chosen: list[tuple[int, int, str, float]], first: int, cost: float
-    ) -> Iterator[list[tuple[int, int, str, float]]]:
+    def extend(chosen: list[Site], first: int, cost: float) -> Iterator[tuple[float, list[Site]]]:
         for index in range(first, len(sites)):
             site = sites[index]
             if chosen and site[0] < chosen[-1][1]:
@@ -440,28 +479,23 @@ def _combinations(
             if total < floor:
                 continue
             picked = [*chosen, site]
-            yield picked
+            yield total, picked
             if len(picked) < limit:
                 yield from extend(picked, index + 1, total)
 
     yield from extend([], 0, 0.0)
 
 
-def _apply(low: str, chosen: list[tuple[int, int, str, float]]) -> _Variant:
+def _apply(low: str, chosen: Sequence[Site], cost: float) -> _Variant:
+    """``low`` with the rewrites ``chosen`` (in text order, not overlapping) undone."""
+    if len(chosen) == 1:
+        start, stop, gold, _ = chosen[0]
+        return _Variant(low[:start] + gold + low[stop:], cost, source=low, sites=chosen)
     pieces: list[str] = []
-    fixed: set[int] = set()
-    ops: list[Op] = []
     position = 0
-    length = 0
-    cost = 0.0
-    for start, stop, gold, site_cost in chosen:
+    for start, stop, gold, _ in chosen:
         pieces.append(low[position:start])
-        length += start - position
         pieces.append(gold)
-        fixed.update(range(length, length + len(gold)))
-        length += len(gold)
         position = stop
-        cost += site_cost
-        ops.append((low[start:stop], gold))
     pieces.append(low[position:])
-    return _Variant("".join(pieces), cost, tuple(ops), frozenset(fixed))
+    return _Variant("".join(pieces), cost, source=low, sites=chosen)
