@@ -122,7 +122,7 @@ def _is_bullet(chunk: str) -> bool:
     return len(chunk) == 1 and not chunk.isalnum() and chunk not in "|&{"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Shape:
     """What a chunk's text says about its words, wherever it stands (cached per text)."""
 
@@ -189,9 +189,12 @@ def collect(
     Two chunks one space apart are read as one word (OCR split it) when ``merges`` agrees.
     """
     shapes = _Shapes(lexicon)
+    cache = shapes.cache
     known = lexicon.logp
     text = document.text
     tokens = document.tokens
+    count = len(tokens)
+    full = Mode.FULL
     words: list[Occurrence] = []
     previous_line = -2
     previous_shape: _Shape | None = None
@@ -199,52 +202,67 @@ def collect(
     pending = False  # the last word is the left fragment of a hyphenated word
     previous_end = -2
     for position, token in enumerate(tokens):
-        chunk = text[token.start : token.end]
-        shape = shapes(chunk)
-        if previous_shape is None or token.line > previous_line + 1:
+        start, line = token.start, token.line
+        chunk = text[start : token.end]
+        shape = cache.get(chunk)
+        if shape is None:
+            shape = shapes(chunk)
+        if previous_shape is None or line > previous_line + 1:
             sentence_start = True  # the first word, or a new paragraph after a blank line
         elif previous_shape.ends_sentence or (previous_first and previous_shape.letter_bullet):
             sentence_start = True
-        elif token.line != previous_line:
+        elif line != previous_line:
             sentence_start = shape.capital and _short_unfinished(document.line_text(previous_line))
         else:
             sentence_start = False
-        previous_first = token.line != previous_line
-        previous_line, previous_shape = token.line, shape
-        spaced = token.start == previous_end + 1
+        previous_first = line != previous_line
+        previous_line, previous_shape = line, shape
+        spaced = start == previous_end + 1
         previous_end = token.end
         if not shape.parts:
             pending = False
             continue
         last_part = len(shape.parts) - 1
-        for number, (start, end, part_text, case, mode) in enumerate(shape.parts):
+        for number, (part_start, part_end, part_text, case, mode) in enumerate(shape.parts):
             first = number == 0
+            low = part_text.lower()
             word = Occurrence(
-                (Part(token.start + start, token.start + end, part_text),),
+                (Part(start + part_start, start + part_end, part_text),),
                 part_text,
-                part_text.lower(),
+                low,
                 case,
                 sentence_start and first,
                 mode,
-                open_left=first and shape.open_left,
-                open_right=number == last_part and shape.open_right,
-                line=token.line,
+                first and shape.open_left,
+                number == last_part and shape.open_right,
+                line,
             )
-            if first and pending and shape.open_left and _continues(words[-1], word):
-                left = words[-1]
-                if joins is None or joins(left.low, word.low, left.low + word.low):
-                    word = _join(words.pop(), word)
-            elif first and spaced and merges is not None and _splittable(words, word, known):
-                left = words[-1]
-                if merges(left.low, word.low, left.low + word.low):
-                    word = _merge(words.pop(), word, text)
+            if first and words:
+                if pending and shape.open_left and _continues(words[-1], word):
+                    left = words[-1]
+                    if joins is None or joins(left.low, low, left.low + low):
+                        word = _join(words.pop(), word)
+                elif (
+                    spaced
+                    and merges is not None
+                    and mode is full
+                    and not (low in known and words[-1].low in known)
+                    and _splittable(words[-1], word)
+                ):
+                    left = words[-1]
+                    if merges(left.low, low, left.low + low):
+                        word = _merge(words.pop(), word, text)
             words.append(word)
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        pending = shape.hyphenated and following is not None and following.line == token.line + 1
-    for index in range(1, len(words)):
-        before, after = words[index - 1], words[index]
-        if before.open_right and after.open_left and after.line - before.line <= 1:
-            before.right, after.left = index, index - 1
+        pending = (
+            shape.hyphenated and position + 1 < count and tokens[position + 1].line == line + 1
+        )
+    if words:
+        before = words[0]
+        for index in range(1, len(words)):
+            after = words[index]
+            if before.open_right and after.open_left and after.line - before.line <= 1:
+                before.right, after.left = index, index - 1
+            before = after
     return words
 
 
@@ -258,22 +276,17 @@ def _continues(left: Occurrence, right: Occurrence) -> bool:
     )
 
 
-def _splittable(words: list[Occurrence], right: Occurrence, known: dict[str, int]) -> bool:
-    """True when ``right`` may be the second half of a word OCR split with a space.
+def _splittable(left: Occurrence, right: Occurrence) -> bool:
+    """True when ``right`` may be the second half of ``left`` split by OCR with a space.
 
-    Two words the corpus knows as they stand are never merged (checked first: it is quick).
+    (The caller has checked the quick conditions: ``right`` may be rewritten, and the two
+    are not both words the corpus knows as they stand; those are never merged.)
     """
-    if not words:
-        return False
-    left = words[-1]
-    if left.low in known and right.low in known:
-        return False
     return (
         left.open_right
         and right.open_left
         and left.line == right.line
         and left.mode is Mode.FULL
-        and right.mode is Mode.FULL
         and right.case is Case.LOWER
         and not left.joined
         and not left.written
