@@ -31,16 +31,16 @@ def tiny() -> Lexicon:
 
 def test_lookups():
     lexicon = tiny()
-    assert lexicon.forms("for") == ["för", "for"]
-    assert lexicon.forms("skola") == ["skola"]
-    assert lexicon.forms("forandrad") == ["förändrad"]
+    assert lexicon.forms("for") == ("för", "for")
+    assert lexicon.forms("skola") == ("skola",)
+    assert lexicon.forms("forandrad") == ("förändrad",)
     assert lexicon.word_logp("för") == pytest.approx(-2.0)
     assert lexicon.word_logp("förändrad") == lexicon.rare_logp
     assert lexicon.word_logp("skolans") is None  # too short a stem for a genitive
     assert lexicon.known("skolbil")
     assert lexicon.known("skolbils")
     assert not lexicon.known("fxr")
-    assert lexicon.begin_forms("skol") == ["skol"]
+    assert lexicon.begin_forms("skol") == ("skol",)
     assert lexicon.part_logn("skol") == pytest.approx(40 / 8)
     assert lexicon.capitalised_share("stockholm") == pytest.approx(0.99)
     assert lexicon.capitalised_share("skola") == pytest.approx(0.01)

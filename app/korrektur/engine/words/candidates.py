@@ -217,7 +217,7 @@ class Generator:
                 if candidate.source in (Source.KEEP, Source.LEXICON):
                     found = candidate
                     break
-        else:
+        elif self.lexicon.forms(fold(low)):  # (a quick test first: most pieces are no word)
             readings = list(self._lookups(_Variant(low, 0.0, (), frozenset())))
             found = max(readings, key=lambda c: c.score) if readings else None
         self._words[key] = found

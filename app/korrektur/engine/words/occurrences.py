@@ -143,6 +143,11 @@ class _Shapes:
         self.protected = re.compile("|".join(f"(?:{regex})" for _, regex in lexicon.patterns))
         self.cache: dict[str, _Shape] = {}
 
+    def _protected(self, core: str) -> bool:
+        return core in self.lexicon.acronyms or bool(
+            self.lexicon.patterns and self.protected.fullmatch(core)
+        )
+
     def __call__(self, chunk: str) -> _Shape:
         shape = self.cache.get(chunk)
         if shape is None:
@@ -150,11 +155,14 @@ class _Shapes:
         return shape
 
     def _shape(self, chunk: str) -> _Shape:
+        if chunk.isalpha():  # most chunks: one word, no punctuation
+            case = case_of(chunk)
+            mode = Mode.PROTECTED if self._protected(chunk) else _mode(chunk, self.lexicon)
+            part = (0, len(chunk), chunk, case, mode)
+            capital = chunk[0].isupper()
+            return _Shape((part,), True, True, False, False, capital, chunk in LETTER_BULLETS)
         core_start, core_end = bounds = core_bounds(chunk)
-        core = chunk[core_start:core_end]
-        protected = core in self.lexicon.acronyms or bool(
-            self.lexicon.patterns and self.protected.fullmatch(core)
-        )
+        protected = self._protected(chunk[core_start:core_end])
         parts = tuple(
             (
                 part.start,
