@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from korrektur.engine.base import AnalysisCancelled, Progress
+from korrektur.engine.collector import paused_collector
 from korrektur.engine.words.calibration import Calibration, load_calibration
 from korrektur.engine.words.candidates import Candidate, Generator, Source
 from korrektur.engine.words.channel import (
@@ -199,6 +200,12 @@ class WordAnalyzer:
         self, document: Document, progress: Progress | None = None
     ) -> tuple[list[Occurrence], list[Decision]]:
         """Every word of ``document`` with the engine's decision on it."""
+        with paused_collector():
+            return self._decisions(document, progress)
+
+    def _decisions(
+        self, document: Document, progress: Progress | None
+    ) -> tuple[list[Occurrence], list[Decision]]:
         lexicon = self.lexicon
         first = _Pass(lexicon, self.channel, full=False)
         words = collect(document, lexicon, first.joins, first.merges)
@@ -213,6 +220,10 @@ class WordAnalyzer:
 
     def analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
         """Suggestions for every word the engine would change."""
+        with paused_collector():
+            return self._analyse(document, progress)
+
+    def _analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
         words, decisions = self.decisions(document, progress)
         suggestions: list[Suggestion] = []
         shared: dict[int, _Explained] = {}  # decisions shared by identical words
