@@ -171,10 +171,7 @@ class Lexicon:
             if len(self._begin_forms) >= MEMO_LIMIT:
                 self._begin_forms.clear()
             grouped = self.begin_groups.get(key)
-            if grouped:
-                found = tuple(grouped.split("\t"))
-            else:
-                found = (key,) if key in self.begin else ()
+            found = tuple(grouped.split("\t")) if grouped else (key,) if key in self.begin else ()
             self._begin_forms[key] = found
         return found
 
