@@ -21,6 +21,7 @@ from korrektur.engine.words.channel import (
     global_channel,
     is_diacritic_op,
 )
+from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.decide import (
     AMBIGUOUS,
     Decision,
@@ -337,6 +338,7 @@ def _in_context(words: list[Occurrence], decisions: list[Decision], lexicon: Lex
     if not uncertain:
         return
     best = [d.options[0].word for d in decisions]
+    context = ContextModel(lexicon)
     done: dict[tuple[int, str | None, str | None], Decision] = {}
     for _ in range(CONTEXT_ROUNDS):
         updated = []
@@ -348,7 +350,7 @@ def _in_context(words: list[Occurrence], decisions: list[Decision], lexicon: Lex
             key = (id(plain), left, right)
             found = done.get(key)
             if found is None:
-                found = done[key] = with_context(plain, lexicon, left, right)
+                found = done[key] = with_context(plain, context, left, right)
             updated.append(found)
         for index, found in zip(uncertain, updated, strict=True):
             decisions[index] = found

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.channel import Channel, is_diacritic_op
-from korrektur.engine.words.context import context_gain
+from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence
 from korrektur.engine.words.text import LETTER_LIKE, Case
@@ -145,15 +145,16 @@ def options(
 
 def decide(ranked: list[Option]) -> Decision:
     """Normalise option scores into probabilities (softmax), best first."""
-    ranked.sort(key=lambda o: -o.total)
-    top = ranked[0].total
-    weights = [math.exp(o.total - top) for o in ranked]
+    ranked.sort(key=lambda o: -(o.score + o.context))
+    top = ranked[0].score + ranked[0].context
+    exp = math.exp
+    weights = [exp(o.score + o.context - top) for o in ranked]
     total = sum(weights)
     return Decision(ranked, [w / total for w in weights])
 
 
 def with_context(
-    decision: Decision, lexicon: Lexicon, left: str | None, right: str | None
+    decision: Decision, context: ContextModel, left: str | None, right: str | None
 ) -> Decision:
     """Re-rank an uncertain decision by its neighbours; certain ones are returned as they are."""
     if len(decision.options) < 2 or decision.confidence >= AMBIGUOUS:
@@ -161,7 +162,7 @@ def with_context(
     if left is None and right is None:
         return decision
     ranked = [
-        Option(o.text, o.word, o.score, o.candidate, context_gain(lexicon, left, o.word, right))
+        Option(o.text, o.word, o.score, o.candidate, context.gain(left, o.word, right))
         for o, p in zip(decision.options, decision.probabilities, strict=True)
         if p >= CONTEXT_MIN
     ]
