@@ -390,7 +390,7 @@ def _evidence(
             times[written] += 1
             sample[written] = word
     found: list[tuple[Op, float]] = []
-    letters: Counter[str] = Counter()
+    gold: Counter[str] = Counter()  # sure readings, by how often they stand
     for count, (written, seen) in enumerate(times.items()):
         if count % CHECK_EVERY == 0 and progress is not None:
             if progress.cancelled():
@@ -407,9 +407,12 @@ def _evidence(
         if best.score - rival < EVIDENCE_MARGIN:
             continue
         found.extend((op, float(seen)) for op in best.ops)
-        for letter, number in Counter(best.word).items():
+        gold[best.word] += seen
+    letters: Counter[str] = Counter()
+    for text, seen in gold.items():
+        for letter in text:
             if letter.isalpha():
-                letters[letter] += number * seen
+                letters[letter] += seen
     return found, letters
 
 

@@ -307,9 +307,14 @@ class Generator:
                 ops.append((raw, gold))
         return cost, tuple(ops)
 
-    def _lookups(self, variant: _Variant) -> Iterator[Candidate]:
+    def _lookups(self, variant: _Variant) -> list[Candidate]:
+        """Known words that ``variant`` spells, with å/ä/ö/é restored where needed."""
         text = variant.text
-        for form in self.lexicon.forms(fold(text)):
+        forms = self.lexicon.forms(fold(text))
+        if not forms:
+            return []  # most spellings tried
+        found = []
+        for form in forms:
             priced = self._diacritic_cost(text, form, variant.fixed)
             if priced is None:
                 continue
@@ -318,7 +323,8 @@ class Generator:
             if prior is None:
                 continue
             source = Source.KEEP if not variant.ops and not ops else Source.LEXICON
-            yield Candidate(form, prior, variant.cost + cost, variant.ops + ops, source)
+            found.append(Candidate(form, prior, variant.cost + cost, variant.ops + ops, source))
+        return found
 
     # -- compounds ---------------------------------------------------------------------
 
@@ -466,24 +472,30 @@ def _noise(piece: str) -> bool:
     return not piece.isalpha() or "é" in piece
 
 
-def _combinations(sites: list[Site], limit: int) -> Iterator[tuple[float, list[Site]]]:
-    """Non-overlapping sets of 1..limit rewrite sites (in text order), with their cost."""
-    floor = VARIANT_FLOOR
+def _combinations(sites: list[Site], limit: int) -> list[tuple[float, list[Site]]]:
+    """Non-overlapping sets of 1..limit rewrite sites (in text order), with their cost.
 
-    def extend(chosen: list[Site], first: int, cost: float) -> Iterator[tuple[float, list[Site]]]:
+    Depth first: each set is followed by its extensions (the order ties are ranked in).
+    """
+    floor = VARIANT_FLOOR
+    found: list[tuple[float, list[Site]]] = []
+
+    def extend(chosen: list[Site], first: int, cost: float) -> None:
+        end = chosen[-1][1] if chosen else -1
         for index in range(first, len(sites)):
             site = sites[index]
-            if chosen and site[0] < chosen[-1][1]:
+            if site[0] < end:
                 continue
             total = cost + site[3]
             if total < floor:
                 continue
             picked = [*chosen, site]
-            yield total, picked
+            found.append((total, picked))
             if len(picked) < limit:
-                yield from extend(picked, index + 1, total)
+                extend(picked, index + 1, total)
 
-    yield from extend([], 0, 0.0)
+    extend([], 0, 0.0)
+    return found
 
 
 def _apply(low: str, chosen: Sequence[Site], cost: float) -> _Variant:
