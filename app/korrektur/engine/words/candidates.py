@@ -238,7 +238,12 @@ class Generator:
 
         A part shorter than three letters must be a very common word (``i``, ``på``).
         """
+        key = fold(low)
+        sliced = len(key) == len(low)  # (always, for lower-case text: fold is letter for letter)
+        forms = self.lexicon.forms
         for cut in range(1, len(low)):
+            if sliced and not (forms(key[:cut]) and forms(key[cut:])):
+                continue  # quick test: most cuts leave a piece that is no word
             head, tail = low[:cut], low[cut:]
             left = self._word(head, False)
             if left is None or (len(head) < SHORT_PART and left.prior < SHORT_WORD_LOGP):
