@@ -61,6 +61,7 @@ class _Pass:
     cache: dict[tuple[str, Mode], list[Candidate]] = field(default_factory=dict)
     decisions: dict[tuple[str, Case, bool, Mode], Decision] = field(default_factory=dict)
     readings: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict)
+    merged: dict[str, Candidate | None] = field(default_factory=dict)  # words split by a space
 
     def __post_init__(self) -> None:
         self.generator = Generator(self.lexicon, self.channel)
@@ -128,7 +129,14 @@ class _Pass:
         """
         if self._is_word(left) and self._is_word(right):
             return False
-        whole = self._reading(joined)
+        if joined not in self.merged:
+            # å/ä/ö and digit or symbol misreadings only: a word split by a space and also
+            # misread letter for letter is too unlikely to be worth the wider search.
+            found = self.generator.candidates(
+                joined, fallback=False, compounds=False, letters=False
+            )
+            self.merged[joined] = found[0] if found else None
+        whole = self.merged[joined]
         return (
             whole is not None
             and whole.source in (Source.KEEP, Source.LEXICON)

@@ -155,12 +155,18 @@ class Generator:
     _words: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict, repr=False)
 
     def candidates(
-        self, low: str, rewrites: bool = True, fallback: bool = True, compounds: bool = True
+        self,
+        low: str,
+        rewrites: bool = True,
+        fallback: bool = True,
+        compounds: bool = True,
+        letters: bool = True,
     ) -> list[Candidate]:
         """Candidates for the lower-case raw word ``low``, best first.
 
-        ``rewrites`` allows OCR rewrites (not just diacritics); ``compounds`` the compound
-        splitter; ``fallback`` the slower search for near misses when nothing else fits.
+        ``rewrites`` allows OCR rewrites (not just diacritics), ``letters`` among them those
+        of plain letters (``d`` for ``ä``, a lost ``ö``); ``compounds`` the compound splitter;
+        ``fallback`` the slower search for near misses when nothing else fits.
         """
         found: dict[str, Candidate] = {}
         if any(ch in SEPARATORS for ch in low):
@@ -172,7 +178,9 @@ class Generator:
         # A word that is known, or known once its å/ä/ö is restored, is rarely also misread
         # letter for letter; nor is one whose digits, symbols or é explain the damage. Those
         # are tried first; plain letters (d for ä, a lost ö) only when they explain nothing.
-        stages = (False, True) if rewrites and not found else (False,) if rewrites else ()
+        stages = (
+            (False, True) if rewrites and letters and not found else (False,) if rewrites else ()
+        )
         for letters in stages:
             for variant in self._variants(low, letters=letters):
                 matched = False

@@ -70,4 +70,3 @@ class ContextModel:
             return 0.0
         count = max(lexicon.count(word), 0.5)
         return _ratio(lexicon.bigram(word, right), count, following, lexicon.total)
-
