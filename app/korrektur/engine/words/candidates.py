@@ -374,7 +374,7 @@ class Generator:
             here = best[start]
             if here is None or not here.parts:
                 continue
-            ends = list(self._ends(text[start:], fixed, start))
+            ends = self._ends(text[start:], fixed, start)
             if not ends and not variant.ops and size - start >= MIN_REWRITTEN_END:
                 unended.append((here.prior + here.cost, start))
             yield from self._compound_candidates(variant, here, ends)
@@ -383,10 +383,7 @@ class Generator:
         for _, start in sorted(unended, reverse=True)[:REWRITTEN_END_SPLITS]:
             here = best[start]
             assert here is not None
-            ends = []
-            for rewritten in self._variants(text[start:], letters=True, limit=1):
-                ends.extend(self._ends(rewritten.text, rewritten.fixed, 0, rewritten))
-            yield from self._compound_candidates(variant, here, ends)
+            yield from self._compound_candidates(variant, here, self._rewritten_ends(text[start:]))
 
     @staticmethod
     def _compound_candidates(
@@ -404,20 +401,32 @@ class Generator:
             )
 
     def _ends(
-        self, tail: str, fixed: frozenset[int], offset: int, rewritten: _Variant | None = None
-    ) -> Iterator[tuple[str, float, float, tuple[Op, ...]]]:
+        self, tail: str, fixed: frozenset[int], offset: int
+    ) -> list[tuple[str, float, float, tuple[Op, ...]]]:
         """Known words that can end a compound, read from ``tail``: (form, prior, cost, ops)."""
-        for form in self.lexicon.forms(fold(tail)):
+        forms = self.lexicon.forms(fold(tail))
+        if not forms:
+            return []  # most tails
+        found = []
+        for form in forms:
             end_prior = self.lexicon.word_logp(form)
             if end_prior is None or end_prior > END_MAX_LOGP:
                 continue
             priced = self._diacritic_cost(tail, form, fixed, offset)
-            if priced is None:
-                continue
-            if rewritten is None:
-                yield form, end_prior, priced[0], priced[1]
-            else:
-                yield form, end_prior, rewritten.cost + priced[0], rewritten.ops + priced[1]
+            if priced is not None:
+                found.append((form, end_prior, priced[0], priced[1]))
+        return found
+
+    def _rewritten_ends(self, tail: str) -> list[tuple[str, float, float, tuple[Op, ...]]]:
+        """``_ends`` of ``tail`` with one misreading undone (``farvaltningen``)."""
+        found: list[tuple[str, float, float, tuple[Op, ...]]] = []
+        for rewritten in self._variants(tail, letters=True, limit=1):
+            if self.lexicon.forms(fold(rewritten.text)):  # (the rewrite is worked out only then)
+                found.extend(
+                    (form, prior, rewritten.cost + cost, rewritten.ops + ops)
+                    for form, prior, cost, ops in self._ends(rewritten.text, rewritten.fixed, 0)
+                )
+        return found
 
     # -- near misses -------------------------------------------------------------------
 
