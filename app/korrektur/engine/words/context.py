@@ -32,41 +32,46 @@ class ContextModel:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._after: dict[tuple[str, str], float] = {}  # (left, word) → log ratio
-        self._before: dict[tuple[str, str], float] = {}  # (word, right) → log ratio
+        # (left, word) → (log ratio, pair seen) and (word, right) → the same
+        self._after: dict[tuple[str, str], tuple[float, bool]] = {}
+        self._before: dict[tuple[str, str], tuple[float, bool]] = {}
 
-    def gain(self, left: str | None, word: str, right: str | None) -> float:
+    def gain(self, left: str | None, word: str, right: str | None, written: bool = False) -> float:
         """Log of how much likelier ``word`` is between ``left`` and ``right`` than alone.
 
         Positive when the corpus often has the word there (``för att``), negative when the
         neighbours are common but never seen with it. A word the corpus does not know counts
-        as seen half a time.
+        as seen half a time. For the word as it was ``written`` (a valid word), a pair missing
+        from the pruned table is no evidence against it: only pairs the corpus has count
+        (a valid word is not changed on the strength of an absence).
         """
         gain = 0.0
         if left is not None:
             found = self._after.get((left, word))
             if found is None:
                 found = self._after[left, word] = self._left_ratio(left, word)
-            gain += found
+            gain += max(found[0], 0.0) if written and not found[1] else found[0]
         if right is not None:
             found = self._before.get((word, right))
             if found is None:
                 found = self._before[word, right] = self._right_ratio(word, right)
-            gain += found
+            gain += max(found[0], 0.0) if written and not found[1] else found[0]
         return WEIGHT * gain
 
-    def _left_ratio(self, left: str, word: str) -> float:
+    def _left_ratio(self, left: str, word: str) -> tuple[float, bool]:
         lexicon = self.lexicon
         given = lexicon.count(left)
         if given < 1.0:
-            return 0.0
+            return 0.0, False
         count = max(lexicon.count(word), 0.5)
-        return _ratio(lexicon.bigram(left, word), given, count, lexicon.total)
+        pair = lexicon.bigram(left, word)
+        return _ratio(pair, given, count, lexicon.total), pair > 0
 
-    def _right_ratio(self, word: str, right: str) -> float:
+    def _right_ratio(self, word: str, right: str) -> tuple[float, bool]:
         lexicon = self.lexicon
         following = lexicon.count(right)
         if following < 1.0:
-            return 0.0
+            return 0.0, False
         count = max(lexicon.count(word), 0.5)
-        return _ratio(lexicon.bigram(word, right), count, following, lexicon.total)
+        pair = lexicon.bigram(word, right)
+        return _ratio(pair, count, following, lexicon.total), pair > 0
