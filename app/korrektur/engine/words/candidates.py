@@ -33,7 +33,11 @@ PART_NORM = math.log(3000.0)  # a first part that begins 3,000 corpus compounds 
 END_MAX_LOGP = math.log(2e-3)  # function words (och, att, som) do not end compounds
 COMPOUND_COST = math.log(0.3)  # writing a compound the corpus never showed
 NEAR_EDIT = math.log(1e-6)  # one letter added, dropped or changed, not explained by the channel
-NEAR_MIN_LOGP = math.log(1e-6)  # near misses are looked for among words at least this common
+NEAR_MIN_LOGP = math.log(1e-6)  # far (fuzzy) near misses: among words at least this common
+# One edit from a long word (FAR_REACH_LENGTH letters or more, which has few neighbours):
+# any word common enough to beat an unknown lower-case word after one unexplained edit
+# (NEAR_EDIT + prior > UNKNOWN_LOWER in decide.py); shorter words need NEAR_MIN_LOGP.
+EDIT_MIN_LOGP = math.log(1e-7)
 SEPARATORS = ".'’"  # marks that OCR prints where a space was (``syfte.att``)
 SEPARATOR_COST = math.log(1e-2)  # a separator read instead of a space
 GLUE_COST = math.log(1e-3)  # a space lost between two words (``isamband``)
@@ -433,6 +437,7 @@ class Generator:
     def _near_misses(self, low: str) -> Iterator[Candidate]:
         """Known words one edit away: a dropped, an added or a changed letter."""
         seen: set[str] = set()
+        floor = EDIT_MIN_LOGP if len(low) >= FAR_REACH_LENGTH else NEAR_MIN_LOGP
         edits: list[tuple[str, float, Op]] = []
         for index in range(len(low)):
             edits.append((low[:index] + low[index + 1 :], NEAR_EDIT, (low[index], "")))
@@ -448,7 +453,7 @@ class Generator:
             if not found and len(text) >= 2 * MIN_BEGIN + 2:
                 found = list(self._compounds(variant))
             for candidate in found:
-                if candidate.prior >= NEAR_MIN_LOGP:
+                if candidate.prior >= floor:
                     candidate.source = Source.NEAR
                     yield candidate
         if not seen or len(low) < 5:
