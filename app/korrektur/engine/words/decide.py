@@ -10,7 +10,7 @@ from korrektur.engine.words.channel import Channel, is_diacritic_op
 from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence
-from korrektur.engine.words.text import LETTER_LIKE, Case
+from korrektur.engine.words.text import LETTER_LIKE, Case, fold
 
 # Log prior that the raw word is right although the lexicon does not know it.
 UNKNOWN_LOWER = math.log(1e-13)
@@ -95,7 +95,8 @@ def cased(
     Upper-case and lower-case raw words keep their case. A capitalised word inside a
     sentence is either a capitalised word (as often as the corpus capitalises it there) or a
     lower-case word whose first letter OCR printed as a capital (as often as the channel says
-    for that letter: ``A`` for ``å`` is common, ``K`` for ``k`` rare): both are offered.
+    for that letter: ``A`` for ``å`` is common, ``K`` for ``k`` rare): both are offered. A
+    capital that OCR made of another letter (``I`` for ``l``) says nothing about case.
     """
     case = occurrence.case
     title = word[:1].upper() + word[1:]
@@ -113,7 +114,10 @@ def cased(
     share = lexicon.capitalised_share(word)
     share = UNKNOWN_CAPS if share is None else share
     as_title = math.log(max(share, MIN_CAPS))
-    as_lower = channel.upper_cost(word[:1]) + math.log(max(1.0 - share, 0.01))
+    as_lower = math.log(max(1.0 - share, 0.01))
+    if fold(occurrence.low[:1]) == fold(word[:1]):
+        as_lower += channel.upper_cost(word[:1])
+    # else the capital was itself a misread letter (``I6nekartlaggning``): it shows no case
     return [(title, as_title), (word, as_lower)]
 
 
