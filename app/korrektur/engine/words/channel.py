@@ -166,9 +166,7 @@ class Channel:
             classes[accented] = (up + CAPS_STRENGTH * overall) / (down + CAPS_STRENGTH)
         rates: dict[str, float] = {}
         for letter in set(lower) | set(prior.upper_initial if prior else ()):
-            base = (
-                prior.upper_initial.get(letter, overall) if prior else classes[letter in ACCENTED]
-            )
+            base = prior.upper_initial.get(letter, overall) if prior else classes[letter in ACCENTED]
             rates[letter] = (upper.get(letter, 0.0) + CAPS_STRENGTH * base) / (
                 lower.get(letter, 0.0) + CAPS_STRENGTH
             )

@@ -32,46 +32,41 @@ class ContextModel:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        # (left, word) → (log ratio, pair seen) and (word, right) → the same
-        self._after: dict[tuple[str, str], tuple[float, bool]] = {}
-        self._before: dict[tuple[str, str], tuple[float, bool]] = {}
+        self._after: dict[tuple[str, str], float] = {}  # (left, word) → log ratio
+        self._before: dict[tuple[str, str], float] = {}  # (word, right) → log ratio
 
-    def gain(self, left: str | None, word: str, right: str | None, written: bool = False) -> float:
+    def gain(self, left: str | None, word: str, right: str | None) -> float:
         """Log of how much likelier ``word`` is between ``left`` and ``right`` than alone.
 
         Positive when the corpus often has the word there (``för att``), negative when the
         neighbours are common but never seen with it. A word the corpus does not know counts
-        as seen half a time. For the word as it was ``written`` (a valid word), a pair missing
-        from the pruned table is no evidence against it: only pairs the corpus has count
-        (a valid word is not changed on the strength of an absence).
+        as seen half a time.
         """
         gain = 0.0
         if left is not None:
             found = self._after.get((left, word))
             if found is None:
                 found = self._after[left, word] = self._left_ratio(left, word)
-            gain += max(found[0], 0.0) if written and not found[1] else found[0]
+            gain += found
         if right is not None:
             found = self._before.get((word, right))
             if found is None:
                 found = self._before[word, right] = self._right_ratio(word, right)
-            gain += max(found[0], 0.0) if written and not found[1] else found[0]
+            gain += found
         return WEIGHT * gain
 
-    def _left_ratio(self, left: str, word: str) -> tuple[float, bool]:
+    def _left_ratio(self, left: str, word: str) -> float:
         lexicon = self.lexicon
         given = lexicon.count(left)
         if given < 1.0:
-            return 0.0, False
+            return 0.0
         count = max(lexicon.count(word), 0.5)
-        pair = lexicon.bigram(left, word)
-        return _ratio(pair, given, count, lexicon.total), pair > 0
+        return _ratio(lexicon.bigram(left, word), given, count, lexicon.total)
 
-    def _right_ratio(self, word: str, right: str) -> tuple[float, bool]:
+    def _right_ratio(self, word: str, right: str) -> float:
         lexicon = self.lexicon
         following = lexicon.count(right)
         if following < 1.0:
-            return 0.0, False
+            return 0.0
         count = max(lexicon.count(word), 0.5)
-        pair = lexicon.bigram(word, right)
-        return _ratio(pair, count, following, lexicon.total), pair > 0
+        return _ratio(lexicon.bigram(word, right), count, following, lexicon.total)

@@ -157,11 +157,6 @@ def decide(ranked: list[Option]) -> Decision:
     return Decision(ranked, [w / total for w in weights])
 
 
-def _kept(option: Option) -> bool:
-    """The option keeps a valid word as it was written."""
-    return option.candidate is not None and option.candidate.source is Source.KEEP
-
-
 def with_context(
     decision: Decision, context: ContextModel, left: str | None, right: str | None
 ) -> Decision:
@@ -171,7 +166,7 @@ def with_context(
     if left is None and right is None:
         return decision
     ranked = [
-        Option(o.text, o.word, o.score, o.candidate, context.gain(left, o.word, right, _kept(o)))
+        Option(o.text, o.word, o.score, o.candidate, context.gain(left, o.word, right))
         for o, p in zip(decision.options, decision.probabilities, strict=True)
         if p >= CONTEXT_MIN
     ]
