@@ -25,6 +25,7 @@ UNKNOWN_CAPS = 0.3  # capitalised share assumed for a word the corpus never show
 MIN_CAPS = 0.02  # headings and list items capitalise any word now and then
 MAX_OPTIONS = 6
 AMBIGUOUS = 0.9999  # below this certainty, the neighbours are asked
+CONTEXT_FLIP = 0.9  # the neighbours change a valid word only if the other is this likely then
 CONTEXT_MIN = 1e-5  # options less likely than this before context stay out of the running
 
 
@@ -160,7 +161,12 @@ def decide(ranked: list[Option]) -> Decision:
 def with_context(
     decision: Decision, context: ContextModel, left: str | None, right: str | None
 ) -> Decision:
-    """Re-rank an uncertain decision by its neighbours; certain ones are returned as they are."""
+    """Re-rank an uncertain decision by its neighbours; certain ones are returned as they are.
+
+    A valid word as written that the word alone would keep is changed by its neighbours only
+    when they make the other reading at least ``CONTEXT_FLIP`` likely (the context model
+    rests on word pairs that are often rare or missing: weak evidence must not harm).
+    """
     if len(decision.options) < 2 or decision.confidence >= AMBIGUOUS:
         return decision
     if left is None and right is None:
@@ -171,6 +177,14 @@ def with_context(
         if p >= CONTEXT_MIN
     ]
     result = decide(ranked)
+    if _kept(decision.best) and result.best.text != decision.best.text:
+        if result.confidence < CONTEXT_FLIP:
+            return decision  # never harm: the neighbours alone are not enough to change it
     result.context_used = True
     result.plain = decision
     return result
+
+
+def _kept(option: Option) -> bool:
+    """The option keeps a valid word as it was written."""
+    return option.candidate is not None and option.candidate.source is Source.KEEP
