@@ -166,7 +166,8 @@ class Channel:
             classes[accented] = (up + CAPS_STRENGTH * overall) / (down + CAPS_STRENGTH)
         rates: dict[str, float] = {}
         for letter in set(lower) | set(prior.upper_initial if prior else ()):
-            base = prior.upper_initial.get(letter, overall) if prior else classes[letter in ACCENTED]
+            own_class = classes[letter in ACCENTED]
+            base = prior.upper_initial.get(letter, overall) if prior else own_class
             rates[letter] = (upper.get(letter, 0.0) + CAPS_STRENGTH * base) / (
                 lower.get(letter, 0.0) + CAPS_STRENGTH
             )

@@ -177,9 +177,9 @@ def with_context(
         if p >= CONTEXT_MIN
     ]
     result = decide(ranked)
-    if _kept(decision.best) and result.best.text != decision.best.text:
-        if result.confidence < CONTEXT_FLIP:
-            return decision  # never harm: the neighbours alone are not enough to change it
+    changed = result.best.text != decision.best.text
+    if changed and _kept(decision.best) and result.confidence < CONTEXT_FLIP:
+        return decision  # never harm: the neighbours alone are not enough to change it
     result.context_used = True
     result.plain = decision
     return result
