@@ -31,6 +31,7 @@ _RUN_TOGETHER = re.compile(
 )
 
 _INNER_MARKS = frozenset(".:'’")
+_CLOSING = frozenset(".,:;!?")  # marks that may close a word
 _LETTER = re.compile(r"[^\W\d_]")
 
 # Decides whether a word broken at a line end is read joined: (left, right, joined) → bool.
@@ -143,6 +144,12 @@ class _Shapes:
         self.protected = re.compile("|".join(f"(?:{regex})" for _, regex in lexicon.patterns))
         self.cache: dict[str, _Shape] = {}
 
+    def _plain(self, chunk: str, word: str, bare: bool, ends: bool) -> _Shape:
+        """The shape of a chunk that is ``word`` (letters only), bare or with a mark after it."""
+        mode = Mode.PROTECTED if self._protected(word) else _mode(word, self.lexicon)
+        part = (0, len(word), word, case_of(word), mode)
+        return _Shape((part,), True, bare, False, ends, chunk[0].isupper(), chunk in LETTER_BULLETS)
+
     def _protected(self, core: str) -> bool:
         return core in self.lexicon.acronyms or bool(
             self.lexicon.patterns and self.protected.fullmatch(core)
@@ -155,12 +162,15 @@ class _Shapes:
         return shape
 
     def _shape(self, chunk: str) -> _Shape:
-        if chunk.isalpha():  # most chunks: one word, no punctuation
-            case = case_of(chunk)
-            mode = Mode.PROTECTED if self._protected(chunk) else _mode(chunk, self.lexicon)
-            part = (0, len(chunk), chunk, case, mode)
-            capital = chunk[0].isupper()
-            return _Shape((part,), True, True, False, False, capital, chunk in LETTER_BULLETS)
+        # Most chunks are one word, bare or with one mark after it: no regexes needed.
+        if chunk.isalpha():
+            return self._plain(chunk, chunk, True, False)
+        if chunk[-1] in _CLOSING and chunk[:-1].isalpha():
+            return self._plain(chunk, chunk[:-1], False, ends_sentence(chunk))
+        return self.general(chunk)
+
+    def general(self, chunk: str) -> _Shape:
+        """The shape of any chunk (``_shape`` takes quicker paths where it can)."""
         core_start, core_end = bounds = core_bounds(chunk)
         protected = self._protected(chunk[core_start:core_end])
         parts = tuple(
