@@ -235,18 +235,21 @@ class WordAnalyzer:
     def _analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
         words, decisions = self.decisions(document, progress)
         suggestions: list[Suggestion] = []
-        shared: dict[int, _Explained] = {}  # decisions shared by identical words
+        # Explanations shared by identical words (and, where context decided, neighbours).
+        shared: dict[tuple[int, str | None, str | None], _Explained] = {}
         protected = Mode.PROTECTED
         for word, decision in zip(words, decisions, strict=True):
             if decision.options[0].text == (word.written or word.raw) or word.mode is protected:
                 continue
-            explained = shared.get(id(decision))
-            if explained is None:
+            if decision.context_used:
                 left = _neighbour(words, decisions, word.left)
                 right = _neighbour(words, decisions, word.right)
-                explained = self._explain(word, decision, left, right)
-                if not decision.context_used:
-                    shared[id(decision)] = explained
+            else:
+                left = right = None  # the reason does not mention them
+            key = (id(decision), left, right)
+            explained = shared.get(key)
+            if explained is None:
+                explained = shared[key] = self._explain(word, decision, left, right)
             suggestions.extend(_suggestions(document, word, decision, explained))
         return suggestions
 
