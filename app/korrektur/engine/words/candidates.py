@@ -39,6 +39,7 @@ NEAR_MIN_LOGP = math.log(1e-6)  # far (fuzzy) near misses: among words at least 
 # (NEAR_EDIT + prior > UNKNOWN_LOWER in decide.py); shorter words need NEAR_MIN_LOGP.
 EDIT_MIN_LOGP = math.log(1e-7)
 SEPARATORS = ".'’"  # marks that OCR prints where a space was (``syfte.att``)
+_SEPARATOR_SET = frozenset(SEPARATORS)
 SEPARATOR_COST = math.log(1e-2)  # a separator read instead of a space
 GLUE_COST = math.log(1e-3)  # a space lost between two words (``isamband``)
 SHORT_PART = 3  # run-together parts shorter than this …
@@ -173,11 +174,16 @@ class Generator:
         ``fallback`` the slower search for near misses when nothing else fits.
         """
         found: dict[str, Candidate] = {}
-        if any(ch in SEPARATORS for ch in low):
+        plain = low.isalpha() and "é" not in low  # (then nothing but letter rewrites apply)
+        if not plain and not _SEPARATOR_SET.isdisjoint(low):
             return list(self._separated(low))
         identity = _Variant(low, 0.0, (), frozenset())
         for candidate in self._lookups(identity):
             _keep_best(found, candidate)
+        if found and plain:  # most words: known as they stand or with å/ä/ö restored
+            if fallback and rewrites and len(low) >= 4:
+                self._add_glued(found, low)
+            return sorted(found.values(), key=lambda c: -c.score)
         unmatched = [] if found else [identity]
         # A word that is known, or known once its å/ä/ö is restored, is rarely also misread
         # letter for letter; nor is one whose digits, symbols or é explain the damage. Those
@@ -202,15 +208,19 @@ class Generator:
                 for candidate in self._compounds(variant):
                     _keep_best(found, candidate)
         if fallback and rewrites and len(low) >= 4 and low.isalpha():
-            if not any(c.source is Source.KEEP for c in found.values()):
-                for candidate in self._glued(low):
-                    _keep_best(found, candidate)
+            self._add_glued(found, low)
             if not found:
                 for candidate in self._near_misses(low):
                     _keep_best(found, candidate)
         return sorted(found.values(), key=lambda c: -c.score)
 
     # -- run-together words ------------------------------------------------------------
+
+    def _add_glued(self, found: dict[str, Candidate], low: str) -> None:
+        """Add the run-together readings of ``low`` unless it is a known word as it stands."""
+        if not any(c.source is Source.KEEP for c in found.values()):
+            for candidate in self._glued(low):
+                _keep_best(found, candidate)
 
     def run_together(self, low: str) -> list[Candidate]:
         """Readings of ``low`` as two words whose space OCR lost (``isamband``)."""
