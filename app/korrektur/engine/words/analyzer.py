@@ -348,16 +348,21 @@ def _in_context(words: list[Occurrence], decisions: list[Decision], lexicon: Lex
     uncertain = [i for i, d in enumerate(decisions) if d.confidence < AMBIGUOUS]
     if not uncertain:
         return
-    best = [d.options[0].word for d in decisions]
+    # How the context model reads each word: its best reading, a protected word as it stands.
+    reading = [d.options[0].word for d in decisions]
+    protected = Mode.PROTECTED
+    for index, word in enumerate(words):
+        if word.mode is protected:
+            reading[index] = word.context_word
+    plains = [decisions[i].without_context() for i in uncertain]
+    sides = [(words[i].left, words[i].right) for i in uncertain]
     context = ContextModel(lexicon)
     done: dict[tuple[int, str | None, str | None], Decision] = {}
     for _ in range(CONTEXT_ROUNDS):
         updated = []
-        for index in uncertain:
-            word = words[index]
-            left = _neighbour(words, best, word.left)
-            right = _neighbour(words, best, word.right)
-            plain = decisions[index].without_context()
+        for plain, (before, after) in zip(plains, sides, strict=True):
+            left = None if before is None else reading[before]
+            right = None if after is None else reading[after]
             key = (id(plain), left, right)
             found = done.get(key)
             if found is None:
@@ -365,7 +370,8 @@ def _in_context(words: list[Occurrence], decisions: list[Decision], lexicon: Lex
             updated.append(found)
         for index, found in zip(uncertain, updated, strict=True):
             decisions[index] = found
-            best[index] = found.best.word
+            if words[index].mode is not protected:
+                reading[index] = found.best.word
 
 
 def _neighbour(

@@ -127,7 +127,7 @@ def _is_bullet(chunk: str) -> bool:
 class _Shape:
     """What a chunk's text says about its words, wherever it stands (cached per text)."""
 
-    parts: tuple[tuple[int, int, str, Case, Mode], ...]  # relative start, end, text …
+    parts: tuple[tuple[int, int, str, Case, Mode, str], ...]  # relative start, end, text … low
     open_left: bool
     open_right: bool
     hyphenated: bool
@@ -147,7 +147,7 @@ class _Shapes:
     def _plain(self, chunk: str, word: str, bare: bool, ends: bool) -> _Shape:
         """The shape of a chunk that is ``word`` (letters only), bare or with a mark after it."""
         mode = Mode.PROTECTED if self._protected(word) else _mode(word, self.lexicon)
-        part = (0, len(word), word, case_of(word), mode)
+        part = (0, len(word), word, case_of(word), mode, word.lower())
         return _Shape((part,), True, bare, False, ends, chunk[0].isupper(), chunk in LETTER_BULLETS)
 
     def _protected(self, core: str) -> bool:
@@ -180,6 +180,7 @@ class _Shapes:
                 part.text,
                 case_of(part.text),
                 Mode.PROTECTED if protected else _mode(part.text, self.lexicon),
+                part.text.lower(),
             )
             for part in word_parts(chunk, 0, bounds)
         )
@@ -241,9 +242,8 @@ def collect(
             pending = False
             continue
         last_part = len(shape.parts) - 1
-        for number, (part_start, part_end, part_text, case, mode) in enumerate(shape.parts):
+        for number, (part_start, part_end, part_text, case, mode, low) in enumerate(shape.parts):
             first = number == 0
-            low = part_text.lower()
             word = Occurrence(
                 (Part(start + part_start, start + part_end, part_text),),
                 part_text,
