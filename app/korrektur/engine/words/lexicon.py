@@ -29,7 +29,7 @@ from korrektur.paths import cache_dir
 
 GENITIVE_MIN = 4  # a known word longer than this takes a genitive -s
 RARE_COUNT = 0.5  # a valid form never seen in the corpus counts as half an occurrence
-MEMO_LIMIT = 500_000  # remembered lookups (a few tens of MB at most), then forgotten
+MEMO_LIMIT = 200_000  # remembered lookups (some 30 MB at most), then forgotten
 SCALE = 8.0  # log values are stored as small integers in steps of 1/8 (fast to load)
 
 
