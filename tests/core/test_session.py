@@ -170,3 +170,13 @@ def test_reserved_ids_are_not_reused_by_manual_edits(session):
     assert edit.added.id == "m5"
     session.reserve_ids(["m1"])  # lower numbers never move the counter back
     assert session.apply_manual_edit(0, 0, "Y").added.id == "m6"
+
+
+def test_kinds_given_as_strings_or_a_set_become_a_frozenset_of_kinds():
+    from_file = Suggestion("s1", 0, 3, "har", "här", {"diacritic", "ocr"})  # type: ignore[arg-type]
+    assert from_file.kinds == frozenset({Kind.DIACRITIC, Kind.OCR})
+    assert all(type(k) is Kind for k in from_file.kinds)
+    as_set = Suggestion("s1", 0, 3, "har", "här", {Kind.OCR})  # type: ignore[arg-type]
+    assert type(as_set.kinds) is frozenset
+    with pytest.raises(ValueError, match="spelling"):
+        Suggestion("s1", 0, 3, "har", "här", frozenset({"spelling"}))  # type: ignore[arg-type]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Iterable, Sequence
 
 from korrektur.engine.base import AnalysisCancelled, Analyzer, NoProgress, Progress
@@ -45,20 +44,30 @@ class Engine:
 def resolve_overlaps(groups: Sequence[Sequence[Suggestion]]) -> list[Suggestion]:
     """Merge groups of suggestions; where two overlap, the one from the earlier group wins."""
     kept: list[Suggestion] = []
-    spans: list[Span] = []  # kept spans, sorted; they never overlap, so neighbours suffice
+    keys: list[tuple[int, int]] = []  # kept spans, sorted; they never overlap, so neighbours …
+    spans: list[Span] = []  # … suffice (the same spans, for the overlap test)
     for group in groups:
         for suggestion in group:
-            span = Span(suggestion.start, suggestion.end)
-            index = bisect.bisect_left(
-                spans, (span.start, span.end), key=lambda s: (s.start, s.end)
-            )
-            if any(span.overlaps(other) for other in spans[max(0, index - 1) : index + 1]):
+            key = (suggestion.start, suggestion.end)
+            span = Span(*key)
+            index = bisect.bisect_left(keys, key)
+            if (index > 0 and span.overlaps(spans[index - 1])) or (
+                index < len(spans) and span.overlaps(spans[index])
+            ):
                 continue
+            keys.insert(index, key)
             spans.insert(index, span)
             kept.append(suggestion)
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
 def number(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
-    """Give suggestions the ids ``s1``, ``s2``, … in document order."""
-    return [dataclasses.replace(s, id=f"s{i}") for i, s in enumerate(suggestions, start=1)]
+    """Copies of ``suggestions`` with the ids ``s1``, ``s2``, … in document order."""
+    numbered = []
+    for i, suggestion in enumerate(suggestions, start=1):
+        # A shallow copy, as dataclasses.replace makes but without validating again.
+        copied = object.__new__(Suggestion)
+        copied.__dict__.update(vars(suggestion))
+        copied.id = f"s{i}"
+        numbered.append(copied)
+    return numbered

@@ -86,7 +86,10 @@ class Suggestion:
             raise ValueError("original text does not match the span length")
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence {self.confidence} outside 0..1")
-        self.kinds = frozenset(Kind(k) for k in self.kinds)
+        if not all(type(k) is Kind for k in self.kinds):  # strings from files become kinds
+            self.kinds = frozenset(Kind(k) for k in self.kinds)
+        elif type(self.kinds) is not frozenset:
+            self.kinds = frozenset(self.kinds)
         self.alternatives = tuple(
             a for a in dict.fromkeys(self.alternatives) if a != self.replacement
         )

@@ -130,3 +130,14 @@ def test_cancellation(analyzer):
 def test_registered_last():
     analyzers = default_analyzers()
     assert isinstance(analyzers[-1], WordAnalyzer)
+
+
+def test_a_capital_made_of_another_letter_is_no_capital(corrected):
+    # ``I`` for ``l`` at the start of a word inside a sentence: the word is not capitalised
+    assert corrected("Vi har anställt fler Iärare i år.\n") == "Vi har anställt fler lärare i år.\n"
+
+
+def test_capitals_ocr_made_of_accented_letters_are_lowered(corrected):
+    assert corrected("Resultaten redovisas Arligen till nämnden.\n") == (
+        "Resultaten redovisas årligen till nämnden.\n"
+    )

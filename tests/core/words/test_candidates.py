@@ -67,3 +67,22 @@ def test_learned_weights_change_what_is_found(lexicon, channel):
 def test_diacritics_only(generator):
     found = generator.candidates("6kat", rewrites=False, fallback=False)
     assert not found
+
+
+def test_one_edit_from_a_long_word_may_be_a_rarer_word(lexicon, generator):
+    import math
+
+    from korrektur.engine.words.candidates import EDIT_MIN_LOGP, NEAR_MIN_LOGP
+
+    rare = next(
+        word
+        for word in sorted(lexicon.logp)
+        if len(word) >= 10
+        and word.isascii()
+        and word.isalpha()
+        and EDIT_MIN_LOGP + 0.5 < (lexicon.word_logp(word) or 0) < NEAR_MIN_LOGP - 0.5
+    )
+    damaged = rare[:4] + "q" + rare[4:]  # one letter too many, not explained by OCR habits
+    found = generator.candidates(damaged)
+    assert rare in [c.word for c in found if c.source is Source.NEAR]
+    assert math.isfinite(found[0].score)

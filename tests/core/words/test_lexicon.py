@@ -31,16 +31,16 @@ def tiny() -> Lexicon:
 
 def test_lookups():
     lexicon = tiny()
-    assert lexicon.forms("for") == ["för", "for"]
-    assert lexicon.forms("skola") == ["skola"]
-    assert lexicon.forms("forandrad") == ["förändrad"]
+    assert lexicon.forms("for") == ("för", "for")
+    assert lexicon.forms("skola") == ("skola",)
+    assert lexicon.forms("forandrad") == ("förändrad",)
     assert lexicon.word_logp("för") == pytest.approx(-2.0)
     assert lexicon.word_logp("förändrad") == lexicon.rare_logp
     assert lexicon.word_logp("skolans") is None  # too short a stem for a genitive
     assert lexicon.known("skolbil")
     assert lexicon.known("skolbils")
     assert not lexicon.known("fxr")
-    assert lexicon.begin_forms("skol") == ["skol"]
+    assert lexicon.begin_forms("skol") == ("skol",)
     assert lexicon.part_logn("skol") == pytest.approx(40 / 8)
     assert lexicon.capitalised_share("stockholm") == pytest.approx(0.99)
     assert lexicon.capitalised_share("skola") == pytest.approx(0.01)
@@ -96,3 +96,17 @@ def test_compiled_index(lexicon):
     assert lexicon.capitalised_share("stockholm") > 0.9
     assert lexicon.capitalised_share("skolan") < 0.1
     assert lexicon.word_logp("och") > lexicon.word_logp("förvaltningen")
+
+
+def test_remembered_lookups_are_bounded_and_answer_the_same(monkeypatch):
+    monkeypatch.setattr(lexicon_module, "MEMO_LIMIT", 2)
+    lexicon = tiny()
+    keys = ["for", "skola", "forandrad", "xyz", "for"]
+    first = [lexicon.forms(k) for k in keys]
+    assert len(lexicon._forms) <= 2
+    assert first == [lexicon.forms(k) for k in keys]
+    assert first[0] == ("för", "for")
+    assert first[2] == ("förändrad",)
+    assert first[3] == ()
+    assert lexicon.begin_forms("skol") == ("skol",)
+    assert lexicon.begin_forms("sko") == ()

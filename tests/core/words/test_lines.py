@@ -31,3 +31,10 @@ def test_finds_exactly_the_lines_of_a_key(pairs):
     for key in {k for k, _ in pairs} | {"b", "zz"}:
         expected = [line.split("\t")[1] for line in lines if line.split("\t")[0] == key]
         assert index.values(key) == expected
+
+
+def test_the_key_filter_rejects_absent_keys_without_search():
+    index = SortedLines.build(["abc\t1"])
+    assert sum(bin(byte).count("1") for byte in index.present) == 1
+    assert index.values("abc") == ["1"]
+    assert index.values("abd") == []

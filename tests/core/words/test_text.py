@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from korrektur.engine.words.text import (
     Case,
     apply_case,
@@ -61,3 +64,12 @@ def test_sentence_ends():
     assert not ends_sentence("t.ex.")
     assert not ends_sentence("bl.a.")
     assert not ends_sentence("skolan,")
+
+
+_ACCENTED = "åäöéèàáüÅÄÖÉÈÀÁÜ"
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcoeAZ6& " + _ACCENTED + "ïñ")), max_size=12))
+def test_fold_fast_paths_agree_with_the_full_table(word):
+    table = str.maketrans(_ACCENTED, "aaoeeaauAAOEEAAU")
+    assert fold(word) == word.lower().translate(table)

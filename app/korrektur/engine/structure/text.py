@@ -70,7 +70,7 @@ def ends_open(text: str) -> bool:
 
 def is_speck_token(token: str, specks: frozenset[str]) -> bool:
     """A token made only of speck symbols."""
-    return bool(token) and all(ch in specks for ch in token)
+    return bool(token) and token[0] in specks and all(ch in specks for ch in token)
 
 
 def letters(text: str) -> int:

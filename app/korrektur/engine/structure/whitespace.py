@@ -63,6 +63,8 @@ def _underscores(token: str, offset: int) -> list[Edit]:
     Also a left single quote stuck to the front of a word (``‘uppdrar``): Swedish quotes with
     ``’`` on both sides, so ``‘`` is OCR dirt.
     """
+    if token[0] not in "_‘" and token[-1] != "_":
+        return []  # (most tokens: nothing stuck to them)
     if not any(ch.isalnum() for ch in token):
         return []
     if token.startswith("‘") and token[1:2].isalpha() and "’" not in token:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from korrektur.engine.base import AnalysisCancelled, Progress
+from korrektur.engine.collector import paused_collector
 from korrektur.engine.words.calibration import Calibration, load_calibration
 from korrektur.engine.words.candidates import Candidate, Generator, Source
 from korrektur.engine.words.channel import (
@@ -20,6 +21,7 @@ from korrektur.engine.words.channel import (
     global_channel,
     is_diacritic_op,
 )
+from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.decide import (
     AMBIGUOUS,
     Decision,
@@ -31,7 +33,7 @@ from korrektur.engine.words.decide import (
 from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence, collect
 from korrektur.engine.words.reasons import reason
-from korrektur.engine.words.text import Case, fold
+from korrektur.engine.words.text import Case, Part, fold
 from korrektur.model.document import Document
 from korrektur.model.suggestion import WORD_KINDS, Kind, Suggestion
 
@@ -59,6 +61,7 @@ class _Pass:
     cache: dict[tuple[str, Mode], list[Candidate]] = field(default_factory=dict)
     decisions: dict[tuple[str, Case, bool, Mode], Decision] = field(default_factory=dict)
     readings: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict)
+    merged: dict[str, Candidate | None] = field(default_factory=dict)  # words split by a space
 
     def __post_init__(self) -> None:
         self.generator = Generator(self.lexicon, self.channel)
@@ -126,7 +129,14 @@ class _Pass:
         """
         if self._is_word(left) and self._is_word(right):
             return False
-        whole = self._reading(joined)
+        if joined not in self.merged:
+            # å/ä/ö and digit or symbol misreadings only: a word split by a space and also
+            # misread letter for letter is too unlikely to be worth the wider search.
+            found = self.generator.candidates(
+                joined, fallback=False, compounds=False, letters=False
+            )
+            self.merged[joined] = found[0] if found else None
+        whole = self.merged[joined]
         return (
             whole is not None
             and whole.source in (Source.KEEP, Source.LEXICON)
@@ -199,6 +209,12 @@ class WordAnalyzer:
         self, document: Document, progress: Progress | None = None
     ) -> tuple[list[Occurrence], list[Decision]]:
         """Every word of ``document`` with the engine's decision on it."""
+        with paused_collector():
+            return self._decisions(document, progress)
+
+    def _decisions(
+        self, document: Document, progress: Progress | None
+    ) -> tuple[list[Occurrence], list[Decision]]:
         lexicon = self.lexicon
         first = _Pass(lexicon, self.channel, full=False)
         words = collect(document, lexicon, first.joins, first.merges)
@@ -206,29 +222,34 @@ class WordAnalyzer:
         channel = self.channel.adapted(*_evidence(first, words, progress, total))
         second = _Pass(lexicon, channel, full=True, previous=first)
         final = _run(second, words, progress, len(words), total)
-        memo: dict[tuple[int, str | None, str | None], Decision] = {}
-        for _ in range(CONTEXT_ROUNDS):
-            final = _in_context(words, final, lexicon, memo)
+        _in_context(words, final, lexicon)
         if progress is not None:
             progress.report(total, total)
         return words, final
 
     def analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
         """Suggestions for every word the engine would change."""
+        with paused_collector():
+            return self._analyse(document, progress)
+
+    def _analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
         words, decisions = self.decisions(document, progress)
-        best = [d.best.word for d in decisions]
         suggestions: list[Suggestion] = []
-        shared: dict[int, _Explained] = {}  # decisions shared by identical words
+        # Explanations shared by identical words (and, where context decided, neighbours).
+        shared: dict[tuple[int, str | None, str | None], _Explained] = {}
+        protected = Mode.PROTECTED
         for word, decision in zip(words, decisions, strict=True):
-            if word.mode is Mode.PROTECTED or decision.best.text == word.as_written:
+            if decision.options[0].text == (word.written or word.raw) or word.mode is protected:
                 continue
-            explained = shared.get(id(decision))
+            if decision.context_used:
+                left = _neighbour(words, decisions, word.left)
+                right = _neighbour(words, decisions, word.right)
+            else:
+                left = right = None  # the reason does not mention them
+            key = (id(decision), left, right)
+            explained = shared.get(key)
             if explained is None:
-                left = _neighbour(words, best, word.left)
-                right = _neighbour(words, best, word.right)
-                explained = self._explain(word, decision, left, right)
-                if not decision.context_used:
-                    shared[id(decision)] = explained
+                explained = shared[key] = self._explain(word, decision, left, right)
             suggestions.extend(_suggestions(document, word, decision, explained))
         return suggestions
 
@@ -260,79 +281,113 @@ def _suggestions(
     document: Document, word: Occurrence, decision: Decision, explained: _Explained
 ) -> list[Suggestion]:
     """One suggestion per piece of ``word`` that changes (two for a hyphenated word)."""
+    if not word.joined:  # most words: no need to cut the texts into pieces
+        piece = word.pieces[0]
+        replacement = decision.best.text
+        if replacement == piece.text:
+            return []
+        return [_suggestion(document, piece, replacement, explained, explained.alternatives)]
     made = []
     replacements = split_like(word, decision.best.text)
     alternatives = [split_like(word, text) for text in explained.alternatives]
     for index, piece in enumerate(word.pieces):
         replacement = replacements[index]
-        if replacement == piece.text:
-            continue
-        made.append(
-            Suggestion(
-                "",
-                piece.start,
-                piece.end,
-                document.text[piece.start : piece.end],
-                replacement,
-                kinds_of(piece.text, replacement),
-                confidence=explained.confidence,
-                reason=explained.reason,
-                alternatives=tuple(a[index] for a in alternatives),
-            )
-        )
+        if replacement != piece.text:
+            others = tuple(a[index] for a in alternatives)
+            made.append(_suggestion(document, piece, replacement, explained, others))
     return made
+
+
+def _suggestion(
+    document: Document,
+    piece: Part,
+    replacement: str,
+    explained: _Explained,
+    alternatives: tuple[str, ...],
+) -> Suggestion:
+    return Suggestion(
+        "",
+        piece.start,
+        piece.end,
+        document.text[piece.start : piece.end],
+        replacement,
+        kinds_of(piece.text, replacement),
+        confidence=explained.confidence,
+        reason=explained.reason,
+        alternatives=alternatives,
+    )
 
 
 def _run(
     run: _Pass, words: list[Occurrence], progress: Progress | None, done: int, total: int
 ) -> list[Decision]:
     """The decision on every word; each distinct word in its setting is decided once."""
-    keys = [(w.as_written, w.case, w.sentence_start, w.mode) for w in words]
-    first: dict[tuple[str, Case, bool, Mode], int] = {}
-    for index, key in enumerate(keys):
-        first.setdefault(key, index)
-    decided: dict[tuple[str, Case, bool, Mode], Decision] = {}
-    for count, (key, index) in enumerate(first.items()):
-        if count % CHECK_EVERY == 0 and progress is not None:
-            if progress.cancelled():
-                raise AnalysisCancelled
-            progress.report(done + index, total)
-        decided[key] = run.decide(words[index])
-    return [decided[key] for key in keys]
-
-
-def _in_context(
-    words: list[Occurrence],
-    decisions: list[Decision],
-    lexicon: Lexicon,
-    done: dict[tuple[int, str | None, str | None], Decision],
-) -> list[Decision]:
-    """Each uncertain decision re-ranked by its neighbours' current best readings.
-
-    ``done`` remembers decisions by their plain decision and neighbours across rounds.
-    """
-    best = [d.best.word for d in decisions]
-    result = list(decisions)
-    for index, decision in enumerate(decisions):
-        if decision.confidence >= AMBIGUOUS and not decision.context_used:
-            continue
-        word = words[index]
-        left = _neighbour(words, best, word.left)
-        right = _neighbour(words, best, word.right)
-        plain = decision.without_context()
-        key = (id(plain), left, right)
-        found = done.get(key)
+    decided = run.decisions
+    result: list[Decision] = []
+    fresh = 0
+    for index, word in enumerate(words):
+        found = decided.get((word.written or word.raw, word.case, word.sentence_start, word.mode))
         if found is None:
-            found = done[key] = with_context(plain, lexicon, left, right)
-        result[index] = found
+            if fresh % CHECK_EVERY == 0 and progress is not None:
+                if progress.cancelled():
+                    raise AnalysisCancelled
+                progress.report(done + index, total)
+            fresh += 1
+            found = run.decide(word)
+        result.append(found)
     return result
 
 
-def _neighbour(words: list[Occurrence], best: list[str], index: int | None) -> str | None:
+def _in_context(words: list[Occurrence], decisions: list[Decision], lexicon: Lexicon) -> None:
+    """Re-rank each uncertain decision (in place) by its neighbours' best readings.
+
+    Each of ``CONTEXT_ROUNDS`` rounds reads the neighbours as the round before left them.
+    Only uncertain words are visited; a decision is made once per plain decision and pair of
+    neighbours.
+    """
+    uncertain = [i for i, d in enumerate(decisions) if d.confidence < AMBIGUOUS]
+    if not uncertain:
+        return
+    # How the context model reads each word: its best reading, a protected word as it stands.
+    reading = [d.options[0].word for d in decisions]
+    protected = Mode.PROTECTED
+    for index, word in enumerate(words):
+        if word.mode is protected:
+            reading[index] = word.context_word
+    plains = [decisions[i].without_context() for i in uncertain]
+    sides = [(words[i].left, words[i].right) for i in uncertain]
+    context = ContextModel(lexicon)
+    done: dict[tuple[int, str | None, str | None], Decision] = {}
+    for _ in range(CONTEXT_ROUNDS):
+        updated = []
+        for plain, (before, after) in zip(plains, sides, strict=True):
+            left = None if before is None else reading[before]
+            right = None if after is None else reading[after]
+            key = (id(plain), left, right)
+            found = done.get(key)
+            if found is None:
+                found = done[key] = with_context(plain, context, left, right)
+            updated.append(found)
+        for index, found in zip(uncertain, updated, strict=True):
+            decisions[index] = found
+            if words[index].mode is not protected:
+                reading[index] = found.best.word
+
+
+def _neighbour(
+    words: list[Occurrence], best: list[str] | list[Decision], index: int | None
+) -> str | None:
+    """How the context model reads the word at ``index`` (None: no neighbour).
+
+    Its best reading (``best`` holds words or decisions), or a protected word as it stands.
+    """
     if index is None:
         return None
     word = words[index]
-    return word.context_word if word.mode is Mode.PROTECTED else best[index]
+    if word.mode is Mode.PROTECTED:
+        return word.context_word
+    found = best[index]
+    return found if isinstance(found, str) else found.best.word
 
 
 def _evidence(
@@ -343,10 +398,16 @@ def _evidence(
     A reading is sure when it beats the next reading, and the raw word read as an unknown
     word, by ``EVIDENCE_MARGIN`` (case is left aside: it shows no letter confusions).
     """
-    times = Counter(w.as_written for w in words if w.mode is Mode.FULL)
-    sample = {w.as_written: w for w in words if w.mode is Mode.FULL}
+    times: Counter[str] = Counter()
+    sample: dict[str, Occurrence] = {}
+    full = Mode.FULL
+    for word in words:
+        if word.mode is full:
+            written = word.written or word.raw
+            times[written] += 1
+            sample[written] = word
     found: list[tuple[Op, float]] = []
-    letters: Counter[str] = Counter()
+    gold: Counter[str] = Counter()  # sure readings, by how often they stand
     for count, (written, seen) in enumerate(times.items()):
         if count % CHECK_EVERY == 0 and progress is not None:
             if progress.cancelled():
@@ -363,9 +424,12 @@ def _evidence(
         if best.score - rival < EVIDENCE_MARGIN:
             continue
         found.extend((op, float(seen)) for op in best.ops)
-        for letter, number in Counter(best.word).items():
+        gold[best.word] += seen
+    letters: Counter[str] = Counter()
+    for text, seen in gold.items():
+        for letter in text:
             if letter.isalpha():
-                letters[letter] += number * seen
+                letters[letter] += seen
     return found, letters
 
 

@@ -23,8 +23,7 @@ class Calibration:
 
     def confidence(self, probability: float) -> float:
         """The calibrated confidence of a suggestion the model gives ``probability``."""
-        xs = [x for x, _ in self.points]
-        index = bisect.bisect_right(xs, probability)
+        index = bisect.bisect_right(self.points, probability, key=_first)
         if index <= 0:
             return self.points[0][1]
         if index >= len(self.points):
@@ -32,6 +31,10 @@ class Calibration:
         (x0, y0), (x1, y1) = self.points[index - 1], self.points[index]
         share = 0.0 if x1 == x0 else (probability - x0) / (x1 - x0)
         return max(0.0, min(1.0, y0 + share * (y1 - y0)))
+
+
+def _first(point: tuple[float, float]) -> float:
+    return point[0]
 
 
 def load_calibration(path: Path | None = None) -> Calibration:

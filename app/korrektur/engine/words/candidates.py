@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -33,8 +33,13 @@ PART_NORM = math.log(3000.0)  # a first part that begins 3,000 corpus compounds 
 END_MAX_LOGP = math.log(2e-3)  # function words (och, att, som) do not end compounds
 COMPOUND_COST = math.log(0.3)  # writing a compound the corpus never showed
 NEAR_EDIT = math.log(1e-6)  # one letter added, dropped or changed, not explained by the channel
-NEAR_MIN_LOGP = math.log(1e-6)  # near misses are looked for among words at least this common
+NEAR_MIN_LOGP = math.log(1e-6)  # far (fuzzy) near misses: among words at least this common
+# One edit from a long word (FAR_REACH_LENGTH letters or more, which has few neighbours):
+# any word common enough to beat an unknown lower-case word after one unexplained edit
+# (NEAR_EDIT + prior > UNKNOWN_LOWER in decide.py); shorter words need NEAR_MIN_LOGP.
+EDIT_MIN_LOGP = math.log(1e-7)
 SEPARATORS = ".'’"  # marks that OCR prints where a space was (``syfte.att``)
+_SEPARATOR_SET = frozenset(SEPARATORS)
 SEPARATOR_COST = math.log(1e-2)  # a separator read instead of a space
 GLUE_COST = math.log(1e-3)  # a space lost between two words (``isamband``)
 SHORT_PART = 3  # run-together parts shorter than this …
@@ -89,12 +94,53 @@ class Candidate:
         )
 
 
+Site = tuple[int, int, str, float]  # start, stop, gold text, cost of one rewrite
+
+
 @dataclass(slots=True)
 class _Variant:
+    """A spelling of the raw word ``source`` with the rewrites ``sites`` undone.
+
+    Most spellings tried are no word, so the rewrites' details (``ops``, and ``fixed``: the
+    positions in ``text`` that a rewrite produced) are worked out only when asked for.
+    """
+
     text: str
     cost: float
-    ops: tuple[Op, ...]
-    fixed: frozenset[int]  # positions in ``text`` produced by a rewrite
+    known_ops: tuple[Op, ...] | None = None
+    known_fixed: frozenset[int] | None = None
+    source: str = ""
+    sites: Sequence[Site] = ()
+
+    @property
+    def ops(self) -> tuple[Op, ...]:
+        """The ``(raw, gold)`` rewrites."""
+        if self.known_ops is None:
+            self._expand()
+        assert self.known_ops is not None
+        return self.known_ops
+
+    @property
+    def fixed(self) -> frozenset[int]:
+        """Positions in ``text`` produced by a rewrite."""
+        if self.known_fixed is None:
+            self._expand()
+        assert self.known_fixed is not None
+        return self.known_fixed
+
+    def _expand(self) -> None:
+        fixed: set[int] = set()
+        ops: list[Op] = []
+        position = 0
+        length = 0
+        for start, stop, gold, _ in self.sites:
+            length += start - position
+            fixed.update(range(length, length + len(gold)))
+            length += len(gold)
+            position = stop
+            ops.append((self.source[start:stop], gold))
+        self.known_ops = tuple(ops)
+        self.known_fixed = frozenset(fixed)
 
 
 @dataclass(slots=True)
@@ -114,24 +160,37 @@ class Generator:
     _words: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict, repr=False)
 
     def candidates(
-        self, low: str, rewrites: bool = True, fallback: bool = True, compounds: bool = True
+        self,
+        low: str,
+        rewrites: bool = True,
+        fallback: bool = True,
+        compounds: bool = True,
+        letters: bool = True,
     ) -> list[Candidate]:
         """Candidates for the lower-case raw word ``low``, best first.
 
-        ``rewrites`` allows OCR rewrites (not just diacritics); ``compounds`` the compound
-        splitter; ``fallback`` the slower search for near misses when nothing else fits.
+        ``rewrites`` allows OCR rewrites (not just diacritics), ``letters`` among them those
+        of plain letters (``d`` for ``ä``, a lost ``ö``); ``compounds`` the compound splitter;
+        ``fallback`` the slower search for near misses when nothing else fits.
         """
         found: dict[str, Candidate] = {}
-        if any(ch in SEPARATORS for ch in low):
+        plain = low.isalpha() and "é" not in low  # (then nothing but letter rewrites apply)
+        if not plain and not _SEPARATOR_SET.isdisjoint(low):
             return list(self._separated(low))
         identity = _Variant(low, 0.0, (), frozenset())
         for candidate in self._lookups(identity):
             _keep_best(found, candidate)
+        if found and plain:  # most words: known as they stand or with å/ä/ö restored
+            if fallback and rewrites and len(low) >= 4:
+                self._add_glued(found, low)
+            return sorted(found.values(), key=lambda c: -c.score)
         unmatched = [] if found else [identity]
         # A word that is known, or known once its å/ä/ö is restored, is rarely also misread
         # letter for letter; nor is one whose digits, symbols or é explain the damage. Those
         # are tried first; plain letters (d for ä, a lost ö) only when they explain nothing.
-        stages = (False, True) if rewrites and not found else (False,) if rewrites else ()
+        stages = (
+            (False, True) if rewrites and letters and not found else (False,) if rewrites else ()
+        )
         for letters in stages:
             for variant in self._variants(low, letters=letters):
                 matched = False
@@ -149,15 +208,19 @@ class Generator:
                 for candidate in self._compounds(variant):
                     _keep_best(found, candidate)
         if fallback and rewrites and len(low) >= 4 and low.isalpha():
-            if not any(c.source is Source.KEEP for c in found.values()):
-                for candidate in self._glued(low):
-                    _keep_best(found, candidate)
+            self._add_glued(found, low)
             if not found:
                 for candidate in self._near_misses(low):
                     _keep_best(found, candidate)
         return sorted(found.values(), key=lambda c: -c.score)
 
     # -- run-together words ------------------------------------------------------------
+
+    def _add_glued(self, found: dict[str, Candidate], low: str) -> None:
+        """Add the run-together readings of ``low`` unless it is a known word as it stands."""
+        if not any(c.source is Source.KEEP for c in found.values()):
+            for candidate in self._glued(low):
+                _keep_best(found, candidate)
 
     def run_together(self, low: str) -> list[Candidate]:
         """Readings of ``low`` as two words whose space OCR lost (``isamband``)."""
@@ -176,7 +239,7 @@ class Generator:
                 if candidate.source in (Source.KEEP, Source.LEXICON):
                     found = candidate
                     break
-        else:
+        elif self.lexicon.forms(fold(low)):  # (a quick test first: most pieces are no word)
             readings = list(self._lookups(_Variant(low, 0.0, (), frozenset())))
             found = max(readings, key=lambda c: c.score) if readings else None
         self._words[key] = found
@@ -197,7 +260,12 @@ class Generator:
 
         A part shorter than three letters must be a very common word (``i``, ``på``).
         """
+        key = fold(low)
+        sliced = len(key) == len(low)  # (always, for lower-case text: fold is letter for letter)
+        forms = self.lexicon.forms
         for cut in range(1, len(low)):
+            if sliced and not (forms(key[:cut]) and forms(key[cut:])):
+                continue  # quick test: most cuts leave a piece that is no word
             head, tail = low[:cut], low[cut:]
             left = self._word(head, False)
             if left is None or (len(head) < SHORT_PART and left.prior < SHORT_WORD_LOGP):
@@ -217,7 +285,9 @@ class Generator:
         already shows the damage. Only the likeliest combinations are kept, of at most
         ``limit`` rewrites (default: by the word's length).
         """
-        sites: list[tuple[int, int, str, float]] = []
+        if not letters and low.isalpha() and "é" not in low:
+            return []  # plain letters only: nothing but letter rewrites could apply
+        sites: list[Site] = []
         rewrites = self.channel.rewrites
         for start in range(len(low)):
             for length in (1, 2):
@@ -230,7 +300,7 @@ class Generator:
                 for gold, cost in options:
                     if cost >= VARIANT_FLOOR:
                         sites.append((start, start + length, gold, cost))
-        lost: list[tuple[int, int, str, float]] = []
+        lost: list[Site] = []
         if letters and len(low) >= MIN_LOST_CONTEXT and low.isalpha() and "é" not in low:
             for gold, cost in self.channel.lost:
                 if cost >= VARIANT_FLOOR:
@@ -240,11 +310,13 @@ class Generator:
         limit = limit or (MAX_REWRITES_LONG if len(low) >= LONG_WORD else MAX_REWRITES)
         combined = sorted(sites, key=lambda site: -site[3])[:COMBINED_SITES]
         combined.sort()
-        chosen_sets = [[site] for site in sites + lost]
+        chosen_sets: list[tuple[float, Sequence[Site]]] = [
+            (site[3], (site,)) for site in sites + lost
+        ]
         if limit > 1:
-            chosen_sets += [c for c in _combinations(combined, limit) if len(c) > 1]
-        chosen_sets.sort(key=lambda chosen: -sum(site[3] for site in chosen))
-        return [_apply(low, chosen) for chosen in chosen_sets[:MAX_VARIANTS]]
+            chosen_sets += [c for c in _combinations(combined, limit) if len(c[1]) > 1]
+        chosen_sets.sort(key=lambda chosen: -chosen[0])
+        return [_apply(low, chosen, cost) for cost, chosen in chosen_sets[:MAX_VARIANTS]]
 
     def _diacritic_cost(
         self, text: str, form: str, fixed: frozenset[int], offset: int = 0
@@ -262,9 +334,14 @@ class Generator:
                 ops.append((raw, gold))
         return cost, tuple(ops)
 
-    def _lookups(self, variant: _Variant) -> Iterator[Candidate]:
+    def _lookups(self, variant: _Variant) -> list[Candidate]:
+        """Known words that ``variant`` spells, with å/ä/ö/é restored where needed."""
         text = variant.text
-        for form in self.lexicon.forms(fold(text)):
+        forms = self.lexicon.forms(fold(text))
+        if not forms:
+            return []  # most spellings tried
+        found = []
+        for form in forms:
             priced = self._diacritic_cost(text, form, variant.fixed)
             if priced is None:
                 continue
@@ -273,7 +350,8 @@ class Generator:
             if prior is None:
                 continue
             source = Source.KEEP if not variant.ops and not ops else Source.LEXICON
-            yield Candidate(form, prior, variant.cost + cost, variant.ops + ops, source)
+            found.append(Candidate(form, prior, variant.cost + cost, variant.ops + ops, source))
+        return found
 
     # -- compounds ---------------------------------------------------------------------
 
@@ -310,7 +388,7 @@ class Generator:
             here = best[start]
             if here is None or not here.parts:
                 continue
-            ends = list(self._ends(text[start:], fixed, start))
+            ends = self._ends(text[start:], fixed, start)
             if not ends and not variant.ops and size - start >= MIN_REWRITTEN_END:
                 unended.append((here.prior + here.cost, start))
             yield from self._compound_candidates(variant, here, ends)
@@ -319,10 +397,7 @@ class Generator:
         for _, start in sorted(unended, reverse=True)[:REWRITTEN_END_SPLITS]:
             here = best[start]
             assert here is not None
-            ends = []
-            for rewritten in self._variants(text[start:], letters=True, limit=1):
-                ends.extend(self._ends(rewritten.text, rewritten.fixed, 0, rewritten))
-            yield from self._compound_candidates(variant, here, ends)
+            yield from self._compound_candidates(variant, here, self._rewritten_ends(text[start:]))
 
     @staticmethod
     def _compound_candidates(
@@ -340,26 +415,39 @@ class Generator:
             )
 
     def _ends(
-        self, tail: str, fixed: frozenset[int], offset: int, rewritten: _Variant | None = None
-    ) -> Iterator[tuple[str, float, float, tuple[Op, ...]]]:
+        self, tail: str, fixed: frozenset[int], offset: int
+    ) -> list[tuple[str, float, float, tuple[Op, ...]]]:
         """Known words that can end a compound, read from ``tail``: (form, prior, cost, ops)."""
-        for form in self.lexicon.forms(fold(tail)):
+        forms = self.lexicon.forms(fold(tail))
+        if not forms:
+            return []  # most tails
+        found = []
+        for form in forms:
             end_prior = self.lexicon.word_logp(form)
             if end_prior is None or end_prior > END_MAX_LOGP:
                 continue
             priced = self._diacritic_cost(tail, form, fixed, offset)
-            if priced is None:
-                continue
-            if rewritten is None:
-                yield form, end_prior, priced[0], priced[1]
-            else:
-                yield form, end_prior, rewritten.cost + priced[0], rewritten.ops + priced[1]
+            if priced is not None:
+                found.append((form, end_prior, priced[0], priced[1]))
+        return found
+
+    def _rewritten_ends(self, tail: str) -> list[tuple[str, float, float, tuple[Op, ...]]]:
+        """``_ends`` of ``tail`` with one misreading undone (``farvaltningen``)."""
+        found: list[tuple[str, float, float, tuple[Op, ...]]] = []
+        for rewritten in self._variants(tail, letters=True, limit=1):
+            if self.lexicon.forms(fold(rewritten.text)):  # (the rewrite is worked out only then)
+                found.extend(
+                    (form, prior, rewritten.cost + cost, rewritten.ops + ops)
+                    for form, prior, cost, ops in self._ends(rewritten.text, rewritten.fixed, 0)
+                )
+        return found
 
     # -- near misses -------------------------------------------------------------------
 
     def _near_misses(self, low: str) -> Iterator[Candidate]:
         """Known words one edit away: a dropped, an added or a changed letter."""
         seen: set[str] = set()
+        floor = EDIT_MIN_LOGP if len(low) >= FAR_REACH_LENGTH else NEAR_MIN_LOGP
         edits: list[tuple[str, float, Op]] = []
         for index in range(len(low)):
             edits.append((low[:index] + low[index + 1 :], NEAR_EDIT, (low[index], "")))
@@ -375,7 +463,7 @@ class Generator:
             if not found and len(text) >= 2 * MIN_BEGIN + 2:
                 found = list(self._compounds(variant))
             for candidate in found:
-                if candidate.prior >= NEAR_MIN_LOGP:
+                if candidate.prior >= floor:
                     candidate.source = Source.NEAR
                     yield candidate
         if not seen or len(low) < 5:
@@ -421,45 +509,42 @@ def _noise(piece: str) -> bool:
     return not piece.isalpha() or "é" in piece
 
 
-def _combinations(
-    sites: list[tuple[int, int, str, float]], limit: int
-) -> Iterator[list[tuple[int, int, str, float]]]:
-    """Non-overlapping sets of 1..limit rewrite sites (in text order)."""
-    floor = VARIANT_FLOOR
+def _combinations(sites: list[Site], limit: int) -> list[tuple[float, list[Site]]]:
+    """Non-overlapping sets of 1..limit rewrite sites (in text order), with their cost.
 
-    def extend(
-        chosen: list[tuple[int, int, str, float]], first: int, cost: float
-    ) -> Iterator[list[tuple[int, int, str, float]]]:
+    Depth first: each set is followed by its extensions (the order ties are ranked in).
+    """
+    floor = VARIANT_FLOOR
+    found: list[tuple[float, list[Site]]] = []
+
+    def extend(chosen: list[Site], first: int, cost: float) -> None:
+        end = chosen[-1][1] if chosen else -1
         for index in range(first, len(sites)):
             site = sites[index]
-            if chosen and site[0] < chosen[-1][1]:
+            if site[0] < end:
                 continue
             total = cost + site[3]
             if total < floor:
                 continue
             picked = [*chosen, site]
-            yield picked
+            found.append((total, picked))
             if len(picked) < limit:
-                yield from extend(picked, index + 1, total)
+                extend(picked, index + 1, total)
 
-    yield from extend([], 0, 0.0)
+    extend([], 0, 0.0)
+    return found
 
 
-def _apply(low: str, chosen: list[tuple[int, int, str, float]]) -> _Variant:
+def _apply(low: str, chosen: Sequence[Site], cost: float) -> _Variant:
+    """``low`` with the rewrites ``chosen`` (in text order, not overlapping) undone."""
+    if len(chosen) == 1:
+        start, stop, gold, _ = chosen[0]
+        return _Variant(low[:start] + gold + low[stop:], cost, source=low, sites=chosen)
     pieces: list[str] = []
-    fixed: set[int] = set()
-    ops: list[Op] = []
     position = 0
-    length = 0
-    cost = 0.0
-    for start, stop, gold, site_cost in chosen:
+    for start, stop, gold, _ in chosen:
         pieces.append(low[position:start])
-        length += start - position
         pieces.append(gold)
-        fixed.update(range(length, length + len(gold)))
-        length += len(gold)
         position = stop
-        cost += site_cost
-        ops.append((low[start:stop], gold))
     pieces.append(low[position:])
-    return _Variant("".join(pieces), cost, tuple(ops), frozenset(fixed))
+    return _Variant("".join(pieces), cost, source=low, sites=chosen)

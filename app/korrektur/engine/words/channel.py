@@ -23,7 +23,9 @@ OBSERVED_STRENGTH = 30.0  # … and the rate of an OCR confusion the document sh
 MIN_LEARNED = 2  # a confusion seen once in the training documents may be chance
 UNSEEN_DIACRITIC = 1e-4  # P(raw | gold) for a diacritic swap nobody has counted (ä for a)
 MIN_IDENTITY = 0.02
-REWRITE_FLOOR = math.log(1e-6)  # rewrites less likely than this are not tried
+REWRITE_FLOOR = math.log(1e-6)
+CAPS_STRENGTH = 20.0  # a capitalisation rate's prior counts as this many word starts
+ACCENTED = frozenset("åäöé")  # rewrites less likely than this are not tried
 
 EXCLUDE_ENV = "KORREKTUR_EXCLUDE_LEARNED"
 
@@ -148,16 +150,29 @@ class Channel:
 
     @staticmethod
     def _upper_initial(evidence: Evidence, prior: Channel | None) -> dict[str, float]:
-        """P(printed upper case | word starts with this lower-case letter)."""
-        upper_total = sum(evidence.upper_initial.values())
-        lower_total = sum(evidence.lower_initial.values()) or 1.0
-        overall = (upper_total + 1.0) / (lower_total + 100.0)
+        """P(printed upper case | word starts with this lower-case letter).
+
+        Each letter's rate is smoothed towards the rate of its class: OCR engines that do not
+        know å/ä/ö/é print them as capitals far more often than plain letters (``Arligen``,
+        ``Ovriga``), so what one of them shows is the best guess for a rarer one.
+        """
+        upper, lower = evidence.upper_initial, evidence.lower_initial
+        overall = (sum(upper.values()) + 1.0) / ((sum(lower.values()) or 1.0) + 100.0)
+        classes: dict[bool, float] = {}
+        for accented in (False, True):
+            letters = [k for k in set(upper) | set(lower) if (k in ACCENTED) is accented]
+            up = sum(upper.get(k, 0.0) for k in letters)
+            down = sum(lower.get(k, 0.0) for k in letters)
+            classes[accented] = (up + CAPS_STRENGTH * overall) / (down + CAPS_STRENGTH)
         rates: dict[str, float] = {}
-        for letter in set(evidence.lower_initial) | set(prior.upper_initial if prior else ()):
-            base = prior.upper_initial.get(letter, overall) if prior else overall
-            rates[letter] = (evidence.upper_initial.get(letter, 0.0) + 20.0 * base) / (
-                evidence.lower_initial.get(letter, 0.0) + 20.0
+        for letter in set(lower) | set(prior.upper_initial if prior else ()):
+            own_class = classes[letter in ACCENTED]
+            base = prior.upper_initial.get(letter, overall) if prior else own_class
+            rates[letter] = (upper.get(letter, 0.0) + CAPS_STRENGTH * base) / (
+                lower.get(letter, 0.0) + CAPS_STRENGTH
             )
+        for letter in ACCENTED:
+            rates.setdefault(letter, classes[True])
         rates[""] = overall
         return rates
 

@@ -24,21 +24,49 @@ def _ratio(pair: int, given: float, target: float, total: float) -> float:
     return math.log(conditional / unigram)
 
 
-def context_gain(lexicon: Lexicon, left: str | None, word: str, right: str | None) -> float:
-    """Log of how much likelier ``word`` is between ``left`` and ``right`` than alone.
+class ContextModel:
+    """Scores words by their neighbours; remembers each word pair it has priced.
 
-    Positive when the corpus often has the word there (``för att``), negative when the
-    neighbours are common but never seen with it. A word the corpus does not know counts as
-    seen half a time.
+    One per analysis: a document repeats its word pairs (``för att``) many times.
     """
-    count = max(lexicon.count(word), 0.5)
-    gain = 0.0
-    if left is not None:
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._after: dict[tuple[str, str], float] = {}  # (left, word) → log ratio
+        self._before: dict[tuple[str, str], float] = {}  # (word, right) → log ratio
+
+    def gain(self, left: str | None, word: str, right: str | None) -> float:
+        """Log of how much likelier ``word`` is between ``left`` and ``right`` than alone.
+
+        Positive when the corpus often has the word there (``för att``), negative when the
+        neighbours are common but never seen with it. A word the corpus does not know counts
+        as seen half a time.
+        """
+        gain = 0.0
+        if left is not None:
+            found = self._after.get((left, word))
+            if found is None:
+                found = self._after[left, word] = self._left_ratio(left, word)
+            gain += found
+        if right is not None:
+            found = self._before.get((word, right))
+            if found is None:
+                found = self._before[word, right] = self._right_ratio(word, right)
+            gain += found
+        return WEIGHT * gain
+
+    def _left_ratio(self, left: str, word: str) -> float:
+        lexicon = self.lexicon
         given = lexicon.count(left)
-        if given >= 1.0:
-            gain += _ratio(lexicon.bigram(left, word), given, count, lexicon.total)
-    if right is not None:
+        if given < 1.0:
+            return 0.0
+        count = max(lexicon.count(word), 0.5)
+        return _ratio(lexicon.bigram(left, word), given, count, lexicon.total)
+
+    def _right_ratio(self, word: str, right: str) -> float:
+        lexicon = self.lexicon
         following = lexicon.count(right)
-        if following >= 1.0:
-            gain += _ratio(lexicon.bigram(word, right), count, following, lexicon.total)
-    return WEIGHT * gain
+        if following < 1.0:
+            return 0.0
+        count = max(lexicon.count(word), 0.5)
+        return _ratio(lexicon.bigram(word, right), count, following, lexicon.total)

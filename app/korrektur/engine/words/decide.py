@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.channel import Channel, is_diacritic_op
-from korrektur.engine.words.context import context_gain
+from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence
-from korrektur.engine.words.text import LETTER_LIKE, Case
+from korrektur.engine.words.text import LETTER_LIKE, Case, fold
 
 # Log prior that the raw word is right although the lexicon does not know it.
 UNKNOWN_LOWER = math.log(1e-13)
@@ -25,6 +25,7 @@ UNKNOWN_CAPS = 0.3  # capitalised share assumed for a word the corpus never show
 MIN_CAPS = 0.02  # headings and list items capitalise any word now and then
 MAX_OPTIONS = 6
 AMBIGUOUS = 0.9999  # below this certainty, the neighbours are asked
+CONTEXT_FLIP = 0.9  # the neighbours change a valid word only if the other is this likely then
 CONTEXT_MIN = 1e-5  # options less likely than this before context stay out of the running
 
 
@@ -95,7 +96,8 @@ def cased(
     Upper-case and lower-case raw words keep their case. A capitalised word inside a
     sentence is either a capitalised word (as often as the corpus capitalises it there) or a
     lower-case word whose first letter OCR printed as a capital (as often as the channel says
-    for that letter: ``A`` for ``å`` is common, ``K`` for ``k`` rare): both are offered.
+    for that letter: ``A`` for ``å`` is common, ``K`` for ``k`` rare): both are offered. A
+    capital that OCR made of another letter (``I`` for ``l``) says nothing about case.
     """
     case = occurrence.case
     title = word[:1].upper() + word[1:]
@@ -113,7 +115,10 @@ def cased(
     share = lexicon.capitalised_share(word)
     share = UNKNOWN_CAPS if share is None else share
     as_title = math.log(max(share, MIN_CAPS))
-    as_lower = channel.upper_cost(word[:1]) + math.log(max(1.0 - share, 0.01))
+    as_lower = math.log(max(1.0 - share, 0.01))
+    if fold(occurrence.low[:1]) == fold(word[:1]):
+        as_lower += channel.upper_cost(word[:1])
+    # else the capital was itself a misread letter (``I6nekartlaggning``): it shows no case
     return [(title, as_title), (word, as_lower)]
 
 
@@ -145,27 +150,41 @@ def options(
 
 def decide(ranked: list[Option]) -> Decision:
     """Normalise option scores into probabilities (softmax), best first."""
-    ranked.sort(key=lambda o: -o.total)
-    top = ranked[0].total
-    weights = [math.exp(o.total - top) for o in ranked]
+    ranked.sort(key=lambda o: -(o.score + o.context))
+    top = ranked[0].score + ranked[0].context
+    exp = math.exp
+    weights = [exp(o.score + o.context - top) for o in ranked]
     total = sum(weights)
     return Decision(ranked, [w / total for w in weights])
 
 
 def with_context(
-    decision: Decision, lexicon: Lexicon, left: str | None, right: str | None
+    decision: Decision, context: ContextModel, left: str | None, right: str | None
 ) -> Decision:
-    """Re-rank an uncertain decision by its neighbours; certain ones are returned as they are."""
+    """Re-rank an uncertain decision by its neighbours; certain ones are returned as they are.
+
+    A valid word as written that the word alone would keep is changed by its neighbours only
+    when they make the other reading at least ``CONTEXT_FLIP`` likely (the context model
+    rests on word pairs that are often rare or missing: weak evidence must not harm).
+    """
     if len(decision.options) < 2 or decision.confidence >= AMBIGUOUS:
         return decision
     if left is None and right is None:
         return decision
     ranked = [
-        Option(o.text, o.word, o.score, o.candidate, context_gain(lexicon, left, o.word, right))
+        Option(o.text, o.word, o.score, o.candidate, context.gain(left, o.word, right))
         for o, p in zip(decision.options, decision.probabilities, strict=True)
         if p >= CONTEXT_MIN
     ]
     result = decide(ranked)
+    changed = result.best.text != decision.best.text
+    if changed and _kept(decision.best) and result.confidence < CONTEXT_FLIP:
+        return decision  # never harm: the neighbours alone are not enough to change it
     result.context_used = True
     result.plain = decision
     return result
+
+
+def _kept(option: Option) -> bool:
+    """The option keeps a valid word as it was written."""
+    return option.candidate is not None and option.candidate.source is Source.KEEP

@@ -29,6 +29,7 @@ from korrektur.paths import cache_dir
 
 GENITIVE_MIN = 4  # a known word longer than this takes a genitive -s
 RARE_COUNT = 0.5  # a valid form never seen in the corpus counts as half an occurrence
+MEMO_LIMIT = 200_000  # remembered lookups (some 30 MB at most), then forgotten
 SCALE = 8.0  # log values are stored as small integers in steps of 1/8 (fast to load)
 
 
@@ -93,6 +94,8 @@ class Lexicon:
         self._near_lock = threading.Lock()
         self._counts = {}  # memo of count(); grows with the words seen, a few MB at most
         self._hashes = {}
+        self._forms: dict[str, tuple[str, ...]] = {}  # memo of forms(), bounded
+        self._begin_forms: dict[str, tuple[str, ...]] = {}  # memo of begin_forms(), bounded
 
     def near_bucket(self, first: str, length: int, min_logp: float) -> list[str]:
         """Fold keys of words at least ``exp(min_logp)`` common, by first letter and length.
@@ -118,7 +121,7 @@ class Lexicon:
         value = self.logp.get(word)
         if value is not None:
             return value / -SCALE
-        if word in self._rare_forms(fold(word)):
+        if word in self.forms(fold(word)):  # not in logp: one of the rare forms
             return self.rare_logp
         return None
 
@@ -130,12 +133,23 @@ class Lexicon:
         """True for a known lower-case word form."""
         return self.word_logp(word) is not None
 
-    def forms(self, key: str) -> list[str]:
-        """Known words whose fold key is ``key`` (``forslag`` → ``förslag``, ``forslag``)."""
+    def forms(self, key: str) -> tuple[str, ...]:
+        """Known words whose fold key is ``key`` (``forslag`` → ``förslag``, ``forslag``).
+
+        Remembered: the engine asks for the same spellings again and again.
+        """
+        found = self._forms.get(key)
+        if found is None:
+            if len(self._forms) >= MEMO_LIMIT:
+                self._forms.clear()
+            found = self._forms[key] = self._find_forms(key)
+        return found
+
+    def _find_forms(self, key: str) -> tuple[str, ...]:
         grouped = self.groups.get(key)
         found = grouped.split("\t") if grouped else ([key] if key in self.logp else [])
         rare = self._rare_forms(key)
-        return found + [w for w in rare if w not in found] if rare else found
+        return tuple(found + [w for w in rare if w not in found] if rare else found)
 
     def _rare_forms(self, key: str) -> list[str]:
         found = self._listed_rare(key)
@@ -150,12 +164,16 @@ class Lexicon:
     def _listed_rare(self, key: str) -> list[str]:
         return self.rare.values(key)
 
-    def begin_forms(self, key: str) -> list[str]:
+    def begin_forms(self, key: str) -> tuple[str, ...]:
         """Compound first parts whose fold key is ``key`` (``larar`` → ``lärar``)."""
-        grouped = self.begin_groups.get(key)
-        if grouped:
-            return grouped.split("\t")
-        return [key] if key in self.begin else []
+        found = self._begin_forms.get(key)
+        if found is None:
+            if len(self._begin_forms) >= MEMO_LIMIT:
+                self._begin_forms.clear()
+            grouped = self.begin_groups.get(key)
+            found = tuple(grouped.split("\t")) if grouped else (key,) if key in self.begin else ()
+            self._begin_forms[key] = found
+        return found
 
     def capitalised_share(self, word: str) -> float | None:
         """How often ``word`` is capitalised inside a sentence; None when never seen."""
@@ -198,7 +216,7 @@ class Lexicon:
                 "total": self.total,
                 "logp": self.logp,
                 "groups": self.groups,
-                "rare": (self.rare.text, self.rare.keys, self.rare.offsets),
+                "rare": (self.rare.text, self.rare.keys, self.rare.offsets, self.rare.present),
                 "begin": self.begin,
                 "begin_groups": self.begin_groups,
                 "caps": self.caps,

@@ -31,6 +31,7 @@ _RUN_TOGETHER = re.compile(
 )
 
 _INNER_MARKS = frozenset(".:'’")
+_CLOSING = frozenset(".,:;!?")  # marks that may close a word
 _LETTER = re.compile(r"[^\W\d_]")
 
 # Decides whether a word broken at a line end is read joined: (left, right, joined) → bool.
@@ -122,11 +123,11 @@ def _is_bullet(chunk: str) -> bool:
     return len(chunk) == 1 and not chunk.isalnum() and chunk not in "|&{"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Shape:
     """What a chunk's text says about its words, wherever it stands (cached per text)."""
 
-    parts: tuple[tuple[int, int, str, Case, Mode], ...]  # relative start, end, text …
+    parts: tuple[tuple[int, int, str, Case, Mode, str], ...]  # relative start, end, text … low
     open_left: bool
     open_right: bool
     hyphenated: bool
@@ -143,6 +144,17 @@ class _Shapes:
         self.protected = re.compile("|".join(f"(?:{regex})" for _, regex in lexicon.patterns))
         self.cache: dict[str, _Shape] = {}
 
+    def _plain(self, chunk: str, word: str, bare: bool, ends: bool) -> _Shape:
+        """The shape of a chunk that is ``word`` (letters only), bare or with a mark after it."""
+        mode = Mode.PROTECTED if self._protected(word) else _mode(word, self.lexicon)
+        part = (0, len(word), word, case_of(word), mode, word.lower())
+        return _Shape((part,), True, bare, False, ends, chunk[0].isupper(), chunk in LETTER_BULLETS)
+
+    def _protected(self, core: str) -> bool:
+        return core in self.lexicon.acronyms or bool(
+            self.lexicon.patterns and self.protected.fullmatch(core)
+        )
+
     def __call__(self, chunk: str) -> _Shape:
         shape = self.cache.get(chunk)
         if shape is None:
@@ -150,11 +162,17 @@ class _Shapes:
         return shape
 
     def _shape(self, chunk: str) -> _Shape:
+        # Most chunks are one word, bare or with one mark after it: no regexes needed.
+        if chunk.isalpha():
+            return self._plain(chunk, chunk, True, False)
+        if chunk[-1] in _CLOSING and chunk[:-1].isalpha():
+            return self._plain(chunk, chunk[:-1], False, ends_sentence(chunk))
+        return self.general(chunk)
+
+    def general(self, chunk: str) -> _Shape:
+        """The shape of any chunk (``_shape`` takes quicker paths where it can)."""
         core_start, core_end = bounds = core_bounds(chunk)
-        core = chunk[core_start:core_end]
-        protected = core in self.lexicon.acronyms or bool(
-            self.lexicon.patterns and self.protected.fullmatch(core)
-        )
+        protected = self._protected(chunk[core_start:core_end])
         parts = tuple(
             (
                 part.start,
@@ -162,6 +180,7 @@ class _Shapes:
                 part.text,
                 case_of(part.text),
                 Mode.PROTECTED if protected else _mode(part.text, self.lexicon),
+                part.text.lower(),
             )
             for part in word_parts(chunk, 0, bounds)
         )
@@ -189,9 +208,12 @@ def collect(
     Two chunks one space apart are read as one word (OCR split it) when ``merges`` agrees.
     """
     shapes = _Shapes(lexicon)
+    cache = shapes.cache
     known = lexicon.logp
     text = document.text
     tokens = document.tokens
+    count = len(tokens)
+    full = Mode.FULL
     words: list[Occurrence] = []
     previous_line = -2
     previous_shape: _Shape | None = None
@@ -199,52 +221,66 @@ def collect(
     pending = False  # the last word is the left fragment of a hyphenated word
     previous_end = -2
     for position, token in enumerate(tokens):
-        chunk = text[token.start : token.end]
-        shape = shapes(chunk)
-        if previous_shape is None or token.line > previous_line + 1:
+        start, line = token.start, token.line
+        chunk = text[start : token.end]
+        shape = cache.get(chunk)
+        if shape is None:
+            shape = shapes(chunk)
+        if previous_shape is None or line > previous_line + 1:
             sentence_start = True  # the first word, or a new paragraph after a blank line
         elif previous_shape.ends_sentence or (previous_first and previous_shape.letter_bullet):
             sentence_start = True
-        elif token.line != previous_line:
+        elif line != previous_line:
             sentence_start = shape.capital and _short_unfinished(document.line_text(previous_line))
         else:
             sentence_start = False
-        previous_first = token.line != previous_line
-        previous_line, previous_shape = token.line, shape
-        spaced = token.start == previous_end + 1
+        previous_first = line != previous_line
+        previous_line, previous_shape = line, shape
+        spaced = start == previous_end + 1
         previous_end = token.end
         if not shape.parts:
             pending = False
             continue
         last_part = len(shape.parts) - 1
-        for number, (start, end, part_text, case, mode) in enumerate(shape.parts):
+        for number, (part_start, part_end, part_text, case, mode, low) in enumerate(shape.parts):
             first = number == 0
             word = Occurrence(
-                (Part(token.start + start, token.start + end, part_text),),
+                (Part(start + part_start, start + part_end, part_text),),
                 part_text,
-                part_text.lower(),
+                low,
                 case,
                 sentence_start and first,
                 mode,
-                open_left=first and shape.open_left,
-                open_right=number == last_part and shape.open_right,
-                line=token.line,
+                first and shape.open_left,
+                number == last_part and shape.open_right,
+                line,
             )
-            if first and pending and shape.open_left and _continues(words[-1], word):
-                left = words[-1]
-                if joins is None or joins(left.low, word.low, left.low + word.low):
-                    word = _join(words.pop(), word)
-            elif first and spaced and merges is not None and _splittable(words, word, known):
-                left = words[-1]
-                if merges(left.low, word.low, left.low + word.low):
-                    word = _merge(words.pop(), word, text)
+            if first and words:
+                if pending and shape.open_left and _continues(words[-1], word):
+                    left = words[-1]
+                    if joins is None or joins(left.low, low, left.low + low):
+                        word = _join(words.pop(), word)
+                elif (
+                    spaced
+                    and merges is not None
+                    and mode is full
+                    and not (low in known and words[-1].low in known)
+                    and _splittable(words[-1], word)
+                ):
+                    left = words[-1]
+                    if merges(left.low, low, left.low + low):
+                        word = _merge(words.pop(), word, text)
             words.append(word)
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        pending = shape.hyphenated and following is not None and following.line == token.line + 1
-    for index in range(1, len(words)):
-        before, after = words[index - 1], words[index]
-        if before.open_right and after.open_left and after.line - before.line <= 1:
-            before.right, after.left = index, index - 1
+        pending = (
+            shape.hyphenated and position + 1 < count and tokens[position + 1].line == line + 1
+        )
+    if words:
+        before = words[0]
+        for index in range(1, len(words)):
+            after = words[index]
+            if before.open_right and after.open_left and after.line - before.line <= 1:
+                before.right, after.left = index, index - 1
+            before = after
     return words
 
 
@@ -258,22 +294,17 @@ def _continues(left: Occurrence, right: Occurrence) -> bool:
     )
 
 
-def _splittable(words: list[Occurrence], right: Occurrence, known: dict[str, int]) -> bool:
-    """True when ``right`` may be the second half of a word OCR split with a space.
+def _splittable(left: Occurrence, right: Occurrence) -> bool:
+    """True when ``right`` may be the second half of ``left`` split by OCR with a space.
 
-    Two words the corpus knows as they stand are never merged (checked first: it is quick).
+    (The caller has checked the quick conditions: ``right`` may be rewritten, and the two
+    are not both words the corpus knows as they stand; those are never merged.)
     """
-    if not words:
-        return False
-    left = words[-1]
-    if left.low in known and right.low in known:
-        return False
     return (
         left.open_right
         and right.open_left
         and left.line == right.line
         and left.mode is Mode.FULL
-        and right.mode is Mode.FULL
         and right.case is Case.LOWER
         and not left.joined
         and not left.written

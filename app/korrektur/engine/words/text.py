@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 # Folding removes what an OCR engine most often loses: å/ä → a, ö → o, é → e (any case).
 _FOLD = str.maketrans("åäöéèàáüÅÄÖÉÈÀÁÜ", "aaoeeaauAAOEEAAU")
+_COMMON_FOLDS = (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"))
 
 # Characters OCR engines put where letters were (``&r`` = är, ``|`` = I, ``{3`` = få).
 LETTER_LIKE = frozenset("&|{}")
@@ -17,8 +18,18 @@ _CLOSERS = frozenset("\"')]}»”’*")
 
 
 def fold(word: str) -> str:
-    """Lower-case ``word`` and drop å/ä/ö/é to a/o/e: the key diacritic variants share."""
-    return word.lower().translate(_FOLD)
+    """Lower-case ``word`` and drop å/ä/ö/é to a/o/e: the key diacritic variants share.
+
+    (Called for every spelling tried: ASCII words, most of them, skip the slow ``translate``,
+    and so do words whose only accents are å/ä/ö/é.)
+    """
+    word = word.lower()
+    if word.isascii():
+        return word
+    for accented, plain in _COMMON_FOLDS:
+        if accented in word:
+            word = word.replace(accented, plain)
+    return word if word.isascii() else word.translate(_FOLD)
 
 
 def fold_all(words: list[str]) -> list[str]:

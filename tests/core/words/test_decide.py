@@ -1,0 +1,45 @@
+import math
+
+from korrektur.engine.words.candidates import Candidate, Source
+from korrektur.engine.words.decide import CONTEXT_FLIP, Option, decide, with_context
+
+
+class FixedContext:
+    """A context model that favours one word by a fixed log ratio."""
+
+    def __init__(self, favoured: str, gain: float) -> None:
+        self.favoured, self.amount = favoured, gain
+
+    def gain(self, left, word, right):
+        return self.amount if word == self.favoured else 0.0
+
+
+def _plain():
+    kept = Candidate("lasa", math.log(0.6), 0.0, (), Source.KEEP)
+    other = Candidate("läsa", math.log(0.4), 0.0, (("a", "ä"),), Source.LEXICON)
+    return decide(
+        [Option("lasa", "lasa", kept.score, kept), Option("läsa", "läsa", other.score, other)]
+    )
+
+
+def test_weak_context_does_not_change_a_valid_word():
+    plain = _plain()
+    odds = CONTEXT_FLIP / (1 - CONTEXT_FLIP) / (0.4 / 0.6)
+    weak = with_context(plain, FixedContext("läsa", math.log(odds) - 0.5), "att", None)
+    assert weak.best.text == "lasa"
+    assert not weak.context_used
+
+
+def test_strong_context_changes_a_valid_word():
+    plain = _plain()
+    odds = CONTEXT_FLIP / (1 - CONTEXT_FLIP) / (0.4 / 0.6)
+    strong = with_context(plain, FixedContext("läsa", math.log(odds) + 0.5), "att", None)
+    assert strong.best.text == "läsa"
+    assert strong.context_used
+    assert strong.confidence >= CONTEXT_FLIP
+
+
+def test_context_may_confirm_the_valid_word():
+    confirmed = with_context(_plain(), FixedContext("lasa", 1.0), "att", None)
+    assert confirmed.best.text == "lasa"
+    assert confirmed.confidence > 0.6
