@@ -108,9 +108,13 @@ class Review:
         """Grows with every change; lets an autosaver tell whether it is up to date."""
         return self._revision
 
-    def mark_saved(self) -> None:
-        """The current state is now on disk as a version."""
-        self._saved_revision = self._revision
+    def mark_saved(self, revision: int | None = None) -> None:
+        """The state at ``revision`` (default: the current one) is now on disk as a version.
+
+        A save written in the background passes the revision it was taken at: work done
+        while it was written stays unsaved.
+        """
+        self._saved_revision = self._revision if revision is None else revision
 
     def mark_unsaved(self) -> None:
         """The current state is not on disk (e.g. recovered from an autosave)."""
