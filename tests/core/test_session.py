@@ -170,3 +170,23 @@ def test_reserved_ids_are_not_reused_by_manual_edits(session):
     assert edit.added.id == "m5"
     session.reserve_ids(["m1"])  # lower numbers never move the counter back
     assert session.apply_manual_edit(0, 0, "Y").added.id == "m6"
+
+
+def test_an_edit_ending_at_a_deleted_header_leaves_the_deletion_alone():
+    text = "abc\nHEADER\ndef\n"
+    header = Suggestion("s1", 4, 11, "HEADER\n", "", frozenset({Kind.PAGE_FURNITURE}))
+    session = ReviewSession(Document.from_text(text), [header])
+    assert session.corrected_text() == "abc\ndef\n"
+    edit = session.apply_manual_edit(0, 4, "X")  # "abc\n", just before the removed header
+    assert (edit.added.start, edit.added.end) == (0, 4)
+    assert [s.id for s in session.suggestions] == ["m1", "s1"]
+    assert session.corrected_text() == "Xdef\n"
+    session.apply_manual_edit(1, 1, "Y")  # typing on extends the edit
+    assert session.corrected_text() == "XYdef\n"
+    edit = session.apply_manual_edit(2, 3, "Z")  # an edit after the header reaches back
+    assert session.corrected_text() == "XYZef\n"
+    assert [s.id for s in session.suggestions] == ["m3"]  # one edit, the header inside it
+    assert edit.added.original == "abc\nHEADER\nd"
+    session.undo_manual_edit(edit)
+    assert session.corrected_text() == "XYdef\n"
+    assert [s.id for s in session.suggestions] == ["m2", "s1"]

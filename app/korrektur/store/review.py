@@ -178,12 +178,14 @@ class Review:
         """The session as saved in version ``number`` (KeyError if there is none)."""
         return self.session_of(self.history.state_at(number))
 
-    def restore_version(self, number: int) -> None:
+    def restore_version(self, number: int, session: ReviewSession | None = None) -> None:
         """Go back to version ``number``: its decisions become the current, unsaved work.
 
         Nothing is lost: the versions after it stay, and the next save adds a new version
-        noting the restore.
+        noting the restore. ``session`` is the version's session when it was already built
+        by ``version_session`` (on a worker thread: that takes a while on a long report).
         """
-        session = self.version_session(number)
+        if session is None:
+            session = self.version_session(number)
         self.replace_session(session)
         self.notes.append(f"restored from version {number}")

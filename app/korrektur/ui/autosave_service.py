@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from korrektur.store.autosave import Autosaver, write_recovery
+from korrektur.store.autosave import Autosaver, remove_recovery, write_recovery
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import Snapshot
-from korrektur.ui.store_jobs import Pool, WriteJob, WriteSignals
+from korrektur.ui.store_jobs import JobQueue
 
 TICK_MS = 5_000  # the core decides when 30 s have passed; the timer only asks often enough
 
@@ -22,7 +23,8 @@ class AutosaveService(QObject):
 
     Every ``TICK_MS`` the timer asks the core ``Autosaver`` whether 30 s have passed with
     unsaved work; it also writes after every 20 decisions. The snapshot is taken on the GUI
-    thread (cheap); the file is written by a job on ``pool``.
+    thread (cheap); the file is written, and deleted, by silent jobs on ``jobs``, in order
+    with saves, so nothing here waits for the disk.
 
     Signals:
         failed(str): a recovery file could not be written (the work in memory is intact).
@@ -34,18 +36,17 @@ class AutosaveService(QObject):
 
     def __init__(
         self,
-        pool: Pool,
+        jobs: JobQueue,
         folder: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.pool = pool
+        self.jobs = jobs
         self.folder = folder
         self.clock = clock
         self.autosaver: Autosaver | None = None
-        self._signals = WriteSignals(self)
-        self._signals.done.connect(self._on_done)
+        self._then: Callable[[], None] | None = None  # for the write being asked for
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -53,7 +54,9 @@ class AutosaveService(QObject):
     def watch(self, review: Review) -> None:
         """Autosave ``review`` from now on (instead of any review watched before)."""
         self.stop()
-        self.autosaver = Autosaver(review, self.folder, clock=self.clock, writer=self._write)
+        self.autosaver = Autosaver(
+            review, self.folder, clock=self.clock, writer=self._write, remover=self._remove
+        )
         self.timer.start()
 
     def tick(self) -> None:
@@ -61,27 +64,43 @@ class AutosaveService(QObject):
         if self.autosaver is not None:
             self.autosaver.tick()
 
-    def _write(self, snap: Snapshot, path: Path, extra: dict[str, Any]) -> None:
-        self.pool.start(WriteJob(write_recovery, snap, path, extra, self._signals))
+    def write_now(self, then: Callable[[], None] | None = None) -> None:
+        """Write the recovery file now; ``then`` runs once it is safely written."""
+        if self.autosaver is not None:
+            self._then = then
+            try:
+                self.autosaver.save_now()
+            finally:
+                self._then = None
 
-    def _on_done(self, path: str, error: str) -> None:
-        if error:
-            if self.autosaver is not None:
-                self.autosaver.write_failed(error)
-            self.failed.emit(error)
-        else:
-            self.written.emit(path)
+    def _write(self, snap: Snapshot, path: Path, extra: dict[str, Any]) -> None:
+        self.jobs.submit(
+            partial(write_recovery, snap, path, extra),
+            partial(self._on_written, path, self._then),
+            partial(self._on_failed, self.autosaver),
+        )
+
+    def _remove(self, path: Path) -> None:
+        self.jobs.submit(partial(remove_recovery, path), lambda _: None, self.failed.emit)
+
+    def _on_written(self, path: Path, then: Callable[[], None] | None, _result: object) -> None:
+        if then is not None:
+            then()
+        self.written.emit(str(path))
+
+    def _on_failed(self, autosaver: Autosaver | None, message: str) -> None:
+        if autosaver is not None and autosaver is self.autosaver:
+            autosaver.write_failed(message)
+        self.failed.emit(message)
 
     def saved(self) -> None:
-        """The review was saved: wait for writes under way, then drop the recovery file."""
-        self.pool.waitForDone()
+        """The review was saved: the recovery file goes (after writes under way)."""
         if self.autosaver is not None:
             self.autosaver.saved()
 
     def stop(self, keep_unsaved: bool = True) -> None:
         """Stop watching; the recovery file stays only while work is unsaved and wanted."""
         self.timer.stop()
-        self.pool.waitForDone()
         if self.autosaver is not None:
             if not keep_unsaved:
                 self.autosaver.discard()

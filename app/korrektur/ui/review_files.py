@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QWidget
 
 from korrektur.formats.exporters import EXPORTERS, export_to
+from korrektur.formats.reading import ExportOptions
 from korrektur.model import ReviewSession
-from korrektur.store.atomic import WriteError
 from korrektur.store.autosave import find_recoveries
+from korrektur.store.detached import detached_review
 from korrektur.store.resume import ResumeReport, find_review
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import SUFFIX, save_review
+from korrektur.store.reviewfile import (
+    SUFFIX,
+    SaveRequest,
+    Snapshot,
+    Written,
+    finish_save,
+    prepare_save,
+    snapshot,
+    write_save,
+)
 from korrektur.store.validate import ReviewFileError
 from korrektur.ui.autosave_service import AutosaveService
 from korrektur.ui.export_dialog import ExportDialog
+from korrektur.ui.prepared import session_view
 from korrektur.ui.recovery_dialog import Choice, RecoveryDialog
-from korrektur.ui.store_jobs import Pool, writer_pool
+from korrektur.ui.store_jobs import JobQueue, Pool, writer_pool
 from korrektur.ui.version_dialog import VersionHistoryDialog
 
 
@@ -60,16 +72,33 @@ def ask_line(parent: QWidget | None, question: str, default: str) -> str | None:
     return str(text) if ok else None
 
 
+def export_snapshot(
+    snap: Snapshot, review_path: Path | None, name: str, target: Path, options: ExportOptions
+) -> None:
+    """Write an export of what ``snap`` holds (on the worker: a private copy is read)."""
+    export_to(detached_review(snap, review_path), name, target, options)
+
+
 class ReviewFileService(QObject):
     """The store's side of the window: one ``Review`` per open session, saved and autosaved.
 
+    Saves, autosaves and exports take a snapshot on the GUI thread and write it with jobs on
+    one ordered worker thread (``jobs``); the window goes on meanwhile. One save is written
+    at a time; a save asked for meanwhile follows it.
+
     Signals:
-        session_replaced(ReviewSession): a restored version (or recovered work) to show.
-        saved(str): the review file was written (its path).
+        session_replaced(Analysed): a restored version (or recovered work) to show.
+        saved(str): a save reached the disk (the review file's path).
+        save_failed(str): a save did not reach the disk (why); the work is still open.
+        exported(str): an export was written (its path).
+        export_failed(str): an export could not be written (why).
     """
 
     session_replaced = Signal(object)
     saved = Signal(str)
+    save_failed = Signal(str)
+    exported = Signal(str)
+    export_failed = Signal(str)
 
     def __init__(
         self,
@@ -89,9 +118,17 @@ class ReviewFileService(QObject):
         self.ask_path, self.ask_text, self.run_dialog = ask_path, ask_text, run_dialog
         self.recovery_folder = recovery_folder
         self.review: Review | None = None
-        self.autosave = AutosaveService(pool or writer_pool(), recovery_folder, parent=self)
+        self.jobs = JobQueue(pool or writer_pool(), self)
+        self.autosave = AutosaveService(self.jobs, recovery_folder, parent=self)
         self.autosave.failed.connect(self._autosave_failed)
         self._asked_name = False
+        self._saving: SaveRequest | None = None  # the save being written
+        self._next: tuple[Review, Path | None] | None = None  # asked for meanwhile
+
+    @property
+    def saving(self) -> bool:
+        """True while a save is being written."""
+        return self._saving is not None
 
     # -- which review ----------------------------------------------------------------------
 
@@ -165,14 +202,20 @@ class ReviewFileService(QObject):
     # -- saving ----------------------------------------------------------------------------
 
     def save(self, session: ReviewSession, parent: QWidget | None = None) -> bool:
-        """Save a new version (Ctrl+S); True when it is safely on disk."""
+        """Save a new version (Ctrl+S); True when the save is under way.
+
+        ``saved`` or ``save_failed`` follows once the file is written or not.
+        """
         review = self.review_for(session)
+        if self._saving is not None:  # after the save under way, to where that one goes
+            self._next = (review, None)
+            return True
         if review.path is None:
             return self.save_as(session, parent)
         return self._save_to(review, review.path, parent)
 
     def save_as(self, session: ReviewSession, parent: QWidget | None = None) -> bool:
-        """Save a new version to a file the reviewer chooses."""
+        """Save a new version to a file the reviewer chooses; True when under way."""
         review = self.review_for(session)
         suggested = review.path or Path(session.document.name).with_suffix("")
         path = self.ask_path(
@@ -195,27 +238,47 @@ class ReviewFileService(QObject):
                 self.tr("The source file is never overwritten; choose another name.")
             )
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            version = save_review(review, path, reviewer=name)
-        except WriteError as exc:
-            self.messages.error(
-                self.tr(
-                    "The review could not be saved: %1\nYour work is still open; try Save "
-                    "As to choose another folder."
-                ).replace("%1", str(exc))
-            )
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.autosave.saved()
+        if self._saving is not None:  # written after the save under way, with what is new
+            self._next = (review, path)
+            return True
+        request = prepare_save(review, path, reviewer=name)
+        self._saving = request
+        self.jobs.submit(
+            partial(write_save, request),
+            partial(self._written, review, request),
+            self._not_written,
+            label=self.tr("Saving %1…").replace("%1", path.name),
+        )
+        return True
+
+    def _written(self, review: Review, request: SaveRequest, written: Written) -> None:
+        self._saving = None
+        version = finish_save(review, request, written)
+        if review is self.review:
+            self.autosave.saved()
         self.messages.info(
             self.tr("Saved version %1 to %2")
             .replace("%1", str(version.number))
-            .replace("%2", path.name)
+            .replace("%2", request.path.name)
         )
-        self.saved.emit(str(path))
-        return True
+        self.saved.emit(str(request.path))
+        following, self._next = self._next, None
+        if following is not None:
+            review, path = following
+            target = path or review.path
+            if target is not None:
+                self._save_to(review, target, None)
+
+    def _not_written(self, message: str) -> None:
+        self._saving = None
+        self._next = None
+        self.messages.error(
+            self.tr(
+                "The review could not be saved: %1\nYour work is still open; try Save "
+                "As to choose another folder."
+            ).replace("%1", message)
+        )
+        self.save_failed.emit(message)
 
     def _autosave_failed(self, message: str) -> None:
         self.messages.info(self.tr("Autosave failed: %1").replace("%1", message))
@@ -228,7 +291,7 @@ class ReviewFileService(QObject):
         dialog = ExportDialog(review, parent)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
-        exporter = EXPORTERS[dialog.format_name()]
+        exporter, options = EXPORTERS[dialog.format_name()], dialog.options()
         base = review.source_path or Path(session.document.name)
         path = self.ask_path(
             parent,
@@ -241,19 +304,30 @@ class ReviewFileService(QObject):
         target = Path(path)
         if not target.suffix:
             target = target.with_suffix(exporter.suffix)
-        try:
-            export_to(review, exporter.name, target, dialog.options())
-        except (ValueError, WriteError) as exc:
-            self.messages.error(
-                self.tr("The export could not be written: %1").replace("%1", str(exc))
-            )
-            return
+        self.jobs.submit(
+            partial(export_snapshot, snapshot(review), review.path, exporter.name, target, options),
+            lambda _: self._exported(target),
+            self._not_exported,
+            label=self.tr("Exporting %1…").replace("%1", target.name),
+        )
+
+    def _exported(self, target: Path) -> None:
         self.messages.info(self.tr("Exported to %1").replace("%1", target.name))
+        self.exported.emit(str(target))
+
+    def _not_exported(self, message: str) -> None:
+        self.messages.error(self.tr("The export could not be written: %1").replace("%1", message))
+        self.export_failed.emit(message)
 
     def show_versions(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        """The version history; restoring a version replaces the session."""
+        """The version history; restoring a version replaces the session.
+
+        Not while a save is written: the history is about to gain a version.
+        """
+        if self.saving:
+            return
         review = self.review_for(session)
-        dialog = VersionHistoryDialog(review, self.messages.confirm, parent)
+        dialog = VersionHistoryDialog(review, self.messages.confirm, parent, self.jobs)
         dialog.restored.connect(self.session_replaced.emit)
         self.run_dialog(dialog)
 
@@ -282,14 +356,17 @@ class ReviewFileService(QObject):
             self.messages.error(str(exc))
             return None
         self.use(review)
-        if self.autosave.autosaver is not None:
-            self.autosave.autosaver.save_now()
-            self.autosave.pool.waitForDone()
-            if self.autosave.autosaver.path != chosen.path:
-                chosen.discard()
-        self.session_replaced.emit(review.session)
+        autosaver = self.autosave.autosaver
+        moved = autosaver is not None and autosaver.path != chosen.path
+        # the old file goes only once the work is safely in the new one
+        self.autosave.write_now(chosen.discard if moved else None)
+        self.session_replaced.emit(session_view(review.session))
         return review
 
     def close(self, keep_unsaved: bool = True) -> None:
         """The window closes: stop autosaving (the recovery file goes unless work is kept)."""
         self.autosave.stop(keep_unsaved)
+
+    def wait(self) -> None:
+        """Block until every write is done (the window is gone; the process is ending)."""
+        self.jobs.wait()

@@ -36,15 +36,29 @@ class ReviewStatusBar(QStatusBar):
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop the analysis (the text stays open)"))
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
+        self.busy_label = QLabel()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setMaximumWidth(80)
+        self.busy_bar.setRange(0, 0)  # a save or an export says nothing of how far it is
+        self.busy_bar.setTextVisible(False)
         for widget in (
             self.progress_label,
             self.position_label,
             self.encoding_label,
+            self.busy_label,
+            self.busy_bar,
             self.analysis_bar,
             self.cancel_button,
         ):
             self.addPermanentWidget(widget)
         self.show_analysis(False)
+        self.show_busy("")
+
+    def show_busy(self, doing: str) -> None:
+        """Say what is being written in the background ("Saving …"); "" hides it."""
+        self.busy_label.setText(doing)
+        self.busy_label.setVisible(bool(doing))
+        self.busy_bar.setVisible(bool(doing))
 
     def show_analysis(self, running: bool) -> None:
         """Show or hide the analysis progress and its Cancel button."""
