@@ -641,20 +641,6 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>Källfilen skrivs aldrig över; välj ett annat namn.</translation>
     </message>
     <message>
-        <source>Saving %1…</source>
-        <translation>Sparar %1…</translation>
-    </message>
-    <message>
-        <source>The review could not be saved: %1
-Your work is still open; try Save As to choose another folder.</source>
-        <translation>Granskningen kunde inte sparas: %1
-Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
-    </message>
-    <message>
-        <source>Saved version %1 to %2</source>
-        <translation>Version %1 sparad i %2</translation>
-    </message>
-    <message>
         <source>Autosave failed: %1</source>
         <translation>Automatisk sparning misslyckades: %1</translation>
     </message>
@@ -677,6 +663,23 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>Delete the unsaved work on %1 for good?</source>
         <translation>Radera det osparade arbetet med %1 för gott?</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSaver</name>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Sparar %1…</translation>
+    </message>
+    <message>
+        <source>Saved version %1 to %2</source>
+        <translation>Version %1 sparad i %2</translation>
+    </message>
+    <message>
+        <source>The review could not be saved: %1
+Your work is still open; try Save As to choose another folder.</source>
+        <translation>Granskningen kunde inte sparas: %1
+Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     </message>
 </context>
 <context>

@@ -17,21 +17,13 @@ from korrektur.store.autosave import find_recoveries
 from korrektur.store.detached import detached_review
 from korrektur.store.resume import ResumeReport, find_review
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import (
-    SUFFIX,
-    SaveRequest,
-    Snapshot,
-    Written,
-    finish_save,
-    prepare_save,
-    snapshot,
-    write_save,
-)
+from korrektur.store.reviewfile import SUFFIX, Snapshot, snapshot
 from korrektur.store.validate import ReviewFileError
 from korrektur.ui.autosave_service import AutosaveService
 from korrektur.ui.export_dialog import ExportDialog
 from korrektur.ui.prepared import session_view
 from korrektur.ui.recovery_dialog import Choice, RecoveryDialog
+from korrektur.ui.review_saver import ReviewSaver
 from korrektur.ui.store_jobs import JobQueue, Pool, writer_pool
 from korrektur.ui.version_dialog import VersionHistoryDialog
 
@@ -82,9 +74,8 @@ def export_snapshot(
 class ReviewFileService(QObject):
     """The store's side of the window: one ``Review`` per open session, saved and autosaved.
 
-    Saves, autosaves and exports take a snapshot on the GUI thread and write it with jobs on
-    one ordered worker thread (``jobs``); the window goes on meanwhile. One save is written
-    at a time; a save asked for meanwhile follows it.
+    Saves (``saver``), autosaves and exports take a snapshot on the GUI thread and write it
+    with jobs on one ordered worker thread (``jobs``); the window goes on meanwhile.
 
     Signals:
         session_replaced(Analysed): a restored version (or recovered work) to show.
@@ -121,14 +112,15 @@ class ReviewFileService(QObject):
         self.jobs = JobQueue(pool or writer_pool(), self)
         self.autosave = AutosaveService(self.jobs, recovery_folder, parent=self)
         self.autosave.failed.connect(self._autosave_failed)
+        self.saver = ReviewSaver(self.jobs, messages, self)
+        self.saver.saved.connect(self._on_saved)
+        self.saver.failed.connect(self.save_failed)
         self._asked_name = False
-        self._saving: SaveRequest | None = None  # the save being written
-        self._next: tuple[Review, Path | None] | None = None  # asked for meanwhile
 
     @property
     def saving(self) -> bool:
         """True while a save is being written."""
-        return self._saving is not None
+        return self.saver.saving
 
     # -- which review ----------------------------------------------------------------------
 
@@ -207,9 +199,8 @@ class ReviewFileService(QObject):
         ``saved`` or ``save_failed`` follows once the file is written or not.
         """
         review = self.review_for(session)
-        if self._saving is not None:  # after the save under way, to where that one goes
-            self._next = (review, None)
-            return True
+        if self.saver.saving:  # after the save under way, to where that one goes
+            return self._save_to(review, None, parent)
         if review.path is None:
             return self.save_as(session, parent)
         return self._save_to(review, review.path, parent)
@@ -231,54 +222,24 @@ class ReviewFileService(QObject):
             target = target.with_name(target.name + SUFFIX)
         return self._save_to(review, target, parent)
 
-    def _save_to(self, review: Review, path: Path, parent: QWidget | None) -> bool:
+    def _save_to(self, review: Review, path: Path | None, parent: QWidget | None) -> bool:
         name = self._name(parent)
-        if review.source_path is not None and path.resolve() == review.source_path.resolve():
+        if (
+            path is not None
+            and review.source_path is not None
+            and path.resolve() == review.source_path.resolve()
+        ):
             self.messages.error(
                 self.tr("The source file is never overwritten; choose another name.")
             )
             return False
-        if self._saving is not None:  # written after the save under way, with what is new
-            self._next = (review, path)
-            return True
-        request = prepare_save(review, path, reviewer=name)
-        self._saving = request
-        self.jobs.submit(
-            partial(write_save, request),
-            partial(self._written, review, request),
-            self._not_written,
-            label=self.tr("Saving %1…").replace("%1", path.name),
-        )
+        self.saver.save(review, path, name)
         return True
 
-    def _written(self, review: Review, request: SaveRequest, written: Written) -> None:
-        self._saving = None
-        version = finish_save(review, request, written)
+    def _on_saved(self, review: Review, path: str) -> None:
         if review is self.review:
             self.autosave.saved()
-        self.messages.info(
-            self.tr("Saved version %1 to %2")
-            .replace("%1", str(version.number))
-            .replace("%2", request.path.name)
-        )
-        self.saved.emit(str(request.path))
-        following, self._next = self._next, None
-        if following is not None:
-            review, path = following
-            target = path or review.path
-            if target is not None:
-                self._save_to(review, target, None)
-
-    def _not_written(self, message: str) -> None:
-        self._saving = None
-        self._next = None
-        self.messages.error(
-            self.tr(
-                "The review could not be saved: %1\nYour work is still open; try Save "
-                "As to choose another folder."
-            ).replace("%1", message)
-        )
-        self.save_failed.emit(message)
+        self.saved.emit(path)
 
     def _autosave_failed(self, message: str) -> None:
         self.messages.info(self.tr("Autosave failed: %1").replace("%1", message))
