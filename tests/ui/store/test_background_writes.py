@@ -23,25 +23,6 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 WAIT_MS = 20_000  # a generous bound on a shared machine; the tests wait for signals
 
 
-class Answers:
-    """What the store's dialogs would answer: paths, dialog handlers."""
-
-    def __init__(self):
-        self.paths = []
-        self.dialogs = []
-
-    def ask_path(self, *args):
-        return str(self.paths.pop(0)) if self.paths else ""
-
-    def run_dialog(self, dialog):
-        return self.dialogs.pop(0)(dialog)
-
-
-@pytest.fixture
-def answers():
-    return Answers()
-
-
 @pytest.fixture
 def pool():
     """One real writer thread; every job must be over when the test ends."""

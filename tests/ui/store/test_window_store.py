@@ -15,26 +15,6 @@ from korrektur.ui.services import SyncPool
 from korrektur.ui.theme import Theme
 
 
-class Answers:
-    """What the store's dialogs would answer: a path, a dialog handler."""
-
-    def __init__(self):
-        self.paths = []
-        self.dialogs = []
-
-    def ask_path(self, *args):
-        return str(self.paths.pop(0)) if self.paths else ""
-
-    def run_dialog(self, dialog):
-        handler = self.dialogs.pop(0)
-        return handler(dialog)
-
-
-@pytest.fixture
-def answers():
-    return Answers()
-
-
 @pytest.fixture
 def files(services, messages, tmp_path, answers):
     service = ReviewFileService(
