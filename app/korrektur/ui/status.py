@@ -41,6 +41,18 @@ class ReviewStatusBar(QStatusBar):
         self.busy_bar.setMaximumWidth(80)
         self.busy_bar.setRange(0, 0)  # a save or an export says nothing of how far it is
         self.busy_bar.setTextVisible(False)
+        # Their room is kept while hidden, and the text may be squeezed: were the status
+        # bar's minimum to grow when a save starts, the window would be laid out again and
+        # repainted, or even resized (tens of milliseconds on a long report).
+        self.busy_label.setMinimumWidth(40)
+        # The counts of a long report are wide: they may be clipped rather than keep the
+        # window from being narrower (or widen it when a number grows).
+        self.progress_label.setMinimumWidth(160)
+        self.position_label.setMinimumWidth(120)
+        for busy in (self.busy_label, self.busy_bar):
+            policy = busy.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            busy.setSizePolicy(policy)
         for widget in (
             self.progress_label,
             self.position_label,
@@ -57,6 +69,8 @@ class ReviewStatusBar(QStatusBar):
     def show_busy(self, doing: str) -> None:
         """Say what is being written in the background ("Saving …"); "" hides it."""
         self.busy_label.setText(doing)
+        self.busy_label.setToolTip(doing)
+        self.busy_bar.setToolTip(doing)
         self.busy_label.setVisible(bool(doing))
         self.busy_bar.setVisible(bool(doing))
 
