@@ -80,6 +80,15 @@ class Review:
         )
         session.add_listener(self._on_change)
 
+    def release(self) -> None:
+        """Stop following the session: a review done with is then freed at once.
+
+        The session calls back into the review, so the two keep each other alive until the
+        garbage collector finds them; on a long report that pass takes a while, on
+        whichever thread happens to trigger it.
+        """
+        self._session.remove_listener(self._on_change)
+
     def add_listener(self, listener: ReviewListener) -> None:
         """Call ``listener`` after every change of the work (decisions, edits, restores)."""
         self._listeners.append(listener)

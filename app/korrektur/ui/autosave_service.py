@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,23 @@ from korrektur.ui.store_jobs import JobQueue
 TICK_MS = 5_000  # the core decides when 30 s have passed; the timer only asks often enough
 
 
+@dataclass(frozen=True)
+class _Write:
+    snap: Snapshot
+    path: Path
+    extra: dict[str, Any]
+    then: Callable[[], None] | None
+
+
 class AutosaveService(QObject):
     """Keeps a recovery file of the open review's unsaved work.
 
     Every ``TICK_MS`` the timer asks the core ``Autosaver`` whether 30 s have passed with
     unsaved work; it also writes after every 20 decisions. The snapshot is taken on the GUI
     thread (cheap); the file is written, and deleted, by silent jobs on ``jobs``, in order
-    with saves, so nothing here waits for the disk.
+    with saves, so nothing here waits for the disk. One write runs at a time: a write asked
+    for meanwhile waits, and a newer one replaces it (on a long report a write takes
+    seconds, and a queue of stale ones would keep the worker, and the GIL, busy).
 
     Signals:
         failed(str): a recovery file could not be written (the work in memory is intact).
@@ -47,6 +58,8 @@ class AutosaveService(QObject):
         self.clock = clock
         self.autosaver: Autosaver | None = None
         self._then: Callable[[], None] | None = None  # for the write being asked for
+        self._writing = False
+        self._waiting: _Write | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -74,11 +87,25 @@ class AutosaveService(QObject):
                 self._then = None
 
     def _write(self, snap: Snapshot, path: Path, extra: dict[str, Any]) -> None:
+        write = _Write(snap, path, extra, self._then)
+        if self._writing:
+            self._waiting = write
+        else:
+            self._start(write)
+
+    def _start(self, write: _Write) -> None:
+        self._writing = True
         self.jobs.submit(
-            partial(write_recovery, snap, path, extra),
-            partial(self._on_written, path, self._then),
+            partial(write_recovery, write.snap, write.path, write.extra),
+            partial(self._on_written, write.path, write.then),
             partial(self._on_failed, self.autosaver),
         )
+
+    def _next(self) -> None:
+        self._writing = False
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self._start(waiting)
 
     def _remove(self, path: Path) -> None:
         self.jobs.submit(partial(remove_recovery, path), lambda _: None, self.failed.emit)
@@ -87,20 +114,25 @@ class AutosaveService(QObject):
         if then is not None:
             then()
         self.written.emit(str(path))
+        self._next()
 
     def _on_failed(self, autosaver: Autosaver | None, message: str) -> None:
         if autosaver is not None and autosaver is self.autosaver:
             autosaver.write_failed(message)
         self.failed.emit(message)
+        self._next()
 
     def saved(self) -> None:
         """The review was saved: the recovery file goes (after writes under way)."""
+        self._waiting = None  # older than the save
         if self.autosaver is not None:
             self.autosaver.saved()
 
     def stop(self, keep_unsaved: bool = True) -> None:
         """Stop watching; the recovery file stays only while work is unsaved and wanted."""
         self.timer.stop()
+        if not keep_unsaved:
+            self._waiting = None
         if self.autosaver is not None:
             if not keep_unsaved:
                 self.autosaver.discard()

@@ -68,7 +68,11 @@ def export_snapshot(
     snap: Snapshot, review_path: Path | None, name: str, target: Path, options: ExportOptions
 ) -> None:
     """Write an export of what ``snap`` holds (on the worker: a private copy is read)."""
-    export_to(detached_review(snap, review_path), name, target, options)
+    review = detached_review(snap, review_path)
+    try:
+        export_to(review, name, target, options)
+    finally:
+        review.release()
 
 
 class ReviewFileService(QObject):

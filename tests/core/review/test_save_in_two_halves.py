@@ -105,3 +105,20 @@ def test_a_detached_copy_exports_what_the_snapshot_holds(review):
     assert copy.session.get(by_original(copy.session, "6kat")).status is Status.ACCEPTED
     version = ExportOptions(version=1, exported_at="2026-03-01T10:00:00+00:00")
     assert EXPORTERS["txt"].write(copy, version) == EXPORTERS["txt"].write(review, version)
+
+
+def test_a_released_copy_is_freed_without_the_collector(review):
+    import gc
+    import weakref
+
+    copy = detached_review(snapshot(review))
+    alive = weakref.ref(copy)
+    copy.release()
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        del copy
+        assert alive() is None  # no reference cycle left: freed at once
+    finally:
+        if collecting:
+            gc.enable()
