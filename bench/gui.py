@@ -340,6 +340,7 @@ def measure_in_process(path: Path, factory, presses: int) -> dict[str, float]:  
             typing_cpu.append((time.thread_time() - start_cpu) * 1000)
         result["typing_median_ms"] = statistics.median(typing)
         result["typing_cpu_median_ms"] = statistics.median(typing_cpu)
+        result["rss_review_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result.update(measure_writes(app, window, answers))
         result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         window.close()
@@ -452,7 +453,11 @@ def main() -> int:
             "< 100 ms",
         ),
         *write_rows(result),
-        ("peak memory (max RSS)", f"{result['rss_mb']:.0f} MB", "< 800 MB"),
+        (
+            "peak memory (max RSS): reviewing / also saving, exporting, restoring",
+            f"{result['rss_review_mb']:.0f} / {result['rss_mb']:.0f} MB",
+            "< 800 MB",
+        ),
     ]
     print("| measure | result | target |")
     print("|---|---:|---|")

@@ -63,16 +63,23 @@ class JobSignals(QObject):
 
 
 class StoreJob(QRunnable):
-    """Calls ``work`` on the pool's thread; never touches a widget."""
+    """Calls ``work`` on the pool's thread; never touches a widget.
 
-    def __init__(self, number: int, work: Callable[[], Any], signals: JobSignals) -> None:
+    With ``keeps``, what the work builds is meant to live on (a restored session): it is
+    frozen out of the garbage collector's passes, or the first pass after the job would
+    walk all of it while holding the interpreter lock.
+    """
+
+    def __init__(
+        self, number: int, work: Callable[[], Any], signals: JobSignals, keeps: bool = False
+    ) -> None:
         super().__init__()
-        self.number, self.work, self.signals = number, work, signals
+        self.number, self.work, self.signals, self.keeps = number, work, signals, keeps
 
     def run(self) -> None:
         """Work; a failure becomes a message, never an exception on the worker."""
         try:
-            with gui_keeps_the_gil():
+            with gui_keeps_the_gil(freeze=self.keeps):
                 result = self.work()
         except EXPECTED as exc:
             self.signals.failed.emit(self.number, str(exc).strip("'\""))
@@ -130,17 +137,19 @@ class JobQueue(QObject):
         on_done: Callable[[Any], None],
         on_failed: Callable[[str], None],
         label: str = "",
+        keeps: bool = False,
     ) -> None:
         """Run ``work`` after every job submitted before it.
 
         ``label`` says what the reviewer waits for (the status bar shows it); silent jobs
-        such as autosaves have none.
+        such as autosaves have none. ``keeps``: the result is kept for long (see
+        ``StoreJob``).
         """
         self._number += 1
         self._waiting[self._number] = _Waiting(label, on_done, on_failed)
         if label:
             self.busy_changed.emit(self.label)
-        self.pool.start(StoreJob(self._number, work, self._signals))
+        self.pool.start(StoreJob(self._number, work, self._signals, keeps))
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until every job is done (only where the window is gone)."""

@@ -174,7 +174,13 @@ class VersionHistoryDialog(QDialog):
         self.compare_button.setEnabled(len(chosen) in (1, 2) and bool(self.review.history.versions))
         self.restore_button.setEnabled(len(chosen) == 1 and chosen[0] != CURRENT)
 
-    def _run(self, doing: str, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    def _run(
+        self,
+        doing: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        keeps: bool = False,
+    ) -> None:
         """Run ``work`` as a job, saying ``doing`` meanwhile; ``done`` gets its result."""
         self._working = True
         self.hint.setText(doing)
@@ -190,7 +196,7 @@ class VersionHistoryDialog(QDialog):
             self._update_buttons()
             self.hint.setText(message)
 
-        self.jobs.submit(work, finish, fail)
+        self.jobs.submit(work, finish, fail, keeps=keeps)
 
     def _show(self, prepared: Prepared, hint: str) -> None:
         document = prepared.document
@@ -243,6 +249,7 @@ class VersionHistoryDialog(QDialog):
             self.tr("Restoring version %1…").replace("%1", str(number)),
             lambda: session_view(review.version_session(number)),
             lambda view: self._restored(number, view),
+            keeps=True,  # the restored session is the work from now on
         )
 
     def _restored(self, number: int, view: Analysed) -> None:
