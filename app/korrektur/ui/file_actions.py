@@ -91,7 +91,9 @@ class FileActions(QObject):
 
     def _on_saved(self) -> None:
         """A save reached the disk: the work is clean if nothing changed since it began."""
-        if not self.unsaved:
+        files, session = self._services.files, self._controller.session
+        review = files.review if files is not None else None
+        if review is not None and review.session is session and not review.dirty:
             self._controller.undo_stack.setClean()
 
     @property
