@@ -11,12 +11,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from korrektur.model import Change
 from korrektur.store.autosave import Autosaver, remove_recovery, write_recovery
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import Snapshot
 from korrektur.ui.store_jobs import JobQueue
 
 TICK_MS = 5_000  # the core decides when 30 s have passed; the timer only asks often enough
+IDLE_MS = 1_000  # a recovery file is written once the reviewer pauses this long …
+MAX_WAIT_S = 30.0  # … or once a write has waited this long
 
 
 @dataclass(frozen=True)
@@ -25,17 +28,22 @@ class _Write:
     path: Path
     extra: dict[str, Any]
     then: Callable[[], None] | None
+    urgent: bool  # asked for by write_now
 
 
 class AutosaveService(QObject):
     """Keeps a recovery file of the open review's unsaved work.
 
     Every ``TICK_MS`` the timer asks the core ``Autosaver`` whether 30 s have passed with
-    unsaved work; it also writes after every 20 decisions. The snapshot is taken on the GUI
-    thread (cheap); the file is written, and deleted, by silent jobs on ``jobs``, in order
-    with saves, so nothing here waits for the disk. One write runs at a time: a write asked
-    for meanwhile waits, and a newer one replaces it (on a long report a write takes
-    seconds, and a queue of stale ones would keep the worker, and the GIL, busy).
+    unsaved work; it also writes after every 20 decisions. The snapshot is taken then, on
+    the GUI thread (cheap); the file is written, and deleted, by silent jobs on ``jobs``, in
+    order with saves, so nothing here waits for the disk.
+
+    On a long report writing a recovery file takes seconds of Python on the worker thread,
+    and every key press meanwhile waits for the interpreter lock (three to four times as
+    long). So a write waits for a pause: it starts once no decision has come for
+    ``idle_ms``, or once it has waited ``MAX_WAIT_S``. One write runs at a time, and a
+    newer snapshot replaces one still waiting. ``write_now`` does not wait.
 
     Signals:
         failed(str): a recovery file could not be written (the work in memory is intact).
@@ -51,6 +59,7 @@ class AutosaveService(QObject):
         folder: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
+        idle_ms: int = IDLE_MS,
     ) -> None:
         super().__init__(parent)
         self.jobs = jobs
@@ -58,11 +67,15 @@ class AutosaveService(QObject):
         self.clock = clock
         self.autosaver: Autosaver | None = None
         self._then: Callable[[], None] | None = None  # for the write being asked for
+        self._now = False  # write_now: no waiting for a pause
         self._writing = False
         self._waiting: _Write | None = None
+        self._deadline = 0.0
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
+        self.idle = QTimer(self, singleShot=True, interval=idle_ms)
+        self.idle.timeout.connect(self._flush)
 
     def watch(self, review: Review) -> None:
         """Autosave ``review`` from now on (instead of any review watched before)."""
@@ -70,6 +83,7 @@ class AutosaveService(QObject):
         self.autosaver = Autosaver(
             review, self.folder, clock=self.clock, writer=self._write, remover=self._remove
         )
+        review.add_listener(self._activity)
         self.timer.start()
 
     def tick(self) -> None:
@@ -80,32 +94,52 @@ class AutosaveService(QObject):
     def write_now(self, then: Callable[[], None] | None = None) -> None:
         """Write the recovery file now; ``then`` runs once it is safely written."""
         if self.autosaver is not None:
-            self._then = then
+            self._then, self._now = then, True
             try:
                 self.autosaver.save_now()
             finally:
-                self._then = None
+                self._then, self._now = None, False
+
+    # -- writing when the reviewer pauses -------------------------------------------------
 
     def _write(self, snap: Snapshot, path: Path, extra: dict[str, Any]) -> None:
-        write = _Write(snap, path, extra, self._then)
-        if self._writing:
-            self._waiting = write
-        else:
-            self._start(write)
+        if self._waiting is None:
+            self._deadline = self.clock() + MAX_WAIT_S
+        self._waiting = _Write(snap, path, extra, self._then, self._now)
+        self._when_idle()
 
-    def _start(self, write: _Write) -> None:
+    def _when_idle(self) -> None:
+        """Write what waits now if it may not wait, else once the reviewer pauses."""
+        waiting = self._waiting
+        if waiting is None:
+            return
+        if waiting.urgent or self.idle.interval() == 0 or self.clock() >= self._deadline:
+            self._flush()
+        else:
+            self.idle.start()
+
+    def _activity(self, _change: Change) -> None:
+        """A decision: a write waiting for a pause waits on, unless it has waited enough."""
+        if not self._writing:
+            self._when_idle()
+
+    def _flush(self, force: bool = False) -> None:
+        """Start the write waiting, unless one is under way (then it follows that one)."""
+        waiting = self._waiting
+        if waiting is None or (self._writing and not force):
+            return
+        self._waiting = None
+        self.idle.stop()
         self._writing = True
         self.jobs.submit(
-            partial(write_recovery, write.snap, write.path, write.extra),
-            partial(self._on_written, write.path, write.then),
+            partial(write_recovery, waiting.snap, waiting.path, waiting.extra),
+            partial(self._on_written, waiting.path, waiting.then),
             partial(self._on_failed, self.autosaver),
         )
 
     def _next(self) -> None:
         self._writing = False
-        waiting, self._waiting = self._waiting, None
-        if waiting is not None:
-            self._start(waiting)
+        self._when_idle()
 
     def _remove(self, path: Path) -> None:
         self.jobs.submit(partial(remove_recovery, path), lambda _: None, self.failed.emit)
@@ -122,18 +156,29 @@ class AutosaveService(QObject):
         self.failed.emit(message)
         self._next()
 
+    # -- saved, closed ----------------------------------------------------------------------
+
     def saved(self) -> None:
         """The review was saved: the recovery file goes (after writes under way)."""
-        self._waiting = None  # older than the save
+        self._drop_waiting()  # older than the save
         if self.autosaver is not None:
             self.autosaver.saved()
 
+    def _drop_waiting(self) -> None:
+        self._waiting = None
+        self.idle.stop()
+
     def stop(self, keep_unsaved: bool = True) -> None:
-        """Stop watching; the recovery file stays only while work is unsaved and wanted."""
+        """Stop watching; the recovery file stays only while work is unsaved and wanted.
+
+        Kept work waiting for a pause is written now.
+        """
         self.timer.stop()
-        if not keep_unsaved:
-            self._waiting = None
+        if keep_unsaved:
+            self._flush(force=True)  # the job queue keeps it after the write under way
+        self._drop_waiting()
         if self.autosaver is not None:
+            self.autosaver.review.remove_listener(self._activity)
             if not keep_unsaved:
                 self.autosaver.discard()
             self.autosaver.close()

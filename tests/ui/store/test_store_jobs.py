@@ -122,3 +122,34 @@ def test_one_autosave_is_written_at_a_time_and_the_newest_waits(qtbot, review, t
     service.stop(keep_unsaved=False)
     pool.waitForDone()
     assert find_recoveries(tmp_path / "rec") == []
+
+
+class Clock:
+    now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_recovery_write_waits_for_a_pause_in_the_review(qtbot, review, tmp_path):
+    pool, clock = HeldPool(), Clock()
+    service = AutosaveService(JobQueue(pool), tmp_path / "rec", clock=clock, idle_ms=50)
+    service.watch(review)
+    session = review.session
+    ids = [s.id for s in session.suggestions]
+    for suggestion_id in ids + ids[:3]:  # the 20th decision asks for a write
+        session.reject(suggestion_id)
+    assert pool.jobs == []  # the reviewer is busy: it waits
+    assert service.idle.isActive()
+    qtbot.waitUntil(lambda: len(pool.jobs) == 1, timeout=2000)  # a pause: written
+    pool.run_next()
+    for suggestion_id in ids + ids[:3]:
+        session.accept(suggestion_id)
+    assert pool.jobs == []
+    clock.now = 31.0  # it has waited long enough: the next decision writes it
+    session.accept(ids[5])
+    assert len(pool.jobs) == 1
+    assert not service.idle.isActive()
+    pool.run_next()
+    service.stop(keep_unsaved=False)
+    pool.waitForDone()

@@ -44,7 +44,7 @@ def make_service(qtbot, messages, tmp_path, **kwargs):
 
 def test_autosave_service_writes_on_decisions_and_on_the_timer(qtbot, review, tmp_path):
     clock = Clock()
-    service = AutosaveService(JobQueue(SyncPool()), tmp_path / "rec", clock=clock)
+    service = AutosaveService(JobQueue(SyncPool()), tmp_path / "rec", clock=clock, idle_ms=0)
     service.watch(review)
     assert service.timer.isActive()
     ids = [s.id for s in review.session.suggestions]
@@ -65,7 +65,7 @@ def test_autosave_service_writes_on_decisions_and_on_the_timer(qtbot, review, tm
 
 
 def test_autosave_failure_is_reported_and_retried(qtbot, review, tmp_path, monkeypatch):
-    service = AutosaveService(JobQueue(SyncPool()), tmp_path / "rec", clock=Clock())
+    service = AutosaveService(JobQueue(SyncPool()), tmp_path / "rec", clock=Clock(), idle_ms=0)
     service.watch(review)
 
     def full(*args):

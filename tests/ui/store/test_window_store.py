@@ -152,7 +152,7 @@ def test_closing_without_saving_drops_the_recovery_file(
     ids = [s.id for s in window.controller.session.suggestions]
     for _ in range(len(ids)):
         qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
-    files.autosave.autosaver.save_now()
+    files.autosave.write_now()
     assert find_recoveries(tmp_path / "recovery")
     window.messages.unsaved_reply = Answer.DISCARD
     window.close()
