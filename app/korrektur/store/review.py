@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import chain
 from pathlib import Path
 
 from korrektur.model import Change, ReviewSession, Suggestion
@@ -48,6 +49,12 @@ class Review:
         self.unanchored = list(unanchored)
         self.notes: list[str] = []
         self._pool: dict[str, Suggestion] = {s.id: s for s in retired}
+        # manual ids ever known: a new manual edit never takes one (kept as they come, so
+        # that a new session is adopted without looking at every id again)
+        known = chain(
+            self._pool, self.history.referenced_ids(), (u.suggestion.id for u in self.unanchored)
+        )
+        self._manual = {i for i in known if i.startswith("m")}
         self._listeners: list[ReviewListener] = []
         self._revision = 0
         self._saved_revision = 0
@@ -70,15 +77,15 @@ class Review:
 
     def _adopt(self, session: ReviewSession) -> None:
         for suggestion in session.suggestions:
-            self._pool.setdefault(suggestion.id, suggestion)
-        session.reserve_ids(
-            [
-                *self._pool,
-                *self.history.referenced_ids(),
-                *(u.suggestion.id for u in self.unanchored),
-            ]
-        )
+            self._know(suggestion)
+        session.reserve_ids(self._manual)
         session.add_listener(self._on_change)
+
+    def _know(self, suggestion: Suggestion) -> None:
+        """Keep ``suggestion`` in the pool if its id is new there."""
+        new = self._pool.setdefault(suggestion.id, suggestion) is suggestion
+        if new and suggestion.id.startswith("m"):
+            self._manual.add(suggestion.id)
 
     def release(self) -> None:
         """Stop following the session: a review done with is then freed at once.
@@ -99,9 +106,13 @@ class Review:
 
     def _on_change(self, change: Change) -> None:
         self._revision += 1
-        if change.structural:
-            for suggestion in self._session.suggestions:
-                self._pool.setdefault(suggestion.id, suggestion)
+        if change.structural:  # a manual edit: the ids it added (a new session: _adopt)
+            for suggestion_id in change.ids:
+                if suggestion_id not in self._pool:
+                    try:
+                        self._know(self._session.get(suggestion_id))
+                    except KeyError:
+                        continue
         for listener in list(self._listeners):
             listener(change)
 
