@@ -4,8 +4,11 @@ Measures, with the offscreen Qt platform:
   - start-up: process start → main window painted, → raw text shown, → suggestions shown
     (a child process, timed by the parent from before it is spawned);
   - the longest gap of a 5 ms QTimer heartbeat while the report is loaded and analysed on the
-    worker thread, and separately while the finished analysis is put on screen;
+    worker thread, and separately while the finished analysis is put on screen (with the
+    time the suggestion list hand-over takes), and while a filter hides and shows a kind;
   - accept-and-next and reject-and-next: the key press handled and the window repainted;
+  - the heartbeat while Ctrl+S saves (twice), each export format is written, two versions
+    are compared and one is restored (gui_writes.py);
   - peak memory (max RSS) of the process that did all of the above.
 
 The report is generated from resources/samples/kommunrapport.txt (our own text), repeated with
@@ -33,6 +36,9 @@ import zlib
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gui_writes import Answers, Heartbeat, measure_writes, watch  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "kommunrapport.txt"
@@ -128,18 +134,34 @@ def engine_factory(choice: str, report: str):  # noqa: ANN201
 # -- measurements -------------------------------------------------------------------------------
 
 
-def build_window(tmp: Path, factory):  # noqa: ANN001, ANN201
+def build_window(tmp: Path, factory, answers=None):  # noqa: ANN001, ANN201
+    """The window as ``korrektur`` builds it; with ``answers``, with the store's service."""
     from korrektur.ui.app import application
     from korrektur.ui.main_window import MainWindow
     from korrektur.ui.messages import ConsoleMessages
+    from korrektur.ui.review_files import ReviewFileService
     from korrektur.ui.services import Services, analysis_pool
     from korrektur.ui.settings import Settings
     from korrektur.ui.theme import ThemeMode, apply_theme
 
+    class BenchMessages(ConsoleMessages):
+        def confirm(self, text: str) -> bool:
+            return True  # restore the version, accept the bulk
+
     app = application()
     theme = apply_theme(app, ThemeMode.LIGHT)
-    services = Services(Settings.at(tmp / "settings.ini"), ConsoleMessages(), analysis_pool())
+    messages = BenchMessages()
+    services = Services(Settings.at(tmp / "settings.ini"), messages, analysis_pool())
     services.engine_factory = factory
+    if answers is not None:
+        services.files = ReviewFileService(
+            messages,
+            reviewer=lambda: "Bench",
+            set_reviewer=lambda name: None,
+            recovery_folder=tmp / "recovery",
+            ask_path=answers.ask_path,
+            run_dialog=answers.run_dialog,
+        )
     window = MainWindow(services, theme)
     window.resize(1400, 900)
     return app, window
@@ -203,49 +225,62 @@ def measure_startup(path: Path, choice: str, runs: int) -> dict[str, float]:
 
 def watch_open(app, window, path: Path) -> dict[str, float]:  # noqa: ANN001
     """Open ``path`` with a 5 ms heartbeat running; the longest gaps while analysing and
-    while the results are put on screen."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    while the results are put on screen, and how long the list hand-over took."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    clock = QElapsedTimer()
-    clock.start()
-    beats: list[int] = []
-    heartbeat = QTimer(interval=5)
-    heartbeat.timeout.connect(lambda: beats.append(clock.elapsed()))
+    beat = Heartbeat()
     marks: dict[str, int] = {}
     loop = QEventLoop()
+    fill = window._fill_list
+    fills: list[float] = []
+
+    def timed_fill() -> None:
+        start = time.perf_counter()
+        fill()
+        fills.append((time.perf_counter() - start) * 1000)
 
     def running(on: bool) -> None:  # emitted just before the results are handed over
         if not on:
-            marks["finished"] = clock.elapsed()
+            marks["finished"] = beat.now()
 
     def shown() -> None:
         if "finished" in marks and "shown" not in marks:
-            marks["shown"] = clock.elapsed()
+            marks["shown"] = beat.now()
             QTimer.singleShot(200, loop.quit)
 
     def replaced() -> None:
         QTimer.singleShot(0, shown)
 
+    window._fill_timer.timeout.disconnect(fill)
+    window._fill_timer.timeout.connect(timed_fill)
     window.loader.running_changed.connect(running)
     window.controller.session_replaced.connect(replaced)
-    heartbeat.start()
-    marks["open"] = clock.elapsed()
+    beat.start()
+    marks["open"] = beat.now()
     window.open_path(path)
     loop.exec()
-    heartbeat.stop()
+    beat.stop()
     window.loader.running_changed.disconnect(running)
     window.controller.session_replaced.disconnect(replaced)
-
-    def longest_gap(low: int, high: int) -> float:
-        inside = [b for b in beats if low <= b <= high]
-        points = [low, *inside, high]
-        return float(max(b - a for a, b in zip(points, points[1:], strict=False)))
-
+    window._fill_timer.timeout.disconnect(timed_fill)
+    window._fill_timer.timeout.connect(fill)
     return {
         "analysis_s": (marks["finished"] - marks["open"]) / 1000,
-        "gap_analysis_ms": longest_gap(marks["open"], marks["finished"]),
-        "gap_showing_ms": longest_gap(marks["finished"], marks["shown"] + 200),
+        "gap_analysis_ms": beat.longest_gap(marks["open"], marks["finished"]),
+        "gap_showing_ms": beat.longest_gap(marks["finished"], marks["shown"] + 200),
+        "fill_ms": max(fills),
     }
+
+
+def watch_filters(window) -> dict[str, float]:  # noqa: ANN001
+    """The longest gaps while one kind is hidden in the list, and shown again."""
+    from korrektur.model import Kind
+
+    beat = Heartbeat()
+    action = window.dock.kind_actions[Kind.DIACRITIC]
+    hide = watch(action.trigger, window.dock.filter_changed, beat)
+    show = watch(action.trigger, window.dock.filter_changed, beat)
+    return {"filter_hide_gap_ms": hide["gap_ms"], "filter_show_gap_ms": show["gap_ms"]}
 
 
 def measure_in_process(path: Path, factory, presses: int) -> dict[str, float]:  # noqa: ANN001
@@ -254,11 +289,15 @@ def measure_in_process(path: Path, factory, presses: int) -> dict[str, float]:  
     from PySide6.QtTest import QTest
 
     with tempfile.TemporaryDirectory() as scratch:
-        app, window = build_window(Path(scratch), factory)
+        folder = Path(scratch)
+        copy = folder / path.name  # its review file and exports go here, not to bench/out
+        copy.write_bytes(path.read_bytes())
+        answers = Answers(folder)
+        app, window = build_window(folder, factory, answers)
         window.show()
         app.processEvents()
-        first = watch_open(app, window, path)  # the engine is built in this job
-        second = watch_open(app, window, path)  # a second report: the engine is loaded
+        first = watch_open(app, window, copy)  # the engine is built in this job
+        second = watch_open(app, window, copy)  # a second report: the engine is loaded
         session = window.controller.session
         result = {
             "suggestions": float(len(session.suggestions)),
@@ -266,9 +305,12 @@ def measure_in_process(path: Path, factory, presses: int) -> dict[str, float]:  
             "analysis_s": first["analysis_s"],
             "gap_analysis_ms": first["gap_analysis_ms"],
             "gap_showing_ms": first["gap_showing_ms"],
+            "fill_ms": first["fill_ms"],
             "analysis_warm_s": second["analysis_s"],
             "gap_analysis_warm_ms": second["gap_analysis_ms"],
             "gap_showing_warm_ms": second["gap_showing_ms"],
+            "fill_warm_ms": second["fill_ms"],
+            **watch_filters(window),
         }
         for key, label in ((Qt.Key.Key_A, "accept"), (Qt.Key.Key_R, "reject")):
             times, cpu = [], []
@@ -298,9 +340,31 @@ def measure_in_process(path: Path, factory, presses: int) -> dict[str, float]:  
             typing_cpu.append((time.thread_time() - start_cpu) * 1000)
         result["typing_median_ms"] = statistics.median(typing)
         result["typing_cpu_median_ms"] = statistics.median(typing_cpu)
+        result["rss_review_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result.update(measure_writes(app, window, answers))
         result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         window.close()
+        window.services.files.close(keep_unsaved=False)
+        window.services.files.wait()
         return result
+
+
+def write_rows(result: dict[str, float]) -> list[tuple[str, str, str]]:
+    """Table rows for saving, exporting, comparing and restoring."""
+    from korrektur.formats.exporters import EXPORTERS
+
+    def row(label: str, key: str) -> tuple[str, str, str]:
+        return (
+            f"{label}: done after / longest gap / GUI-thread part",
+            f"{result[key + '_seconds']:.2f} s / {result[key + '_gap_ms']:.0f} ms / "
+            f"{result[key + '_gui_ms']:.0f} ms",
+            "gap < 100 ms",
+        )
+
+    rows = [row("Ctrl+S, first version", "save1"), row("Ctrl+S, second version", "save2")]
+    rows += [row(f"export {name}", f"export_{name}") for name in EXPORTERS]
+    rows += [row("compare versions 1 and 2", "compare"), row("restore version 1", "restore")]
+    return rows
 
 
 def main() -> int:
@@ -378,7 +442,22 @@ def main() -> int:
             f"{result['typing_median_ms']:.1f} / {result['typing_cpu_median_ms']:.1f} ms",
             "",
         ),
-        ("peak memory (max RSS)", f"{result['rss_mb']:.0f} MB", "< 800 MB"),
+        (
+            "suggestion list hand-over, GUI thread (first / later)",
+            f"{result['fill_ms']:.0f} / {result['fill_warm_ms']:.0f} ms",
+            "",
+        ),
+        (
+            "longest event-loop gap, hiding / showing a kind in the list",
+            f"{result['filter_hide_gap_ms']:.0f} / {result['filter_show_gap_ms']:.0f} ms",
+            "< 100 ms",
+        ),
+        *write_rows(result),
+        (
+            "peak memory (max RSS): reviewing / also saving, exporting, restoring",
+            f"{result['rss_review_mb']:.0f} / {result['rss_mb']:.0f} MB",
+            "< 800 MB",
+        ),
     ]
     print("| measure | result | target |")
     print("|---|---:|---|")

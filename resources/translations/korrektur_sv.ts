@@ -402,6 +402,10 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
 <context>
     <name>FileActions</name>
     <message>
+        <source>Waiting for the review to be written…</source>
+        <translation>Väntar på att granskningen skrivs…</translation>
+    </message>
+    <message>
         <source>Open OCR text</source>
         <translation>Öppna OCR-text</translation>
     </message>
@@ -637,22 +641,16 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>Källfilen skrivs aldrig över; välj ett annat namn.</translation>
     </message>
     <message>
-        <source>The review could not be saved: %1
-Your work is still open; try Save As to choose another folder.</source>
-        <translation>Granskningen kunde inte sparas: %1
-Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
-    </message>
-    <message>
-        <source>Saved version %1 to %2</source>
-        <translation>Version %1 sparad i %2</translation>
-    </message>
-    <message>
         <source>Autosave failed: %1</source>
         <translation>Automatisk sparning misslyckades: %1</translation>
     </message>
     <message>
         <source>Export as</source>
         <translation>Exportera som</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exporterar %1…</translation>
     </message>
     <message>
         <source>The export could not be written: %1</source>
@@ -665,6 +663,23 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>Delete the unsaved work on %1 for good?</source>
         <translation>Radera det osparade arbetet med %1 för gott?</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSaver</name>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Sparar %1…</translation>
+    </message>
+    <message>
+        <source>Saved version %1 to %2</source>
+        <translation>Version %1 sparad i %2</translation>
+    </message>
+    <message>
+        <source>The review could not be saved: %1
+Your work is still open; try Save As to choose another folder.</source>
+        <translation>Granskningen kunde inte sparas: %1
+Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     </message>
 </context>
 <context>
@@ -738,6 +753,13 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>edited</source>
         <translation>redigerad</translation>
+    </message>
+</context>
+<context>
+    <name>StoreJob</name>
+    <message>
+        <source>unexpected error: {error}</source>
+        <translation>oväntat fel: {error}</translation>
     </message>
 </context>
 <context>
@@ -903,16 +925,13 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
         <source>Text of %1; undecided suggestions keep the OCR text.</source>
         <translation>Texten i %1; obeslutade förslag behåller OCR-texten.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n decision(s) differ:</source>
-        <translation>
-            <numerusform>%n beslut skiljer sig:</numerusform>
-            <numerusform>%n beslut skiljer sig:</numerusform>
-        </translation>
+    <message>
+        <source>Restoring version %1…</source>
+        <translation>Återställer version %1…</translation>
     </message>
     <message>
-        <source>The texts are the same.</source>
-        <translation>Texterna är lika.</translation>
+        <source>Version %1 is now the current work (not saved yet).</source>
+        <translation>Version %1 är nu det nuvarande arbetet (inte sparat än).</translation>
     </message>
     <message>
         <source>%1 compared with %2.</source>
@@ -925,6 +944,22 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>version %1</source>
         <translation>version %1</translation>
+    </message>
+    <message>
+        <source>%n decision(s) differ:</source>
+        <translation>%n beslut skiljer sig:</translation>
+    </message>
+    <message>
+        <source>The texts are the same.</source>
+        <translation>Texterna är lika.</translation>
+    </message>
+    <message>
+        <source>Building the text of %1…</source>
+        <translation>Bygger texten för %1…</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>Jämför %1 med %2…</translation>
     </message>
     <message>
         <source>Go back to version %1? Its decisions become your current work; all versions stay saved, and the next save records the restore.</source>

@@ -180,3 +180,23 @@ def test_kinds_given_as_strings_or_a_set_become_a_frozenset_of_kinds():
     assert type(as_set.kinds) is frozenset
     with pytest.raises(ValueError, match="spelling"):
         Suggestion("s1", 0, 3, "har", "här", frozenset({"spelling"}))  # type: ignore[arg-type]
+
+
+def test_an_edit_ending_at_a_deleted_header_leaves_the_deletion_alone():
+    text = "abc\nHEADER\ndef\n"
+    header = Suggestion("s1", 4, 11, "HEADER\n", "", frozenset({Kind.PAGE_FURNITURE}))
+    session = ReviewSession(Document.from_text(text), [header])
+    assert session.corrected_text() == "abc\ndef\n"
+    edit = session.apply_manual_edit(0, 4, "X")  # "abc\n", just before the removed header
+    assert (edit.added.start, edit.added.end) == (0, 4)
+    assert [s.id for s in session.suggestions] == ["m1", "s1"]
+    assert session.corrected_text() == "Xdef\n"
+    session.apply_manual_edit(1, 1, "Y")  # typing on extends the edit
+    assert session.corrected_text() == "XYdef\n"
+    edit = session.apply_manual_edit(2, 3, "Z")  # an edit after the header reaches back
+    assert session.corrected_text() == "XYZef\n"
+    assert [s.id for s in session.suggestions] == ["m3"]  # one edit, the header inside it
+    assert edit.added.original == "abc\nHEADER\nd"
+    session.undo_manual_edit(edit)
+    assert session.corrected_text() == "XYdef\n"
+    assert [s.id for s in session.suggestions] == ["m2", "s1"]

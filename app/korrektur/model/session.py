@@ -371,12 +371,29 @@ class ReviewSession:
             index += 1
         cor_start, cor_end = start, end
         raw_start, raw_end = offsets.to_raw(start), offsets.to_raw(end)
+        # A deletion right after the edit (a removed page header: nothing of it shows) stays
+        # out of it; ``to_raw`` would put the end after the deleted text.
+        after = bisect.bisect_left(offsets.cor_starts, end)
+        if after < len(self.suggestions) and offsets.cor_starts[after] == end:
+            before = min(raw_end, offsets.raw_starts[after])
+            if start < end:
+                raw_end = max(raw_start, before)
+            elif absorbed and self.suggestions[absorbed[-1]].end <= before:
+                raw_start = raw_end = before  # typing on at the end of an edit before it
         if absorbed:
             first, last = absorbed[0], absorbed[-1]
             cor_start = min(cor_start, offsets.cor_starts[first])
             cor_end = max(cor_end, offsets.cor_ends[last])
             raw_start = min(raw_start, self.suggestions[first].start)
             raw_end = max(raw_end, self.suggestions[last].end)
+            # Deletions that show nothing in the corrected text can lie between the raw
+            # text edited and a manual edit taken in: the edit takes them in too.
+            index = bisect.bisect_right(offsets.raw_ends, raw_start)
+            while index < len(self.suggestions) and offsets.raw_starts[index] < raw_end:
+                if index not in absorbed:
+                    absorbed.append(index)
+                index += 1
+            absorbed.sort()
         new_text = corrected[cor_start:start] + text + corrected[end:cor_end]
         removed = tuple(self.suggestions[i] for i in absorbed)
         note = ",".join(s.id for s in removed)

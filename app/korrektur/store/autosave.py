@@ -25,12 +25,20 @@ SUFFIX = ".recovery.yaml"
 
 Writer = Callable[[Snapshot, Path, dict[str, Any]], None]
 """Writes a snapshot to a recovery file (raises ``WriteError``); may hand it to a thread."""
+Remover = Callable[[Path], None]
+"""Deletes a recovery file if it is there; one that writes on a thread deletes there too."""
 
 
 def write_recovery(snap: Snapshot, path: Path, extra: dict[str, Any]) -> None:
     """Write a recovery file now, on this thread."""
     path.parent.mkdir(parents=True, exist_ok=True)
     write_snapshot(snap, path, extra, relative=False)
+
+
+def remove_recovery(path: Path) -> None:
+    """Delete a recovery file now, on this thread (gone already is fine)."""
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
 
 
 EVERY_DECISIONS = 20
@@ -102,8 +110,7 @@ class Recovery:
 
     def discard(self) -> None:
         """Delete the recovery file (the reviewer declined, or saved the work)."""
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+        remove_recovery(self.path)
 
 
 def find_recoveries(folder: Path | None = None) -> list[Recovery]:
@@ -149,7 +156,8 @@ class Autosaver:
     It saves after every ``every_decisions`` changed decisions and, when ``tick`` is called
     (a GUI timer does that), once ``every_seconds`` have passed since the last write. The
     ``writer`` does the writing (the GUI's writes on a worker thread and reports failures
-    through ``write_failed``). A write that fails is remembered in ``last_error`` and tried
+    through ``write_failed``); ``remover`` deletes the file, after any write asked for
+    before. A write that fails is remembered in ``last_error`` and tried
     again at the next occasion; the work in memory is untouched.
 
     Attributes:
@@ -165,9 +173,11 @@ class Autosaver:
         every_seconds: float = EVERY_SECONDS,
         clock: Callable[[], float] = time.monotonic,
         writer: Writer = write_recovery,
+        remover: Remover = remove_recovery,
     ) -> None:
         self.review = review
         self.writer = writer
+        self.remover = remover
         self.folder = folder or recovery_dir()
         self.every_decisions = every_decisions
         self.every_seconds = every_seconds
@@ -226,8 +236,7 @@ class Autosaver:
 
     def discard(self) -> None:
         """Delete the recovery file: the work is saved, or the reviewer threw it away."""
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+        self.remover(self.path)
         self._written = self.review.revision
 
     def saved(self) -> None:

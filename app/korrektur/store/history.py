@@ -78,6 +78,34 @@ def delta(before: State, after: State) -> tuple[list[str], list[str], list[tuple
     return added, removed, changes
 
 
+def new_version(
+    before: State,
+    state: State,
+    *,
+    number: int,
+    time: str,
+    reviewer: str,
+    message: str = "",
+    note: str = "",
+) -> Version:
+    """The version ``number`` recording ``state``, as a change from ``before``.
+
+    Pure: a save may build it on a worker thread and add it to the history once written.
+    """
+    added, removed, changes = delta(before, state)
+    return Version(
+        number=number,
+        time=time,
+        reviewer=reviewer,
+        message=message,
+        note=note,
+        counts=count_marks(state),
+        added=tuple(added),
+        removed=tuple(removed),
+        changes=tuple(changes),
+    )
+
+
 class History:
     """The versions of a review, oldest first.
 
@@ -121,21 +149,30 @@ class History:
 
     def commit(self, state: State, time: str, reviewer: str, message: str, note: str) -> Version:
         """Add a version recording ``state``."""
-        added, removed, changes = delta(self.latest(), state)
-        version = Version(
+        version = new_version(
+            self.latest(),
+            state,
             number=len(self.versions) + 1,
             time=time,
             reviewer=reviewer,
             message=message,
             note=note,
-            counts=count_marks(state),
-            added=tuple(added),
-            removed=tuple(removed),
-            changes=tuple(changes),
         )
-        self.versions.append(version)
-        self._states[version.number] = dict(state)
+        self.add(version, dict(state))
         return version
+
+    def add(self, version: Version, state: State) -> None:
+        """Append ``version``, made by ``new_version`` from the newest state and ``state``.
+
+        The history keeps ``state`` itself (it must not be changed afterwards).
+
+        Raises:
+            ValueError: the version does not follow the newest one.
+        """
+        if version.number != len(self.versions) + 1:
+            raise ValueError(f"version {version.number} cannot follow version {len(self.versions)}")
+        self.versions.append(version)
+        self._states[version.number] = state
 
     def drop_last(self) -> None:
         """Take back the newest version (its file could not be written)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import chain
 from pathlib import Path
 
 from korrektur.model import Change, ReviewSession, Suggestion
@@ -48,6 +49,12 @@ class Review:
         self.unanchored = list(unanchored)
         self.notes: list[str] = []
         self._pool: dict[str, Suggestion] = {s.id: s for s in retired}
+        # manual ids ever known: a new manual edit never takes one (kept as they come, so
+        # that a new session is adopted without looking at every id again)
+        known = chain(
+            self._pool, self.history.referenced_ids(), (u.suggestion.id for u in self.unanchored)
+        )
+        self._manual = {i for i in known if i.startswith("m")}
         self._listeners: list[ReviewListener] = []
         self._revision = 0
         self._saved_revision = 0
@@ -70,15 +77,24 @@ class Review:
 
     def _adopt(self, session: ReviewSession) -> None:
         for suggestion in session.suggestions:
-            self._pool.setdefault(suggestion.id, suggestion)
-        session.reserve_ids(
-            [
-                *self._pool,
-                *self.history.referenced_ids(),
-                *(u.suggestion.id for u in self.unanchored),
-            ]
-        )
+            self._know(suggestion)
+        session.reserve_ids(self._manual)
         session.add_listener(self._on_change)
+
+    def _know(self, suggestion: Suggestion) -> None:
+        """Keep ``suggestion`` in the pool if its id is new there."""
+        new = self._pool.setdefault(suggestion.id, suggestion) is suggestion
+        if new and suggestion.id.startswith("m"):
+            self._manual.add(suggestion.id)
+
+    def release(self) -> None:
+        """Stop following the session: a review done with is then freed at once.
+
+        The session calls back into the review, so the two keep each other alive until the
+        garbage collector finds them; on a long report that pass takes a while, on
+        whichever thread happens to trigger it.
+        """
+        self._session.remove_listener(self._on_change)
 
     def add_listener(self, listener: ReviewListener) -> None:
         """Call ``listener`` after every change of the work (decisions, edits, restores)."""
@@ -90,9 +106,13 @@ class Review:
 
     def _on_change(self, change: Change) -> None:
         self._revision += 1
-        if change.structural:
-            for suggestion in self._session.suggestions:
-                self._pool.setdefault(suggestion.id, suggestion)
+        if change.structural:  # a manual edit: the ids it added (a new session: _adopt)
+            for suggestion_id in change.ids:
+                if suggestion_id not in self._pool:
+                    try:
+                        self._know(self._session.get(suggestion_id))
+                    except KeyError:
+                        continue
         for listener in list(self._listeners):
             listener(change)
 
@@ -108,9 +128,13 @@ class Review:
         """Grows with every change; lets an autosaver tell whether it is up to date."""
         return self._revision
 
-    def mark_saved(self) -> None:
-        """The current state is now on disk as a version."""
-        self._saved_revision = self._revision
+    def mark_saved(self, revision: int | None = None) -> None:
+        """The state at ``revision`` (default: the current one) is now on disk as a version.
+
+        A save written in the background passes the revision it was taken at: work done
+        while it was written stays unsaved.
+        """
+        self._saved_revision = self._revision if revision is None else revision
 
     def mark_unsaved(self) -> None:
         """The current state is not on disk (e.g. recovered from an autosave)."""
@@ -174,12 +198,14 @@ class Review:
         """The session as saved in version ``number`` (KeyError if there is none)."""
         return self.session_of(self.history.state_at(number))
 
-    def restore_version(self, number: int) -> None:
+    def restore_version(self, number: int, session: ReviewSession | None = None) -> None:
         """Go back to version ``number``: its decisions become the current, unsaved work.
 
         Nothing is lost: the versions after it stay, and the next save adds a new version
-        noting the restore.
+        noting the restore. ``session`` is the version's session when it was already built
+        by ``version_session`` (on a worker thread: that takes a while on a long report).
         """
-        session = self.version_session(number)
+        if session is None:
+            session = self.version_session(number)
         self.replace_session(session)
         self.notes.append(f"restored from version {number}")

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from korrektur.model import Document, Status, Suggestion
+from korrektur.model.session import now_iso
 from korrektur.store.atomic import atomic_write_text
 from korrektur.store.gcpause import gc_paused
-from korrektur.store.history import Version
+from korrektur.store.history import State, Version, new_version
 from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import (
     PENDING,
@@ -43,6 +46,40 @@ def review_path_for(source: Path) -> Path:
 
 
 @dataclass(frozen=True)
+class Decisions:
+    """The decision fields of a list of suggestions, one tuple per field.
+
+    Four objects however many suggestions there are: taking them is quick, and the garbage
+    collector has nothing new to walk (a ``Mark`` per suggestion cost the GUI thread twice
+    as long, half of it in the collector, on every save and autosave).
+
+    Attributes:
+        statuses, edited_texts, decided_by, decided_at: in the suggestions' order.
+    """
+
+    statuses: tuple[Status, ...]
+    edited_texts: tuple[str | None, ...]
+    decided_by: tuple[str | None, ...]
+    decided_at: tuple[str | None, ...]
+
+    @classmethod
+    def of(cls, suggestions: list[Suggestion]) -> Decisions:
+        """The decisions of ``suggestions`` as they stand."""
+        return cls(*(tuple(map(attrgetter(name), suggestions)) for name in _DECISION_FIELDS))
+
+    def marks(self) -> tuple[Mark, ...]:
+        """One ``Mark`` per suggestion (undecided ones carry nothing else)."""
+        pending, new = Status.PENDING, tuple.__new__
+        columns = zip(
+            self.statuses, self.edited_texts, self.decided_by, self.decided_at, strict=True
+        )
+        return tuple([PENDING if row[0] is pending else new(Mark, row) for row in columns])
+
+
+_DECISION_FIELDS = ("status", "edited_text", "decided_by", "decided_at")  # Mark's fields
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """What a review file holds, fixed at one moment.
 
@@ -52,7 +89,7 @@ class Snapshot:
     Attributes:
         document: the source text and its identity.
         suggestions: the session's suggestions, in order.
-        marks: their decisions.
+        decisions: their decisions (``marks`` as ``Mark`` records, made when first asked).
         versions: the saved versions.
         retired: suggestions only earlier versions hold, with their decisions.
         unanchored: decisions lost track of after a source change.
@@ -62,16 +99,18 @@ class Snapshot:
 
     document: Document
     suggestions: tuple[Suggestion, ...]
-    marks: tuple[Mark, ...]
+    decisions: Decisions
     versions: tuple[Version, ...]
     retired: tuple[tuple[Suggestion, Mark], ...]
     unanchored: tuple[Unanchored, ...]
     tool: ToolInfo
     source_path: Path | None
 
-
-def _marks(suggestions: list[Suggestion]) -> tuple[Mark, ...]:
-    return tuple(PENDING if s.status is Status.PENDING else Mark.of(s) for s in suggestions)
+    @cached_property
+    def marks(self) -> tuple[Mark, ...]:
+        """The decisions, one ``Mark`` per suggestion (built where the snapshot is written)."""
+        with gc_paused():
+            return self.decisions.marks()
 
 
 def snapshot(review: Review) -> Snapshot:
@@ -81,7 +120,7 @@ def snapshot(review: Review) -> Snapshot:
         return Snapshot(
             review.session.document,
             tuple(suggestions),
-            _marks(suggestions),
+            Decisions.of(suggestions),
             tuple(review.history.versions),
             tuple((s, Mark.of(s)) for s in review.retired()),
             tuple(review.unanchored),
@@ -201,6 +240,104 @@ def write_review_file(
     write_snapshot(snapshot(review), path, extra, relative)
 
 
+@dataclass(frozen=True)
+class SaveRequest:
+    """A save fixed on the thread that owns the review; ``write_save`` may run on another.
+
+    Attributes:
+        snap: the review as it stood.
+        path: where to write.
+        previous: the decisions of the newest saved version.
+        number, time, reviewer, message: of the version to add.
+        notes: what Korrektur notes in the version (taken from ``Review.notes``).
+        revision: the review's revision the snapshot holds.
+    """
+
+    snap: Snapshot
+    path: Path
+    previous: State
+    number: int
+    time: str
+    reviewer: str
+    message: str
+    notes: tuple[str, ...]
+    revision: int
+
+
+@dataclass(frozen=True)
+class Written:
+    """What ``write_save`` wrote: the new version and the decisions it records."""
+
+    version: Version
+    state: State
+
+
+def prepare_save(
+    review: Review,
+    path: Path | None = None,
+    *,
+    message: str = "",
+    reviewer: str | None = None,
+    time: str | None = None,
+) -> SaveRequest:
+    """Fix what a save of ``review`` writes (cheap: a snapshot; the GUI thread does it).
+
+    Raises:
+        ValueError: no path given and the review has none.
+    """
+    target = path or review.path
+    if target is None:
+        raise ValueError("the review has no file yet; give a path")
+    return SaveRequest(
+        snap=snapshot(review),
+        path=target,
+        previous=review.history.latest(),
+        number=len(review.history) + 1,
+        time=time or now_iso(),
+        reviewer=reviewer if reviewer is not None else review.session.reviewer,
+        message=message,
+        notes=tuple(review.notes),
+        revision=review.revision,
+    )
+
+
+def write_save(request: SaveRequest) -> Written:
+    """Make the new version and write the review file with it (slow; any thread).
+
+    Nothing is changed in the review: ``finish_save`` records the version afterwards.
+
+    Raises:
+        WriteError: the file could not be written; any old file at the path is intact.
+    """
+    snap = request.snap
+    with gc_paused():
+        state = dict(zip((s.id for s in snap.suggestions), snap.marks, strict=True))
+    version = new_version(
+        request.previous,
+        state,
+        number=request.number,
+        time=request.time,
+        reviewer=request.reviewer,
+        message=request.message,
+        note="; ".join(request.notes),
+    )
+    write_snapshot(replace(snap, versions=(*snap.versions, version)), request.path)
+    return Written(version, state)
+
+
+def finish_save(review: Review, request: SaveRequest, written: Written) -> Version:
+    """Record a written save in ``review``: its version, its file, what is now saved.
+
+    Call it on the thread that owns the review, in the order the saves were prepared; work
+    done since ``prepare_save`` stays unsaved.
+    """
+    review.history.add(written.version, written.state)
+    review.path = request.path
+    del review.notes[: len(request.notes)]
+    review.mark_saved(request.revision)
+    return written.version
+
+
 def save_review(
     review: Review,
     path: Path | None = None,
@@ -215,16 +352,5 @@ def save_review(
         WriteError: nothing was written; the review keeps its work and gains no version.
         ValueError: no path given and the review has none.
     """
-    target = path or review.path
-    if target is None:
-        raise ValueError("the review has no file yet; give a path")
-    version = review.commit(message, reviewer, time)
-    try:
-        write_review_file(review, target)
-    except BaseException:
-        review.history.drop_last()
-        raise
-    review.path = target
-    review.notes.clear()
-    review.mark_saved()
-    return version
+    request = prepare_save(review, path, message=message, reviewer=reviewer, time=time)
+    return finish_save(review, request, write_save(request))

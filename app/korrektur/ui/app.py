@@ -70,6 +70,7 @@ def run_gui(args: argparse.Namespace) -> int:
         window.loader.warm_up()
     code = int(app.exec())
     files.close()
+    files.wait()  # the window waited for saves and exports; what is left is quick
     del translators
     return code
 

@@ -10,9 +10,9 @@ from korrektur.model import Change, ReviewSession
 from korrektur.model.offsets import OffsetMap
 from korrektur.ui.keys import claims_key, leaves_to_window
 from korrektur.ui.pane import TextPane
+from korrektur.ui.prepared import Prepared
 from korrektur.ui.textmap import qt_plain_text, text_difference
 from korrektur.ui.theme import Theme
-from korrektur.ui.worker import Prepared
 
 # Beyond this many changed spans one replacement of the whole changed region is cheaper.
 MAX_SPAN_EDITS = 200

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtCore import QMimeData, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from korrektur.model import Document, ReviewSession
@@ -13,8 +15,8 @@ from korrektur.ui import settings as keys
 from korrektur.ui.controller import ReviewController
 from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.messages import Answer
+from korrektur.ui.prepared import Analysed
 from korrektur.ui.services import Services
-from korrektur.ui.worker import Analysed
 
 
 def dropped_file(data: QMimeData) -> str | None:
@@ -32,6 +34,10 @@ class FileActions(QObject):
     again keeps every decision, and unsaved work is autosaved. Without it (screenshot mode)
     Save, Export and Version history stay disabled and decisions live in memory.
     ``may_discard`` asks before any decision is lost.
+
+    Saves and exports are written in the background. Opening another file or closing waits
+    for them: the action is taken again once they are done, unless one failed (the reviewer
+    then reads why, with the work still open).
     """
 
     def __init__(
@@ -46,6 +52,49 @@ class FileActions(QObject):
         self._services = services
         self._controller = controller
         self._loader = loader
+        self._then: Callable[[], object] | None = None  # taken again when the writes are done
+        files = services.files
+        if files is not None:
+            files.saved.connect(self._on_saved)
+            files.save_failed.connect(self._drop_pending)
+            files.export_failed.connect(self._drop_pending)
+            files.jobs.idle.connect(lambda: QTimer.singleShot(0, self._resume))
+
+    @property
+    def busy(self) -> bool:
+        """True while a save, an export or an autosave is being written."""
+        files = self._services.files
+        return files is not None and files.jobs.busy
+
+    @property
+    def waiting(self) -> bool:
+        """True when an action waits for the writes to finish."""
+        return self._then is not None
+
+    def _defer(self, action: Callable[[], object]) -> bool:
+        """While writes are under way, take ``action`` once they are done; True if deferred."""
+        if not self.busy:
+            return False
+        self._then = action
+        self._services.messages.info(self.tr("Waiting for the review to be written…"))
+        return True
+
+    def _resume(self) -> None:
+        action, self._then = self._then, None
+        if action is not None and not self.busy:
+            action()
+        elif action is not None:  # another job came meanwhile
+            self._then = action
+
+    def _drop_pending(self) -> None:
+        self._then = None
+
+    def _on_saved(self) -> None:
+        """A save reached the disk: the work is clean if nothing changed since it began."""
+        files, session = self._services.files, self._controller.session
+        review = files.review if files is not None else None
+        if review is not None and review.session is session and not review.dirty:
+            self._controller.undo_stack.setClean()
 
     @property
     def can_save(self) -> bool:
@@ -74,8 +123,12 @@ class FileActions(QObject):
         return files is not None and files.unsaved(self._controller.session)
 
     def open_path(self, path: str | Path) -> None:
-        """Open ``path``: resume its review file if it has one, else analyse it afresh."""
-        if not self.may_discard():
+        """Open ``path``: resume its review file if it has one, else analyse it afresh.
+
+        Waits for writes under way, and asks before unsaved work is let go.
+        """
+        again = partial(self.open_path, path)
+        if self._defer(again) or not self.may_discard(again):
             return
         self.close()
         resolved = Path(path).resolve()
@@ -114,9 +167,25 @@ class FileActions(QObject):
         if self._services.files is not None:
             self._services.files.close(keep_unsaved=False)
 
-    def may_discard(self) -> bool:
-        """True when no decision is unsaved, or the reviewer saves or lets them go."""
-        if self._controller.undo_stack.isClean() and not self.unsaved:
+    def may_close(self, close: Callable[[], object]) -> bool:
+        """True when the window may close now; else ``close`` is called again when it may.
+
+        Writes under way are waited for; unsaved work is saved (the window closes once it
+        is on disk) or let go, as the reviewer says.
+        """
+        return not self._defer(close) and self.may_discard(close)
+
+    @property
+    def _clean(self) -> bool:
+        return self._controller.undo_stack.isClean() and not self.unsaved
+
+    def may_discard(self, retry: Callable[[], object] | None = None) -> bool:
+        """True when no decision is unsaved, or the reviewer lets them go.
+
+        If the reviewer chooses to save, the save is written in the background and False is
+        returned; ``retry`` is called once the work is safely on disk.
+        """
+        if self._clean:
             return True
         session = self._controller.session
         name = session.document.name if session is not None else ""
@@ -125,11 +194,17 @@ class FileActions(QObject):
             can_save=self.can_save,
         )
         if answer is Answer.SAVE:
-            return self.save()
+            if self.save() and self.busy:
+                self._then = retry
+                return False
+            return self._clean  # written already (a synchronous pool), failed or cancelled
         return answer is Answer.DISCARD
 
     def save(self) -> bool:
-        """Save a new version of the review file; the undo stack is clean afterwards."""
+        """Save a new version of the review file; True when the save is under way.
+
+        The undo stack is clean once it is written (``_on_saved``).
+        """
         return self._save(choose_file=False)
 
     def save_as(self) -> bool:
@@ -141,10 +216,7 @@ class FileActions(QObject):
         if files is None or session is None:
             return False
         saver = files.save_as if choose_file else files.save
-        if not saver(session, self._window):
-            return False
-        self._controller.undo_stack.setClean()
-        return True
+        return saver(session, self._window)
 
     def export(self) -> None:
         """Export through the store's service."""

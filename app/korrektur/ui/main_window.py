@@ -31,6 +31,7 @@ from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.marks import corrected_layer, document_layer, raw_layer
 from korrektur.ui.painting import kind_icon
 from korrektur.ui.pane import TextPane
+from korrektur.ui.prepared import Analysed, Prepared, prepare
 from korrektur.ui.recent_menu import RecentFilesMenu
 from korrektur.ui.services import Services
 from korrektur.ui.stats import ReviewStats
@@ -40,7 +41,7 @@ from korrektur.ui.sync import ScrollSync
 from korrektur.ui.theme import Theme
 from korrektur.ui.view_options import ViewOptions
 from korrektur.ui.window_state import restore_layout, save_layout
-from korrektur.ui.worker import Analysed, EngineHolder, Prepared, prepare
+from korrektur.ui.worker import EngineHolder
 
 REVIEW_ACTIONS = (
     ActionId.NEXT,
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
 
         self.registry = ActionRegistry(self)
+        # A zero timer, not a posted call: it fires after the repaint the new session asks for.
+        self._fill_timer = QTimer(self, singleShot=True, interval=0)
+        self._fill_timer.timeout.connect(self._fill_list)
         self.controller = ReviewController(self.messages, self)
         self.loader = DocumentLoader(services.pool, EngineHolder(services.engine_factory), self)
 
@@ -219,6 +223,7 @@ class MainWindow(QMainWindow):
         if store is not None:
             store.session_replaced.connect(self.show_session)
             store.saved.connect(self._update_modified)
+            store.jobs.busy_changed.connect(self._on_busy_changed)
         posted = getattr(self.messages, "posted", None)
         if posted is not None:
             posted.connect(self._show_note)
@@ -271,19 +276,22 @@ class MainWindow(QMainWindow):
         self.raw_view.setFocus()
 
     def _on_analysed(self, analysed: Analysed) -> None:
-        session = self.files.take(analysed)
-        self._analysed = analysed
+        self._show(self.files.take(analysed), analysed)
+
+    def show_session(self, view: Analysed) -> None:
+        """Show a session the store made: a restored version, or recovered work."""
+        session = view.session
+        if session.document is not self.document:
+            self._on_loaded(session.document, prepare(session.document.text))
+        self._show(session, view)
+
+    def _show(self, session: ReviewSession, built: Analysed) -> None:
+        """Put ``session`` under review, with its text and counts ``built`` off-thread."""
+        self._analysed = built
         try:
             self.controller.set_session(session)
         finally:
             self._analysed = None
-        self._update_modified()
-
-    def show_session(self, session: ReviewSession) -> None:
-        """Show a session the store made: a restored version, or recovered work."""
-        if session.document is not self.document:
-            self._on_loaded(session.document, prepare(session.document.text))
-        self.controller.set_session(session)
         self._update_modified()
 
     def _on_cancelled(self) -> None:
@@ -298,8 +306,8 @@ class MainWindow(QMainWindow):
     def _on_session_replaced(self) -> None:
         session = self.controller.session
         self.dock.model.set_session(None)
-        if session is not None:  # next event-loop turn: two short blocks instead of one long
-            QTimer.singleShot(0, self._fill_list)
+        if session is not None:  # after the panes are painted: two short blocks, not one long
+            self._fill_timer.start()
         built = self._analysed if self._analysed and self._analysed.session is session else None
         self.stats = built.stats if built else ReviewStats(session) if session else None
         if session is not None:
@@ -381,10 +389,17 @@ class MainWindow(QMainWindow):
         self.controller.filter = criteria
         self.dock.select(self.controller.current_id)
 
+    def _on_busy_changed(self, doing: str) -> None:
+        self.status.show_busy(doing)
+        self._update_actions()
+
     def _update_actions(self) -> None:
         reviewing = self.controller.session is not None and not self.loader.running
         self.registry.set_enabled(REVIEW_ACTIONS, reviewing)
         self.registry.set_enabled(FILE_ACTIONS, self.files.can_save)
+        store = self.services.files
+        if store is not None and store.saving:  # the history is about to gain a version
+            self.registry[ActionId.VERSIONS].setEnabled(False)
         self.registry[ActionId.REANALYSE].setEnabled(
             self.document is not None and not self.loader.running
         )
@@ -428,8 +443,12 @@ class MainWindow(QMainWindow):
         self.status.set_stats(self.stats, theme)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Warn about unsaved decisions, stop the analysis and remember the layout."""
-        if not self.files.may_discard():
+        """Wait for writes, warn about unsaved decisions, stop the analysis, keep the layout.
+
+        While a save or an export is written the window stays open and closes itself once
+        it is done (not if it failed: the reviewer reads why, with the work still open).
+        """
+        if not self.files.may_close(self.close):
             event.ignore()
             return
         self.files.close()  # saved, or the reviewer let the work go: no recovery offer

@@ -32,9 +32,9 @@ from korrektur.ui.painting import (
     paint_page_line,
     span_rects,
 )
+from korrektur.ui.prepared import Prepared
 from korrektur.ui.textmap import Utf16Index
 from korrektur.ui.theme import Theme
-from korrektur.ui.worker import Prepared
 
 CLICK_SLOP = 4  # pixels a press may move and still count as a click
 

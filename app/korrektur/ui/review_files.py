@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QWidget
 
 from korrektur.formats.exporters import EXPORTERS, export_to
+from korrektur.formats.reading import ExportOptions
 from korrektur.model import ReviewSession
-from korrektur.store.atomic import WriteError
 from korrektur.store.autosave import find_recoveries
+from korrektur.store.detached import detached_review
 from korrektur.store.resume import ResumeReport, find_review
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import SUFFIX, save_review
+from korrektur.store.reviewfile import SUFFIX, Snapshot, snapshot
 from korrektur.store.validate import ReviewFileError
 from korrektur.ui.autosave_service import AutosaveService
 from korrektur.ui.export_dialog import ExportDialog
+from korrektur.ui.prepared import session_view
 from korrektur.ui.recovery_dialog import Choice, RecoveryDialog
-from korrektur.ui.store_jobs import Pool, writer_pool
+from korrektur.ui.review_saver import ReviewSaver
+from korrektur.ui.store_jobs import JobQueue, Pool, writer_pool
 from korrektur.ui.version_dialog import VersionHistoryDialog
 
 
@@ -60,16 +64,36 @@ def ask_line(parent: QWidget | None, question: str, default: str) -> str | None:
     return str(text) if ok else None
 
 
+def export_snapshot(
+    snap: Snapshot, review_path: Path | None, name: str, target: Path, options: ExportOptions
+) -> None:
+    """Write an export of what ``snap`` holds (on the worker: a private copy is read)."""
+    review = detached_review(snap, review_path)
+    try:
+        export_to(review, name, target, options)
+    finally:
+        review.release()
+
+
 class ReviewFileService(QObject):
     """The store's side of the window: one ``Review`` per open session, saved and autosaved.
 
+    Saves (``saver``), autosaves and exports take a snapshot on the GUI thread and write it
+    with jobs on one ordered worker thread (``jobs``); the window goes on meanwhile.
+
     Signals:
-        session_replaced(ReviewSession): a restored version (or recovered work) to show.
-        saved(str): the review file was written (its path).
+        session_replaced(Analysed): a restored version (or recovered work) to show.
+        saved(str): a save reached the disk (the review file's path).
+        save_failed(str): a save did not reach the disk (why); the work is still open.
+        exported(str): an export was written (its path).
+        export_failed(str): an export could not be written (why).
     """
 
     session_replaced = Signal(object)
     saved = Signal(str)
+    save_failed = Signal(str)
+    exported = Signal(str)
+    export_failed = Signal(str)
 
     def __init__(
         self,
@@ -89,9 +113,18 @@ class ReviewFileService(QObject):
         self.ask_path, self.ask_text, self.run_dialog = ask_path, ask_text, run_dialog
         self.recovery_folder = recovery_folder
         self.review: Review | None = None
-        self.autosave = AutosaveService(pool or writer_pool(), recovery_folder, parent=self)
+        self.jobs = JobQueue(pool or writer_pool(), self)
+        self.autosave = AutosaveService(self.jobs, recovery_folder, parent=self)
         self.autosave.failed.connect(self._autosave_failed)
+        self.saver = ReviewSaver(self.jobs, messages, self)
+        self.saver.saved.connect(self._on_saved)
+        self.saver.failed.connect(self.save_failed)
         self._asked_name = False
+
+    @property
+    def saving(self) -> bool:
+        """True while a save is being written."""
+        return self.saver.saving
 
     # -- which review ----------------------------------------------------------------------
 
@@ -165,14 +198,19 @@ class ReviewFileService(QObject):
     # -- saving ----------------------------------------------------------------------------
 
     def save(self, session: ReviewSession, parent: QWidget | None = None) -> bool:
-        """Save a new version (Ctrl+S); True when it is safely on disk."""
+        """Save a new version (Ctrl+S); True when the save is under way.
+
+        ``saved`` or ``save_failed`` follows once the file is written or not.
+        """
         review = self.review_for(session)
+        if self.saver.saving:  # after the save under way, to where that one goes
+            return self._save_to(review, None, parent)
         if review.path is None:
             return self.save_as(session, parent)
         return self._save_to(review, review.path, parent)
 
     def save_as(self, session: ReviewSession, parent: QWidget | None = None) -> bool:
-        """Save a new version to a file the reviewer chooses."""
+        """Save a new version to a file the reviewer chooses; True when under way."""
         review = self.review_for(session)
         suggested = review.path or Path(session.document.name).with_suffix("")
         path = self.ask_path(
@@ -188,34 +226,24 @@ class ReviewFileService(QObject):
             target = target.with_name(target.name + SUFFIX)
         return self._save_to(review, target, parent)
 
-    def _save_to(self, review: Review, path: Path, parent: QWidget | None) -> bool:
+    def _save_to(self, review: Review, path: Path | None, parent: QWidget | None) -> bool:
         name = self._name(parent)
-        if review.source_path is not None and path.resolve() == review.source_path.resolve():
+        if (
+            path is not None
+            and review.source_path is not None
+            and path.resolve() == review.source_path.resolve()
+        ):
             self.messages.error(
                 self.tr("The source file is never overwritten; choose another name.")
             )
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            version = save_review(review, path, reviewer=name)
-        except WriteError as exc:
-            self.messages.error(
-                self.tr(
-                    "The review could not be saved: %1\nYour work is still open; try Save "
-                    "As to choose another folder."
-                ).replace("%1", str(exc))
-            )
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.autosave.saved()
-        self.messages.info(
-            self.tr("Saved version %1 to %2")
-            .replace("%1", str(version.number))
-            .replace("%2", path.name)
-        )
-        self.saved.emit(str(path))
+        self.saver.save(review, path, name)
         return True
+
+    def _on_saved(self, review: Review, path: str) -> None:
+        if review is self.review:
+            self.autosave.saved()
+        self.saved.emit(path)
 
     def _autosave_failed(self, message: str) -> None:
         self.messages.info(self.tr("Autosave failed: %1").replace("%1", message))
@@ -228,7 +256,7 @@ class ReviewFileService(QObject):
         dialog = ExportDialog(review, parent)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
-        exporter = EXPORTERS[dialog.format_name()]
+        exporter, options = EXPORTERS[dialog.format_name()], dialog.options()
         base = review.source_path or Path(session.document.name)
         path = self.ask_path(
             parent,
@@ -241,19 +269,30 @@ class ReviewFileService(QObject):
         target = Path(path)
         if not target.suffix:
             target = target.with_suffix(exporter.suffix)
-        try:
-            export_to(review, exporter.name, target, dialog.options())
-        except (ValueError, WriteError) as exc:
-            self.messages.error(
-                self.tr("The export could not be written: %1").replace("%1", str(exc))
-            )
-            return
+        self.jobs.submit(
+            partial(export_snapshot, snapshot(review), review.path, exporter.name, target, options),
+            lambda _: self._exported(target),
+            self._not_exported,
+            label=self.tr("Exporting %1…").replace("%1", target.name),
+        )
+
+    def _exported(self, target: Path) -> None:
         self.messages.info(self.tr("Exported to %1").replace("%1", target.name))
+        self.exported.emit(str(target))
+
+    def _not_exported(self, message: str) -> None:
+        self.messages.error(self.tr("The export could not be written: %1").replace("%1", message))
+        self.export_failed.emit(message)
 
     def show_versions(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        """The version history; restoring a version replaces the session."""
+        """The version history; restoring a version replaces the session.
+
+        Not while a save is written: the history is about to gain a version.
+        """
+        if self.saving:
+            return
         review = self.review_for(session)
-        dialog = VersionHistoryDialog(review, self.messages.confirm, parent)
+        dialog = VersionHistoryDialog(review, self.messages.confirm, parent, self.jobs)
         dialog.restored.connect(self.session_replaced.emit)
         self.run_dialog(dialog)
 
@@ -282,14 +321,17 @@ class ReviewFileService(QObject):
             self.messages.error(str(exc))
             return None
         self.use(review)
-        if self.autosave.autosaver is not None:
-            self.autosave.autosaver.save_now()
-            self.autosave.pool.waitForDone()
-            if self.autosave.autosaver.path != chosen.path:
-                chosen.discard()
-        self.session_replaced.emit(review.session)
+        autosaver = self.autosave.autosaver
+        moved = autosaver is not None and autosaver.path != chosen.path
+        # the old file goes only once the work is safely in the new one
+        self.autosave.write_now(chosen.discard if moved else None)
+        self.session_replaced.emit(session_view(review.session))
         return review
 
     def close(self, keep_unsaved: bool = True) -> None:
         """The window closes: stop autosaving (the recovery file goes unless work is kept)."""
         self.autosave.stop(keep_unsaved)
+
+    def wait(self) -> None:
+        """Block until every write is done (the window is gone; the process is ending)."""
+        self.jobs.wait()

@@ -6,13 +6,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtCore import QThreadPool
 
 from korrektur.engine import Progress, default_engine
 from korrektur.model import Document, Kind, Suggestion
 from korrektur.ui.messages import Messages
 from korrektur.ui.review_files import ReviewFileService
 from korrektur.ui.settings import Settings
+from korrektur.ui.store_jobs import Pool as TaskPool
+from korrektur.ui.store_jobs import SyncPool
 
 
 class Analyser(Protocol):
@@ -25,35 +27,14 @@ class Analyser(Protocol):
         ...
 
 
-class TaskPool(Protocol):
-    """Where background jobs run: a ``QThreadPool``, or ``SyncPool`` in tests."""
-
-    def start(self, runnable: QRunnable) -> None:
-        """Run ``runnable``."""
-        ...
-
-    def waitForDone(self, msecs: int = -1) -> bool:
-        """Block until every job is done."""
-        ...
-
-
-class SyncPool:
-    """Runs each job at once on the calling thread, so tests need no waiting."""
-
-    def start(self, runnable: QRunnable) -> None:
-        """Run ``runnable`` now."""
-        runnable.run()
-
-    def waitForDone(self, msecs: int = -1) -> bool:
-        """Nothing is ever left running."""
-        return True
-
-
 def analysis_pool() -> QThreadPool:
     """One worker thread: jobs stay ordered and the engine is only used from one thread."""
     pool = QThreadPool()
     pool.setMaxThreadCount(1)
     return pool
+
+
+__all__ = ["Analyser", "Services", "SyncPool", "TaskPool", "analysis_pool"]
 
 
 @dataclass

@@ -36,15 +36,43 @@ class ReviewStatusBar(QStatusBar):
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop the analysis (the text stays open)"))
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
+        self.busy_label = QLabel()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setMaximumWidth(80)
+        self.busy_bar.setRange(0, 0)  # a save or an export says nothing of how far it is
+        self.busy_bar.setTextVisible(False)
+        # Their room is kept while hidden, and the text may be squeezed: were the status
+        # bar's minimum to grow when a save starts, the window would be laid out again and
+        # repainted, or even resized (tens of milliseconds on a long report).
+        self.busy_label.setMinimumWidth(40)
+        # The counts of a long report are wide: they may be clipped rather than keep the
+        # window from being narrower (or widen it when a number grows).
+        self.progress_label.setMinimumWidth(160)
+        self.position_label.setMinimumWidth(120)
+        for busy in (self.busy_label, self.busy_bar):
+            policy = busy.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            busy.setSizePolicy(policy)
         for widget in (
             self.progress_label,
             self.position_label,
             self.encoding_label,
+            self.busy_label,
+            self.busy_bar,
             self.analysis_bar,
             self.cancel_button,
         ):
             self.addPermanentWidget(widget)
         self.show_analysis(False)
+        self.show_busy("")
+
+    def show_busy(self, doing: str) -> None:
+        """Say what is being written in the background ("Saving …"); "" hides it."""
+        self.busy_label.setText(doing)
+        self.busy_label.setToolTip(doing)
+        self.busy_bar.setToolTip(doing)
+        self.busy_label.setVisible(bool(doing))
+        self.busy_bar.setVisible(bool(doing))
 
     def show_analysis(self, running: bool) -> None:
         """Show or hide the analysis progress and its Cancel button."""

@@ -26,7 +26,7 @@ from korrektur.ui.keys import TypingKeys
 from korrektur.ui.suggestion_model import (
     ID_ROLE,
     Column,
-    SuggestionFilterProxy,
+    SuggestionSortProxy,
     SuggestionTableModel,
 )
 
@@ -38,7 +38,7 @@ class SuggestionDock(QWidget):
 
     Attributes:
         model: the table model (set a session on it).
-        proxy: the filter in front of it.
+        proxy: sorts it for the view.
         table: the view.
         bulk_threshold, bulk_button: accept the visible pending suggestions from a confidence.
 
@@ -53,7 +53,7 @@ class SuggestionDock(QWidget):
     def __init__(self, accept_visible: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = SuggestionTableModel(self)
-        self.proxy = SuggestionFilterProxy(self)
+        self.proxy = SuggestionSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self._selecting = False
 
@@ -182,12 +182,12 @@ class SuggestionDock(QWidget):
 
     def _emit_filter(self) -> None:
         criteria = self.criteria()
-        self.proxy.set_criteria(criteria)
+        self.model.set_criteria(criteria)
         self._count()
         self.filter_changed.emit(criteria)
 
     def _count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total
         self.count_label.setText(
             self.tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
         )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QPlainTextDocumentLayout,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -24,18 +26,48 @@ from PySide6.QtWidgets import (
 from korrektur.model import ReviewSession, Status
 from korrektur.store.compare import compare_versions
 from korrektur.store.review import Review
+from korrektur.ui.prepared import Analysed, Prepared, prepare, session_view
+from korrektur.ui.store_jobs import JobQueue, SyncPool
 
 CURRENT = 0  # row data of the "current work" row
+
+
+def _session(review: Review, number: int) -> ReviewSession:
+    return review.session if number == CURRENT else review.version_session(number)
+
+
+def _name(number: int) -> str:
+    if number == CURRENT:
+        return QCoreApplication.translate("VersionHistoryDialog", "the current work")
+    return QCoreApplication.translate("VersionHistoryDialog", "version %1").replace(
+        "%1", str(number)
+    )
+
+
+def comparison_text(review: Review, first: int, second: int) -> str:
+    """The decisions that differ between two versions, then a diff of their texts."""
+    result = compare_versions(review, first, second)
+    count = len(result.changes)
+    lines = [
+        QCoreApplication.translate("VersionHistoryDialog", "%n decision(s) differ:", None, count)
+    ]
+    lines += [f"  {change.describe()}" for change in result.changes]
+    same = QCoreApplication.translate("VersionHistoryDialog", "The texts are the same.")
+    lines += ["", *result.diff] if result.diff else ["", same]
+    return "\n".join(lines)
 
 
 class VersionHistoryDialog(QDialog):
     """Lists the versions of a review; shows, compares and restores them.
 
     Restoring asks first (through ``confirm``), then makes the version's decisions the
-    current, unsaved work; nothing is deleted.
+    current, unsaved work; nothing is deleted. Building a version's text, comparing and
+    restoring take seconds on a long report: they run as jobs on ``jobs`` (the review
+    does not change meanwhile: the dialog is modal and the window does not open it while
+    a save is written), and the dialog says what it is doing.
 
     Signals:
-        restored(ReviewSession): the session the window should show after a restore.
+        restored(Analysed): the restored session, ready for the window to show.
     """
 
     restored = Signal(object)
@@ -45,10 +77,13 @@ class VersionHistoryDialog(QDialog):
         review: Review,
         confirm: Callable[[str], bool] | None = None,
         parent: QWidget | None = None,
+        jobs: JobQueue | None = None,
     ) -> None:
         super().__init__(parent)
         self.review = review
         self.confirm = confirm  # None asks nobody (always yes)
+        self.jobs = jobs if jobs is not None else JobQueue(SyncPool(), self)
+        self._working = False
         self.setWindowTitle(
             self.tr("Version history — %1").replace("%1", review.session.document.name)
         )
@@ -134,44 +169,70 @@ class VersionHistoryDialog(QDialog):
         return sorted(numbers, key=lambda n: n or 10**9)
 
     def _update_buttons(self) -> None:
-        chosen = self.selected()
+        chosen = [] if self._working else self.selected()
         self.show_button.setEnabled(len(chosen) == 1)
         self.compare_button.setEnabled(len(chosen) in (1, 2) and bool(self.review.history.versions))
         self.restore_button.setEnabled(len(chosen) == 1 and chosen[0] != CURRENT)
 
-    def _session(self, number: int) -> ReviewSession:
-        return self.review.session if number == CURRENT else self.review.version_session(number)
+    def _run(
+        self,
+        doing: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        keeps: bool = False,
+    ) -> None:
+        """Run ``work`` as a job, saying ``doing`` meanwhile; ``done`` gets its result."""
+        self._working = True
+        self.hint.setText(doing)
+        self._update_buttons()
+
+        def finish(result: object) -> None:
+            self._working = False
+            self._update_buttons()
+            done(result)
+
+        def fail(message: str) -> None:
+            self._working = False
+            self._update_buttons()
+            self.hint.setText(message)
+
+        self.jobs.submit(work, finish, fail, keeps=keeps)
+
+    def _show(self, prepared: Prepared, hint: str) -> None:
+        document = prepared.document
+        document.setParent(self.viewer)
+        document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        document.setDefaultFont(self.viewer.font())
+        self.viewer.setDocument(document)
+        self.hint.setText(hint)
 
     def show_text(self) -> None:
         """Show the text of the selected version (decisions applied, undecided left raw)."""
         [number] = self.selected()
-        self.viewer.setPlainText(self._session(number).decided_text())
-        self.hint.setText(
-            self.tr("Text of %1; undecided suggestions keep the OCR text.").replace(
-                "%1", self._name(number)
-            )
+        review = self.review
+        hint = self.tr("Text of %1; undecided suggestions keep the OCR text.").replace(
+            "%1", _name(number)
+        )
+        self._run(
+            self.tr("Building the text of %1…").replace("%1", _name(number)),
+            lambda: prepare(_session(review, number).decided_text()),
+            lambda prepared: self._show(prepared, hint),
         )
 
     def compare(self) -> None:
         """Compare two selected versions (or one with the current work)."""
         chosen = self.selected()
         first, second = (chosen[0], CURRENT) if len(chosen) == 1 else chosen
-        result = compare_versions(self.review, first, second)
-        lines = [self.tr("%n decision(s) differ:", "", len(result.changes))]
-        lines += [f"  {change.describe()}" for change in result.changes]
-        lines += ["", *result.diff] if result.diff else ["", self.tr("The texts are the same.")]
-        self.viewer.setPlainText("\n".join(lines))
-        self.hint.setText(
-            self.tr("%1 compared with %2.")
-            .replace("%1", self._name(first))
-            .replace("%2", self._name(second))
+        review = self.review
+        hint = (
+            self.tr("%1 compared with %2.").replace("%1", _name(first)).replace("%2", _name(second))
         )
-
-    def _name(self, number: int) -> str:
-        return (
-            self.tr("the current work")
-            if number == CURRENT
-            else self.tr("version %1").replace("%1", str(number))
+        self._run(
+            self.tr("Comparing %1 with %2…")
+            .replace("%1", _name(first))
+            .replace("%2", _name(second)),
+            lambda: prepare(comparison_text(review, first, second)),
+            lambda prepared: self._show(prepared, hint),
         )
 
     def restore(self) -> None:
@@ -183,6 +244,20 @@ class VersionHistoryDialog(QDialog):
         ).replace("%1", str(number))
         if self.confirm is not None and not self.confirm(question):
             return
-        self.review.restore_version(number)
-        self.restored.emit(self.review.session)
+        review = self.review
+        self._run(
+            self.tr("Restoring version %1…").replace("%1", str(number)),
+            lambda: session_view(review.version_session(number)),
+            lambda view: self._restored(number, view),
+            keeps=True,  # the restored session is the work from now on
+        )
+
+    def _restored(self, number: int, view: Analysed) -> None:
+        self.review.restore_version(number, view.session)
+        self.restored.emit(view)
         self.fill()
+        self.hint.setText(
+            self.tr("Version %1 is now the current work (not saved yet).").replace(
+                "%1", str(number)
+            )
+        )

@@ -2,58 +2,26 @@
 
 from __future__ import annotations
 
-import gc
 import logging
-import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
-from PySide6.QtGui import QTextDocument
 
 from korrektur.engine import AnalysisCancelled
 from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Suggestion
-from korrektur.store.resume import ResumeReport, resume_document
-from korrektur.store.review import Review
+from korrektur.store.resume import resume_document
 from korrektur.store.validate import ReviewFileError
+from korrektur.ui.gil import gui_keeps_the_gil
+from korrektur.ui.prepared import Analysed, prepare
 from korrektur.ui.services import Analyser
 from korrektur.ui.stats import ReviewStats
-from korrektur.ui.textmap import Utf16Index
 
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: enough for a bar, no flood
-
-# While a job runs, the GUI thread gets the GIL back within this many seconds.
-JOB_SWITCH_INTERVAL = 0.0005
-
-
-@contextmanager
-def gui_keeps_the_gil() -> Iterator[None]:
-    """While background Python code runs, let the GUI thread have the GIL whenever it asks.
-
-    Two things otherwise hold the GIL for long stretches: Python's 5 ms switch interval,
-    paid at each of a repaint's many Python/Qt crossings, and the cyclic garbage collector,
-    whose full passes over the objects an analysis creates (tokens, candidates,
-    suggestions) take 100–200 ms on a 300-page report. The collector is paused for the job
-    and what the job built is then frozen: it lives as long as the review anyway, and later
-    passes need not walk it again.
-    """
-    previous = sys.getswitchinterval()
-    collecting = gc.isenabled()
-    sys.setswitchinterval(JOB_SWITCH_INTERVAL)
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
-        sys.setswitchinterval(previous)
 
 
 class EngineHolder:
@@ -70,55 +38,6 @@ class EngineHolder:
             if self._engine is None:
                 self._engine = self._factory()
             return self._engine
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A pane's text, made into a ``QTextDocument`` off the GUI thread.
-
-    Filling a document with a long report takes tens of milliseconds; done here, the GUI
-    thread only swaps it in.
-
-    Attributes:
-        text: the text (what the core's offsets refer to).
-        document: the same text as a document, moved to the GUI thread.
-        index: converts the core's offsets to the document's positions.
-    """
-
-    text: str
-    document: QTextDocument
-    index: Utf16Index
-
-
-def prepare(text: str) -> Prepared:
-    """Fill a document with ``text`` on this thread and hand it to the GUI thread."""
-    document = QTextDocument()
-    document.setUndoRedoEnabled(False)
-    document.setPlainText(text)
-    app = QCoreApplication.instance()
-    if app is not None:
-        document.moveToThread(app.thread())
-    return Prepared(text, document, Utf16Index(text))
-
-
-@dataclass(frozen=True)
-class Analysed:
-    """A finished analysis with what the window needs, all built off the GUI thread.
-
-    Attributes:
-        session: the review session.
-        corrected: its corrected text, prepared for the corrected pane.
-        stats: the decided/total counts for the status bar.
-        review: the file's review, resumed from its review file if it has one (None when
-            the open document was analysed again).
-        report: what resuming found (a changed source, decisions not found again).
-    """
-
-    session: ReviewSession
-    corrected: Prepared
-    stats: ReviewStats
-    review: Review | None = None
-    report: ResumeReport | None = None
 
 
 class JobSignals(QObject):
@@ -191,7 +110,7 @@ class AnalysisJob(QRunnable):
 
     def run(self) -> None:
         """Load, analyse, report; the GUI thread keeps getting the GIL quickly meanwhile."""
-        with gui_keeps_the_gil():
+        with gui_keeps_the_gil(freeze=True):
             self._run()
 
     def _run(self) -> None:
@@ -257,7 +176,7 @@ class EngineWarmUp(QRunnable):
 
     def run(self) -> None:
         """Build the engine; errors are logged only."""
-        with gui_keeps_the_gil():
+        with gui_keeps_the_gil(freeze=True):
             try:
                 self._engine.get()
             except Exception:  # the analysis that needs the engine reports it to the user

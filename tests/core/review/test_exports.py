@@ -288,3 +288,13 @@ def test_every_format_writes_a_file_and_never_the_source(tmp_path, mixed):
     with pytest.raises(ValueError, match="source"):
         export_to(mixed, "txt", source, ExportOptions())
     assert source.read_text(encoding="utf-8") == RAW
+
+
+def test_json_is_joined_in_batches_to_the_same_text():
+    import json
+
+    from korrektur.formats.export_plain import json_text
+
+    data = {"a": [{"x": i, "ö": "å" * (i % 7)} for i in range(5000)], "b": None, "c": "\n"}
+    assert json_text(data) == json.dumps(data, ensure_ascii=False, indent=1)
+    assert json_text({}) == "{}"

@@ -26,3 +26,22 @@ def source(tmp_path):
 def review(source):
     session = fresh_session()
     return Review(session, source_path=source, path=review_path_for(source))
+
+
+class Answers:
+    """What the store's dialogs would answer: paths to save to, dialog handlers."""
+
+    def __init__(self):
+        self.paths = []
+        self.dialogs = []
+
+    def ask_path(self, *args):
+        return str(self.paths.pop(0)) if self.paths else ""
+
+    def run_dialog(self, dialog):
+        return self.dialogs.pop(0)(dialog)
+
+
+@pytest.fixture
+def answers():
+    return Answers()

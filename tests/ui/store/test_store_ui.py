@@ -14,6 +14,7 @@ from korrektur.ui.export_dialog import ExportDialog
 from korrektur.ui.recovery_dialog import RecoveryDialog
 from korrektur.ui.review_files import ReviewFileService
 from korrektur.ui.services import SyncPool
+from korrektur.ui.store_jobs import JobQueue
 from korrektur.ui.version_dialog import VersionHistoryDialog
 
 
@@ -43,7 +44,7 @@ def make_service(qtbot, messages, tmp_path, **kwargs):
 
 def test_autosave_service_writes_on_decisions_and_on_the_timer(qtbot, review, tmp_path):
     clock = Clock()
-    service = AutosaveService(SyncPool(), tmp_path / "rec", clock=clock)
+    service = AutosaveService(JobQueue(SyncPool()), tmp_path / "rec", clock=clock, idle_ms=0)
     service.watch(review)
     assert service.timer.isActive()
     ids = [s.id for s in review.session.suggestions]
@@ -64,7 +65,7 @@ def test_autosave_service_writes_on_decisions_and_on_the_timer(qtbot, review, tm
 
 
 def test_autosave_failure_is_reported_and_retried(qtbot, review, tmp_path, monkeypatch):
-    service = AutosaveService(SyncPool(), tmp_path / "rec", clock=Clock())
+    service = AutosaveService(JobQueue(SyncPool()), tmp_path / "rec", clock=Clock(), idle_ms=0)
     service.watch(review)
 
     def full(*args):
@@ -121,7 +122,8 @@ def test_a_failed_save_keeps_the_work_and_says_so(qtbot, messages, tmp_path, rev
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
-    assert service.save(review.session) is False
+    with qtbot.waitSignal(service.save_failed):
+        assert service.save(review.session) is True  # under way; fails on the worker
     assert "could not be saved" in messages.errors[0]
     assert "read-only" in messages.errors[0]
     assert service.unsaved(review.session)
@@ -218,7 +220,7 @@ def test_version_dialog_shows_compares_and_restores(qtbot, review):
     assert not review.dirty
     with qtbot.waitSignal(dialog.restored) as blocker:
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert blocker.args[0].decided_text() == first
+    assert blocker.args[0].session.decided_text() == first
     assert review.dirty
     assert dialog.table.item(0, 4).text() == "unsaved"
 
@@ -235,7 +237,7 @@ def test_service_restore_replaces_the_session(qtbot, messages, tmp_path, review)
     service.use(review)
     with qtbot.waitSignal(service.session_replaced) as blocker:
         service.show_versions(review.session)
-    restored = blocker.args[0]
+    restored = blocker.args[0].session
     assert restored is review.session
     assert service.unsaved(restored)
     assert service.save(restored)

@@ -15,26 +15,6 @@ from korrektur.ui.services import SyncPool
 from korrektur.ui.theme import Theme
 
 
-class Answers:
-    """What the store's dialogs would answer: a path, a dialog handler."""
-
-    def __init__(self):
-        self.paths = []
-        self.dialogs = []
-
-    def ask_path(self, *args):
-        return str(self.paths.pop(0)) if self.paths else ""
-
-    def run_dialog(self, dialog):
-        handler = self.dialogs.pop(0)
-        return handler(dialog)
-
-
-@pytest.fixture
-def answers():
-    return Answers()
-
-
 @pytest.fixture
 def files(services, messages, tmp_path, answers):
     service = ReviewFileService(
@@ -172,7 +152,7 @@ def test_closing_without_saving_drops_the_recovery_file(
     ids = [s.id for s in window.controller.session.suggestions]
     for _ in range(len(ids)):
         qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
-    files.autosave.autosaver.save_now()
+    files.autosave.write_now()
     assert find_recoveries(tmp_path / "recovery")
     window.messages.unsaved_reply = Answer.DISCARD
     window.close()

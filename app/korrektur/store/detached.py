@@ -1,0 +1,34 @@
+"""A private copy of a review, made from a snapshot, for slow read-only work on another thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from korrektur.model import ReviewSession
+from korrektur.store.gcpause import gc_paused
+from korrektur.store.history import History
+from korrektur.store.review import Review
+from korrektur.store.reviewfile import Snapshot
+
+
+def detached_review(snap: Snapshot, path: Path | None = None, reviewer: str = "") -> Review:
+    """A review holding what ``snap`` fixed, sharing nothing that the live review changes.
+
+    Exports and version comparisons read the whole review for seconds; on a copy they may
+    run on a worker thread while the reviewer goes on deciding. The suggestions' proposals
+    never change, so the copies only carry the snapshot's decisions. ``path`` is where the
+    review file is (exports refuse to overwrite it).
+    """
+    with gc_paused():
+        suggestions = [mark.apply(s) for s, mark in zip(snap.suggestions, snap.marks, strict=True)]
+        retired = [mark.apply(s) for s, mark in snap.retired]
+        session = ReviewSession(snap.document, suggestions, reviewer=reviewer)
+        return Review(
+            session,
+            History(snap.versions),
+            path=path,
+            source_path=snap.source_path,
+            tool=snap.tool,
+            retired=retired,
+            unanchored=snap.unanchored,
+        )

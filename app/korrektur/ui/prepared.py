@@ -1,0 +1,68 @@
+"""What the window shows of a text or a session, built off the GUI thread and swapped in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextDocument
+
+from korrektur.model import ReviewSession
+from korrektur.store.resume import ResumeReport
+from korrektur.store.review import Review
+from korrektur.ui.stats import ReviewStats
+from korrektur.ui.textmap import Utf16Index
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A pane's text, made into a ``QTextDocument`` off the GUI thread.
+
+    Filling a document with a long report takes tens of milliseconds; done here, the GUI
+    thread only swaps it in.
+
+    Attributes:
+        text: the text (what the core's offsets refer to).
+        document: the same text as a document, moved to the GUI thread.
+        index: converts the core's offsets to the document's positions.
+    """
+
+    text: str
+    document: QTextDocument
+    index: Utf16Index
+
+
+def prepare(text: str) -> Prepared:
+    """Fill a document with ``text`` on this thread and hand it to the GUI thread."""
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    document.setPlainText(text)
+    app = QCoreApplication.instance()
+    if app is not None:
+        document.moveToThread(app.thread())
+    return Prepared(text, document, Utf16Index(text))
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A finished analysis with what the window needs, all built off the GUI thread.
+
+    Attributes:
+        session: the review session.
+        corrected: its corrected text, prepared for the corrected pane.
+        stats: the decided/total counts for the status bar.
+        review: the file's review, resumed from its review file if it has one (None when
+            the open document was analysed again).
+        report: what resuming found (a changed source, decisions not found again).
+    """
+
+    session: ReviewSession
+    corrected: Prepared
+    stats: ReviewStats
+    review: Review | None = None
+    report: ResumeReport | None = None
+
+
+def session_view(session: ReviewSession) -> Analysed:
+    """What the window needs to show ``session`` (a restored version): text and counts."""
+    return Analysed(session, prepare(session.corrected_text()), ReviewStats(session))

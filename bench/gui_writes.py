@@ -1,0 +1,165 @@
+"""Event-loop heartbeat while the review window saves, exports, restores and compares (gui.py).
+
+Each step is started the way a reviewer starts it (a key press, a dialog button) and the
+event loop runs until the store reports the step done, then 200 ms more for the repaint
+that follows; a 5 ms ``QTimer`` heartbeat runs throughout. The longest gap between beats
+is how long the window could not react.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+SETTLE_MS = 200
+
+
+class Heartbeat:
+    """A 5 ms timer whose beats are recorded on one clock (milliseconds)."""
+
+    def __init__(self, interval_ms: int = 5) -> None:
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.beats: list[int] = []
+        self.timer = QTimer(interval=interval_ms)
+        self.timer.timeout.connect(lambda: self.beats.append(self.clock.elapsed()))
+
+    def now(self) -> int:
+        return int(self.clock.elapsed())
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def longest_gap(self, low: int, high: int) -> float:
+        """The longest time without a beat between ``low`` and ``high``."""
+        inside = [b for b in self.beats if low <= b <= high]
+        points = [low, *inside, high]
+        return float(max(b - a for a, b in zip(points, points[1:], strict=False)))
+
+
+def watch(action: Callable[[], object], done: Any, heartbeat: Heartbeat) -> dict[str, float]:
+    """Run ``action`` with the heartbeat on; wait for the signal ``done``, then settle.
+
+    Returns the seconds until ``done``, the longest gap, and the wall time ``action`` took
+    on the GUI thread (the part before the event loop ran again).
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    marks: dict[str, int] = {}
+
+    def finished(*_args: object) -> None:
+        if "done" not in marks:
+            marks["done"] = heartbeat.now()
+            QTimer.singleShot(SETTLE_MS, loop.quit)
+
+    done.connect(finished)
+    heartbeat.start()
+    marks["start"] = heartbeat.now()
+    started = time.perf_counter()
+    action()
+    gui_part = time.perf_counter() - started
+    if "done" not in marks:
+        loop.exec()
+    else:  # finished at once: still let the repaint happen
+        QTimer.singleShot(SETTLE_MS, loop.quit)
+        loop.exec()
+    heartbeat.stop()
+    done.disconnect(finished)
+    return {
+        "seconds": (marks["done"] - marks["start"]) / 1000,
+        "gap_ms": heartbeat.longest_gap(marks["start"], marks["done"] + SETTLE_MS),
+        "gui_ms": gui_part * 1000,
+    }
+
+
+def settle(ms: int = 500) -> None:
+    """Let the window finish repainting what the set-up changed before measuring."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+class Answers:
+    """The bench's answers to the store's dialogs: where to write, which export format."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.format = "txt"
+        self.handler: Callable[[Any], Any] | None = None
+
+    def ask_path(self, parent: object, caption: str, suggested: str, filters: str) -> str:
+        return str(self.folder / f"export-{Path(suggested).name}")
+
+    def run_dialog(self, dialog: Any) -> Any:
+        from PySide6.QtWidgets import QDialog
+
+        from korrektur.ui.export_dialog import ExportDialog
+
+        if isinstance(dialog, ExportDialog):
+            dialog.format_box.setCurrentIndex(dialog.format_box.findData(self.format))
+            return QDialog.DialogCode.Accepted
+        assert self.handler is not None
+        return self.handler(dialog)
+
+
+def measure_writes(app: Any, window: Any, answers: Answers) -> dict[str, float]:
+    """Save twice, export every format, restore and compare versions, with the heartbeat."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from korrektur.formats.exporters import EXPORTERS
+
+    files = window.services.files
+    beat = Heartbeat()
+    session = window.controller.session
+    ids = [s.id for s in session.suggestions]
+    result: dict[str, float] = {}
+
+    def ctrl(key: Qt.Key) -> Callable[[], None]:
+        return lambda: QTest.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+
+    session.accept(*ids[::2])
+    settle()
+    for number in (1, 2):
+        step = watch(ctrl(Qt.Key.Key_S), files.saved, beat)
+        result.update({f"save{number}_{k}": v for k, v in step.items()})
+        assert not window.isWindowModified(), "the save did not finish cleanly"
+        session.reject(*ids[1::4])
+        settle()
+    for name in EXPORTERS:
+        answers.format = name
+        step = watch(ctrl(Qt.Key.Key_E), files.exported, beat)
+        result.update({f"export_{name}_{k}": v for k, v in step.items()})
+    dialogs: list[Any] = []  # kept alive until their jobs are done
+
+    def click(button: str, rows: list[int]) -> Callable[[Any], Any]:
+        def handler(dialog: Any) -> Any:
+            dialogs.append(dialog)
+            dialog.table.clearSelection()
+            mode = dialog.table.selectionMode()
+            dialog.table.setSelectionMode(dialog.table.SelectionMode.MultiSelection)
+            for row in rows:
+                dialog.table.selectRow(row)
+            dialog.table.setSelectionMode(mode)
+            getattr(dialog, button).click()
+            return 0
+
+        return handler
+
+    answers.handler = click("compare_button", [1, 2])  # versions 2 and 1
+    step = watch(window.files.show_versions, files.jobs.idle, beat)
+    result.update({f"compare_{k}": v for k, v in step.items()})
+    answers.handler = click("restore_button", [2])  # version 1
+    step = watch(window.files.show_versions, files.session_replaced, beat)
+    result.update({f"restore_{k}": v for k, v in step.items()})
+    return result

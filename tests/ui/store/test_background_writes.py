@@ -1,0 +1,304 @@
+"""The real window with a real writer thread: saves, exports and restores never block it."""
+
+import errno
+
+import pytest
+from lxml import etree
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QApplication, QDialog
+from review_samples import session_equal
+
+from korrektur.model import Status
+from korrektur.store import atomic
+from korrektur.store.autosave import find_recoveries
+from korrektur.store.reviewread import load_review
+from korrektur.ui.actions import ActionId
+from korrektur.ui.main_window import MainWindow
+from korrektur.ui.messages import Answer
+from korrektur.ui.review_files import ReviewFileService
+from korrektur.ui.store_jobs import writer_pool
+from korrektur.ui.theme import Theme
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+WAIT_MS = 20_000  # a generous bound on a shared machine; the tests wait for signals
+
+
+@pytest.fixture
+def pool():
+    """One real writer thread; every job must be over when the test ends."""
+    threads = writer_pool()
+    yield threads
+    assert threads.waitForDone(WAIT_MS)
+    assert threads.activeThreadCount() == 0
+
+
+@pytest.fixture
+def files(services, messages, tmp_path, answers, pool):
+    service = ReviewFileService(
+        messages,
+        reviewer=lambda: "Anna Berg",
+        set_reviewer=lambda name: None,
+        pool=pool,
+        recovery_folder=tmp_path / "recovery",
+        ask_path=answers.ask_path,
+        run_dialog=answers.run_dialog,
+    )
+    services.files = service
+    yield service
+    service.close(keep_unsaved=False)
+    assert not service.autosave.timer.isActive()
+    assert pool.waitForDone(WAIT_MS)
+
+
+@pytest.fixture
+def window(qtbot, services, files, report):
+    win = MainWindow(services, Theme.from_palette(QApplication.palette()))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_path(report)  # the analysis runs on the (synchronous) test pool
+    assert win.controller.session is not None
+    return win
+
+
+def press_save(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def decide(qtbot, window, *keys):
+    for key in keys:
+        qtbot.keyClick(window.raw_view, key)
+
+
+def review_file(report):
+    return report.with_name("rapport.review.yaml")
+
+
+def test_ctrl_s_saves_in_the_background_and_the_file_loads_back_identical(
+    qtbot, window, files, report
+):
+    decide(qtbot, window, Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_2)
+    session = window.controller.session
+    with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
+        press_save(qtbot, window)
+        # the key press returned before the file was written: the window says so
+        assert files.saving
+        assert window.isWindowModified()
+        assert window.status.busy_label.isVisibleTo(window)
+        assert window.status.busy_label.text() == "Saving rapport.review.yaml…"
+        assert not window.registry[ActionId.VERSIONS].isEnabled()
+    assert not window.isWindowModified()
+    assert window.controller.undo_stack.isClean()
+    assert not window.status.busy_label.isVisibleTo(window)
+    assert window.registry[ActionId.VERSIONS].isEnabled()
+    saved = load_review(review_file(report))
+    assert session_equal(saved.session, session)
+    assert saved.session.corrected_text() == session.corrected_text()
+    assert [v.reviewer for v in saved.history.versions] == ["Anna Berg"]
+    assert window.messages.infos[-1] == "Saved version 1 to rapport.review.yaml"
+
+
+def test_decisions_made_while_saving_stay_unsaved(qtbot, window, files, report):
+    decide(qtbot, window, Qt.Key.Key_A)
+    with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
+        press_save(qtbot, window)
+        decide(qtbot, window, Qt.Key.Key_A)  # the reviewer goes on while it is written
+    assert window.isWindowModified()  # the second decision is not in the file
+    assert not window.controller.undo_stack.isClean()
+    assert load_review(review_file(report)).session.counts()[Status.ACCEPTED] == 1
+    with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
+        press_save(qtbot, window)
+    assert not window.isWindowModified()
+    saved = load_review(review_file(report))
+    assert saved.session.counts()[Status.ACCEPTED] == 2
+    assert len(saved.history) == 2
+
+
+def test_saving_twice_quickly_writes_both_in_order(qtbot, window, files, report):
+    decide(qtbot, window, Qt.Key.Key_A)
+    written = []
+    files.saved.connect(written.append)
+    press_save(qtbot, window)
+    decide(qtbot, window, Qt.Key.Key_R)
+    press_save(qtbot, window)  # taken once the first is written
+    qtbot.waitUntil(lambda: len(written) == 2 and not files.jobs.busy, timeout=WAIT_MS)
+    saved = load_review(review_file(report))
+    assert [v.counts[Status.REJECTED] for v in saved.history.versions] == [0, 1]
+    assert not window.isWindowModified()
+
+
+def full_disk(*args):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def read_only_folder(*args, **kwargs):
+    raise PermissionError(errno.EACCES, "Permission denied")
+
+
+@pytest.mark.parametrize(
+    ("target", "failure", "said"),
+    [
+        ("fsync", full_disk, "No space left on device"),
+        ("mkstemp", read_only_folder, "is read-only"),
+    ],
+)
+def test_a_failing_write_says_why_and_keeps_the_work(
+    qtbot, window, files, report, monkeypatch, target, failure, said
+):
+    decide(qtbot, window, Qt.Key.Key_A, Qt.Key.Key_R)
+    before = [s.status for s in window.controller.session.suggestions]
+    module = atomic.os if target == "fsync" else atomic.tempfile
+    monkeypatch.setattr(module, target, failure)
+    with qtbot.waitSignal(files.save_failed, timeout=WAIT_MS):
+        press_save(qtbot, window)
+    [error] = window.messages.errors
+    assert error.startswith("The review could not be saved: ")
+    assert said in error
+    assert "Your work is still open" in error
+    assert window.isWindowModified()
+    assert not window.status.busy_label.isVisibleTo(window)
+    assert [s.status for s in window.controller.session.suggestions] == before
+    assert not review_file(report).exists()
+    assert len(files.review.history) == 0
+    monkeypatch.undo()  # room again: the same work saves
+    with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
+        press_save(qtbot, window)
+    assert not window.isWindowModified()
+    assert [s.status for s in load_review(review_file(report)).session.suggestions] == before
+
+
+def test_closing_during_a_save_waits_for_it(qtbot, window, files, report, tmp_path):
+    decide(qtbot, window, Qt.Key.Key_A, Qt.Key.Key_A)
+    with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
+        press_save(qtbot, window)
+        assert not window.close()  # the save is being written: the window stays for now
+        assert window.isVisible()
+        assert window.messages.infos[-1] == "Waiting for the review to be written…"
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT_MS)
+    assert window.messages.questions == []  # saved: nothing to ask
+    assert load_review(review_file(report)).session.counts()[Status.ACCEPTED] == 2
+    qtbot.waitUntil(lambda: not files.jobs.busy, timeout=WAIT_MS)
+    assert find_recoveries(tmp_path / "recovery") == []
+
+
+def test_closing_with_unsaved_work_saves_then_closes(qtbot, window, files, report):
+    decide(qtbot, window, Qt.Key.Key_R)
+    window.messages.unsaved_reply = Answer.SAVE
+    with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
+        assert not window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT_MS)
+    assert load_review(review_file(report)).session.counts()[Status.REJECTED] == 1
+
+
+def test_a_failed_save_keeps_the_window_open(qtbot, window, files, report, monkeypatch):
+    decide(qtbot, window, Qt.Key.Key_A)
+    monkeypatch.setattr(atomic.os, "fsync", full_disk)
+    with qtbot.waitSignal(files.save_failed, timeout=WAIT_MS):
+        press_save(qtbot, window)
+        assert not window.close()  # waits for the save, which fails
+        assert window.files.waiting
+    assert not window.files.waiting  # the close was called off: the reviewer reads why
+    assert "No space left on device" in window.messages.errors[-1]
+    assert window.isVisible()
+    assert window.isWindowModified()
+    assert not window.files.waiting
+    assert window.controller.session.counts()[Status.ACCEPTED] == 1
+
+
+def test_opening_another_file_waits_for_the_save(qtbot, window, files, report, tmp_path):
+    other = tmp_path / "annan.txt"
+    other.write_text(report.read_text(encoding="utf-8"), encoding="utf-8")
+    decide(qtbot, window, Qt.Key.Key_A)
+    with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
+        press_save(qtbot, window)
+        window.open_path(other)
+        assert window.document.name == "rapport.txt"  # not yet
+    qtbot.waitUntil(lambda: window.document.name == "annan.txt", timeout=WAIT_MS)
+    assert window.messages.questions == []
+    assert load_review(review_file(report)).session.counts()[Status.ACCEPTED] == 1
+
+
+def test_export_runs_in_the_background_and_is_parseable(qtbot, window, files, answers, tmp_path):
+    decide(qtbot, window, Qt.Key.Key_A, Qt.Key.Key_A)
+
+    def tei(dialog):
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData("tei"))
+        return QDialog.DialogCode.Accepted
+
+    answers.dialogs.append(tei)
+    answers.paths.append(tmp_path / "rapport-tei")
+    with qtbot.waitSignal(files.exported, timeout=WAIT_MS) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        assert window.status.busy_label.text() == "Exporting rapport-tei.xml…"
+        decide(qtbot, window, Qt.Key.Key_A)  # after the export was asked for: not in it
+    out = tmp_path / "rapport-tei.xml"
+    assert blocker.args == [str(out)]
+    root = etree.parse(str(out)).getroot()
+    assert root.tag == f"{TEI}TEI"
+    corrections = [c.text for c in root.iter(f"{TEI}corr")]
+    assert corrections == ["Förvaltningen", "ökat"]
+    assert window.messages.infos[-1] == "Exported to rapport-tei.xml"
+
+
+def test_a_failed_export_says_why(qtbot, window, files, answers, tmp_path, report):
+    answers.dialogs.append(lambda dialog: QDialog.DialogCode.Accepted)
+    answers.paths.append(report)  # the source itself: refused
+    with qtbot.waitSignal(files.export_failed, timeout=WAIT_MS):
+        qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert "refusing to overwrite the source file" in window.messages.errors[-1]
+    assert report.read_bytes().startswith(b"Forvaltningen har 6kat")
+
+
+def test_restoring_a_version_in_the_background(qtbot, window, files, report):
+    decide(qtbot, window, Qt.Key.Key_A)
+    first = window.controller.session.corrected_text()
+    with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
+        press_save(qtbot, window)
+    decide(qtbot, window, Qt.Key.Key_R, Qt.Key.Key_R)
+    with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
+        press_save(qtbot, window)
+
+    def restore_first(dialog):
+        dialog.table.clearSelection()  # (Ctrl from Ctrl+S would add to the selection)
+        dialog.table.selectRow(2)
+        assert dialog.selected() == [1]
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        assert dialog.hint.text() == "Restoring version 1…"
+        assert not dialog.restore_button.isEnabled()  # one job at a time
+        return QDialog.DialogCode.Rejected
+
+    files.run_dialog = restore_first
+    with qtbot.waitSignal(files.session_replaced, timeout=WAIT_MS):
+        window.files.show_versions()
+    assert window.corrected_view.toPlainText() == first
+    assert window.controller.session.counts()[Status.REJECTED] == 0
+    assert window.isWindowModified()
+    assert "restored from version 1" in files.review.notes
+
+
+def test_comparing_versions_in_the_background(qtbot, files, review, pool):
+    from korrektur.store.reviewfile import save_review
+    from korrektur.ui.version_dialog import VersionHistoryDialog
+
+    save_review(review)
+    review.session.accept(*(s.id for s in review.session.suggestions[:3]))
+    save_review(review)
+    dialog = VersionHistoryDialog(review, jobs=files.jobs)
+    qtbot.addWidget(dialog)
+    dialog.table.clearSelection()
+    dialog.table.setSelectionMode(dialog.table.SelectionMode.MultiSelection)
+    dialog.table.selectRow(1)
+    dialog.table.selectRow(2)
+    with qtbot.waitSignal(files.jobs.idle, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+        assert dialog.hint.text() == "Comparing version 1 with version 2…"
+    assert dialog.viewer.toPlainText().startswith("3 decision(s) differ:")
+    assert dialog.hint.text() == "version 1 compared with version 2."
+    assert dialog.compare_button.isEnabled()
+
+
+def test_the_writer_pool_is_shared_and_ordered(files, pool):
+    assert files.jobs.pool is pool
+    assert files.autosave.jobs is files.jobs
+    assert isinstance(pool, QThreadPool)
+    assert pool.maxThreadCount() == 1
