@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLE := resources/samples/kommunrapport.txt
 
-.PHONY: run test lint unit bench bench-gui translations wheel-check clean
+.PHONY: run test lint unit fuzz bench bench-gui translations wheel-check clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,15 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --hypothesis-profile=ci
+
+# The property tests with fresh random examples, FUZZ_RUNS times (not part of `make test`).
+FUZZ_RUNS ?= 20
+fuzz: $(STAMP)
+	for run in $$(seq $(FUZZ_RUNS)); do \
+	  $(BIN)/python -m pytest -q -x -p no:cacheprovider --hypothesis-profile=fuzz \
+	    $$(grep -rl '@given' tests) || exit 1; \
+	done
 
 bench: $(STAMP)
 	$(BIN)/python bench/accuracy.py

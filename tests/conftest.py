@@ -1,4 +1,9 @@
-"""Test set-up shared by every test: Qt offscreen, Qt tests marked ``gui``."""
+"""Test set-up shared by every test: Qt offscreen, Qt tests marked ``gui``, Hypothesis profiles.
+
+``make test`` runs the property tests with the ``ci`` profile: the same examples on every run,
+so a clean clone passes or fails for a reason in the code, not in the draw. ``make fuzz`` runs
+them with fresh random examples, many times over, to look for new failures.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("fuzz", derandomize=False, print_blob=True)
 
 TESTS = Path(__file__).parent
 
