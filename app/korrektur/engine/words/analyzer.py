@@ -345,7 +345,7 @@ def _in_context(words: list[Occurrence], decisions: list[Decision], lexicon: Lex
     Only uncertain words are visited; a decision is made once per plain decision and pair of
     neighbours.
     """
-    uncertain = [i for i, d in enumerate(decisions) if d.confidence < AMBIGUOUS]
+    uncertain = [i for i, d in enumerate(decisions) if d.probabilities[0] < AMBIGUOUS]
     if not uncertain:
         return
     # How the context model reads each word: its best reading, a protected word as it stands.
@@ -398,22 +398,18 @@ def _evidence(
     A reading is sure when it beats the next reading, and the raw word read as an unknown
     word, by ``EVIDENCE_MARGIN`` (case is left aside: it shows no letter confusions).
     """
-    times: Counter[str] = Counter()
-    sample: dict[str, Occurrence] = {}
     full = Mode.FULL
-    for word in words:
-        if word.mode is full:
-            written = word.written or word.raw
-            times[written] += 1
-            sample[written] = word
+    written = [(word.written or word.raw, word) for word in words if word.mode is full]
+    times = Counter(text for text, _ in written)  # (in order of first appearance)
+    sample = dict(written)
     found: list[tuple[Op, float]] = []
     gold: Counter[str] = Counter()  # sure readings, by how often they stand
-    for count, (written, seen) in enumerate(times.items()):
+    for count, (text, seen) in enumerate(times.items()):
         if count % CHECK_EVERY == 0 and progress is not None:
             if progress.cancelled():
                 raise AnalysisCancelled
             progress.report(count * len(words) // max(len(times), 1), total)
-        word = sample[written]
+        word = sample[text]
         candidates = first.candidates(word)
         if not candidates:
             continue

@@ -95,6 +95,7 @@ class Candidate:
 
 
 Site = tuple[int, int, str, float]  # start, stop, gold text, cost of one rewrite
+_End = tuple[str, float, float, tuple[Op, ...]]  # a compound's last part: form, prior, cost, ops
 
 
 @dataclass(slots=True)
@@ -365,18 +366,20 @@ class Generator:
         # (prior + cost, prior, parts, ops)
         best: list[_Path | None] = [None] * (size + 1)
         best[0] = _Path(0.0, 0.0, (), ())
+        begin_forms, part_logn = lexicon.begin_forms, lexicon.part_logn
+        last_stop = size - MIN_END + 1
         for start in range(size):
             here = best[start]
             if here is None or len(here.parts) >= MAX_PARTS - 1:
                 continue
-            for stop in range(start + MIN_BEGIN, size - MIN_END + 1):
-                for form in lexicon.begin_forms(key[start:stop]):
-                    if stop - start < 3 and lexicon.part_logn(form) < SHORT_PART_LOGN:
+            for stop in range(start + MIN_BEGIN, last_stop):
+                for form in begin_forms(key[start:stop]):
+                    if stop - start < 3 and part_logn(form) < SHORT_PART_LOGN:
                         continue
                     priced = self._diacritic_cost(text[start:stop], form, fixed, start)
                     if priced is None:
                         continue
-                    prior = here.prior + lexicon.part_logn(form) - PART_NORM
+                    prior = here.prior + part_logn(form) - PART_NORM
                     score = prior + here.cost + priced[0]
                     current = best[stop]
                     if current is None or score > current.prior + current.cost:
@@ -401,7 +404,7 @@ class Generator:
 
     @staticmethod
     def _compound_candidates(
-        variant: _Variant, here: _Path, ends: list[tuple[str, float, float, tuple[Op, ...]]]
+        variant: _Variant, here: _Path, ends: list[_End]
     ) -> Iterator[Candidate]:
         for form, end_prior, cost, ops in ends:
             parts = (*here.parts, form)
@@ -414,9 +417,7 @@ class Generator:
                 parts,
             )
 
-    def _ends(
-        self, tail: str, fixed: frozenset[int], offset: int
-    ) -> list[tuple[str, float, float, tuple[Op, ...]]]:
+    def _ends(self, tail: str, fixed: frozenset[int], offset: int) -> list[_End]:
         """Known words that can end a compound, read from ``tail``: (form, prior, cost, ops)."""
         forms = self.lexicon.forms(fold(tail))
         if not forms:
@@ -431,9 +432,9 @@ class Generator:
                 found.append((form, end_prior, priced[0], priced[1]))
         return found
 
-    def _rewritten_ends(self, tail: str) -> list[tuple[str, float, float, tuple[Op, ...]]]:
+    def _rewritten_ends(self, tail: str) -> list[_End]:
         """``_ends`` of ``tail`` with one misreading undone (``farvaltningen``)."""
-        found: list[tuple[str, float, float, tuple[Op, ...]]] = []
+        found: list[_End] = []
         for rewritten in self._variants(tail, letters=True, limit=1):
             if self.lexicon.forms(fold(rewritten.text)):  # (the rewrite is worked out only then)
                 found.extend(
