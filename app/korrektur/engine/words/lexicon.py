@@ -146,20 +146,21 @@ class Lexicon:
         return found
 
     def _find_forms(self, key: str) -> tuple[str, ...]:
-        found = self._plain_forms(key)
-        rare = self.rare.values(key)
+        # (Written out without helper calls or empty comprehensions: most keys are no word.)
+        groups, logp, rare = self.groups, self.logp, self.rare
+        grouped = groups.get(key)
+        found = grouped.split("\t") if grouped else [key] if key in logp else []
+        listed = rare.values(key)
         if key[-1:] == "s" and len(key) > GENITIVE_MIN:  # a genitive -s of a known word
             stem = key[:-1]
-            stems = self._plain_forms(stem) + self.rare.values(stem)
-            rare += [w + "s" for w in stems if not w.endswith(("s", "x", "z"))]
-        return tuple(found + [w for w in rare if w not in found] if rare else found)
-
-    def _plain_forms(self, key: str) -> list[str]:
-        """Attested forms of ``key`` (its diacritic group, or the key itself)."""
-        grouped = self.groups.get(key)
-        if grouped:
-            return grouped.split("\t")
-        return [key] if key in self.logp else []
+            grouped = groups.get(stem)
+            stems = grouped.split("\t") if grouped else [stem] if stem in logp else []
+            stems += rare.values(stem)
+            if stems:
+                listed += [w + "s" for w in stems if not w.endswith(("s", "x", "z"))]
+        if listed:
+            found += [w for w in listed if w not in found]
+        return tuple(found)
 
     def begin_forms(self, key: str) -> tuple[str, ...]:
         """Compound first parts whose fold key is ``key`` (``larar`` → ``lärar``)."""
