@@ -68,6 +68,7 @@ class _Pass:
     decisions: dict[tuple[str, Case, bool, Mode], Decision] = field(default_factory=dict)
     readings: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict)
     merged: dict[str, Candidate | None] = field(default_factory=dict)  # words split by a space
+    pairs: dict[tuple[str, str], bool] = field(default_factory=dict)  # ``merges`` answers
 
     def __post_init__(self) -> None:
         self.generator = Generator(self.lexicon, self.channel)
@@ -132,7 +133,15 @@ class _Pass:
         """Read two chunks as one word that OCR split (``socialtj ansten``).
 
         Only when one half at least is no word and the whole is a word seen in text.
+        Remembered per pair: a document repeats its word pairs.
         """
+        key = (left, right)
+        answer = self.pairs.get(key)
+        if answer is None:
+            answer = self.pairs[key] = self._merges(left, right, joined)
+        return answer
+
+    def _merges(self, left: str, right: str, joined: str) -> bool:
         if self._is_word(left) and self._is_word(right):
             return False
         if joined not in self.merged:
