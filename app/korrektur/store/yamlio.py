@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from korrektur.store.gcpause import gc_paused
+from korrektur.store.pieces import BATCH
 
 # Keys and ``Name`` values (ids, statuses, kinds) stand unquoted when they look like this.
 # All other strings, every piece of document text among them, are double-quoted, so no OCR
@@ -120,7 +121,7 @@ def _is_inline(value: object) -> bool:
     )
 
 
-def _mapping(data: Mapping[str, Any], indent: str, out: list[str], first: str | None) -> None:
+def _mapping(data: Mapping[str, Any], indent: str, out: _Lines, first: str | None) -> None:
     """Write ``data``; ``first`` is the prefix of the first line (``"- "`` in a list)."""
     for number, (name, value) in enumerate(data.items()):
         prefix = first if number == 0 and first is not None else indent
@@ -139,7 +140,7 @@ def _has_mappings(value: Sequence[Any]) -> bool:
     return any(isinstance(item, dict) for item in value)
 
 
-def _sequence(items: Sequence[Any], indent: str, out: list[str]) -> None:
+def _sequence(items: Sequence[Any], indent: str, out: _Lines) -> None:
     spaced = isinstance(items, Spaced)
     for item in items:
         if spaced:
@@ -151,16 +152,45 @@ def _sequence(items: Sequence[Any], indent: str, out: list[str]) -> None:
         else:
             out.append(f"{indent}-")
             _sequence(item, indent + "  ", out)
+        if len(out) >= BATCH:
+            out.cut()
+
+
+class _Lines(list[str]):
+    """The lines being written; every ``BATCH`` lines they become one piece of text.
+
+    Joining a few thousand lines at a time (instead of a million at the end) keeps each
+    join short: a save runs beside the window, and one long join holds the interpreter
+    lock throughout.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pieces: list[str] = []
+
+    def cut(self) -> None:
+        """Join the lines so far into a piece (each line ends with a newline)."""
+        if self:
+            self.append("")
+            self.pieces.append("\n".join(self))
+            self.clear()
+
+
+def dump_pieces(data: Mapping[str, Any], comment: str = "") -> list[str]:
+    """``dump(data, comment)`` as consecutive pieces of text (joined, they are the document)."""
+    out = _Lines()
+    out.extend(f"# {line}".rstrip() for line in comment.splitlines())
+    for name, value in data.items():
+        if out or out.pieces:
+            out.append("")
+        _mapping({name: value}, "", out, None)
+    out.cut()
+    return out.pieces or ["\n"]
 
 
 def dump(data: Mapping[str, Any], comment: str = "") -> str:
     """``data`` as a YAML document; keys keep their order, one top-level key per paragraph."""
-    out: list[str] = [f"# {line}".rstrip() for line in comment.splitlines()]
-    for name, value in data.items():
-        if out:
-            out.append("")
-        _mapping({name: value}, "", out, None)
-    return "\n".join(out) + "\n"
+    return "".join(dump_pieces(data, comment))
 
 
 def load(text: str) -> Any:

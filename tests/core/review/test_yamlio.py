@@ -73,3 +73,27 @@ def test_review_files_read_back_exactly(tmp_path):
     snapped = load((tmp_path / "c.review.yaml").read_text(encoding="utf-8"))
     assert snapped["suggestions"] == pyyaml(text)["suggestions"]
     assert snapped["recovery"] == {"pid": 1}
+
+
+def test_written_in_pieces_the_document_is_the_same(monkeypatch):
+    import korrektur.store.yamlio as yamlio
+
+    data = {
+        "name": Name("report"),
+        "items": Spaced({"id": Name(f"s{i}"), "text": f"rad {i}\n", "n": [i, [i]]} for i in range(9)),
+        "lines": [f"line {i}" for i in range(7)],
+    }
+    monkeypatch.setattr(yamlio, "BATCH", 10**9)
+    whole = yamlio.dump_pieces(data, comment="one\ntwo")
+    monkeypatch.setattr(yamlio, "BATCH", 3)
+    pieces = yamlio.dump_pieces(data, comment="one\ntwo")
+    assert len(whole) == 1
+    assert len(pieces) > 5
+    assert all(piece.endswith("\n") for piece in pieces)
+    assert "".join(pieces) == whole[0] == dump(data, comment="one\ntwo")
+    assert load(whole[0]) == data
+
+
+def test_empty_document():
+    assert dump({}) == "\n"
+    assert load(dump({}, comment="only this")) is None
