@@ -18,6 +18,9 @@ from korrektur.model import Kind, Status
 from korrektur.store.pieces import encode_all
 from korrektur.store.review import Review
 
+# Rows encoded at a time: a page of a long report is tens of kilobytes of markup.
+PIECES_AT_A_TIME = 16
+
 # Okabe–Ito, as in the review window; each kind also has its own underline style.
 KIND_STYLE = {
     Kind.DIACRITIC: ("#0072B2", "solid"),
@@ -240,7 +243,8 @@ class HtmlReport:
                 ["\n<h2>Decisions</h2>\n"],
                 self._decisions(),
                 ["\n", self.unanchored(), "</body></html>\n"],
-            )
+            ),
+            batch=PIECES_AT_A_TIME,
         )
 
 

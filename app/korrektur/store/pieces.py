@@ -11,22 +11,23 @@ from typing import Any
 BATCH = 2048
 
 
-def encoded(pieces: Iterable[str], encoding: str = "utf-8") -> Iterator[bytes]:
+def encoded(pieces: Iterable[str], encoding: str = "utf-8", batch: int = BATCH) -> Iterator[bytes]:
     """``"".join(pieces).encode(encoding)`` as consecutive chunks of bytes.
 
     Saves and exports run on a worker thread beside the window. Joining a million small
     strings, or encoding a 10 MB text, is one C call that holds the interpreter lock
     throughout (tens of milliseconds, more on a busy machine), and the window cannot
-    repaint meanwhile; between batches the lock is handed over as usual.
+    repaint meanwhile; between batches the lock is handed over as usual. ``batch`` pieces
+    are joined at a time: fewer where the pieces are long (a page of a report).
     """
     stream = iter(pieces)
-    while batch := list(islice(stream, BATCH)):
-        yield "".join(batch).encode(encoding)
+    while some := list(islice(stream, batch)):
+        yield "".join(some).encode(encoding)
 
 
-def encode_all(pieces: Iterable[str], encoding: str = "utf-8") -> bytes:
+def encode_all(pieces: Iterable[str], encoding: str = "utf-8", batch: int = BATCH) -> bytes:
     """``"".join(pieces).encode(encoding)``, encoded in batches (see ``encoded``)."""
-    return b"".join(encoded(pieces, encoding))
+    return b"".join(encoded(pieces, encoding, batch))
 
 
 def release(value: Any) -> None:
