@@ -10,9 +10,9 @@ from itertools import chain
 from korrektur.formats.provenance import Provenance
 from korrektur.formats.reading import ExportOptions, export_text, session_for
 from korrektur.model.newlines import restore_newlines
+from korrektur.store.pieces import encode_all, release
 from korrektur.store.records import suggestion_record
 from korrektur.store.review import Review
-from korrektur.store.pieces import encode_all, release
 from korrektur.store.reviewfile import release_data, review_data
 
 CSV_COLUMNS = [

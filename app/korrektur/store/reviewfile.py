@@ -15,6 +15,7 @@ from korrektur.model.session import now_iso
 from korrektur.store.atomic import atomic_write_chunks
 from korrektur.store.gcpause import gc_paused
 from korrektur.store.history import State, Version, new_version
+from korrektur.store.pieces import release
 from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import (
     PENDING,
@@ -25,7 +26,6 @@ from korrektur.store.records import (
     suggestion_record,
 )
 from korrektur.store.review import Review
-from korrektur.store.pieces import release
 from korrektur.store.yamlio import Flow, FlowMap, Name, Spaced, dump_pieces
 
 FORMAT = "korrektur-review"

@@ -4,14 +4,15 @@ from korrektur.store import pieces
 from korrektur.store.pieces import encode_all, encoded, release
 
 
-def test_encoded_in_batches_is_the_whole_text_encoded(monkeypatch):
-    monkeypatch.setattr(pieces, "BATCH", 4)
+def test_encoded_in_batches_is_the_whole_text_encoded():
     parts = [f"rad {i} åäö → ”\n" for i in range(10)]
-    chunks = list(encoded(parts))
+    chunks = list(encoded(parts, batch=4))
     assert len(chunks) == 3
-    assert b"".join(chunks) == encode_all(parts) == "".join(parts).encode("utf-8")
+    assert len(list(encoded(parts))) == 1
+    whole = "".join(parts).encode("utf-8")
+    assert b"".join(chunks) == encode_all(parts) == encode_all(parts, batch=3) == whole
     assert encode_all([]) == b""
-    assert b"".join(encoded(iter(parts), "utf-16-le")) == "".join(parts).encode("utf-16-le")
+    assert b"".join(encoded(iter(parts), "utf-16-le", 4)) == "".join(parts).encode("utf-16-le")
 
 
 def test_release_empties_every_container_it_was_given(monkeypatch):

@@ -80,7 +80,9 @@ def test_written_in_pieces_the_document_is_the_same(monkeypatch):
 
     data = {
         "name": Name("report"),
-        "items": Spaced({"id": Name(f"s{i}"), "text": f"rad {i}\n", "n": [i, [i]]} for i in range(9)),
+        "items": Spaced(
+            {"id": Name(f"s{i}"), "text": f"rad {i}\n", "n": [i, [i]]} for i in range(9)
+        ),
         "lines": [f"line {i}" for i in range(7)],
     }
     monkeypatch.setattr(yamlio, "BATCH", 10**9)

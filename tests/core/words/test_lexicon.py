@@ -124,8 +124,10 @@ def test_big_tables_are_stored_in_parts_and_read_back_alike(monkeypatch):
     }
     blob = lexicon_module._dump_in_parts(data)
     parts = marshal.loads(blob)["parts"]
-    assert parts["table"][0] == "d" and len(parts["table"][1]) == 4
-    assert parts["rows"][0] == "l" and parts["lines"][1][0][0] == "s"
+    assert parts["table"][0] == "d"
+    assert len(parts["table"][1]) == 4
+    assert parts["rows"][0] == "l"
+    assert parts["lines"][1][0][0] == "s"
     again = lexicon_module._load_in_parts(blob)
     assert again == data
     assert list(again["table"]) == list(data["table"])  # order kept
