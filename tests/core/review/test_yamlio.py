@@ -99,3 +99,16 @@ def test_written_in_pieces_the_document_is_the_same(monkeypatch):
 def test_empty_document():
     assert dump({}) == "\n"
     assert load(dump({}, comment="only this")) is None
+
+
+def test_loading_frees_the_node_tree_and_returns_what_pyyaml_returns(monkeypatch):
+    import korrektur.store.yamlio as yamlio
+
+    monkeypatch.setattr(yamlio, "BATCH", 2)
+    text = "a: &x [1, 2, 3, 4, 5]\nb: *x\nc:\n  - {k: v, l: [1, 2, 3]}\n  - [x, y, z]\nd: ''\n"
+    assert load(text) == pyyaml(text)
+    assert load("") is None
+    assert load("# only a comment\n") is None
+    node = yaml.compose(text)
+    yamlio._release_nodes(node)
+    assert node.value == []
