@@ -193,7 +193,7 @@ def dump(data: Mapping[str, Any], comment: str = "") -> str:
     return "".join(dump_pieces(data, comment))
 
 
-def load(text: str) -> Any:
+def load(text: str | bytes) -> Any:
     """Parse YAML with PyYAML's safe loader (libyaml's C version where installed).
 
     The collector is paused while the tree is built: every object made stays alive, and

@@ -51,3 +51,18 @@ def test_writing_a_review_frees_only_what_it_made(tmp_path, monkeypatch):
     again = load_review(tmp_path / "copy.review.yaml")
     assert [s.id for s in again.session.suggestions] == [s.id for s in session.suggestions]
     assert again.history.versions == review.history.versions
+
+
+def test_utf8_is_checked_in_chunks_that_may_split_a_character():
+    import pytest
+
+    from korrektur.store.reviewread import check_utf8
+
+    check_utf8("åäö → ”".encode() * 7, chunk=3)  # every chunk boundary inside a character
+    check_utf8(b"")
+    with pytest.raises(UnicodeDecodeError):
+        check_utf8("åäö".encode() + b"\xff" + b"abc", chunk=2)
+    with pytest.raises(UnicodeDecodeError):
+        check_utf8("å".encode()[:1], chunk=4)  # cut off at the end
+    with pytest.raises(UnicodeDecodeError):
+        check_utf8("text".encode("utf-16"))
