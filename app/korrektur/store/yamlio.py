@@ -206,7 +206,7 @@ def load(text: str | bytes) -> Any:
     Raises:
         yaml.YAMLError: the text is not YAML.
     """
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    loader = _Loader(text)
     node = None
     with gc_paused():
         try:
@@ -216,6 +216,24 @@ def load(text: str | bytes) -> Any:
             loader.dispose()
             if node is not None:
                 _release_nodes(node)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader that does not remember the value of every scalar it makes.
+
+    The constructor keeps every node it has made a value of, for aliases; for a 300-page
+    review those are millions of scalars, and each time that dict grows it is rehashed in
+    one call that holds the interpreter lock (up to 0.1 s for the last). A scalar's value
+    never changes, so making it again for an alias gives the same thing.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """The value of ``node``; scalars with a known tag straight from their constructor."""
+        if isinstance(node, yaml.ScalarNode):
+            make = self.yaml_constructors.get(node.tag)
+            if make is not None:
+                return make(self, node)
+        return super().construct_object(node, deep)
 
 
 def _release_nodes(node: yaml.Node) -> None:

@@ -112,3 +112,17 @@ def test_loading_frees_the_node_tree_and_returns_what_pyyaml_returns(monkeypatch
     node = yaml.compose(text)
     yamlio._release_nodes(node)
     assert node.value == []
+
+
+def test_scalars_are_made_without_being_remembered_and_aliases_still_work():
+    import math
+
+    text = (
+        "a: &x [1, 2, {k: &s v}]\nb: *x\nc: *s\nd: !!binary aGVq\ne: 2001-12-14\n"
+        "f: [.nan, 1e3, ~, yes, '07', \"x\\ty\"]\n"
+    )
+    ours, theirs = load(text), pyyaml(text)
+    assert ours["a"] is ours["b"]  # an alias of a collection is the same object
+    assert math.isnan(ours["f"][0])
+    ours["f"][0] = theirs["f"][0] = None
+    assert ours == theirs
