@@ -343,6 +343,7 @@ def measure_in_process(path: Path, factory, presses: int) -> dict[str, float]:  
         result["typing_cpu_median_ms"] = statistics.median(typing_cpu)
         result["rss_review_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result.update(measure_writes(app, window, answers))
+        result["rss_writes_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         resumed = watch_open(app, window, copy)  # now its review file is read back
         result["resume_s"] = resumed["analysis_s"]
         result["gap_resume_ms"] = resumed["gap_analysis_ms"]
@@ -466,8 +467,10 @@ def main() -> int:
             "< 100 ms",
         ),
         (
-            "peak memory (max RSS): reviewing / also saving, exporting, restoring",
-            f"{result['rss_review_mb']:.0f} / {result['rss_mb']:.0f} MB",
+            "peak memory (max RSS): reviewing / also saving, exporting, restoring / "
+            "also reopening with the review file",
+            f"{result['rss_review_mb']:.0f} / {result['rss_writes_mb']:.0f} / "
+            f"{result['rss_mb']:.0f} MB",
             "< 800 MB",
         ),
     ]
