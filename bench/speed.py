@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from devdata import CORPUS
+from korrektur.model.document import Document
 from synthetic import synthetic_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,3 +104,86 @@ def measure(words: int = 150_000, repeats: int = 3) -> Speed:
         throughput["cpu_seconds"],
         apply_wall,
     )
+
+
+# Instruction counts (valgrind's callgrind) are repeatable whatever else the machine does, so
+# they show what a change saves where timings on a shared machine cannot. The lexicon load is
+# counted in a second run without the analysis and subtracted.
+_COUNTED = """
+import sys
+from korrektur.engine.base import NoProgress
+from korrektur.engine.words import WordAnalyzer
+from korrektur.model.document import Document
+document = Document.from_path(sys.argv[1])
+analyzer = WordAnalyzer()
+analyzer.lexicon, analyzer.channel, analyzer.calibration
+if sys.argv[2] == "analyse":
+    analyzer.analyse(document, NoProgress())
+"""
+
+
+def _callgrind_total(document: Path, action: str, out: Path) -> int:
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            f"--callgrind-out-file={out}",
+            sys.executable,
+            "-c",
+            _COUNTED,
+            str(document),
+            action,
+        ],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    for line in out.read_text().splitlines():
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    raise RuntimeError(f"no instruction total in {out}")
+
+
+def instructions(words: int) -> tuple[int, int]:
+    """Instructions the analysis of the first ``words`` words of the speed report executes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        document = Path(tmp) / "synthetic.txt"
+        document.write_text(synthetic_document(CORPUS, words), encoding="utf-8")
+        text = Document.from_path(document)
+        loaded = _callgrind_total(document, "load", Path(tmp) / "load.out")
+        analysed = _callgrind_total(document, "analyse", Path(tmp) / "analyse.out")
+    return text.word_count, analysed - loaded
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        metavar="WORDS",
+        nargs="?",
+        const=54_000,
+        help="count the instructions of one analysis of the first WORDS words of the speed "
+        "report under valgrind's callgrind (repeatable; default 54,000 words)",
+    )
+    args = parser.parse_args()
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            sys.exit("speed: --instructions needs valgrind (e.g. apt-get install valgrind)")
+        words, count = instructions(args.instructions)
+        print(
+            f"{words:,} words: {count / 1e9:.3f} billion instructions "
+            f"({count / words:,.0f} per word)"
+        )
+        return
+    speed = measure()
+    print(
+        f"{speed.words:,} words: {speed.cpu_seconds:.2f} s CPU, "
+        f"{speed.words_per_second:,.0f} words/s; apply {speed.apply_wall_s:.2f} s wall"
+    )
+
+
+if __name__ == "__main__":
+    main()

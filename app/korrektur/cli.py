@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from korrektur import __version__
+from korrektur.display import display_problem
 from korrektur.engine import default_engine
 from korrektur.formats.exporters import EXPORTERS, export_to_bytes, format_for
 from korrektur.formats.reading import ExportOptions, Pending
@@ -322,6 +323,16 @@ def gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def check_window_possible(args: argparse.Namespace) -> None:
+    """Refuse early, in one line, what would otherwise make Qt abort or open an empty window."""
+    if args.file and not Path(args.file).is_file():
+        what = "is a folder, not a file" if Path(args.file).is_dir() else "does not exist"
+        raise UserError(f"{args.file} {what}.")
+    problem = None if args.screenshot else display_problem()
+    if problem:
+        raise UserError(f"cannot open the window: {problem}")
+
+
 def command_parser(name: str) -> argparse.ArgumentParser:
     """The parser of subcommand ``name``."""
     help_text, configure, _ = COMMANDS[name]
@@ -339,6 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = command_parser(name).parse_args(args_list)
             return COMMANDS[name][2](args)
         args = gui_parser().parse_args(args_list)
+        check_window_possible(args)
         from korrektur.ui.app import run_gui
 
         return run_gui(args)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +22,13 @@ class Calibration:
 
     points: tuple[tuple[float, float], ...] = ((0.0, 0.0), (1.0, 1.0))
 
+    @functools.cached_property
+    def _probabilities(self) -> list[float]:
+        return [point[0] for point in self.points]
+
     def confidence(self, probability: float) -> float:
         """The calibrated confidence of a suggestion the model gives ``probability``."""
-        index = bisect.bisect_right(self.points, probability, key=_first)
+        index = bisect.bisect_right(self._probabilities, probability)
         if index <= 0:
             return self.points[0][1]
         if index >= len(self.points):
@@ -31,10 +36,6 @@ class Calibration:
         (x0, y0), (x1, y1) = self.points[index - 1], self.points[index]
         share = 0.0 if x1 == x0 else (probability - x0) / (x1 - x0)
         return max(0.0, min(1.0, y0 + share * (y1 - y0)))
-
-
-def _first(point: tuple[float, float]) -> float:
-    return point[0]
 
 
 def load_calibration(path: Path | None = None) -> Calibration:

@@ -146,23 +146,21 @@ class Lexicon:
         return found
 
     def _find_forms(self, key: str) -> tuple[str, ...]:
-        grouped = self.groups.get(key)
-        found = grouped.split("\t") if grouped else ([key] if key in self.logp else [])
-        rare = self._rare_forms(key)
-        return tuple(found + [w for w in rare if w not in found] if rare else found)
-
-    def _rare_forms(self, key: str) -> list[str]:
-        found = self._listed_rare(key)
-        if key.endswith("s") and len(key) > GENITIVE_MIN:
+        # (Written out without helper calls or empty comprehensions: most keys are no word.)
+        groups, logp, rare = self.groups, self.logp, self.rare
+        grouped = groups.get(key)
+        found = grouped.split("\t") if grouped else [key] if key in logp else []
+        listed = rare.values(key)
+        if key[-1:] == "s" and len(key) > GENITIVE_MIN:  # a genitive -s of a known word
             stem = key[:-1]
-            grouped = self.groups.get(stem)
-            stems = grouped.split("\t") if grouped else ([stem] if stem in self.logp else [])
-            stems += self._listed_rare(stem)
-            found += [w + "s" for w in stems if not w.endswith(("s", "x", "z"))]
-        return found
-
-    def _listed_rare(self, key: str) -> list[str]:
-        return self.rare.values(key)
+            grouped = groups.get(stem)
+            stems = grouped.split("\t") if grouped else [stem] if stem in logp else []
+            stems += rare.values(stem)
+            if stems:
+                listed += [w + "s" for w in stems if not w.endswith(("s", "x", "z"))]
+        if listed:
+            found += [w for w in listed if w not in found]
+        return tuple(found)
 
     def begin_forms(self, key: str) -> tuple[str, ...]:
         """Compound first parts whose fold key is ``key`` (``larar`` → ``lärar``)."""

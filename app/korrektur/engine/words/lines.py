@@ -62,10 +62,8 @@ class SortedLines:
 
     def values(self, key: str) -> list[str]:
         """The values of ``key``, in line order."""
-        if not self.keys:
-            return []
-        bit = _bit(key)
-        if not self.present[bit >> 3] & (1 << (bit & 7)):
+        bit = zlib.crc32(key.encode()) & _MASK  # (``_bit`` inlined: most calls end here)
+        if not self.present[bit >> 3] & (1 << (bit & 7)) or not self.keys:
             return []
         needle = "\n" + key + "\t"
         # The first line of ``key`` lies after the last index entry below it and at the

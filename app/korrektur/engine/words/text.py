@@ -21,9 +21,11 @@ def fold(word: str) -> str:
     """Lower-case ``word`` and drop å/ä/ö/é to a/o/e: the key diacritic variants share.
 
     (Called for every spelling tried: ASCII words, most of them, skip the slow ``translate``,
-    and so do words whose only accents are å/ä/ö/é.)
+    and so do words whose only accents are å/ä/ö/é; a lower-case word is not copied, so
+    the hash it may carry already is kept.)
     """
-    word = word.lower()
+    if not word.islower():
+        word = word.lower()
     if word.isascii():
         return word
     for accented, plain in _COMMON_FOLDS:
