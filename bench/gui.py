@@ -19,6 +19,7 @@ proposes diacritic fixes for about one word in eight, doing a comparable amount 
 per word. Results go to bench/out/gui.json and are printed as a Markdown table.
 
     python bench/gui.py [--pages 300] [--engine auto|default|synthetic] [--presses 200]
+                        [--stalls FILE]
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import gui_writes  # noqa: E402
 from gui_writes import Answers, Heartbeat, measure_writes, watch  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -379,8 +381,15 @@ def main() -> int:
     parser.add_argument("--engine", choices=["auto", "default", "synthetic"], default="auto")
     parser.add_argument("--presses", type=int, default=200)
     parser.add_argument("--startup-runs", type=int, default=3)
+    parser.add_argument(
+        "--stalls",
+        type=Path,
+        help="write the stacks of all threads here whenever the window misses beats for 60 ms",
+    )
     parser.add_argument("--child-startup", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stalls:
+        gui_writes.STALLS = args.stalls.open("w")
     if args.child_startup:
         child_startup(args.child_startup, args.engine)
         return 0

@@ -8,16 +8,27 @@ is how long the window could not react.
 
 from __future__ import annotations
 
+import faulthandler
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 SETTLE_MS = 200
 
 
+# With ``gui.py --stalls FILE``: where every thread was when the window missed its beats.
+STALLS: TextIO | None = None
+STALL_S = 0.06
+
+
 class Heartbeat:
-    """A 5 ms timer whose beats are recorded on one clock (milliseconds)."""
+    """A 5 ms timer whose beats are recorded on one clock (milliseconds).
+
+    With ``STALLS`` set, each beat re-arms a ``faulthandler`` watchdog: when no beat comes
+    for ``STALL_S``, the stacks of all threads are written there (the watchdog needs no
+    interpreter lock), so a long gap shows which call held the window up.
+    """
 
     def __init__(self, interval_ms: int = 5) -> None:
         from PySide6.QtCore import QElapsedTimer, QTimer
@@ -26,7 +37,12 @@ class Heartbeat:
         self.clock.start()
         self.beats: list[int] = []
         self.timer = QTimer(interval=interval_ms)
-        self.timer.timeout.connect(lambda: self.beats.append(self.clock.elapsed()))
+        self.timer.timeout.connect(self._beat)
+
+    def _beat(self) -> None:
+        self.beats.append(self.clock.elapsed())
+        if STALLS is not None:
+            faulthandler.dump_traceback_later(STALL_S, repeat=True, file=STALLS)
 
     def now(self) -> int:
         return int(self.clock.elapsed())
@@ -36,6 +52,8 @@ class Heartbeat:
 
     def stop(self) -> None:
         self.timer.stop()
+        if STALLS is not None:
+            faulthandler.cancel_dump_traceback_later()
 
     def longest_gap(self, low: int, high: int) -> float:
         """The longest time without a beat between ``low`` and ``high``."""
