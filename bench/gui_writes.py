@@ -8,16 +8,27 @@ is how long the window could not react.
 
 from __future__ import annotations
 
+import faulthandler
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 SETTLE_MS = 200
 
 
+# With ``gui.py --stalls FILE``: where every thread was when the window missed its beats.
+STALLS: TextIO | None = None
+STALL_S = 0.06
+
+
 class Heartbeat:
-    """A 5 ms timer whose beats are recorded on one clock (milliseconds)."""
+    """A 5 ms timer whose beats are recorded on one clock (milliseconds).
+
+    With ``STALLS`` set, each beat re-arms a ``faulthandler`` watchdog: when no beat comes
+    for ``STALL_S``, the stacks of all threads are written there (the watchdog needs no
+    interpreter lock), so a long gap shows which call held the window up.
+    """
 
     def __init__(self, interval_ms: int = 5) -> None:
         from PySide6.QtCore import QElapsedTimer, QTimer
@@ -26,7 +37,12 @@ class Heartbeat:
         self.clock.start()
         self.beats: list[int] = []
         self.timer = QTimer(interval=interval_ms)
-        self.timer.timeout.connect(lambda: self.beats.append(self.clock.elapsed()))
+        self.timer.timeout.connect(self._beat)
+
+    def _beat(self) -> None:
+        self.beats.append(self.clock.elapsed())
+        if STALLS is not None:
+            faulthandler.dump_traceback_later(STALL_S, repeat=True, file=STALLS)
 
     def now(self) -> int:
         return int(self.clock.elapsed())
@@ -36,6 +52,8 @@ class Heartbeat:
 
     def stop(self) -> None:
         self.timer.stop()
+        if STALLS is not None:
+            faulthandler.cancel_dump_traceback_later()
 
     def longest_gap(self, low: int, high: int) -> float:
         """The longest time without a beat between ``low`` and ``high``."""
@@ -47,8 +65,10 @@ class Heartbeat:
 def watch(action: Callable[[], object], done: Any, heartbeat: Heartbeat) -> dict[str, float]:
     """Run ``action`` with the heartbeat on; wait for the signal ``done``, then settle.
 
-    Returns the seconds until ``done``, the longest gap, and the wall time ``action`` took
-    on the GUI thread (the part before the event loop ran again).
+    Returns the seconds until ``done``, the longest gap, and the wall and CPU time
+    ``action`` took on the GUI thread (the part before the event loop ran again; the CPU
+    time is what the window itself spent, without waiting for the interpreter lock or for
+    a core on a busy machine).
     """
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -63,9 +83,9 @@ def watch(action: Callable[[], object], done: Any, heartbeat: Heartbeat) -> dict
     done.connect(finished)
     heartbeat.start()
     marks["start"] = heartbeat.now()
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.thread_time()
     action()
-    gui_part = time.perf_counter() - started
+    gui_part, gui_cpu = time.perf_counter() - started, time.thread_time() - started_cpu
     if "done" not in marks:
         loop.exec()
     else:  # finished at once: still let the repaint happen
@@ -77,6 +97,7 @@ def watch(action: Callable[[], object], done: Any, heartbeat: Heartbeat) -> dict
         "seconds": (marks["done"] - marks["start"]) / 1000,
         "gap_ms": heartbeat.longest_gap(marks["start"], marks["done"] + SETTLE_MS),
         "gui_ms": gui_part * 1000,
+        "gui_cpu_ms": gui_cpu * 1000,
     }
 
 

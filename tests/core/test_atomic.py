@@ -36,3 +36,27 @@ def test_read_only_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "mkstemp", denied)
     with pytest.raises(WriteError, match="read-only"):
         atomic_write_text(tmp_path / "x.txt", "text")
+
+
+def test_chunks_are_written_in_order(tmp_path):
+    from korrektur.store.atomic import atomic_write_chunks
+
+    path = tmp_path / "out.txt"
+    atomic_write_chunks(path, (part.encode() for part in ["en ", "två ", "tre"]))
+    assert path.read_text() == "en två tre"
+
+
+def test_chunks_that_fail_to_be_made_leave_the_old_file_and_no_temporary(tmp_path):
+    from korrektur.store.atomic import atomic_write_chunks
+
+    path = tmp_path / "out.txt"
+    atomic_write_text(path, "gammal")
+
+    def chunks():
+        yield b"halv"
+        raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+
+    with pytest.raises(UnicodeEncodeError):
+        atomic_write_chunks(path, chunks())
+    assert path.read_text() == "gammal"
+    assert os.listdir(tmp_path) == ["out.txt"]

@@ -200,3 +200,23 @@ def test_an_edit_ending_at_a_deleted_header_leaves_the_deletion_alone():
     session.undo_manual_edit(edit)
     assert session.corrected_text() == "XYdef\n"
     assert [s.id for s in session.suggestions] == ["m2", "s1"]
+
+
+def test_counts_name_every_status_and_ids_follow_manual_edits(session):
+    view = session.ids
+    assert set(view) == {s.id for s in session.suggestions}
+    corrected = session.corrected_text()
+    start = corrected.index("ökat")
+    edit = session.apply_manual_edit(start, start + 4, "höjt")
+    assert set(view) == {s.id for s in session.suggestions}  # a live view
+    assert edit.added.id in view
+    assert "s2" not in view
+    ids = [s.id for s in session.suggestions if s.id != edit.added.id]
+    session.accept(ids[0])
+    session.reject(ids[1])
+    assert session.counts() == {
+        status: sum(1 for s in session.suggestions if s.status is status) for status in Status
+    }
+    assert list(session.counts()) == list(Status)
+    assert session.counts()[Status.REJECTED] == 1
+    assert sum(session.counts().values()) == len(session.suggestions)

@@ -51,3 +51,21 @@ def test_decisions_repaint_what_they_change(opened, qtbot):
     pane.setTextCursor(cursor)
     type_text(pane, "xå")
     assert_panes_current(opened, qtbot, "typing")
+
+
+def test_rectangles_read_through_a_paint_cache_are_the_same(opened):
+    """One paint reads each block once; what it draws must not change by that."""
+    from korrektur.ui.painting import span_rects
+
+    for pane in (opened.raw_view, opened.corrected_view):
+        pane.setLineWrapMode(pane.LineWrapMode.WidgetWidth)
+        pane.resize(220, 400)  # long lines wrap: blocks of several visual lines
+        limit = float(pane.viewport().height())
+        spans = [(pane.to_qt(a), pane.to_qt(b)) for a, b, _ in pane.visible_marks()]
+        spans += [(a, a) for a, _ in spans] + [(a, b + 3) for a, b in spans]
+        assert len(spans) > 3
+        cache: dict = {}
+        cached = [span_rects(pane, a, b, limit, cache) for a, b in spans]
+        assert cache  # blocks were read into it, and read from it from then on
+        assert cached == [span_rects(pane, a, b, limit) for a, b in spans]
+        assert any(len(rects) > 1 for rects in cached)  # a span over several lines

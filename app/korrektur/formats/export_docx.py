@@ -6,8 +6,6 @@ import contextlib
 import io
 from datetime import datetime
 
-import docx
-
 from korrektur.formats.provenance import Provenance
 from korrektur.formats.reading import (
     ExportOptions,
@@ -24,6 +22,8 @@ def export_docx(review: Review, options: ExportOptions) -> bytes:
 
     Page breaks of the paper are not reproduced: Word lays the text out anew.
     """
+    import docx  # python-docx and lxml: a tenth of a second at start, needed only here
+
     session = session_for(review, options)
     exported = export_text(session, options)
     provenance = Provenance.of(review, session, options)

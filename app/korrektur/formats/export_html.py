@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html import escape
+from itertools import chain
 
 from korrektur.formats.provenance import Provenance
 from korrektur.formats.reading import (
@@ -14,7 +15,11 @@ from korrektur.formats.reading import (
     xml_text,
 )
 from korrektur.model import Kind, Status
+from korrektur.store.pieces import encode_all
 from korrektur.store.review import Review
+
+# Rows encoded at a time: a page of a long report is tens of kilobytes of markup.
+PIECES_AT_A_TIME = 16
 
 # Okabe–Ito, as in the review window; each kind also has its own underline style.
 KIND_STYLE = {
@@ -137,6 +142,9 @@ class HtmlReport:
 
     def pages(self) -> str:
         """Side by side, page by page: the OCR text and the exported text, changes marked."""
+        return "".join(self._pages())
+
+    def _pages(self) -> Iterator[str]:
         document = self.session.document
         starts = self.exported.page_starts()
         count = len(document.pages)
@@ -156,41 +164,42 @@ class HtmlReport:
                 left[at].append((s.start, s.end, "del", classes, title))
             if applied.changed and starts[at][1] <= applied.start and applied.end <= out_ends[at]:
                 right[at].append((applied.start, applied.end, "ins", classes, title))
-        rows = []
+        yield '<table class="pages"><tr><th>OCR text (source)</th><th>Exported text</th></tr>'
         for index, page in enumerate(document.pages):
             raw = document.text[page.start : raw_ends[index]]
             out = self.exported.text[starts[index][1] : out_ends[index]]
-            rows.append(
+            yield (
                 f'<tr><th colspan="2">Page {page.number}</th></tr>'
                 f"<tr><td><pre>{_marked(raw, page.start, left[index])}</pre></td>"
                 f"<td><pre>{_marked(out, starts[index][1], right[index])}</pre></td></tr>"
             )
-        head = "<tr><th>OCR text (source)</th><th>Exported text</th></tr>"
-        return f'<table class="pages">{head}{"".join(rows)}</table>'
+        yield "</table>"
 
     def decisions(self) -> str:
         """Every decided suggestion in a table."""
+        return "".join(self._decisions())
+
+    def _decisions(self) -> Iterator[str]:
         document = self.session.document
-        rows = []
-        for applied in self.exported.applied:
+        decided = [applied for applied in self.exported.applied if applied.suggestion.decided]
+        if not decided:
+            yield "<p>Nothing has been decided yet.</p>"
+            return
+        yield (
+            "<table><tr><th>page</th><th>line</th><th>OCR</th><th>result</th><th>kind</th>"
+            "<th>confidence</th><th>status</th><th>reviewer</th></tr>"
+        )
+        for applied in decided:
             s = applied.suggestion
-            if not s.decided:
-                continue
             line = document.lines[document.line_index_at(s.start)].number
-            rows.append(
+            yield (
                 f'<tr><td class="num">{document.page_index_at(s.start) + 1}</td>'
                 f'<td class="num">{line}</td><td><pre>{_text(s.original)}</pre></td>'
                 f"<td><pre>{_text(applied.text)}</pre></td><td>{s.kinds_label}</td>"
                 f'<td class="num">{s.confidence:.2f}</td><td>{s.status.value}</td>'
                 f"<td>{_text(s.decided_by or '')}</td></tr>"
             )
-        if not rows:
-            return "<p>Nothing has been decided yet.</p>"
-        head = (
-            "<tr><th>page</th><th>line</th><th>OCR</th><th>result</th><th>kind</th>"
-            "<th>confidence</th><th>status</th><th>reviewer</th></tr>"
-        )
-        return f"<table>{head}{''.join(rows)}</table>"
+        yield "</table>"
 
     def unanchored(self) -> str:
         """Decisions that could not be found again after the source changed."""
@@ -214,24 +223,29 @@ class HtmlReport:
         )
 
     def document(self) -> bytes:
-        """The whole report as UTF-8 bytes."""
+        """The whole report as UTF-8 bytes (encoded a batch of rows at a time)."""
         title = _text(f"Review of {self.provenance.source_name}")
         # No scripts, no external resources: the policy forbids them should any slip in.
         policy = "default-src 'none'; style-src 'unsafe-inline'"
-        html = (
-            "<!DOCTYPE html>\n"
-            f'<html lang="sv"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-            f"<title>{title}</title><style>{_css()}</style></head><body>\n"
-            f"<h1>{title}</h1>\n{self.header()}\n"
-            f"<h2>Suggestions by kind and status</h2>\n{self.statistics()}\n"
-            f"<h2>Versions</h2>\n{self.versions()}\n"
-            f"<h2>Text, page by page</h2>\n{self.pages()}\n"
-            f"<h2>Decisions</h2>\n{self.decisions()}\n"
-            f"{self.unanchored()}"
-            "</body></html>\n"
+        return encode_all(
+            chain(
+                [
+                    "<!DOCTYPE html>\n"
+                    f'<html lang="sv"><head><meta charset="utf-8">'
+                    f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+                    f"<title>{title}</title><style>{_css()}</style></head><body>\n"
+                    f"<h1>{title}</h1>\n{self.header()}\n"
+                    f"<h2>Suggestions by kind and status</h2>\n{self.statistics()}\n"
+                    f"<h2>Versions</h2>\n{self.versions()}\n"
+                    "<h2>Text, page by page</h2>\n"
+                ],
+                self._pages(),
+                ["\n<h2>Decisions</h2>\n"],
+                self._decisions(),
+                ["\n", self.unanchored(), "</body></html>\n"],
+            ),
+            batch=PIECES_AT_A_TIME,
         )
-        return html.encode("utf-8")
 
 
 def export_html(review: Review, options: ExportOptions) -> bytes:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from itertools import islice
+from itertools import chain
 
 from korrektur.formats.provenance import Provenance
 from korrektur.formats.reading import ExportOptions, export_text, session_for
 from korrektur.model.newlines import restore_newlines
+from korrektur.store.pieces import encode_all, release
 from korrektur.store.records import suggestion_record
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import review_data
+from korrektur.store.reviewfile import release_data, review_data
 
 CSV_COLUMNS = [
     "id",
@@ -49,33 +50,35 @@ def export_json(review: Review, options: ExportOptions) -> bytes:
     session = session_for(review, options)
     provenance = Provenance.of(review, session, options)
     data = review_data(review, None)
-    if options.version:  # the suggestions as that version had them
-        data["suggestions"] = [suggestion_record(s) for s in session.suggestions]
-        data["counts"] = {status.value: n for status, n in session.counts().items()}
-    data["source_text"] = session.document.text
-    data["export"] = {
-        "exported_at": provenance.exported_at,
-        "version": options.version or None,
-        "pending": options.pending.value,
-        "keep_lines": options.keep_lines,
-        "policy": provenance.policy_text(),
-        "text": export_text(session, options).text,
-    }
-    return (json_text(data) + "\n").encode("utf-8")
+    try:
+        if options.version:  # the suggestions as that version had them
+            release(data["suggestions"])
+            data["suggestions"] = [suggestion_record(s) for s in session.suggestions]
+            data["counts"] = {status.value: n for status, n in session.counts().items()}
+        data["source_text"] = session.document.text
+        data["export"] = {
+            "exported_at": provenance.exported_at,
+            "version": options.version or None,
+            "pending": options.pending.value,
+            "keep_lines": options.keep_lines,
+            "policy": provenance.policy_text(),
+            "text": export_text(session, options).text,
+        }
+        return json_bytes(data)
+    finally:
+        release_data(data)
 
 
-def json_text(data: object) -> str:
-    """``json.dumps(data, ensure_ascii=False, indent=1)``, joined in batches.
+def json_bytes(data: object) -> bytes:
+    """``json.dumps(data, ensure_ascii=False, indent=1)`` and a newline, as UTF-8.
 
     ``json.dumps`` joins millions of small pieces in one call that holds the interpreter
-    lock throughout (about 0.1 s for a 300-page review); exports run beside the window, so
-    the pieces are joined a few thousand at a time.
+    lock throughout (about 0.1 s for a 300-page review), and encoding the text is another
+    such call; exports run beside the window, so both are done a few thousand pieces at
+    a time.
     """
     pieces = json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data)
-    batches = []
-    while batch := list(islice(pieces, 4096)):
-        batches.append("".join(batch))
-    return "".join(batches)
+    return encode_all(chain(pieces, ["\n"]))
 
 
 def export_csv(review: Review, options: ExportOptions) -> bytes:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, KeysView, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import attrgetter, countOf
 
 from korrektur.model.document import Document
 from korrektur.model.offsets import OffsetMap
@@ -171,6 +172,11 @@ class ReviewSession:
         """The suggestion with ``suggestion_id`` (KeyError if none)."""
         return self._by_id[suggestion_id]
 
+    @property
+    def ids(self) -> KeysView[str]:
+        """The ids of the suggestions, as a live set-like view (set operations run in C)."""
+        return self._by_id.keys()
+
     def index_of(self, suggestion: Suggestion) -> int:
         """Position of ``suggestion`` in the sorted list."""
         index = bisect.bisect_left(
@@ -181,11 +187,13 @@ class ReviewSession:
         raise ValueError(f"{suggestion.id} is not in this session")
 
     def counts(self) -> dict[Status, int]:
-        """How many suggestions have each status."""
-        result = dict.fromkeys(Status, 0)
-        for suggestion in self.suggestions:
-            result[suggestion.status] += 1
-        return result
+        """How many suggestions have each status.
+
+        Counted by identity in C (``countOf``): hashing an enum member calls Python code,
+        and the dialogs that show these counts open on the GUI thread.
+        """
+        statuses = list(map(attrgetter("status"), self.suggestions))
+        return {status: countOf(statuses, status) for status in Status}
 
     def next_pending(self, after: int = -1, backwards: bool = False) -> int | None:
         """Index of the next (or previous) pending suggestion from list index ``after``."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -14,6 +15,19 @@ class WriteError(Exception):
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder, fsync and rename.
+
+    Raises:
+        WriteError: the folder is missing or read-only, the disk is full, and so on. The
+            previous file at ``path``, if any, is untouched.
+    """
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: str | Path, chunks: Iterable[bytes]) -> None:
+    """Write the ``chunks`` one after the other, atomically (see ``atomic_write_bytes``).
+
+    The chunks may be made while the file is written (a generator): a large file need not
+    be held in memory, or encoded in one piece, first.
 
     Raises:
         WriteError: the folder is missing or read-only, the disk is full, and so on. The
@@ -31,17 +45,25 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(FileNotFoundError):
             os.chmod(tmp_name, _mode_for(path))
         os.replace(tmp_name, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
+        _discard(tmp_name)
         raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:  # the chunks failed to be made: no temporary file is left behind
+        _discard(tmp_name)
+        raise
     _fsync_folder(folder)
+
+
+def _discard(tmp_name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(tmp_name)
 
 
 def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:

@@ -181,4 +181,4 @@ class History:
 
     def referenced_ids(self) -> set[str]:
         """Every id any version contains."""
-        return {i for version in self.versions for i in version.added}
+        return set().union(*(version.added for version in self.versions))

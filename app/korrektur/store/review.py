@@ -76,8 +76,10 @@ class Review:
         self._on_change(Change((), structural=True))
 
     def _adopt(self, session: ReviewSession) -> None:
-        for suggestion in session.suggestions:
-            self._know(suggestion)
+        # only the ids new to the pool (a restored version brings none): set operations in
+        # C, as a restore is adopted on the GUI thread
+        for suggestion_id in session.ids - self._pool.keys():
+            self._know(session.get(suggestion_id))
         session.reserve_ids(self._manual)
         session.add_listener(self._on_change)
 
@@ -154,8 +156,7 @@ class Review:
 
         They were absorbed by a manual edit, or are manual edits that were taken back.
         """
-        current = {s.id for s in self._session.suggestions}
-        keep = sorted(self.history.referenced_ids() - current, key=id_order)
+        keep = sorted(self.history.referenced_ids() - self._session.ids, key=id_order)
         return [self._pool[i] for i in keep if i in self._pool]
 
     # -- versions --------------------------------------------------------------------------

@@ -12,9 +12,10 @@ from typing import Any
 
 from korrektur.model import Document, Status, Suggestion
 from korrektur.model.session import now_iso
-from korrektur.store.atomic import atomic_write_text
+from korrektur.store.atomic import atomic_write_chunks
 from korrektur.store.gcpause import gc_paused
 from korrektur.store.history import State, Version, new_version
+from korrektur.store.pieces import release
 from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import (
     PENDING,
@@ -25,7 +26,7 @@ from korrektur.store.records import (
     suggestion_record,
 )
 from korrektur.store.review import Review
-from korrektur.store.yamlio import Flow, FlowMap, Name, Spaced, dump
+from korrektur.store.yamlio import Flow, FlowMap, Name, Spaced, dump_pieces
 
 FORMAT = "korrektur-review"
 FORMAT_VERSION = 1
@@ -225,8 +226,24 @@ def write_snapshot(
     """
     with gc_paused():
         data = snapshot_data(snap, path.parent if relative else None, extra)
-        text = dump(data, comment=HEADER)
-    atomic_write_text(path, text)
+        pieces = dump_pieces(data, comment=HEADER)
+        release_data(data)
+    atomic_write_chunks(path, (piece.encode("utf-8") for piece in pieces))
+
+
+# What ``snapshot_data`` makes in bulk (lists of fresh records, the source's lines).
+_BULK = ("versions", "suggestions", "retired", "unanchored", "source_text")
+
+
+def release_data(data: dict[str, Any]) -> None:
+    """Free what ``snapshot_data`` made, a slice at a time (see ``pieces.release``).
+
+    Only the bulk it built itself is taken apart; what came in through ``extra`` is
+    dropped from ``data`` but left as it is.
+    """
+    for name in _BULK:
+        release(data.pop(name, None))
+    data.clear()
 
 
 def write_review_file(

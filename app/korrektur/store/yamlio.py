@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from korrektur.store.gcpause import gc_paused
+from korrektur.store.pieces import BATCH
 
 # Keys and ``Name`` values (ids, statuses, kinds) stand unquoted when they look like this.
 # All other strings, every piece of document text among them, are double-quoted, so no OCR
@@ -120,7 +121,7 @@ def _is_inline(value: object) -> bool:
     )
 
 
-def _mapping(data: Mapping[str, Any], indent: str, out: list[str], first: str | None) -> None:
+def _mapping(data: Mapping[str, Any], indent: str, out: _Lines, first: str | None) -> None:
     """Write ``data``; ``first`` is the prefix of the first line (``"- "`` in a list)."""
     for number, (name, value) in enumerate(data.items()):
         prefix = first if number == 0 and first is not None else indent
@@ -139,7 +140,7 @@ def _has_mappings(value: Sequence[Any]) -> bool:
     return any(isinstance(item, dict) for item in value)
 
 
-def _sequence(items: Sequence[Any], indent: str, out: list[str]) -> None:
+def _sequence(items: Sequence[Any], indent: str, out: _Lines) -> None:
     spaced = isinstance(items, Spaced)
     for item in items:
         if spaced:
@@ -151,27 +152,98 @@ def _sequence(items: Sequence[Any], indent: str, out: list[str]) -> None:
         else:
             out.append(f"{indent}-")
             _sequence(item, indent + "  ", out)
+        if len(out) >= BATCH:
+            out.cut()
+
+
+class _Lines(list[str]):
+    """The lines being written; every ``BATCH`` lines they become one piece of text.
+
+    Joining a few thousand lines at a time (instead of a million at the end) keeps each
+    join short: a save runs beside the window, and one long join holds the interpreter
+    lock throughout.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pieces: list[str] = []
+
+    def cut(self) -> None:
+        """Join the lines so far into a piece (each line ends with a newline)."""
+        if self:
+            self.append("")
+            self.pieces.append("\n".join(self))
+            self.clear()
+
+
+def dump_pieces(data: Mapping[str, Any], comment: str = "") -> list[str]:
+    """``dump(data, comment)`` as consecutive pieces of text (joined, they are the document)."""
+    out = _Lines()
+    out.extend(f"# {line}".rstrip() for line in comment.splitlines())
+    for name, value in data.items():
+        if out or out.pieces:
+            out.append("")
+        _mapping({name: value}, "", out, None)
+    out.cut()
+    return out.pieces or ["\n"]
 
 
 def dump(data: Mapping[str, Any], comment: str = "") -> str:
     """``data`` as a YAML document; keys keep their order, one top-level key per paragraph."""
-    out: list[str] = [f"# {line}".rstrip() for line in comment.splitlines()]
-    for name, value in data.items():
-        if out:
-            out.append("")
-        _mapping({name: value}, "", out, None)
-    return "\n".join(out) + "\n"
+    return "".join(dump_pieces(data, comment))
 
 
-def load(text: str) -> Any:
+def load(text: str | bytes) -> Any:
     """Parse YAML with PyYAML's safe loader (libyaml's C version where installed).
 
     The collector is paused while the tree is built: every object made stays alive, and
     collections in the middle of a 300-page review more than double the load time.
 
+    What ``yaml.load`` does, except that the parser's node tree (millions of objects for a
+    300-page review) is then freed a slice at a time: dropped at once, it held the
+    interpreter lock for about 0.2 s on the worker thread that opens a report.
+
     Raises:
         yaml.YAMLError: the text is not YAML.
     """
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = _Loader(text)
+    node = None
     with gc_paused():
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        try:
+            node = loader.get_single_node()
+            return None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
+            if node is not None:
+                _release_nodes(node)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader that does not remember the value of every scalar it makes.
+
+    The constructor keeps every node it has made a value of, for aliases; for a 300-page
+    review those are millions of scalars, and each time that dict grows it is rehashed in
+    one call that holds the interpreter lock (up to 0.1 s for the last). A scalar's value
+    never changes, so making it again for an alias gives the same thing.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """The value of ``node``; scalars with a known tag straight from their constructor."""
+        if isinstance(node, yaml.ScalarNode):
+            make = self.yaml_constructors.get(node.tag)
+            if make is not None:
+                return make(self, node)
+        return super().construct_object(node, deep)
+
+
+def _release_nodes(node: yaml.Node) -> None:
+    """Empty a composed node tree: long lists ``BATCH`` entries at a time, short ones by entry."""
+    value = node.value
+    if not isinstance(value, list):
+        return
+    if len(value) <= BATCH:
+        for item in value:
+            for child in item if isinstance(item, tuple) else (item,):
+                _release_nodes(child)
+    while value:
+        del value[-BATCH:]

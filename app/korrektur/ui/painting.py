@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QTextLine
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
 
 from korrektur.model import Kind, Status, Suggestion
@@ -25,27 +26,66 @@ def _x(line: QTextLine, position: int) -> float:
     return float(found[0] if isinstance(found, tuple) else found)  # type: ignore[arg-type]
 
 
-def span_rects(edit: QPlainTextEdit, start: int, end: int, limit: float) -> list[QRectF]:
+@dataclass(frozen=True)
+class BlockLines:
+    """A text block's place in the viewport and its visual lines, read from Qt once.
+
+    Attributes:
+        first: the block's position; length: its length without the separator.
+        left, top: the block's top-left corner in the viewport.
+        lines: each visual line with where its text starts and ends in the block.
+    """
+
+    first: int
+    length: int
+    left: float
+    top: float
+    lines: tuple[tuple[QTextLine, int, int], ...]
+
+
+LinesCache = dict[int, BlockLines]
+"""Blocks already read during one paint, by position (the layout cannot change meanwhile)."""
+
+
+def _block_lines(edit: QPlainTextEdit, block: QTextBlock, offset: QPointF) -> BlockLines:
+    geometry = edit.blockBoundingGeometry(block).translated(offset)
+    layout = block.layout()
+    lines = []
+    for number in range(layout.lineCount()):
+        line = layout.lineAt(number)
+        start = line.textStart()
+        lines.append((line, start, start + line.textLength()))
+    return BlockLines(
+        block.position(), block.length() - 1, geometry.left(), geometry.top(), tuple(lines)
+    )
+
+
+def span_rects(
+    edit: QPlainTextEdit, start: int, end: int, limit: float, cache: LinesCache | None = None
+) -> list[QRectF]:
     """Viewport rectangles covering Qt positions ``[start, end)``, one per visual line.
 
     Stops below ``limit`` (the viewport's bottom). An empty span gives a zero-width rectangle.
+    With ``cache`` (one per paint), each block's lines are read from Qt only once: a paint
+    asks for the rectangles of every mark in view, often several in one block.
     """
     document = edit.document()
     offset = edit.contentOffset()
     block = document.findBlock(start)
     rects: list[QRectF] = []
     while block.isValid() and block.position() <= end:
-        geometry = edit.blockBoundingGeometry(block).translated(offset)
-        if geometry.top() > limit:
+        read = cache.get(block.position()) if cache is not None else None
+        if read is None:
+            read = _block_lines(edit, block, offset)
+            if cache is not None:
+                cache[read.first] = read
+        if read.top > limit:
             break
-        layout = block.layout()
-        first = block.position()
-        length = block.length() - 1  # without the block separator
+        first, length = read.first, read.length
         low, high = max(start, first) - first, min(end, first + length + 1) - first
-        for number in range(layout.lineCount()):
-            line = layout.lineAt(number)
-            line_start, line_end = line.textStart(), line.textStart() + line.textLength()
-            last_line = number == layout.lineCount() - 1
+        last = len(read.lines) - 1
+        for number, (line, line_start, line_end) in enumerate(read.lines):
+            last_line = number == last
             if low == high:
                 hit = line_start <= low < line_end or (last_line and low == line_end)
             else:
@@ -60,7 +100,7 @@ def span_rects(edit: QPlainTextEdit, start: int, end: int, limit: float) -> list
                 x2 += NEWLINE_WIDTH
             rects.append(
                 QRectF(x1, line.y(), max(0.0, x2 - x1), line.height()).translated(
-                    geometry.left(), geometry.top()
+                    read.left, read.top
                 )
             )
         block = block.next()

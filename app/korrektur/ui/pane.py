@@ -25,6 +25,7 @@ from korrektur.ui.gutter import LineGutter
 from korrektur.ui.marks import MarkLayer
 from korrektur.ui.painting import (
     NEWLINE_WIDTH,
+    LinesCache,
     ceil_digits,
     paint_fill,
     paint_lines,
@@ -62,6 +63,7 @@ class TextPane(QPlainTextEdit):
         self.page_label = "p%1"
         self._index = Utf16Index("")
         self._press: QPoint | None = None
+        self._lines: LinesCache | None = None  # during a paint: blocks read from Qt
         self._gutter = LineGutter(self)
         self.setUndoRedoEnabled(False)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -162,7 +164,7 @@ class TextPane(QPlainTextEdit):
     def rects_of(self, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles of the Python span ``[start, end)``."""
         limit = float(self.viewport().height())
-        return span_rects(self, self.to_qt(start), self.to_qt(end), limit)
+        return span_rects(self, self.to_qt(start), self.to_qt(end), limit, self._lines)
 
     def offset_at(self, point: QPoint) -> int | None:
         """The Python offset of the character under viewport ``point`` (None off the text)."""
@@ -245,6 +247,13 @@ class TextPane(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Tints under the text, then the text, then lines, outline and page boundaries."""
+        self._lines = {}  # the layout stands still while painting: read each block once
+        try:
+            self._paint(event)
+        finally:
+            self._lines = None
+
+    def _paint(self, event: QPaintEvent) -> None:
         marks = [
             (suggestion, self.rects_of(start, end))
             for start, end, suggestion in self.visible_marks()
@@ -254,6 +263,7 @@ class TextPane(QPlainTextEdit):
             paint_fill(painter, suggestion, rects, self.theme)
         painter.end()
         super().paintEvent(event)
+        self._lines = {}  # Qt may have laid out blocks while painting the text
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         strike = self.isReadOnly()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
 
 from korrektur.model import ReviewSession
 from korrektur.store.resume import ResumeReport
@@ -32,15 +32,39 @@ class Prepared:
     index: Utf16Index
 
 
+# Characters given to the document at a time (whole lines).
+CHUNK = 32_768
+
+
 def prepare(text: str) -> Prepared:
-    """Fill a document with ``text`` on this thread and hand it to the GUI thread."""
+    """Fill a document with ``text`` on this thread and hand it to the GUI thread.
+
+    The text goes in a few thousand lines at a time: one ``setPlainText`` of a 300-page
+    report is a single call into Qt that holds the interpreter lock for about 50 ms (more
+    on a busy machine), and the window waits for the lock meanwhile.
+    """
     document = QTextDocument()
     document.setUndoRedoEnabled(False)
-    document.setPlainText(text)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for chunk in _line_chunks(text, CHUNK):
+        cursor.insertText(chunk)
+    cursor.endEditBlock()
     app = QCoreApplication.instance()
     if app is not None:
         document.moveToThread(app.thread())
     return Prepared(text, document, Utf16Index(text))
+
+
+def _line_chunks(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of about ``size`` characters, each ending after a newline."""
+    chunks, start = [], 0
+    while start < len(text):
+        cut = text.find("\n", start + size)
+        end = len(text) if cut < 0 else cut + 1
+        chunks.append(text[start:end])
+        start = end
+    return chunks
 
 
 @dataclass(frozen=True)

@@ -293,8 +293,8 @@ def test_every_format_writes_a_file_and_never_the_source(tmp_path, mixed):
 def test_json_is_joined_in_batches_to_the_same_text():
     import json
 
-    from korrektur.formats.export_plain import json_text
+    from korrektur.formats.export_plain import json_bytes
 
     data = {"a": [{"x": i, "ö": "å" * (i % 7)} for i in range(5000)], "b": None, "c": "\n"}
-    assert json_text(data) == json.dumps(data, ensure_ascii=False, indent=1)
-    assert json_text({}) == "{}"
+    assert json_bytes(data) == (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+    assert json_bytes({}) == b"{}\n"

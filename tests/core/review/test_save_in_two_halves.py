@@ -70,10 +70,10 @@ def test_a_failed_write_changes_nothing(review, tmp_path, monkeypatch):
     review.session.accept(review.session.suggestions[0].id)
     request = prepare_save(review, tmp_path / "r.review.yaml")
 
-    def full_disk(path, text):
+    def full_disk(path, chunks):
         raise WriteError(f"cannot write {path}: No space left on device")
 
-    monkeypatch.setattr(reviewfile, "atomic_write_text", full_disk)
+    monkeypatch.setattr(reviewfile, "atomic_write_chunks", full_disk)
     with pytest.raises(WriteError, match="No space left"):
         write_save(request)
     assert len(review.history) == 0

@@ -73,3 +73,56 @@ def test_review_files_read_back_exactly(tmp_path):
     snapped = load((tmp_path / "c.review.yaml").read_text(encoding="utf-8"))
     assert snapped["suggestions"] == pyyaml(text)["suggestions"]
     assert snapped["recovery"] == {"pid": 1}
+
+
+def test_written_in_pieces_the_document_is_the_same(monkeypatch):
+    import korrektur.store.yamlio as yamlio
+
+    data = {
+        "name": Name("report"),
+        "items": Spaced(
+            {"id": Name(f"s{i}"), "text": f"rad {i}\n", "n": [i, [i]]} for i in range(9)
+        ),
+        "lines": [f"line {i}" for i in range(7)],
+    }
+    monkeypatch.setattr(yamlio, "BATCH", 10**9)
+    whole = yamlio.dump_pieces(data, comment="one\ntwo")
+    monkeypatch.setattr(yamlio, "BATCH", 3)
+    pieces = yamlio.dump_pieces(data, comment="one\ntwo")
+    assert len(whole) == 1
+    assert len(pieces) > 5
+    assert all(piece.endswith("\n") for piece in pieces)
+    assert "".join(pieces) == whole[0] == dump(data, comment="one\ntwo")
+    assert load(whole[0]) == data
+
+
+def test_empty_document():
+    assert dump({}) == "\n"
+    assert load(dump({}, comment="only this")) is None
+
+
+def test_loading_frees_the_node_tree_and_returns_what_pyyaml_returns(monkeypatch):
+    import korrektur.store.yamlio as yamlio
+
+    monkeypatch.setattr(yamlio, "BATCH", 2)
+    text = "a: &x [1, 2, 3, 4, 5]\nb: *x\nc:\n  - {k: v, l: [1, 2, 3]}\n  - [x, y, z]\nd: ''\n"
+    assert load(text) == pyyaml(text)
+    assert load("") is None
+    assert load("# only a comment\n") is None
+    node = yaml.compose(text)
+    yamlio._release_nodes(node)
+    assert node.value == []
+
+
+def test_scalars_are_made_without_being_remembered_and_aliases_still_work():
+    import math
+
+    text = (
+        "a: &x [1, 2, {k: &s v}]\nb: *x\nc: *s\nd: !!binary aGVq\ne: 2001-12-14\n"
+        "f: [.nan, 1e3, ~, yes, '07', \"x\\ty\"]\n"
+    )
+    ours, theirs = load(text), pyyaml(text)
+    assert ours["a"] is ours["b"]  # an alias of a collection is the same object
+    assert math.isnan(ours["f"][0])
+    ours["f"][0] = theirs["f"][0] = None
+    assert ours == theirs

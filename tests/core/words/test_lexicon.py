@@ -1,4 +1,5 @@
 import array
+import marshal
 import shutil
 
 import pytest
@@ -110,3 +111,37 @@ def test_remembered_lookups_are_bounded_and_answer_the_same(monkeypatch):
     assert first[3] == ()
     assert lexicon.begin_forms("skol") == ("skol",)
     assert lexicon.begin_forms("sko") == ()
+
+
+def test_big_tables_are_stored_in_parts_and_read_back_alike(monkeypatch):
+    monkeypatch.setattr(lexicon_module, "PART", 2)
+    data = {
+        "table": {f"w{i}": i for i in range(7)},
+        "rows": [f"r{i}" for i in range(5)],
+        "lines": ("åäö\n" * 40, [1, 2, 3], b"\x00\x01"),
+        "small": {"a": 1},
+        "number": 3.5,
+    }
+    blob = lexicon_module._dump_in_parts(data)
+    parts = marshal.loads(blob)["parts"]
+    assert parts["table"][0] == "d"
+    assert len(parts["table"][1]) == 4
+    assert parts["rows"][0] == "l"
+    assert parts["lines"][1][0][0] == "s"
+    again = lexicon_module._load_in_parts(blob)
+    assert again == data
+    assert list(again["table"]) == list(data["table"])  # order kept
+    with pytest.raises(ValueError, match="not a word index"):
+        lexicon_module._load_in_parts(marshal.dumps({"logp": {}}))  # the format before parts
+    with pytest.raises(ValueError, match="not a word index"):
+        lexicon_module._load_in_parts(marshal.dumps(7))
+
+
+def test_old_cache_files_are_left_to_older_versions(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon_module, "cache_dir", lambda: tmp_path)
+    sources = find_sources()
+    older = tmp_path / f"lexicon-{sources.key()}.bin"
+    older.write_bytes(b"what an older Korrektur wrote")
+    load_lexicon(sources, lambda _sources: tiny())
+    assert lexicon_module.cache_file(sources).is_file()
+    assert older.is_file()  # another installed version may still use it

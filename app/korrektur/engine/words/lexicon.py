@@ -208,8 +208,8 @@ class Lexicon:
     # -- cache ---------------------------------------------------------------------------
 
     def to_blob(self) -> bytes:
-        """Serialise for the cache."""
-        return marshal.dumps(
+        """Serialise for the cache (in parts: see ``from_blob``)."""
+        return _dump_in_parts(
             {
                 "total": self.total,
                 "logp": self.logp,
@@ -229,8 +229,17 @@ class Lexicon:
 
     @classmethod
     def from_blob(cls, blob: bytes) -> Lexicon:
-        """Load what ``to_blob`` wrote."""
-        data: dict[str, Any] = marshal.loads(blob)
+        """Load what ``to_blob`` wrote.
+
+        The big tables are stored in parts and loaded one part at a time: one
+        ``marshal.loads`` of the whole index holds the interpreter lock for 0.2–0.4 s,
+        and the first analysis in the window (which loads the index on its worker thread)
+        left the window without a repaint for that long.
+
+        Raises:
+            ValueError: the blob is not an index in this format.
+        """
+        data = _load_in_parts(blob)
         keys = array.array("Q")
         keys.frombytes(data["bigram_keys"])
         counts = array.array("I")
@@ -252,9 +261,63 @@ class Lexicon:
         )
 
 
+# Entries of a table (or 16 times as many characters of a text) marshalled together: each
+# part loads in a few milliseconds.
+PART = 16_384
+FORMAT = 2
+# Cache files of this format; older Korrekturs used (and clean up) "lexicon-*.bin".
+CACHE_PREFIX = f"lexicon{FORMAT}-"
+
+
+def _split(value: Any) -> tuple[str, Any]:
+    """``value`` as marshalled parts, each quick to load (``_joined`` puts them together)."""
+    if isinstance(value, dict) and len(value) > PART:
+        items = list(value.items())
+        return "d", [marshal.dumps(dict(items[i : i + PART])) for i in range(0, len(items), PART)]
+    if isinstance(value, list) and len(value) > PART:
+        return "l", [marshal.dumps(value[i : i + PART]) for i in range(0, len(value), PART)]
+    step = 16 * PART
+    if isinstance(value, str) and len(value) > step:
+        return "s", [marshal.dumps(value[i : i + step]) for i in range(0, len(value), step)]
+    if isinstance(value, tuple):
+        return "t", [_split(item) for item in value]
+    return "v", marshal.dumps(value)
+
+
+def _joined(part: Any) -> Any:
+    """The value ``_split`` made ``part`` of (a part at a time: the lock changes hands)."""
+    kind, content = part
+    if kind == "v":
+        return marshal.loads(content)
+    if kind == "t":
+        return tuple(_joined(item) for item in content)
+    pieces = [marshal.loads(blob) for blob in content]
+    if kind == "d":
+        table: dict[Any, Any] = {}
+        for piece in pieces:
+            table.update(piece)
+        return table
+    if kind == "l":
+        return [item for piece in pieces for item in piece]
+    if kind == "s":
+        return "".join(pieces)
+    raise ValueError(f"unknown part {kind!r}")
+
+
+def _dump_in_parts(data: dict[str, Any]) -> bytes:
+    return marshal.dumps({"format": FORMAT, "parts": {k: _split(v) for k, v in data.items()}})
+
+
+def _load_in_parts(blob: bytes) -> dict[str, Any]:
+    outer = marshal.loads(blob)
+    if not isinstance(outer, dict) or outer.get("format") != FORMAT:
+        raise ValueError("not a word index of this version")
+    return {name: _joined(part) for name, part in outer["parts"].items()}
+
+
 def cache_file(sources: Sources) -> Path:
     """Where the index compiled from ``sources`` is cached."""
-    return cache_dir() / f"lexicon-{sources.key()}.bin"
+    return cache_dir() / f"{CACHE_PREFIX}{sources.key()}.bin"
 
 
 def _write_cache(path: Path, blob: bytes) -> None:
@@ -267,7 +330,7 @@ def _write_cache(path: Path, blob: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    for old in path.parent.glob("lexicon-*.bin"):
+    for old in path.parent.glob(f"{CACHE_PREFIX}*.bin"):
         if old != path and time.time() - old.stat().st_mtime > 60:
             old.unlink(missing_ok=True)
 
