@@ -1,6 +1,8 @@
 import array
 import marshal
+import os
 import shutil
+import time
 
 import pytest
 
@@ -145,3 +147,32 @@ def test_old_cache_files_are_left_to_older_versions(tmp_path, monkeypatch):
     load_lexicon(sources, lambda _sources: tiny())
     assert lexicon_module.cache_file(sources).is_file()
     assert older.is_file()  # another installed version may still use it
+
+
+def test_caches_unused_for_two_weeks_are_deleted_whatever_their_format(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon_module, "cache_dir", lambda: tmp_path)
+    sources = find_sources()
+    stale = [tmp_path / "lexicon-old.bin", tmp_path / "lexicon2-other.bin"]
+    recent = tmp_path / "lexicon-recent.bin"
+    unrelated = tmp_path / "notes.txt"
+    month_ago = time.time() - 30 * 24 * 3600
+    for path in [*stale, recent, unrelated]:
+        path.write_bytes(b"x")
+    for path in [*stale, unrelated]:
+        os.utime(path, (month_ago, month_ago))
+    load_lexicon(sources, lambda _sources: tiny())
+    assert lexicon_module.cache_file(sources).is_file()
+    assert not any(path.exists() for path in stale)
+    assert recent.is_file()
+    assert unrelated.is_file()
+
+
+def test_loading_a_cache_marks_it_as_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon_module, "cache_dir", lambda: tmp_path)
+    sources = find_sources()
+    load_lexicon(sources, lambda _sources: tiny())
+    cache = lexicon_module.cache_file(sources)
+    month_ago = time.time() - 30 * 24 * 3600
+    os.utime(cache, (month_ago, month_ago))
+    load_lexicon(sources, lambda _sources: pytest.fail("the cache should have been read"))
+    assert time.time() - cache.stat().st_mtime < 60

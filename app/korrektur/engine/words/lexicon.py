@@ -267,6 +267,7 @@ PART = 16_384
 FORMAT = 2
 # Cache files of this format; older Korrekturs used (and clean up) "lexicon-*.bin".
 CACHE_PREFIX = f"lexicon{FORMAT}-"
+UNUSED_CACHE_SECONDS = 14 * 24 * 3600  # indexes not loaded for two weeks are deleted
 
 
 def _split(value: Any) -> tuple[str, Any]:
@@ -330,9 +331,20 @@ def _write_cache(path: Path, blob: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    for old in path.parent.glob(f"{CACHE_PREFIX}*.bin"):
-        if old != path and time.time() - old.stat().st_mtime > 60:
-            old.unlink(missing_ok=True)
+    forget_unused_caches(path)
+
+
+def forget_unused_caches(current: Path, now: float | None = None) -> None:
+    """Delete word indexes of any format or version that no Korrektur loaded for a while.
+
+    Every load touches its cache, so a file's modification time says when it was last used;
+    another installed version's index in daily use is kept, stale ones do not pile up.
+    """
+    now = time.time() if now is None else now
+    for old in current.parent.glob("lexicon*.bin"):
+        with contextlib.suppress(OSError):
+            if old != current and now - old.stat().st_mtime > UNUSED_CACHE_SECONDS:
+                old.unlink()
 
 
 def load_lexicon(
@@ -343,7 +355,10 @@ def load_lexicon(
     path = cache_file(sources)
     if path.is_file():
         try:
-            return Lexicon.from_blob(path.read_bytes())
+            lexicon = Lexicon.from_blob(path.read_bytes())
+            with contextlib.suppress(OSError):
+                os.utime(path)  # in use: see forget_unused_caches
+            return lexicon
         except (ValueError, EOFError, KeyError, TypeError):
             path.unlink(missing_ok=True)  # a damaged or outdated cache is rebuilt
     if builder is None:
