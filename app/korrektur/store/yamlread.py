@@ -45,8 +45,10 @@ def load(text: str | bytes) -> Any:
     Here every value is made as libyaml reports it, one event at a time, so the nodes never
     exist, and no single C call holds the interpreter lock long (a report is opened on a
     worker thread beside the window). Anything beyond plain data (an explicit tag, a merge
-    key, a broken document) is read again by PyYAML's own loader, so the result, or the
-    error, is always the one it gives. The collector is paused throughout: every object
+    key, an unknown alias) is read again by PyYAML's own loader, so the result, or the
+    error, is always the one it gives; a syntax error is the parser's, which that loader
+    meets first too (its other checks come after the whole document is parsed, or are
+    ones this reader gives up on). The collector is paused throughout: every object
     made stays alive, and collections in the middle of a 300-page review more than double
     the load time.
 
@@ -56,6 +58,8 @@ def load(text: str | bytes) -> Any:
     with gc_paused():
         try:
             return _EventReader(text).document()
+        except yaml.YAMLError:
+            raise  # the parser's: PyYAML's loader would stop at the same place with it
         except Exception:  # noqa: BLE001 - something unusual, or an error PyYAML words its own way
             pass
         return load_with_nodes(text)

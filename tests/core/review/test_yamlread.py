@@ -162,3 +162,14 @@ def test_a_failed_read_frees_what_it_made_and_falls_back(monkeypatch):
     monkeypatch.setattr(yamlread, "release", lambda value: released.append(repr(value)))
     assert load("a: [1, 2]\nb: !!str 3\n") == {"a": [1, 2], "b": "3"}
     assert released == ["{'a': [1, 2]}"]
+
+
+@pytest.mark.parametrize(
+    "text", ["a: [1\n", "a: b: c\n", "\t- x\n", "a: !!str 1\nb: [\n", "a: 1\n--- [\n", "- \x00\n"]
+)
+def test_a_broken_document_gets_the_parsers_error_without_a_second_reading(text, monkeypatch):
+    expected = outcome(pyyaml, text)
+    assert expected.startswith(("ScannerError", "ParserError", "ReaderError", "ComposerError"))
+    if "!!" not in text and "---" not in text:  # else the loader reads it and meets it first
+        monkeypatch.setattr(yamlread, "load_with_nodes", None)
+    assert outcome(load, text) == expected
