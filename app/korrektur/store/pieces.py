@@ -37,18 +37,19 @@ def release(value: Any) -> None:
     in one go, which holds the interpreter lock for tens of milliseconds; emptied slice by
     slice, the lock changes hands in between. Lists with many entries are taken apart from
     the end, ``BATCH`` entries at a time; short lists and dicts (records) are taken apart
-    entry by entry, so that a long list inside a record is freed in slices too. Other
-    values are left alone: the caller must not need ``value`` any more.
+    entry by entry, so that a long list inside a record is freed in slices too. A container
+    is emptied before the ones it held, so one that holds itself (a YAML alias) is no
+    trouble. Other values are left alone: the caller must not need ``value`` any more.
     """
-    if isinstance(value, dict):
-        for item in value.values():
-            if isinstance(item, dict | list):
-                release(item)
-        value.clear()
-    elif isinstance(value, list):
-        if len(value) <= BATCH:
-            for item in value:
-                if isinstance(item, dict | list):
-                    release(item)
-        while value:
-            del value[-BATCH:]
+    todo = [value]  # a loop, not recursion: YAML nests up to a thousand levels deep
+    while todo:
+        value = todo.pop()
+        if isinstance(value, dict):
+            todo.extend(item for item in value.values() if isinstance(item, dict | list))
+            value.clear()
+        elif isinstance(value, list):
+            if len(value) <= BATCH:
+                todo.extend(item for item in value if isinstance(item, dict | list))
+                value.clear()
+            while value:
+                del value[-BATCH:]

@@ -18,7 +18,7 @@ from korrektur.store.records import Unanchored, expand_ids, read_mark, read_sugg
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import FORMAT, FORMAT_VERSION, NEWLINES
 from korrektur.store.validate import Fields, ReviewFileError
-from korrektur.store.yamlio import load
+from korrektur.store.yamlread import load
 
 
 def _read_document(fields: Fields, text: str) -> Document:

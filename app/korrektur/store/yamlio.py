@@ -1,4 +1,4 @@
-"""Write plain data as stable, diff-friendly YAML, and read it back with a safe loader."""
+"""Write plain data as stable, diff-friendly YAML (read back by ``store.yamlread.load``)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import yaml
-
-from korrektur.store.gcpause import gc_paused
 from korrektur.store.pieces import BATCH
 
 # Keys and ``Name`` values (ids, statuses, kinds) stand unquoted when they look like this.
@@ -191,59 +188,3 @@ def dump_pieces(data: Mapping[str, Any], comment: str = "") -> list[str]:
 def dump(data: Mapping[str, Any], comment: str = "") -> str:
     """``data`` as a YAML document; keys keep their order, one top-level key per paragraph."""
     return "".join(dump_pieces(data, comment))
-
-
-def load(text: str | bytes) -> Any:
-    """Parse YAML with PyYAML's safe loader (libyaml's C version where installed).
-
-    The collector is paused while the tree is built: every object made stays alive, and
-    collections in the middle of a 300-page review more than double the load time.
-
-    What ``yaml.load`` does, except that the parser's node tree (millions of objects for a
-    300-page review) is then freed a slice at a time: dropped at once, it held the
-    interpreter lock for about 0.2 s on the worker thread that opens a report.
-
-    Raises:
-        yaml.YAMLError: the text is not YAML.
-    """
-    loader = _Loader(text)
-    node = None
-    with gc_paused():
-        try:
-            node = loader.get_single_node()
-            return None if node is None else loader.construct_document(node)
-        finally:
-            loader.dispose()
-            if node is not None:
-                _release_nodes(node)
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """PyYAML's safe loader that does not remember the value of every scalar it makes.
-
-    The constructor keeps every node it has made a value of, for aliases; for a 300-page
-    review those are millions of scalars, and each time that dict grows it is rehashed in
-    one call that holds the interpreter lock (up to 0.1 s for the last). A scalar's value
-    never changes, so making it again for an alias gives the same thing.
-    """
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        """The value of ``node``; scalars with a known tag straight from their constructor."""
-        if isinstance(node, yaml.ScalarNode):
-            make = self.yaml_constructors.get(node.tag)
-            if make is not None:
-                return make(self, node)
-        return super().construct_object(node, deep)
-
-
-def _release_nodes(node: yaml.Node) -> None:
-    """Empty a composed node tree: long lists ``BATCH`` entries at a time, short ones by entry."""
-    value = node.value
-    if not isinstance(value, list):
-        return
-    if len(value) <= BATCH:
-        for item in value:
-            for child in item if isinstance(item, tuple) else (item,):
-                _release_nodes(child)
-    while value:
-        del value[-BATCH:]

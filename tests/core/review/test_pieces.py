@@ -30,6 +30,22 @@ def test_release_empties_every_container_it_was_given(monkeypatch):
     release(None)
 
 
+def test_release_takes_apart_containers_that_hold_themselves_and_deep_nesting():
+    loop: list[object] = [1]
+    loop.append(loop)
+    ring: dict[str, object] = {"a": [1]}
+    ring["self"] = ring
+    deep: list[object] = []
+    inner = deep
+    for _ in range(5000):  # deeper than the interpreter's recursion limit
+        inner.append([])
+        inner = inner[0]  # type: ignore[assignment]
+    release([loop, ring, deep])
+    assert loop == []
+    assert ring == {}
+    assert deep == []
+
+
 def test_writing_a_review_frees_only_what_it_made(tmp_path, monkeypatch):
     from review_samples import decide_most, fresh_session
 

@@ -2,7 +2,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from korrektur.store.yamlio import Flow, FlowMap, Name, Spaced, dump, load
+from korrektur.store.yamlio import Flow, FlowMap, Name, Spaced, dump
+from korrektur.store.yamlread import _EventReader, load
 
 NAMES = st.builds(
     str.__add__, st.sampled_from("AbNnoyY"), st.text(alphabet="aefnoslu0_-", max_size=5)
@@ -66,6 +67,7 @@ def test_review_files_read_back_exactly(tmp_path):
     save_review(review, path)
     text = path.read_text(encoding="utf-8")
     assert load(text) == pyyaml(text)
+    assert repr(_EventReader(path.read_bytes()).document()) == repr(pyyaml(text))  # no fallback
     # a snapshot keeps the moment it was taken, whatever happens after
     snap = snapshot(review)
     session.reject(*[s.id for s in session.suggestions])
@@ -101,21 +103,24 @@ def test_empty_document():
     assert load(dump({}, comment="only this")) is None
 
 
-def test_loading_frees_the_node_tree_and_returns_what_pyyaml_returns(monkeypatch):
-    import korrektur.store.yamlio as yamlio
+def test_loading_through_nodes_frees_the_node_tree_and_returns_what_pyyaml_returns(monkeypatch):
+    import korrektur.store.yamlread as yamlread
 
-    monkeypatch.setattr(yamlio, "BATCH", 2)
+    monkeypatch.setattr(yamlread, "BATCH", 2)
     text = "a: &x [1, 2, 3, 4, 5]\nb: *x\nc:\n  - {k: v, l: [1, 2, 3]}\n  - [x, y, z]\nd: ''\n"
-    assert load(text) == pyyaml(text)
+    assert yamlread.load_with_nodes(text) == load(text) == pyyaml(text)
+    assert yamlread.load_with_nodes("") is None
     assert load("") is None
     assert load("# only a comment\n") is None
     node = yaml.compose(text)
-    yamlio._release_nodes(node)
+    yamlread._release_nodes(node)
     assert node.value == []
 
 
 def test_scalars_are_made_without_being_remembered_and_aliases_still_work():
     import math
+
+    from korrektur.store.yamlread import load_with_nodes as load
 
     text = (
         "a: &x [1, 2, {k: &s v}]\nb: *x\nc: *s\nd: !!binary aGVq\ne: 2001-12-14\n"

@@ -1,0 +1,242 @@
+"""Read YAML into plain data straight from libyaml's events, as PyYAML's safe loader would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from korrektur.store.gcpause import gc_paused
+from korrektur.store.pieces import BATCH, release
+
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_FLOAT = "tag:yaml.org,2002:float"
+# Plain scalars of other implicit tags (merge ``<<``, value ``=``, ``yaml``) mean something
+# beyond plain data to PyYAML's constructor: their documents go the old way.
+_MADE = frozenset({_INT, _NULL, _BOOL, _FLOAT, "tag:yaml.org,2002:timestamp"})
+# Scalars remembered by their text, up to this many of each kind (plain, quoted up to
+# ``_SHORT`` characters): keys, names, words and time stamps repeat in every record, and
+# one string for each is a good part of the memory a review's data takes.
+_CACHED = 1 << 16
+_SHORT = 40
+
+
+def load(text: str | bytes) -> Any:
+    """What ``yaml.load(text, CSafeLoader)`` returns, without its node tree.
+
+    PyYAML first composes the whole document into nodes (millions of Python objects for a
+    300-page review, more memory than the data they become) and only then makes the values.
+    Here every value is made as libyaml reports it, one event at a time, so the nodes never
+    exist, and no single C call holds the interpreter lock long (a report is opened on a
+    worker thread beside the window). Anything beyond plain data (an explicit tag, a merge
+    key, an unknown alias) is read again by PyYAML's own loader, so the result, or the
+    error, is always the one it gives; a syntax error is the parser's, which that loader
+    meets first too (its other checks come after the whole document is parsed, or are
+    ones this reader gives up on). The collector is paused throughout: every object
+    made stays alive, and collections in the middle of a 300-page review more than double
+    the load time.
+
+    Raises:
+        yaml.YAMLError: the text is not YAML.
+    """
+    with gc_paused():
+        try:
+            return _EventReader(text).document()
+        except yaml.YAMLError:
+            raise  # the parser's: PyYAML's loader would stop at the same place with it
+        except Exception:  # noqa: BLE001 - something unusual, or an error PyYAML words its own way
+            pass
+        return load_with_nodes(text)
+
+
+class _Unusual(Exception):
+    """The document has something this reader leaves to PyYAML's loader."""
+
+
+class _EventReader:
+    """Builds the values of one YAML document from the parser's events."""
+
+    def __init__(self, text: str | bytes) -> None:
+        self.loader = _SafeLoader(text)
+        self.resolvers = self.loader.yaml_implicit_resolvers
+        if self.loader.yaml_path_resolvers or None in self.resolvers:
+            raise _Unusual("path or wildcard resolvers")
+        self.plain: dict[str, Any] = {}
+        self.quoted: dict[str, str] = {}
+
+    def document(self) -> Any:
+        """The document's value (``None`` for an empty stream); frees a partial one on failure."""
+        loader = self.loader
+        try:
+            loader.get_event()  # stream start
+            event = loader.get_event()
+            if type(event) is StreamEndEvent:
+                return None
+            if type(event) is not DocumentStartEvent:
+                raise _Unusual(event)
+            return self._values()
+        finally:
+            loader.dispose()
+
+    def _values(self) -> Any:  # noqa: C901 - one loop over the events, kept flat for speed
+        get = self.loader.get_event
+        plain, known, quoted = self._plain, self.plain.get, self.quoted
+        anchors: dict[str, Any] = {}
+        stack: list[tuple[Any, bool, Any]] = []  # enclosing containers: (it, is a dict, key)
+        container: Any = None  # the open list or dict; None at the document's top
+        in_map = False
+        key: Any = _NO_KEY
+        root: Any = None
+        try:
+            while True:
+                event = get()
+                kind = type(event)
+                if kind is ScalarEvent:
+                    if event.tag is not None:
+                        raise _Unusual("tag")
+                    value = event.value
+                    if event.implicit[0]:
+                        value = known(value, _NO_KEY)
+                        if value is _NO_KEY:
+                            value = plain(event.value)
+                    elif len(value) <= _SHORT and len(quoted) < _CACHED:
+                        value = quoted.setdefault(value, value)  # words, stamps: one str each
+                    if event.anchor is not None:
+                        _anchor(anchors, event.anchor, value)
+                elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                    if event.tag is not None:
+                        raise _Unusual("tag")
+                    value = {} if kind is MappingStartEvent else []
+                    if event.anchor is not None:
+                        _anchor(anchors, event.anchor, value)
+                elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                    container, in_map, key = stack.pop()
+                    continue
+                elif kind is AliasEvent:
+                    value = anchors[event.anchor]
+                elif kind is DocumentEndEvent:
+                    break
+                else:
+                    raise _Unusual(event)
+                # Put the value in place (a list or dict as soon as it starts).
+                if container is None:
+                    root = value
+                elif not in_map:
+                    container.append(value)
+                elif key is _NO_KEY:
+                    if isinstance(value, list | dict):
+                        raise _Unusual("unhashable key")
+                    key = value
+                else:
+                    container[key] = value
+                    key = _NO_KEY
+                if kind is MappingStartEvent or kind is SequenceStartEvent:
+                    stack.append((container, in_map, key))
+                    container, in_map, key = value, kind is MappingStartEvent, _NO_KEY
+            if type(get()) is not StreamEndEvent:
+                raise _Unusual("more than one document")
+        except BaseException:
+            anchors.clear()
+            stack.clear()
+            release(root)
+            raise
+        return root
+
+    def _plain(self, text: str) -> Any:
+        """The value of a plain scalar, resolved as PyYAML's resolver and constructor do.
+
+        Values other than integers are remembered by their text (``plain``), so that each
+        key and name is made once and shared by every record that has it.
+        """
+        if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
+            return int(text)  # what the int resolver and constructor make of plain digits
+        tag = _STR
+        value: Any = text
+        if self.resolvers.get(text[:1]):  # else no implicit type starts with this character
+            loader = self.loader
+            tag = loader.resolve(yaml.ScalarNode, text, (True, False))
+            if tag in _MADE:
+                value = loader.yaml_constructors[tag](loader, yaml.ScalarNode(tag, text))
+            elif tag != _STR:
+                raise _Unusual(tag)
+        if len(self.plain) < _CACHED and tag != _INT:
+            self.plain[text] = value
+        return value
+
+
+_NO_KEY: Any = object()
+
+
+def _anchor(anchors: dict[str, Any], name: str, value: Any) -> None:
+    if name in anchors:
+        raise _Unusual("anchor defined twice")
+    anchors[name] = value
+
+
+def load_with_nodes(text: str | bytes) -> Any:
+    """``yaml.load(text, CSafeLoader)``: PyYAML's own way, through the node tree.
+
+    The parser's node tree (millions of objects for a 300-page review) is freed a slice at
+    a time: dropped at once, it held the interpreter lock for about 0.2 s on the worker
+    thread that opens a report.
+
+    Raises:
+        yaml.YAMLError: the text is not YAML.
+    """
+    loader = _NodeLoader(text)
+    node = None
+    with gc_paused():
+        try:
+            node = loader.get_single_node()
+            return None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
+            if node is not None:
+                _release_nodes(node)
+
+
+class _NodeLoader(_SafeLoader):  # type: ignore[misc]
+    """PyYAML's safe loader that does not remember the value of every scalar it makes.
+
+    The constructor keeps every node it has made a value of, for aliases; for a 300-page
+    review those are millions of scalars, and each time that dict grows it is rehashed in
+    one call that holds the interpreter lock (up to 0.1 s for the last). A scalar's value
+    never changes, so making it again for an alias gives the same thing.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """The value of ``node``; scalars with a known tag straight from their constructor."""
+        if isinstance(node, yaml.ScalarNode):
+            make = self.yaml_constructors.get(node.tag)
+            if make is not None:
+                return make(self, node)
+        return super().construct_object(node, deep)
+
+
+def _release_nodes(node: yaml.Node) -> None:
+    """Empty a composed node tree: long lists ``BATCH`` entries at a time, short ones by entry."""
+    value = node.value
+    if not isinstance(value, list):
+        return
+    if len(value) <= BATCH:
+        for item in value:
+            for child in item if isinstance(item, tuple) else (item,):
+                _release_nodes(child)
+    while value:
+        del value[-BATCH:]
