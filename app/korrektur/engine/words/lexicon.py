@@ -146,16 +146,8 @@ class Lexicon:
         return found
 
     def _find_forms(self, key: str) -> tuple[str, ...]:
-        # (Written out without helper calls or empty comprehensions: most keys are no word,
-        # and those are answered by three hash probes: counted, grouped and rare forms.)
+        # (Written out without helper calls or empty comprehensions: most keys are no word.)
         groups, logp, rare = self.groups, self.logp, self.rare
-        present = rare.present
-        if key not in logp and key not in groups and key not in present:
-            if key[-1:] != "s" or len(key) <= GENITIVE_MIN:
-                return ()
-            stem = key[:-1]
-            if stem not in logp and stem not in groups and stem not in present:
-                return ()  # nor the genitive of a known word
         grouped = groups.get(key)
         found = grouped.split("\t") if grouped else [key] if key in logp else []
         listed = rare.values(key)
@@ -217,13 +209,12 @@ class Lexicon:
 
     def to_blob(self) -> bytes:
         """Serialise for the cache (in parts: see ``from_blob``)."""
-        rare = self.rare
         return _dump_in_parts(
             {
                 "total": self.total,
                 "logp": self.logp,
                 "groups": self.groups,
-                "rare": (rare.text, rare.keys, rare.offsets, list(rare.present)),
+                "rare": (self.rare.text, self.rare.keys, self.rare.offsets, self.rare.present),
                 "begin": self.begin,
                 "begin_groups": self.begin_groups,
                 "caps": self.caps,
@@ -249,7 +240,6 @@ class Lexicon:
             ValueError: the blob is not an index in this format.
         """
         data = _load_in_parts(blob)
-        text, rare_keys, offsets, present = data["rare"]
         keys = array.array("Q")
         keys.frombytes(data["bigram_keys"])
         counts = array.array("I")
@@ -258,7 +248,7 @@ class Lexicon:
             total=data["total"],
             logp=data["logp"],
             groups=data["groups"],
-            rare=SortedLines(text, rare_keys, offsets, frozenset(present)),
+            rare=SortedLines(*data["rare"]),
             begin=data["begin"],
             begin_groups=data["begin_groups"],
             caps=data["caps"],
@@ -274,7 +264,7 @@ class Lexicon:
 # Entries of a table (or 16 times as many characters of a text) marshalled together: each
 # part loads in a few milliseconds.
 PART = 16_384
-FORMAT = 3  # 3: the keys of the rare forms are stored, a set once loaded
+FORMAT = 2
 # Cache files of this format; older Korrekturs used (and clean up) "lexicon-*.bin".
 CACHE_PREFIX = f"lexicon{FORMAT}-"
 UNUSED_CACHE_SECONDS = 14 * 24 * 3600  # indexes not loaded for two weeks are deleted
