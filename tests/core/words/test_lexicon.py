@@ -37,6 +37,11 @@ def test_lookups():
     assert lexicon.forms("for") == ("för", "for")
     assert lexicon.forms("skola") == ("skola",)
     assert lexicon.forms("forandrad") == ("förändrad",)
+    # genitives: of a counted word, of a rare form, none of a short stem or of no word
+    assert lexicon.forms("skolas") == ("skolas",)
+    assert lexicon.forms("forandrads") == ("förändrads",)
+    assert lexicon.forms("fors") == ()
+    assert lexicon.forms("skolxs") == ()
     assert lexicon.word_logp("för") == pytest.approx(-2.0)
     assert lexicon.word_logp("förändrad") == lexicon.rare_logp
     assert lexicon.word_logp("skolans") is None  # too short a stem for a genitive

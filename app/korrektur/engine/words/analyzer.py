@@ -414,9 +414,10 @@ def _evidence(
     word, by ``EVIDENCE_MARGIN`` (case is left aside: it shows no letter confusions).
     """
     full = _FULL
-    written = [(word.written or word.raw, word) for word in words if word.mode is full]
-    times = Counter(text for text, _ in written)  # (in order of first appearance)
-    sample = dict(written)
+    rewritable = [word for word in words if word.mode is full]
+    written = [word.written or word.raw for word in rewritable]
+    times = Counter(written)  # (in order of first appearance)
+    sample = dict(zip(written, rewritable, strict=True))
     found: list[tuple[Op, float]] = []
     gold: Counter[str] = Counter()  # sure readings, by how often they stand
     for count, (text, seen) in enumerate(times.items()):

@@ -231,6 +231,7 @@ def collect(
     pending = False  # the last word is the left fragment of a hyphenated word
     previous_end = -2
     append = words.append
+    new_part = tuple.__new__  # (``Part(…)`` would run a Python-level ``__new__``)
     for position, token in enumerate(tokens):
         start, end, line = token.start, token.end, token.line
         chunk = text[start:end]
@@ -256,7 +257,7 @@ def collect(
         for number, (part_start, part_end, part_text, case, mode, low) in enumerate(shape.parts):
             first = number == 0
             word = Occurrence(
-                (Part(start + part_start, start + part_end, part_text),),
+                (new_part(Part, (start + part_start, start + part_end, part_text)),),
                 part_text,
                 low,
                 case,
