@@ -25,3 +25,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "ui" in Path(str(item.fspath)).relative_to(TESTS).parts[:1]:
             item.add_marker(pytest.mark.gui)
+
+
+class CancelAfterFirstReport:
+    """A progress sink that records reports and asks to stop once it has one."""
+
+    def __init__(self) -> None:
+        self.reports: list[tuple[int, int]] = []
+
+    def report(self, done: int, total: int) -> None:
+        self.reports.append((done, total))
+
+    def cancelled(self) -> bool:
+        return bool(self.reports)
+
+
+@pytest.fixture
+def cancel_after_first_report() -> CancelAfterFirstReport:
+    """Progress that cancels an analysis at its first report."""
+    return CancelAfterFirstReport()

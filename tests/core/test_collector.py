@@ -2,18 +2,18 @@ import gc
 
 import pytest
 
-from korrektur.engine.collector import paused_collector
+from korrektur.gcpause import gc_paused
 
 
 def test_paused_inside_and_restored_after_nesting_and_errors():
     assert gc.isenabled()
-    with paused_collector():
+    with gc_paused():
         assert not gc.isenabled()
-        with paused_collector():
+        with gc_paused():
             assert not gc.isenabled()
         assert not gc.isenabled()  # the outer analysis still runs
     assert gc.isenabled()
-    with pytest.raises(RuntimeError, match="boom"), paused_collector():
+    with pytest.raises(RuntimeError, match="boom"), gc_paused():
         raise RuntimeError("boom")
     assert gc.isenabled()
 
@@ -21,8 +21,20 @@ def test_paused_inside_and_restored_after_nesting_and_errors():
 def test_stays_off_when_it_was_off():
     gc.disable()
     try:
-        with paused_collector():
+        with gc_paused():
             pass
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_an_analysis_and_a_save_that_overlap_share_one_pause():
+    assert gc.isenabled()
+    analysis = gc_paused()
+    save = gc_paused()
+    analysis.__enter__()
+    save.__enter__()
+    analysis.__exit__(None, None, None)  # the analysis ends while the save still runs
+    assert not gc.isenabled()
+    save.__exit__(None, None, None)
+    assert gc.isenabled()

@@ -91,19 +91,8 @@ def test_wrapped_paragraphs_come_back_as_they_were(paragraphs, width):
     assert restructure(wrapped) == clean
 
 
-class CancelAfterFirstStep:
-    def __init__(self):
-        self.reports = []
-
-    def report(self, done, total):
-        self.reports.append((done, total))
-
-    def cancelled(self):
-        return bool(self.reports)
-
-
-def test_planning_reports_progress_and_can_be_cancelled():
-    progress = CancelAfterFirstStep()
+def test_planning_reports_progress_and_can_be_cancelled(cancel_after_first_report):
+    progress = cancel_after_first_report
     with pytest.raises(AnalysisCancelled):
         make_plan(Document.from_text(PARAGRAPHS), WordListOracle(), progress)
     assert progress.reports == [(1, 4)]

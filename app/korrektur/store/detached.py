@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from korrektur.gcpause import gc_paused
 from korrektur.model import ReviewSession
-from korrektur.store.gcpause import gc_paused
 from korrektur.store.history import History
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import Snapshot

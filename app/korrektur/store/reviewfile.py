@@ -10,10 +10,10 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from korrektur.gcpause import gc_paused
 from korrektur.model import Document, Status, Suggestion
 from korrektur.model.session import now_iso
 from korrektur.store.atomic import atomic_write_chunks
-from korrektur.store.gcpause import gc_paused
 from korrektur.store.history import State, Version, new_version
 from korrektur.store.pieces import release
 from korrektur.store.provenance import ToolInfo

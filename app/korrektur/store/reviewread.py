@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from korrektur.gcpause import gc_paused
 from korrektur.model import Document, ReviewSession, Suggestion
-from korrektur.store.gcpause import gc_paused
 from korrektur.store.history import History, Version, count_marks
 from korrektur.store.pieces import release
 from korrektur.store.provenance import ToolInfo

@@ -17,7 +17,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from korrektur.store.gcpause import gc_paused
+from korrektur.gcpause import gc_paused
 from korrektur.store.pieces import BATCH, release
 
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from korrektur.store.gcpause import gc_paused
+from korrektur.gcpause import gc_paused
 
 # While a job runs, the GUI thread gets the GIL back within this many seconds.
 JOB_SWITCH_INTERVAL = 0.0005

@@ -111,20 +111,9 @@ def test_pipe_at_a_sentence_start_is_a_capital_i(corrected):
     assert corrected("Det var bra. | skolan finns stöd.\n") == "Det var bra. I skolan finns stöd.\n"
 
 
-class Cancel:
-    def __init__(self):
-        self.reports = []
-
-    def report(self, done, total):
-        self.reports.append((done, total))
-
-    def cancelled(self):
-        return bool(self.reports)
-
-
-def test_cancellation(analyzer):
+def test_cancellation(analyzer, cancel_after_first_report):
     with pytest.raises(AnalysisCancelled):
-        analyzer.analyse(Document.from_text("ett två tre\n" * 100), Cancel())
+        analyzer.analyse(Document.from_text("ett två tre\n" * 100), cancel_after_first_report)
 
 
 def test_registered_last():

@@ -13,6 +13,10 @@ from review_samples import RAW, fresh_session  # noqa: E402
 
 from korrektur.store.review import Review  # noqa: E402
 from korrektur.store.reviewfile import review_path_for  # noqa: E402
+from korrektur.ui.review_files import ReviewFileService  # noqa: E402
+from korrektur.ui.services import SyncPool  # noqa: E402
+
+WAIT_MS = 20_000  # a generous bound on a shared machine; the tests wait for signals
 
 
 @pytest.fixture
@@ -45,3 +49,28 @@ class Answers:
 @pytest.fixture
 def answers():
     return Answers()
+
+
+@pytest.fixture
+def pool():
+    """Jobs run at once on the calling thread (tests of real threads override this)."""
+    return SyncPool()
+
+
+@pytest.fixture
+def files(services, messages, tmp_path, answers, pool):
+    """The review file service as the application makes it, with scripted dialogs."""
+    service = ReviewFileService(
+        messages,
+        reviewer=lambda: "Anna Berg",
+        set_reviewer=lambda name: None,
+        pool=pool,
+        recovery_folder=tmp_path / "recovery",
+        ask_path=answers.ask_path,
+        run_dialog=answers.run_dialog,
+    )
+    services.files = service
+    yield service
+    service.close(keep_unsaved=False)
+    assert not service.autosave.timer.isActive()
+    assert pool.waitForDone(WAIT_MS)

@@ -15,7 +15,6 @@ from korrektur.store.reviewread import load_review
 from korrektur.ui.actions import ActionId
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import Answer
-from korrektur.ui.review_files import ReviewFileService
 from korrektur.ui.store_jobs import writer_pool
 from korrektur.ui.theme import Theme
 
@@ -30,24 +29,6 @@ def pool():
     yield threads
     assert threads.waitForDone(WAIT_MS)
     assert threads.activeThreadCount() == 0
-
-
-@pytest.fixture
-def files(services, messages, tmp_path, answers, pool):
-    service = ReviewFileService(
-        messages,
-        reviewer=lambda: "Anna Berg",
-        set_reviewer=lambda name: None,
-        pool=pool,
-        recovery_folder=tmp_path / "recovery",
-        ask_path=answers.ask_path,
-        run_dialog=answers.run_dialog,
-    )
-    services.files = service
-    yield service
-    service.close(keep_unsaved=False)
-    assert not service.autosave.timer.isActive()
-    assert pool.waitForDone(WAIT_MS)
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
+from korrektur.gcpause import gc_paused
 from korrektur.store.atomic import WriteError
-from korrektur.store.gcpause import gc_paused
 from korrektur.ui.autosave_service import AutosaveService
 from korrektur.ui.gil import gui_keeps_the_gil
 from korrektur.ui.store_jobs import JobQueue, SyncPool

@@ -15,22 +15,6 @@ from korrektur.ui.services import SyncPool
 from korrektur.ui.theme import Theme
 
 
-@pytest.fixture
-def files(services, messages, tmp_path, answers):
-    service = ReviewFileService(
-        messages,
-        reviewer=lambda: "Anna Berg",
-        set_reviewer=lambda name: None,
-        pool=SyncPool(),
-        recovery_folder=tmp_path / "recovery",
-        ask_path=answers.ask_path,
-        run_dialog=answers.run_dialog,
-    )
-    services.files = service
-    yield service
-    service.close(keep_unsaved=False)
-
-
 def new_window(qtbot, services):
     win = MainWindow(services, Theme.from_palette(QApplication.palette()))
     qtbot.addWidget(win)

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from korrektur.engine.base import AnalysisCancelled, Progress
-from korrektur.engine.collector import paused_collector
 from korrektur.engine.words.calibration import Calibration, load_calibration
 from korrektur.engine.words.candidates import Candidate, Generator, Source, best_first
 from korrektur.engine.words.channel import (
@@ -34,6 +33,7 @@ from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence, collect
 from korrektur.engine.words.reasons import reason
 from korrektur.engine.words.text import Case, Part, fold
+from korrektur.gcpause import gc_paused
 from korrektur.model.document import Document
 from korrektur.model.suggestion import WORD_KINDS, Kind, Suggestion
 
@@ -224,7 +224,7 @@ class WordAnalyzer:
         self, document: Document, progress: Progress | None = None
     ) -> tuple[list[Occurrence], list[Decision]]:
         """Every word of ``document`` with the engine's decision on it."""
-        with paused_collector():
+        with gc_paused():
             return self._decisions(document, progress)
 
     def _decisions(
@@ -244,7 +244,7 @@ class WordAnalyzer:
 
     def analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
         """Suggestions for every word the engine would change."""
-        with paused_collector():
+        with gc_paused():
             return self._analyse(document, progress)
 
     def _analyse(self, document: Document, progress: Progress) -> list[Suggestion]:

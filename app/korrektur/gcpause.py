@@ -1,4 +1,8 @@
-"""Pause Python's garbage collector while a burst of objects is made that all stay alive."""
+"""Pause Python's cyclic garbage collector while a burst of objects is made that all stay alive.
+
+One counter for the whole process: an analysis, a save and a snapshot may overlap on
+several threads, and the collector must stay off until the last of them ends.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +21,9 @@ def gc_paused() -> Iterator[None]:
     """No collections while the block runs (on any thread: the collector is process-wide).
 
     Collections triggered in the middle of building a large structure find nothing to free
-    but still walk every young object: reading a big review spent a third of its time so,
-    and a snapshot for autosave half of it. Pauses may overlap on several threads (a save
+    but still walk every young object: an analysis spent a sixth of its time so, reading a
+    big review a third, and a snapshot for autosave half. Reference counting still frees
+    memory as usual. Pauses may overlap on several threads (a save
     on the worker, a snapshot on the GUI thread): the collector runs again when the last
     one ends, and only if it ran before the first.
     """
