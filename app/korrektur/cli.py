@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from korrektur import __version__
+from korrektur.corpus import command as corpus_command
 from korrektur.display import display_problem
 from korrektur.engine import default_engine
 from korrektur.formats.exporters import EXPORTERS, export_to_bytes, format_for
@@ -304,6 +305,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(str(exc.args[0])) from exc
     _write_output(args.output, data, review)
     return EXIT_OK
+
+
+COMMANDS["corpus"] = (corpus_command.HELP, corpus_command.configure, corpus_command.run)
 
 
 # -- GUI and entry point ---------------------------------------------------------------------

@@ -1,0 +1,195 @@
+"""Bring the index up to date with the review files and the sources, as they are on disk.
+
+Run whenever a writer opens a project. Review files are compared with the index by size
+and modification time (a review saved in the window, or changed by hand, is read again);
+sources likewise, and a source whose size or time changed is hashed to tell a real change
+(the document is then ``changed`` until the next analysis re-anchors its decisions) from a
+touch. ``reindex`` reads every review file: the index rebuilt from nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from korrektur.corpus.facts import Facts, facts_of
+from korrektur.corpus.index import CorpusIndex, DocumentRow, Stat, State
+from korrektur.corpus.project import Project, SourceFile
+from korrektur.store.reviewfile import SUFFIX
+from korrektur.store.reviewread import load_review
+from korrektur.store.validate import ReviewFileError
+
+COMMIT_EVERY = 1.0
+"""Seconds between commits of a long synchronisation (what is committed survives a kill)."""
+
+Tick = Callable[[str], None]
+"""Called after each review file read (for a progress display)."""
+
+
+@dataclass
+class SyncReport:
+    """What a synchronisation found.
+
+    Attributes:
+        reread: review files read (again) because the index did not match them.
+        damaged: review files that could not be read, with the reason.
+        changed: documents whose source changed since their review was made.
+        missing: documents whose source is gone (their review files are kept).
+        new: documents found for the first time.
+        gone: documents with neither a source nor a review file, dropped from the index.
+    """
+
+    reread: list[str] = field(default_factory=list)
+    damaged: list[tuple[str, str]] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+
+
+def hash_file(path: Path) -> str:
+    """The SHA-256 of a file's bytes (read a megabyte at a time)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_facts(path: Path) -> Facts:
+    """The facts of a review file.
+
+    Raises:
+        ReviewFileError: it is damaged or foreign.
+    """
+    review = load_review(path)
+    try:
+        return facts_of(review)
+    finally:
+        review.release()
+
+
+def review_files(project: Project) -> dict[str, Path]:
+    """Every review file in the project, by document name (temporary files left out)."""
+    found = {}
+    if project.reviews.is_dir():
+        for path in project.reviews.rglob("*" + SUFFIX):
+            if not path.name.startswith(".") and path.is_file():
+                found[project.document_of_review(path)] = path
+    return found
+
+
+class Synchroniser:
+    """One pass over every document of a project."""
+
+    def __init__(self, project: Project, index: CorpusIndex, tick: Tick | None = None) -> None:
+        self.project = project
+        self.index = index
+        self.tick = tick
+        self.report = SyncReport()
+
+    def run(self, *, full: bool = False) -> SyncReport:
+        """Compare and update; ``full`` reads every review file whatever the index says."""
+        rows = {row.name: row for row in self.index.documents()}
+        sources = {source.name: source for source in self.project.scan()}
+        reviews = review_files(self.project)
+        names = sorted(set(rows) | set(sources) | set(reviews))
+        last = time.monotonic()
+        self.index.db.execute("BEGIN IMMEDIATE")
+        try:
+            for name in names:
+                self._one(name, rows.get(name), sources.get(name), reviews.get(name), full)
+                if time.monotonic() - last > COMMIT_EVERY:
+                    self.index.db.execute("COMMIT")
+                    self.index.db.execute("BEGIN IMMEDIATE")
+                    last = time.monotonic()
+        except BaseException:
+            self.index.db.execute("ROLLBACK")
+            raise
+        self.index.db.execute("COMMIT")
+        return self.report
+
+    def _one(
+        self,
+        name: str,
+        row: DocumentRow | None,
+        source: SourceFile | None,
+        review: Path | None,
+        full: bool,
+    ) -> None:
+        review_stat = Stat.of(review) if review is not None else None
+        if review is not None and review_stat is not None:
+            if full or row is None or row.review != review_stat:
+                self._reread(name, row, source, review, review_stat)
+            else:
+                self._check_source(name, row, source)
+            return
+        if source is None:
+            if row is not None:
+                self.index.forget(name)
+                self.report.gone.append(name)
+            return
+        stat = Stat(source.size, source.mtime_ns)
+        if row is None or row.has_review:
+            self.index.without_review(name, State.NEW)
+            self.index.mark(name, State.NEW, source=stat)
+            self.report.new.append(name)
+        elif row.state is State.BAD and row.source == stat:
+            return  # still the same bad file
+        elif row.state is not State.NEW or row.source != stat:
+            self.index.mark(name, State.NEW, source=stat)
+
+    def _reread(
+        self,
+        name: str,
+        row: DocumentRow | None,
+        source: SourceFile | None,
+        review: Path,
+        review_stat: Stat,
+    ) -> None:
+        try:
+            facts = read_facts(review)
+        except ReviewFileError as exc:
+            self.index.mark(name, State.BAD, f"its review file is damaged: {exc}")
+            self.report.damaged.append((name, str(exc)))
+            return
+        finally:
+            if self.tick is not None:
+                self.tick(name)
+        known = row if row is not None and row.source_sha256 == facts.sha256 else None
+        state, stat, problem = self._source_state(name, source, facts.sha256, known)
+        self.index.record(name, facts, state, review_stat, stat)
+        if problem:
+            self.index.mark(name, state, problem)
+        self.report.reread.append(name)
+
+    def _check_source(self, name: str, row: DocumentRow, source: SourceFile | None) -> None:
+        if row.state is State.BAD and row.problem.startswith("its review file"):
+            return  # listed until the review file is mended (its stat then changes)
+        state, stat, problem = self._source_state(name, source, row.source_sha256, row)
+        if row.state is State.BAD and state is State.ANALYSED and stat == row.source:
+            return  # an analysis failure on an unchanged source stays listed
+        if state is not row.state or stat != row.source or problem != row.problem:
+            self.index.mark(name, state, problem, source=stat)
+
+    def _source_state(
+        self, name: str, source: SourceFile | None, sha256: str, row: DocumentRow | None
+    ) -> tuple[State, Stat | None, str]:
+        """The state of a reviewed document's source: analysed, changed or missing."""
+        if source is None:
+            self.report.missing.append(name)
+            return State.MISSING, None, "the source file is gone; its review file is kept"
+        stat = Stat(source.size, source.mtime_ns)
+        if row is not None and row.source == stat:
+            return (State.CHANGED if row.state is State.CHANGED else State.ANALYSED), stat, ""
+        try:
+            same = hash_file(source.path) == sha256
+        except OSError as exc:
+            return State.MISSING, None, f"the source cannot be read: {exc.strerror or exc}"
+        if same:
+            return State.ANALYSED, stat, ""
+        self.report.changed.append(name)
+        return State.CHANGED, stat, "the source changed since it was analysed"

@@ -1,0 +1,158 @@
+"""The analysis of one document, as a pure function: source bytes and settings in, review out.
+
+``analyse_task`` reads nothing from disk and writes nothing: it gets the source's bytes (and
+the document's review file, if it has one) and returns the new review file's bytes with the
+facts the index needs. So it runs the same in a local process pool, on a Dask worker on
+another machine, or in any other worker process, and one writer puts the results on disk.
+The engine (with its lexicon) is made once per process and kept.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from korrektur.corpus.facts import Facts, engine_key, facts_of
+from korrektur.corpus.readers import read_document
+from korrektur.corpus.rules import Rule, apply_rules
+from korrektur.engine import Engine, default_engine
+from korrektur.model import KIND_GROUPS, Document, DocumentError, Suggestion
+from korrektur.store.provenance import current_tool
+from korrektur.store.resume import add_fresh, new_review, resume
+from korrektur.store.review import Review
+from korrektur.store.reviewfile import review_bytes
+from korrektur.store.reviewread import load_review_bytes
+from korrektur.store.validate import ReviewFileError
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document to analyse.
+
+    Attributes:
+        document: its name in the corpus (path relative to the source folder).
+        data: the source's bytes.
+        source_path: where the source is (written into the review, relative to it).
+        review_path: where the review file will be written.
+        previous: the document's review file as it is now, if it has one.
+        rules: corpus rules to apply to the new suggestions, as recorded decisions.
+        time: the time of the run (stamped on any version the analysis saves).
+    """
+
+    document: str
+    data: bytes
+    source_path: str
+    review_path: str
+    previous: bytes | None
+    rules: tuple[Rule, ...]
+    time: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the analysis of one document gave.
+
+    Attributes:
+        document: its name in the corpus.
+        review: the new review file, or None when the document could not be analysed.
+        facts: what the index records about it.
+        problem: why it could not be analysed ("" when it was).
+        note: what happened besides a plain analysis (re-anchoring, rules applied).
+        cpu_seconds: processor time the analysis took in the worker.
+    """
+
+    document: str
+    review: bytes | None = None
+    facts: Facts | None = None
+    problem: str = ""
+    note: str = ""
+    cpu_seconds: float = 0.0
+
+
+_ENGINE: Engine | None = None
+
+
+def engine() -> Engine:
+    """This process's engine, made (and its lexicon loaded) on first use."""
+    global _ENGINE
+    if _ENGINE is None:
+        _ENGINE = default_engine()
+    return _ENGINE
+
+
+def warm_up() -> None:
+    """Load the lexicon now (a pool's initializer), not during the first document."""
+    engine().analyse(Document.from_text("Det har ar en kort text.\n"))
+
+
+def _analyse(document: Document) -> list[Suggestion]:
+    return engine().analyse(document, KIND_GROUPS["all"])
+
+
+def analyse_task(task: Task) -> Outcome:
+    """Analyse one document; never raises for a bad document (the outcome says why)."""
+    started = time.process_time()
+    try:
+        outcome = _run(task)
+    except DocumentError as exc:
+        outcome = Outcome(task.document, problem=str(exc))
+    except ReviewFileError as exc:
+        outcome = Outcome(task.document, problem=f"its review file is damaged: {exc}")
+    except Exception as exc:  # a bug must not stop the batch: the document is listed
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        outcome = Outcome(
+            task.document,
+            problem=f"the analysis failed ({type(exc).__name__}: {exc}, at "
+            f"{Path(where.filename).name}:{where.lineno})",
+        )
+    return Outcome(
+        outcome.document,
+        outcome.review,
+        outcome.facts,
+        outcome.problem,
+        outcome.note,
+        time.process_time() - started,
+    )
+
+
+def _run(task: Task) -> Outcome:
+    source_path = Path(task.source_path)
+    review_path = Path(task.review_path)
+    document = read_document(task.data, source_path.name, source_path)
+    notes: list[str] = []
+    if task.previous is None:
+        review = new_review(document, _analyse)
+    else:
+        review = _again(load_review_bytes(task.previous, review_path), document)
+        notes.extend(review.notes)
+    if review.notes:  # what re-analysis did gets a version of its own
+        review.commit(time=task.time, reviewer="")
+        review.notes.clear()
+    decided = apply_rules(review, task.rules, task.time)
+    if decided:
+        notes.append(f"{decided} suggestions decided by corpus rules")
+    try:
+        data = review_bytes(review, review_path)
+        facts = facts_of(review)
+    finally:
+        review.release()
+    return Outcome(task.document, data, facts, note="; ".join(notes))
+
+
+def _again(saved: Review, document: Document) -> Review:
+    """A review that has a file already, brought up to date; every decision is kept.
+
+    Re-anchored if the source changed, else analysed again by this engine.
+    """
+    review, report = resume(saved, document, _analyse)
+    tool = current_tool()
+    if not report.source_changed and engine_key(saved.tool) != engine_key(tool):
+        added = add_fresh(review, _analyse(document))
+        if not added:
+            review.notes.append("analysed again: no new suggestions")
+    if engine_key(review.tool) != engine_key(tool):
+        review.notes.append(f"by Korrektur {tool.version}, lexicon {tool.lexicon}")
+        review.tool = tool
+    return review
