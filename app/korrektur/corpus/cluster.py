@@ -21,7 +21,7 @@ INSTALL_HINT = "install the cluster extra: pip install 'korrektur[cluster]'"
 
 def _distributed() -> Any:
     try:
-        import distributed  # type: ignore[import-not-found,unused-ignore]
+        import distributed
     except ImportError:
         raise CorpusError(
             f"--dask needs Dask distributed, which is not installed; {INSTALL_HINT}"

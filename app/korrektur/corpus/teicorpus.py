@@ -2,8 +2,8 @@
 
 Written as a stream (lxml's incremental writer): each document's TEI is parsed and written
 in turn, so the corpus file can be far larger than memory. The documents keep their own
-headers (source, reviewers, policy, versions); the corpus header says what the collection
-is and how it was made.
+headers (source, reviewers, policy, versions), numbered in ``n`` and with their ids made
+unique in the file; the corpus header says what the collection is and how it was made.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from typing import Protocol
 from lxml import etree
 
 from korrektur import __version__
-from korrektur.formats.export_tei import TEI_NS
+from korrektur.formats.export_tei import TEI_NS, XML_NS
 from korrektur.formats.reading import Pending
 
+_XML_ID = f"{{{XML_NS}}}id"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
@@ -78,6 +79,28 @@ class Writable(Protocol):
         ...
 
 
+def own_ids(tei: etree._Element, prefix: str) -> None:
+    """Prefix every ``xml:id`` of one document, and the ``#id`` references to them.
+
+    Each document names its reviewers ``r1``, ``r2``, … and the tool ``korrektur``; in one
+    corpus file an id may occur only once.
+    """
+    ids = set()
+    for element in tei.iter():
+        value = element.get(_XML_ID)
+        if value is not None:
+            ids.add(value)
+            element.set(_XML_ID, prefix + value)
+    for element in tei.iter():
+        for name, value in element.attrib.items():
+            if "#" in value:
+                tokens = [
+                    f"#{prefix}{t[1:]}" if t.startswith("#") and t[1:] in ids else t
+                    for t in value.split()
+                ]
+                element.set(name, " ".join(tokens))
+
+
 def write_tei_corpus(handle: Writable, header: etree._Element, documents: Iterable[bytes]) -> int:
     """Write the corpus to ``handle``: the header, then each TEI document. Returns how many."""
     count = 0
@@ -85,7 +108,10 @@ def write_tei_corpus(handle: Writable, header: etree._Element, documents: Iterab
         xf.write_declaration()
         with xf.element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS}):
             xf.write(header, pretty_print=True)
-            for data in documents:
-                xf.write(etree.fromstring(data, _PARSER), pretty_print=True)
+            for number, data in enumerate(documents, start=1):
+                tei = etree.fromstring(data, _PARSER)
+                own_ids(tei, f"d{number}-")
+                tei.set("n", str(number))
+                xf.write(tei, pretty_print=True)
                 count += 1
     return count

@@ -1,0 +1,54 @@
+"""Small OCR-like documents written for these tests, and helpers shared by them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from korrektur.corpus.batch import AnalyseReport, Analysis
+from korrektur.corpus.runners import InlineRunner, Runner
+from korrektur.corpus.workspace import open_corpus
+
+SAMPLES = {
+    "a.txt": (
+        "Rapport om skolan\n\n"
+        "Forvaltningen har under aret arbetat med att forbattra skolornas resultat.\n"
+        "Det ar viktigt att eleverna far stod i tid, och att larare har tid for varje elev.\n"
+        "Manga skolor har okat sina resultat, men det ar fortfarande stora skillnader.\n"
+    ),
+    "b.txt": (
+        "Uppfoljning av budget\n\n"
+        "Namnden beslutade att budgeten ar i balans for hela aret.\n"
+        "Kostnaderna for lokaler har okat, och det ar en utmaning for forvaltningen.\n"
+        "Det behovs mer arbete med planering infor nasta ar.\n"
+    ),
+    "sub/c.txt": (
+        "Protokoll\n\n"
+        "Styrelsen konstaterade att det ar svart att rekrytera larare.\n"
+        "Fragan om lokaler for forskolan tas upp pa nasta mote.\n"
+    ),
+}
+
+LATER = "Bilaga\n\nDet ar bra att namnden foljer upp arbetet for eleverna.\n"
+
+
+def write_sources(folder: Path, samples: dict[str, str] = SAMPLES) -> Path:
+    """Write the sample documents into ``folder``."""
+    for name, text in samples.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def analyse(root: Path, runner: Runner | None = None) -> AnalyseReport:
+    """Run ``corpus analyse`` in this process."""
+    with open_corpus(root, "analyse") as corpus:
+        return Analysis(corpus, lambda: runner or InlineRunner()).run()
+
+
+def die(number: int) -> int:
+    """A task that kills its worker process when given 13, else doubles its number."""
+    if number == 13:
+        os._exit(3)
+    return number * 2
