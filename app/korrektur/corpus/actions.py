@@ -143,13 +143,13 @@ def concordance(args: argparse.Namespace) -> int:
         else:
             found = word_concordance(corpus.index, args.word, exact_case=args.case)
     total = len(found)
-    shown = found[: args.limit] if args.limit else found
+    shown = found.occurrences(args.limit)
     if args.json:
         print_json({"total": total, "occurrences": [o.as_json() for o in shown]})
         return EXIT_OK
     sys.stdout.write("".join(line + "\n" for line in concordance_lines(shown)))
     more = f" (showing {len(shown)})" if len(shown) < total else ""
-    _say(f"{total} occurrences in {len({o.document for o in found})} documents{more}")
+    _say(f"{total} occurrences in {found.documents()} documents{more}")
     return EXIT_OK
 
 

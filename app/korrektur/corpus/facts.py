@@ -16,14 +16,10 @@ from korrektur.store.provenance import ToolInfo
 from korrektur.store.review import Review
 
 SuggestionRow = tuple[
-    str, int, int, int, int, str, str, str, str, float, str, str | None, str | None, str | None
+    str, int, int, int, int, str, str, str, float, str, str | None, str | None, str | None
 ]
-"""``(id, start, end, page, line, original, replacement, folded original, kinds,
-confidence, status, decided_by, decided_at, rule)``; page and line are 1-based."""
-
-LineRow = tuple[int, int, int, str]
-"""``(line number, page number, offset of the line's start, text)``."""
-
+"""``(id, start, end, page, line, original, replacement, kinds, confidence, status,
+decided_by, decided_at, rule)``; page and line are 1-based."""
 
 def engine_key(tool: ToolInfo) -> str:
     """The engine that made a review's suggestions: Korrektur's version and its lexicon.
@@ -47,7 +43,9 @@ class Facts:
         pending_weight: the confidences of the pending word suggestions, added up: the
             errors they are expected to hold.
         counts: suggestions by kind (``diacritic+ocr``) and status.
-        suggestions, lines: rows for the index tables.
+        suggestions: rows for the index.
+        text: the document's text (newlines as ``\\n``), for the concordance.
+        page_starts: the offset in ``text`` where each page starts.
     """
 
     sha256: str
@@ -62,7 +60,8 @@ class Facts:
     pending_weight: float
     counts: dict[str, dict[str, int]]
     suggestions: list[SuggestionRow] = field(repr=False)
-    line_rows: list[LineRow] = field(repr=False)
+    text: str = field(repr=False)
+    page_starts: list[int] = field(repr=False)
 
 
 def facts_of(review: Review) -> Facts:
@@ -92,7 +91,6 @@ def facts_of(review: Review) -> Facts:
                 document.lines[line].number,
                 s.original,
                 s.replacement,
-                s.original.casefold(),
                 label,
                 s.confidence,
                 s.status.value,
@@ -114,16 +112,6 @@ def facts_of(review: Review) -> Facts:
         pending_weight=weight,
         counts={label: dict(sorted(c.items())) for label, c in sorted(counts.items())},
         suggestions=rows,
-        line_rows=_line_rows(review),
+        text=document.text,
+        page_starts=[page.start for page in document.pages],
     )
-
-
-def _line_rows(review: Review) -> list[LineRow]:
-    document = review.session.document
-    text = document.text
-    rows: list[LineRow] = []
-    for page in document.pages:
-        for index in range(page.first_line, page.last_line + 1):
-            line = document.lines[index]
-            rows.append((line.number, page.number, line.start, text[line.start : line.end]))
-    return rows

@@ -13,11 +13,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import repeat
 from pathlib import Path
 
 from korrektur.corpus.facts import Facts
 from korrektur.corpus.rules import Rule
-from korrektur.corpus.schema import LINE_BITS, connect
+from korrektur.corpus.schema import connect
 
 
 class State(StrEnum):
@@ -180,19 +181,12 @@ class CorpusIndex:
             ),
         )
         self.db.executemany(
-            "INSERT INTO suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((doc, *row) for row in facts.suggestions),
+            "INSERT INTO suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            map(tuple.__add__, repeat((doc,)), facts.suggestions),
         )
-        base = doc << LINE_BITS
-        limit = (1 << LINE_BITS) - 1
-        self.db.executemany(
-            "INSERT INTO lines (rowid, text, doc, number, page, start) VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                (base + number, text, doc, number, page, start)
-                for number, page, start, text in facts.line_rows
-                if number <= limit
-            ),
-        )
+        pages = json.dumps(facts.page_starts)
+        self.db.execute("INSERT INTO texts VALUES (?, ?, ?)", (doc, facts.text, pages))
+        self.db.execute("INSERT INTO text_words (rowid, text) VALUES (?, ?)", (doc, facts.text))
 
     def mark(
         self,
@@ -240,10 +234,13 @@ class CorpusIndex:
 
     def _clear(self, doc: int) -> None:
         self.db.execute("DELETE FROM suggestions WHERE doc = ?", (doc,))
-        base = doc << LINE_BITS
+        # a contentless full-text index forgets a row when told its text again
         self.db.execute(
-            "DELETE FROM lines WHERE rowid BETWEEN ? AND ?", (base, base + (1 << LINE_BITS) - 1)
+            """INSERT INTO text_words (text_words, rowid, text)
+               SELECT 'delete', doc, text FROM texts WHERE doc = ?""",
+            (doc,),
         )
+        self.db.execute("DELETE FROM texts WHERE doc = ?", (doc,))
 
     # -- rules -----------------------------------------------------------------------------
 

@@ -45,7 +45,6 @@ CREATE TABLE suggestions (
     line INTEGER NOT NULL,
     original TEXT NOT NULL,
     replacement TEXT NOT NULL,
-    folded TEXT NOT NULL,
     kinds TEXT NOT NULL,
     confidence REAL NOT NULL,
     status TEXT NOT NULL,
@@ -55,11 +54,14 @@ CREATE TABLE suggestions (
     PRIMARY KEY (doc, sid)
 ) WITHOUT ROWID;
 CREATE INDEX suggestions_pair ON suggestions (original, replacement);
-CREATE INDEX suggestions_folded ON suggestions (folded);
 CREATE INDEX suggestions_rule ON suggestions (rule) WHERE rule IS NOT NULL;
-CREATE VIRTUAL TABLE lines USING fts5 (
-    text, doc UNINDEXED, number UNINDEXED, page UNINDEXED, start UNINDEXED,
-    tokenize = "unicode61 remove_diacritics 0"
+CREATE TABLE texts (
+    doc INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    pages TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE text_words USING fts5 (
+    text, content = '', detail = none, tokenize = "unicode61 remove_diacritics 0"
 );
 CREATE TABLE rules (
     id TEXT PRIMARY KEY,
@@ -72,14 +74,13 @@ CREATE TABLE rules (
     withdrawn_by TEXT
 );
 """
-"""Version 1. ``lines`` is a full-text index of every line (rowid: document id << 24 |
-line number), for the concordance; ``folded`` is the original case-folded."""
+"""Version 1. ``texts`` holds every document's text (and where its pages start, as a JSON
+list of offsets); ``text_words`` is a full-text index of them for the concordance:
+contentless (the text is in ``texts`` only) and without positions (a match finds the
+documents; the words are found in them exactly), which keeps it cheap to write."""
 
 MIGRATIONS: dict[int, str] = {0: _V1}
 """``MIGRATIONS[n]`` is the SQL that brings a database of version ``n`` to ``n + 1``."""
-
-LINE_BITS = 24
-"""A line's rowid is its document id shifted by this, plus its line number."""
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:

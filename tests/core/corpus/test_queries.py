@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 from corpus_samples import SAMPLES, analyse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from korrektur import cli
-from korrektur.corpus.concordance import pair_concordance, word_concordance
+from korrektur.corpus.concordance import find_word, pair_concordance, word_concordance
 from korrektur.corpus.decide import decide_pair
 from korrektur.corpus.estimate import remaining_errors
+from korrektur.corpus.project import init_project
 from korrektur.corpus.status import corpus_status
 from korrektur.corpus.workspace import open_corpus
 from korrektur.store.reviewread import load_review
@@ -87,10 +90,10 @@ def test_the_report_is_one_self_contained_page_with_charts(analysed: Path, tmp_p
 
 def test_a_word_everywhere_with_page_line_and_the_suggestion_there(analysed: Path) -> None:
     with open_corpus(analysed, "concordance", write=False) as corpus:
-        found = word_concordance(corpus.index, "Det")
-        exact = word_concordance(corpus.index, "Det", exact_case=True)
-        pairs = pair_concordance(corpus.index, "for", "för")
-        nothing = word_concordance(corpus.index, "elefant")
+        found = word_concordance(corpus.index, "Det").occurrences()
+        exact = word_concordance(corpus.index, "Det", exact_case=True).occurrences()
+        pairs = pair_concordance(corpus.index, "for", "för").occurrences()
+        nothing = word_concordance(corpus.index, "elefant").occurrences()
     expected = sum(len(re.findall(r"(?<!\w)det(?!\w)", t, re.IGNORECASE)) for t in SAMPLES.values())
     assert len(found) == expected
     assert len(exact) < expected
@@ -103,7 +106,7 @@ def test_a_word_everywhere_with_page_line_and_the_suggestion_there(analysed: Pat
     assert all(o.status == "rejected" and o.keyword == "for" for o in pairs)
     assert {o.document for o in pairs} == set(SAMPLES)
     with open_corpus(analysed, "concordance", write=False) as corpus:
-        ar = word_concordance(corpus.index, "ar")
+        ar = word_concordance(corpus.index, "ar").occurrences()
     assert {o.status for o in ar} == {"pending"}
     assert {o.replacement for o in ar} >= {"är"}
 
@@ -119,3 +122,34 @@ def test_concordance_on_the_command_line(
     assert captured.out.count("[lokaler]") == 1
     assert "2 occurrences in 2 documents (showing 1)" in captured.err
     assert cli.main(["corpus", "concordance", str(analysed)]) == 1
+
+
+@given(
+    text=st.text(alphabet="aåÄbB _-.\n1ßİ", max_size=60),
+    word=st.sampled_from(["a", "ab", "Å", "b-a", "ss", "1", "a.", "İ"]),
+    exact=st.booleans(),
+)
+def test_find_word_finds_what_the_regular_expression_finds(
+    text: str, word: str, exact: bool
+) -> None:
+    flags = 0 if exact else re.IGNORECASE
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", flags)
+    assert find_word(text, word, exact) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_pages_lines_and_columns_of_a_document_with_form_feeds(
+    tmp_path: Path, sources: Path
+) -> None:
+    (sources / "pages.txt").write_text(
+        "Forsta sidan om skolan\nDet ar bra.\n\fAndra sidan\nHar ar skolan igen, skolan.\n"
+    )
+    analyse(init_project(tmp_path / "paged", sources).root)
+    with open_corpus(tmp_path / "paged", "concordance", write=False) as corpus:
+        found = [
+            o
+            for o in word_concordance(corpus.index, "skolan").occurrences()
+            if o.document == "pages.txt"
+        ]
+    assert [(o.page, o.line, o.column) for o in found] == [(1, 1, 17), (2, 4, 8), (2, 4, 21)]
+    assert found[1].left.endswith("Har ar ")
+    assert found[1].right.startswith(" igen, skolan.")
