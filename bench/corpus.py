@@ -104,7 +104,7 @@ def analyse(project: Path, runner: Runner | None, jobs: int) -> dict[str, float]
     children, own = cpu_children(), cpu_self()
     started = time.perf_counter()
     with open_corpus(project, "analyse") as corpus:
-        report = Analysis(corpus, lambda: runner or PoolRunner(jobs, warm_up)).run()
+        report = Analysis(corpus, lambda _: runner or PoolRunner(jobs, warm_up)).run()
     wall = time.perf_counter() - started
     if report.bad:
         print(f"  bad documents: {report.bad[:3]}", file=sys.stderr)

@@ -19,7 +19,11 @@ def _say(text: str) -> None:
 
 
 def _open(args: argparse.Namespace, *, write: bool = True, rebuild: bool = False) -> Corpus:
-    corpus = open_corpus(args.project, args.action, write=write, rebuild=rebuild)
+    from korrektur.corpus.progress import reporter
+
+    quiet = getattr(args, "quiet", False) or getattr(args, "json", False)
+    progress = reporter(quiet)
+    corpus = open_corpus(args.project, args.action, write=write, rebuild=rebuild, progress=progress)
     for message in corpus.messages:
         _say(message)
     if corpus.sync is not None:
@@ -52,12 +56,12 @@ def analyse(args: argparse.Namespace) -> int:
     from korrektur.corpus.progress import reporter
     from korrektur.corpus.worker import warm_up
 
-    def runner() -> Runner:
+    def runner(documents: int) -> Runner:
         if args.dask:
             from korrektur.corpus.cluster import DaskRunner
 
             return DaskRunner(args.dask, warm_up)
-        return PoolRunner(args.jobs, warm_up)
+        return PoolRunner(min(args.jobs, documents), warm_up)
 
     with _open(args) as corpus:
         report = Analysis(corpus, runner, reporter(args.quiet)).run()

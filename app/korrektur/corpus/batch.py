@@ -69,7 +69,7 @@ class Analysis:
     """One run of ``corpus analyse``."""
 
     def __init__(
-        self, corpus: Corpus, runner: Callable[[], Runner], progress: Reporter | None = None
+        self, corpus: Corpus, runner: Callable[[int], Runner], progress: Reporter | None = None
     ) -> None:
         corpus.require_writer()
         self.corpus = corpus
@@ -101,7 +101,7 @@ class Analysis:
         self.progress.start("analyse", len(todo), sum(sizes.values()))
         db = self.corpus.index.db
         last = time.monotonic()
-        runner = self.make_runner()
+        runner = self.make_runner(len(todo))
         db.execute("BEGIN IMMEDIATE")
         try:
             for task, result in runner.map(analyse_task, self._tasks(todo)):

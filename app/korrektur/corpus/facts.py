@@ -21,6 +21,7 @@ SuggestionRow = tuple[
 """``(id, start, end, page, line, original, replacement, kinds, confidence, status,
 decided_by, decided_at, rule)``; page and line are 1-based."""
 
+
 def engine_key(tool: ToolInfo) -> str:
     """The engine that made a review's suggestions: Korrektur's version and its lexicon.
 

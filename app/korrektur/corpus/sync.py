@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from korrektur.corpus.facts import Facts, facts_of
 from korrektur.corpus.index import CorpusIndex, DocumentRow, Stat, State
+from korrektur.corpus.progress import Quiet, Reporter
 from korrektur.corpus.project import Project, SourceFile
 from korrektur.store.reviewfile import SUFFIX
 from korrektur.store.reviewread import load_review
@@ -24,9 +24,6 @@ from korrektur.store.validate import ReviewFileError
 
 COMMIT_EVERY = 1.0
 """Seconds between commits of a long synchronisation (what is committed survives a kill)."""
-
-Tick = Callable[[str], None]
-"""Called after each review file read (for a progress display)."""
 
 
 @dataclass
@@ -72,6 +69,11 @@ def read_facts(path: Path) -> Facts:
         review.release()
 
 
+def _size(path: Path) -> int:
+    stat = Stat.of(path)
+    return stat.size if stat is not None else 0
+
+
 def review_files(project: Project) -> dict[str, Path]:
     """Every review file in the project, by document name (temporary files left out)."""
     found = {}
@@ -85,10 +87,12 @@ def review_files(project: Project) -> dict[str, Path]:
 class Synchroniser:
     """One pass over every document of a project."""
 
-    def __init__(self, project: Project, index: CorpusIndex, tick: Tick | None = None) -> None:
+    def __init__(
+        self, project: Project, index: CorpusIndex, progress: Reporter | None = None
+    ) -> None:
         self.project = project
         self.index = index
-        self.tick = tick
+        self.progress = progress or Quiet()
         self.report = SyncReport()
 
     def run(self, *, full: bool = False) -> SyncReport:
@@ -97,6 +101,13 @@ class Synchroniser:
         sources = {source.name: source for source in self.project.scan()}
         reviews = review_files(self.project)
         names = sorted(set(rows) | set(sources) | set(reviews))
+        stale = [
+            path
+            for name, path in reviews.items()
+            if full or name not in rows or rows[name].review != Stat.of(path)
+        ]
+        if stale:
+            self.progress.start("read review files", len(stale), sum(_size(p) for p in stale))
         last = time.monotonic()
         self.index.db.execute("BEGIN IMMEDIATE")
         try:
@@ -109,6 +120,9 @@ class Synchroniser:
         except BaseException:
             self.index.db.execute("ROLLBACK")
             raise
+        finally:
+            if stale:
+                self.progress.stop()
         self.index.db.execute("COMMIT")
         return self.report
 
@@ -155,10 +169,9 @@ class Synchroniser:
         except ReviewFileError as exc:
             self.index.mark(name, State.BAD, f"its review file is damaged: {exc}")
             self.report.damaged.append((name, str(exc)))
+            self.progress.advance(review_stat.size, 0)
             return
-        finally:
-            if self.tick is not None:
-                self.tick(name)
+        self.progress.advance(review_stat.size, facts.words)
         known = row if row is not None and row.source_sha256 == facts.sha256 else None
         state, stat, problem = self._source_state(name, source, facts.sha256, known)
         self.index.record(name, facts, state, review_stat, stat)

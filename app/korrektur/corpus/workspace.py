@@ -15,10 +15,11 @@ from pathlib import Path
 
 from korrektur.corpus.index import CorpusIndex
 from korrektur.corpus.lock import ProjectBusy, WriterLock
+from korrektur.corpus.progress import Reporter
 from korrektur.corpus.project import INDEX, LOCK, RULES, CorpusError, Project, open_project
 from korrektur.corpus.rules import Rule, load_rules
 from korrektur.corpus.schema import delete_index
-from korrektur.corpus.sync import Synchroniser, SyncReport, Tick
+from korrektur.corpus.sync import Synchroniser, SyncReport
 
 
 @dataclass
@@ -77,14 +78,14 @@ def open_corpus(
     write: bool = True,
     full: bool = False,
     rebuild: bool = False,
-    tick: Tick | None = None,
+    progress: Reporter | None = None,
 ) -> Corpus:
     """Open the project at ``root`` for ``command``.
 
     ``write`` False: a reader, which still takes the lock when it is free (and then
     brings the index up to date like a writer), but reads alone when a writer is at work.
     ``full``: read every review file again; ``rebuild``: and make the index anew first
-    (``reindex``).
+    (``reindex``). ``progress`` shows the reading of review files.
 
     Raises:
         ProjectBusy: ``write`` and another process holds the lock.
@@ -114,7 +115,7 @@ def open_corpus(
     try:
         corpus.rules = load_rules(project.path(RULES))
         if lock.held:
-            corpus.sync = Synchroniser(project, index, tick).run(full=full)
+            corpus.sync = Synchroniser(project, index, progress).run(full=full)
             with index.transaction():
                 index.set_rules(corpus.rules)
             from korrektur.corpus.decide import finish_interrupted

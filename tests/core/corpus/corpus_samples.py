@@ -44,7 +44,7 @@ def write_sources(folder: Path, samples: dict[str, str] = SAMPLES) -> Path:
 def analyse(root: Path, runner: Runner | None = None) -> AnalyseReport:
     """Run ``corpus analyse`` in this process."""
     with open_corpus(root, "analyse") as corpus:
-        return Analysis(corpus, lambda: runner or InlineRunner()).run()
+        return Analysis(corpus, lambda _: runner or InlineRunner()).run()
 
 
 def die(number: int) -> int:
