@@ -2,7 +2,8 @@
 
 The writer (this process) chooses the documents — new ones, changed sources, and those an
 older engine analysed — reads their sources lazily as the runner asks for tasks, and for
-each result writes the review file (atomically) and then its index rows. A run killed at
+each result has the review file written (atomically; by the worker itself where it shares
+this machine's files, else here) and then records its index rows. A run killed at
 any moment leaves every review file whole and every committed index row true; the next
 run's check on opening indexes what was written but not committed, and analyses the rest.
 The writer never loads the lexicon: only workers do.
@@ -19,7 +20,7 @@ from korrektur.corpus.facts import engine_key
 from korrektur.corpus.index import DocumentRow, Stat, State
 from korrektur.corpus.progress import Quiet, Reporter
 from korrektur.corpus.runners import Failed, Runner
-from korrektur.corpus.worker import Outcome, Task, analyse_task
+from korrektur.corpus.worker import Outcome, Task, analyse_and_write, analyse_task
 from korrektur.corpus.workspace import Corpus
 from korrektur.model.session import now_iso
 from korrektur.store.atomic import WriteError, atomic_write_bytes
@@ -104,7 +105,8 @@ class Analysis:
         runner = self.make_runner(len(todo))
         db.execute("BEGIN IMMEDIATE")
         try:
-            for task, result in runner.map(analyse_task, self._tasks(todo)):
+            work = analyse_and_write if runner.shares_files else analyse_task
+            for task, result in runner.map(work, self._tasks(todo)):
                 outcome = result if isinstance(result, Outcome) else self._failed(task, result)
                 self._record(outcome)
                 self.progress.advance(sizes.get(task.document, 0), _words(outcome))
@@ -145,14 +147,15 @@ class Analysis:
         name = outcome.document
         stat = self._stats.pop(name, None)
         self.report.cpu_seconds += outcome.cpu_seconds
-        if outcome.review is None or outcome.facts is None:
+        if outcome.facts is None or (outcome.review is None and not outcome.written):
             index.mark(name, State.BAD, outcome.problem, source=stat, engine=self.engine)
             self.report.bad.append((name, outcome.problem))
             return
         path = self.corpus.project.review_path(name)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, outcome.review)
+            if outcome.review is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_bytes(path, outcome.review)
         except (OSError, WriteError) as exc:
             problem = f"its review file cannot be written: {exc}"
             index.mark(name, State.BAD, problem, source=stat, engine=self.engine)

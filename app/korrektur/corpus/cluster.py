@@ -37,6 +37,8 @@ class DaskRunner:
             already connected (tests pass a ``LocalCluster``'s).
     """
 
+    shares_files = False
+
     def __init__(
         self, address: Any, initializer: Callable[[], None] | None = None, timeout: float = 30
     ) -> None:

@@ -29,7 +29,13 @@ class Failed(Exception):
 
 
 class Runner(Protocol):
-    """Runs a function over tasks and yields the results."""
+    """Runs a function over tasks and yields the results.
+
+    Attributes:
+        shares_files: the workers see this machine's files (they may write review files).
+    """
+
+    shares_files: bool
 
     def map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
         """``(task, func(task))`` for every task, in the order they finish."""
@@ -42,6 +48,8 @@ class Runner(Protocol):
 
 class InlineRunner:
     """Runs every task here, one after the other (small jobs, tests)."""
+
+    shares_files = True
 
     def __init__(self, initializer: Callable[[], None] | None = None) -> None:
         if initializer is not None:
@@ -88,6 +96,8 @@ class PoolRunner:
     the one that kills its worker is found and given up as ``Failed`` while the others
     go through.
     """
+
+    shares_files = True
 
     def __init__(self, jobs: int, initializer: Callable[[], None] | None = None) -> None:
         self.jobs = max(1, jobs)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from korrektur.corpus.facts import Facts, engine_key, facts_of
@@ -19,6 +19,7 @@ from korrektur.corpus.readers import read_document
 from korrektur.corpus.rules import Rule, apply_rules
 from korrektur.engine import Engine, default_engine
 from korrektur.model import KIND_GROUPS, Document, DocumentError, Suggestion
+from korrektur.store.atomic import WriteError, atomic_write_bytes
 from korrektur.store.provenance import current_tool
 from korrektur.store.resume import add_fresh, new_review, resume
 from korrektur.store.review import Review
@@ -61,6 +62,7 @@ class Outcome:
         problem: why it could not be analysed ("" when it was).
         note: what happened besides a plain analysis (re-anchoring, rules applied).
         cpu_seconds: processor time the analysis took in the worker.
+        written: the worker has written the review file itself (``review`` is then None).
     """
 
     document: str
@@ -69,6 +71,7 @@ class Outcome:
     problem: str = ""
     note: str = ""
     cpu_seconds: float = 0.0
+    written: bool = False
 
 
 _ENGINE: Engine | None = None
@@ -115,6 +118,27 @@ def analyse_task(task: Task) -> Outcome:
         outcome.note,
         time.process_time() - started,
     )
+
+
+def analyse_and_write(task: Task) -> Outcome:
+    """``analyse_task``, and the review file written (atomically) by this worker.
+
+    For workers that share the writer's file system (a local pool): the review's bytes
+    then need not travel to the writer, which only records the index rows. A review file
+    written here but not yet in the index when a run is killed is found by the next run's
+    check on opening.
+    """
+    outcome = analyse_task(task)
+    if outcome.review is None:
+        return outcome
+    path = Path(task.review_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, outcome.review)
+    except (OSError, WriteError) as exc:
+        problem = f"its review file cannot be written: {exc}"
+        return Outcome(task.document, problem=problem, cpu_seconds=outcome.cpu_seconds)
+    return replace(outcome, review=None, written=True)
 
 
 def _run(task: Task) -> Outcome:
