@@ -24,7 +24,7 @@ from korrektur.formats.scantext import (
     hash_bytes,
     resolve_image,
 )
-from korrektur.formats.xmlsafe import parse_xml
+from korrektur.formats.xmlsafe import local, parse_xml
 from korrektur.model.document import Document
 from korrektur.model.errors import DocumentError
 from korrektur.model.geometry import Box, PageImage
@@ -33,7 +33,8 @@ LINE_CLASSES = frozenset(
     {"ocr_line", "ocrx_line", "ocr_header", "ocr_footer", "ocr_caption", "ocr_textfloat"}
 )
 WORD_CLASSES = frozenset({"ocrx_word", "ocr_word"})
-_BBOX = re.compile(r"\bbbox\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)")
+_NUM = r"(-?\d+(?:\.\d+)?)"
+_BBOX = re.compile(rf"\bbbox\s+{_NUM}\s+{_NUM}\s+{_NUM}\s+{_NUM}")
 _WCONF = re.compile(r"\bx_wconf\s+(-?\d+(?:\.\d+)?)")
 _IMAGE = re.compile(r"\bimage\s+(?:\"([^\"]*)\"|'([^']*)'|(\S+?))\s*(?:;|$)")
 _SCAN_RES = re.compile(r"\bscan_res\s+(\d+(?:\.\d+)?)")
@@ -88,7 +89,7 @@ def read_hocr(path: Path, data: bytes) -> Document:
     root = parse_xml(data, path.name, allow_html=True)
     word_refs = {id(e): n for n, e in enumerate(word_elements(root))}
     line_refs = {id(e): n for n, e in enumerate(line_elements(root))}
-    pages = []
+    pages: list[ScanPage] = []
     for element in root.iter():
         if isinstance(element.tag, str) and "ocr_page" in classes(element):
             pages.append(_page(element, len(pages), path.parent, word_refs, line_refs))
@@ -102,9 +103,8 @@ def read_hocr(path: Path, data: bytes) -> Document:
 
 def _meta(root: etree._Element, name: str) -> str:
     for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1] == "meta":
-            if element.get("name") == name:
-                return (element.get("content") or "").strip()
+        if local(element) == "meta" and element.get("name") == name:
+            return (element.get("content") or "").strip()
     return ""
 
 

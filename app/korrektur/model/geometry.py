@@ -66,9 +66,7 @@ class Box:
         parts = []
         left = self.left
         for index, weight in enumerate(weights):
-            right = (
-                self.right if index == len(weights) - 1 else left + self.width * weight / total
-            )
+            right = self.right if index == len(weights) - 1 else left + self.width * weight / total
             parts.append(Box(left, self.top, right, self.bottom))
             left = right
         return parts
@@ -137,9 +135,7 @@ class PageImage:
     @property
     def image_missing(self) -> bool:
         """True when the page names an image file that cannot be found."""
-        return self.pdf_page is None and (
-            self.image_path is None or not self.image_path.is_file()
-        )
+        return self.pdf_page is None and (self.image_path is None or not self.image_path.is_file())
 
     def describe_missing(self) -> str:
         """A sentence for the reviewer about the missing image ("" when it is there)."""
