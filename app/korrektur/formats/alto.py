@@ -157,3 +157,18 @@ def _words(line: etree._Element, counters: list[int]) -> list[ScanWord]:
         elif name == "HYP" and words:
             words[-1].text += child.get("CONTENT", "-")
     return words
+
+
+def line_elements(root: etree._Element) -> list[etree._Element]:
+    """Every ``TextLine`` in the order the reader numbers them (writers find them again so)."""
+    return [
+        line
+        for page in descendants(root, "Page")
+        for block in descendants(page, "TextBlock")
+        for line in children(block, "TextLine")
+    ]
+
+
+def string_elements(root: etree._Element) -> list[etree._Element]:
+    """Every ``String`` in the order the reader numbers them."""
+    return [s for line in line_elements(root) for s in children(line, "String")]

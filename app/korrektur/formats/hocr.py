@@ -87,8 +87,9 @@ def read_hocr(path: Path, data: bytes) -> Document:
         DocumentError: malformed or unsafe XML, no pages, no text or no boxes.
     """
     root = parse_xml(data, path.name, allow_html=True)
-    word_refs = {id(e): n for n, e in enumerate(word_elements(root))}
-    line_refs = {id(e): n for n, e in enumerate(line_elements(root))}
+    # keyed by the element proxies, kept alive by the dicts (lxml reuses live proxies)
+    word_refs = {e: n for n, e in enumerate(word_elements(root))}
+    line_refs = {e: n for n, e in enumerate(line_elements(root))}
     pages: list[ScanPage] = []
     for element in root.iter():
         if isinstance(element.tag, str) and "ocr_page" in classes(element):
@@ -112,8 +113,8 @@ def _page(
     element: etree._Element,
     index: int,
     folder: Path,
-    word_refs: dict[int, int],
-    line_refs: dict[int, int],
+    word_refs: dict[etree._Element, int],
+    line_refs: dict[etree._Element, int],
 ) -> ScanPage:
     title = element.get("title") or ""
     box = title_box(element)
@@ -135,14 +136,14 @@ def _page(
         for line in _lines(block):
             words = [
                 ScanWord(
-                    element_text(w), title_box(w), title_confidence(w), word_refs.get(id(w), -1)
+                    element_text(w), title_box(w), title_confidence(w), word_refs.get(w, -1)
                 )
                 for w in line.iter()
                 if isinstance(w.tag, str) and classes(w) & WORD_CLASSES
             ]
             if not words:  # a line with its text but no word elements
                 words = [ScanWord(t) for t in element_text(line).split()]
-            lines.append(ScanLine(words, title_box(line), line_refs.get(id(line), -1)))
+            lines.append(ScanLine(words, title_box(line), line_refs.get(line, -1)))
         page.paragraphs.append(lines)
     if not page.image.width:
         boxes = [w.box for p in page.paragraphs for ln in p for w in ln.words if w.box]
