@@ -135,9 +135,7 @@ def _page(
         lines = []
         for line in _lines(block):
             words = [
-                ScanWord(
-                    element_text(w), title_box(w), title_confidence(w), word_refs.get(w, -1)
-                )
+                ScanWord(element_text(w), title_box(w), title_confidence(w), word_refs.get(w, -1))
                 for w in line.iter()
                 if isinstance(w.tag, str) and classes(w) & WORD_CLASSES
             ]

@@ -153,7 +153,7 @@ def _hyphen_after(element: etree._Element) -> str:
     while following is not None and local(following) == "SP":
         following = following.getnext()
     if following is not None and local(following) == "HYP":
-        return following.get("CONTENT", "-")
+        return str(following.get("CONTENT", "-"))
     return ""
 
 
