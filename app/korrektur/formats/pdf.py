@@ -155,7 +155,17 @@ def _read_page(page: pdfium.PdfPage, index: int) -> tuple[ScanPage, bool]:
 
 
 def _range_box(textpage: pdfium.PdfTextPage, start: int, count: int, height: float) -> Box | None:
-    """The box of characters ``start`` … ``start + count - 1`` (pdfium merges them per line)."""
+    """The box of characters ``start`` … ``start + count - 1``.
+
+    Horizontally the characters' own extent (pdfium merges them per line); vertically the
+    font's full height at the first character (its loose box), as OCR word boxes are: glyph
+    boxes would make a line of small letters look lower than one with capitals.
+    """
+    loose = pdfium_c.FS_RECTF()
+    if pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, start, ctypes.byref(loose)):
+        top_y, bottom_y = max(loose.top, loose.bottom), min(loose.top, loose.bottom)
+    else:
+        top_y = bottom_y = None
     rects = pdfium_c.FPDFText_CountRects(textpage.raw, start, count)
     boxes = []
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
@@ -172,7 +182,12 @@ def _range_box(textpage: pdfium.PdfTextPage, start: int, count: int, height: flo
             and right.value > left.value
         ):
             boxes.append(Box(left.value, height - top.value, right.value, height - bottom.value))
-    return Box.union(boxes) if boxes else None
+    if not boxes:
+        return None
+    box = Box.union(boxes)
+    if top_y is not None and bottom_y is not None and top_y > bottom_y:
+        box = Box(box.left, height - top_y, box.right, height - bottom_y)
+    return box
 
 
 def _owner_runs(textpage: pdfium.PdfTextPage, count: int) -> dict[int, list[tuple[int, int]]]:
