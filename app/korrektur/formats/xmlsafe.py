@@ -94,8 +94,9 @@ def parse_xml(data: bytes, name: str, allow_html: bool = False) -> etree._Elemen
 
 
 def _looks_like_html(data: bytes) -> bool:
-    head = data[:4096].lower()
-    return b"<html" in head or b"<!doctype html" in head
+    """HTML rather than broken XHTML: no XML declaration, an html element or doctype."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return not head.startswith(b"<?xml") and (b"<html" in head or b"<!doctype html" in head)
 
 
 def _parse_html(data: bytes, name: str) -> etree._Element:
