@@ -20,6 +20,7 @@ import argparse
 import bisect
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from korrektur.engine import default_engine
@@ -36,7 +37,9 @@ SOURCES = (".hocr", ".alto.xml", ".pdf")
 
 def require_scans() -> None:
     if not SCANS.is_dir():
-        sys.exit(f"bench: the scans are missing: expected {SCANS} (../shared beside the repository)")
+        sys.exit(
+            f"bench: the scans are missing: expected {SCANS} (../shared beside the repository)"
+        )
 
 
 def suggestion_keys(document: Document) -> set[tuple[int, str, str]]:
@@ -48,7 +51,21 @@ def suggestion_keys(document: Document) -> set[tuple[int, str, str]]:
     }
 
 
-def measure(name: str) -> list[dict[str, object]]:
+@dataclass
+class Row:
+    doc: str
+    source: str
+    words: int
+    words_identical: bool
+    text_identical: bool
+    boxed: float
+    raw_suggestions: int
+    same: int
+    extra: int
+    ms_per_page: float
+
+
+def measure(name: str) -> list[Row]:
     raw = Document.from_path(SCANS / f"{name}.raw.txt")
     raw_keys = suggestion_keys(raw)
     rows = []
@@ -58,26 +75,31 @@ def measure(name: str) -> list[dict[str, object]]:
         document = read_document(path)
         seconds = time.perf_counter() - started
         assert document.scan is not None
-        words = [(t.start, t.end) for t in document.tokens if is_word(document.text[t.start : t.end])]
+        text = document.text
+        words = [(t.start, t.end) for t in document.tokens if is_word(text[t.start : t.end])]
         keys = suggestion_keys(document)
         rows.append(
-            {
-                "doc": name,
-                "source": suffix.lstrip("."),
-                "words": len(words),
-                "words_identical": document.text.split() == raw.text.split(),
-                "text_identical": document.text == raw.text,
-                "boxed": document.scan.box_coverage(words),
-                "raw_suggestions": len(raw_keys),
-                "same": len(raw_keys & keys),
-                "extra": len(keys - raw_keys),
-                "ms_per_page": 1000 * seconds / len(document.scan.pages),
-            }
+            Row(
+                name,
+                suffix.lstrip("."),
+                len(words),
+                text.split() == raw.text.split(),
+                text == raw.text,
+                document.scan.box_coverage(words),
+                len(raw_keys),
+                len(raw_keys & keys),
+                len(keys - raw_keys),
+                1000 * seconds / len(document.scan.pages),
+            )
         )
     return rows
 
 
-def table(rows: list[dict[str, object]]) -> str:
+def yes(flag: bool, no: str = "no") -> str:
+    return "yes" if flag else no
+
+
+def table(rows: list[Row]) -> str:
     out = [
         "| document | source | words | same words, same order | same text | words with a box "
         "| .raw.txt suggestions | also from source | extra | ms/page |",
@@ -85,24 +107,24 @@ def table(rows: list[dict[str, object]]) -> str:
     ]
     for r in rows:
         out.append(
-            f"| {r['doc']} | {r['source']} | {r['words']} | {'yes' if r['words_identical'] else 'NO'} "
-            f"| {'yes' if r['text_identical'] else 'no'} | {float(r['boxed']):.1%} "  # type: ignore[arg-type]
-            f"| {r['raw_suggestions']} | {r['same']} | {r['extra']} | {float(r['ms_per_page']):.0f} |"  # type: ignore[arg-type]
+            f"| {r.doc} | {r.source} | {r.words} | {yes(r.words_identical, 'NO')} "
+            f"| {yes(r.text_identical)} | {r.boxed:.1%} | {r.raw_suggestions} | {r.same} "
+            f"| {r.extra} | {r.ms_per_page:.0f} |"
         )
     for source in ("hocr", "alto.xml", "pdf"):
-        part = [r for r in rows if r["source"] == source]
+        part = [r for r in rows if r.source == source]
         if not part:
             continue
-        raw_total = sum(int(r["raw_suggestions"]) for r in part)  # type: ignore[call-overload]
-        same = sum(int(r["same"]) for r in part)  # type: ignore[call-overload]
-        extra = sum(int(r["extra"]) for r in part)  # type: ignore[call-overload]
-        words = sum(int(r["words"]) for r in part)  # type: ignore[call-overload]
-        boxed = sum(float(r["boxed"]) * int(r["words"]) for r in part) / max(words, 1)  # type: ignore[arg-type, call-overload]
-        identical = sum(1 for r in part if r["words_identical"])
-        texts = sum(1 for r in part if r["text_identical"])
+        raw_total = sum(r.raw_suggestions for r in part)
+        same = sum(r.same for r in part)
+        words = sum(r.words for r in part)
+        boxed = sum(r.boxed * r.words for r in part) / max(words, 1)
+        identical = sum(1 for r in part if r.words_identical)
+        texts = sum(1 for r in part if r.text_identical)
         out.append(
-            f"| **all {len(part)}** | {source} | {words} | {identical}/{len(part)} | {texts}/{len(part)} "
-            f"| {boxed:.2%} | {raw_total} | {same} ({same / max(raw_total, 1):.1%}) | {extra} | |"
+            f"| **all {len(part)}** | {source} | {words} | {identical}/{len(part)} "
+            f"| {texts}/{len(part)} | {boxed:.2%} | {raw_total} "
+            f"| {same} ({same / max(raw_total, 1):.1%}) | {sum(r.extra for r in part)} | |"
         )
     return "\n".join(out)
 

@@ -170,9 +170,7 @@ def _alto_page(page, number: int, hyphenate: bool = False) -> str:
     return "\n".join(out)
 
 
-def alto(
-    image: str, pages=PAGES, version: str = "v3", unit: str = "pixel", hyphenate=False
-) -> str:
+def alto(image: str, pages=PAGES, version: str = "v3", unit: str = "pixel", hyphenate=False) -> str:
     ns = ALTO_NS.get(version)
     root = f'<alto xmlns="{ns}">' if ns else "<alto>"
     processing = (
@@ -192,10 +190,7 @@ def alto(
             "</sourceImageInformation>",
             processing,
             "</Description><Layout>",
-            *(
-                _alto_page(page, number, hyphenate)
-                for number, page in enumerate(pages)
-            ),
+            *(_alto_page(page, number, hyphenate) for number, page in enumerate(pages)),
             "</Layout></alto>",
         ]
     )
@@ -252,9 +247,7 @@ def page_xml(
             + escape("\n".join(" ".join(w.text for w in ln) for ln in para))
             + "</Unicode></TextEquiv></TextRegion>"
         )
-    order = "".join(
-        f'<RegionRefIndexed index="{i}" regionRef="r_{i}"/>' for i in range(len(page))
-    )
+    order = "".join(f'<RegionRefIndexed index="{i}" regionRef="r_{i}"/>' for i in range(len(page)))
     body = list(reversed(regions)) if reverse_order else regions
     w, h = PAGE_SIZE
     return (

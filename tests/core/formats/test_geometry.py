@@ -13,7 +13,8 @@ def test_box_split_union_and_distance():
     left, right = box.split([3, 1])
     assert (left.left, left.right, right.left, right.right) == (0, 75, 75, 100)
     assert Box.union([left, Box(90, -5, 120, 5)]) == Box(0, -5, 120, 10)
-    assert box.contains(50, 5) and not box.contains(101, 5)
+    assert box.contains(50, 5)
+    assert not box.contains(101, 5)
     assert box.distance(103, 14) == 5.0
 
 
@@ -25,7 +26,8 @@ def test_span_to_page_and_boxes(scans):
     start = EXPECTED_TEXT.index("be slutat")
     ((page, box),) = scan.boxes_for_span(start, start + len("be slutat"))
     be, slutat = (w for w in words_of() if w.text in ("be", "slutat"))
-    assert page == 0 and (box.left, box.right) == (be.box[0], slutat.box[2])
+    assert page == 0
+    assert (box.left, box.right) == (be.box[0], slutat.box[2])
     # a change across a line break: one box per line
     start = EXPECTED_TEXT.index("detta\nbe")
     assert len(scan.boxes_for_span(start, start + len("detta\nbe"))) == 2

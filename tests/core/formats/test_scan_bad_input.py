@@ -24,7 +24,8 @@ def refused(capsys, path: Path, *needles: str) -> str:
     code, out, err = run(capsys, "info", path)
     assert code == 1, err
     assert out == ""
-    assert err.count("\n") == 1 and err.startswith("korrektur: error: ")
+    assert err.count("\n") == 1
+    assert err.startswith("korrektur: error: ")
     for needle in needles:
         assert needle in err
     return err
@@ -97,8 +98,11 @@ def test_alto_with_a_missing_image_warns_and_the_text_works(scans, capsys):
     (scans["alto"].parent / "img" / "page-001.png").unlink()
     code, out, err = run(capsys, "info", scans["alto"])
     assert code == 0
-    assert err.count("\n") == 1 and "warning" in err and "page-001.png not found" in err
-    assert "images:" in out and "1 of 2 found" in out
+    assert err.count("\n") == 1
+    assert "warning" in err
+    assert "page-001.png not found" in err
+    assert "images:" in out
+    assert "1 of 2 found" in out
 
 
 def test_pdf_without_text_layer(tmp_path, capsys):

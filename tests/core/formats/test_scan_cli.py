@@ -24,7 +24,9 @@ def test_info_suggest_apply_accept_every_format(scans, capsys, tmp_path, kind):
     code, out, err = run(capsys, "info", scans[kind], "--json")
     assert code == 0, err
     info = json.loads(out)
-    assert info["format"] == kind and info["pages"] == 2 and info["boxes"] == "100.0% of words"
+    assert info["format"] == kind
+    assert info["pages"] == 2
+    assert info["boxes"] == "100.0% of words"
     code, out, _ = run(capsys, "suggest", scans[kind], "--json", "--kinds", "word")
     assert code == 0
     payload = json.loads(out)
@@ -49,4 +51,5 @@ def test_export_alto_from_a_saved_review(scans, capsys, tmp_path):
     assert code == 0, err
     assert read_document(out).text == EXPECTED_TEXT.replace("isamband", "i samband")
     code, _, err = run(capsys, "export", source, "--format", "pdf")
-    assert code == 1 and "binary" in err
+    assert code == 1
+    assert "binary" in err

@@ -29,7 +29,9 @@ def test_every_format_reads_to_the_same_text_with_a_box_for_every_word(scans, ki
     assert document.scan is not None
     assert document.scan.format == kind
     assert [p.number for p in document.pages] == [1, 2]
-    assert document.pages[1].first_line == document.line_index_at(EXPECTED_TEXT.index(" Stockholms", 5))
+    assert document.pages[1].first_line == document.line_index_at(
+        EXPECTED_TEXT.index(" Stockholms", 5)
+    )
     spans = [(t.start, t.end) for t in document.tokens if is_word(document.text[t.start : t.end])]
     assert document.scan.box_coverage(spans) == 1.0
     assert not document.scan.missing_images()
@@ -71,7 +73,8 @@ def test_hocr_keeps_a_words_own_leading_space_and_reads_html(tmp_path):
         "<html><head><meta name=ocr-system content=x></head><body>"
         "<div class=ocr_page title='bbox 0 0 100 100'><span class=ocr_line title='bbox 1 1 50 9'>"
         "<span class=ocrx_word title='bbox 1 1 20 9'>Hej</span>"
-        "<span class=ocrx_word title='bbox 25 1 50 9'>p&aring;</span></span><br></div></body></html>"
+        "<span class=ocrx_word title='bbox 25 1 50 9'>p&aring;</span></span><br></div>"
+        "</body></html>"
     )
     path.write_text(html, encoding="utf-8")
     document = read_document(path)
@@ -90,8 +93,10 @@ def test_hocr_line_without_word_elements_gets_boxes_shared_out(tmp_path):
     document = read_document(path)
     assert document.text == " ab cd\n"
     first, second = document.scan.words
-    assert first.derived and second.derived
-    assert first.box.left == 0 and second.box.right == 300
+    assert first.derived
+    assert second.derived
+    assert first.box.left == 0
+    assert second.box.right == 300
     assert first.box.right == second.box.left
 
 
