@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from scan_samples import EXPECTED_TEXT, words_of
 
 from korrektur.formats.sources import read_document
@@ -49,3 +50,25 @@ def test_point_to_word_and_line_boxes(scans):
     assert scan.line_box(line).box.top == target.box[1]
     assert scan.line_box(2) is None  # the blank line between paragraphs
     assert len(scan.words_on_page(1)) == 10
+
+
+def test_page_pictures_for_the_page_view(scans):
+    from scan_samples import PAGE_SIZE
+
+    from korrektur.formats.pageimage import box_on_picture, box_scale, load_page_image
+    from korrektur.model import DocumentError
+
+    for kind in ("hocr", "pdf"):
+        scan = read_document(scans[kind]).scan
+        picture = load_page_image(scan, 1, max_side=600)
+        assert max(picture.size) == 600
+        factors = box_scale(scan, 1, picture)
+        word = scan.words_on_page(1)[0]
+        mapped = box_on_picture(word.box, factors)
+        assert mapped.right <= picture.width
+        assert mapped.left == word.box.left * factors[0]
+        assert abs(picture.width / picture.height - PAGE_SIZE[0] / PAGE_SIZE[1]) < 0.01
+    scan = read_document(scans["hocr"]).scan
+    (scans["hocr"].parent / "img" / "page-001.png").unlink()
+    with pytest.raises(DocumentError, match="page-001.png not found"):
+        load_page_image(scan, 0)
