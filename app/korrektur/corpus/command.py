@@ -110,8 +110,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--format",
         required=True,
-        choices=["txt", "tei", "json", "csv", "html", "docx"],
-        help="the format of the files",
+        choices=["txt", "tei", "json", "csv", "html", "docx", "hocr", "alto", "page", "pdf"],
+        help="the format of the files (hocr, alto, page, pdf: scans in their own format, "
+        "the corrected words written back; other documents are listed as not exported)",
     )
     export.add_argument("-o", "--output", type=Path, required=True, help="the folder (or zip)")
     export.add_argument(

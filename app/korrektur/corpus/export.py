@@ -32,7 +32,7 @@ from korrektur.corpus.teicorpus import corpus_header, write_tei_corpus
 from korrektur.corpus.workspace import Corpus
 from korrektur.formats.exporters import EXPORTERS
 from korrektur.formats.reading import ExportOptions, Pending
-from korrektur.model import Status
+from korrektur.model import DocumentError, Status
 from korrektur.model.session import now_iso
 from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
@@ -84,7 +84,10 @@ def export_task(task: ExportTask) -> Exported:
         return Exported(task.document, problem=f"its review file is damaged: {exc}")
     try:
         options = ExportOptions(pending=Pending(task.pending), exported_at=task.exported_at)
-        data = EXPORTERS[task.format].write(review, options)
+        try:
+            data = EXPORTERS[task.format].write(review, options)
+        except (ValueError, DocumentError) as exc:  # a scan format of a text source, …
+            return Exported(task.document, problem=str(exc))
         session = review.session
         reviewers = {v.reviewer: None for v in review.history.versions if v.reviewer}
         reviewers.update({s.decided_by: None for s in session.suggestions if s.decided_by})
@@ -130,7 +133,10 @@ def output_names(names: list[str], suffix: str) -> dict[str, str]:
     for name in names:
         path = PurePosixPath(name)
         plain = str(path.with_suffix(""))
-        result[name] = (plain if stems[plain] == 1 else name) + suffix
+        if name.endswith(suffix):  # an ALTO source exported as ALTO keeps its name
+            result[name] = name
+        else:
+            result[name] = (plain if stems[plain] == 1 else name) + suffix
     return result
 
 

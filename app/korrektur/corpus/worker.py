@@ -99,8 +99,9 @@ def analyse_task(task: Task) -> Outcome:
     started = time.process_time()
     try:
         outcome = _run(task)
-    except DocumentError as exc:
-        outcome = Outcome(task.document, problem=str(exc))
+    except DocumentError as exc:  # the corpus lists it by name: not twice
+        problem = str(exc).removeprefix(f"{Path(task.source_path).name}: ")
+        outcome = Outcome(task.document, problem=problem)
     except ReviewFileError as exc:
         outcome = Outcome(task.document, problem=f"its review file is damaged: {exc}")
     except Exception as exc:  # a bug must not stop the batch: the document is listed

@@ -31,6 +31,21 @@ SAMPLES = {
 
 LATER = "Bilaga\n\nDet ar bra att namnden foljer upp arbetet for eleverna.\n"
 
+HOCR = """<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>scan</title>
+<meta name="ocr-system" content="test"/></head><body>
+<div class="ocr_page" id="page_1" title="image page-1.png; bbox 0 0 1000 1400">
+<p class="ocr_par"><span class="ocr_line" title="bbox 100 100 900 140">
+<span class="ocrx_word" title="bbox 100 100 300 140; x_wconf 90">Forvaltningen</span>
+<span class="ocrx_word" title="bbox 320 100 400 140; x_wconf 90">har</span>
+<span class="ocrx_word" title="bbox 420 100 600 140; x_wconf 60">beslutat</span>
+<span class="ocrx_word" title="bbox 620 100 700 140; x_wconf 90">att</span>
+<span class="ocrx_word" title="bbox 720 100 780 140; x_wconf 90">det</span>
+<span class="ocrx_word" title="bbox 800 100 840 140; x_wconf 90">ar</span>
+<span class="ocrx_word" title="bbox 850 100 900 140; x_wconf 90">bra.</span>
+</span></p></div></body></html>
+"""
+
 
 def write_sources(folder: Path, samples: dict[str, str] = SAMPLES) -> Path:
     """Write the sample documents into ``folder``."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus_samples import analyse
+from corpus_samples import HOCR, analyse
 
 from korrektur.corpus.index import State
+from korrektur.corpus.project import init_project
 from korrektur.corpus.workspace import open_corpus
 from korrektur.model import Document, Status
 from korrektur.store.reviewfile import save_review
@@ -130,3 +131,26 @@ def test_a_review_made_by_another_engine_is_analysed_again_keeping_decisions(
     assert again.session.get(first.id).status is Status.REJECTED
     assert "analysed again" in again.history.versions[-1].note
     assert analyse(project).analysed == []
+
+
+def test_a_corpus_may_mix_formats_and_lists_what_it_cannot_read(
+    tmp_path: Path, sources: Path
+) -> None:
+    from fpdf import FPDF
+
+    (sources / "scan.hocr").write_text(HOCR, encoding="utf-8")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.text(20, 30, "Namnden beslutade att budgeten ar i balans.")
+    pdf.output(str(sources / "scan.pdf"))
+    (sources / "other.xml").write_text("<root/>")
+    project = init_project(tmp_path / "mixed", sources).root
+    report = analyse(project)
+    assert {"scan.hocr", "scan.pdf"} <= set(report.analysed)
+    assert dict(report.bad)["other.xml"].startswith("this XML is neither hOCR")
+    hocr = load_review(project / "reviews" / "scan.hocr.review.yaml")
+    assert hocr.session.document.text.strip() == ("Forvaltningen har beslutat att det ar bra.")
+    assert any(s.replacement == "Förvaltningen" for s in hocr.session.suggestions)
+    pdf_review = load_review(project / "reviews" / "scan.pdf.review.yaml")
+    assert "budgeten ar i balans" in pdf_review.session.document.text

@@ -10,13 +10,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from corpus_samples import analyse
+from corpus_samples import HOCR, analyse
 from lxml import etree
 
 from korrektur import cli
 from korrektur.corpus.decide import decide_pair
 from korrektur.corpus.export import export_corpus
-from korrektur.corpus.project import CorpusError
+from korrektur.corpus.project import CorpusError, init_project
 from korrektur.corpus.workspace import open_corpus
 from korrektur.formats.exporters import EXPORTERS
 from korrektur.formats.reading import ExportOptions, Pending
@@ -57,7 +57,10 @@ def _check_manifests(files: dict[str, bytes]) -> dict[str, object]:
     return manifest
 
 
-@pytest.mark.parametrize("fmt", list(EXPORTERS))
+TEXT_FORMATS = [name for name, exporter in EXPORTERS.items() if not exporter.needs_scan]
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_every_format_with_its_manifests(decided: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "out"
     with open_corpus(decided, "export") as corpus:
@@ -124,3 +127,22 @@ def test_export_on_the_command_line(decided: Path, tmp_path: Path) -> None:
     args = ["corpus", "export", str(decided), "--format", "csv", "-o", str(out)]
     assert cli.main([*args, "--pending", "proposed"]) == 0
     assert json.loads((out / "manifest.json").read_text())["pending_policy"] == "proposed"
+
+
+def test_scan_formats_write_scans_back_and_list_the_rest(tmp_path: Path, sources: Path) -> None:
+    (sources / "scan.hocr").write_text(HOCR, encoding="utf-8")
+    project = init_project(tmp_path / "mixed", sources).root
+    analyse(project)
+    with open_corpus(project, "decide") as corpus:
+        decide_pair(corpus, "ar", "är", "accept", "Anna")
+        report = export_corpus(corpus, tmp_path / "out", "hocr")
+    assert [f["file"] for f in report.files] == ["scan.hocr"]
+    skipped = dict(report.skipped)
+    assert set(skipped) == {"a.txt", "b.txt", "sub/c.txt"}
+    assert "not a scan" in skipped["a.txt"]
+    written = (tmp_path / "out" / "scan.hocr").read_text(encoding="utf-8")
+    assert ">är<" in written
+    assert "ocrx_word" in written
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["documents"][0]["sha256"] == hashlib.sha256(written.encode()).hexdigest()
+    assert {s["document"] for s in manifest["skipped"]} == set(skipped)
