@@ -42,12 +42,28 @@ def init(args: argparse.Namespace) -> int:
     """``corpus init``: make the project, index what is there."""
     project = init_project(args.project, args.sources, args.include)
     with open_corpus(project.root, "init") as corpus:
-        count = len(corpus.index.documents())
+        names = [row.name for row in corpus.index.documents()]
     patterns = " ".join(project.include)
-    print(f"{project.root}: corpus of {count} documents in {project.sources} ({patterns})")
-    if not count:
+    print(f"{project.root}: corpus of {len(names)} documents in {project.sources} ({patterns})")
+    if not names:
         _say("no documents match; check --sources and --include")
+    twins = _same_document(names)
+    if twins:
+        _say(
+            f"{len(twins)} documents seem to come in several formats ({', '.join(twins[0])}): "
+            "each file is a document of its own; to review one format, make the project "
+            "anew with --include (e.g. --include '*.hocr')"
+        )
     return EXIT_OK
+
+
+def _same_document(names: list[str]) -> list[list[str]]:
+    """Groups of names that differ only after their first dot (``a.raw.txt``, ``a.hocr``)."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        folder, _, base = name.rpartition("/")
+        groups.setdefault(f"{folder}/{base.split('.', 1)[0]}", []).append(name)
+    return [group for group in groups.values() if len(group) > 1]
 
 
 def analyse(args: argparse.Namespace) -> int:

@@ -80,6 +80,7 @@ class Analysis:
         self.time = now_iso()
         self.report = AnalyseReport()
         self._stats: dict[str, Stat | None] = {}
+        self._fresh: set[str] = set()  # documents the index holds no review facts of
         self._sizes: dict[str, int] = {}
 
     def plan(self) -> list[DocumentRow]:
@@ -108,7 +109,8 @@ class Analysis:
             work = analyse_and_write if runner.shares_files else analyse_task
             for task, result in runner.map(work, self._tasks(todo)):
                 outcome = result if isinstance(result, Outcome) else self._failed(task, result)
-                self._record(outcome)
+                with self.corpus.index.savepoint():
+                    self._record(outcome)
                 self.progress.advance(sizes.get(task.document, 0), _words(outcome))
                 if time.monotonic() - last > COMMIT_EVERY:
                     db.execute("COMMIT")
@@ -133,9 +135,14 @@ class Analysis:
                 data = source.read_bytes()
                 previous = review.read_bytes() if row.has_review and review.is_file() else None
             except OSError as exc:
-                self._record(Outcome(row.name, problem=f"cannot be read: {exc.strerror or exc}"))
+                with self.corpus.index.savepoint():
+                    self._record(
+                        Outcome(row.name, problem=f"cannot be read: {exc.strerror or exc}")
+                    )
                 continue
             self._stats[row.name] = stat
+            if not row.has_review:
+                self._fresh.add(row.name)
             yield Task(row.name, data, str(source), str(review), previous, rules, self.time)
 
     def _failed(self, task: Task, failure: Failed) -> Outcome:
@@ -161,7 +168,8 @@ class Analysis:
             index.mark(name, State.BAD, problem, source=stat, engine=self.engine)
             self.report.bad.append((name, problem))
             return
-        index.record(name, outcome.facts, State.ANALYSED, Stat.of(path), stat)
+        fresh = name in self._fresh
+        index.record(name, outcome.facts, State.ANALYSED, Stat.of(path), stat, fresh=fresh)
         self.report.analysed.append(name)
         self.report.words += outcome.facts.words
         if outcome.note:

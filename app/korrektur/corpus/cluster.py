@@ -51,6 +51,7 @@ class DaskRunner:
         except OSError as exc:
             raise CorpusError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         self._as_completed = distributed.as_completed
+        self._cancelled = distributed.client.FutureCancelledError
         workers = self.client.scheduler_info().get("workers", {})
         if not workers:
             self.close()
@@ -60,7 +61,18 @@ class DaskRunner:
             self.client.run(initializer)
 
     def map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
-        """Submit tasks a few per worker thread at a time; yield results as they finish."""
+        """Submit tasks a few per worker thread at a time; yield results as they finish.
+
+        Raises:
+            CorpusError: the cluster itself failed (the scheduler went away); what was
+                done until then is kept by the writer.
+        """
+        try:
+            yield from self._map(func, tasks)
+        except (OSError, TimeoutError, self._cancelled) as exc:
+            raise CorpusError(f"the Dask cluster failed: {type(exc).__name__}: {exc}") from exc
+
+    def _map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
         source = iter(tasks)
         running: dict[Any, T] = {}
         pending = self._as_completed()

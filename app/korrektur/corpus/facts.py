@@ -15,11 +15,10 @@ from korrektur.model import Status
 from korrektur.store.provenance import ToolInfo
 from korrektur.store.review import Review
 
-SuggestionRow = tuple[
-    str, int, int, int, int, str, str, str, float, str, str | None, str | None, str | None
-]
-"""``(id, start, end, page, line, original, replacement, kinds, confidence, status,
-decided_by, decided_at, rule)``; page and line are 1-based."""
+SuggestionRow = tuple[str, int, int, str, str, str, float, str, str | None]
+"""``(id, start, end, original, replacement, kinds, confidence, status, rule)``: what the
+queries of the corpus ask (who decided and when stay in the review file; line and page
+follow from the text)."""
 
 
 def engine_key(tool: ToolInfo) -> str:
@@ -82,21 +81,16 @@ def facts_of(review: Review) -> Facts:
                 weight += s.confidence
         elif s.decided_by:
             reviewers.setdefault(s.decided_by, None)
-        line = document.line_index_at(s.start)
         rows.append(
             (
                 s.id,
                 s.start,
                 s.end,
-                document.page_index_at(s.start) + 1,
-                document.lines[line].number,
                 s.original,
                 s.replacement,
                 label,
                 s.confidence,
                 s.status.value,
-                s.decided_by,
-                s.decided_at,
                 owner.get(s.id),
             )
         )

@@ -135,6 +135,22 @@ class CorpusIndex:
             raise
         self.db.execute("COMMIT")
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside a longer transaction: everything inside is kept together or not at all.
+
+        A writer that commits many documents at a time records each in a savepoint, so an
+        error (or an interruption) in the middle of one leaves none of its rows behind.
+        """
+        self.db.execute("SAVEPOINT record")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK TO record")
+            self.db.execute("RELEASE record")
+            raise
+        self.db.execute("RELEASE record")
+
     # -- documents -------------------------------------------------------------------------
 
     def documents(self) -> list[DocumentRow]:
@@ -153,11 +169,22 @@ class CorpusIndex:
         return int(row[0])
 
     def record(
-        self, name: str, facts: Facts, state: State, review: Stat | None, source: Stat | None
+        self,
+        name: str,
+        facts: Facts,
+        state: State,
+        review: Stat | None,
+        source: Stat | None,
+        *,
+        fresh: bool = False,
     ) -> None:
-        """Record a document's review (call inside ``transaction``)."""
+        """Record a document's review (call inside ``transaction``).
+
+        ``fresh``: the index holds no review facts of the document yet (nothing to clear).
+        """
         doc = self._id(name)
-        self._clear(doc)
+        if not fresh:
+            self._clear(doc)
         self.db.execute(
             """UPDATE documents SET state = ?, problem = '', source_sha256 = ?,
                 source_size = ?, source_mtime_ns = ?, review_size = ?, review_mtime_ns = ?,
@@ -181,7 +208,7 @@ class CorpusIndex:
             ),
         )
         self.db.executemany(
-            "INSERT INTO suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             map(tuple.__add__, repeat((doc,)), facts.suggestions),
         )
         pages = json.dumps(facts.page_starts)

@@ -41,15 +41,11 @@ CREATE TABLE suggestions (
     sid TEXT NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
-    page INTEGER NOT NULL,
-    line INTEGER NOT NULL,
     original TEXT NOT NULL,
     replacement TEXT NOT NULL,
     kinds TEXT NOT NULL,
     confidence REAL NOT NULL,
     status TEXT NOT NULL,
-    decided_by TEXT,
-    decided_at TEXT,
     rule TEXT,
     PRIMARY KEY (doc, sid)
 ) WITHOUT ROWID;
@@ -101,6 +97,7 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
             db = sqlite3.connect(path, isolation_level=None)
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA cache_size = -65536")
         db.execute("PRAGMA busy_timeout = 10000")
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
