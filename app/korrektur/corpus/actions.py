@@ -7,11 +7,8 @@ import sys
 
 from korrektur.corpus.command import EXIT_OK, print_json
 from korrektur.corpus.project import CorpusError, init_project
-from korrektur.corpus.runners import InlineRunner, PoolRunner, Runner
+from korrektur.corpus.runners import POOL_FROM, InlineRunner, PoolRunner, Runner
 from korrektur.corpus.workspace import Corpus, open_corpus
-
-POOL_FROM = 16
-"""Documents from which ``decide`` and ``export`` start worker processes."""
 
 
 def _say(text: str) -> None:
@@ -22,8 +19,14 @@ def _open(args: argparse.Namespace, *, write: bool = True, rebuild: bool = False
     from korrektur.corpus.progress import reporter
 
     quiet = getattr(args, "quiet", False) or getattr(args, "json", False)
-    progress = reporter(quiet)
-    corpus = open_corpus(args.project, args.action, write=write, rebuild=rebuild, progress=progress)
+    corpus = open_corpus(
+        args.project,
+        args.action,
+        write=write,
+        rebuild=rebuild,
+        progress=reporter(quiet),
+        jobs=getattr(args, "jobs", 1),
+    )
     for message in corpus.messages:
         _say(message)
     if corpus.sync is not None:

@@ -72,6 +72,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     reindex = sub.add_parser("reindex", help="rebuild the index from the review files")
     _project(reindex)
     reindex.add_argument("--quiet", action="store_true", help="no progress display")
+    reindex.add_argument("--jobs", type=_jobs, default=cpus, metavar="N", help="worker processes")
 
     status = sub.add_parser("status", help="figures per document and for the corpus")
     _project(status)

@@ -23,6 +23,10 @@ R = TypeVar("R")
 IN_FLIGHT_PER_WORKER = 3
 """Tasks handed out per worker at a time: enough to keep it busy, little to hold."""
 
+POOL_FROM = 16
+"""Documents from which work that needs no lexicon (rules, exports, reading review files)
+is given to worker processes: starting them costs about a second."""
+
 
 class Failed(Exception):
     """A worker process died (killed, out of memory) while it ran a task on its own."""
@@ -44,6 +48,10 @@ class Runner(Protocol):
     def close(self) -> None:
         """Stop the workers."""
         ...
+
+
+RunnerFactory = Callable[[int], "Runner"]
+"""Makes the runner for that many tasks (started only when there is work)."""
 
 
 class InlineRunner:

@@ -18,6 +18,7 @@ from korrektur.corpus.facts import Facts, facts_of
 from korrektur.corpus.index import CorpusIndex, DocumentRow, Stat, State
 from korrektur.corpus.progress import Quiet, Reporter
 from korrektur.corpus.project import Project, SourceFile
+from korrektur.corpus.runners import POOL_FROM, InlineRunner, RunnerFactory
 from korrektur.store.reviewfile import SUFFIX
 from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
@@ -56,13 +57,12 @@ def hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_facts(path: Path) -> Facts:
-    """The facts of a review file.
-
-    Raises:
-        ReviewFileError: it is damaged or foreign.
-    """
-    review = load_review(path)
+def facts_or_problem(path: Path) -> Facts | str:
+    """The facts of a review file, or what is wrong with it (a pure function of the file)."""
+    try:
+        review = load_review(path)
+    except ReviewFileError as exc:
+        return str(exc)
     try:
         return facts_of(review)
     finally:
@@ -95,36 +95,62 @@ class Synchroniser:
         self.progress = progress or Quiet()
         self.report = SyncReport()
 
-    def run(self, *, full: bool = False) -> SyncReport:
-        """Compare and update; ``full`` reads every review file whatever the index says."""
+    def run(self, *, full: bool = False, runner: RunnerFactory | None = None) -> SyncReport:
+        """Compare and update; ``full`` reads every review file whatever the index says.
+
+        Review files to read are read by ``runner`` (worker processes) when there are many.
+        """
         rows = {row.name: row for row in self.index.documents()}
         sources = {source.name: source for source in self.project.scan()}
         reviews = review_files(self.project)
         names = sorted(set(rows) | set(sources) | set(reviews))
-        stale = [
-            path
+        stale = {
+            name: path
             for name, path in reviews.items()
             if full or name not in rows or rows[name].review != Stat.of(path)
-        ]
-        if stale:
-            self.progress.start("read review files", len(stale), sum(_size(p) for p in stale))
-        last = time.monotonic()
+        }
+        self._last = time.monotonic()
         self.index.db.execute("BEGIN IMMEDIATE")
         try:
+            if stale:
+                self._read_all(stale, rows, sources, runner)
             for name in names:
-                self._one(name, rows.get(name), sources.get(name), reviews.get(name), full)
-                if time.monotonic() - last > COMMIT_EVERY:
-                    self.index.db.execute("COMMIT")
-                    self.index.db.execute("BEGIN IMMEDIATE")
-                    last = time.monotonic()
+                if name not in stale:
+                    self._one(name, rows.get(name), sources.get(name), reviews.get(name))
+                    self._commit_now_and_then()
         except BaseException:
             self.index.db.execute("ROLLBACK")
             raise
-        finally:
-            if stale:
-                self.progress.stop()
         self.index.db.execute("COMMIT")
         return self.report
+
+    def _commit_now_and_then(self) -> None:
+        if time.monotonic() - self._last > COMMIT_EVERY:
+            self.index.db.execute("COMMIT")
+            self.index.db.execute("BEGIN IMMEDIATE")
+            self._last = time.monotonic()
+
+    def _read_all(
+        self,
+        stale: dict[str, Path],
+        rows: dict[str, DocumentRow],
+        sources: dict[str, SourceFile],
+        runner: RunnerFactory | None,
+    ) -> None:
+        """Read the review files the index does not match, in worker processes if many."""
+        by_path = {path: name for name, path in stale.items()}
+        self.progress.start("read review files", len(stale), sum(map(_size, stale.values())))
+        work = runner(len(stale)) if runner is not None and len(stale) >= POOL_FROM else None
+        try:
+            for path, result in (work or InlineRunner()).map(facts_or_problem, list(by_path)):
+                name = by_path[path]
+                facts = result if isinstance(result, Facts) else str(result)
+                self._recorded(name, rows.get(name), sources.get(name), path, facts)
+                self._commit_now_and_then()
+        finally:
+            if work is not None:
+                work.close()
+            self.progress.stop()
 
     def _one(
         self,
@@ -132,12 +158,11 @@ class Synchroniser:
         row: DocumentRow | None,
         source: SourceFile | None,
         review: Path | None,
-        full: bool,
     ) -> None:
         review_stat = Stat.of(review) if review is not None else None
         if review is not None and review_stat is not None:
-            if full or row is None or row.review != review_stat:
-                self._reread(name, row, source, review, review_stat)
+            if row is None or row.review != review_stat:  # changed a moment ago
+                self._recorded(name, row, source, review, facts_or_problem(review))
             else:
                 self._check_source(name, row, source)
             return
@@ -156,22 +181,23 @@ class Synchroniser:
         elif row.state is not State.NEW or row.source != stat:
             self.index.mark(name, State.NEW, source=stat)
 
-    def _reread(
+    def _recorded(
         self,
         name: str,
         row: DocumentRow | None,
         source: SourceFile | None,
         review: Path,
-        review_stat: Stat,
+        facts: Facts | str,
     ) -> None:
-        try:
-            facts = read_facts(review)
-        except ReviewFileError as exc:
-            self.index.mark(name, State.BAD, f"its review file is damaged: {exc}")
-            self.report.damaged.append((name, str(exc)))
-            self.progress.advance(review_stat.size, 0)
+        """Record what a review file says (or that it is damaged)."""
+        review_stat = Stat.of(review)
+        size = review_stat.size if review_stat is not None else 0
+        if isinstance(facts, str):
+            self.index.mark(name, State.BAD, f"its review file is damaged: {facts}")
+            self.report.damaged.append((name, facts))
+            self.progress.advance(size, 0)
             return
-        self.progress.advance(review_stat.size, facts.words)
+        self.progress.advance(size, facts.words)
         known = row if row is not None and row.source_sha256 == facts.sha256 else None
         state, stat, problem = self._source_state(name, source, facts.sha256, known)
         self.index.record(name, facts, state, review_stat, stat)

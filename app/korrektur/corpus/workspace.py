@@ -18,6 +18,7 @@ from korrektur.corpus.lock import ProjectBusy, WriterLock
 from korrektur.corpus.progress import Reporter
 from korrektur.corpus.project import INDEX, LOCK, RULES, CorpusError, Project, open_project
 from korrektur.corpus.rules import Rule, load_rules
+from korrektur.corpus.runners import PoolRunner
 from korrektur.corpus.schema import delete_index
 from korrektur.corpus.sync import Synchroniser, SyncReport
 
@@ -79,13 +80,15 @@ def open_corpus(
     full: bool = False,
     rebuild: bool = False,
     progress: Reporter | None = None,
+    jobs: int = 1,
 ) -> Corpus:
     """Open the project at ``root`` for ``command``.
 
     ``write`` False: a reader, which still takes the lock when it is free (and then
     brings the index up to date like a writer), but reads alone when a writer is at work.
     ``full``: read every review file again; ``rebuild``: and make the index anew first
-    (``reindex``). ``progress`` shows the reading of review files.
+    (``reindex``). ``progress`` shows the reading of review files, which ``jobs`` worker
+    processes share when there are many.
 
     Raises:
         ProjectBusy: ``write`` and another process holds the lock.
@@ -115,7 +118,8 @@ def open_corpus(
     try:
         corpus.rules = load_rules(project.path(RULES))
         if lock.held:
-            corpus.sync = Synchroniser(project, index, progress).run(full=full)
+            runner = (lambda n: PoolRunner(min(jobs, n))) if jobs > 1 else None
+            corpus.sync = Synchroniser(project, index, progress).run(full=full, runner=runner)
             with index.transaction():
                 index.set_rules(corpus.rules)
             from korrektur.corpus.decide import finish_interrupted

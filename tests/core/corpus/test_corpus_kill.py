@@ -58,5 +58,5 @@ def test_a_killed_analysis_is_finished_by_the_next_run(tmp_path: Path) -> None:
         states = {row.state for row in corpus.index.documents()}
         resumed = corpus_status(corpus).as_json()
     assert states == {State.ANALYSED}
-    with open_corpus(project, "reindex", rebuild=True) as corpus:
+    with open_corpus(project, "reindex", rebuild=True, jobs=2) as corpus:  # read in a pool
         assert corpus_status(corpus).as_json() == resumed
