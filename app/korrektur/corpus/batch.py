@@ -14,10 +14,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from korrektur.corpus.facts import engine_key
-from korrektur.corpus.index import DocumentRow, Stat, State
+from korrektur.corpus.index import Stat, State
 from korrektur.corpus.progress import Quiet, Reporter
 from korrektur.corpus.runners import Failed, Runner
 from korrektur.corpus.worker import Outcome, Task, analyse_and_write, analyse_task
@@ -55,15 +54,11 @@ class AnalyseReport:
     seconds: float = 0.0
 
 
-def needs_analysis(row: DocumentRow, engine: str) -> bool:
-    """True for a new or changed document, or one analysed (or failed) under another engine."""
-    if row.state in (State.NEW, State.CHANGED):
-        return True
-    if row.state is State.ANALYSED:
-        return row.engine != engine
-    if row.state is State.BAD:  # failed analyses are tried again by another engine
-        return not row.problem.startswith("its review file") and row.engine != engine
-    return False
+TODO = """(state IN ('new', 'changed')
+    OR (state = 'analysed' AND engine != :engine)
+    OR (state = 'bad' AND engine != :engine AND problem NOT LIKE 'its review file%'))"""
+"""The documents to analyse: new, changed, or analysed (or failed) under another engine.
+A damaged review file is never overwritten: it waits for the reviewer."""
 
 
 class Analysis:
@@ -80,38 +75,52 @@ class Analysis:
         self.time = now_iso()
         self.report = AnalyseReport()
         self._stats: dict[str, Stat | None] = {}
-        self._fresh: set[str] = set()  # documents the index holds no review facts of
-        self._sizes: dict[str, int] = {}
+        self._fresh: set[str] = set()  # under way, and the index holds no review facts of them
 
-    def plan(self) -> list[DocumentRow]:
-        """The documents to analyse, by name."""
-        rows = self.corpus.index.documents()
-        todo = [row for row in rows if needs_analysis(row, self.engine)]
-        self.report.skipped = sum(1 for row in rows if row.state is State.ANALYSED) - sum(
-            1 for row in todo if row.state is State.ANALYSED
-        )
-        return todo
+    def _todo(self) -> Iterator[tuple[str, bool]]:
+        """``(name, has a review file)`` of each document to analyse, by name.
+
+        Read a few hundred at a time (the writer changes the table meanwhile), so that a
+        corpus of any size is planned in little memory.
+        """
+        db, last = self.corpus.index.db, ""
+        while True:
+            batch = db.execute(
+                f"""SELECT name, review_size IS NOT NULL FROM documents
+                    WHERE {TODO} AND name > :last ORDER BY name LIMIT 500""",
+                {"engine": self.engine, "last": last},
+            ).fetchall()
+            if not batch:
+                return
+            yield from ((name, bool(review)) for name, review in batch)
+            last = batch[-1][0]
 
     def run(self) -> AnalyseReport:
         """Analyse what needs it; returns what was done."""
         started = time.monotonic()
-        todo = self.plan()
-        if not todo:
-            return self.report
-        project = self.corpus.project
-        sizes = {row.name: _size(project.source_path(row.name)) for row in todo}
-        self.progress.start("analyse", len(todo), sum(sizes.values()))
         db = self.corpus.index.db
+        count, size = db.execute(
+            f"SELECT count(*), sum(source_size) FROM documents WHERE {TODO}",
+            {"engine": self.engine},
+        ).fetchone()
+        self.report.skipped = db.execute(
+            "SELECT count(*) FROM documents WHERE state = 'analysed' AND engine = ?",
+            (self.engine,),
+        ).fetchone()[0]
+        if not count:
+            return self.report
+        self.progress.start("analyse", count, size or 0)
         last = time.monotonic()
-        runner = self.make_runner(len(todo))
+        runner = self.make_runner(count)
         db.execute("BEGIN IMMEDIATE")
         try:
             work = analyse_and_write if runner.shares_files else analyse_task
-            for task, result in runner.map(work, self._tasks(todo)):
+            for task, result in runner.map(work, self._tasks()):
                 outcome = result if isinstance(result, Outcome) else self._failed(task, result)
+                stat = self._stats.get(task.document)
                 with self.corpus.index.savepoint():
                     self._record(outcome)
-                self.progress.advance(sizes.get(task.document, 0), _words(outcome))
+                self.progress.advance(stat.size if stat else 0, _words(outcome))
                 if time.monotonic() - last > COMMIT_EVERY:
                     db.execute("COMMIT")
                     db.execute("BEGIN IMMEDIATE")
@@ -123,27 +132,25 @@ class Analysis:
         self.report.seconds = time.monotonic() - started
         return self.report
 
-    def _tasks(self, todo: list[DocumentRow]) -> Iterator[Task]:
+    def _tasks(self) -> Iterator[Task]:
         """Tasks made when the runner has room: the source is read only then."""
         project = self.corpus.project
         rules = tuple(rule for rule in self.corpus.rules if rule.active)
-        for row in todo:
-            source = project.source_path(row.name)
-            review = project.review_path(row.name)
+        for name, has_review in self._todo():
+            source = project.source_path(name)
+            review = project.review_path(name)
             stat = Stat.of(source)
             try:
                 data = source.read_bytes()
-                previous = review.read_bytes() if row.has_review and review.is_file() else None
+                previous = review.read_bytes() if has_review and review.is_file() else None
             except OSError as exc:
                 with self.corpus.index.savepoint():
-                    self._record(
-                        Outcome(row.name, problem=f"cannot be read: {exc.strerror or exc}")
-                    )
+                    self._record(Outcome(name, problem=f"cannot be read: {exc.strerror or exc}"))
                 continue
-            self._stats[row.name] = stat
-            if not row.has_review:
-                self._fresh.add(row.name)
-            yield Task(row.name, data, str(source), str(review), previous, rules, self.time)
+            self._stats[name] = stat
+            if not has_review:
+                self._fresh.add(name)
+            yield Task(name, data, str(source), str(review), previous, rules, self.time)
 
     def _failed(self, task: Task, failure: Failed) -> Outcome:
         return Outcome(task.document, problem=str(failure))
@@ -169,6 +176,7 @@ class Analysis:
             self.report.bad.append((name, problem))
             return
         fresh = name in self._fresh
+        self._fresh.discard(name)
         index.record(name, outcome.facts, State.ANALYSED, Stat.of(path), stat, fresh=fresh)
         self.report.analysed.append(name)
         self.report.words += outcome.facts.words
@@ -176,11 +184,6 @@ class Analysis:
             self.report.notes.append((name, outcome.note))
         if outcome.facts.engine != self.engine:
             self.report.foreign.append(name)
-
-
-def _size(path: Path) -> int:
-    stat = Stat.of(path)
-    return stat.size if stat is not None else 0
 
 
 def _words(outcome: Outcome) -> int:

@@ -189,8 +189,8 @@ def _carry(
         names = corpus.index.documents_with(where, (rule.original, rule.replacement))
     else:
         names = corpus.index.documents_with("rule = ?", (rule.id,))
-    rows = {row.name: row for row in corpus.index.documents()}
-    names = [n for n in names if n in rows and rows[n].state is not State.BAD]
+    bad = set(corpus.index.documents_in(State.BAD))
+    names = [n for n in names if n not in bad]
     report = DecideReport(rule, operation)
     time = now_iso()
 
@@ -216,7 +216,9 @@ def _carry(
         except WriteError as exc:
             report.problems.append((task.document, str(exc)))
             continue
-        row = rows[task.document]
+        row = corpus.index.document(task.document)
+        if row is None:
+            continue
         with index.transaction():
             index.record(task.document, outcome.facts, row.state, Stat.of(path), row.source)
         report.documents += 1

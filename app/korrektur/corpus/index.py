@@ -158,6 +158,27 @@ class CorpusIndex:
         rows = self.db.execute("SELECT * FROM documents ORDER BY name")
         return [DocumentRow.of(row) for row in rows]
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Iterator[DocumentRow]]:
+        """Every document, by name, as the index stood when this began, read as it goes.
+
+        Read through a connection of its own, so that what this one writes meanwhile
+        (write-ahead logging keeps the reader's view) never disturbs the reading.
+        """
+        reader = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+        reader.row_factory = sqlite3.Row
+        try:
+            reader.execute("BEGIN")
+            rows = reader.execute("SELECT * FROM documents ORDER BY name")
+            yield (DocumentRow.of(row) for row in rows)
+        finally:
+            reader.close()
+
+    def documents_in(self, state: State) -> list[str]:
+        """Names of the documents in ``state``."""
+        rows = self.db.execute("SELECT name FROM documents WHERE state = ?", (state.value,))
+        return [row[0] for row in rows]
+
     def document(self, name: str) -> DocumentRow | None:
         """One document by name."""
         row = self.db.execute("SELECT * FROM documents WHERE name = ?", (name,)).fetchone()

@@ -15,7 +15,6 @@ source folder, with ``/`` between folders, on every platform.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -112,8 +111,8 @@ class Project:
             for pattern in self.include
         )
 
-    def scan(self) -> list[SourceFile]:
-        """Every document in the source folder, sorted by name.
+    def scan(self) -> Iterator[SourceFile]:
+        """Every document in the source folder, in name order, read as it goes.
 
         Hidden files and folders and the project folder itself (should it lie inside the
         source folder) are left out; symbolic links to folders are not followed.
@@ -121,35 +120,21 @@ class Project:
         Raises:
             CorpusError: the source folder cannot be read.
         """
+        from korrektur.corpus.walk import sorted_files
+
         if not self.sources.is_dir():
             raise CorpusError(
                 f"the source folder {self.sources} does not exist (or is not a folder)"
             )
-        return sorted(self._walk(), key=lambda source: source.name)
-
-    def _walk(self) -> Iterator[SourceFile]:
-        skip = {self.root.resolve()}
-
-        def fail(error: OSError) -> None:
-            raise CorpusError(f"cannot read the source folder: {error.strerror or error}")
-
-        for folder, folders, files in os.walk(self.sources, onerror=fail):
-            here = Path(folder)
-            folders[:] = [
-                f for f in folders if not f.startswith(".") and (here / f).resolve() not in skip
-            ]
-            relative = here.relative_to(self.sources).as_posix()
-            prefix = "" if relative == "." else relative + "/"
-            for file in files:
-                name = prefix + file
-                if not self.includes(name):
-                    continue
-                try:
-                    info = (here / file).stat()
-                except OSError:
-                    continue  # vanished while listed
-                if stat.S_ISREG(info.st_mode):
-                    yield SourceFile(name, here / file, info.st_size, info.st_mtime_ns)
+        skip = frozenset({self.root.resolve()})
+        for name, entry in sorted_files(self.sources, lambda n: n, skip):
+            if not self.includes(name):
+                continue
+            try:
+                info = entry.stat()
+            except OSError:
+                continue  # vanished while listed
+            yield SourceFile(name, Path(entry.path), info.st_size, info.st_mtime_ns)
 
 
 def _settings(project: Project, created: str) -> str:

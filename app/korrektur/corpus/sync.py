@@ -10,15 +10,20 @@ touch. ``reindex`` reads every review file: the index rebuilt from nothing.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 from korrektur.corpus.facts import Facts, facts_of
 from korrektur.corpus.index import CorpusIndex, DocumentRow, Stat, State
 from korrektur.corpus.progress import Quiet, Reporter
 from korrektur.corpus.project import Project, SourceFile
 from korrektur.corpus.runners import POOL_FROM, InlineRunner, RunnerFactory
+from korrektur.corpus.walk import sorted_files
 from korrektur.store.reviewfile import SUFFIX
 from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
@@ -74,18 +79,46 @@ def _size(path: Path) -> int:
     return stat.size if stat is not None else 0
 
 
-def review_files(project: Project) -> dict[str, Path]:
-    """Every review file in the project, by document name (temporary files left out)."""
-    found = {}
-    if project.reviews.is_dir():
-        for path in project.reviews.rglob("*" + SUFFIX):
-            if not path.name.startswith(".") and path.is_file():
-                found[project.document_of_review(path)] = path
-    return found
+def review_files(project: Project) -> Iterator[tuple[str, Path]]:
+    """Every review file in the project, as ``(document, path)`` in document order."""
+    if not project.reviews.is_dir():
+        return
+
+    def document(name: str) -> str | None:
+        return name[: -len(SUFFIX)] if name.endswith(SUFFIX) else None
+
+    for name, entry in sorted_files(project.reviews, document):
+        yield name, Path(entry.path)
+
+
+Found = tuple[str, DocumentRow | None, SourceFile | None, Path | None]
+"""A document's name with its index row, source and review file (None where missing)."""
+
+
+def joined(
+    rows: Iterator[DocumentRow], sources: Iterator[SourceFile], reviews: Iterator[tuple[str, Path]]
+) -> Iterator[Found]:
+    """The three streams, each in name order, side by side by name."""
+    tagged = heapq.merge(
+        ((row.name, 0, row) for row in rows),
+        ((source.name, 1, source) for source in sources),
+        ((name, 2, path) for name, path in reviews),
+        key=lambda item: (item[0], item[1]),
+    )
+    for name, items in groupby(tagged, key=lambda item: item[0]):
+        found: list[Any] = [None, None, None]
+        for _, tag, item in items:
+            found[tag] = item
+        yield name, found[0], found[1], found[2]
 
 
 class Synchroniser:
-    """One pass over every document of a project."""
+    """One pass over every document of a project, in little memory whatever its size.
+
+    The index (a snapshot of it), the source folder and the review files are walked side
+    by side in name order; review files the index does not match are noted in a temporary
+    table and read afterwards (by worker processes when there are many).
+    """
 
     def __init__(
         self, project: Project, index: CorpusIndex, progress: Reporter | None = None
@@ -94,34 +127,33 @@ class Synchroniser:
         self.index = index
         self.progress = progress or Quiet()
         self.report = SyncReport()
+        self._last = time.monotonic()
 
     def run(self, *, full: bool = False, runner: RunnerFactory | None = None) -> SyncReport:
         """Compare and update; ``full`` reads every review file whatever the index says.
 
         Review files to read are read by ``runner`` (worker processes) when there are many.
         """
-        rows = {row.name: row for row in self.index.documents()}
-        sources = {source.name: source for source in self.project.scan()}
-        reviews = review_files(self.project)
-        names = sorted(set(rows) | set(sources) | set(reviews))
-        stale = {
-            name: path
-            for name, path in reviews.items()
-            if full or name not in rows or rows[name].review != Stat.of(path)
-        }
+        db = self.index.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS stale (name TEXT PRIMARY KEY, size INTEGER)")
+        db.execute("DELETE FROM temp.stale")
         self._last = time.monotonic()
-        self.index.db.execute("BEGIN IMMEDIATE")
+        db.execute("BEGIN IMMEDIATE")
         try:
-            if stale:
-                self._read_all(stale, rows, sources, runner)
-            for name in names:
-                if name not in stale:
-                    self._one(name, rows.get(name), sources.get(name), reviews.get(name))
-                    self._commit_now_and_then()
+            with self.index.snapshot() as rows:
+                found = joined(rows, self.project.scan(), review_files(self.project))
+                for name, row, source, review in found:
+                    stat = Stat.of(review) if review is not None else None
+                    if stat is not None and (full or row is None or row.review != stat):
+                        db.execute("INSERT INTO temp.stale VALUES (?, ?)", (name, stat.size))
+                    else:
+                        self._one(name, row, source, review if stat is not None else None)
+                        self._commit_now_and_then()
+            self._read_stale(runner)
         except BaseException:
-            self.index.db.execute("ROLLBACK")
+            db.execute("ROLLBACK")
             raise
-        self.index.db.execute("COMMIT")
+        db.execute("COMMIT")
         return self.report
 
     def _commit_now_and_then(self) -> None:
@@ -130,27 +162,48 @@ class Synchroniser:
             self.index.db.execute("BEGIN IMMEDIATE")
             self._last = time.monotonic()
 
-    def _read_all(
-        self,
-        stale: dict[str, Path],
-        rows: dict[str, DocumentRow],
-        sources: dict[str, SourceFile],
-        runner: RunnerFactory | None,
-    ) -> None:
+    def _stale_names(self) -> Iterator[str]:
+        last = ""
+        while True:
+            batch = self.index.db.execute(
+                "SELECT name FROM temp.stale WHERE name > ? ORDER BY name LIMIT 500", (last,)
+            ).fetchall()
+            if not batch:
+                return
+            for (name,) in batch:
+                yield name
+            last = batch[-1][0]
+
+    def _read_stale(self, runner: RunnerFactory | None) -> None:
         """Read the review files the index does not match, in worker processes if many."""
-        by_path = {path: name for name, path in stale.items()}
-        self.progress.start("read review files", len(stale), sum(map(_size, stale.values())))
-        work = runner(len(stale)) if runner is not None and len(stale) >= POOL_FROM else None
+        count, size = self.index.db.execute("SELECT count(*), sum(size) FROM temp.stale").fetchone()
+        if not count:
+            return
+        self.progress.start("read review files", count, size or 0)
+        work = runner(count) if runner is not None and count >= POOL_FROM else None
+        paths = (self.project.review_path(name) for name in self._stale_names())
         try:
-            for path, result in (work or InlineRunner()).map(facts_or_problem, list(by_path)):
-                name = by_path[path]
+            for path, result in (work or InlineRunner()).map(facts_or_problem, paths):
+                name = self.project.document_of_review(path)
                 facts = result if isinstance(result, Facts) else str(result)
-                self._recorded(name, rows.get(name), sources.get(name), path, facts)
+                row = self.index.document(name)
+                self._recorded(name, row, self._source(name), path, facts)
                 self._commit_now_and_then()
         finally:
             if work is not None:
                 work.close()
             self.progress.stop()
+
+    def _source(self, name: str) -> SourceFile | None:
+        """The source of ``name`` as it is now, if it is a document of the corpus."""
+        path = self.project.source_path(name)
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        if not self.project.includes(name) or not path.is_file():
+            return None
+        return SourceFile(name, path, info.st_size, info.st_mtime_ns)
 
     def _one(
         self,

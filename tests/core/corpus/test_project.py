@@ -83,3 +83,19 @@ def test_a_moved_project_with_its_sources_finds_them(tmp_path: Path, sources: Pa
     (tmp_path / "p").rename(moved / "p")
     sources.rename(moved / "sources")
     assert open_project(moved / "p").sources == (moved / "sources").resolve()
+
+
+def test_folders_are_walked_in_the_order_of_the_names(tmp_path: Path) -> None:
+    from korrektur.corpus.walk import sorted_files
+
+    names = ["a.txt", "a-b.txt", "a/b.txt", "a/c/d.txt", "a0.txt", "ä.txt", "B.txt", "a.txt-b"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert [n for n, _ in sorted_files(tmp_path, lambda n: n)] == sorted(names)
+    strip = [n + ".review.yaml" for n in ("a.txt", "a.txt-b")]  # ordered by document name
+    for name in strip:
+        (tmp_path / "r" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "r" / name).write_text("x")
+    found = [n for n, _ in sorted_files(tmp_path / "r", lambda n: n.removesuffix(".review.yaml"))]
+    assert found == ["a.txt", "a.txt-b"]
