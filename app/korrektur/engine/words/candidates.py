@@ -46,6 +46,9 @@ SHORT_PART = 3  # run-together parts shorter than this …
 SHORT_WORD_LOGP = math.log(1e-3)  # … must be at least this common (i, på, av)
 NEAR_LIMIT = 5
 FAR_REACH_LENGTH = 8  # words this long may be two edits from a known word, shorter ones one
+# Longer tokens (rules of dots, glued lines, image garbage) are no word and are left as they
+# stand: the searches below grow faster than the length (the longest known word has 38 letters).
+MAX_WORD_LENGTH = 48
 
 
 class Source(StrEnum):
@@ -186,6 +189,8 @@ class Generator:
         of plain letters (``d`` for ``ä``, a lost ``ö``); ``compounds`` the compound splitter;
         ``fallback`` the slower search for near misses when nothing else fits.
         """
+        if len(low) > MAX_WORD_LENGTH:
+            return []  # too long to correct
         found: dict[str, Candidate] = {}
         plain = low.isalpha() and "é" not in low  # (then nothing but letter rewrites apply)
         if not plain and not _SEPARATOR_SET.isdisjoint(low):
@@ -242,7 +247,7 @@ class Generator:
 
     def run_together(self, low: str) -> list[Candidate]:
         """Readings of ``low`` as two words whose space OCR lost (``isamband``)."""
-        if len(low) < 4 or not low.isalpha():
+        if not 4 <= len(low) <= MAX_WORD_LENGTH or not low.isalpha():
             return []
         return list(self._glued(low))
 
