@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import yaml
 
 from korrektur.gcpause import gc_paused
 from korrektur.model import Document, ReviewSession, Suggestion
+from korrektur.model.document import MAX_BYTES
 from korrektur.store.history import History, Version, count_marks
 from korrektur.store.pieces import release
 from korrektur.store.provenance import ToolInfo
@@ -18,7 +20,12 @@ from korrektur.store.records import Unanchored, expand_ids, read_mark, read_sugg
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import FORMAT, FORMAT_VERSION, NEWLINES
 from korrektur.store.validate import Fields, ReviewFileError
-from korrektur.store.yamlread import load
+from korrektur.store.yamlread import ExpansionError, load
+
+# Versions add and remove each suggestion a few times at most (a restore adds again what
+# later versions removed); far more references are a made-up file that would fill memory.
+REFERENCES_PER_ID = 64
+REFERENCES_EXTRA = 100_000
 
 
 def _read_document(fields: Fields, text: str) -> Document:
@@ -53,7 +60,7 @@ def _read_suggestions(fields: Fields, key: str, text: str) -> list[Suggestion]:
     return suggestions
 
 
-def _read_version(fields: Fields, number: int) -> Version:
+def _read_version(fields: Fields, number: int, known: Mapping[str, str]) -> Version:
     if fields.integer("number") != number:
         raise fields.fail(f"versions must be numbered 1, 2, …; expected {number}")
     changes = []
@@ -66,22 +73,26 @@ def _read_version(fields: Fields, number: int) -> Version:
         reviewer=fields.optional_text("reviewer") or "",
         message=fields.optional_text("message") or "",
         note=fields.optional_text("note") or "",
-        added=tuple(expand_ids(fields.texts("added"), f"{fields.where}.added")),
-        removed=tuple(expand_ids(fields.texts("removed"), f"{fields.where}.removed")),
+        added=tuple(expand_ids(fields.texts("added"), f"{fields.where}.added", known)),
+        removed=tuple(expand_ids(fields.texts("removed"), f"{fields.where}.removed", known)),
         changes=tuple(changes),
     )
 
 
 def _read_history(fields: Fields, known: set[str]) -> History:
+    ids = {i: i for i in known}
+    budget = REFERENCES_PER_ID * len(ids) + REFERENCES_EXTRA
     versions = []
     for number, (where, item) in enumerate(fields.items("versions"), start=1):
-        version = _read_version(Fields(item, where), number)
-        unknown = sorted(set(version.added) - known)
-        if unknown:
-            raise ReviewFileError(
-                f"{where}: refers to suggestion {unknown[0]}, which the file lacks"
-            )
+        version = _read_version(Fields(item, where), number, ids)
         versions.append(version)
+        budget -= len(version.added) + len(version.removed)
+        if budget < 0:
+            raise ReviewFileError(
+                f"{where}: the versions refer to suggestions more often than a review of "
+                f"{len(ids)} suggestions can (every suggestion added or removed over "
+                f"{REFERENCES_PER_ID} times)"
+            )
     history = History(versions)
     # Counts are written for people; recompute them rather than trust a hand-edited file.
     history.versions = [
@@ -105,7 +116,13 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
             f"written by a newer Korrektur (review format {version}); this version reads "
             f"format {FORMAT_VERSION} — please update Korrektur"
         )
-    text = "\n".join(fields.texts("source_text"))
+    lines = fields.texts("source_text")
+    if sum(map(len, lines)) + len(lines) > MAX_BYTES + 1:
+        raise ReviewFileError(
+            f"source_text: the stored text is longer than {MAX_BYTES // 1024 // 1024} MB; "
+            f"Korrektur opens reports up to {MAX_BYTES // 1024 // 1024} MB"
+        )
+    text = "\n".join(lines)
     document = _read_document(fields, text)
     current = _read_suggestions(fields, "suggestions", text)
     retired = _read_suggestions(fields, "retired", text)
@@ -174,14 +191,23 @@ def read_review_data(path: Path) -> object:
         ) from None
     try:
         return load(raw)  # the bytes: libyaml would encode a str back to UTF-8 in one call
+    except ExpansionError as exc:
+        raise ReviewFileError(f"{path.name} is refused: {exc}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         place = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise ReviewFileError(
             f"{path.name} is damaged: not valid YAML{place} ({exc.problem})"
         ) from None
+    except yaml.reader.ReaderError as exc:
+        line = raw.count(b"\n", 0, exc.position) + 1
+        raise ReviewFileError(
+            f"{path.name} is damaged: not valid YAML at line {line} (the character "
+            f"U+{exc.character:04X} is not allowed)"
+        ) from None
     except yaml.YAMLError as exc:
-        raise ReviewFileError(f"{path.name} is damaged: not valid YAML ({exc})") from None
+        message = " ".join(str(exc).split())
+        raise ReviewFileError(f"{path.name} is damaged: not valid YAML ({message})") from None
 
 
 def load_review(path: Path) -> Review:
