@@ -148,6 +148,11 @@ def xml_text(text: str) -> str:
     return _XML_ILLEGAL.sub(lambda m: "" if m.group() == "\f" else "\ufffd", text)
 
 
+def xml_legal(text: str) -> str:
+    """``text`` without the characters XML cannot hold (for metadata, where no mark is due)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
 @dataclass(frozen=True)
 class Block:
     """A unit of the reading text.

@@ -11,6 +11,7 @@ from review_samples import RAW, by_original, decide_most, fresh_session, reading
 from korrektur.formats.exporters import EXPORTERS, export_to, format_for
 from korrektur.formats.reading import ExportOptions, Pending, export_text, reading_blocks
 from korrektur.model import Document, Kind, ReviewSession, Status, Suggestion
+from korrektur.store.provenance import ToolInfo
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import save_review
 
@@ -298,3 +299,31 @@ def test_json_is_joined_in_batches_to_the_same_text():
     data = {"a": [{"x": i, "ö": "å" * (i % 7)} for i in range(5000)], "b": None, "c": "\n"}
     assert json_bytes(data) == (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
     assert json_bytes({}) == b"{}\n"
+
+
+def test_docx_fits_long_and_hostile_provenance_into_the_document_properties():
+    # 16 ordinary names join to more than 255 characters; one name, the source name and the
+    # tool's stored version are long or hold control characters
+    names = [f"Handläggare Nummer {n:02d} Svensson" for n in range(15)]
+    names += ["Anna\x01Berg " + "von Lång" * 40]
+    document = Document.from_text(RAW, name="rapport\x0b" + "-del" * 80 + ".txt")
+    session = ReviewSession(document, fresh_session().suggestions)
+    for name, suggestion in zip(names, session.suggestions, strict=False):
+        session.reviewer = name
+        session.accept(suggestion.id)
+    review = Review(session, tool=ToolInfo(version="0.1\x00" + "9" * 300, lexicon="x\x02y"))
+    properties = docx.Document(io.BytesIO(export(review, "docx"))).core_properties
+    fields = [
+        properties.title,
+        properties.author,
+        properties.comments,
+        properties.subject,
+        properties.keywords,
+    ]
+    for value in fields:
+        assert len(value) <= 255
+        assert not any(ch < " " for ch in value)
+    assert properties.title.startswith("rapport-del-del")
+    assert properties.author.startswith("Handläggare Nummer 00 Svensson, Handläggare Nummer 01")
+    assert properties.author.endswith("more")
+    assert properties.keywords == f"sha256:{document.sha256}"
