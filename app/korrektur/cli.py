@@ -18,6 +18,8 @@ from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession,
 from korrektur.model.newlines import restore_newlines
 from korrektur.store.atomic import WriteError, atomic_write_text
 from korrektur.store.compare import compare_versions
+from korrektur.store.history import Version
+from korrektur.store.lock import review_lock, stamp_of
 from korrektur.store.resume import find_review
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import SUFFIX, save_review
@@ -241,8 +243,7 @@ def cmd_versions(args: argparse.Namespace) -> int:
             for line in comparison.diff:
                 print(line)
         elif args.revert is not None:
-            review.restore_version(args.revert)
-            version = save_review(review, reviewer=args.reviewer)
+            version = _revert(review, args)
             print(f"version {version.number} saved: {version.note}")
         else:
             _print_versions(review)
@@ -251,6 +252,16 @@ def cmd_versions(args: argparse.Namespace) -> int:
     except WriteError as exc:
         raise UserError(str(exc)) from exc
     return EXIT_OK
+
+
+def _revert(review: Review, args: argparse.Namespace) -> Version:
+    """Save version ``args.revert`` as the newest, holding the review's lock throughout."""
+    assert review.path is not None  # (read from a file)
+    with review_lock(review.path):
+        if stamp_of(review.path) != review.disk_stamp:
+            review = _load_review(args.review)  # another program saved it meanwhile
+        review.restore_version(args.revert)
+        return save_review(review, reviewer=args.reviewer)
 
 
 def _print_versions(review: Review) -> None:

@@ -10,6 +10,7 @@ from korrektur.model import Change, ReviewSession, Suggestion
 from korrektur.model.layout import Span
 from korrektur.model.session import now_iso
 from korrektur.store.history import History, State, Version, id_order, state_of
+from korrektur.store.lock import Stamp
 from korrektur.store.provenance import ToolInfo, current_tool
 from korrektur.store.records import Unanchored
 
@@ -29,6 +30,8 @@ class Review:
         source_path: the source text file, if known.
         unanchored: decisions lost track of when the source changed, kept for the record.
         notes: what Korrektur will note in the next version (e.g. "restored from version 2").
+        disk_stamp: the stamp of ``path`` as this review read or last wrote it (None when
+            there is none): a save refuses to overwrite what another program wrote since.
     """
 
     def __init__(
@@ -48,6 +51,7 @@ class Review:
         self.source_path = source_path
         self.unanchored = list(unanchored)
         self.notes: list[str] = []
+        self.disk_stamp: Stamp | None = None
         self._pool: dict[str, Suggestion] = {s.id: s for s in retired}
         # manual ids ever known: a new manual edit never takes one (kept as they come, so
         # that a new session is adopted without looking at every id again)

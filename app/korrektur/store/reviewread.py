@@ -14,6 +14,7 @@ from korrektur.gcpause import gc_paused
 from korrektur.model import Document, ReviewSession, Suggestion
 from korrektur.model.document import MAX_BYTES
 from korrektur.store.history import History, Version, count_marks
+from korrektur.store.lock import stamp_of
 from korrektur.store.pieces import release
 from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import Unanchored, expand_ids, read_mark, read_suggestion
@@ -216,6 +217,7 @@ def load_review(path: Path) -> Review:
     Raises:
         ReviewFileError: with the file name and what is wrong.
     """
+    stamp = stamp_of(path)  # (before reading: a file replaced meanwhile looks changed)
     with gc_paused():  # half a million new objects: collecting meanwhile only costs time
         data = read_review_data(path)
         try:
@@ -225,4 +227,5 @@ def load_review(path: Path) -> Review:
         finally:
             release(data)  # the review keeps none of it: freed a slice at a time
     review.mark_saved()
+    review.disk_stamp = stamp
     return review
