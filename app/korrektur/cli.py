@@ -67,6 +67,8 @@ def _load(path: str) -> Document:
     except DocumentError as exc:
         raise UserError(str(exc)) from exc
     _warn_missing_images(document)
+    for note in document.reading_notes:
+        print(f"korrektur: warning: {document.name}: {note}", file=sys.stderr)
     return document
 
 

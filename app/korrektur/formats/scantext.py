@@ -11,6 +11,7 @@ review file and every export work on it unchanged.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,7 +172,8 @@ def _words(line: ScanLine) -> list[tuple[ScanWord, str]]:
     """The line's words that hold text, with their text made single-line."""
     result = []
     for word in line.words:
-        text = word.text.translate(_SPACE_LIKE)
+        # (composed: a letter and its combining marks are one letter, see model.compose)
+        text = unicodedata.normalize("NFC", word.text.translate(_SPACE_LIKE))
         if text.strip():
             result.append((word, text.rstrip(" ")))
     return result

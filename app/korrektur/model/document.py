@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from korrektur.model.compose import Composition, compose
 from korrektur.model.encoding import decode_bytes
 from korrektur.model.errors import DocumentError
 from korrektur.model.geometry import ScanLayout
@@ -20,8 +21,9 @@ MAX_BYTES = 50 * 1024 * 1024
 def _check_size(size: int) -> None:
     if size > MAX_BYTES:
         raise DocumentError(
-            f"the file is {size / 1024 / 1024:.0f} MB; Korrektur opens text files up to "
-            f"{MAX_BYTES // 1024 // 1024} MB. Split the report into parts."
+            f"the file is {size / 1024 / 1024:.1f} MB ({size:,} bytes); Korrektur opens text "
+            f"files up to {MAX_BYTES // 1024 // 1024} MB ({MAX_BYTES:,} bytes). Split the "
+            "report into parts."
         )
 
 
@@ -41,6 +43,10 @@ class Document:
         lines, pages, tokens: the layout, as offset spans.
         scan: for a scan (hOCR, ALTO, PAGE XML, PDF), its page images and word boxes;
             None for plain text.
+        composition: how letters written with combining marks were composed (None: the
+            text was composed already); offsets map back to the source as decoded.
+        replaced_lines: lines (1-based) where bytes that were not UTF-8 were replaced by
+            U+FFFD in a file that is UTF-8 otherwise.
     """
 
     text: str
@@ -53,6 +59,8 @@ class Document:
     size: int = 0
     splitter: PageSplitter = field(default_factory=AutoSplitter, repr=False, compare=False)
     scan: ScanLayout | None = field(default=None, repr=False, compare=False)
+    composition: Composition | None = field(default=None, repr=False, compare=False)
+    replaced_lines: tuple[int, ...] = field(default=(), repr=False, compare=False)
     lines: list[Line] = field(init=False, repr=False, compare=False)
     pages: list[Page] = field(init=False, repr=False, compare=False)
     tokens: list[Token] = field(init=False, repr=False, compare=False)
@@ -74,11 +82,13 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, name: str = "untitled.txt") -> Document:
-        """A document from a string (newlines are normalised)."""
+        """A document from a string (newlines are normalised, letters composed)."""
         data = text.encode("utf-8")
+        composed, composition = compose(normalise_newlines(text))
         return cls(
-            normalise_newlines(text),
+            composed,
             name=name,
+            composition=composition,
             newline=detect_newline(text),
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
@@ -93,10 +103,13 @@ class Document:
         """
         _check_size(len(data))
         decoded = decode_bytes(data)
+        composed, composition = compose(normalise_newlines(decoded.text))
         return cls(
-            normalise_newlines(decoded.text),
+            composed,
             name=name,
             path=path,
+            composition=composition,
+            replaced_lines=decoded.replaced_lines,
             encoding=decoded.encoding,
             encoding_label=decoded.label,
             newline=detect_newline(decoded.text),
@@ -126,6 +139,25 @@ class Document:
             raise DocumentError(f"{path} cannot be read (permission denied).") from exc
         except OSError as exc:
             raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+
+    @property
+    def reading_notes(self) -> list[str]:
+        """What reading the source changed, for people (empty: nothing)."""
+        notes = []
+        if self.replaced_lines:
+            lines = ", ".join(map(str, self.replaced_lines[:10]))
+            more = (
+                f" and {len(self.replaced_lines) - 10} more"
+                if len(self.replaced_lines) > 10
+                else ""
+            )
+            notes.append(
+                f"bytes that are not UTF-8 were replaced by \ufffd on line"
+                f"{'s' if len(self.replaced_lines) > 1 else ''} {lines}{more}"
+            )
+        if self.composition is not None:
+            notes.append(self.composition.note)
+        return notes
 
     @property
     def word_count(self) -> int:

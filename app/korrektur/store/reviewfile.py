@@ -149,6 +149,8 @@ def _source_record(snap: Snapshot, folder: Path | None) -> dict[str, Any]:
         encoding_label=document.encoding_label,
         newline=Name(NEWLINES.get(document.newline, "lf")),
     )
+    if document.composition is not None:
+        record["composed"] = document.composition.count  # letters with marks, composed (NFC)
     return record
 
 

@@ -12,6 +12,7 @@ import yaml
 
 from korrektur.gcpause import gc_paused
 from korrektur.model import Document, ReviewSession, Suggestion
+from korrektur.model.compose import Composition
 from korrektur.model.document import MAX_BYTES
 from korrektur.store.history import History, Version, count_marks
 from korrektur.store.lock import stamp_of
@@ -43,6 +44,9 @@ def _read_document(fields: Fields, text: str) -> Document:
         newline=newlines[newline_name],
         sha256=source.text("sha256"),
         size=source.optional_integer("size") or 0,
+        composition=Composition(composed)
+        if (composed := source.optional_integer("composed"))
+        else None,
     )
 
 
