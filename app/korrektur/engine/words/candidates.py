@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -13,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from korrektur.engine.words.channel import Channel, Op
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.text import fold
+from korrektur.model.compose import COMBINING_MARKS
 
 MAX_REWRITES = 2  # OCR rewrites combined in one word (diacritics are free of this limit)
 MAX_REWRITES_LONG = 3  # … in words of at least LONG_WORD letters
@@ -49,6 +51,9 @@ FAR_REACH_LENGTH = 8  # words this long may be two edits from a known word, shor
 # Longer tokens (rules of dots, glued lines, image garbage) are no word and are left as they
 # stand: the searches below grow faster than the length (the longest known word has 38 letters).
 MAX_WORD_LENGTH = 48
+# A combining mark left after composing: its letter has a mark with no composed form, and
+# no other mark may be added to it (the word is left as written).
+_MARKED = re.compile(f"[{COMBINING_MARKS}]")
 
 
 class Source(StrEnum):
@@ -189,8 +194,8 @@ class Generator:
         of plain letters (``d`` for ``ä``, a lost ``ö``); ``compounds`` the compound splitter;
         ``fallback`` the slower search for near misses when nothing else fits.
         """
-        if len(low) > MAX_WORD_LENGTH:
-            return []  # too long to correct
+        if len(low) > MAX_WORD_LENGTH or _MARKED.search(low):
+            return []  # too long to correct, or a letter carries a mark of its own
         found: dict[str, Candidate] = {}
         plain = low.isalpha() and "é" not in low  # (then nothing but letter rewrites apply)
         if not plain and not _SEPARATOR_SET.isdisjoint(low):

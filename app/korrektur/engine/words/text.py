@@ -6,6 +6,8 @@ import re
 from enum import StrEnum
 from typing import NamedTuple
 
+from korrektur.model.compose import COMBINING_MARKS
+
 # Folding removes what an OCR engine most often loses: å/ä → a, ö → o, é → e (any case).
 _FOLD = str.maketrans("åäöéèàáüÅÄÖÉÈÀÁÜ", "aaoeeaauAAOEEAAU")
 _COMMON_FOLDS = (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"))
@@ -84,7 +86,8 @@ class Part(NamedTuple):
 
 
 _HAS_CORE = re.compile(r"[^\W_]|[&|{}]")
-_LEADING = re.compile(r"(?:[^\w&|{}]|_)*")
+# (combining marks belong to the letter before them: never stripped from a word's end)
+_LEADING = re.compile(f"(?:[^\\w&|{{}}{COMBINING_MARKS}]|_)*")
 
 
 def core_bounds(chunk: str) -> tuple[int, int]:
