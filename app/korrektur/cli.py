@@ -342,6 +342,12 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--version", type=int, default=0, metavar="N", help="export saved version N"
     )
+    parser.add_argument(
+        "--exact",
+        action="store_true",
+        help="csv: every cell exactly as it is (by default a cell that starts with =, +, -, @ "
+        "gets a leading ' so that a spreadsheet does not run it as a formula)",
+    )
     _add_pending(parser)
 
 
@@ -359,7 +365,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"{name} is a binary format; give an output file with -o")
     review = _load_review(args.review)
     options = ExportOptions(
-        pending=Pending(args.pending), keep_lines=args.keep_lines, version=args.version
+        pending=Pending(args.pending),
+        keep_lines=args.keep_lines,
+        version=args.version,
+        exact=args.exact,
     )
     try:
         if name in FOLDER_WRITERS and _folder_source(review):
