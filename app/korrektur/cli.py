@@ -28,6 +28,7 @@ from korrektur.store.resume import find_review
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import SUFFIX, save_review
 from korrektur.store.reviewread import load_review
+from korrektur.store.sourcecheck import source_warnings
 from korrektur.store.validate import ReviewFileError
 
 EXIT_OK = 0
@@ -222,7 +223,14 @@ def _load_review(path_text: str) -> Review:
         raise UserError(str(exc)) from exc
     if review is None:
         raise UserError(f"{path.name} has no review file yet ({found.name})")
+    review.source_path, review.source_trusted = path.resolve(), True  # (the user named it)
     return review
+
+
+def _warn_about_source(review: Review) -> None:
+    """One line on stderr for each thing about the review's source the user should know."""
+    for warning in source_warnings(review):
+        print(f"korrektur: warning: {warning}", file=sys.stderr)
 
 
 def _write_output(output: str | None, data: bytes, review: Review) -> None:
@@ -269,6 +277,7 @@ def _configure_versions(parser: argparse.ArgumentParser) -> None:
 def cmd_versions(args: argparse.Namespace) -> int:
     """Versions of a review file."""
     review = _load_review(args.review)
+    _warn_about_source(review)
     try:
         if args.restore is not None:
             review.history.get(args.restore)
@@ -364,6 +373,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if EXPORTERS[name].binary and args.output is None:
         raise UserError(f"{name} is a binary format; give an output file with -o")
     review = _load_review(args.review)
+    _warn_about_source(review)
     options = ExportOptions(
         pending=Pending(args.pending),
         keep_lines=args.keep_lines,
@@ -386,7 +396,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _folder_source(review: Review) -> bool:
-    source = review.source_path or review.session.document.path
+    source = review.readable_source or review.session.document.path
     return source is not None and source.is_dir()
 
 

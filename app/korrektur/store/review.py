@@ -27,7 +27,9 @@ class Review:
         history: the saved versions.
         tool: who made the suggestions (kept from the first save).
         path: the review file, once saved or opened.
-        source_path: the source text file, if known.
+        source_path: the source text file, if known (as recorded: see ``readable_source``).
+        source_trusted: the source may be read: it lies in the review file's folder tree,
+            was opened by the reviewer, or the reviewer agreed to read it.
         unanchored: decisions lost track of when the source changed, kept for the record.
         notes: what Korrektur will note in the next version (e.g. "restored from version 2").
         disk_stamp: the stamp of ``path`` as this review read or last wrote it (None when
@@ -44,11 +46,13 @@ class Review:
         tool: ToolInfo | None = None,
         retired: Iterable[Suggestion] = (),
         unanchored: Iterable[Unanchored] = (),
+        source_trusted: bool = True,
     ) -> None:
         self.history = history or History()
         self.tool = tool or current_tool()
         self.path = path
         self.source_path = source_path
+        self.source_trusted = source_trusted
         self.unanchored = list(unanchored)
         self.notes: list[str] = []
         self.disk_stamp: Stamp | None = None
@@ -64,6 +68,15 @@ class Review:
         self._saved_revision = 0
         self._session = session
         self._adopt(session)
+
+    @property
+    def readable_source(self) -> Path | None:
+        """The source file to read, if any.
+
+        A recorded path the reviewer has not approved that lies outside the review file's
+        folder tree (``/etc/passwd``, ``../../x``) is not read.
+        """
+        return self.source_path if self.source_trusted else None
 
     # -- the session -----------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -42,12 +43,22 @@ def _read_document(fields: Fields, text: str) -> Document:
         encoding=source.optional_text("encoding") or "utf-8",
         encoding_label=source.optional_text("encoding_label") or "UTF-8",
         newline=newlines[newline_name],
-        sha256=source.text("sha256"),
+        sha256=_sha256(source),
         size=source.optional_integer("size") or 0,
         composition=Composition(composed)
         if (composed := source.optional_integer("composed"))
         else None,
     )
+
+
+def _sha256(source: Fields) -> str:
+    value = source.text("sha256")
+    if value and not _SHA256.fullmatch(value):  # ("": a text that was never a file)
+        raise source.fail(f"'sha256' must be 64 hexadecimal digits, found {value[:70]!r}")
+    return value
+
+
+_SHA256 = re.compile("[0-9a-f]{64}")
 
 
 def _read_suggestions(fields: Fields, key: str, text: str) -> list[Suggestion]:
@@ -148,8 +159,10 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
         raise ReviewFileError(f"suggestions: {exc}") from None
     source = fields.mapping("source").optional_text("path")
     source_path = None
+    trusted = True
     if source is not None:
         source_path = Path(os.path.abspath(source if path is None else path.parent / source))
+        trusted = path is None or within(source_path, path.parent)
     return Review(
         session,
         history,
@@ -158,7 +171,16 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
         tool=tool,
         retired=retired,
         unanchored=unanchored,
+        source_trusted=trusted,
     )
+
+
+def within(path: Path, folder: Path) -> bool:
+    """True when ``path`` lies in ``folder`` or below it (links and ``..`` resolved)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
 
 
 def check_utf8(raw: bytes, chunk: int = 1 << 20) -> None:
