@@ -13,7 +13,7 @@ from typing import Any
 from korrektur.gcpause import gc_paused
 from korrektur.model import Document, Status, Suggestion
 from korrektur.model.session import now_iso
-from korrektur.store.atomic import atomic_write_chunks
+from korrektur.store.atomic import atomic_write_chunks, remove_leftovers
 from korrektur.store.history import State, Version, new_version
 from korrektur.store.lock import Stamp, check_unchanged, review_lock, stamp_of
 from korrektur.store.pieces import release
@@ -350,6 +350,7 @@ def write_save(request: SaveRequest) -> Written:
     )
     with review_lock(request.path):
         check_unchanged(request.path, request.expected)
+        remove_leftovers(request.path, older_than=0)  # (no one else writes it meanwhile)
         write_snapshot(replace(snap, versions=(*snap.versions, version)), request.path)
         stamp = stamp_of(request.path)
     return Written(version, state, stamp)

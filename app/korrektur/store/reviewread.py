@@ -15,6 +15,7 @@ from korrektur.gcpause import gc_paused
 from korrektur.model import Document, ReviewSession, Suggestion
 from korrektur.model.compose import Composition
 from korrektur.model.document import MAX_BYTES
+from korrektur.store.atomic import remove_leftovers
 from korrektur.store.history import History, Version, count_marks
 from korrektur.store.lock import stamp_of
 from korrektur.store.pieces import release
@@ -243,6 +244,7 @@ def load_review(path: Path) -> Review:
     Raises:
         ReviewFileError: with the file name and what is wrong.
     """
+    remove_leftovers(path)  # temporary files of saves a crash interrupted
     stamp = stamp_of(path)  # (before reading: a file replaced meanwhile looks changed)
     with gc_paused():  # half a million new objects: collecting meanwhile only costs time
         data = read_review_data(path)
