@@ -21,6 +21,7 @@ from korrektur.formats.write_page import write_page_folder
 from korrektur.formats.writeback import WriteBackError
 from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Status, Suggestion
 from korrektur.model.newlines import restore_newlines
+from korrektur.progress import TerminalProgress
 from korrektur.store.atomic import WriteError, atomic_write_text
 from korrektur.store.compare import compare_versions
 from korrektur.store.history import Version
@@ -103,7 +104,11 @@ def _scan_summary(document: Document) -> dict[str, object]:
 
 
 def _analyse(document: Document, kinds: str = "all") -> list[Suggestion]:
-    return default_engine().analyse(document, KIND_GROUPS[kinds])
+    progress = TerminalProgress(f"analysing {document.name}")
+    try:
+        return default_engine().analyse(document, KIND_GROUPS[kinds], progress)
+    finally:
+        progress.done()
 
 
 def _confidence(value: str) -> float:
