@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from korrektur.model.document import Document
+from korrektur.model.document import MAX_BYTES, Document
 from korrektur.model.errors import DocumentError
 from korrektur.model.geometry import Box, LineBox, PageImage, ScanLayout, WordBox
 from korrektur.model.pages import KnownPageStarts
@@ -146,6 +146,12 @@ def build_document(pages: list[ScanPage], source: SourceFile) -> Document:
         offset -= 1
         line_number -= 1
     text = "".join(parts)
+    if len(text) > MAX_BYTES:  # (the input limit, for the text a scan holds)
+        raise DocumentError(
+            f"{source.path.name}: its text has {len(text):,} characters; Korrektur opens "
+            f"reports of up to {MAX_BYTES:,} characters ({MAX_BYTES // 1024 // 1024} MB). "
+            "Split the scan into parts."
+        )
     if not text.strip():
         raise DocumentError(f"{source.path.name}: the {source.label} file holds no text.")
     if not has_box:

@@ -26,6 +26,11 @@ from korrektur.store.reviewfile import FORMAT, FORMAT_VERSION, NEWLINES
 from korrektur.store.validate import Fields, ReviewFileError
 from korrektur.store.yamlread import ExpansionError, load
 
+# A review file holds its source's text and a record of some 300 bytes per suggestion (one
+# per four or five words of OCR text): about 12 times the source. Far larger ones are not
+# reviews of a report Korrektur opens, and reading them would take many times their size.
+MAX_REVIEW_BYTES = 20 * MAX_BYTES
+
 # Versions add and remove each suggestion a few times at most (a restore adds again what
 # later versions removed); far more references are a made-up file that would fill memory.
 REFERENCES_PER_ID = 64
@@ -203,6 +208,13 @@ def read_review_data(path: Path) -> object:
         ReviewFileError: missing, unreadable, not UTF-8 or not YAML.
     """
     try:
+        size = path.stat().st_size
+        if size > MAX_REVIEW_BYTES:
+            raise ReviewFileError(
+                f"{path.name} is {size / 1024 / 1024:.1f} MB ({size:,} bytes); Korrektur reads "
+                f"review files up to {MAX_REVIEW_BYTES // 1024 // 1024} MB (the review of the "
+                "largest report it opens, with many versions)"
+            )
         raw = path.read_bytes()
         check_utf8(raw)
     except FileNotFoundError:

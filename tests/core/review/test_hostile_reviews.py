@@ -124,3 +124,11 @@ def test_an_error_in_a_top_level_field_names_the_field(saved):
     line = refused(korrektur("versions", saved))
     assert ": :" not in line
     assert line.endswith("rapport.review.yaml: 'versions' must be a list, found the number 3")
+
+
+def test_a_review_file_past_the_size_limit_is_refused_before_it_is_read(saved, monkeypatch):
+    monkeypatch.setattr("korrektur.store.reviewread.MAX_REVIEW_BYTES", 1000)
+    monkeypatch.setattr("korrektur.store.reviewread.check_utf8", pytest.fail)  # (not read)
+    with pytest.raises(ReviewFileError, match="up to") as info:
+        load_review(saved)
+    assert f"{saved.stat().st_size:,} bytes" in str(info.value)
