@@ -140,6 +140,7 @@ def resume(
             retired=saved.retired(),
             unanchored=saved.unanchored,
         )
+        review.disk_stamp = saved.disk_stamp  # (a save refuses if another program wrote it)
         return review, report
 
     anchorer = Anchorer(old.document.text, document.text, old.document.sha256)
@@ -162,6 +163,7 @@ def resume(
         retired=retired.anchored,
         unanchored=[*saved.unanchored, *current.lost, *retired.lost],
     )
+    review.disk_stamp = saved.disk_stamp
     review.notes.append(report.note())
     review.mark_unsaved()
     return review, report

@@ -97,6 +97,7 @@ class Snapshot:
         unanchored: decisions lost track of after a source change.
         tool: who made the suggestions.
         source_path: where the source is.
+        source_trusted: the source may be read (see ``Review.readable_source``).
     """
 
     document: Document
@@ -107,6 +108,7 @@ class Snapshot:
     unanchored: tuple[Unanchored, ...]
     tool: ToolInfo
     source_path: Path | None
+    source_trusted: bool = True
 
     @cached_property
     def marks(self) -> tuple[Mark, ...]:
@@ -128,6 +130,7 @@ def snapshot(review: Review) -> Snapshot:
             tuple(review.unanchored),
             review.tool,
             review.source_path,
+            review.source_trusted,
         )
 
 

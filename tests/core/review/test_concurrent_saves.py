@@ -81,3 +81,13 @@ def test_saving_again_after_an_own_save_is_no_conflict(saved):
     save_review(review)
     assert len(load_review(saved).history.versions) == 4
     assert not lock_path(saved).exists()  # the lock is there only while it is held
+
+
+def test_a_review_resumed_from_its_source_refuses_too(saved):
+    from korrektur.store.resume import open_source
+
+    window, _ = open_source(saved.with_name("rapport.txt"), lambda document: [])
+    out, err, code = _revert_at_once(saved, 1)[0]
+    assert code == 0, err
+    with pytest.raises(ChangedOnDisk):
+        save_review(window)

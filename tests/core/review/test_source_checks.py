@@ -99,3 +99,12 @@ def test_a_source_outside_is_followed_when_the_reviewer_agrees(saved):
     assert asked == [outside]
     assert report.source_missing == ""
     assert review.readable_source == outside
+
+
+def test_a_copy_for_an_export_in_the_background_does_not_trust_it_either(saved):
+    from korrektur.store.detached import detached_review
+    from korrektur.store.reviewfile import snapshot
+
+    _edit(saved, 'path: "rapport.txt"', 'path: "/etc/passwd"')
+    copy = detached_review(snapshot(load_review(saved)))
+    assert copy.readable_source is None
