@@ -139,19 +139,28 @@ def _read_page(page: pdfium.PdfPage, index: int) -> tuple[ScanPage, bool]:
     scan_page = ScanPage(image)
     lines = _lines(pieces)
     paragraph: list[ScanLine] = []
-    previous: Box | None = None
-    for line in lines:
-        box = line.box
-        if previous is not None and box is not None:
-            gap = box.top - previous.bottom
-            if gap >= PARAGRAPH_GAP * box.height or gap < -box.height:
-                scan_page.paragraphs.append(paragraph)
-                paragraph = []
+    for line, starts in zip(lines, paragraph_starts([line.box for line in lines]), strict=True):
+        if starts and paragraph:
+            scan_page.paragraphs.append(paragraph)
+            paragraph = []
         paragraph.append(line)
-        previous = box if box is not None else previous
     if paragraph:
         scan_page.paragraphs.append(paragraph)
     return scan_page, bool(pieces)
+
+
+def paragraph_starts(boxes: list[Box | None]) -> list[bool]:
+    """For each line of a page (top to bottom), whether a paragraph starts there."""
+    starts = []
+    previous: Box | None = None
+    for box in boxes:
+        start = False
+        if previous is not None and box is not None:
+            gap = box.top - previous.bottom
+            start = gap >= PARAGRAPH_GAP * box.height or gap < -box.height
+        starts.append(start)
+        previous = box if box is not None else previous
+    return starts
 
 
 def _range_box(textpage: pdfium.PdfTextPage, start: int, count: int, height: float) -> Box | None:
