@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from PIL import Image
@@ -101,3 +102,34 @@ def test_colour_and_greyscale_pictures_keep_their_pixels():
     colour = to_qimage(Image.new("RGB", (5, 1), (10, 20, 30)))
     assert grey.pixelColor(2, 1).red() == 77
     assert colour.pixelColor(4, 0).getRgb()[:3] == (10, 20, 30)
+
+
+def test_a_page_skipped_and_wanted_again_is_still_decoded(images, qtbot, tmp_path, monkeypatch):
+    layout = layout_of(tmp_path, 3)
+    gate = threading.Event()
+    ran = []
+    real_run, real_load = page_images._Decode.run, page_images.load_page_image
+
+    def run(job):
+        real_run(job)
+        ran.append(job._key.index)
+
+    def load(layout, index, max_side):
+        if index == 2:
+            gate.wait(5)
+        return real_load(layout, index, max_side)
+
+    monkeypatch.setattr(page_images._Decode, "run", run)
+    monkeypatch.setattr(page_images, "load_page_image", load)
+    images.request(layout, 2)  # holds the thread
+    images.request(layout, 0)
+    images.request(layout, 1)  # page 0 is no longer wanted: its turn will skip it
+    gate.set()
+    deadline = time.monotonic() + 5
+    while 0 not in ran and time.monotonic() < deadline:  # no Qt events: the skip is on its way
+        time.sleep(0.005)
+    assert 0 in ran
+    with qtbot.waitSignal(
+        images.ready, timeout=5000, check_params_cb=lambda key, _image: key.index == 0
+    ):
+        images.request(layout, 0)  # wanted again before the skip was heard of

@@ -111,6 +111,7 @@ class PageImages(QObject):
         self._cache: OrderedDict[PageKey, QImage] = OrderedDict()
         self._failures: OrderedDict[PageKey, str] = OrderedDict()
         self._pending: set[PageKey] = set()
+        self._layouts: dict[PageKey, ScanLayout] = {}  # of the pending keys
         self._signals = _Signals(self)
         self._signals.done.connect(self._on_done)
         self._pool = QThreadPool(self)
@@ -143,12 +144,16 @@ class PageImages(QObject):
         for position, wanted in enumerate([key, *later]):
             if wanted in self._cache or wanted in self._failures or wanted in self._pending:
                 continue
-            self._pending.add(wanted)
-            self._pool.start(_Decode(self, wanted, layout, self.max_side), -position)
+            self._start(wanted, layout, -position)
         if key in self._cache:
             self.ready.emit(key, self.cached(key))
         elif key in self._failures:
             self.failed.emit(key, self._failures[key])
+
+    def _start(self, key: PageKey, layout: ScanLayout, priority: int) -> None:
+        self._pending.add(key)
+        self._layouts[key] = layout
+        self._pool.start(_Decode(self, key, layout, self.max_side), priority)
 
     def forget(self) -> None:
         """Drop every picture and failure (another document)."""
@@ -163,6 +168,12 @@ class PageImages(QObject):
 
     def _on_done(self, key: PageKey, image: QImage | None, message: str) -> None:
         self._pending.discard(key)
+        if image is None and not message:  # skipped, but wanted again since: decode it now
+            layout = self._layouts.pop(key, None)
+            if key in self.wanted and layout is not None:
+                self._start(key, layout, 0)
+            return
+        self._layouts.pop(key, None)
         if image is not None:
             self._cache[key] = image
             self._cache.move_to_end(key)
