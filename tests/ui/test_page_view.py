@@ -118,6 +118,9 @@ def test_clicking_a_word_box_selects_its_suggestion_and_keys_still_review(window
     assert [s.status for s in session.suggestions if s.original == "stodet"] == [Status.ACCEPTED]
     assert window.corrected_view.toPlainText() == text_before  # no letter typed anywhere
     assert window.controller.current().original == "pa"  # and went on
+    (decided,) = [s.id for s in session.suggestions if s.original == "stodet"]
+    assert view.canvas.box_colour(decided).alpha() < 255  # its box fades
+    assert view.canvas.box_colour(window.controller.current_id).alpha() == 255
     press(qtbot, canvas, Qt.Key.Key_J)
     assert window.controller.current().original == "&r"
     # a click beside every word box changes nothing

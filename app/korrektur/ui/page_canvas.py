@@ -10,8 +10,6 @@ a click without dragging reports the point clicked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -28,10 +26,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QGraphicsItem,
     QGraphicsPixmapItem,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
+    QStyleOptionGraphicsItem,
     QWidget,
 )
 
@@ -40,13 +39,60 @@ MIN_SCALE, MAX_SCALE = 0.02, 8.0
 CONTEXT = 0.4  # share of the page width shown around the current word at the normal zoom
 
 
-@dataclass(frozen=True)
-class DrawnBox:
-    """A box to draw: where (picture pixels), in which colour, and whether it is current."""
+class _Boxes(QGraphicsItem):
+    """The word boxes of a page's suggestions, drawn as one item (a page has hundreds).
 
-    rect: QRectF
-    colour: QColor
-    current: bool = False
+    Restyling a box (the current one moves on, a decision fades it) repaints, and creates
+    nothing: ``J`` on the same page costs a few rectangles.
+    """
+
+    def __init__(self, rects: dict[str, list[QRectF]], page: QRectF) -> None:
+        super().__init__()
+        self.rects = {
+            key: [r.adjusted(-3, -3, 3, 3) for r in found] for key, found in rects.items()
+        }
+        self.styles: dict[str, tuple[QColor, bool]] = {}
+        self._page = page
+        self.setZValue(1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:
+        """The page: every box is on it."""
+        return self._page.adjusted(-8, -8, 8, 8)
+
+    def style(self, key: str, colour: QColor, current: bool) -> None:
+        """Draw ``key``'s boxes in ``colour`` (thick and tinted if current)."""
+        if key in self.rects:
+            self.styles[key] = (colour, current)
+            self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """The other boxes thin, then the current one thick and tinted on top."""
+        exposed = option.exposedRect
+        current = []
+        for key, rects in self.rects.items():
+            colour, is_current = self.styles.get(key, (QColor(Qt.GlobalColor.gray), False))
+            if is_current:
+                current.append((colour, rects))
+                continue
+            pen = QPen(colour, 1.5)
+            pen.setCosmetic(True)  # the same width at every zoom
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in rects:
+                if rect.intersects(exposed):
+                    painter.drawRect(rect)
+        for colour, rects in current:
+            pen = QPen(colour, 3.0)
+            pen.setCosmetic(True)
+            fill = QColor(colour)
+            fill.setAlpha(60)
+            painter.setPen(pen)
+            painter.setBrush(fill)
+            for rect in rects:
+                painter.drawRect(rect)
 
 
 class PageCanvas(QGraphicsView):
@@ -70,7 +116,7 @@ class PageCanvas(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setBackgroundBrush(QBrush(QColor("#808080")))
         self._picture: QGraphicsPixmapItem | None = None
-        self._boxes: list[QGraphicsRectItem] = []
+        self._boxes: _Boxes | None = None
         self.zoom = 1.0  # the reviewer's zoom on top of the word's context
         self._press: QPoint | None = None
         self._last: QPoint | None = None
@@ -87,7 +133,7 @@ class PageCanvas(QGraphicsView):
         """Show ``image`` (None: nothing); its boxes go with the old picture."""
         scene = self.scene()
         scene.clear()
-        self._boxes = []
+        self._boxes = None
         self._picture = None
         self._focus = None
         if image is not None and not image.isNull():
@@ -98,26 +144,35 @@ class PageCanvas(QGraphicsView):
             margin = max(page.width(), page.height()) / 2
             scene.setSceneRect(page.adjusted(-margin, -margin, margin, margin))
 
-    def set_boxes(self, boxes: list[DrawnBox]) -> None:
-        """Draw ``boxes`` over the picture (the current one thick, the others thin)."""
-        scene = self.scene()
-        for item in self._boxes:
-            scene.removeItem(item)
-        self._boxes = []
-        if self._picture is None:
-            return
-        for box in boxes:
-            pen = QPen(box.colour, 3.0 if box.current else 1.5)
-            pen.setCosmetic(True)  # the same width at every zoom
-            fill = QColor(box.colour)
-            fill.setAlpha(60 if box.current else 0)
-            item = scene.addRect(box.rect.adjusted(-3, -3, 3, 3), pen, QBrush(fill))
-            item.setZValue(2 if box.current else 1)
-            self._boxes.append(item)
+    def set_boxes(self, boxes: dict[str, list[QRectF]]) -> None:
+        """Put the boxes of these suggestions (by id) over the picture, unstyled."""
+        if self._boxes is not None:
+            self.scene().removeItem(self._boxes)
+            self._boxes = None
+        if self._picture is not None:
+            self._boxes = _Boxes(boxes, self.page_rect)
+            self.scene().addItem(self._boxes)
+
+    def style_box(self, key: str, colour: QColor, current: bool) -> None:
+        """Draw the boxes of suggestion ``key`` in ``colour``: thick and tinted if current."""
+        if self._boxes is not None:
+            self._boxes.style(key, colour, current)
 
     def box_rects(self) -> list[tuple[QRectF, bool]]:
         """The boxes drawn (rect in picture pixels, current or not), for tests and tools."""
-        return [(item.rect(), item.zValue() == 2) for item in self._boxes]
+        if self._boxes is None:
+            return []
+        return [
+            (rect, self._boxes.styles.get(key, (QColor(), False))[1])
+            for key, rects in self._boxes.rects.items()
+            for rect in rects
+        ]
+
+    def box_colour(self, key: str) -> QColor | None:
+        """The colour the boxes of suggestion ``key`` are drawn in (None: not on the page)."""
+        if self._boxes is None or key not in self._boxes.styles:
+            return None
+        return self._boxes.styles[key][0]
 
     # -- where to look ------------------------------------------------------------------------
 

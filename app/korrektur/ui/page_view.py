@@ -12,17 +12,18 @@ first page as soon as it is opened, while its text layer is still being read.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from korrektur.model import Document, ReviewSession, Status, Suggestion
+from korrektur.model import Change, Document, ReviewSession, Status, Suggestion
 from korrektur.model.geometry import Box, ScanLayout
 from korrektur.ui.controller import ReviewController
 from korrektur.ui.loader import DocumentLoader
-from korrektur.ui.page_canvas import DrawnBox, PageCanvas
+from korrektur.ui.page_canvas import PageCanvas
 from korrektur.ui.page_images import PageImages, PageKey, page_key, pdf_preview_layout
 from korrektur.ui.settings import WINDOW_STATE, Settings
 from korrektur.ui.theme import Theme, primary_kind
@@ -78,6 +79,7 @@ class PageView(QWidget):
         self.shown_page: int | None = None  # the page whose picture is on the canvas
         self.current: Suggestion | None = None
         self._starts: list[int] = []
+        self._boxed: set[str] = set()  # suggestions with boxes on the picture shown
         self.canvas.clicked.connect(self._on_click)
         self.canvas.escaped.connect(self.escaped)
         self.images.ready.connect(self._on_ready)
@@ -90,7 +92,7 @@ class PageView(QWidget):
         loader.loaded.connect(lambda document, _prepared: self.show_document(document))
         controller.session_replaced.connect(lambda: self._follow(controller))
         controller.current_changed.connect(lambda _id: self.show_suggestion(controller.current()))
-        controller.changed.connect(lambda _change: self.refresh())
+        controller.changed.connect(self.refresh)
         self.suggestion_chosen.connect(controller.set_current)
 
     def _follow(self, controller: ReviewController) -> None:
@@ -142,25 +144,29 @@ class PageView(QWidget):
 
     def show_suggestion(self, suggestion: Suggestion | None) -> None:
         """Go to the page of ``suggestion`` and its word (None: stay)."""
-        self.current = suggestion
+        before, self.current = self.current, suggestion
+        changed = {s.id for s in (before, suggestion) if s is not None}
         if suggestion is None or self.layout_ is None:
-            self._draw_boxes()
+            self._style(changed)
             return
         page = self.layout_.page_of_span(suggestion.start, suggestion.end)
         if page is None:  # a change without a printed word (a line break): its line's page
             page = self._page_of_offset(suggestion.start)
         if page is None:
-            self._draw_boxes()
+            self._style(changed)
             return
         if page != self.shown_page or page != self.page:
             self._go_to(page)
         else:
-            self._draw_boxes()
+            self._style(changed)
             self._focus_current()
             self.page_shown.emit(page_key(self.layout_, page))
 
-    def refresh(self) -> None:
-        """The session changed (decisions, edits): redraw the boxes."""
+    def refresh(self, change: Change | None = None) -> None:
+        """The session changed: restyle the decided boxes, or all of them after an edit."""
+        if change is not None and not change.structural:
+            self._style(change.ids)
+            return
         if self.session is not None:
             self._starts = [s.start for s in self.session.suggestions]
         self._draw_boxes()
@@ -168,7 +174,7 @@ class PageView(QWidget):
     def set_theme(self, theme: Theme) -> None:
         """Draw with another palette's colours."""
         self.theme = theme
-        self._draw_boxes()
+        self._style(self._boxed)
 
     def close_images(self) -> None:
         """Stop decoding (the window closes)."""
@@ -249,18 +255,39 @@ class PageView(QWidget):
         return self.session.suggestions[low:high]
 
     def _draw_boxes(self) -> None:
+        """Put the boxes of the page's suggestions on the picture (a new page or list)."""
         if self.layout_ is None or self.page is None or self.shown_page != self.page:
             return
-        boxes: list[DrawnBox] = []
-        current_id = self.current.id if self.current is not None else None
+        fx, fy = self._factors()
+        boxes: dict[str, list[QRectF]] = {}
         for suggestion in self._on_page():
-            colour = QColor(self.theme.line_colour(primary_kind(suggestion)))
-            if suggestion.status is not Status.PENDING and suggestion.id != current_id:
-                colour.setAlpha(90)
-            for page, box in self.layout_.boxes_for_span(suggestion.start, suggestion.end):
-                if page == self.page:
-                    boxes.append(DrawnBox(self._rect(box), colour, suggestion.id == current_id))
+            rects = [
+                QRectF(box.left * fx, box.top * fy, box.width * fx, box.height * fy)
+                for page, box in self.layout_.boxes_for_span(suggestion.start, suggestion.end)
+                if page == self.page
+            ]
+            if rects:
+                boxes[suggestion.id] = rects
         self.canvas.set_boxes(boxes)
+        self._boxed = set(boxes)
+        self._style(self._boxed)
+
+    def _style(self, ids: Iterable[str]) -> None:
+        """Colour the boxes of ``ids``: the kind's colour, faded when decided, current thick."""
+        if self.session is None:
+            return
+        current_id = self.current.id if self.current is not None else None
+        for key in ids:
+            if key not in self._boxed:
+                continue
+            try:
+                suggestion = self.session.get(key)
+            except KeyError:
+                continue
+            colour = QColor(self.theme.line_colour(primary_kind(suggestion)))
+            if suggestion.status is not Status.PENDING and key != current_id:
+                colour.setAlpha(90)
+            self.canvas.style_box(key, colour, key == current_id)
 
     def _focus_current(self) -> bool:
         """Zoom to the current suggestion's word; False when it has none on this page."""
