@@ -1,13 +1,12 @@
 """Make a scan of our own sample report: page images and hOCR, as an OCR pipeline delivers them.
 
-    python tools/sample_scan.py OUT_FOLDER
+    python tools/sample_scan.py OUT_FOLDER [--screenshot PAGE_VIEW.png]
 
 The pages print the sample (resources/samples/kommunrapport.txt) with the word engine's
 corrections, as the paper would read; the hOCR holds the OCR text of the sample, word for
 word in the boxes of the printed words. So the window shows the paper beside the OCR text, as
-with a real scan (the README's page view screenshot is made from it:
-``korrektur OUT_FOLDER/kommunrapport.hocr --screenshot page-view.png``). No development data
-is used.
+with a real scan. ``--screenshot`` then draws the window offscreen on it with an OCR confusion
+in the body of page 1 current (the README's page view picture). No development data is used.
 """
 
 from __future__ import annotations
@@ -58,7 +57,9 @@ def printed(raw: list[str]) -> list[str]:
     return text.split("\n")[: len(raw)]
 
 
-def page_hocr(number: int, image: str, lines: list[str], paper: list[str], face) -> tuple[str, Image.Image]:  # noqa: ANN001, E501
+def page_hocr(
+    number: int, image: str, lines: list[str], paper: list[str], face
+) -> tuple[str, Image.Image]:  # noqa: ANN001, E501
     """One page: its picture and its hOCR ``ocr_page``."""
     picture = Image.new("L", PAGE, 255)
     draw = ImageDraw.Draw(picture)
@@ -113,11 +114,57 @@ def page_hocr(number: int, image: str, lines: list[str], paper: list[str], face)
     return page, picture
 
 
+def screenshot(source: Path, target: Path) -> None:
+    """The window on ``source`` with a body word of page 1 current, saved as ``target``."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+
+    from korrektur.model import Kind
+    from korrektur.ui.app import application
+    from korrektur.ui.main_window import MainWindow
+    from korrektur.ui.messages import ConsoleMessages
+    from korrektur.ui.screenshot import take_screenshot
+    from korrektur.ui.services import Services, analysis_pool
+    from korrektur.ui.settings import Settings
+    from korrektur.ui.theme import ThemeMode, apply_theme
+
+    app = application()
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = Settings.at(Path(scratch) / "settings.ini")
+        services = Services(settings, ConsoleMessages(), analysis_pool(), default_engine)
+        window = MainWindow(services, apply_theme(app, ThemeMode.LIGHT))
+        original = window.controller.set_session
+
+        def choose(session):  # noqa: ANN001, ANN202
+            original(session)
+            if session is not None:
+                document = session.document
+                chosen = [
+                    s
+                    for s in session.suggestions
+                    if Kind.OCR in s.kinds and document.line_index_at(s.start) > 8
+                ]
+                if chosen:
+                    window.controller.set_current(chosen[0].id)
+
+        window.controller.set_session = choose  # type: ignore[method-assign]
+        take_screenshot(window, source, target, QSize(1800, 1000), ConsoleMessages())
+        window.close()
+
+
 def main() -> int:
-    if len(sys.argv) != 2:
+    args = sys.argv[1:]
+    shot = None
+    if len(args) == 3 and args[1] == "--screenshot":
+        shot = Path(args[2])
+        args = args[:1]
+    if len(args) != 1:
         print(__doc__, file=sys.stderr)
         return 1
-    out = Path(sys.argv[1])
+    out = Path(args[0])
     out.mkdir(parents=True, exist_ok=True)
     raw = SAMPLE.read_text(encoding="utf-8").rstrip("\n").split("\n")
     paper = printed(raw)
@@ -141,6 +188,9 @@ def main() -> int:
         encoding="utf-8",
     )
     print(f"{out / 'kommunrapport.hocr'}: {len(pages)} pages")
+    if shot is not None:
+        screenshot(out / "kommunrapport.hocr", shot)
+        print(f"{shot}: the page view")
     return 0
 
 
