@@ -1,6 +1,6 @@
 """Page view benchmark: a 300-page PDF opened in the window, paged through with J.
 
-    python bench/pages.py [--pages 300] [--hocr ../shared/corpus/scans/scan-1.hocr]
+    python bench/pages.py [--pages 300] [--hocr SCAN.hocr ...]
 
 Drives the real window (offscreen Qt, the default engine, the analysis on its worker thread,
 page pictures on theirs) and measures:
@@ -10,8 +10,8 @@ page pictures on theirs) and measures:
     current suggestion, repainted; once with the page decoded ahead (cached) and once with the
     picture cache emptied just before (uncached), alternately over every page of the PDF;
   - ``J`` on the same page (the view moves to the next word);
-  - the same on a scan's hOCR with its PNG page images (300 dpi greyscale: decoding them is
-    the slow case);
+  - the same on scans' hOCR with their PNG page images (scan-1 to scan-4: 200 to 300 dpi
+    greyscale; decoding them is the slow case);
   - the process's peak resident memory (VmHWM) while paging through, and the picture cache.
 The PDF is made of the pages of ../shared/corpus/scans/*.pdf, repeated. Results go to
 bench/out/pages.json and are printed as a Markdown table. Needs ../shared.
@@ -183,7 +183,13 @@ def open_and_measure(app, window, path: Path) -> dict[str, float]:  # noqa: ANN0
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=300)
-    parser.add_argument("--hocr", type=Path, default=SCANS / "scan-1.hocr")
+    parser.add_argument(
+        "--hocr",
+        type=Path,
+        nargs="+",
+        default=[SCANS / f"scan-{n}.hocr" for n in range(1, 5)],
+        help="scans paged through after the PDF (default: scan-1 to scan-4)",
+    )
     args = parser.parse_args()
     require_scans()
     from korrektur.engine import default_engine
@@ -202,8 +208,11 @@ def main() -> int:
         results["pdf"] = pdf_times
         results["rss_after_pdf_mb"] = round(peak_rss_mb())
         results["cache_mb"] = round(window.page_view.images.used / 2**20)
-        open_and_measure(app, window, args.hocr)
-        hocr_times = page_through(app, window, clock)
+        hocr_times: dict[str, list[float]] = {}
+        for hocr in args.hocr:
+            open_and_measure(app, window, hocr)
+            for key, values in page_through(app, window, clock).items():
+                hocr_times.setdefault(key, []).extend(values)
         results["hocr"] = hocr_times
         results["rss_mb"] = round(peak_rss_mb())
         window.close()
