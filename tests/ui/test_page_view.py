@@ -222,3 +222,20 @@ def test_page_dock_is_in_the_view_menu_and_open_offers_scans(window, scan, monke
     window.registry[ActionId.OPEN].trigger()
     for pattern in ("*.hocr", "*.xml", "*.pdf", "*.txt"):
         assert pattern in asked[0]
+
+
+def test_a_pdf_that_cannot_be_opened_leaves_the_open_scans_page(window, qtbot, scan, messages):
+    from fpdf import FPDF
+
+    view = open_scan(window, qtbot, scan["hocr"])
+    image_only = scan["hocr"].parent / "bild.pdf"
+    pdf = FPDF(unit="pt")
+    pdf.add_page(format=(595, 842))
+    pdf.image(str(scan["images"][0]), x=0, y=0, w=595, h=842)
+    pdf.output(str(image_only))
+    window.open_path(image_only)  # its first page is shown while it is read, then refused
+    assert any("no text layer" in error for error in messages.errors)
+    wait_for_page(qtbot, view, 0)
+    assert view.layout_ is window.document.scan
+    assert view.header.text().startswith("Page 1 of 3 · img/page-001.png")
+    assert current_box(view).contains(word_rect(view, "Forvaltningen"))

@@ -74,6 +74,7 @@ class PageView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.canvas, 1)
         self.layout_: ScanLayout | None = None
+        self.document: Document | None = None  # the document open (not a preview)
         self.session: ReviewSession | None = None
         self.page: int | None = None  # the page asked for
         self.shown_page: int | None = None  # the page whose picture is on the canvas
@@ -90,10 +91,17 @@ class PageView(QWidget):
         """Follow the review: documents opened, the session, its changes and the current one."""
         loader.reading.connect(self.preview)
         loader.loaded.connect(lambda document, _prepared: self.show_document(document))
+        loader.failed.connect(lambda _message: self._back(controller))
         controller.session_replaced.connect(lambda: self._follow(controller))
         controller.current_changed.connect(lambda _id: self.show_suggestion(controller.current()))
         controller.changed.connect(self.refresh)
         self.suggestion_chosen.connect(controller.set_current)
+
+    def _back(self, controller: ReviewController) -> None:
+        """The file could not be opened: the pages of the document still open, if any."""
+        if self.document is not None and self.layout_ is not self.document.scan:
+            self.show_document(self.document)
+            self._follow(controller)
 
     def _follow(self, controller: ReviewController) -> None:
         """Another session: its boxes, and its current suggestion (it may be chosen already)."""
@@ -111,6 +119,8 @@ class PageView(QWidget):
 
     def show_document(self, document: Document | None) -> None:
         """Show the pages of ``document`` (nothing for plain text)."""
+        if document is not None:
+            self.document = document
         layout = document.scan if document is not None else None
         same = (
             layout is not None
