@@ -410,8 +410,8 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>Öppna OCR-text</translation>
     </message>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>Textfiler (*.txt);;Alla filer (*)</translation>
+        <source>OCR text and scans (*.txt *.hocr *.html *.xml *.pdf);;Text files (*.txt);;hOCR (*.hocr *.html);;ALTO or PAGE XML (*.xml);;PDF with a text layer (*.pdf);;All files (*)</source>
+        <translation>OCR-text och skanningar (*.txt *.hocr *.html *.xml *.pdf);;Textfiler (*.txt);;hOCR (*.hocr *.html);;ALTO eller PAGE XML (*.xml);;PDF med textlager (*.pdf);;Alla filer (*)</translation>
     </message>
     <message numerus="yes">
         <source>%n new suggestion(s).</source>
@@ -518,6 +518,10 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>Detaljer</translation>
     </message>
     <message>
+        <source>Page image</source>
+        <translation>Sidbild</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Granska</translation>
     </message>
@@ -539,6 +543,33 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
             <numerusform>%n förslag att granska.</numerusform>
             <numerusform>%n förslag att granska.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <source>Page image</source>
+        <translation>Sidbild</translation>
+    </message>
+    <message>
+        <source>No page images: open a scan (hOCR, ALTO, PAGE XML or PDF).</source>
+        <translation>Inga sidbilder: öppna en skanning (hOCR, ALTO, PAGE XML eller PDF).</translation>
+    </message>
+    <message>
+        <source>No page images: this document is plain text.</source>
+        <translation>Inga sidbilder: dokumentet är ren text.</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>läser in …</translation>
+    </message>
+    <message>
+        <source>The text review goes on without the picture.</source>
+        <translation>Granskningen av texten fortsätter utan bilden.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Sida %1 av %2</translation>
     </message>
 </context>
 <context>

@@ -19,10 +19,17 @@ from korrektur.corpus.facts import engine_key
 from korrektur.corpus.index import Stat, State
 from korrektur.corpus.progress import Quiet, Reporter
 from korrektur.corpus.runners import Failed, Runner
-from korrektur.corpus.worker import Outcome, Task, analyse_and_write, analyse_task
+from korrektur.corpus.worker import (
+    Outcome,
+    Task,
+    analyse_and_write,
+    analyse_task,
+    write_review,
+)
 from korrektur.corpus.workspace import Corpus
 from korrektur.model.session import now_iso
-from korrektur.store.atomic import WriteError, atomic_write_bytes
+from korrektur.store.atomic import WriteError
+from korrektur.store.lock import Stamp, stamp_of
 from korrektur.store.provenance import current_tool
 
 COMMIT_EVERY = 1.0
@@ -75,6 +82,7 @@ class Analysis:
         self.time = now_iso()
         self.report = AnalyseReport()
         self._stats: dict[str, Stat | None] = {}
+        self._stamps: dict[str, Stamp | None] = {}  # of the review files read, while under way
         self._fresh: set[str] = set()  # under way, and the index holds no review facts of them
 
     def _todo(self) -> Iterator[tuple[str, bool]]:
@@ -140,17 +148,19 @@ class Analysis:
             source = project.source_path(name)
             review = project.review_path(name)
             stat = Stat.of(source)
+            stamp = stamp_of(review)  # before reading: a file replaced meanwhile looks changed
             try:
                 data = source.read_bytes()
-                previous = review.read_bytes() if has_review and review.is_file() else None
+                previous = review.read_bytes() if stamp is not None else None
             except OSError as exc:
                 with self.corpus.index.savepoint():
                     self._record(Outcome(name, problem=f"cannot be read: {exc.strerror or exc}"))
                 continue
             self._stats[name] = stat
+            self._stamps[name] = stamp
             if not has_review:
                 self._fresh.add(name)
-            yield Task(name, data, str(source), str(review), previous, rules, self.time)
+            yield Task(name, data, str(source), str(review), previous, rules, self.time, stamp)
 
     def _failed(self, task: Task, failure: Failed) -> Outcome:
         return Outcome(task.document, problem=str(failure))
@@ -160,6 +170,7 @@ class Analysis:
         index = self.corpus.index
         name = outcome.document
         stat = self._stats.pop(name, None)
+        expected = self._stamps.pop(name, None)
         self.report.cpu_seconds += outcome.cpu_seconds
         if outcome.facts is None or (outcome.review is None and not outcome.written):
             index.mark(name, State.BAD, outcome.problem, source=stat, engine=self.engine)
@@ -168,8 +179,7 @@ class Analysis:
         path = self.corpus.project.review_path(name)
         try:
             if outcome.review is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write_bytes(path, outcome.review)
+                write_review(path, outcome.review, expected)
         except (OSError, WriteError) as exc:
             problem = f"its review file cannot be written: {exc}"
             index.mark(name, State.BAD, problem, source=stat, engine=self.engine)

@@ -21,11 +21,12 @@ from korrektur.corpus.facts import facts_of
 from korrektur.corpus.index import Stat, State
 from korrektur.corpus.project import JOURNAL, RULES, CorpusError
 from korrektur.corpus.rules import Rule, apply_rules, new_rule, save_rules, withdraw_rule, withdrawn
-from korrektur.corpus.runners import Failed, InlineRunner, Runner
-from korrektur.corpus.worker import Outcome
+from korrektur.corpus.runners import InlineRunner, Runner
+from korrektur.corpus.worker import Outcome, write_review
 from korrektur.corpus.workspace import Corpus
 from korrektur.model.session import now_iso
-from korrektur.store.atomic import WriteError, atomic_write_bytes, atomic_write_text
+from korrektur.store.atomic import WriteError, atomic_write_text
+from korrektur.store.lock import ChangedOnDisk, stamp_of
 from korrektur.store.reviewfile import review_bytes
 from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
@@ -57,6 +58,7 @@ class RuleTask:
 def rule_task(task: RuleTask) -> Outcome:
     """Apply or withdraw a rule in one review; the review file's new bytes, or why not."""
     path = Path(task.review_path)
+    stamp = stamp_of(path)  # before reading: a file replaced meanwhile looks changed
     try:
         review = load_review(path)
     except ReviewFileError as exc:
@@ -68,9 +70,8 @@ def rule_task(task: RuleTask) -> Outcome:
             changed = withdraw_rule(review, task.rule, task.reviewer, task.time)
         if not changed:
             return Outcome(task.document, note="unchanged")
-        return Outcome(
-            task.document, review_bytes(review, path), facts_of(review), note=str(changed)
-        )
+        data = review_bytes(review, path)
+        return Outcome(task.document, data, facts_of(review), note=str(changed), stamp=stamp)
     finally:
         review.release()
 
@@ -205,16 +206,21 @@ def _carry(
         outcome = (
             result if isinstance(result, Outcome) else Outcome(task.document, problem=str(result))
         )
-        if outcome.problem or isinstance(result, Failed):
+        path = Path(task.review_path)
+        try:
+            if outcome.review is not None:
+                try:
+                    write_review(path, outcome.review, outcome.stamp)
+                except ChangedOnDisk:  # saved in the window meanwhile: once more, from it
+                    outcome = rule_task(task)
+                    if outcome.review is not None:
+                        write_review(path, outcome.review, outcome.stamp)
+        except (OSError, WriteError) as exc:
+            outcome = Outcome(task.document, problem=str(exc))
+        if outcome.problem:
             report.problems.append((task.document, outcome.problem))
             continue
         if outcome.review is None or outcome.facts is None:
-            continue
-        path = Path(task.review_path)
-        try:
-            atomic_write_bytes(path, outcome.review)
-        except WriteError as exc:
-            report.problems.append((task.document, str(exc)))
             continue
         row = corpus.index.document(task.document)
         if row is None:
@@ -223,5 +229,6 @@ def _carry(
             index.record(task.document, outcome.facts, row.state, Stat.of(path), row.source)
         report.documents += 1
         report.suggestions += int(outcome.note)
-    corpus.project.path(JOURNAL).unlink(missing_ok=True)
+    if not report.problems:  # else the next command tries those documents again
+        corpus.project.path(JOURNAL).unlink(missing_ok=True)
     return report

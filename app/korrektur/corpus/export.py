@@ -54,10 +54,14 @@ TEI_CORPUS = "corpus.tei.xml"
 
 @dataclass(frozen=True)
 class ExportTask:
-    """One document to export (the worker reads its review file)."""
+    """One document to export (the worker reads its review file).
+
+    ``source_path`` is where the project finds the source (scan formats read it again).
+    """
 
     document: str
     review_path: str
+    source_path: str
     format: str
     pending: str
     exported_at: str
@@ -82,6 +86,9 @@ def export_task(task: ExportTask) -> Exported:
         review = load_review(Path(task.review_path))
     except ReviewFileError as exc:
         return Exported(task.document, problem=f"its review file is damaged: {exc}")
+    # the source is where the project says (outside the review's folder, which alone would
+    # make the review file's own record of it untrusted)
+    review.source_path, review.source_trusted = Path(task.source_path), True
     try:
         options = ExportOptions(pending=Pending(task.pending), exported_at=task.exported_at)
         try:
@@ -170,7 +177,8 @@ def export_corpus(
     def tasks() -> Iterator[ExportTask]:
         for row in ready:
             path = str(corpus.project.review_path(row.name))
-            yield ExportTask(row.name, path, fmt, pending.value, exported_at)
+            source = str(corpus.project.source_path(row.name))
+            yield ExportTask(row.name, path, source, fmt, pending.value, exported_at)
 
     def documents() -> Iterator[bytes]:
         """Write each document's file and manifest row, in name order; yield its bytes."""

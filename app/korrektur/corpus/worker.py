@@ -20,6 +20,7 @@ from korrektur.corpus.rules import Rule, apply_rules
 from korrektur.engine import Engine, default_engine
 from korrektur.model import KIND_GROUPS, Document, DocumentError, Suggestion
 from korrektur.store.atomic import WriteError, atomic_write_bytes
+from korrektur.store.lock import ChangedOnDisk, Stamp, check_unchanged, review_lock
 from korrektur.store.provenance import current_tool
 from korrektur.store.resume import add_fresh, new_review, resume
 from korrektur.store.review import Review
@@ -40,6 +41,8 @@ class Task:
         previous: the document's review file as it is now, if it has one.
         rules: corpus rules to apply to the new suggestions, as recorded decisions.
         time: the time of the run (stamped on any version the analysis saves).
+        stamp: the review file's stamp when ``previous`` was read (None: there was none);
+            the new file is written only over that same file.
     """
 
     document: str
@@ -49,6 +52,7 @@ class Task:
     previous: bytes | None
     rules: tuple[Rule, ...]
     time: str
+    stamp: Stamp | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Outcome:
         note: what happened besides a plain analysis (re-anchoring, rules applied).
         cpu_seconds: processor time the analysis took in the worker.
         written: the worker has written the review file itself (``review`` is then None).
+        stamp: the stamp of the review file the result was made from (None: none was).
     """
 
     document: str
@@ -72,6 +77,7 @@ class Outcome:
     note: str = ""
     cpu_seconds: float = 0.0
     written: bool = False
+    stamp: Stamp | None = None
 
 
 _ENGINE: Engine | None = None
@@ -121,6 +127,25 @@ def analyse_task(task: Task) -> Outcome:
     )
 
 
+def write_review(path: Path, data: bytes, expected: Stamp | None) -> None:
+    """Write a review file atomically, only over the file the new one was made from.
+
+    Under the review file's lock (the window and ``korrektur`` commands take it too), and
+    only when the file is still the one stamped ``expected`` (or, ``expected`` None, when
+    there is still no file): a review saved meanwhile in the window is never overwritten.
+
+    Raises:
+        ChangedOnDisk: another program wrote the file meanwhile (nothing was written).
+        WriteError, OSError: it could not be written.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with review_lock(path):
+        if expected is None and path.exists():
+            raise ChangedOnDisk(f"{path.name} was made by another program meanwhile")
+        check_unchanged(path, expected)
+        atomic_write_bytes(path, data)
+
+
 def analyse_and_write(task: Task) -> Outcome:
     """``analyse_task``, and the review file written (atomically) by this worker.
 
@@ -134,8 +159,7 @@ def analyse_and_write(task: Task) -> Outcome:
         return outcome
     path = Path(task.review_path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, outcome.review)
+        write_review(path, outcome.review, task.stamp)
     except (OSError, WriteError) as exc:
         problem = f"its review file cannot be written: {exc}"
         return Outcome(task.document, problem=problem, cpu_seconds=outcome.cpu_seconds)

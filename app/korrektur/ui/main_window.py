@@ -29,6 +29,7 @@ from korrektur.ui.filters import SuggestionFilter
 from korrektur.ui.interactions import PaneInteractions
 from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.marks import corrected_layer, document_layer, raw_layer
+from korrektur.ui.page_view import PageView, place_page_dock
 from korrektur.ui.painting import kind_icon
 from korrektur.ui.pane import TextPane
 from korrektur.ui.prepared import Analysed, Prepared, prepare
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
         ]
         self.status = ReviewStatusBar()
         self.setStatusBar(self.status)
+        self.page_view = PageView(theme)
+        self.page_dock = self._add_dock(self.tr("Page image"), "page-image", self.page_view)
 
         self.recent_menu = RecentFilesMenu(self.settings, self)
         self.registry.build_menus(
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.set_theme(theme)
         restore_layout(self, self.splitter, self.dock_widgets, self.settings)
+        place_page_dock(self, self.page_dock, self.settings)
         self._update_actions()
 
     # -- construction ------------------------------------------------------------------------
@@ -166,7 +170,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _add_dock_toggles(self, menu: QMenu) -> None:
-        for dock in self.dock_widgets:
+        for dock in (*self.dock_widgets, self.page_dock):
             menu.addAction(dock.toggleViewAction())
 
     def _connect(self) -> None:
@@ -218,6 +222,9 @@ class MainWindow(QMainWindow):
         self.details.alternative.connect(c.choose_alternative)
         self.corrected_view.edited.connect(c.manual_edit)
         self.recent_menu.chosen.connect(self.files.open_path)
+        self.page_view.attach(c, self.loader)
+        self.page_view.scan_shown.connect(self.page_dock.setVisible)
+        self.page_view.escaped.connect(self.raw_view.setFocus)
         self.view.theme_changed.connect(self.set_theme)
         store = self.services.files
         if store is not None:
@@ -441,6 +448,7 @@ class MainWindow(QMainWindow):
             pane.viewport().update()
         self.dock.set_kind_icons({kind: kind_icon(kind, theme) for kind in self.dock.kind_actions})
         self.status.set_stats(self.stats, theme)
+        self.page_view.set_theme(theme)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Wait for writes, warn about unsaved decisions, stop the analysis, keep the layout.
@@ -454,5 +462,6 @@ class MainWindow(QMainWindow):
         self.files.close()  # saved, or the reviewer let the work go: no recovery offer
         self.loader.cancel()
         self.loader.wait()
+        self.page_view.close_images()
         save_layout(self, self.splitter, self.settings)
         event.accept()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from corpus_samples import HOCR, analyse
 
 from korrektur.corpus.index import State
@@ -154,3 +155,20 @@ def test_a_corpus_may_mix_formats_and_lists_what_it_cannot_read(
     assert any(s.replacement == "Förvaltningen" for s in hocr.session.suggestions)
     pdf_review = load_review(project / "reviews" / "scan.pdf.review.yaml")
     assert "budgeten ar i balans" in pdf_review.session.document.text
+
+
+def test_a_review_saved_elsewhere_meanwhile_is_never_overwritten(tmp_path: Path) -> None:
+    from korrektur.corpus.worker import write_review
+    from korrektur.store.lock import ChangedOnDisk, stamp_of
+
+    path = tmp_path / "reviews" / "a.txt.review.yaml"
+    write_review(path, b"first\n", None)
+    read_at = stamp_of(path)
+    path.write_bytes(b"saved in the window meanwhile\n")
+    with pytest.raises(ChangedOnDisk):
+        write_review(path, b"from the corpus\n", read_at)
+    with pytest.raises(ChangedOnDisk):
+        write_review(path, b"from the corpus\n", None)  # it was to be a new file
+    assert path.read_bytes() == b"saved in the window meanwhile\n"
+    write_review(path, b"from the corpus\n", stamp_of(path))
+    assert path.read_bytes() == b"from the corpus\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -13,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from korrektur.engine.words.channel import Channel, Op
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.text import fold
+from korrektur.model.compose import COMBINING_MARKS
 
 MAX_REWRITES = 2  # OCR rewrites combined in one word (diacritics are free of this limit)
 MAX_REWRITES_LONG = 3  # … in words of at least LONG_WORD letters
@@ -46,6 +48,12 @@ SHORT_PART = 3  # run-together parts shorter than this …
 SHORT_WORD_LOGP = math.log(1e-3)  # … must be at least this common (i, på, av)
 NEAR_LIMIT = 5
 FAR_REACH_LENGTH = 8  # words this long may be two edits from a known word, shorter ones one
+# Longer tokens (rules of dots, glued lines, image garbage) are no word and are left as they
+# stand: the searches below grow faster than the length (the longest known word has 38 letters).
+MAX_WORD_LENGTH = 48
+# A combining mark left after composing: its letter has a mark with no composed form, and
+# no other mark may be added to it (the word is left as written).
+_MARKED = re.compile(f"[{COMBINING_MARKS}]")
 
 
 class Source(StrEnum):
@@ -186,6 +194,8 @@ class Generator:
         of plain letters (``d`` for ``ä``, a lost ``ö``); ``compounds`` the compound splitter;
         ``fallback`` the slower search for near misses when nothing else fits.
         """
+        if len(low) > MAX_WORD_LENGTH or _MARKED.search(low):
+            return []  # too long to correct, or a letter carries a mark of its own
         found: dict[str, Candidate] = {}
         plain = low.isalpha() and "é" not in low  # (then nothing but letter rewrites apply)
         if not plain and not _SEPARATOR_SET.isdisjoint(low):
@@ -242,7 +252,7 @@ class Generator:
 
     def run_together(self, low: str) -> list[Candidate]:
         """Readings of ``low`` as two words whose space OCR lost (``isamband``)."""
-        if len(low) < 4 or not low.isalpha():
+        if not 4 <= len(low) <= MAX_WORD_LENGTH or not low.isalpha():
             return []
         return list(self._glued(low))
 
