@@ -1,6 +1,6 @@
 """Word accuracy benchmark, leave one document out over the 21 development documents.
 
-    python bench/accuracy.py [--sets NAME ...] [--no-hunspell] [--no-speed] [--write]
+    python bench/accuracy.py [--sets NAME ...] [--no-hunspell] [--no-speed] [--write] [--errors DIR]
 
 Every document is corrected with nothing learned from it (see ``loo.py``: confusion counts and
 calibration learned on the other 20) and scored by ../shared/tools/score_words.py; the
@@ -123,8 +123,13 @@ def main() -> int:
     parser.add_argument("--no-hunspell", action="store_true", help="skip the slow Hunspell peer")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurements")
     parser.add_argument("--write", action="store_true", help="update bench/README.md")
+    parser.add_argument(
+        "--errors", type=Path, metavar="DIR", help="write each document's word errors (TSV) here"
+    )
     args = parser.parse_args()
     require_shared()
+    if args.errors is not None:
+        args.errors.mkdir(parents=True, exist_ok=True)
     names = args.sets or dev_sets()
     score = scorer().score
     lexicon = shared_lexicon()
@@ -138,7 +143,8 @@ def main() -> int:
             dev = fold.dev
             system = tmp / f"{dev.name}.out.txt"
             system.write_text(applied(fold.document, fold.suggestions), encoding="utf-8")
-            results.append(score(str(dev.raw), str(dev.gold), str(system)))
+            errors = None if args.errors is None else args.errors / f"{dev.name}.errors.tsv"
+            results.append(score(str(dev.raw), str(dev.gold), str(system), errors))
             sims.append(review(dev, fold, tmp))
             gold = Document.from_path(dev.gold)
             again = tmp / f"{dev.name}.gold.out.txt"

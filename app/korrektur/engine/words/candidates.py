@@ -24,7 +24,9 @@ COMBINED_SITES = 8  # the likeliest rewrite sites that are tried in combination
 MAX_VARIANTS = 32
 MIN_REWRITTEN_END = 5  # compound ends this long are also tried with one misreading undone
 REWRITTEN_END_SPLITS = 3  # … after the best few splits only
-MIN_LOST_CONTEXT = 3  # a lost letter is looked for in words of at least this length
+MIN_LOST_CONTEXT = 3  # a lost letter is looked for in words of at least this length …
+MIN_RARE_LOST_CONTEXT = 2  # … or this length, in a rare word as written (``fr`` for ``för``)
+RARE_WORD_LOGP = math.log(3e-5)  # rarer words as written are also tried as misreadings
 MAX_PARTS = 4
 MIN_BEGIN = 2
 SHORT_PART_LOGN = math.log(100.0)  # a two-letter first part must begin this many compounds
@@ -193,7 +195,11 @@ class Generator:
         identity = _Variant(low, 0.0, (), frozenset())
         for candidate in self._lookups(identity):
             _keep_best(found, candidate)
-        if found and plain:  # most words: known as they stand or with å/ä/ö restored
+        # A rare word as written may be a common word misread (``giller`` for ``gäller``,
+        # ``fr`` for ``för``): its letter rewrites are tried too, and the frequency gap
+        # decides against the channel's cost.
+        rare = bool(found) and max(c.prior for c in found.values()) < RARE_WORD_LOGP
+        if found and plain and not rare:  # most words: known as they stand or with å/ä/ö
             if fallback and rewrites and len(low) >= 4:
                 self._add_glued(found, low)
             return sorted(found.values(), key=best_first)
@@ -202,11 +208,16 @@ class Generator:
         # letter for letter; nor is one whose digits, symbols or é explain the damage. Those
         # are tried first; plain letters (d for ä, a lost ö) only when they explain nothing.
         stages = (
-            (False, True) if rewrites and letters and not found else (False,) if rewrites else ()
+            (False, True)
+            if rewrites and letters and (rare or not found)
+            else (False,)
+            if rewrites
+            else ()
         )
         forms = self.lexicon.forms
+        shortest = MIN_RARE_LOST_CONTEXT if rare else MIN_LOST_CONTEXT
         for letters in stages:
-            for cost, chosen in self._rewrites(low, letters=letters):
+            for cost, chosen in self._rewrites(low, letters=letters, shortest=shortest):
                 text = _spliced(low, chosen)
                 if len(unmatched) >= COMPOUND_VARIANTS and not forms(fold(text)):
                     continue  # no word, and the compound splitter has spellings enough
@@ -217,7 +228,7 @@ class Generator:
                     _keep_best(found, candidate)
                 if not matched:
                     unmatched.append(variant)
-            if found:
+            if found and not rare:
                 break
         if compounds and len(low) >= 2 * MIN_BEGIN + 1:
             for variant in unmatched[:COMPOUND_VARIANTS]:
@@ -296,7 +307,7 @@ class Generator:
     # -- spellings ---------------------------------------------------------------------
 
     def _rewrites(
-        self, low: str, letters: bool, limit: int = 0
+        self, low: str, letters: bool, limit: int = 0, shortest: int = MIN_LOST_CONTEXT
     ) -> list[tuple[float, Sequence[Site]]]:
         """OCR rewrites worth undoing in ``low`` (``6kat`` → ``ökat``), most likely first.
 
@@ -323,7 +334,7 @@ class Generator:
                     if cost >= VARIANT_FLOOR:
                         sites.append((start, start + length, gold, cost))
         lost: list[Site] = []
-        if letters and len(low) >= MIN_LOST_CONTEXT and low.isalpha() and "é" not in low:
+        if letters and len(low) >= shortest and low.isalpha() and "é" not in low:
             for gold, cost in self.channel.lost:
                 if cost >= VARIANT_FLOOR:
                     lost.extend((at, at, gold, cost) for at in range(len(low) + 1))
