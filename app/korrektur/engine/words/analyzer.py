@@ -49,6 +49,8 @@ MAX_ALTERNATIVES = 4
 CHECK_EVERY = 512  # words between cancellation checks
 RUN_TOGETHER_BELOW = -13.0  # two words run together can beat only readings scored below this
 CONTEXT_ROUNDS = 2  # the second round reads neighbours as the first round decided them
+FUNCTION_LENGTH = 3  # a word this short …
+FUNCTION_LOGP = math.log(5e-4)  # … and this common is a function word (och, i, för, med)
 
 
 @dataclass
@@ -158,6 +160,22 @@ class _Pass:
             and whole.prior > self.lexicon.rare_logp
         )
 
+    def spaces(self, left: str, right: str, hyphenated: str) -> bool:
+        """Read ``och-ungdomar`` as two words whose space OCR printed as a hyphen.
+
+        Only when one side reads as a short, very common word (``och``, ``i``, ``för``,
+        ``med``), both are words, and the hyphenated chunk is no word itself (``i-land``).
+        """
+        if self.lexicon.known(hyphenated):
+            return False
+        readings = (self._reading(left), self._reading(right))
+        if any(r is None or r.source not in _WORD_SOURCES for r in readings):
+            return False
+        return any(
+            r is not None and len(r.word) <= FUNCTION_LENGTH and r.prior >= FUNCTION_LOGP
+            for r in readings
+        )
+
     def decide(self, word: Occurrence) -> Decision:
         key = (word.as_written, word.case, word.sentence_start, word.mode)
         found = self.decisions.get(key)
@@ -232,7 +250,7 @@ class WordAnalyzer:
     ) -> tuple[list[Occurrence], list[Decision]]:
         lexicon = self.lexicon
         first = _Pass(lexicon, self.channel, full=False)
-        words = collect(document, lexicon, first.joins, first.merges)
+        words = collect(document, lexicon, first.joins, first.merges, first.spaces)
         total = 2 * len(words)
         channel = self.channel.adapted(*_evidence(first, words, progress, total))
         second = _Pass(lexicon, channel, full=True, previous=first)

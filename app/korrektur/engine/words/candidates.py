@@ -40,7 +40,7 @@ NEAR_MIN_LOGP = math.log(1e-6)  # far (fuzzy) near misses: among words at least 
 # any word common enough to beat an unknown lower-case word after one unexplained edit
 # (NEAR_EDIT + prior > UNKNOWN_LOWER in decide.py); shorter words need NEAR_MIN_LOGP.
 EDIT_MIN_LOGP = math.log(1e-7)
-SEPARATORS = ".'’"  # marks that OCR prints where a space was (``syfte.att``)
+SEPARATORS = ".'’‘-"  # marks that OCR prints where a space was (``syfte.att``, ``och-en``)
 _SEPARATOR_SET = frozenset(SEPARATORS)
 SEPARATOR_COST = math.log(1e-2)  # a separator read instead of a space
 GLUE_COST = math.log(1e-3)  # a space lost between two words (``isamband``)

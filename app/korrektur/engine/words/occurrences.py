@@ -26,11 +26,13 @@ SHORT_LINE = 60  # a line shorter than this that ends without punctuation is a h
 # Codes and designations: G20, N2016, Lgr11, Ku2015, 3D.
 _CODE = re.compile(r"[A-ZÅÄÖ]{1,4}\d+|[^\W\d_]{1,5}\d{2,}|\d+[A-ZÅÄÖ]+\d*")
 # Two words joined by a mark OCR printed for a space (``syfte.att``), not an abbreviation.
+# (The second word may hold a digit OCR made of a letter: ``maste’g6ra``.)
 _RUN_TOGETHER = re.compile(
-    r"[^\W\d_][^\W\d_A-ZÅÄÖ]{2,}[.'’][^\W\d_A-ZÅÄÖ]+|[^\W\d_]{2}[.'’][^\W\d_A-ZÅÄÖ]{2,}"
+    r"[^\W\d_][^\W\d_A-ZÅÄÖ]{2,}[.'’‘](?=[^\W_]*[^\W\d_])[^\W_A-ZÅÄÖ]+"
+    r"|[^\W\d_]{2}[.'’‘][^\W\d_A-ZÅÄÖ]{2,}|[^\W\d_]['’‘][^\W\d_A-ZÅÄÖ]{3,}"
 )
 
-_INNER_MARKS = frozenset(".:'’")
+_INNER_MARKS = frozenset(".:'’‘")
 _CLOSING = frozenset(".,:;!?")  # marks that may close a word
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -210,12 +212,16 @@ def collect(
     lexicon: Lexicon,
     joins: JoinTest | None = None,
     merges: JoinTest | None = None,
+    spaces: JoinTest | None = None,
 ) -> list[Occurrence]:
     """Every word of ``document`` in order, with context links.
 
     A word broken by a hyphen at a line end is read as one word when ``joins`` agrees
     (given the two raw fragments and the joined word, lower case); without ``joins``, always.
     Two chunks one space apart are read as one word (OCR split it) when ``merges`` agrees.
+    Two words joined by a hyphen (``och-ungdomar``) are read as one chunk, which the
+    generator may read as two words (OCR printed a hyphen for a space), when ``spaces``
+    agrees (given the two parts and the hyphenated chunk, lower case).
     """
     shapes = _Shapes(lexicon)
     cache = shapes.cache
@@ -281,6 +287,15 @@ def collect(
                     and merges(left.low, low, left.low + low)
                 ):
                     word = _merge(words.pop(), word, text)
+            elif (
+                number == 1
+                and last_part == 1
+                and spaces is not None
+                and chunk[shape.parts[0][1] : part_start] == "-"
+                and _spaceable(words[-1], word)
+                and spaces(words[-1].low, low, chunk[shape.parts[0][0] : part_end].lower())
+            ):
+                word = _spaced(words.pop(), word, text)
             append(word)
         pending = (
             shape.hyphenated and position + 1 < count and tokens[position + 1].line == line + 1
@@ -319,6 +334,35 @@ def _splittable(left: Occurrence, right: Occurrence) -> bool:
         and right.case is _LOWER
         and not left.joined
         and not left.written
+    )
+
+
+def _spaceable(left: Occurrence, right: Occurrence) -> bool:
+    """Two parts of one chunk that may be two words OCR joined with a hyphen."""
+    return (
+        left.mode is _FULL
+        and right.mode is _FULL
+        and left.case is _LOWER
+        and right.case is _LOWER
+        and not left.joined
+        and not left.written
+    )
+
+
+def _spaced(left: Occurrence, right: Occurrence, text: str) -> Occurrence:
+    """``och`` and ``ungdomar`` of ``och-ungdomar`` as one occurrence, hyphen included."""
+    start, end = left.pieces[0].start, right.pieces[0].end
+    raw = text[start:end]
+    return Occurrence(
+        (Part(start, end, raw),),
+        raw,
+        raw.lower(),
+        _LOWER,
+        left.sentence_start,
+        _FULL,
+        open_left=left.open_left,
+        open_right=right.open_right,
+        line=right.line,
     )
 
 

@@ -19,6 +19,8 @@ def describe_ops(ops: tuple[Op, ...]) -> str:
     for raw, gold in ops:
         if is_diacritic_op((raw, gold)) and not any(ch in "åäöé" for ch in raw):
             phrase = f"{gold} lost"
+        elif gold == " ":
+            phrase = f"a space read as '{raw}'" if raw else "a space lost"
         elif not raw:
             phrase = f"{gold} missing"
         elif not gold:

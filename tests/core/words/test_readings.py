@@ -1,0 +1,30 @@
+"""Candidate sources added for documents the engine has not seen (our own sentences)."""
+
+
+def test_a_rare_word_as_written_may_be_a_common_word_misread(corrected):
+    # ``giller`` and ``fr`` are listed (rare) forms; the common word one confusion away wins.
+    assert corrected("Regeln giller alla elever.\n") == "Regeln gäller alla elever.\n"
+    assert corrected("Stödet fr eleverna ökar.\n") == "Stödet för eleverna ökar.\n"
+
+
+def test_a_common_word_stays_although_a_rewrite_spells_another(corrected):
+    text = "Eleverna ska läsa och tala svenska varje dag.\n"
+    assert corrected(text) == text
+
+
+def test_a_hyphen_printed_for_a_space_next_to_a_function_word(suggest, corrected):
+    assert corrected("Stödet till barn och-ungdomar ökar.\n") == (
+        "Stödet till barn och ungdomar ökar.\n"
+    )
+    assert corrected("Det gäller f6r-nyanlända elever.\n") == "Det gäller för nyanlända elever.\n"
+    (found,) = suggest("Stödet till barn och-ungdomar ökar.\n")
+    assert "a space read as '-'" in found.reason
+
+
+def test_real_hyphenated_words_keep_their_hyphen(suggest):
+    assert suggest("Skolan har it-stöd och e-post för alla i-länder.\n") == []
+
+
+def test_an_opening_quote_printed_for_a_space(corrected):
+    assert corrected("Vi vill minska‘kostnaderna.\n") == "Vi vill minska kostnaderna.\n"
+    assert corrected("Det gäller i'synnerhet skolan.\n") == "Det gäller i synnerhet skolan.\n"
