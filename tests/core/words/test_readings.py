@@ -28,3 +28,27 @@ def test_real_hyphenated_words_keep_their_hyphen(suggest):
 def test_an_opening_quote_printed_for_a_space(corrected):
     assert corrected("Vi vill minska‘kostnaderna.\n") == "Vi vill minska kostnaderna.\n"
     assert corrected("Det gäller i'synnerhet skolan.\n") == "Det gäller i synnerhet skolan.\n"
+
+
+def test_a_capital_after_a_slash_or_parenthesis_is_kept(corrected):
+    assert corrected("Se avsnittet Inledning/Atgarder nedan.\n") == (
+        "Se avsnittet Inledning/Åtgärder nedan.\n"
+    )
+    assert corrected("Det tredje kapitlet (Atgarder) visar mer.\n") == (
+        "Det tredje kapitlet (Åtgärder) visar mer.\n"
+    )
+
+
+def test_capitals_are_kept_in_a_title_line(corrected):
+    assert corrected("Arlig Uppfoljning Av Skolan\n") == "Årlig Uppföljning Av Skolan\n"
+
+
+def test_a_capital_a_for_a_lower_case_a_ring_is_still_lowered_mid_sentence(corrected):
+    assert corrected("Vi följer upp arbetet Arligen.\n") == "Vi följer upp arbetet årligen.\n"
+
+
+def test_a_short_capitalised_word_starting_running_text(corrected):
+    assert corrected("Det var svårt. SA smaningom gick det bättre.\n") == (
+        "Det var svårt. Så småningom gick det bättre.\n"
+    )
+    assert corrected("PA SIKT\n") == "PÅ SIKT\n"  # a heading in capitals stays in capitals

@@ -67,7 +67,7 @@ class _Pass:
     previous: _Pass | None = None
     generator: Generator = field(init=False)
     cache: dict[tuple[str, Mode], list[Candidate]] = field(default_factory=dict)
-    decisions: dict[tuple[str, Case, bool, Mode], Decision] = field(default_factory=dict)
+    decisions: dict[tuple[str, Case, bool, Mode, bool], Decision] = field(default_factory=dict)
     readings: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict)
     merged: dict[str, Candidate | None] = field(default_factory=dict)  # words split by a space
     pairs: dict[tuple[str, str], bool] = field(default_factory=dict)  # ``merges`` answers
@@ -177,7 +177,7 @@ class _Pass:
         )
 
     def decide(self, word: Occurrence) -> Decision:
-        key = (word.as_written, word.case, word.sentence_start, word.mode)
+        key = (word.as_written, word.case, word.sentence_start, word.mode, word.capital)
         found = self.decisions.get(key)
         if found is None:
             found = decide(options(word, self.candidates(word), self.lexicon, self.channel))
@@ -359,7 +359,8 @@ def _run(
     result: list[Decision] = []
     fresh = 0
     for index, word in enumerate(words):
-        found = decided.get((word.written or word.raw, word.case, word.sentence_start, word.mode))
+        key = (word.written or word.raw, word.case, word.sentence_start, word.mode, word.capital)
+        found = decided.get(key)
         if found is None:
             if fresh % CHECK_EVERY == 0 and progress is not None:
                 if progress.cancelled():

@@ -108,6 +108,8 @@ def cased(
     case = occurrence.case
     title = word[:1].upper() + word[1:]
     if case is _UPPER:
+        if occurrence.capital and word != occurrence.low:
+            return [(title, 0.0)]  # ``SA`` starting a sentence: ``Så``
         return [(word.upper(), 0.0)]
     if case is _MIXED:
         if word == occurrence.low:
@@ -116,7 +118,7 @@ def cased(
     if case is _LOWER:
         starts_with_letter = occurrence.raw[:1].isalpha()
         return [(title if occurrence.sentence_start and not starts_with_letter else word, 0.0)]
-    if occurrence.sentence_start:
+    if occurrence.sentence_start or occurrence.capital:
         return [(title, 0.0)]
     share = lexicon.capitalised_share(word)
     share = UNKNOWN_CAPS if share is None else share

@@ -22,6 +22,7 @@ from korrektur.model.document import Document
 
 NUMBER = "<num>"
 LETTER_BULLETS = frozenset({"e", "o", "eo", "°", "«"})  # bullets as OCR letters
+SHORT_CAPITALS = 3  # an all-capital word this short may be a capitalised word (``SA`` = Så)
 SHORT_LINE = 60  # a line shorter than this that ends without punctuation is a heading
 # Codes and designations: G20, N2016, Lgr11, Ku2015, 3D.
 _CODE = re.compile(r"[A-ZÅÄÖ]{1,4}\d+|[^\W\d_]{1,5}\d{2,}|\d+[A-ZÅÄÖ]+\d*")
@@ -51,7 +52,7 @@ class Mode(StrEnum):
 # Enum members read through their class cost a Python-level lookup on 3.11 (about 0.2 µs,
 # ten times a module name's): the hot paths read these module names instead.
 _FULL, _DIACRITICS, _PROTECTED = Mode.FULL, Mode.DIACRITICS, Mode.PROTECTED
-_LOWER, _UPPER = Case.LOWER, Case.UPPER
+_LOWER, _TITLE, _UPPER = Case.LOWER, Case.TITLE, Case.UPPER
 
 
 @dataclass(slots=True)
@@ -69,6 +70,11 @@ class Occurrence:
         line: the line of its last piece.
         left, right: indexes of the neighbouring words it reads with, or None.
         written: for a word OCR split with a space (``socialtj ansten``), the text as written.
+        capital: its capital is the author's, not a sentence start's nor OCR's: it follows a
+            capitalised word and a slash or hyphen (``Inledning/Åtgärder``), an opening
+            parenthesis, or stands in a line of capitalised words (a title). For a short
+            all-capital word starting a sentence of running text (``SA``): it is a
+            capitalised word whose å/ä/ö OCR printed as a capital (``Så``).
     """
 
     pieces: tuple[Part, ...]
@@ -83,6 +89,7 @@ class Occurrence:
     left: int | None = None
     right: int | None = None
     written: str = ""  # the text as written, when OCR split the word with a space
+    capital: bool = False  # a capital the author wrote (after ``/``, ``(``, in a title line)
 
     @property
     def joined(self) -> bool:
@@ -224,6 +231,7 @@ def collect(
     agrees (given the two parts and the hyphenated chunk, lower case).
     """
     shapes = _Shapes(lexicon)
+    titles = _Titles(document)
     cache = shapes.cache
     known = lexicon.logp
     text = document.text
@@ -262,6 +270,16 @@ def collect(
         last_part = len(shape.parts) - 1
         for number, (part_start, part_end, part_text, case, mode, low) in enumerate(shape.parts):
             first = number == 0
+            if case is _TITLE:
+                capital = _capital_kept(chunk, shape.parts, number) or titles.of(line)
+            else:  # ``SA`` starting a sentence of running text: ``Så`` with å printed as A
+                capital = (
+                    case is _UPPER
+                    and len(part_text) <= SHORT_CAPITALS
+                    and sentence_start
+                    and first
+                    and titles.running(line)
+                )
             word = Occurrence(
                 (new_part(Part, (start + part_start, start + part_end, part_text)),),
                 part_text,
@@ -272,6 +290,7 @@ def collect(
                 first and shape.open_left,
                 number == last_part and shape.open_right,
                 line,
+                capital=capital,
             )
             if first and words:
                 left = words[-1]
@@ -308,6 +327,45 @@ def collect(
                 before.right, after.left = index, index - 1
             before = after
     return words
+
+
+def _capital_kept(
+    chunk: str, parts: tuple[tuple[int, int, str, Case, Mode, str], ...], number: int
+) -> bool:
+    """The capital of part ``number`` of ``chunk`` follows ``(`` or a capitalised part and ``/``."""
+    start = parts[number][0]
+    if number == 0:
+        return chunk[:start].endswith("(")
+    before = parts[number - 1]
+    between = chunk[before[1] : start]
+    return "(" in between or (before[2][:1].isupper() and not between.strip("/-–"))
+
+
+class _Titles:
+    """Which lines are titles (two or more words, all capitalised) or running text (cached)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.known: dict[int, bool] = {}
+        self.lower: dict[int, bool] = {}
+
+    def running(self, line: int) -> bool:
+        """The line has a word in lower case."""
+        found = self.lower.get(line)
+        if found is None:
+            found = self.lower[line] = any(
+                w[:1].islower() for w in self.document.line_text(line).split()
+            )
+        return found
+
+    def of(self, line: int) -> bool:
+        found = self.known.get(line)
+        if found is None:
+            words = [w for w in self.document.line_text(line).split() if _LETTER.search(w)]
+            found = self.known[line] = len(words) >= 2 and all(
+                next((ch for ch in w if ch.isalpha()), "").isupper() for w in words
+            )
+        return found
 
 
 def _continues(left: Occurrence, right: Occurrence) -> bool:
