@@ -124,7 +124,10 @@ def main() -> int:
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurements")
     parser.add_argument("--write", action="store_true", help="update bench/README.md")
     parser.add_argument(
-        "--errors", type=Path, metavar="DIR", help="write each document's word errors (TSV) here"
+        "--errors",
+        type=Path,
+        metavar="DIR",
+        help="write each document's word errors (TSV) and suggestions (JSON) here",
     )
     args = parser.parse_args()
     require_shared()
@@ -145,7 +148,7 @@ def main() -> int:
             system.write_text(applied(fold.document, fold.suggestions), encoding="utf-8")
             errors = None if args.errors is None else args.errors / f"{dev.name}.errors.tsv"
             results.append(score(str(dev.raw), str(dev.gold), str(system), errors))
-            sims.append(review(dev, fold, tmp))
+            sims.append(review(dev, fold, args.errors or tmp))
             gold = Document.from_path(dev.gold)
             again = tmp / f"{dev.name}.gold.out.txt"
             exclude = frozenset({dev.name})

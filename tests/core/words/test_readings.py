@@ -52,3 +52,25 @@ def test_a_short_capitalised_word_starting_running_text(corrected):
         "Det var svårt. Så småningom gick det bättre.\n"
     )
     assert corrected("PA SIKT\n") == "PÅ SIKT\n"  # a heading in capitals stays in capitals
+
+
+def test_a_lone_digit_read_as_a_letter_only_where_the_sentence_says_so(corrected):
+    assert corrected("Eleverna arbetar 1 skolan varje dag.\n") == (
+        "Eleverna arbetar i skolan varje dag.\n"
+    )
+    for text in (
+        "Vi ses den 1 mars.\n",
+        "Det kostar 1 000 kronor.\n",
+        "Se kapitel 1 i rapporten.\n",
+        "Kostnaden ökade med 1 procent förra året.\n",
+        "1 inledning och syfte\n",  # a list number, first on its line
+    ):
+        assert corrected(text) == text
+
+
+def test_a_compound_without_rewrites_is_not_crowded_out(generator):
+    # kor+an+skolorna with ö restored scores its parts higher, but needs a rewrite and one
+    # part more than koran+skolorna, which needs none.
+    best = generator.candidates("koranskolorna")[0]
+    assert best.word == "koranskolorna"
+    assert best.parts == ("koran", "skolorna")

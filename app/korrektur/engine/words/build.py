@@ -15,6 +15,7 @@ import yaml
 from korrektur.engine.words import hunspell
 from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon, quantise, word_hash
 from korrektur.engine.words.lines import SortedLines
+from korrektur.engine.words.occurrences import NUMBER
 from korrektur.engine.words.sources import SourceError, Sources
 from korrektur.engine.words.text import fold_all
 
@@ -79,7 +80,8 @@ class _Builder:
             inside, capitalised = int(mid), int(capmid)
             if inside >= 3 and capitalised / inside >= CAPS_MIN:
                 self.caps[word] = capitalised / inside
-        self.total = float(sum(self.counts.values()))
+        # Word probabilities are relative to words; numbers (``<num>``) are counted beside them.
+        self.total = float(sum(n for w, n in self.counts.items() if w != NUMBER))
         for word, seen in self.counts.items():
             self.probability[word] = CORPUS_SHARE * seen / self.total
 

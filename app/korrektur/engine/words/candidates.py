@@ -28,6 +28,8 @@ MIN_LOST_CONTEXT = 3  # a lost letter is looked for in words of at least this le
 MIN_RARE_LOST_CONTEXT = 2  # … or this length, in a rare word as written (``fr`` for ``för``)
 RARE_WORD_LOGP = math.log(3e-5)  # rarer words as written are also tried as misreadings
 MAX_PARTS = 4
+SPELLINGS = 3  # spellings of a compound's first parts kept per position by the splitter
+EXTRA_PART = math.log(0.1)  # each part of a compound after the second
 MIN_BEGIN = 2
 SHORT_PART_LOGN = math.log(100.0)  # a two-letter first part must begin this many compounds
 MIN_END = 3
@@ -394,44 +396,55 @@ class Generator:
         key = fold(text)
         size = len(text)
         lexicon = self.lexicon
-        # best[i]: the best sequence of first parts covering text[:i], as
-        # (prior + cost, prior, parts, ops)
-        best: list[_Path | None] = [None] * (size + 1)
-        best[0] = _Path(0.0, 0.0, (), ())
+        # best[i]: the best sequences of first parts covering text[:i], one per spelling (a
+        # spelling that needs no rewrite must not be crowded out by a likelier-looking one
+        # that does), at most ``SPELLINGS`` of them, best first.
+        best: list[dict[str, _Path]] = [{} for _ in range(size + 1)]
+        best[0][""] = _Path(0.0, 0.0, (), ())
         begin_forms, part_logn = lexicon.begin_forms, lexicon.part_logn
         last_stop = size - MIN_END + 1
         for start in range(size):
-            here = best[start]
-            if here is None or len(here.parts) >= MAX_PARTS - 1:
+            paths = best[start]
+            if not paths:
                 continue
-            for stop in range(start + MIN_BEGIN, last_stop):
-                for form in begin_forms(key[start:stop]):
-                    if stop - start < 3 and part_logn(form) < SHORT_PART_LOGN:
-                        continue
-                    priced = self._diacritic_cost(text[start:stop], form, fixed, start)
-                    if priced is None:
-                        continue
-                    prior = here.prior + part_logn(form) - PART_NORM
-                    score = prior + here.cost + priced[0]
-                    current = best[stop]
-                    if current is None or score > current.prior + current.cost:
-                        best[stop] = _Path(
-                            prior, here.cost + priced[0], (*here.parts, form), here.ops + priced[1]
-                        )
-        unended: list[tuple[float, int]] = []
+            if len(paths) > SPELLINGS:
+                kept = sorted(paths.items(), key=lambda item: -(item[1].prior + item[1].cost))
+                paths = best[start] = dict(kept[:SPELLINGS])
+            for spelled, here in paths.items():
+                if len(here.parts) >= MAX_PARTS - 1:
+                    continue
+                # every part after the second is one more chance of a spurious split
+                extra = EXTRA_PART if here.parts else 0.0
+                for stop in range(start + MIN_BEGIN, last_stop):
+                    for form in begin_forms(key[start:stop]):
+                        if stop - start < 3 and part_logn(form) < SHORT_PART_LOGN:
+                            continue
+                        priced = self._diacritic_cost(text[start:stop], form, fixed, start)
+                        if priced is None:
+                            continue
+                        prior = here.prior + part_logn(form) - PART_NORM + extra
+                        score = prior + here.cost + priced[0]
+                        longer = spelled + form
+                        current = best[stop].get(longer)
+                        if current is None or score > current.prior + current.cost:
+                            best[stop][longer] = _Path(
+                                prior,
+                                here.cost + priced[0],
+                                (*here.parts, form),
+                                here.ops + priced[1],
+                            )
+        unended: list[tuple[float, int, str]] = []
         for start in range(MIN_BEGIN, size - MIN_END + 1):
-            here = best[start]
-            if here is None or not here.parts:
-                continue
-            ends = self._ends(text[start:], fixed, start)
-            if not ends and not variant.ops and size - start >= MIN_REWRITTEN_END:
-                unended.append((here.prior + here.cost, start))
-            yield from self._compound_candidates(variant, here, ends)
+            paths = best[start]
+            for spelled, here in paths.items():
+                ends = self._ends(text[start:], fixed, start)
+                if not ends and not variant.ops and size - start >= MIN_REWRITTEN_END:
+                    unended.append((here.prior + here.cost, start, spelled))
+                yield from self._compound_candidates(variant, here, ends)
         # The last part may hold a misreading of its own (``utbildnings|farvaltningen``):
         # tried for the best few splits that found no plain ending.
-        for _, start in sorted(unended, reverse=True)[:REWRITTEN_END_SPLITS]:
-            here = best[start]
-            assert here is not None
+        for _, start, spelled in sorted(unended, reverse=True)[:REWRITTEN_END_SPLITS]:
+            here = best[start][spelled]
             yield from self._compound_candidates(variant, here, self._rewritten_ends(text[start:]))
 
     @staticmethod

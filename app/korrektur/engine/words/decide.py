@@ -9,7 +9,7 @@ from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.channel import Channel, is_diacritic_op
 from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.lexicon import Lexicon
-from korrektur.engine.words.occurrences import Mode, Occurrence
+from korrektur.engine.words.occurrences import NUMBER, Mode, Occurrence
 from korrektur.engine.words.text import LETTER_LIKE, Case, fold
 
 # Enum members read through their class cost a Python-level lookup on 3.11 (about 0.2 µs,
@@ -33,6 +33,11 @@ MAX_OPTIONS = 6
 AMBIGUOUS = 0.9999  # below this certainty, the neighbours are asked
 CONTEXT_FLIP = 0.9  # the neighbours change a valid word only if the other is this likely then
 CONTEXT_MIN = 1e-5  # options less likely than this before context stay out of the running
+DIGIT_SHARE = math.log(0.1)  # of the numbers in text, the share that is one given digit
+# A one-letter word (i, å) printed as a lone digit: OCR engines trained on English, which has
+# no such lower-case word, print it as a digit or symbol far more often than they misread the
+# same letter inside a word; the per-letter channel would make it nearly impossible.
+LONE_LETTER = math.log(1e-3)
 
 
 @dataclass(slots=True)
@@ -136,6 +141,11 @@ def options(
     """The ways to write ``occurrence``, from its candidates (best first, not normalised)."""
     found: dict[str, Option] = {}
     keep_known = False
+    number = None
+    if occurrence.raw.isdigit():  # a lone digit in running text (``arbetar 1 skolan``)
+        number = found[occurrence.raw] = _number(occurrence, lexicon)
+        keep_known = True
+        candidates = [c for c in candidates if c.word != occurrence.low]
     for candidate in candidates[:MAX_OPTIONS]:
         if occurrence.mode is _DIACRITICS and not all(is_diacritic_op(op) for op in candidate.ops):
             continue
@@ -143,8 +153,11 @@ def options(
             candidate.word == occurrence.low and candidate.source is _COMPOUND
         ):
             keep_known = True
+        score = candidate.score
+        if number is not None:  # a one-letter word printed as a digit: see LONE_LETTER
+            score = candidate.prior + max(candidate.channel, LONE_LETTER)
         for text, cost in cased(occurrence, candidate.word, lexicon, channel):
-            option = Option(text, candidate.word, candidate.score + cost, candidate)
+            option = Option(text, candidate.word, score + cost, candidate)
             if text not in found or option.score > found[text].score:
                 found[text] = option
     if not keep_known and occurrence.raw not in found:
@@ -152,6 +165,17 @@ def options(
         written = occurrence.as_written
         found[written] = Option(written, occurrence.low, prior, None)
     return sorted(found.values(), key=lambda o: -(o.score + o.context))
+
+
+def _number(occurrence: Occurrence, lexicon: Lexicon) -> Option:
+    """The option that a digit is the number it shows: as likely as numbers are in text.
+
+    Its word is ``<num>``, as the context model knows numbers; a letter reading must pay
+    its rewrite and then win in context (``with_context`` flips it only when sure).
+    """
+    prior = (lexicon.word_logp(NUMBER) or UNKNOWN_LOWER) + DIGIT_SHARE
+    keep = Candidate(NUMBER, prior, 0.0, (), _KEEP)
+    return Option(occurrence.raw, NUMBER, prior, keep)
 
 
 def decide(ranked: list[Option]) -> Decision:

@@ -326,7 +326,36 @@ def collect(
             if before.open_right and after.open_left and after.line - before.line <= 1:
                 before.right, after.left = index, index - 1
             before = after
+        _numerals(words)
     return words
+
+
+def _numerals(words: list[Occurrence]) -> None:
+    """Let a lone digit inside running text be read as a letter (``arbetar 1 skolan``).
+
+    It stays a number unless the words around it make a letter reading likelier (see
+    ``decide.options``): only a digit between two lower-case words of one line, or
+    starting a sentence that goes on in lower case, is asked (``den 1 mars`` is too, and
+    stays; ``1 000``, ``kapitel 1.``, a list number first on its line never are).
+    """
+    for index, word in enumerate(words):
+        if word.mode is not _PROTECTED or len(word.raw) != 1 or not word.raw.isdigit():
+            continue
+        if word.right is None or index == 0 or words[index - 1].line != word.line:
+            continue
+        if not _running(words[word.right]):
+            continue
+        if word.left is None:
+            if not word.sentence_start:
+                continue
+        elif not (_running(words[word.left]) and words[word.left].line == word.line):
+            continue
+        word.mode = _FULL
+
+
+def _running(word: Occurrence) -> bool:
+    """A lower-case word of letters that may be changed: running text, not a code or number."""
+    return word.case is _LOWER and word.mode is _FULL and word.raw.isalpha()
 
 
 def _capital_kept(
