@@ -20,6 +20,7 @@ from korrektur.engine.words.channel import (
     global_channel,
     is_diacritic_op,
 )
+from korrektur.engine.words.consistency import document_readings, with_document
 from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.decide import (
     AMBIGUOUS,
@@ -71,6 +72,7 @@ class _Pass:
     readings: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict)
     merged: dict[str, Candidate | None] = field(default_factory=dict)  # words split by a space
     pairs: dict[tuple[str, str], bool] = field(default_factory=dict)  # ``merges`` answers
+    document: dict[str, Candidate] = field(default_factory=dict)  # see ``consistency``
 
     def __post_init__(self) -> None:
         self.generator = Generator(self.lexicon, self.channel)
@@ -98,6 +100,8 @@ class _Pass:
                 fallback=self.full,
                 compounds=self.full,
             )
+        if self.document:
+            found = with_document(found, self.document.get(word.low))
         self.cache[key] = found
         return found
 
@@ -254,6 +258,17 @@ class WordAnalyzer:
         total = 2 * len(words)
         channel = self.channel.adapted(*_evidence(first, words, progress, total))
         second = _Pass(lexicon, channel, full=True, previous=first)
+        damaged = {
+            low
+            for (low, mode), found in first.cache.items()
+            if mode is _FULL and not _settled(found)
+        }
+        valid = {
+            low
+            for (low, mode), found in first.cache.items()
+            if mode is _FULL and any(c.source is _KEEP for c in found)
+        }
+        second.document = document_readings(words, second.generator, damaged, valid)
         final = _run(second, words, progress, len(words), total)
         _in_context(words, final, lexicon)
         if progress is not None:

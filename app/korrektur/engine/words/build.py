@@ -73,6 +73,7 @@ class _Builder:
         self.probability: dict[str, float] = {}
         self.rare: set[str] = set()
         self.begin: dict[str, float] = {}
+        self.names: list[str] = []
 
     def corpus(self) -> None:
         for word, count, mid, capmid in _rows(self.folder / "counts" / "unigrams.tsv.gz"):
@@ -114,6 +115,7 @@ class _Builder:
         for word in _words_of(names.get("names", [])):
             if word[0].isupper():
                 key = word.lower()
+                self.names.append(key)
                 self.probability[key] = max(self.probability.get(key, 0.0), NAME_COUNT / self.total)
                 self.caps[key] = max(self.caps.get(key, 0.0), NAME_SHARE)
                 self.rare.add(key + "s")
@@ -131,6 +133,11 @@ class _Builder:
         for form, roles in known.items():
             if roles & (hunspell.BEGIN | hunspell.MIDDLE) and form.isalpha() and len(form) > 2:
                 self.begin[form] = max(self.begin.get(form, 0.0), baseline)
+        # Names begin compounds too (Rågsvedsskolan, Stockholmsregionen), bare or with -s.
+        for name in self.names:
+            if name.isalpha() and len(name) > 2:
+                for part in (name, name + "s"):
+                    self.begin[part] = max(self.begin.get(part, 0.0), baseline)
 
     def bigrams(self) -> tuple[array.array[int], array.array[int]]:
         hashes: dict[str, int] = {}

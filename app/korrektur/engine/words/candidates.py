@@ -61,12 +61,13 @@ class Source(StrEnum):
     COMPOUND = "compound"  # a compound of known parts
     NEAR = "near"  # a known word one or two letters away
     SPLIT = "split"  # two words run together (``isamband``, ``syfte.att``)
+    DOCUMENT = "document"  # how the document's other spellings of the word agree it is written
 
 
 # Enum members read through their class cost a Python-level lookup on 3.11 (about 0.2 µs,
 # ten times a module name's): the hot paths read these module names instead.
 _KEEP, _LEXICON, _COMPOUND = Source.KEEP, Source.LEXICON, Source.COMPOUND
-_NEAR, _SPLIT = Source.NEAR, Source.SPLIT
+_NEAR, _SPLIT, _DOCUMENT = Source.NEAR, Source.SPLIT, Source.DOCUMENT
 _WORD_SOURCES = (Source.KEEP, Source.LEXICON)
 
 
@@ -160,6 +161,9 @@ class _Variant:
         self.known_fixed = frozenset(fixed)
 
 
+Spelling = _Variant  # a spelling of a raw word with some rewrites undone (``spellings``)
+
+
 @dataclass(slots=True)
 class _Path:
     prior: float
@@ -244,6 +248,23 @@ class Generator:
                 for candidate in self._near_misses(low):
                     _keep_best(found, candidate)
         return sorted(found.values(), key=best_first)
+
+    # -- spellings for the document's own vocabulary ------------------------------------
+
+    def spellings(self, low: str) -> list[Spelling]:
+        """``low`` as written and with its likeliest OCR rewrites undone, likeliest first."""
+        found: list[Spelling] = [_Variant(low, 0.0, (), frozenset())]
+        for cost, chosen in self._rewrites(low, letters=True):
+            found.append(_Variant(_spliced(low, chosen), cost, source=low, sites=chosen))
+        return found
+
+    def reading(self, spelling: Spelling, form: str, prior: float) -> Candidate | None:
+        """``spelling`` read as ``form`` (same fold key) with ``prior``: a document reading."""
+        priced = self._diacritic_cost(spelling.text, form, spelling.fixed)
+        if priced is None:
+            return None
+        cost, ops = priced
+        return Candidate(form, prior, spelling.cost + cost, spelling.ops + ops, _DOCUMENT)
 
     # -- run-together words ------------------------------------------------------------
 

@@ -63,6 +63,8 @@ def reason(
         described = f"'{word}' is a compound of " + " + ".join(f"'{p}'" for p in candidate.parts)
     elif candidate is not None and candidate.source is Source.NEAR:
         described = f"'{word}' is a close known word"
+    elif candidate is not None and candidate.source is Source.DOCUMENT:
+        described = f"the document's other spellings of the word agree on '{word}'"
     else:
         described = (
             f"'{word}' is {how_common(best.score if candidate is None else candidate.prior)}"
