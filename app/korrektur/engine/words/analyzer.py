@@ -121,6 +121,8 @@ class _Pass:
         return self.readings[key]
 
     def _is_word(self, low: str) -> bool:
+        if low in self.lexicon.logp:  # (quick: a word as written is a word)
+            return True
         reading = self._reading(low)
         return reading is not None and reading.source in _WORD_SOURCES
 

@@ -26,7 +26,9 @@ MIN_REWRITTEN_END = 5  # compound ends this long are also tried with one misread
 REWRITTEN_END_SPLITS = 3  # … after the best few splits only
 MIN_LOST_CONTEXT = 3  # a lost letter is looked for in words of at least this length …
 MIN_RARE_LOST_CONTEXT = 2  # … or this length, in a rare word as written (``fr`` for ``för``)
-RARE_WORD_LOGP = math.log(3e-5)  # rarer words as written are also tried as misreadings
+RARE_WORD_LOGP = math.log(1e-7)  # rarer words as written are also tried as misreadings …
+RARE_SHORT_LOGP = math.log(3e-5)  # … and rarer words of at most SHORT_WORD letters
+SHORT_WORD = 4
 MAX_PARTS = 4
 SPELLINGS = 3  # spellings of a compound's first parts kept per position by the splitter
 EXTRA_PART = math.log(0.1)  # each part of a compound after the second
@@ -204,7 +206,9 @@ class Generator:
         # A rare word as written may be a common word misread (``giller`` for ``gäller``,
         # ``fr`` for ``för``): its letter rewrites are tried too, and the frequency gap
         # decides against the channel's cost.
-        rare = bool(found) and max(c.prior for c in found.values()) < RARE_WORD_LOGP
+        rare = bool(found) and max(c.prior for c in found.values()) < (
+            RARE_SHORT_LOGP if len(low) <= SHORT_WORD else RARE_WORD_LOGP
+        )
         if found and plain and not rare:  # most words: known as they stand or with å/ä/ö
             if fallback and rewrites and len(low) >= 4:
                 self._add_glued(found, low)
@@ -223,7 +227,7 @@ class Generator:
         forms = self.lexicon.forms
         shortest = MIN_RARE_LOST_CONTEXT if rare else MIN_LOST_CONTEXT
         for letters in stages:
-            for cost, chosen in self._rewrites(low, letters=letters, shortest=shortest):
+            for cost, chosen in self._rewrites(low, letters, 1 if rare else 0, shortest):
                 text = _spliced(low, chosen)
                 if len(unmatched) >= COMPOUND_VARIANTS and not forms(fold(text)):
                     continue  # no word, and the compound splitter has spellings enough
@@ -251,9 +255,11 @@ class Generator:
 
     # -- spellings for the document's own vocabulary ------------------------------------
 
-    def spellings(self, low: str) -> list[Spelling]:
-        """``low`` as written and with its likeliest OCR rewrites undone, likeliest first."""
+    def spellings(self, low: str, rewrites: bool = True) -> list[Spelling]:
+        """``low`` as written and (``rewrites``) with its likeliest OCR rewrites undone."""
         found: list[Spelling] = [_Variant(low, 0.0, (), frozenset())]
+        if not rewrites:
+            return found
         for cost, chosen in self._rewrites(low, letters=True):
             found.append(_Variant(_spliced(low, chosen), cost, source=low, sites=chosen))
         return found

@@ -24,7 +24,8 @@ from korrektur.engine.words.text import fold
 DOCUMENT_SHARE = 0.1  # of a word's frequency in the document, the share its prior gets
 MIN_LENGTH = 5  # shorter words have too many look-alikes to vote
 UNREACHED = math.log(1e-6)  # a variant no known rewrite turns into the spelling (per occurrence)
-UNKNOWN_FORM = math.log(1e-13)  # prior of a spelling no lexicon knows (see decide.UNKNOWN_LOWER)
+UNKNOWN_FORM = math.log(1e-13)  # prior of a spelling no lexicon knows (decide.UNKNOWN_LOWER)
+COMMON = math.log(1e-6)  # words this common are restored by the lexicon without the document
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def document_readings(
             continue
         if low not in damaged:
             if low.isalpha():
-                spelling = generator.spellings(low)[0]
+                spelling = generator.spellings(low, rewrites=False)[0]
                 by_key[fold(low)].append(Vote(low, (spelling,), seen, low not in valid))
             continue
         keyed: dict[str, list[Spelling]] = defaultdict(list)
@@ -64,11 +65,13 @@ def document_readings(
         for key, spellings in keyed.items():
             by_key[key].append(Vote(low, tuple(spellings), seen, True))
     found: dict[str, Candidate] = {}
-    for votes in by_key.values():
+    for key, votes in by_key.items():
         if len(votes) < 2 or not any(v.reads for v in votes):
             continue
         if not any(not v.spellings[0].ops for v in votes):
             continue  # no variant spells the key as written: too loose a match
+        if not any(v.low in damaged for v in votes) and _common(key, generator):
+            continue  # a common word's diacritics: the lexicon's and the context's business
         form = _agreed(votes, generator)
         if form is None:
             continue
@@ -118,6 +121,12 @@ def _agreed(votes: list[Vote], generator: Generator) -> str | None:
         if best is None or score + prior > best[0]:
             best = (score + prior, form)
     return None if best is None else best[1]
+
+
+def _common(key: str, generator: Generator) -> bool:
+    """A word of this fold key is common enough for the lexicon alone to restore it."""
+    logp = generator.lexicon.word_logp
+    return any((logp(form) or -math.inf) >= COMMON for form in generator.lexicon.forms(key))
 
 
 def _prior(form: str, generator: Generator) -> float:
