@@ -98,21 +98,27 @@ RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 
 def peer_results(
-    folds: list[Fold], tmp: Path, score: Callable[..., dict[str, Any]], hunspell: bool
-) -> dict[str, list[dict[str, Any]]]:
-    """Each peer's scores, per document (in the order of ``folds``)."""
+    folds: list[Fold], tmp: Path, score: Callable[..., dict[str, Any]], hunspell: str
+) -> dict[str, list[dict[str, Any] | None]]:
+    """Each peer's scores, per document (in the order of ``folds``; None: not measured).
+
+    ``hunspell``: "all" (suggestions missing from the cache are computed: slow), "cached"
+    (documents with a rejected word not in the cache are left out) or "none".
+    """
     peers: dict[str, Callable[[str], str]] = {"most frequent form": lexicon_peer(shared_lexicon())}
-    if hunspell:
-        peers["Hunspell 1st suggestion"] = hunspell_peer()
-    found: dict[str, list[dict[str, Any]]] = {}
+    if hunspell != "none":
+        peers["Hunspell 1st suggestion"] = hunspell_peer(cached_only=hunspell == "cached")
+    found: dict[str, list[dict[str, Any] | None]] = {}
     for label, fix in peers.items():
         found[label] = []
         for fold in folds:
             dev = fold.dev
             out = tmp / f"{dev.name}.{label.split()[0]}.txt"
+            before = getattr(fix, "uncached", 0)
             out.write_text(rewrite_words(dev.raw.read_text(encoding="utf-8"), fix), "utf-8")
-            found[label].append(score(str(dev.raw), str(dev.gold), str(out)))
-        if hasattr(fix, "save"):
+            complete = getattr(fix, "uncached", 0) == before
+            found[label].append(score(str(dev.raw), str(dev.gold), str(out)) if complete else None)
+        if hasattr(fix, "save") and hunspell == "all":
             fix.save()
     return found
 
@@ -121,6 +127,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="*", help="development documents (default: all 21)")
     parser.add_argument("--no-hunspell", action="store_true", help="skip the slow Hunspell peer")
+    parser.add_argument(
+        "--hunspell-cached",
+        action="store_true",
+        help="the Hunspell peer only on documents whose suggestions are all cached",
+    )
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurements")
     parser.add_argument("--write", action="store_true", help="update bench/README.md")
     parser.add_argument(
@@ -155,7 +166,8 @@ def main() -> int:
             again.write_text(applied(gold, analyse(gold, lexicon, exclude)), encoding="utf-8")
             harm = score(str(dev.gold), str(dev.gold), str(again))
             clean.append((dev.name, harm["tokens"], harm["broken"]))
-        peers = peer_results(folds, tmp, score, hunspell=not args.no_hunspell)
+        mode = "none" if args.no_hunspell else "cached" if args.hunspell_cached else "all"
+        peers = peer_results(folds, tmp, score, mode)
     lines = results_section(folds, results, sims, peers, clean)
     samples = [
         (fold.calibration.confidence(p), right) for fold in folds for p, right in fold.judged()
@@ -178,27 +190,23 @@ def results_section(
     folds: list[Fold],
     results: list[dict[str, Any]],
     sims: list[dict[str, Any]],
-    peers: dict[str, list[dict[str, Any]]],
+    peers: dict[str, list[dict[str, Any] | None]],
     clean: list[tuple[str, int, int]],
 ) -> list[str]:
     """The per-document table, pooled and worst rows, peers and harm to clean text."""
-    hunspell = peers.get("Hunspell 1st suggestion")
+    hunspell = peers.get("Hunspell 1st suggestion") or [None] * len(folds)
     frequent = peers["most frequent form"]
     lines = ["### Leave one document out (nothing learned from the document measured)", ""]
     lines += [HEADER, RULE]
     for index, (fold, result, sim) in enumerate(zip(folds, results, sims, strict=True)):
-        other = hunspell[index]["err_reduction"] if hunspell else None
         lines.append(
             f"| {fold.name} | {cells(result)} | {actions([sim])} | "
-            f"{'–' if other is None else f'{other:.1f}%'} | "
-            f"{frequent[index]['err_reduction']:.1f}% |"
+            f"{removed([hunspell[index]])} | {removed([frequent[index]])} |"
         )
     total = pooled(results)
-    other = pooled(hunspell)["err_reduction"] if hunspell else None
     lines.append(
         f"| **pooled ({len(folds)})** | {cells(total)} | {actions(sims)} | "
-        f"{'–' if other is None else f'{other:.1f}%'} | "
-        f"{pooled(frequent)['err_reduction']:.1f}% |"
+        f"{removed(hunspell)} | {removed(frequent)} |"
     )
     worst = min(range(len(results)), key=lambda i: results[i]["err_reduction"])
     least = min((r["precision"] for r in results if r["precision"] is not None), default=None)
@@ -216,7 +224,10 @@ def results_section(
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for label, found in peers.items():
-        lines.append(f"| {label} | {cells(pooled(found))} |")
+        measured = [r for r in found if r is not None]
+        if measured:
+            note = "" if len(measured) == len(found) else f" ({len(measured)} documents)"
+            lines.append(f"| {label}{note} | {cells(pooled(measured))} |")
     changed = [(name, broken) for name, _, broken in clean if broken]
     words = sum(tokens for _, tokens, _ in clean)
     lines += [
@@ -229,6 +240,15 @@ def results_section(
         "",
     ]
     return lines
+
+
+def removed(results: list[dict[str, Any] | None]) -> str:
+    """Errors removed, pooled over the measured documents (–: none measured)."""
+    measured = [r for r in results if r is not None]
+    if not measured:
+        return "–"
+    share = f"{pooled(measured)['err_reduction']:.1f}%"
+    return share if len(measured) == len(results) else f"{share} ({len(measured)} docs)"
 
 
 def drawn_missing() -> str:
