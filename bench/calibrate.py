@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from devdata import ROOT, dev_sets, require_shared
-from korrektur.engine.words.calibration import fit, isotonic
+from korrektur.engine.words.calibration import KINDS, fit_kinds, isotonic, to_yaml
 from korrektur.engine.words.lexicon import shared_lexicon
 from loo import progress, run_folds
 
@@ -33,19 +33,23 @@ def main(argv: list[str] | None = None) -> int:
     require_shared()
     names = dev_sets()
     folds = run_folds(names, shared_lexicon(), progress)
-    pairs = [pair for fold in folds for pair in fold.judged()]
-    for probability, accuracy, size in isotonic(pairs):
-        print(f"calibrate: block p≈{probability:.6f} accuracy {accuracy:.4f} n={size}")
-    points = fit(pairs).points
+    samples = [sample for fold in folds for sample in fold.judged()]
+    for kind in ("", *KINDS):
+        pairs = [(p, right) for p, right, k in samples if not kind or k == kind]
+        for probability, accuracy, size in isotonic(pairs):
+            print(f"calibrate: {kind or 'all'}: p≈{probability:.6f} right {accuracy:.4f} n={size}")
+    calibration = fit_kinds(samples)
     header = (
         "# Confidence calibration of word suggestions, written by bench/calibrate.py from\n"
-        f"# {len(pairs)} suggestions on the {len(names)} development documents, each analysed\n"
+        f"# {len(samples)} suggestions on the {len(names)} development documents, each analysed\n"
         "# with confusion counts learned without it (leave one document out).\n"
         "# points: [model probability, confidence]; confidences in between are interpolated.\n"
+        "# kinds: the same for suggestions the sentence decided (context) or the word alone\n"
+        "# (plain); points serve a kind without its own.\n"
     )
-    body = yaml.safe_dump({"points": [list(p) for p in points]}, default_flow_style=None)
+    body = yaml.safe_dump(to_yaml(calibration), default_flow_style=None)
     args.out.write_text(header + body, encoding="utf-8")
-    print(f"calibrate: {len(pairs)} suggestions, {len(points)} points → {args.out}")
+    print(f"calibrate: {len(samples)} suggestions → {args.out}")
     return 0
 
 

@@ -15,12 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from devdata import DevSet, gold_words
-from korrektur.engine.base import NoProgress
-from korrektur.engine.pipeline import Engine
+from korrektur.engine.pipeline import number, resolve_overlaps
 from korrektur.engine.words import WordAnalyzer
-from korrektur.engine.words.calibration import Calibration, fit
+from korrektur.engine.words.calibration import Calibration, fit_kinds
 from korrektur.engine.words.lexicon import Lexicon
-from korrektur.model import KIND_GROUPS, Document, ReviewSession, Suggestion
+from korrektur.model import KIND_GROUPS, Document, Kind, ReviewSession, Suggestion
 from korrektur.model.newlines import restore_newlines
 
 WORD_KINDS = KIND_GROUPS["word"]
@@ -29,8 +28,27 @@ IDENTITY = Calibration()
 
 def analyse(document: Document, lexicon: Lexicon, exclude: frozenset[str]) -> list[Suggestion]:
     """What ``korrektur suggest --kinds word`` gives, with the model's own probabilities."""
+    return analysed(document, lexicon, exclude)[0]
+
+
+def analysed(
+    document: Document, lexicon: Lexicon, exclude: frozenset[str]
+) -> tuple[list[Suggestion], dict[int, str]]:
+    """The suggestions (as ``analyse``) and the kind of evidence of each, by start offset.
+
+    The same steps as ``Engine.analyse`` with the word analyser alone.
+    """
     analyzer = WordAnalyzer(lexicon, IDENTITY, exclude)
-    return Engine([analyzer]).analyse(document, WORD_KINDS, NoProgress())
+    words, decisions = analyzer.decisions(document)
+    found = analyzer.suggestions(document, words, decisions)
+    wanted = WORD_KINDS | {Kind.MANUAL}
+    kept = [s for s in found if s.kinds and s.kinds <= wanted]
+    kinds = {
+        piece.start: decision.kind
+        for word, decision in zip(words, decisions, strict=True)
+        for piece in word.pieces
+    }
+    return number(resolve_overlaps([kept])), kinds
 
 
 def applied(document: Document, suggestions: list[Suggestion]) -> str:
@@ -46,6 +64,7 @@ class Fold:
     dev: DevSet
     document: Document
     suggestions: list[Suggestion]  # confidence: the model's probability (not calibrated)
+    kinds: dict[int, str]  # the kind of evidence by the start of a word piece
     targets: dict[int, str]  # gold word by the start of the raw word it corrects
     calibration: Calibration = field(default=IDENTITY)  # fitted on the other folds
 
@@ -53,21 +72,26 @@ class Fold:
     def name(self) -> str:
         return self.dev.name
 
-    def judged(self) -> list[tuple[float, bool]]:
-        """(model probability, right?) of every suggestion matched to a gold word."""
+    def judged(self) -> list[tuple[float, bool, str]]:
+        """(model probability, right?, kind) of every suggestion matched to a gold word."""
         found = []
         for suggestion in self.suggestions:
             target = self.targets.get(suggestion.start)
             if target is not None:
-                found.append((suggestion.confidence, suggestion.replacement == target))
+                right = suggestion.replacement == target
+                found.append((suggestion.confidence, right, self.kind(suggestion)))
         return found
+
+    def kind(self, suggestion: Suggestion) -> str:
+        return self.kinds.get(suggestion.start, "")
+
+    def confidence(self, suggestion: Suggestion) -> float:
+        """The out-of-fold confidence of one of the fold's suggestions."""
+        return self.calibration.confidence(suggestion.confidence, self.kind(suggestion))
 
     def calibrated(self) -> list[Suggestion]:
         """The suggestions with out-of-fold confidences."""
-        confidence = self.calibration.confidence
-        return [
-            dataclasses.replace(s, confidence=confidence(s.confidence)) for s in self.suggestions
-        ]
+        return [dataclasses.replace(s, confidence=self.confidence(s)) for s in self.suggestions]
 
 
 def run_folds(
@@ -78,9 +102,9 @@ def run_folds(
     for name in names:
         dev = DevSet.named(name)
         document = Document.from_path(dev.raw)
-        suggestions = analyse(document, lexicon, frozenset({name}))
+        suggestions, kinds = analysed(document, lexicon, frozenset({name}))
         targets = gold_words(document, dev.gold.read_text(encoding="utf-8"))
-        folds.append(Fold(dev, document, suggestions, targets))
+        folds.append(Fold(dev, document, suggestions, kinds, targets))
         if report is not None:
             report(name)
     calibrate_out_of_fold(folds)
@@ -92,7 +116,7 @@ def calibrate_out_of_fold(folds: list[Fold]) -> None:
     judged = {fold.name: fold.judged() for fold in folds}
     for fold in folds:
         others = [pair for name, pairs in judged.items() if name != fold.name for pair in pairs]
-        fold.calibration = fit(others) if others else IDENTITY
+        fold.calibration = fit_kinds(others) if others else IDENTITY
 
 
 def progress(name: str) -> None:

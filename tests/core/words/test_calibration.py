@@ -1,6 +1,14 @@
 import pytest
+import yaml
 
-from korrektur.engine.words.calibration import Calibration, fit, isotonic, load_calibration
+from korrektur.engine.words.calibration import (
+    Calibration,
+    fit,
+    fit_kinds,
+    isotonic,
+    load_calibration,
+    to_yaml,
+)
 
 
 def test_interpolates_between_points():
@@ -51,3 +59,22 @@ def test_fit_pools_a_dip_and_follows_the_shares():
 
 def test_fit_of_nothing_is_cautious():
     assert fit([]).confidence(0.99) == 0.0
+
+
+def test_each_kind_of_evidence_gets_its_own_map(tmp_path):
+    # The sentence-decided suggestions are right more often than the plain ones at the same
+    # model probability: each kind with enough samples is fitted on its own.
+    samples = [(0.99, True, "context")] * 300
+    samples += [(0.99, True, "plain")] * 270 + [(0.99, False, "plain")] * 30
+    samples += [(0.99, True, "other")] * 5
+    calibration = fit_kinds(samples)
+    assert dict(calibration.kinds).keys() == {"context", "plain"}
+    assert calibration.confidence(0.99, "context") == pytest.approx(301 / 302)
+    assert calibration.confidence(0.99, "plain") == pytest.approx(271 / 302)
+    # a kind without a map of its own gets the map of all samples
+    assert calibration.confidence(0.99, "other") == pytest.approx((575 + 1) / (605 + 2))
+    path = tmp_path / "calibration.yaml"
+    path.write_text(yaml.safe_dump(to_yaml(calibration)), encoding="utf-8")
+    again = load_calibration(path)
+    assert again.confidence(0.99, "plain") == pytest.approx(calibration.confidence(0.99, "plain"))
+    assert again.confidence(0.99, "context") == pytest.approx(301 / 302)

@@ -7,6 +7,7 @@ import math
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
@@ -32,7 +33,10 @@ from korrektur.engine.words.decide import (
 )
 from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence, collect
+from korrektur.engine.words.realword import RealWordModel, shared_model
+from korrektur.engine.words.realword_weights import WeightsError
 from korrektur.engine.words.reasons import reason
+from korrektur.engine.words.sentence import in_sentence, lone_letter_rate
 from korrektur.engine.words.text import Case, Part, fold
 from korrektur.gcpause import gc_paused
 from korrektur.model.document import Document
@@ -49,7 +53,7 @@ MIN_ALTERNATIVE = 0.001
 MAX_ALTERNATIVES = 4
 CHECK_EVERY = 512  # words between cancellation checks
 RUN_TOGETHER_BELOW = -13.0  # two words run together can beat only readings scored below this
-CONTEXT_ROUNDS = 2  # the second round reads neighbours as the first round decided them
+CONTEXT_ROUNDS = 1  # the second round reads neighbours as the first round decided them
 FUNCTION_LENGTH = 3  # a word this short …
 FUNCTION_LOGP = math.log(5e-4)  # … and this common is a function word (och, i, för, med)
 
@@ -217,6 +221,7 @@ class WordAnalyzer:
         self._calibration = calibration
         self._exclude = exclude
         self._channel: Channel | None = None
+        self._realword: RealWordModel | Literal[False] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -236,6 +241,17 @@ class WordAnalyzer:
                 exclude = excluded_documents() if self._exclude is None else self._exclude
                 self._channel = global_channel(lexicon.confusions, lexicon.learned, exclude)
             return self._channel
+
+    @property
+    def realword(self) -> RealWordModel | None:
+        """The real-word model (None when its weights cannot be read: word pairs decide)."""
+        with self._lock:
+            if self._realword is None:
+                try:
+                    self._realword = shared_model()
+                except WeightsError:
+                    self._realword = False
+            return self._realword or None
 
     @property
     def calibration(self) -> Calibration:
@@ -272,7 +288,7 @@ class WordAnalyzer:
         }
         second.document = document_readings(words, second.generator, damaged, valid)
         final = _run(second, words, progress, len(words), total)
-        _in_context(words, final, lexicon)
+        _in_context(words, final, lexicon, document.text, self.realword)
         if progress is not None:
             progress.report(total, total)
         return words, final
@@ -284,6 +300,12 @@ class WordAnalyzer:
 
     def _analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
         words, decisions = self.decisions(document, progress)
+        return self.suggestions(document, words, decisions)
+
+    def suggestions(
+        self, document: Document, words: list[Occurrence], decisions: list[Decision]
+    ) -> list[Suggestion]:
+        """The suggestions of ``decisions`` (``self.decisions(document)``), explained."""
         suggestions: list[Suggestion] = []
         # Explanations shared by identical words (and, where context decided, neighbours).
         shared: dict[tuple[int, str | None, str | None], _Explained] = {}
@@ -315,7 +337,7 @@ class WordAnalyzer:
             others.append(word.as_written)
         return _Explained(
             reason(word.as_written, decision, self.lexicon, left, right),
-            self.calibration.confidence(decision.confidence),
+            self.calibration.confidence(decision.confidence, decision.kind),
             tuple(others),
         )
 
@@ -389,14 +411,35 @@ def _run(
     return result
 
 
-def _in_context(words: list[Occurrence], decisions: list[Decision], lexicon: Lexicon) -> None:
-    """Re-rank each uncertain decision (in place) by its neighbours' best readings.
+def _in_context(
+    words: list[Occurrence],
+    decisions: list[Decision],
+    lexicon: Lexicon,
+    text: str,
+    model: RealWordModel | None,
+) -> None:
+    """Re-rank each uncertain decision (in place) by the sentence around it.
 
-    Each of ``CONTEXT_ROUNDS`` rounds reads the neighbours as the round before left them.
-    Only uncertain words are visited; a decision is made once per plain decision and pair of
-    neighbours.
+    Where the real-word model has a confusion set for the word's readings, it decides from
+    the words around (``sentence.in_sentence``). Elsewhere the word-pair model reads the
+    neighbours' best readings: each of ``CONTEXT_ROUNDS`` rounds reads them as the round
+    before left them; a decision is made once per plain decision and pair of neighbours.
     """
     uncertain = [i for i, d in enumerate(decisions) if d.probabilities[0] < AMBIGUOUS]
+    if model is not None:
+        numerals = [(decisions[i], words[i]) for i in uncertain if words[i].raw.isdigit()]
+        lone = 0.0
+        if numerals:
+            letters = sum(1 for w in words if len(w.raw) == 1 and w.raw.isalpha())
+            lone = lone_letter_rate(numerals, letters, model, text)
+        rest = []
+        for index in uncertain:
+            found = in_sentence(decisions[index], model, words[index], text, lone)
+            if found is None:
+                rest.append(index)
+            else:
+                decisions[index] = found
+        uncertain = rest
     if not uncertain:
         return
     # How the context model reads each word: its best reading, a protected word as it stands.

@@ -14,24 +14,41 @@ import yaml
 from korrektur.paths import data_path
 
 PSEUDO = 1.0  # right and wrong pseudo-observations added to every block of the fit
+CONTEXT, PLAIN = "context", "plain"  # decided by the sentence, or by the word alone
+KINDS = (CONTEXT, PLAIN)
+MIN_KIND = 200  # suggestions a kind needs for a map of its own
 
 
 @dataclass(frozen=True)
 class Calibration:
     """A monotone piecewise-linear map from model probability to confidence.
 
+    The same probability means more when the sentence decided (a real-word choice the
+    context model is sure of) than when the word alone did (a compound, a near miss): each
+    kind of evidence (``KINDS``) may have its own map, fitted on its own suggestions.
+
     Attributes:
-        points: ``(probability, confidence)`` pairs, both increasing.
+        points: ``(probability, confidence)`` pairs, both increasing: the map of any kind
+            without its own.
+        kinds: ``(kind, points)`` of the kinds with a map of their own.
     """
 
     points: tuple[tuple[float, float], ...] = ((0.0, 0.0), (1.0, 1.0))
+    kinds: tuple[tuple[str, tuple[tuple[float, float], ...]], ...] = ()
 
     @functools.cached_property
     def _probabilities(self) -> list[float]:
         return [point[0] for point in self.points]
 
-    def confidence(self, probability: float) -> float:
+    @functools.cached_property
+    def _by_kind(self) -> dict[str, Calibration]:
+        return {kind: Calibration(points) for kind, points in self.kinds}
+
+    def confidence(self, probability: float, kind: str = "") -> float:
         """The calibrated confidence of a suggestion the model gives ``probability``."""
+        own = self._by_kind.get(kind) if self.kinds else None
+        if own is not None:
+            return own.confidence(probability)
         index = bisect.bisect_right(self._probabilities, probability)
         if index <= 0:
             return self.points[0][1]
@@ -60,6 +77,21 @@ def isotonic(pairs: Iterable[tuple[float, bool]]) -> list[tuple[float, float, in
             for i in range(3):
                 blocks[-1][i] += last[i]
     return [(b[0] / b[2], (b[1] + PSEUDO) / (b[2] + 2 * PSEUDO), int(b[2])) for b in blocks]
+
+
+def fit_kinds(samples: Iterable[tuple[float, bool, str]]) -> Calibration:
+    """A map fitted on all ``samples`` (probability, right, kind) and one per kind.
+
+    A kind gets a map of its own when it has at least ``MIN_KIND`` samples.
+    """
+    listed = list(samples)
+    pooled = fit((p, right) for p, right, _ in listed)
+    kinds = []
+    for kind in KINDS:
+        own = [(p, right) for p, right, k in listed if k == kind]
+        if len(own) >= MIN_KIND:
+            kinds.append((kind, fit(own).points))
+    return Calibration(pooled.points, tuple(kinds))
 
 
 def fit(pairs: Iterable[tuple[float, bool]]) -> Calibration:
@@ -91,4 +123,19 @@ def load_calibration(path: Path | None = None) -> Calibration:
         return Calibration()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     points = tuple((float(x), float(y)) for x, y in data.get("points", []))
-    return Calibration(points) if len(points) >= 2 else Calibration()
+    if len(points) < 2:
+        return Calibration()
+    kinds = []
+    for kind, listed in (data.get("kinds") or {}).items():
+        own = tuple((float(x), float(y)) for x, y in listed)
+        if len(own) >= 2:
+            kinds.append((str(kind), own))
+    return Calibration(points, tuple(kinds))
+
+
+def to_yaml(calibration: Calibration) -> dict[str, object]:
+    """What ``load_calibration`` reads back."""
+    return {
+        "points": [list(p) for p in calibration.points],
+        "kinds": {kind: [list(p) for p in points] for kind, points in calibration.kinds},
+    }

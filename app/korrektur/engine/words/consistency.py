@@ -47,16 +47,13 @@ def document_readings(
     OCR rewrites are undone before they vote. ``valid``: raw words that are words as
     written; they vote for their own spelling and are never given another.
     """
-    times = Counter(w.low for w in words if w.mode is Mode.FULL and not w.written)
+    full = Mode.FULL
+    times = Counter(w.low for w in words if w.mode is full and not w.written)
     total = max(sum(times.values()), 1)
     by_key: dict[str, list[Vote]] = defaultdict(list)
-    for low, seen in times.items():
-        if len(low) < MIN_LENGTH or not any(ch.isalpha() for ch in low):
-            continue
-        if low not in damaged:
-            if low.isalpha():
-                spelling = generator.spellings(low, rewrites=False)[0]
-                by_key[fold(low)].append(Vote(low, (spelling,), seen, low not in valid))
+    for low in damaged:  # (damaged words first: other words vote only on their keys)
+        seen = times.get(low, 0)
+        if not seen or len(low) < MIN_LENGTH or not any(ch.isalpha() for ch in low):
             continue
         keyed: dict[str, list[Spelling]] = defaultdict(list)
         for spelling in generator.spellings(low):
@@ -64,14 +61,28 @@ def document_readings(
                 keyed[fold(spelling.text)].append(spelling)
         for key, spellings in keyed.items():
             by_key[key].append(Vote(low, tuple(spellings), seen, True))
+    # Words that are no word as written but known once their å/ä/ö are restored: only
+    # rare ones (names), a common word's accents are the lexicon's and the context's business.
+    later = []
+    for low, seen in times.items():
+        if low in damaged or len(low) < MIN_LENGTH or not low.isalpha():
+            continue
+        if low in valid:
+            later.append((low, seen))
+        elif not _common(fold(low), generator):
+            spelling = generator.spellings(low, rewrites=False)[0]
+            by_key[fold(low)].append(Vote(low, (spelling,), seen, True))
+    for low, seen in later:  # words as written vote only where others need them
+        key = fold(low)
+        if key in by_key:
+            spelling = generator.spellings(low, rewrites=False)[0]
+            by_key[key].append(Vote(low, (spelling,), seen, False))
     found: dict[str, Candidate] = {}
-    for key, votes in by_key.items():
+    for votes in by_key.values():
         if len(votes) < 2 or not any(v.reads for v in votes):
             continue
         if not any(not v.spellings[0].ops for v in votes):
             continue  # no variant spells the key as written: too loose a match
-        if not any(v.low in damaged for v in votes) and _common(key, generator):
-            continue  # a common word's diacritics: the lexicon's and the context's business
         form = _agreed(votes, generator)
         if form is None:
             continue

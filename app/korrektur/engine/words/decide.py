@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from korrektur.engine.words.calibration import CONTEXT, PLAIN
 from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.channel import Channel, is_diacritic_op
 from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.occurrences import NUMBER, Mode, Occurrence
 from korrektur.engine.words.text import LETTER_LIKE, Case, fold
+
+if TYPE_CHECKING:
+    from korrektur.engine.words.realword import Choice
 
 # Enum members read through their class cost a Python-level lookup on 3.11 (about 0.2 µs,
 # ten times a module name's): the hot paths read these module names instead.
@@ -37,7 +42,7 @@ DIGIT_SHARE = math.log(0.1)  # of the numbers in text, the share that is one giv
 # A one-letter word (i, å) printed as a lone digit: OCR engines trained on English, which has
 # no such lower-case word, print it as a digit or symbol far more often than they misread the
 # same letter inside a word; the per-letter channel would make it nearly impossible.
-LONE_LETTER = math.log(1e-3)
+LONE_LETTER = 3e-4
 
 
 @dataclass(slots=True)
@@ -64,6 +69,12 @@ class Decision:
     probabilities: list[float]
     context_used: bool = False
     plain: Decision | None = None  # the decision before context, when context was used
+    sentence: Choice | None = None  # the real-word model's choice, when it weighed the word
+
+    @property
+    def because(self) -> str:
+        """The context that decided, in words, when the real-word model weighed the word."""
+        return self.sentence.reason() if self.sentence is not None else ""
 
     @property
     def best(self) -> Option:
@@ -74,6 +85,19 @@ class Decision:
     def confidence(self) -> float:
         """Probability of the best option."""
         return self.probabilities[0]
+
+    @property
+    def kind(self) -> str:
+        """The kind of evidence that decided, for calibration: the sentence or the word.
+
+        The sentence decided when the real-word model weighed the word, or when the
+        neighbours changed what the word alone would have been.
+        """
+        if self.sentence is not None or (
+            self.plain is not None and self.plain.best.text != self.best.text
+        ):
+            return CONTEXT
+        return PLAIN
 
     def without_context(self) -> Decision:
         """The decision before any context was applied (itself when none was)."""
@@ -155,7 +179,7 @@ def options(
             keep_known = True
         score = candidate.score
         if number is not None:  # a one-letter word printed as a digit: see LONE_LETTER
-            score = candidate.prior + max(candidate.channel, LONE_LETTER)
+            score = candidate.prior + max(candidate.channel, math.log(LONE_LETTER))
         for text, cost in cased(occurrence, candidate.word, lexicon, channel):
             option = Option(text, candidate.word, score + cost, candidate)
             if text not in found or option.score > found[text].score:
@@ -208,13 +232,13 @@ def with_context(
     ]
     result = decide(ranked)
     changed = result.best.text != decision.best.text
-    if changed and _kept(decision.best) and result.confidence < CONTEXT_FLIP:
+    if changed and kept(decision.best) and result.confidence < CONTEXT_FLIP:
         return decision  # never harm: the neighbours alone are not enough to change it
     result.context_used = True
     result.plain = decision
     return result
 
 
-def _kept(option: Option) -> bool:
+def kept(option: Option) -> bool:
     """The option keeps a valid word as it was written."""
     return option.candidate is not None and option.candidate.source is _KEEP

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from korrektur.engine.words.text import (
     case_of,
     core_bounds,
     ends_sentence,
+    fold,
     is_core_char,
     word_parts,
 )
@@ -33,6 +35,7 @@ _RUN_TOGETHER = re.compile(
     r"|[^\W\d_]{2}[.'’‘][^\W\d_A-ZÅÄÖ]{2,}|[^\W\d_]['’‘][^\W\d_A-ZÅÄÖ]{3,}"
 )
 
+_NAME_JOINS = frozenset({"-", "–"})  # what joins the parts of a double name
 _INNER_MARKS = frozenset(".:'’‘")
 _CLOSING = frozenset(".,:;!?")  # marks that may close a word
 _LETTER = re.compile(r"[^\W\d_]")
@@ -169,6 +172,20 @@ class _Shapes:
         part = (0, len(word), word, case, mode, word.lower())
         return _Shape((part,), True, bare, False, ends, chunk[0].isupper(), chunk in LETTER_BULLETS)
 
+    def _foreign_name(
+        self, chunk: str, parts: tuple[tuple[int, int, str, Case, Mode, str], ...]
+    ) -> bool:
+        """A double name of capitalised parts, one of them no word even with å/ä/ö restored.
+
+        (``Kara-Murza``: ``Kara`` is not ``Kära`` here; ``Goteborg-Boras`` is no such name:
+        both parts are known once their å/ä/ö are restored.)
+        """
+        if not all(p[3] is _TITLE for p in parts):
+            return False
+        if any(chunk[a[1] : b[0]] not in _NAME_JOINS for a, b in itertools.pairwise(parts)):
+            return False
+        return any(p[2].isalpha() and not self.lexicon.forms(fold(p[5])) for p in parts)
+
     def _protected(self, core: str) -> bool:
         return core in self.lexicon.acronyms or bool(
             self.lexicon.patterns and self.protected.fullmatch(core)
@@ -203,6 +220,8 @@ class _Shapes:
             )
             for part in word_parts(chunk, 0, bounds)
         )
+        if len(parts) > 1 and self._foreign_name(chunk, parts):
+            parts = tuple((*p[:4], _PROTECTED if p[2].isalpha() else p[4], p[5]) for p in parts)
         return _Shape(
             parts,
             core_start == 0,

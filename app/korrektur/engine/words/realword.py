@@ -23,6 +23,8 @@ from pathlib import Path
 
 from korrektur.engine.words.realword_features import (
     BOUNDARY,
+    BREAK,
+    MARKS,
     context_tokens,
     describe,
     features,
@@ -269,11 +271,13 @@ class RealWordModel:
         return Choice(words, probabilities, True, tuple(prior), places, names, table)
 
 
-def around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+def around(text: str, start: int, end: int, chunks: int = 0) -> tuple[list[str], list[str]]:
     """The context tokens left and right of ``text[start:end]`` within its paragraph.
 
     A paragraph ends at a blank line; its edges count as ``BOUNDARY``. Only ``REACH``
-    characters are read on each side, enough for three words and their punctuation.
+    characters are read on each side, enough for three words and their punctuation, and
+    (``chunks``, when given) only that many whitespace chunks of them: the model reads three
+    words on each side, and the analyser asks for every ambiguous word of a document.
     """
     low = max(0, start - REACH)
     before = text[low:start]
@@ -281,10 +285,12 @@ def around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     cut_left = blank >= 0 or low == 0
     if blank >= 0:
         before = before[blank + 2 :]
-    chunks = before.split()
-    if not cut_left and chunks and not before[:1].isspace():
-        chunks = chunks[1:]  # the first chunk may be cut in two
-    left = context_tokens(chunks)
+    pieces = before.split()
+    if not cut_left and pieces and not before[:1].isspace():
+        pieces = pieces[1:]  # the first chunk may be cut in two
+    if chunks and len(pieces) > chunks:
+        pieces, cut_left = pieces[-chunks:], False
+    left = chunk_tokens(pieces)
     if cut_left:
         left.insert(0, BOUNDARY)
     high = min(len(text), end + REACH)
@@ -293,13 +299,45 @@ def around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     cut_right = blank >= 0 or high == len(text)
     if blank >= 0:
         after = after[:blank]
-    chunks = after.split()
-    if not cut_right and chunks and not after[-1:].isspace():
-        chunks = chunks[:-1]
-    right = context_tokens(chunks)
+    pieces = after.split()
+    if not cut_right and pieces and not after[-1:].isspace():
+        pieces = pieces[:-1]
+    if chunks and len(pieces) > chunks:
+        pieces, cut_right = pieces[:chunks], False
+    right = chunk_tokens(pieces)
     if cut_right and (not right or right[-1] != BOUNDARY):
         right.append(BOUNDARY)
     return left, right
+
+
+_CHUNK_TOKENS: dict[str, list[str]] = {}  # chunk → its context tokens (bounded)
+_CHUNK_LIMIT = 200_000
+
+
+def chunk_tokens(chunks: list[str]) -> list[str]:
+    """``context_tokens(chunks)``, from each chunk's tokens remembered (a text repeats them).
+
+    Where one chunk ends with a mark and the next begins with one, the two collapse as
+    ``context_tokens`` collapses them: a sentence boundary or a following bracket mark
+    keeps the first, anything else the second.
+    """
+    out: list[str] = []
+    cache = _CHUNK_TOKENS
+    for chunk in chunks:
+        tokens = cache.get(chunk)
+        if tokens is None:
+            if len(cache) >= _CHUNK_LIMIT:
+                cache.clear()
+            tokens = cache[chunk] = context_tokens([chunk])
+        if not tokens:
+            continue
+        if out and out[-1] in MARKS and tokens[0] in MARKS:
+            if out[-1] != BOUNDARY and tokens[0] != BREAK:
+                out[-1] = tokens[0]
+            out.extend(tokens[1:])
+        else:
+            out.extend(tokens)
+    return out
 
 
 _shared: RealWordModel | None = None

@@ -69,7 +69,11 @@ def reason(
         described = (
             f"'{word}' is {how_common(best.score if candidate is None else candidate.prior)}"
         )
-    if decision.context_used and raw_known:
+    because = decision.because
+    if because:
+        pieces.append(because)
+        pieces.append(f"'{raw}' is a word too" if raw_known else f"{described}")
+    elif decision.context_used and raw_known:
         around = " ".join(w for w in (left, best.text, right) if w)
         pieces.append(f"context '{around}' prefers '{best.text}'")
         pieces.append(f"'{raw}' is a word too")
