@@ -71,23 +71,26 @@ def draw(samples: list[tuple[float, bool]], path: Path) -> bool:
         for _, _, inside in binned(samples)
         if (n := len(inside))
     ]
-    figure, axes = plt.subplots(figsize=(5, 5), dpi=100)
-    axes.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1, label="perfect")
-    axes.plot(
-        [p[0] for p in points],
-        [p[1] for p in points],
-        marker="o",
-        color="tab:blue",
-        label="out of fold",
-    )
-    for confidence, right, n in points:
-        axes.annotate(str(n), (confidence, right), textcoords="offset points", xytext=(4, -10))
-    axes.set_xlabel("confidence shown (mean of bin)")
-    axes.set_ylabel("share of suggestions right")
-    axes.set_title(f"Word suggestions, leave one document out ({len(samples)})")
-    axes.set_xlim(0, 1.02)
-    axes.set_ylim(0, 1.02)
-    axes.legend(loc="upper left")
+    figure, panels = plt.subplots(1, 2, figsize=(10, 5), dpi=100)
+    for axes, low in zip(panels, (0.0, 0.9), strict=True):
+        shown = [p for p in points if p[0] >= low]
+        axes.plot([low, 1], [low, 1], color="grey", linestyle="--", linewidth=1, label="perfect")
+        axes.plot(
+            [p[0] for p in shown],
+            [p[1] for p in shown],
+            marker="o",
+            color="tab:blue",
+            label="out of fold",
+        )
+        for confidence, right, n in shown:
+            axes.annotate(str(n), (confidence, right), textcoords="offset points", xytext=(4, -10))
+        axes.set_xlabel("confidence shown (mean of bin)")
+        axes.set_ylabel("share of suggestions right")
+        axes.set_xlim(low, 1.0 + (1.0 - low) * 0.02)
+        axes.set_ylim(low, 1.0 + (1.0 - low) * 0.02)
+        axes.legend(loc="upper left")
+    panels[0].set_title(f"Word suggestions, leave one document out ({len(samples)})")
+    panels[1].set_title("the same, confidence 0.9 and above")
     figure.tight_layout()
     figure.savefig(path)
     plt.close(figure)
