@@ -103,3 +103,10 @@ def test_a_foreign_double_name_keeps_its_parts(corrected):
     assert (
         corrected("Resan Goteborg-Boras tar en timme.\n") == "Resan Göteborg-Borås tar en timme.\n"
     )
+
+
+def test_a_token_of_symbols_and_digits_only_is_read_as_the_word_they_misread(suggest):
+    (found,) = suggest("Eleverna ska {3 mer stöd i skolan.\n")
+    assert (found.original, found.replacement) == ("{3", "få")
+    assert "f read as {" in found.reason
+    assert suggest("Avgiften är {3} kronor.\n") == []  # a bracketed number stays

@@ -19,7 +19,8 @@ MAX_REWRITES_LONG = 3  # … in words of at least LONG_WORD letters
 LONG_WORD = 9
 COMPOUND_VARIANTS = 4  # rewritten spellings tried as compounds …
 COMPOUND_VARIANT_FLOOR = math.log(1e-4)  # … if at least this likely
-VARIANT_FLOOR = math.log(1e-7)  # rewritten spellings less likely than this are not tried
+VARIANT_FLOOR = math.log(1e-7)  # rewritten spellings less likely than this are not tried …
+NOISE_FLOOR = math.log(1e-11)  # … unless the token has no letter at all (``{3``)
 COMBINED_SITES = 8  # the likeliest rewrite sites that are tried in combination
 MAX_VARIANTS = 32
 MIN_REWRITTEN_END = 5  # compound ends this long are also tried with one misreading undone
@@ -376,7 +377,10 @@ class Generator:
             (site[3], (site,)) for site in sites + lost
         ]
         if limit > 1:
-            chosen_sets += [c for c in _combinations(combined, limit) if len(c[1]) > 1]
+            # A token with no letter at all (``{3``) cannot be right as written: each of its
+            # characters is a misreading, so their combination is tried however unlikely.
+            floor = VARIANT_FLOOR if any(ch.isalpha() for ch in low) else NOISE_FLOOR
+            chosen_sets += [c for c in _combinations(combined, limit, floor) if len(c[1]) > 1]
         chosen_sets.sort(key=lambda chosen: -chosen[0])
         return chosen_sets[:MAX_VARIANTS]
 
@@ -586,12 +590,13 @@ def _noise(piece: str) -> bool:
     return not piece.isalpha() or "é" in piece
 
 
-def _combinations(sites: list[Site], limit: int) -> list[tuple[float, list[Site]]]:
-    """Non-overlapping sets of 1..limit rewrite sites (in text order), with their cost.
+def _combinations(
+    sites: list[Site], limit: int, floor: float = VARIANT_FLOOR
+) -> list[tuple[float, list[Site]]]:
+    """Non-overlapping sets of 1..limit rewrite sites (in text order), at least ``floor`` likely.
 
     Depth first: each set is followed by its extensions (the order ties are ranked in).
     """
-    floor = VARIANT_FLOOR
     found: list[tuple[float, list[Site]]] = []
 
     def extend(chosen: list[Site], first: int, cost: float) -> None:
