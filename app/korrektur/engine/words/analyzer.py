@@ -36,7 +36,7 @@ from korrektur.engine.words.occurrences import Mode, Occurrence, collect
 from korrektur.engine.words.realword import RealWordModel, shared_model
 from korrektur.engine.words.realword_weights import WeightsError
 from korrektur.engine.words.reasons import reason
-from korrektur.engine.words.sentence import in_sentence, lone_letter_rate
+from korrektur.engine.words.sentence import Plan, in_sentence, lone_letter_rate
 from korrektur.engine.words.text import Case, Part, fold
 from korrektur.gcpause import gc_paused
 from korrektur.model.document import Document
@@ -433,8 +433,9 @@ def _in_context(
             letters = sum(1 for w in words if len(w.raw) == 1 and w.raw.isalpha())
             lone = lone_letter_rate(numerals, letters, model, text)
         rest = []
+        plans: dict[int, Plan | None] = {}
         for index in uncertain:
-            found = in_sentence(decisions[index], model, words[index], text, lone)
+            found = in_sentence(decisions[index], model, words[index], text, lone, plans)
             if found is None:
                 rest.append(index)
             else:

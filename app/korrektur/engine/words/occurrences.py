@@ -35,6 +35,8 @@ _RUN_TOGETHER = re.compile(
     r"|[^\W\d_]{2}[.'’‘][^\W\d_A-ZÅÄÖ]{2,}|[^\W\d_]['’‘][^\W\d_A-ZÅÄÖ]{3,}"
 )
 
+_LOWER_START = re.compile(r"(?:^|\s)[^\W\d_A-ZÅÄÖÉ]")  # a chunk starting in lower case
+_LOWER_WORD = re.compile(r"(?:^|\s)[^\w\s]*[^\W\d_A-ZÅÄÖÉ]")  # … after its punctuation
 _NAME_JOINS = frozenset({"-", "–"})  # what joins the parts of a double name
 _INNER_MARKS = frozenset(".:'’‘")
 _CLOSING = frozenset(".,:;!?")  # marks that may close a word
@@ -401,17 +403,16 @@ class _Titles:
         """The line has a word in lower case."""
         found = self.lower.get(line)
         if found is None:
-            found = self.lower[line] = any(
-                w[:1].islower() for w in self.document.line_text(line).split()
-            )
+            found = self.lower[line] = bool(_LOWER_START.search(self.document.line_text(line)))
         return found
 
     def of(self, line: int) -> bool:
+        """The line is a title: two or more words, none of them starting in lower case."""
         found = self.known.get(line)
         if found is None:
-            words = [w for w in self.document.line_text(line).split() if _LETTER.search(w)]
-            found = self.known[line] = len(words) >= 2 and all(
-                next((ch for ch in w if ch.isalpha()), "").isupper() for w in words
+            text = self.document.line_text(line)
+            found = self.known[line] = not _LOWER_WORD.search(text) and (
+                sum(1 for w in text.split() if _LETTER.search(w)) >= 2
             )
         return found
 

@@ -31,34 +31,33 @@ LONE_STRENGTH = 300.0  # the prior rate of lone digits for letters counts as thi
 LONE_ROUNDS = 8
 
 
+Plan = tuple[tuple[str, ...], dict[str, float], list[float]]  # words, shares, likelihoods
+
+
 def in_sentence(
     decision: Decision,
     model: RealWordModel,
     occurrence: Occurrence,
     text: str,
     lone: float = 0.0,
+    plans: dict[int, Plan | None] | None = None,
 ) -> Decision | None:
     """``decision`` re-ranked by the real-word model; None when no confusion set covers it.
 
     ``lone``: for a lone digit, how likely this document is to print a one-letter word as
-    a digit (``lone_letter_rate``); the channel's own estimate when higher.
+    a digit (``lone_letter_rate``); the channel's own estimate when higher. ``plans``
+    remembers what a decision shared by many occurrences asks the model (by its id).
     """
-    shares: dict[str, float] = {}  # candidate word → its share of the plain probability
-    likelihood: dict[str, float] = {}  # candidate word → P(printed | word), best case form
-    for option, probability in zip(decision.options, decision.probabilities, strict=True):
-        if probability < CONTEXT_MIN or option.candidate is None:
-            continue
-        word = occurrence.raw if option.word == NUMBER else option.word
-        if not model.knows(word):
-            continue
-        shares[word] = shares.get(word, 0.0) + probability
-        channel = math.exp(option.score - option.candidate.prior)
-        if option.word != NUMBER and occurrence.raw.isdigit():
-            channel = max(channel, lone)
-        likelihood[word] = max(likelihood.get(word, 0.0), channel)
-    if len(shares) < 2:
+    key = id(decision)
+    if plans is not None and key in plans:
+        plan = plans[key]
+    else:
+        plan = _plan(decision, model, occurrence.raw, lone)
+        if plans is not None:
+            plans[key] = plan
+    if plan is None:
         return None
-    words = tuple(shares)
+    words, shares, likelihoods = plan
     start, end = occurrence.pieces[0].start, occurrence.pieces[-1].end
     left, right = around(text, start, end, CHUNKS)
     choice = model.choose(
@@ -67,7 +66,7 @@ def in_sentence(
         words,
         title=occurrence.case is Case.TITLE,
         upper=occurrence.case is Case.UPPER,
-        likelihoods=[likelihood[w] for w in words],
+        likelihoods=likelihoods,
     )
     if not choice.modelled:
         return None
@@ -92,6 +91,28 @@ def in_sentence(
     result.plain = decision
     result.sentence = choice
     return result
+
+
+def _plan(decision: Decision, model: RealWordModel, raw: str, lone: float) -> Plan | None:
+    """The model's candidates among the options, their share and likelihood; None: no set."""
+    shares: dict[str, float] = {}  # candidate word → its share of the plain probability
+    likelihood: dict[str, float] = {}  # candidate word → P(printed | word), best case form
+    digit = raw.isdigit()
+    for option, probability in zip(decision.options, decision.probabilities, strict=True):
+        if probability < CONTEXT_MIN or option.candidate is None:
+            continue
+        word = raw if option.word == NUMBER else option.word
+        if not model.knows(word):
+            continue
+        shares[word] = shares.get(word, 0.0) + probability
+        channel = math.exp(option.score - option.candidate.prior)
+        if digit and option.word != NUMBER:
+            channel = max(channel, lone)
+        likelihood[word] = max(likelihood.get(word, 0.0), channel)
+    if len(shares) < 2:
+        return None
+    words = tuple(shares)
+    return words, shares, [likelihood[w] for w in words]
 
 
 def lone_letter_rate(
