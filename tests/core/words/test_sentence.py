@@ -59,3 +59,22 @@ def test_no_confusion_set_means_no_change(analyzer):
     assert model is not None
     for word, decision in zip(words, decisions, strict=True):
         assert in_sentence(decision, model, word, "Förvaltningen växer.\n") is None
+
+
+def test_a_document_that_repeats_a_word_decides_it_consistently(suggest):
+    # Each sentence alone hesitates between "tag" and "tåg"; together they are a report on
+    # trains.
+    text = (
+        "Resenärerna väntade länge på stationen. Ett tag från Malmö var försenat. "
+        "Nästa tag gick först på kvällen, och ett tag till ställdes in. "
+        "Operatören lovar fler tag nästa år.\n"
+    )
+    assert [(s.original, s.replacement) for s in suggest(text)] == [("tag", "tåg")] * 4
+
+
+def test_a_document_that_uses_the_word_as_written_keeps_it(suggest):
+    text = (
+        "Vi får vänta ett tag till. Om ett tag kommer svaret. "
+        "Det tar ett tag att lära sig. Vänta ett tag, sa hon.\n"
+    )
+    assert suggest(text) == []

@@ -36,7 +36,13 @@ from korrektur.engine.words.occurrences import Mode, Occurrence, collect
 from korrektur.engine.words.realword import RealWordModel, shared_model
 from korrektur.engine.words.realword_weights import WeightsError
 from korrektur.engine.words.reasons import reason
-from korrektur.engine.words.sentence import Plan, in_sentence, lone_letter_rate
+from korrektur.engine.words.sentence import (
+    Plan,
+    in_document,
+    in_sentence,
+    lone_letter_rate,
+    settled,
+)
 from korrektur.engine.words.text import Case, Part, fold
 from korrektur.gcpause import gc_paused
 from korrektur.model.document import Document
@@ -434,12 +440,19 @@ def _in_context(
             lone = lone_letter_rate(numerals, letters, model, text)
         rest = []
         plans: dict[int, Plan | None] = {}
+        by_word: dict[int, list[int]] = {}  # occurrences of one plain decision
+        weighed: dict[int, Decision] = {}
         for index in uncertain:
-            found = in_sentence(decisions[index], model, words[index], text, lone, plans)
-            if found is None:
+            result = in_sentence(decisions[index], model, words[index], text, lone, plans)
+            if result is None:
                 rest.append(index)
             else:
-                decisions[index] = found
+                weighed[index] = result
+                by_word.setdefault(id(decisions[index]), []).append(index)
+        for indexes in by_word.values():
+            sharpened = in_document([weighed[i] for i in indexes])
+            for index, result in zip(indexes, sharpened, strict=True):
+                decisions[index] = settled(result)
         uncertain = rest
     if not uncertain:
         return

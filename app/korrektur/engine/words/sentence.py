@@ -29,6 +29,8 @@ from korrektur.engine.words.text import Case
 CHUNKS = 6  # whitespace chunks read on each side: three words and their marks, and more
 LONE_STRENGTH = 300.0  # the prior rate of lone digits for letters counts as this many words
 LONE_ROUNDS = 8
+DOCUMENT_STRENGTH = 2.0  # the plain decision counts as this many of a word's occurrences
+DOCUMENT_ROUNDS = 5
 
 
 Plan = tuple[tuple[str, ...], dict[str, float], list[float]]  # words, shares, likelihoods
@@ -84,13 +86,73 @@ def in_sentence(
             Option(option.text, option.word, option.score, option.candidate, total - option.score)
         )
     result = decide(ranked)
-    changed = result.best.text != decision.best.text
-    if changed and kept(decision.best) and result.confidence < CONTEXT_FLIP:
-        return decision  # never harm: the sentence alone is not sure enough
     result.context_used = True
     result.plain = decision
     result.sentence = choice
     return result
+
+
+def settled(result: Decision) -> Decision:
+    """``result``, or its plain decision where it would change a valid word unsurely.
+
+    Never harm: the sentence alone changes a word that is valid as written only when it
+    makes the other reading at least ``CONTEXT_FLIP`` likely.
+    """
+    plain = result.without_context()
+    changed = result.best.text != plain.best.text
+    if changed and kept(plain.best) and result.confidence < CONTEXT_FLIP:
+        return plain
+    return result
+
+
+def in_document(results: list[Decision]) -> list[Decision]:
+    """The sentence's decisions on one word's occurrences, sharpened by the document.
+
+    A report about trains writes ``tåg`` wherever the sentence hesitates between ``tag`` and
+    ``tåg``: each reading's share of the word's occurrences, estimated from the occurrences
+    themselves (expectation maximisation, the plain decision worth ``DOCUMENT_STRENGTH``
+    occurrences), replaces the plain decision's prior in each of them.
+    """
+    if len(results) < 2:
+        return results
+    plain = results[0].without_context()
+    base = {o.text: p for o, p in zip(plain.options, plain.probabilities, strict=True)}
+    posteriors = [
+        {o.text: p for o, p in zip(r.options, r.probabilities, strict=True)} for r in results
+    ]
+    current = posteriors
+    for _ in range(DOCUMENT_ROUNDS):
+        share = {
+            text: (sum(p.get(text, 0.0) for p in current) + DOCUMENT_STRENGTH * prior)
+            / (len(current) + DOCUMENT_STRENGTH)
+            for text, prior in base.items()
+        }
+        current = []
+        for posterior in posteriors:
+            weights = {
+                t: p * share.get(t, 0.0) / max(base.get(t, 0.0), 1e-300)
+                for t, p in posterior.items()
+            }
+            total = sum(weights.values()) or 1.0
+            current.append({t: w / total for t, w in weights.items()})
+    out = []
+    for result, posterior in zip(results, current, strict=True):
+        ranked = [
+            Option(
+                o.text,
+                o.word,
+                o.score,
+                o.candidate,
+                math.log(max(posterior.get(o.text, 0.0), 1e-300)) - o.score,
+            )
+            for o in result.options
+        ]
+        again = decide(ranked)
+        again.context_used = True
+        again.plain = plain
+        again.sentence = result.sentence
+        out.append(again)
+    return out
 
 
 def _plan(decision: Decision, model: RealWordModel, raw: str, lone: float) -> Plan | None:
