@@ -23,6 +23,7 @@ VARIANT_FLOOR = math.log(1e-7)  # rewritten spellings less likely than this are 
 NOISE_FLOOR = math.log(1e-11)  # … unless the token has no letter at all (``{3``)
 COMBINED_SITES = 8  # the likeliest rewrite sites that are tried in combination
 MAX_VARIANTS = 32
+SITES_MEMO = 50_000  # remembered rewrite searches per generator
 MIN_REWRITTEN_END = 5  # compound ends this long are also tried with one misreading undone
 REWRITTEN_END_SPLITS = 3  # … after the best few splits only
 MIN_LOST_CONTEXT = 3  # a lost letter is looked for in words of at least this length …
@@ -182,6 +183,9 @@ class Generator:
     lexicon: Lexicon
     channel: Channel
     _words: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict, repr=False)
+    _sites: dict[tuple[str, bool, int, int], list[tuple[float, Sequence[Site]]]] = field(
+        default_factory=dict, repr=False
+    )  # ``_rewrites`` answers: the document's votes and the word search ask alike
 
     def candidates(
         self,
@@ -350,6 +354,17 @@ class Generator:
         """
         if not letters and low.isalpha() and "é" not in low:
             return []  # plain letters only: nothing but letter rewrites could apply
+        key = (low, letters, limit, shortest)
+        found = self._sites.get(key)
+        if found is None:
+            if len(self._sites) >= SITES_MEMO:
+                self._sites.clear()  # (a long-lived generator, the oracle's, stays bounded)
+            found = self._sites[key] = self._find_rewrites(low, letters, limit, shortest)
+        return found
+
+    def _find_rewrites(
+        self, low: str, letters: bool, limit: int, shortest: int
+    ) -> list[tuple[float, Sequence[Site]]]:
         sites: list[Site] = []
         rewrites = self.channel.rewrites
         for start in range(len(low)):
