@@ -19,6 +19,8 @@ def describe_ops(ops: tuple[Op, ...]) -> str:
     for raw, gold in ops:
         if is_diacritic_op((raw, gold)) and not any(ch in "åäöé" for ch in raw):
             phrase = f"{gold} lost"
+        elif gold == " ":
+            phrase = f"a space read as '{raw}'" if raw else "a space lost"
         elif not raw:
             phrase = f"{gold} missing"
         elif not gold:
@@ -61,11 +63,17 @@ def reason(
         described = f"'{word}' is a compound of " + " + ".join(f"'{p}'" for p in candidate.parts)
     elif candidate is not None and candidate.source is Source.NEAR:
         described = f"'{word}' is a close known word"
+    elif candidate is not None and candidate.source is Source.DOCUMENT:
+        described = f"the document's other spellings of the word agree on '{word}'"
     else:
         described = (
             f"'{word}' is {how_common(best.score if candidate is None else candidate.prior)}"
         )
-    if decision.context_used and raw_known:
+    because = decision.because
+    if because:
+        pieces.append(because)
+        pieces.append(f"'{raw}' is a word too" if raw_known else f"{described}")
+    elif decision.context_used and raw_known:
         around = " ".join(w for w in (left, best.text, right) if w)
         pieces.append(f"context '{around}' prefers '{best.text}'")
         pieces.append(f"'{raw}' is a word too")
