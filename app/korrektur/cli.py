@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from korrektur import __version__
+from korrektur.corpus import command as corpus_command
 from korrektur.display import display_problem
 from korrektur.engine import default_engine
 from korrektur.formats.exporters import EXPORTERS, export_to_bytes, format_for
@@ -404,6 +405,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _folder_source(review: Review) -> bool:
     source = review.readable_source or review.session.document.path
     return source is not None and source.is_dir()
+
+
+COMMANDS["corpus"] = (corpus_command.HELP, corpus_command.configure, corpus_command.run)
 
 
 # -- GUI and entry point ---------------------------------------------------------------------
