@@ -135,12 +135,20 @@
         <translation>Behåll råtexten och gå vidare</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Redigera…</translation>
+        <source>&amp;Edit suggestion…</source>
+        <translation>&amp;Redigera förslaget…</translation>
     </message>
     <message>
-        <source>Type your own correction in place</source>
-        <translation>Skriv en egen rättelse på plats</translation>
+        <source>Type your own correction of this suggestion in place (Esc cancels)</source>
+        <translation>Skriv en egen rättelse av förslaget på plats (Esc avbryter)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;text</source>
+        <translation>Redigera &amp;text</translation>
+    </message>
+    <message>
+        <source>Type in the corrected text at the cursor; Esc returns to reviewing</source>
+        <translation>Skriv i den rättade texten vid markören; Esc återgår till granskning</translation>
     </message>
     <message>
         <source>Accept all &amp;identical</source>
@@ -350,6 +358,13 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     </message>
 </context>
 <context>
+    <name>EditMode</name>
+    <message>
+        <source>No suggestion is selected.</source>
+        <translation>Inget förslag är valt.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export review</source>
@@ -506,10 +521,6 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>OCR-råtext (skrivskyddad)</translation>
     </message>
     <message>
-        <source>Corrected text (typing makes a manual correction)</source>
-        <translation>Rättad text (det du skriver blir en manuell rättelse)</translation>
-    </message>
-    <message>
         <source>Suggestions</source>
         <translation>Förslag</translation>
     </message>
@@ -540,12 +551,13 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
             <numerusform>%n förslag att granska.</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>PaneInteractions</name>
     <message>
-        <source>No suggestion is selected.</source>
-        <translation>Inget förslag är valt.</translation>
+        <source>Corrected text — editing: keys type, Esc returns to review</source>
+        <translation>Rättad text — redigering: tangenterna skriver, Esc återgår till granskning</translation>
+    </message>
+    <message>
+        <source>Corrected text (E or F2 to edit)</source>
+        <translation>Rättad text (E eller F2 för att redigera)</translation>
     </message>
 </context>
 <context>
@@ -705,6 +717,10 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
         <translation>Stoppa analysen (texten förblir öppen)</translation>
     </message>
     <message>
+        <source>Editing — Esc returns to review</source>
+        <translation>Redigering — Esc återgår till granskning</translation>
+    </message>
+    <message>
         <source>%1/%2 decided</source>
         <translation>%1/%2 beslutade</translation>
     </message>
@@ -732,8 +748,8 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
         <translation>Tangenter</translation>
     </message>
     <message>
-        <source>Review keys work while the raw text or the list has the focus. In the corrected text every key types; Escape returns to reviewing.</source>
-        <translation>Granskningstangenterna gäller när råtexten eller listan har fokus. I den rättade texten skriver varje tangent; Escape återgår till granskningen.</translation>
+        <source>Review keys decide; they never type. Keys type only in edit mode (E on a suggestion, F2 or a double-click in the corrected text), shown by an orange border, and in the search field. Escape always returns to reviewing.</source>
+        <translation>Granskningstangenterna beslutar; de skriver aldrig. Tangenterna skriver bara i redigeringsläge (E på ett förslag, F2 eller dubbelklick i den rättade texten), som visas med en orange ram, och i sökfältet. Escape återgår alltid till granskning.</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,8 @@ def test_typing_in_the_corrected_pane_is_a_manual_edit(opened, qtbot):
     cursor = pane.textCursor()
     cursor.setPosition(word + len("skolan"))
     pane.setTextCursor(cursor)
+    qtbot.keyClick(pane, Qt.Key.Key_F2)  # edit mode, at the cursor
+    assert opened.status.mode_label.isVisible()
     type_text(pane, "s gård")  # A, R and other review keys type here
     manual = [s for s in session.suggestions if Kind.MANUAL in s.kinds]
     assert len(manual) == 1
@@ -85,6 +87,7 @@ def test_typing_over_a_suggestion_absorbs_it(opened, qtbot):
     target = session.get("s2")  # 6kat → ökat
     start, end = session.corrected_span(target)
     pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_F2)
     cursor = pane.textCursor()
     cursor.setPosition(start)
     cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
@@ -98,6 +101,8 @@ def test_typing_over_a_suggestion_absorbs_it(opened, qtbot):
     assert opened.controller.session.get("s1").status is Status.PENDING
     qtbot.keyClick(pane, Qt.Key.Key_Escape)
     assert opened.raw_view.hasFocus()
+    assert pane.isReadOnly()
+    assert not opened.status.mode_label.isVisible()
     opened.controller.undo()
     assert session.get("s2").status is Status.PENDING
     assert pane.toPlainText().startswith("Förvaltningen har ökat stödet")

@@ -33,6 +33,7 @@ class ActionId(Enum):
     ACCEPT = auto()
     REJECT = auto()
     EDIT = auto()
+    EDIT_TEXT = auto()
     ACCEPT_SAME = auto()
     ACCEPT_VISIBLE = auto()
     ALT_1 = auto()
@@ -171,9 +172,25 @@ SPECS: dict[ActionId, ActionSpec] = {
         SP.SP_DialogDiscardButton,
     ),
     ActionId.EDIT: ActionSpec(
-        str(QT_TRANSLATE_NOOP("Actions", "&Edit…")),
-        str(QT_TRANSLATE_NOOP("Actions", "Type your own correction in place")),
+        str(QT_TRANSLATE_NOOP("Actions", "&Edit suggestion…")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Actions", "Type your own correction of this suggestion in place (Esc cancels)"
+            )
+        ),
         ("E",),
+    ),
+    ActionId.EDIT_TEXT: ActionSpec(
+        str(QT_TRANSLATE_NOOP("Actions", "Edit &text")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Actions",
+                "Type in the corrected text at the cursor; Esc returns to reviewing",
+            )
+        ),
+        ("F2",),
+        SP.SP_FileDialogDetailedView,
+        checkable=True,
     ),
     ActionId.ACCEPT_SAME: ActionSpec(
         str(QT_TRANSLATE_NOOP("Actions", "Accept all &identical")),
@@ -303,6 +320,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
             ActionId.ACCEPT,
             ActionId.REJECT,
             ActionId.EDIT,
+            ActionId.EDIT_TEXT,
             str(QT_TRANSLATE_NOOP("Actions", "Choose &alternative")),
             None,
             ActionId.ACCEPT_SAME,
@@ -341,6 +359,7 @@ TOOLBAR: tuple[ActionId | None, ...] = (
     None,
     ActionId.ACCEPT,
     ActionId.REJECT,
+    ActionId.EDIT_TEXT,
     None,
     ActionId.UNDO,
     ActionId.REDO,

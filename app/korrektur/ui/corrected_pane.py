@@ -1,9 +1,9 @@
-"""The corrected pane: follows the session's corrected text and turns typing into manual edits."""
+"""The corrected pane: follows the corrected text; typing (only in edit mode) is a manual edit."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from korrektur.model import Change, ReviewSession
@@ -18,19 +18,32 @@ from korrektur.ui.theme import Theme
 MAX_SPAN_EDITS = 200
 
 
+EDITING_BORDER = "#E69F00"  # Okabe–Ito orange: seen on light and dark backgrounds alike
+
+
 class CorrectedPane(TextPane):
-    """Editable corrected text, kept equal to ``session.corrected_text()``.
+    """The corrected text, kept equal to ``session.corrected_text()``.
+
+    Read-only while reviewing: a click only moves the cursor, and the review keys keep
+    deciding. In edit mode (``set_editing``) every key types, and the pane has a border.
+
+    Attributes:
+        editing: keys type here (free edit mode).
 
     Signals:
         edited(int, int, str): the reviewer replaced corrected ``[start, end)`` by the text.
         leave(): Escape was pressed (back to reviewing with keys).
+        edit_requested(int): a double-click at this offset asks to edit there.
     """
 
     edited = Signal(int, int, str)
     leave = Signal()
+    edit_requested = Signal(int)
+    editing = False  # also while the base class is built (it gets events meanwhile)
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
+        self.setReadOnly(True)
         self._shown = ""
         self._offsets: OffsetMap | None = None
         self._syncing = False
@@ -104,6 +117,32 @@ class CorrectedPane(TextPane):
             cursor.endEditBlock()
             self._syncing = False
 
+    # -- edit mode ---------------------------------------------------------------------------
+
+    def set_editing(self, on: bool) -> None:
+        """Let keys type here (with a border that says so), or make the pane read-only."""
+        if on == self.editing:
+            return
+        self.editing = on
+        self.setReadOnly(not on)
+        self.setStyleSheet(f"CorrectedPane {{ border: 3px solid {EDITING_BORDER}; }}" if on else "")
+        if on:
+            self.ensureCursorVisible()
+
+    def place_cursor(self, offset: int) -> None:
+        """Put the text cursor at Python ``offset``."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self.to_qt(offset), self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """While reviewing, a double-click starts editing at the place clicked."""
+        if self.editing or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        self.edit_requested.emit(self.from_qt(position))
+
     # -- typing ------------------------------------------------------------------------------
 
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
@@ -127,15 +166,18 @@ class CorrectedPane(TextPane):
             self._typing = False
 
     def event(self, event: QEvent) -> bool:
-        """Plain keys type here, even those the window uses for review; undo stays the window's."""
-        if claims_key(event) or leaves_to_window(event):
+        """In edit mode plain keys type here, even review keys; undo stays the window's."""
+        if self.editing and (claims_key(event) or leaves_to_window(event)):
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Escape returns to reviewing; Shift+Enter types a plain line break."""
+        """Escape returns to reviewing; in edit mode Enter types a plain line break."""
         if event.key() == Qt.Key.Key_Escape:
             self.leave.emit()
+            return
+        if not self.editing:
+            super().keyPressEvent(event)
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.textCursor().insertText("\n")

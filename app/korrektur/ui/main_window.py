@@ -24,8 +24,10 @@ from korrektur.ui.controller import ReviewController
 from korrektur.ui.corrected_pane import CorrectedPane
 from korrektur.ui.details import DetailsPane
 from korrektur.ui.dialogs import ShortcutsDialog, show_about
+from korrektur.ui.edit_mode import EditMode, Mode
 from korrektur.ui.file_actions import FileActions, dropped_file
 from korrektur.ui.filters import SuggestionFilter
+from korrektur.ui.inline_editor import InlineEditor
 from korrektur.ui.interactions import PaneInteractions
 from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.marks import corrected_layer, document_layer, raw_layer
@@ -55,12 +57,11 @@ REVIEW_ACTIONS = (
 FILE_ACTIONS = (ActionId.SAVE, ActionId.SAVE_AS, ActionId.EXPORT, ActionId.VERSIONS)
 
 
-def _titled(title: str, pane: TextPane) -> QWidget:
+def _titled(label: QLabel, pane: TextPane) -> QWidget:
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
-    label = QLabel(title)
     label.setContentsMargins(6, 2, 0, 0)
     layout.addWidget(label)
     layout.addWidget(pane, 1)
@@ -74,7 +75,8 @@ class MainWindow(QMainWindow):
         controller: session, current suggestion and undo stack.
         loader: the background analysis.
         files: open, re-analyse, save; the unsaved-decisions guard.
-        interactions: the click popup and the in-place editor.
+        interactions: the click popup.
+        edit_mode: reviewing or editing (the in-place editor ``editor``, free typing).
         registry: every action, also reachable from the menus.
         raw_view, corrected_view: the two text panes.
         dock: the suggestion list; details: the details pane.
@@ -102,26 +104,22 @@ class MainWindow(QMainWindow):
 
         self.raw_view = TextPane(theme)
         self.raw_view.setReadOnly(True)
+        self.raw_view.strike_rejected = True
         self.corrected_view = CorrectedPane(theme)
-        self.corrected_view.setReadOnly(True)
-        self.raw_view.setAccessibleName(self.tr("Raw OCR text (read-only)"))
-        self.corrected_view.setAccessibleName(
-            self.tr("Corrected text (typing makes a manual correction)")
-        )
         for pane in (self.raw_view, self.corrected_view):
             pane.page_label = self.tr("p%1", "page label in the gutter")
+        self.editor = InlineEditor(self.corrected_view.viewport())
+        self.edit_mode = EditMode(
+            self.controller, self.raw_view, self.corrected_view, self.editor, self
+        )
         self.interactions = PaneInteractions(
-            self, self.controller, self.raw_view, self.corrected_view
+            self, self.controller, self.raw_view, self.corrected_view, self._edit_suggestion
         )
-        self.editor = self.interactions.editor
         self.files = FileActions(self, services, self.controller, self.loader)
+        self.raw_title, self.corrected_title = QLabel(), QLabel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(_titled(self.tr("Raw OCR text (read-only)"), self.raw_view))
-        self.splitter.addWidget(
-            _titled(
-                self.tr("Corrected text (typing makes a manual correction)"), self.corrected_view
-            )
-        )
+        self.splitter.addWidget(_titled(self.raw_title, self.raw_view))
+        self.splitter.addWidget(_titled(self.corrected_title, self.corrected_view))
         self.setCentralWidget(self.splitter)
         self.sync = ScrollSync(self.raw_view, self.corrected_view, self)
 
@@ -152,6 +150,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self._connect()
+        self._show_mode(Mode.REVIEW)
         self.set_theme(theme)
         restore_layout(self, self.splitter, self.dock_widgets, self.settings)
         self._update_actions()
@@ -188,7 +187,7 @@ class MainWindow(QMainWindow):
                 ActionId.PREVIOUS: lambda: c.step(backwards=True),
                 ActionId.ACCEPT: c.accept,
                 ActionId.REJECT: c.reject,
-                ActionId.EDIT: self.interactions.start_edit,
+                ActionId.EDIT: self._edit_suggestion,
                 ActionId.ACCEPT_SAME: c.accept_same,
                 ActionId.ACCEPT_VISIBLE: self._accept_visible,
                 ActionId.SHORTCUTS: self.show_shortcuts,
@@ -218,6 +217,8 @@ class MainWindow(QMainWindow):
         self.details.alternative.connect(c.choose_alternative)
         self.corrected_view.edited.connect(c.manual_edit)
         self.recent_menu.chosen.connect(self.files.open_path)
+        self.registry[ActionId.EDIT_TEXT].triggered.connect(self.edit_mode.set_text_editing)
+        self.edit_mode.changed.connect(self._show_mode)
         self.view.theme_changed.connect(self.set_theme)
         store = self.services.files
         if store is not None:
@@ -304,6 +305,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_session_replaced(self) -> None:
+        self.edit_mode.back_to_review()
         session = self.controller.session
         self.dock.model.set_session(None)
         if session is not None:  # after the panes are painted: two short blocks, not one long
@@ -313,14 +315,11 @@ class MainWindow(QMainWindow):
         if session is not None:
             prepared = built.corrected if built else None
             self.corrected_view.show_text(session.corrected_text(), session.offsets, prepared)
-            self.corrected_view.setReadOnly(False)
             self._refresh_layers(session)
             count = len(session.suggestions)
             self.messages.info(self.tr("%n suggestion(s) to review.", "", count))
             if count:
                 self.controller.step()
-        else:
-            self.corrected_view.setReadOnly(True)
         self.status.set_stats(self.stats, self.theme)
         self._update_actions()
 
@@ -393,9 +392,34 @@ class MainWindow(QMainWindow):
         self.status.show_busy(doing)
         self._update_actions()
 
+    # -- reviewing or editing ----------------------------------------------------------------
+
+    def _edit_suggestion(self) -> None:
+        self.edit_mode.edit_suggestion()
+
+    def _show_mode(self, mode: Mode) -> None:
+        """Keys decide or type, never both: review actions are off while editing."""
+        editing = mode is not Mode.REVIEW
+        self.status.show_editing(editing)
+        self.registry[ActionId.EDIT_TEXT].setChecked(mode is Mode.TEXT)
+        self._retitle()
+        self._update_actions()
+
+    def _retitle(self) -> None:
+        self.raw_title.setText(self.tr("Raw OCR text (read-only)"))
+        self.raw_view.setAccessibleName(self.raw_title.text())
+        if self.edit_mode.editing:
+            title = self.tr("Corrected text — editing: keys type, Esc returns to review")
+        else:
+            title = self.tr("Corrected text (E or F2 to edit)")
+        self.corrected_title.setText(title)
+        self.corrected_view.setAccessibleName(title)
+
     def _update_actions(self) -> None:
-        reviewing = self.controller.session is not None and not self.loader.running
+        loaded = self.controller.session is not None and not self.loader.running
+        reviewing = loaded and not self.edit_mode.editing
         self.registry.set_enabled(REVIEW_ACTIONS, reviewing)
+        self.registry[ActionId.EDIT_TEXT].setEnabled(loaded)
         self.registry.set_enabled(FILE_ACTIONS, self.files.can_save)
         store = self.services.files
         if store is not None and store.saving:  # the history is about to gain a version
@@ -411,7 +435,7 @@ class MainWindow(QMainWindow):
     def _update_alternatives(self) -> None:
         current = self.controller.current()
         count = len(current.alternatives) if current is not None else 0
-        reviewing = not self.loader.running
+        reviewing = not self.loader.running and not self.edit_mode.editing
         for number, action_id in enumerate(ALTERNATIVES, start=1):
             self.registry[action_id].setEnabled(reviewing and number <= count)
 

@@ -47,6 +47,7 @@ class TextPane(QPlainTextEdit):
         layer: spans, pages and line numbers to show (None: plain text).
         theme: colours to paint with.
         current_id: the suggestion drawn with a box.
+        strike_rejected: rejected suggestions are struck through (the raw side).
 
     Signals:
         clicked(int, QPoint): a click (not a drag) on text: offset and global position.
@@ -59,6 +60,7 @@ class TextPane(QPlainTextEdit):
         self.theme = theme
         self.layer: MarkLayer | None = None
         self.current_id: str | None = None
+        self.strike_rejected = False
         self._current_span: tuple[int, int] | None = None
         self.page_label = "p%1"
         self._index = Utf16Index("")
@@ -266,9 +268,8 @@ class TextPane(QPlainTextEdit):
         self._lines = {}  # Qt may have laid out blocks while painting the text
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        strike = self.isReadOnly()
         for suggestion, rects in marks:
-            paint_lines(painter, suggestion, rects, self.theme, strike)
+            paint_lines(painter, suggestion, rects, self.theme, self.strike_rejected)
             if suggestion.id == self.current_id:
                 paint_outline(painter, rects, self.theme)
         self._paint_pages(painter)

@@ -24,6 +24,11 @@ class ReviewStatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.mode_label = QLabel()
+        self.mode_label.setStyleSheet(
+            "QLabel { background: #E69F00; color: black; font-weight: bold; padding: 1px 8px; }"
+        )
+        self.mode_label.hide()
         self.progress_label = QLabel()
         self.progress_label.setToolTip(self.tr("Decided of all suggestions, then per kind"))
         self.position_label = QLabel()
@@ -54,6 +59,7 @@ class ReviewStatusBar(QStatusBar):
             policy.setRetainSizeWhenHidden(True)
             busy.setSizePolicy(policy)
         for widget in (
+            self.mode_label,
             self.progress_label,
             self.position_label,
             self.encoding_label,
@@ -65,6 +71,11 @@ class ReviewStatusBar(QStatusBar):
             self.addPermanentWidget(widget)
         self.show_analysis(False)
         self.show_busy("")
+
+    def show_editing(self, editing: bool) -> None:
+        """Say, unmissably, that keys type now and how to get back."""
+        self.mode_label.setText(self.tr("Editing — Esc returns to review"))
+        self.mode_label.setVisible(editing)
 
     def show_busy(self, doing: str) -> None:
         """Say what is being written in the background ("Saving …"); "" hides it."""
