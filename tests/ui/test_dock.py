@@ -88,26 +88,3 @@ def test_bulk_accept_can_be_declined(opened, qtbot):
     opened.dock.bulk_threshold.setValue(0.5)
     opened.controller.accept_visible(0.5)
     assert opened.controller.session.counts()[Status.ACCEPTED] == 0
-
-
-def test_keys_typed_in_the_list_controls_do_not_decide(opened, qtbot):
-    dock = opened.dock
-    for widget, key in (
-        (dock.search, Qt.Key.Key_Return),
-        (dock.search, Qt.Key.Key_A),
-        (dock.search, Qt.Key.Key_Backspace),
-        (dock.min_confidence, Qt.Key.Key_Return),
-        (dock.bulk_threshold, Qt.Key.Key_1),
-        (dock.status_box, Qt.Key.Key_R),
-    ):
-        widget.setFocus()
-        qtbot.keyClick(widget, key)
-        assert opened.controller.session.counts()[Status.PENDING] == len(
-            opened.controller.session.suggestions
-        ), (widget, key)
-    assert dock.search.text() == ""  # "a" typed, then erased
-    assert dock.status_box.currentText() == "Rejected"  # R chose an item, it did not reject
-    dock.status_box.setCurrentIndex(0)
-    dock.search.setFocus()
-    qtbot.keyClick(dock.search, Qt.Key.Key_F8)  # function keys still review
-    assert opened.controller.current_id == "s2"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from korrektur.ui.controller import ReviewController
@@ -52,6 +52,8 @@ class EditMode(QObject):
         self._raw = raw
         self._corrected = corrected
         self._editor = editor
+        self._review_widgets: list[QWidget] = [raw, corrected]
+        self._last_review: QWidget = raw
         editor.committed.connect(self._committed)
         editor.cancelled.connect(self.back_to_review)
         corrected.leave.connect(self.back_to_review)
@@ -122,6 +124,18 @@ class EditMode(QObject):
         self._corrected.set_editing(False)
         self._set(Mode.REVIEW)
 
+    def track(self, widget: QWidget) -> None:
+        """``widget`` is a place to review from (the list): focus may return to it."""
+        self._review_widgets.append(widget)
+
+    def return_focus(self) -> None:
+        """Give the keys back to the review: to where the reviewer last reviewed from."""
+        self.back_to_review()
+        target = self._last_review
+        if not target.isVisible():
+            target = self._raw
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _committed(self, text: str) -> None:
         self.back_to_review()
         self._controller.edit(text)
@@ -135,6 +149,8 @@ class EditMode(QObject):
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Moving to another part of the window ends free editing."""
+        if new in self._review_widgets and not (new is self._corrected and self.editing):
+            self._last_review = new
         if self.mode is not Mode.TEXT or new is None or self._inside_editing(new):
             return
         if new.window() is self._corrected.window():

@@ -213,6 +213,8 @@ class MainWindow(QMainWindow):
         self.status.cancel_requested.connect(self.loader.cancel)
         self.dock.selected.connect(c.set_current)
         self.dock.filter_changed.connect(self._on_filter_changed)
+        self.dock.back_to_review.connect(self.edit_mode.return_focus)
+        self.edit_mode.track(self.dock.table)
         self.dock.bulk_threshold.valueChanged.connect(self._on_threshold_changed)
         self.details.alternative.connect(c.choose_alternative)
         self.corrected_view.edited.connect(c.manual_edit)

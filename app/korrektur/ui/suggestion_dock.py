@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from korrektur.model import Kind, Status
+from korrektur.ui.filter_keys import FilterKeys, Takes
 from korrektur.ui.filters import DECIDED, SuggestionFilter
 from korrektur.ui.formatting import kind_name
-from korrektur.ui.keys import TypingKeys
 from korrektur.ui.suggestion_model import (
     ID_ROLE,
     Column,
@@ -45,10 +45,12 @@ class SuggestionDock(QWidget):
     Signals:
         filter_changed(SuggestionFilter): the reviewer changed a filter.
         selected(str): the reviewer selected a row (its suggestion id).
+        back_to_review(): Esc or Enter in a filter control: the review keys are wanted.
     """
 
     filter_changed = Signal(object)
     selected = Signal(str)
+    back_to_review = Signal()
 
     def __init__(self, accept_visible: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,8 +160,13 @@ class SuggestionDock(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(bulk)
-        self._typing = TypingKeys(self)
-        self._typing.watch(self.search, self.status_box, self.min_confidence, self.bulk_threshold)
+        self.filter_keys = FilterKeys(self)
+        self.filter_keys.watch(self.search, Takes.TEXT)
+        self.filter_keys.watch(self.status_box, Takes.CHOICE)
+        self.filter_keys.watch(self.min_confidence, Takes.NUMBER)
+        self.filter_keys.watch(self.bulk_threshold, Takes.NUMBER)
+        self.filter_keys.committed.connect(self._committed)
+        self.filter_keys.returned.connect(self.back_to_review)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._count)
         self.proxy.layoutChanged.connect(self._count)
@@ -179,6 +186,12 @@ class SuggestionDock(QWidget):
             min_confidence=round(self.min_confidence.value(), 2),
             text=self.search.text().strip(),
         )
+
+    def _committed(self, control: QWidget) -> None:
+        """Enter: apply a search at once (not after the typing pause)."""
+        if control is self.search and self._search_timer.isActive():
+            self._search_timer.stop()
+            self._emit_filter()
 
     def _emit_filter(self) -> None:
         criteria = self.criteria()
