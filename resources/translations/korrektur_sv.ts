@@ -459,8 +459,12 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>Din text:</translation>
     </message>
     <message>
-        <source>Alternatives:</source>
-        <translation>Alternativ:</translation>
+        <source>Other corrections:</source>
+        <translation>Andra rättelser:</translation>
+    </message>
+    <message>
+        <source>R keeps the OCR text %1.</source>
+        <translation>R behåller OCR-texten %1.</translation>
     </message>
 </context>
 <context>

@@ -63,9 +63,15 @@ def test_accept_reject_and_the_right_pane(opened, qtbot):
     assert opened.isWindowModified()
 
 
-def test_alternatives_by_number_key(opened, qtbot):
-    opened.controller.set_current("s4")  # pa → på, alternatives pa, pä
-    press(qtbot, opened, Qt.Key.Key_2)
+def test_alternatives_by_number_key_are_other_corrections(opened, qtbot):
+    opened.controller.set_current("s4")  # pa → på; the engine offered pa and pä
+    details = opened.details.toPlainText()
+    assert "Other corrections: 1 pä" in details
+    assert "1 pa" not in details
+    assert "R keeps the OCR text pa." in details
+    press(qtbot, opened, Qt.Key.Key_2)  # there is no second one
+    assert status(opened, "s4") is Status.PENDING
+    press(qtbot, opened, Qt.Key.Key_1)
     suggestion = opened.controller.session.get("s4")
     assert suggestion.status is Status.EDITED
     assert suggestion.edited_text == "pä"
@@ -73,6 +79,18 @@ def test_alternatives_by_number_key(opened, qtbot):
     opened.controller.set_current("s1")  # no alternatives: nothing happens
     press(qtbot, opened, Qt.Key.Key_1)
     assert status(opened, "s1") is Status.PENDING
+
+
+def test_typing_the_original_in_the_editor_is_a_rejection(opened, qtbot):
+    opened.controller.set_current("s3")  # stodet → stödet
+    press(qtbot, opened, Qt.Key.Key_E)
+    opened.editor.selectAll()
+    type_text(opened.editor, "stodet")
+    qtbot.keyClick(opened.editor, Qt.Key.Key_Return)
+    suggestion = opened.controller.session.get("s3")
+    assert suggestion.status is Status.REJECTED
+    assert suggestion.edited_text is None
+    assert "rejected" in opened.dock.model.index(2, 3).data()
 
 
 def test_edit_in_place(opened, qtbot):

@@ -245,10 +245,16 @@ class ReviewSession:
         return self.decide(ids, Status.REJECTED)
 
     def edit(self, suggestion_id: str, text: str) -> list[Decision]:
-        """Use the reviewer's own text (or a chosen alternative)."""
+        """Use the reviewer's own text (or a chosen alternative).
+
+        Text equal to the replacement is an acceptance, and text equal to the original a
+        rejection: an export must not count keeping the OCR text as an edit.
+        """
         suggestion = self._by_id[suggestion_id]
         if text == suggestion.replacement:
             return self.decide([suggestion_id], Status.ACCEPTED)
+        if text == suggestion.original:
+            return self.decide([suggestion_id], Status.REJECTED)
         return self.decide([suggestion_id], Status.EDITED, text)
 
     def choose_alternative(self, suggestion_id: str, number: int) -> list[Decision]:

@@ -100,7 +100,8 @@ def details_html(suggestion: Suggestion, document: Document) -> str:
     deleted = QCoreApplication.translate("Formatting", "(delete)")
     confidence = QCoreApplication.translate("Formatting", "confidence")
     yours = QCoreApplication.translate("Formatting", "Your text:")
-    alternatives = QCoreApplication.translate("Formatting", "Alternatives:")
+    alternatives = QCoreApplication.translate("Formatting", "Other corrections:")
+    keeps = QCoreApplication.translate("Formatting", "R keeps the OCR text %1.")
     replacement = visible(suggestion.replacement) if suggestion.replacement else deleted
     parts = [
         f"<p style='font-size:large'><b>{escape(visible(suggestion.original))}</b> → "
@@ -115,11 +116,13 @@ def details_html(suggestion: Suggestion, document: Document) -> str:
     if suggestion.reason:
         parts.append(f"<p>{escape(suggestion.reason)}</p>")
     if suggestion.alternatives:
-        links = " ".join(
+        links = " · ".join(
             f"<a href='alt:{n}'>{n}&nbsp;{escape(visible(a))}</a>"
             for n, a in enumerate(suggestion.alternatives[:9], start=1)
         )
         parts.append(f"<p>{escape(alternatives)} {links}</p>")
+    original = f"<b>{escape(visible(suggestion.original))}</b>"
+    parts.append(f"<p>{escape(keeps).replace('%1', original)}</p>")
     if suggestion.decided_by or suggestion.decided_at:
         who = " · ".join(x for x in (suggestion.decided_by, suggestion.decided_at) if x)
         parts.append(f"<p style='color:gray'>{escape(who)}</p>")

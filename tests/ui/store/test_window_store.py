@@ -165,3 +165,22 @@ def test_the_reviewer_is_asked_for_a_name_before_deciding(
     window.open_path(report)  # asked once only
     assert len(asked) == 1
     services.files.close(keep_unsaved=False)
+
+
+def test_keeping_the_ocr_text_is_saved_as_a_rejection_not_an_edit(qtbot, store_window, report):
+    window = store_window
+    window.open_path(report)
+    window.controller.set_current("s4")  # pa → på; 1 is pä, never the OCR text pa
+    window.raw_view.setFocus()
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_1)
+    window.controller.set_current("s3")  # stodet → stödet: typed back to the OCR text
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_E)
+    window.editor.selectAll()
+    qtbot.keyClicks(window.editor, "stodet")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = load_review(report.with_name("rapport.review.yaml")).session
+    assert saved.get("s4").status is Status.EDITED
+    assert saved.get("s4").edited_text == "pä"
+    assert saved.get("s3").status is Status.REJECTED
+    assert saved.get("s3").edited_text is None
