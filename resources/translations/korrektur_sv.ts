@@ -415,6 +415,25 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     </message>
 </context>
 <context>
+    <name>ExportNames</name>
+    <message>
+        <source>corrected</source>
+        <translation>korrigerad</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>granskning</translation>
+    </message>
+    <message>
+        <source>decisions</source>
+        <translation>beslut</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>granskningsrapport</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>Waiting for the review to be written…</source>
@@ -667,6 +686,10 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>Exporting %1…</source>
         <translation>Exporterar %1…</translation>
+    </message>
+    <message>
+        <source>%1 is the report or its review file, which an export never replaces. Choose another name.</source>
+        <translation>%1 är rapporten eller dess granskningsfil, som en export aldrig ersätter. Välj ett annat namn.</translation>
     </message>
     <message>
         <source>The export could not be written: %1</source>

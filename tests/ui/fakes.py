@@ -38,6 +38,8 @@ WORDS: dict[str, tuple[str, Kind, float, str, tuple[str, ...]]] = {
     "namnden": ("nämnden", Kind.DIACRITIC, 0.97, "ä lost", ()),
 }
 
+SUGGESTED = object()  # answers a file dialog with the path it proposed
+
 _WORD = re.compile(r"[\w&]+")
 
 

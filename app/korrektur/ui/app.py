@@ -57,6 +57,8 @@ def run_gui(args: argparse.Namespace) -> int:
         messages,
         reviewer=lambda: settings.get(keys.REVIEWER),
         set_reviewer=lambda name: settings.set(keys.REVIEWER, name),
+        export_folder=settings.get(keys.EXPORT_DIRECTORY),
+        set_export_folder=lambda folder: settings.set(keys.EXPORT_DIRECTORY, folder),
     )
     window = MainWindow(
         Services(settings, messages, analysis_pool(), default_engine, files=files), theme

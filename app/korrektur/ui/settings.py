@@ -47,6 +47,7 @@ WRAP_LINES: Setting[bool] = Setting("view/wrap_lines", True, bool)
 SYNC_SCROLL: Setting[bool] = Setting("view/sync_scroll", True, bool)
 RECENT_FILES: Setting[list[str]] = Setting("files/recent", [], list)
 LAST_DIRECTORY: Setting[str] = Setting("files/last_directory", "", str)
+EXPORT_DIRECTORY: Setting[str] = Setting("files/export_directory", "", str)
 BULK_THRESHOLD: Setting[float] = Setting(
     "review/bulk_threshold", 0.95, float, lambda v: 0.0 <= v <= 1.0
 )

@@ -223,10 +223,12 @@ def test_export_runs_in_the_background_and_is_parseable(qtbot, window, files, an
 
 def test_a_failed_export_says_why(qtbot, window, files, answers, tmp_path, report):
     answers.dialogs.append(lambda dialog: QDialog.DialogCode.Accepted)
-    answers.paths.append(report)  # the source itself: refused
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    answers.paths.append(blocked / "no" / "ut.txt")  # a folder that is not there
     with qtbot.waitSignal(files.export_failed, timeout=WAIT_MS):
         qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert "refusing to overwrite the source file" in window.messages.errors[-1]
+    assert window.messages.errors[-1].startswith("The export could not be written:")
     assert report.read_bytes().startswith(b"Forvaltningen har 6kat")
 
 

@@ -1,7 +1,7 @@
 """The window with the store: save, reopen, versions, export, analyse again, recovery, close."""
 
 import pytest
-from fakes import TEXT
+from fakes import SUGGESTED, TEXT
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -184,3 +184,74 @@ def test_keeping_the_ocr_text_is_saved_as_a_rejection_not_an_edit(qtbot, store_w
     assert saved.get("s4").edited_text == "pä"
     assert saved.get("s3").status is Status.REJECTED
     assert saved.get("s3").edited_text is None
+
+
+def choose(name):
+    def run(dialog):
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData(name))
+        return QDialog.DialogCode.Accepted
+
+    return run
+
+
+def test_export_proposes_a_name_that_is_not_the_source_and_remembers_the_folder(
+    qtbot, store_window, report, answers, files, tmp_path
+):
+    window = store_window
+    window.open_path(report)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
+    answers.dialogs.append(choose("txt"))
+    answers.paths.append(SUGGESTED)  # the clerk just confirms
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert answers.suggested == [str(tmp_path / "rapport.corrected.txt")]
+    written = tmp_path / "rapport.corrected.txt"
+    assert written.read_text(encoding="utf-8").startswith("Förvaltningen har 6kat")
+    assert window.messages.errors == []
+    assert report.read_text(encoding="utf-8") == TEXT
+
+    elsewhere = tmp_path / "exports"
+    elsewhere.mkdir()
+    answers.dialogs.append(choose("tei"))
+    answers.paths.append(elsewhere / "rapport.tei.xml")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    answers.dialogs.append(choose("csv"))
+    answers.paths.append(SUGGESTED)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert answers.suggested[1:] == [
+        str(tmp_path / "rapport.tei.xml"),
+        str(elsewhere / "rapport.decisions.csv"),  # the folder of the last export
+    ]
+    assert (elsewhere / "rapport.decisions.csv").is_file()
+    assert files.export_folder == str(elsewhere)
+
+
+def test_choosing_the_source_is_explained_and_asked_again(
+    qtbot, store_window, report, answers, tmp_path
+):
+    window = store_window
+    window.open_path(report)
+    answers.dialogs.append(choose("html"))
+    answers.paths.extend([report, tmp_path / "granskning.html"])
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(answers.suggested) == 2  # asked again, the Export dialog's choices kept
+    assert "rapport.txt is the report or its review file" in window.messages.errors[0]
+    assert report.read_text(encoding="utf-8") == TEXT
+    assert (tmp_path / "granskning.html").read_text(encoding="utf-8").startswith("<!DOCTYPE")
+
+
+def test_a_source_named_like_the_proposal_gets_a_numbered_name(tmp_path):
+    from korrektur.formats.exporters import EXPORTERS
+    from korrektur.ui.export_names import proposed_export
+
+    source = tmp_path / "rapport.corrected.txt"
+    proposed = proposed_export(source, EXPORTERS["txt"], None, [source])
+    assert proposed == tmp_path / "rapport.corrected.corrected.txt"
+    clash = tmp_path / "a.corrected.txt"
+    assert proposed_export(tmp_path / "a.txt", EXPORTERS["txt"], None, [clash]) == (
+        tmp_path / "a.corrected-2.txt"
+    )
+    gone = tmp_path / "gone"
+    assert (
+        proposed_export(source, EXPORTERS["tei"], gone, [])
+        == tmp_path / "rapport.corrected.tei.xml"
+    )
