@@ -199,6 +199,14 @@
         <translation>Text i normal storlek</translation>
     </message>
     <message>
+        <source>Show &amp;proposals</source>
+        <translation>Visa &amp;förslag</translation>
+    </message>
+    <message>
+        <source>Undecided suggestions in the corrected text: the proposed correction (checked) or the OCR text, as an export keeps it by default</source>
+        <translation>Obeslutade förslag i den rättade texten: den föreslagna rättelsen (markerat) eller OCR-texten, som en export behåller den som standard</translation>
+    </message>
+    <message>
         <source>&amp;Wrap long lines</source>
         <translation>&amp;Radbryt långa rader</translation>
     </message>

@@ -22,7 +22,8 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
 def test_open_shows_raw_and_corrected_text(opened):
     assert opened.raw_view.toPlainText() == TEXT
     corrected = opened.corrected_view.toPlainText()
-    assert corrected.startswith("Förvaltningen har ökat stödet på skolan.\nDet är bra")
+    # by default what the default export writes: undecided suggestions keep the OCR text
+    assert corrected == TEXT
     assert corrected == opened.controller.session.corrected_text()
     assert "rapport.txt" in opened.windowTitle()
     assert current(opened) == "s1"
@@ -51,7 +52,7 @@ def test_accept_reject_and_the_right_pane(opened, qtbot):
     assert current(opened) == "s2"
     press(qtbot, opened, Qt.Key.Key_R)  # 6kat stays
     assert status(opened, "s2") is Status.REJECTED
-    assert opened.corrected_view.toPlainText().startswith("Förvaltningen har 6kat stödet")
+    assert opened.corrected_view.toPlainText().startswith("Förvaltningen har 6kat stodet")
     press(qtbot, opened, Qt.Key.Key_Return)
     assert status(opened, "s3") is Status.ACCEPTED
     press(qtbot, opened, Qt.Key.Key_Backspace)
@@ -75,7 +76,7 @@ def test_alternatives_by_number_key_are_other_corrections(opened, qtbot):
     suggestion = opened.controller.session.get("s4")
     assert suggestion.status is Status.EDITED
     assert suggestion.edited_text == "pä"
-    assert "stödet pä skolan" in opened.corrected_view.toPlainText()
+    assert "stodet pä skolan" in opened.corrected_view.toPlainText()
     opened.controller.set_current("s1")  # no alternatives: nothing happens
     press(qtbot, opened, Qt.Key.Key_1)
     assert status(opened, "s1") is Status.PENDING
@@ -105,7 +106,7 @@ def test_edit_in_place(opened, qtbot):
     suggestion = opened.controller.session.get("s3")
     assert suggestion.status is Status.EDITED
     assert suggestion.edited_text == "stöden"
-    assert opened.corrected_view.toPlainText().startswith("Förvaltningen har ökat stöden på")
+    assert opened.corrected_view.toPlainText().startswith("Forvaltningen har 6kat stöden pa")
     assert not editor.isVisible()
     assert current(opened) == "s4"
 
@@ -138,7 +139,7 @@ def test_undo_and_redo_with_keys(opened, qtbot):
     press(qtbot, opened, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert status(opened, "s2") is Status.PENDING
     assert current(opened) == "s2"
-    assert opened.corrected_view.toPlainText().startswith("Forvaltningen har ökat")
+    assert opened.corrected_view.toPlainText().startswith("Forvaltningen har 6kat")
     press(qtbot, opened, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert status(opened, "s1") is Status.PENDING
     assert opened.corrected_view.toPlainText() == opened.controller.session.corrected_text()

@@ -37,6 +37,7 @@ def test_panes_with_characters_outside_the_bmp(window, tmp_path, qtbot):
     window.open_path(path)
     session = window.controller.session
     assert session.get("s1").start == 2
+    window.controller.accept()
     assert window.corrected_view.toPlainText() == "😀 på skolan\n"
     rects = window.raw_view.rects_of(2, 4)
     assert rects

@@ -91,11 +91,15 @@ class ReviewSession:
         document: the raw document.
         suggestions: sorted by start, never overlapping.
         reviewer: name recorded in decisions.
+        proposals_shown: whether ``corrected_text`` shows undecided suggestions as proposed
+            (the default) or keeps the OCR text there, as an export does by default. A
+            view setting: it changes no decision (see ``show_proposals``).
     """
 
     document: Document
     suggestions: list[Suggestion] = field(default_factory=list)
     reviewer: str = ""
+    proposals_shown: bool = True
     _by_id: dict[str, Suggestion] = field(init=False, repr=False)
     _listeners: list[Listener] = field(init=False, repr=False, default_factory=list)
     _cache: tuple[str, OffsetMap] | None = field(init=False, repr=False, default=None)
@@ -157,7 +161,7 @@ class ReviewSession:
             return
         text, offsets = self._cache
         for suggestion, old in edits:
-            new = suggestion.current_text
+            new = self.shown_text(suggestion)
             if new == old:
                 continue
             index = self.index_of(suggestion)
@@ -222,7 +226,7 @@ class ReviewSession:
             raise ValueError("an edited decision needs the reviewer's text")
         targets = [self._by_id[i] for i in ids]
         before = [Decision.of(s) for s in targets]
-        shown = [s.current_text for s in targets]
+        shown = [self.shown_text(s) for s in targets]
         stamp = None if status is Status.PENDING else now_iso()
         reviewer = None if status is Status.PENDING else (by or self.reviewer or None)
         for suggestion in targets:
@@ -270,7 +274,7 @@ class ReviewSession:
         edits: list[tuple[Suggestion, str]] = []
         for decision in decisions:
             suggestion = self._by_id[decision.id]
-            edits.append((suggestion, suggestion.current_text))
+            edits.append((suggestion, self.shown_text(suggestion)))
             suggestion.status = decision.status
             suggestion.edited_text = decision.edited_text
             suggestion.decided_by = decision.decided_by
@@ -292,9 +296,32 @@ class ReviewSession:
 
     # -- text and offsets ------------------------------------------------------------------
 
+    def shown_text(self, suggestion: Suggestion) -> str:
+        """What ``suggestion`` puts in ``corrected_text`` (depends on ``proposals_shown``)."""
+        return suggestion.current_text if self.proposals_shown else suggestion.decided_text
+
+    def _texts(self, proposals: bool) -> list[str]:
+        getter = attrgetter("current_text" if proposals else "decided_text")
+        return list(map(getter, self.suggestions))
+
+    def text_with(self, proposals: bool) -> str:
+        """The corrected text with undecided suggestions proposed or kept raw (no change)."""
+        spans = zip(self.suggestions, self._texts(proposals), strict=True)
+        return apply_texts(self.document.text, ((s.start, s.end, t) for s, t in spans))
+
+    def show_proposals(self, shown: bool) -> None:
+        """Show undecided suggestions as proposed in ``corrected_text``, or keep them raw.
+
+        Listeners are not told: no decision changed (a review must not count it as work);
+        whoever shows the text shows it anew.
+        """
+        if shown != self.proposals_shown:
+            self.proposals_shown = shown
+            self._cache = None
+
     def _build(self) -> tuple[str, OffsetMap]:
         if self._cache is None:
-            texts = [s.current_text for s in self.suggestions]
+            texts = self._texts(self.proposals_shown)
             spans = [(s.start, s.end, t) for s, t in zip(self.suggestions, texts, strict=True)]
             self._cache = (
                 apply_texts(self.document.text, spans),
@@ -303,7 +330,7 @@ class ReviewSession:
         return self._cache
 
     def corrected_text(self) -> str:
-        """The text as it stands: decisions applied, pending suggestions shown as proposed."""
+        """The text as it stands: decisions applied, pending ones proposed (or kept raw)."""
         return self._build()[0]
 
     def decided_text(self) -> str:
@@ -510,7 +537,7 @@ class ReviewSession:
         parts = []
         position, cursor = raw_start, cor_start
         for suggestion in added:
-            current = suggestion.current_text
+            current = self.shown_text(suggestion)
             parts.append(raw[position : suggestion.start])
             cursor += suggestion.start - position
             entries.append((suggestion.start, suggestion.end, cursor, cursor + len(current)))

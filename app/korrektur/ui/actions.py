@@ -48,6 +48,7 @@ class ActionId(Enum):
     ZOOM_IN = auto()
     ZOOM_OUT = auto()
     ZOOM_RESET = auto()
+    SHOW_PROPOSALS = auto()
     WRAP_LINES = auto()
     SYNC_SCROLL = auto()
     THEME_SYSTEM = auto()
@@ -235,6 +236,18 @@ SPECS: dict[ActionId, ActionSpec] = {
         str(QT_TRANSLATE_NOOP("Actions", "Text at its normal size")),
         ("Ctrl+0",),
     ),
+    ActionId.SHOW_PROPOSALS: ActionSpec(
+        str(QT_TRANSLATE_NOOP("Actions", "Show &proposals")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Actions",
+                "Undecided suggestions in the corrected text: the proposed correction "
+                "(checked) or the OCR text, as an export keeps it by default",
+            )
+        ),
+        ("Ctrl+P",),
+        checkable=True,
+    ),
     ActionId.WRAP_LINES: ActionSpec(
         str(QT_TRANSLATE_NOOP("Actions", "&Wrap long lines")),
         str(QT_TRANSLATE_NOOP("Actions", "Wrap lines at the pane's edge")),
@@ -334,6 +347,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
             ActionId.ZOOM_OUT,
             ActionId.ZOOM_RESET,
             None,
+            ActionId.SHOW_PROPOSALS,
             ActionId.WRAP_LINES,
             ActionId.SYNC_SCROLL,
             str(QT_TRANSLATE_NOOP("Actions", "&Colours")),
@@ -363,6 +377,8 @@ TOOLBAR: tuple[ActionId | None, ...] = (
     None,
     ActionId.UNDO,
     ActionId.REDO,
+    None,
+    ActionId.SHOW_PROPOSALS,
 )
 
 

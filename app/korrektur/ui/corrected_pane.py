@@ -95,7 +95,7 @@ class CorrectedPane(TextPane):
         for suggestion_id in dict.fromkeys(change.ids):
             suggestion = session.get(suggestion_id)
             start, end = self._offsets.corrected_span(session.index_of(suggestion))
-            text = suggestion.current_text
+            text = session.shown_text(suggestion)
             if self._shown[start:end] != text:
                 edits.append((start, end, text))
         return sorted(edits, reverse=True)

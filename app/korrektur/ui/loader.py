@@ -37,6 +37,7 @@ class DocumentLoader(QObject):
         self._job: AnalysisJob | None = None
         self._signals: dict[int, JobSignals] = {}
         self._number = 0
+        self.proposals = False  # sessions are prepared with undecided suggestions proposed
 
     @property
     def running(self) -> bool:
@@ -49,7 +50,7 @@ class DocumentLoader(QObject):
         self._number += 1
         signals = JobSignals(self)  # owned here, deleted on this thread when the job ends
         self._signals[self._number] = signals
-        job = AnalysisJob(self._number, source, self._engine, signals)
+        job = AnalysisJob(self._number, source, self._engine, signals, self.proposals)
         signals.loaded.connect(self._on_loaded)
         signals.progress.connect(self._on_progress)
         signals.finished.connect(self._on_finished)

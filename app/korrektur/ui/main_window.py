@@ -34,6 +34,7 @@ from korrektur.ui.marks import corrected_layer, document_layer, raw_layer
 from korrektur.ui.painting import kind_icon
 from korrektur.ui.pane import TextPane
 from korrektur.ui.prepared import Analysed, Prepared, prepare
+from korrektur.ui.proposals_view import ProposalsView
 from korrektur.ui.recent_menu import RecentFilesMenu
 from korrektur.ui.services import Services
 from korrektur.ui.stats import ReviewStats
@@ -149,6 +150,16 @@ class MainWindow(QMainWindow):
             self.sync,
             self,
         )
+        self.proposals = ProposalsView(
+            self.registry[ActionId.SHOW_PROPOSALS],
+            self.settings,
+            self.controller,
+            self.corrected_view,
+            self.loader,
+            services.files,
+            services.pool,
+            self,
+        )
         self._connect()
         self._show_mode(Mode.REVIEW)
         self.set_theme(theme)
@@ -221,6 +232,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.chosen.connect(self.files.open_path)
         self.registry[ActionId.EDIT_TEXT].triggered.connect(self.edit_mode.set_text_editing)
         self.edit_mode.changed.connect(self._show_mode)
+        self.proposals.text_replaced.connect(self._on_view_replaced)
         self.view.theme_changed.connect(self.set_theme)
         store = self.services.files
         if store is not None:
@@ -315,6 +327,7 @@ class MainWindow(QMainWindow):
         built = self._analysed if self._analysed and self._analysed.session is session else None
         self.stats = built.stats if built else ReviewStats(session) if session else None
         if session is not None:
+            session.show_proposals(self.proposals.shown)
             prepared = built.corrected if built else None
             self.corrected_view.show_text(session.corrected_text(), session.offsets, prepared)
             self._refresh_layers(session)
@@ -324,6 +337,13 @@ class MainWindow(QMainWindow):
                 self.controller.step()
         self.status.set_stats(self.stats, self.theme)
         self._update_actions()
+
+    def _on_view_replaced(self) -> None:
+        """The corrected pane shows the other view: its marks and the current box follow."""
+        session = self.controller.session
+        if session is not None:
+            self._refresh_layers(session)
+            self._on_current_changed(self.controller.current_id)
 
     def _fill_list(self) -> None:
         session = self.controller.session

@@ -161,11 +161,28 @@ def draw_underline(
 def paint_fill(
     painter: QPainter, suggestion: Suggestion, rects: list[QRectF], theme: Theme
 ) -> None:
-    """The background tint of a mark (under the text)."""
-    colour = theme.fill_colour(primary_kind(suggestion), suggestion.decided)
+    """The background tint of a pending mark (under the text); decided text stays plain."""
+    if suggestion.decided:
+        return
+    colour = theme.fill_colour(primary_kind(suggestion), decided=False)
     for rect in rects:
         if rect.width() > 0:
             painter.fillRect(rect, colour)
+
+
+PENDING_FLAG = 6.0  # the side of the corner triangle that marks an undecided suggestion
+
+
+def paint_pending_flag(painter: QPainter, rects: list[QRectF], colour: QColor) -> None:
+    """A small triangle in the top-left corner: "not decided yet", seen without colour."""
+    if not rects:
+        return
+    corner = rects[0].topLeft()
+    x, y = corner.x(), corner.y()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPolygon([QPointF(x, y), QPointF(x + PENDING_FLAG, y), QPointF(x, y + PENDING_FLAG)])
+    painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
 def paint_lines(
@@ -175,11 +192,18 @@ def paint_lines(
     theme: Theme,
     strike_rejected: bool,
 ) -> None:
-    """Underline (over the text), strike-through for rejections, a caret for empty spans."""
+    """Underline (over the text), strike-through for rejections, a caret for empty spans.
+
+    Status shows by shape as well as by colour: a pending suggestion has a corner flag and
+    a full underline; a decided one only a faint underline; a rejected one (on the raw
+    side) is struck through.
+    """
     kind = primary_kind(suggestion)
     colour = theme.line_colour(kind)
     if suggestion.decided:
-        colour.setAlpha(110)
+        colour.setAlpha(100)
+    else:
+        paint_pending_flag(painter, rects, colour)
     for rect in rects:
         if rect.width() == 0:
             painter.setPen(QPen(colour, 2.0))

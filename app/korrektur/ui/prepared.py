@@ -87,6 +87,10 @@ class Analysed:
     report: ResumeReport | None = None
 
 
-def session_view(session: ReviewSession) -> Analysed:
-    """What the window needs to show ``session`` (a restored version): text and counts."""
+def session_view(session: ReviewSession, proposals: bool = False) -> Analysed:
+    """What the window needs to show ``session`` (a restored version): text and counts.
+
+    ``proposals``: undecided suggestions show as proposed (else they keep the OCR text).
+    """
+    session.show_proposals(proposals)
     return Analysed(session, prepare(session.corrected_text()), ReviewStats(session))

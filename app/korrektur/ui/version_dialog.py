@@ -84,6 +84,7 @@ class VersionHistoryDialog(QDialog):
         self.confirm = confirm  # None asks nobody (always yes)
         self.jobs = jobs if jobs is not None else JobQueue(SyncPool(), self)
         self._working = False
+        self.proposals = False  # a restored session shows undecided suggestions proposed
         self.setWindowTitle(
             self.tr("Version history — %1").replace("%1", review.session.document.name)
         )
@@ -247,7 +248,7 @@ class VersionHistoryDialog(QDialog):
         review = self.review
         self._run(
             self.tr("Restoring version %1…").replace("%1", str(number)),
-            lambda: session_view(review.version_session(number)),
+            lambda: session_view(review.version_session(number), self.proposals),
             lambda view: self._restored(number, view),
             keeps=True,  # the restored session is the work from now on
         )

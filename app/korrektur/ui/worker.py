@@ -80,6 +80,8 @@ class AnalysisJob(QRunnable):
 
     Attributes:
         number: identifies the job's signals (the window ignores stale jobs).
+        proposals: the corrected text is prepared with undecided suggestions proposed
+            (else they keep the OCR text, as the window shows them by default).
         signals: where the job reports. Pass signals parented to a GUI-thread object when the
             job runs on a pool: the pool deletes the job on its own thread, and a parentless
             signals object would be destroyed there with it.
@@ -91,9 +93,11 @@ class AnalysisJob(QRunnable):
         source: Path | Document,
         engine: EngineHolder,
         signals: JobSignals | None = None,
+        proposals: bool = False,
     ) -> None:
         super().__init__()
         self.number = number
+        self.proposals = proposals
         self.signals = signals if signals is not None else JobSignals()
         self._source = source
         self._engine = engine
@@ -141,6 +145,7 @@ class AnalysisJob(QRunnable):
                 review, report = resume_document(document, analyse)
                 session = review.session
             # the text, its offset maps and the counts are built here, not on the GUI thread
+            session.show_proposals(self.proposals)
             corrected = prepare(session.corrected_text())
             analysed = Analysed(session, corrected, ReviewStats(session), review, report)
         except AnalysisCancelled:

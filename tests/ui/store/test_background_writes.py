@@ -74,7 +74,7 @@ def test_ctrl_s_saves_in_the_background_and_the_file_loads_back_identical(
     assert window.registry[ActionId.VERSIONS].isEnabled()
     saved = load_review(review_file(report))
     assert session_equal(saved.session, session)
-    assert saved.session.corrected_text() == session.corrected_text()
+    assert saved.session.text_with(proposals=True) == session.text_with(proposals=True)
     assert [v.reviewer for v in saved.history.versions] == ["Anna Berg"]
     assert window.messages.infos[-1] == "Saved version 1 to rapport.review.yaml"
 

@@ -255,3 +255,35 @@ def test_a_source_named_like_the_proposal_gets_a_numbered_name(tmp_path):
         proposed_export(source, EXPORTERS["tei"], gone, [])
         == tmp_path / "rapport.corrected.tei.xml"
     )
+
+
+def test_what_the_pane_shows_by_default_is_what_the_default_export_writes(
+    qtbot, store_window, report, answers, tmp_path
+):
+    window = store_window
+    window.open_path(report)
+    window.raw_view.setFocus()
+    for key in (Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_J, Qt.Key.Key_A):  # s3 left undecided
+        qtbot.keyClick(window.raw_view, key)
+    shown = window.corrected_view.toPlainText()
+    assert shown.startswith("Förvaltningen har 6kat stodet på skolan.")  # stodet: a proposal
+    answers.dialogs.append(lambda dialog: QDialog.DialogCode.Accepted)  # txt, as proposed
+    answers.paths.append(SUGGESTED)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert (tmp_path / "rapport.corrected.txt").read_text(encoding="utf-8") == shown
+
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    with_proposals = window.corrected_view.toPlainText()
+    assert with_proposals.startswith("Förvaltningen har 6kat stödet på skolan.")
+    assert with_proposals == window.controller.session.corrected_text()
+    assert window.controller.session.get("s3").status is Status.PENDING  # only the view
+    assert not window.files.unsaved or window.isWindowModified()
+
+    def proposed_export(dialog):
+        assert dialog.pending_box.currentIndex() == 1  # the export follows the view
+        return QDialog.DialogCode.Accepted
+
+    answers.dialogs.append(proposed_export)
+    answers.paths.append(tmp_path / "med-förslag.txt")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert (tmp_path / "med-förslag.txt").read_text(encoding="utf-8") == with_proposals
