@@ -251,16 +251,16 @@
         <translation>&amp;Systemets språk</translation>
     </message>
     <message>
-        <source>Use the desktop&apos;s language (after a restart)</source>
-        <translation>Använd skrivbordets språk (efter omstart)</translation>
+        <source>Use the desktop&apos;s language</source>
+        <translation>Använd skrivbordets språk</translation>
     </message>
     <message>
-        <source>Use English (after a restart)</source>
-        <translation>Använd engelska (efter omstart)</translation>
+        <source>Use English</source>
+        <translation>Använd engelska</translation>
     </message>
     <message>
-        <source>Use Swedish (after a restart)</source>
-        <translation>Använd svenska (efter omstart)</translation>
+        <source>Use Swedish</source>
+        <translation>Använd svenska</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -589,6 +589,17 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>Corrected text (E or F2 to edit)</source>
         <translation>Rättad text (E eller F2 för att redigera)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteBar</name>
+    <message>
+        <source>Open folder</source>
+        <translation>Öppna mappen</translation>
+    </message>
+    <message>
+        <source>Hide this note</source>
+        <translation>Dölj meddelandet</translation>
     </message>
 </context>
 <context>
@@ -1015,13 +1026,6 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>Go back to version %1? Its decisions become your current work; all versions stay saved, and the next save records the restore.</source>
         <translation>Gå tillbaka till version %1? Dess beslut blir ditt nuvarande arbete; alla versioner finns kvar, och nästa sparning noterar återställningen.</translation>
-    </message>
-</context>
-<context>
-    <name>ViewOptions</name>
-    <message>
-        <source>The language changes when Korrektur starts next time.</source>
-        <translation>Språket byts nästa gång Korrektur startar.</translation>
     </message>
 </context>
 </TS>

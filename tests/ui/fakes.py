@@ -116,3 +116,21 @@ def type_text(widget, text: str) -> None:
         shift = char.isupper()
         modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, code, char, modifier)
+
+
+def open_window(qtbot, services, report=None, theme=None, size=(1300, 800)):
+    """The real window, shown (and with ``report`` opened and its list filled)."""
+    from PySide6.QtWidgets import QApplication
+
+    from korrektur.ui.main_window import MainWindow
+    from korrektur.ui.theme import Theme
+
+    window = MainWindow(services, theme or Theme.from_palette(QApplication.palette()))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    if report is not None:
+        window.open_path(report)
+        qtbot.waitUntil(lambda: window.dock.model.session is window.controller.session)
+    return window

@@ -1,12 +1,12 @@
 """Pending, accepted and rejected look different at a glance, by shape as well as colour."""
 
 import pytest
+from fakes import open_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from korrektur.model import Status
-from korrektur.ui.main_window import MainWindow
 from korrektur.ui.suggestion_model import Column
 from korrektur.ui.theme import Theme, dark_palette, light_palette
 
@@ -25,13 +25,7 @@ def test_pending_has_a_flag_and_a_tint_decided_is_plain(qtbot, services, report,
     old = app.palette()
     app.setPalette(palette())
     try:
-        window = MainWindow(services, Theme.from_palette(palette()))
-        qtbot.addWidget(window)
-        window.resize(1300, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        window.open_path(report)
-        qtbot.waitUntil(lambda: window.dock.model.session is window.controller.session)
+        window = open_window(qtbot, services, report, Theme.from_palette(palette()))
         window.raw_view.setFocus()
         qtbot.keyClick(window.raw_view, Qt.Key.Key_A)  # s1 accepted, s2 pending
         pane = window.corrected_view

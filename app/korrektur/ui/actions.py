@@ -275,17 +275,17 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.LANGUAGE_SYSTEM: ActionSpec(
         str(QT_TRANSLATE_NOOP("Actions", "&System language")),
-        str(QT_TRANSLATE_NOOP("Actions", "Use the desktop's language (after a restart)")),
+        str(QT_TRANSLATE_NOOP("Actions", "Use the desktop's language")),
         checkable=True,
     ),
     ActionId.LANGUAGE_ENGLISH: ActionSpec(
         "English",
-        str(QT_TRANSLATE_NOOP("Actions", "Use English (after a restart)")),
+        str(QT_TRANSLATE_NOOP("Actions", "Use English")),
         checkable=True,
     ),
     ActionId.LANGUAGE_SWEDISH: ActionSpec(
         "Svenska",
-        str(QT_TRANSLATE_NOOP("Actions", "Use Swedish (after a restart)")),
+        str(QT_TRANSLATE_NOOP("Actions", "Use Swedish")),
         checkable=True,
     ),
     ActionId.SHORTCUTS: ActionSpec(
@@ -393,22 +393,33 @@ class ActionRegistry:
     def __init__(self, window: QWidget) -> None:
         self._window = window
         self._actions: dict[ActionId, QAction] = {}
+        self._menus: dict[str, QMenu] = {}
         style = window.style()
         for action_id, spec in SPECS.items():
-            number = str(ALTERNATIVES.index(action_id) + 1) if action_id in ALTERNATIVES else ""
-            action = QAction(tr(spec.text).replace("%1", number), window)
-            tip = tr(spec.tip).replace("%1", number)
+            action = QAction(window)
             keys = list({QKeySequence(k).toString(): QKeySequence(k) for k in spec.keys}.values())
             action.setShortcuts(keys)
-            if keys:
-                tip = f"{tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
-            action.setToolTip(tip)
-            action.setStatusTip(tr(spec.tip).replace("%1", number))
             action.setCheckable(spec.checkable)
             if spec.icon is not None:
                 action.setIcon(style.standardIcon(spec.icon))
             window.addAction(action)
             self._actions[action_id] = action
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts and tips in the language now in use (menus included)."""
+        for action_id, action in self._actions.items():
+            spec = SPECS[action_id]
+            number = str(ALTERNATIVES.index(action_id) + 1) if action_id in ALTERNATIVES else ""
+            action.setText(tr(spec.text).replace("%1", number))
+            tip = tr(spec.tip).replace("%1", number)
+            action.setStatusTip(tip)
+            keys = action.shortcuts()
+            if keys:
+                tip = f"{tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+            action.setToolTip(tip)
+        for title, menu in self._menus.items():
+            menu.setTitle(tr(title))
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]
@@ -451,6 +462,7 @@ class ActionRegistry:
                         menu.addMenu(extra)
                     else:
                         extra(menu)
+        self._menus.update(menus)
         return menus
 
     def build_toolbar(self, toolbar: QToolBar) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -31,6 +31,7 @@ from korrektur.ui.inline_editor import InlineEditor
 from korrektur.ui.interactions import PaneInteractions
 from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.marks import corrected_layer, document_layer, raw_layer
+from korrektur.ui.note_bar import NoteBar
 from korrektur.ui.painting import kind_icon
 from korrektur.ui.pane import TextPane
 from korrektur.ui.prepared import Analysed, Prepared, prepare
@@ -92,7 +93,6 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.stats: ReviewStats | None = None
         self._analysed: Analysed | None = None  # what the worker built for the new session
-        self.setWindowTitle(self.tr("Korrektur"))
         self.setAcceptDrops(True)
         self.resize(1400, 900)
 
@@ -107,8 +107,6 @@ class MainWindow(QMainWindow):
         self.raw_view.setReadOnly(True)
         self.raw_view.strike_rejected = True
         self.corrected_view = CorrectedPane(theme)
-        for pane in (self.raw_view, self.corrected_view):
-            pane.page_label = self.tr("p%1", "page label in the gutter")
         self.editor = InlineEditor(self.corrected_view.viewport())
         self.edit_mode = EditMode(
             self.controller, self.raw_view, self.corrected_view, self.editor, self
@@ -121,15 +119,22 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(_titled(self.raw_title, self.raw_view))
         self.splitter.addWidget(_titled(self.corrected_title, self.corrected_view))
-        self.setCentralWidget(self.splitter)
+        self.note_bar = NoteBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.splitter, 1)
+        column.addWidget(self.note_bar)
+        self.setCentralWidget(central)
         self.sync = ScrollSync(self.raw_view, self.corrected_view, self)
 
         self.dock = SuggestionDock(self.registry[ActionId.ACCEPT_VISIBLE])
         self.dock.bulk_threshold.setValue(self.settings.get(keys.BULK_THRESHOLD))
         self.details = DetailsPane()
         self.dock_widgets = [
-            self._add_dock(self.tr("Suggestions"), "suggestions", self.dock),
-            self._add_dock(self.tr("Details"), "details", self.details),
+            self._add_dock("suggestions", self.dock),
+            self._add_dock("details", self.details),
         ]
         self.status = ReviewStatusBar()
         self.setStatusBar(self.status)
@@ -138,7 +143,7 @@ class MainWindow(QMainWindow):
         self.registry.build_menus(
             self.menuBar(), {"recent": self.recent_menu, "docks": self._add_dock_toggles}
         )
-        toolbar = self.addToolBar(self.tr("Review"))
+        toolbar = self.toolbar = self.addToolBar("")
         toolbar.setObjectName("review-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.registry.build_toolbar(toolbar)
@@ -149,6 +154,7 @@ class MainWindow(QMainWindow):
             (self.raw_view, self.corrected_view),
             self.sync,
             self,
+            services.translations,
         )
         self.proposals = ProposalsView(
             self.registry[ActionId.SHOW_PROPOSALS],
@@ -161,6 +167,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self._connect()
+        self.retranslate()
         self._show_mode(Mode.REVIEW)
         self.set_theme(theme)
         restore_layout(self, self.splitter, self.dock_widgets, self.settings)
@@ -168,8 +175,8 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------------
 
-    def _add_dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _add_dock(self, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -238,6 +245,8 @@ class MainWindow(QMainWindow):
         if store is not None:
             store.session_replaced.connect(self.show_session)
             store.saved.connect(self._update_modified)
+            store.saved.connect(self.note_bar.offer_folder)
+            store.exported.connect(self.note_bar.offer_folder)
             store.jobs.busy_changed.connect(self._on_busy_changed)
         posted = getattr(self.messages, "posted", None)
         if posted is not None:
@@ -253,7 +262,7 @@ class MainWindow(QMainWindow):
         self.settings.set(keys.BULK_THRESHOLD, round(value, 2))
 
     def _show_note(self, text: str) -> None:
-        self.status.showMessage(text, 5000)
+        self.note_bar.show_note(text)
 
     # -- files -------------------------------------------------------------------------------
 
@@ -278,7 +287,7 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, document: Document, prepared: Prepared) -> None:
         self.controller.set_session(None)
         self.document = document
-        self.setWindowTitle(self.tr("%1[*] — Korrektur").replace("%1", document.name))
+        self._retitle()
         self.raw_view.use_document(prepared)
         self.raw_view.set_layer(document_layer(document))
         self.corrected_view.show_text("")
@@ -427,7 +436,30 @@ class MainWindow(QMainWindow):
         self._retitle()
         self._update_actions()
 
+    def retranslate(self) -> None:
+        """Every text of the window in the language now in use (also what it shows now)."""
+        self.registry.retranslate()
+        self.dock_widgets[0].setWindowTitle(self.tr("Suggestions"))
+        self.dock_widgets[1].setWindowTitle(self.tr("Details"))
+        self.toolbar.setWindowTitle(self.tr("Review"))
+        for pane in (self.raw_view, self.corrected_view):
+            pane.page_label = self.tr("p%1", "page label in the gutter")
+            pane.update()
+        self._retitle()
+        self.status.set_stats(self.stats, self.theme)
+        self._on_current_changed(self.controller.current_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A change of language takes effect at once."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _retitle(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(self.tr("Korrektur"))
+        else:
+            self.setWindowTitle(self.tr("%1[*] — Korrektur").replace("%1", self.document.name))
         self.raw_title.setText(self.tr("Raw OCR text (read-only)"))
         self.raw_view.setAccessibleName(self.raw_title.text())
         if self.edit_mode.editing:

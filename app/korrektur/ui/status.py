@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from korrektur.model import Document, Suggestion
@@ -30,16 +30,11 @@ class ReviewStatusBar(QStatusBar):
         )
         self.mode_label.hide()
         self.progress_label = QLabel()
-        self.progress_label.setToolTip(self.tr("Decided of all suggestions, then per kind"))
         self.position_label = QLabel()
         self.encoding_label = QLabel()
-        self.encoding_label.setToolTip(self.tr("The encoding the file was read with"))
         self.analysis_bar = QProgressBar()
         self.analysis_bar.setMaximumWidth(160)
-        self.analysis_bar.setFormat(self.tr("Analysing… %p%"))
         self.cancel_button = QToolButton()
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop the analysis (the text stays open)"))
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
         self.busy_label = QLabel()
         self.busy_bar = QProgressBar()
@@ -71,10 +66,24 @@ class ReviewStatusBar(QStatusBar):
             self.addPermanentWidget(widget)
         self.show_analysis(False)
         self.show_busy("")
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.progress_label.setToolTip(self.tr("Decided of all suggestions, then per kind"))
+        self.encoding_label.setToolTip(self.tr("The encoding the file was read with"))
+        self.analysis_bar.setFormat(self.tr("Analysing… %p%"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the analysis (the text stays open)"))
+        self.mode_label.setText(self.tr("Editing — Esc returns to review"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a change of language at once (the window refills the counts)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def show_editing(self, editing: bool) -> None:
         """Say, unmissably, that keys type now and how to get back."""
-        self.mode_label.setText(self.tr("Editing — Esc returns to review"))
         self.mode_label.setVisible(editing)
 
     def show_busy(self, doing: str) -> None:

@@ -166,6 +166,12 @@ class SuggestionTableModel(QAbstractTableModel):
             row += 1
         return row if row < len(self._rows) else None
 
+    def retranslate(self) -> None:
+        """Headers and cells in the language now in use."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _COLUMNS - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, _COLUMNS - 1))
+
     def on_change(self, change: Change) -> None:
         """Follow a change of the session."""
         if self._session is None:
