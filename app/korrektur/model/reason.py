@@ -1,0 +1,220 @@
+"""Why a suggestion was made, as data: phrases of a template and its values, shown in any language.
+
+A ``Reason`` is the English text (it is a ``str``, so everything that stores, searches or
+prints reasons keeps working) and carries the phrases it was made from, so an interface can
+render it in its own language: each phrase's template is looked up by its key and
+translated, then filled with the values. A value may itself be a phrase ("running header",
+"at the top of page 2"), translated the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Union
+
+# The English template of every phrase a reason can hold, by key. An interface translates
+# the English template (Qt: context "Reason"); values are filled in with str.format.
+TEMPLATES: dict[str, str] = {
+    # words
+    "split": "one word split by a space",
+    "lost": "{letter} lost",
+    "missing": "{letter} missing",
+    "extra": "extra '{text}'",
+    "misread": "letters misread",
+    "read-as": "{letter} read as {text}",
+    "capital-misread": "capital letter misread",
+    "capital-lost": "capital letter lost",
+    "compound": "'{word}' is a compound of {parts}",
+    "close-word": "'{word}' is a close known word",
+    "common": "'{word}' is common",
+    "known": "'{word}' is a known word",
+    "rare": "'{word}' is a valid but rare word",
+    "context": "context '{around}' prefers '{word}'",
+    "also-word": "'{word}' is a word too",
+    "also-word-less-likely": "'{word}' is a word too but less likely here",
+    "not-word": "'{word}' is not a word",
+    "manual": "edited by the reviewer",
+    # page furniture
+    "page-number": "page number",
+    "document-number": "document number",
+    "contact-line": "letterhead contact line",
+    "running-header": "running header",
+    "running-footer": "running footer",
+    "letterhead-with": "letterhead line with a {what}",
+    "at-top": "at the top of page {page}",
+    "at-bottom": "at the bottom of page {page}",
+    "form-line": "{what} '{text}'",
+    "form-where": "{what} '{text}' {where}",
+    "repeats": "{what} '{text}' repeats {where} and on {repeated} of {compared} other pages",
+    "garbage-line": "short garbage line '{text}' {where} (logo or letterhead)",
+    "symbols-line": "a line of symbols only: '{text}'",
+    # hyphenation
+    "suspended-hyphen": "suspended hyphen: {pair} shares its last part with the next word; keep it",
+    "hyphen-symbol": "hyphen next to a symbol in {pair}; keep it",
+    "hyphen-code": "hyphen after a code or abbreviation in {pair}; keep it",
+    "hyphen-capital": "the next part of {pair} has a capital; keep the hyphen",
+    "split-known": "word split at the line end: {pair} is '{word}'",
+    "split-unknown": (
+        "probably a word split at the line end: {pair} → '{word}' (not in the lexicon)"
+    ),
+    # reflow and lists
+    "item-starts": "a list item starts",
+    "next-item": "next list item",
+    "bullet": "list bullet {glyph}",
+    "bullet-misread": "list bullet read by OCR as {glyph}",
+    "bullet-in-list": "{glyph} starts a line in a list: a list bullet",
+    "speck-goes-on": "{glyph} before a sentence that goes on is a speck",
+    "speck-outside-list": "{glyph} before a sentence, outside any list: a speck",
+    "lost-bullet-between": "between two list items: an item whose bullet OCR lost",
+    "lost-bullet-run": "short paragraph in a run after a colon: a list item whose bullet OCR lost",
+    "symbols": "line of symbols",
+    "columns": "a line laid out in columns stays a line of its own",
+    "fitted": "the line ends although the next word would have fitted: new paragraph",
+    "inside-paragraph": "line break inside a paragraph",
+    "page-break": "the page break",
+    "blank-line": "a blank line",
+    "goes-on": "the sentence goes on after {where}",
+    "full-goes-on": "the line is full and has no full stop: the paragraph goes on after {where}",
+    "full-before": "the line before {where} is full: the paragraph probably goes on",
+    "new-paragraph": "new paragraph after {where}",
+    # whitespace and specks
+    "spaces-at-break": "spaces around a line break",
+    "speck-before": "'{text}' before the text is an OCR speck",
+    "speck-after": "'{text}' after the text is an OCR speck",
+    "speck-between": "'{text}' between words is an OCR speck",
+    "quote-speck": "'‘' stuck to '{text}' is an OCR speck",
+    "underscore-speck": "underscore stuck to '{text}' is an OCR speck",
+    "second-quote": "a second opening quote closes the first",
+    "low-quote": "a low quote after a word closes a quote",
+}
+
+# Phrases that continue a list of the phrase before them with a comma, not a semicolon.
+_OPS = frozenset({"lost", "missing", "extra", "misread", "read-as"})
+_AFTER_COMMA = frozenset({"not-word"})
+
+Value = Union[str, "Phrase"]
+Translate = Callable[[str], str]
+
+
+def english(template: str) -> str:
+    """The English renderer: templates are English already."""
+    return template
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One phrase of a reason: the key of its template and the values to fill in.
+
+    Attributes:
+        key: a key of ``TEMPLATES``.
+        values: ``(name, value)`` pairs; a value is text or another phrase.
+    """
+
+    key: str
+    values: tuple[tuple[str, Value], ...] = ()
+
+    def render(self, translate: Translate = english) -> str:
+        """The phrase in the language of ``translate`` (it maps an English template)."""
+        template = translate(TEMPLATES[self.key])
+        filled = {name: _text(value, translate) for name, value in self.values}
+        try:
+            return template.format(**filled)
+        except (KeyError, IndexError, ValueError):  # a broken translation: say it in English
+            return TEMPLATES[self.key].format(**filled)
+
+    def data(self) -> dict[str, Any]:
+        """The phrase as plain data: ``{"key": …, name: value or nested phrase}``."""
+        result: dict[str, Any] = {"key": self.key}
+        for name, value in self.values:
+            result[name] = value.data() if isinstance(value, Phrase) else value
+        return result
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Phrase:
+        """The phrase ``data`` describes (ValueError when it is not one)."""
+        key = data.get("key")
+        if not isinstance(key, str) or key not in TEMPLATES:
+            raise ValueError(f"unknown reason phrase {key!r}")
+        values: list[tuple[str, Value]] = []
+        for name, value in data.items():
+            if name == "key":
+                continue
+            if isinstance(value, Mapping):
+                values.append((str(name), cls.from_data(value)))
+            elif isinstance(value, str | int | float):
+                values.append((str(name), str(value)))
+            else:
+                raise ValueError(f"bad value for {name!r} in reason phrase {key!r}")
+        return cls(key, tuple(values))
+
+
+def _text(value: Value, translate: Translate) -> str:
+    return value.render(translate) if isinstance(value, Phrase) else value
+
+
+def phrase(key: str, **values: Value) -> Phrase:
+    """A phrase of template ``key`` (KeyError for an unknown key: a typo is caught at once)."""
+    TEMPLATES[key]  # noqa: B018 (the look-up is the check)
+    return Phrase(key, tuple(values.items()))
+
+
+def render(phrases: tuple[Phrase, ...], translate: Translate = english) -> str:
+    """Phrases joined as a sentence: a list of letter fixes with commas, the rest with "; "."""
+    parts: list[str] = []
+    previous = ""
+    for item in phrases:
+        if parts:
+            comma = item.key in _AFTER_COMMA or (item.key in _OPS and previous in _OPS)
+            parts.append(", " if comma else "; ")
+        parts.append(item.render(translate))
+        previous = item.key
+    return "".join(parts)
+
+
+class Reason(str):
+    """A reason: its English text, with the phrases it was made from (``phrases``).
+
+    Being a ``str``, it is stored, searched and printed as the English text; a plain
+    ``str`` reason (an old review file, an engine that gives none) has no phrases and
+    shows as it is in every language.
+    """
+
+    phrases: tuple[Phrase, ...]
+
+    def __new__(cls, *phrases: Phrase) -> Reason:
+        """The reason made of ``phrases``."""
+        made = super().__new__(cls, render(phrases))
+        made.phrases = phrases
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle (and copy) the phrases, not the text."""
+        return (Reason, self.phrases)
+
+    def data(self) -> list[dict[str, Any]]:
+        """The phrases as plain data (for files and JSON)."""
+        return [item.data() for item in self.phrases]
+
+    def to_json(self) -> str:
+        """The phrases as one compact JSON string."""
+        return json.dumps(self.data(), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_data(cls, data: object) -> Reason:
+        """The reason ``data`` (from ``data()``) describes (ValueError when it is not one)."""
+        if not isinstance(data, list) or not all(isinstance(item, Mapping) for item in data):
+            raise ValueError("a reason is a list of phrases")
+        return cls(*(Phrase.from_data(item) for item in data))
+
+
+def phrases_of(reason: str) -> tuple[Phrase, ...]:
+    """The phrases of ``reason`` (none for a plain string)."""
+    return reason.phrases if isinstance(reason, Reason) else ()
+
+
+def localise(reason: str, translate: Translate) -> str:
+    """``reason`` in the language of ``translate``; plain text stays as it is."""
+    phrases = phrases_of(reason)
+    return render(phrases, translate) if phrases else reason
