@@ -13,7 +13,11 @@ from korrektur.display import display_problem
 from korrektur.engine import default_engine
 from korrektur.formats.exporters import EXPORTERS, export_to_bytes, format_for
 from korrektur.formats.reading import ExportOptions, Pending
+from korrektur.formats.sources import read_document
 from korrektur.formats.suggestions_json import document_summary, suggestions_payload
+from korrektur.formats.write_alto import write_alto_folder
+from korrektur.formats.write_page import write_page_folder
+from korrektur.formats.writeback import WriteBackError
 from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Status, Suggestion
 from korrektur.model.newlines import restore_newlines
 from korrektur.store.atomic import WriteError, atomic_write_text
@@ -27,6 +31,10 @@ from korrektur.store.validate import ReviewFileError
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
+
+FOLDER_WRITERS = {"alto": write_alto_folder, "page": write_page_folder}
+
+SOURCE_HELP = "an OCR text, hOCR, ALTO or PAGE XML file (or folder), or a searchable PDF"
 
 NEWLINE_NAMES = {"\n": "LF (Unix)", "\r\n": "CRLF (Windows)", "\r": "CR (classic Mac)"}
 
@@ -53,9 +61,39 @@ def command(
 
 def _load(path: str) -> Document:
     try:
-        return Document.from_path(path)
+        document = read_document(path)
     except DocumentError as exc:
         raise UserError(str(exc)) from exc
+    _warn_missing_images(document)
+    return document
+
+
+def _warn_missing_images(document: Document) -> None:
+    """One line on stderr when a scan's page images are missing (the text still works)."""
+    missing = document.scan.missing_images() if document.scan else []
+    if missing:
+        first = missing[0].describe_missing()
+        more = f" (and {len(missing) - 1} more pages)" if len(missing) > 1 else ""
+        print(f"korrektur: warning: {document.name}: {first}{more}", file=sys.stderr)
+
+
+def _scan_summary(document: Document) -> dict[str, object]:
+    """What ``info`` adds for a scan: format, boxes, confidences, images."""
+    scan = document.scan
+    if scan is None:
+        return {"format": "text"}
+    spans = [(t.start, t.end) for t in document.tokens]
+    confidences = [w.confidence for w in scan.words if w.confidence is not None]
+    missing = scan.missing_images()
+    return {
+        "format": scan.format,
+        "boxes": f"{scan.box_coverage(spans):.1%} of words",
+        "ocr confidence": (
+            f"{sum(confidences) / len(confidences):.2f}" if confidences else "not given"
+        ),
+        "images": f"{len(scan.pages) - len(missing)} of {len(scan.pages)} found"
+        + (f"; missing: {missing[0].describe_missing()}" if missing else ""),
+    }
 
 
 def _analyse(document: Document, kinds: str = "all") -> list[Suggestion]:
@@ -76,7 +114,7 @@ def _confidence(value: str) -> float:
 
 
 def _configure_info(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="a plain-text OCR file")
+    parser.add_argument("file", help=SOURCE_HELP)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -86,6 +124,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     document = _load(args.file)
     summary = document_summary(document)
     summary["newlines"] = NEWLINE_NAMES.get(document.newline, repr(document.newline))
+    summary.update(_scan_summary(document))
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
         return EXIT_OK
@@ -99,7 +138,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def _configure_suggest(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="a plain-text OCR file")
+    parser.add_argument("file", help=SOURCE_HELP)
     parser.add_argument("--json", action="store_true", help="one JSON object (see DESIGN.md)")
     parser.add_argument("--kinds", choices=sorted(KIND_GROUPS), default="all")
 
@@ -128,7 +167,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def _configure_apply(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="a plain-text OCR file (never modified)")
+    parser.add_argument("file", help=SOURCE_HELP + " (never modified)")
     parser.add_argument("-o", "--output", help="where to write the result (default: stdout)")
     parser.add_argument(
         "--kinds",
@@ -272,9 +311,16 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         choices=list(EXPORTERS),
-        help="txt, tei, json, csv, html or docx (default: from the output's suffix)",
+        help="txt, tei, json, csv, html, docx; for scans also hocr, alto, page (the source's "
+        "own format, corrected words in their boxes) and pdf (searchable; default: from the "
+        "output's suffix)",
     )
-    parser.add_argument("-o", "--output", help="the file to write (default: stdout; docx needs -o)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        help="the file to write (default: stdout; docx and pdf need -o; a folder for a "
+        "folder of ALTO or PAGE files)",
+    )
     parser.add_argument(
         "--keep-lines",
         action="store_true",
@@ -286,12 +332,16 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     _add_pending(parser)
 
 
-@command("export", "export a review as txt, TEI, JSON, CSV, HTML or DOCX", _configure_export)
+@command(
+    "export",
+    "export a review as txt, TEI, JSON, CSV, HTML, DOCX, or a scan as hOCR, ALTO, PAGE, PDF",
+    _configure_export,
+)
 def cmd_export(args: argparse.Namespace) -> int:
     """Write an export of a review file."""
     name = args.format or (format_for(Path(args.output)) if args.output else None)
     if name is None:
-        raise UserError("say which format with --format (txt, tei, json, csv, html, docx)")
+        raise UserError(f"say which format with --format ({', '.join(EXPORTERS)})")
     if EXPORTERS[name].binary and args.output is None:
         raise UserError(f"{name} is a binary format; give an output file with -o")
     review = _load_review(args.review)
@@ -299,11 +349,23 @@ def cmd_export(args: argparse.Namespace) -> int:
         pending=Pending(args.pending), keep_lines=args.keep_lines, version=args.version
     )
     try:
+        if name in FOLDER_WRITERS and _folder_source(review):
+            if args.output is None:
+                raise UserError("the source is a folder; give an output folder with -o")
+            FOLDER_WRITERS[name](review, options, Path(args.output))
+            return EXIT_OK
         data = EXPORTERS[name].write(review, options)
     except KeyError as exc:
         raise UserError(str(exc.args[0])) from exc
+    except (WriteBackError, WriteError) as exc:
+        raise UserError(str(exc)) from exc
     _write_output(args.output, data, review)
     return EXIT_OK
+
+
+def _folder_source(review: Review) -> bool:
+    source = review.source_path or review.session.document.path
+    return source is not None and source.is_dir()
 
 
 # -- GUI and entry point ---------------------------------------------------------------------

@@ -11,6 +11,10 @@ from korrektur.formats.export_html import export_html
 from korrektur.formats.export_plain import export_csv, export_json, export_txt
 from korrektur.formats.export_tei import export_tei
 from korrektur.formats.reading import ExportOptions
+from korrektur.formats.write_alto import export_alto
+from korrektur.formats.write_hocr import export_hocr
+from korrektur.formats.write_page import export_page
+from korrektur.formats.write_pdf import export_pdf
 from korrektur.store.atomic import atomic_write_bytes
 from korrektur.store.review import Review
 
@@ -25,6 +29,8 @@ class Exporter:
         label: for menus and file dialogs.
         binary: not text (cannot go to a terminal).
         write: builds the file's bytes.
+        needs_scan: only for reviews of scans (hOCR, ALTO, PAGE, PDF sources); the window
+            offers it only then.
     """
 
     name: str
@@ -32,6 +38,7 @@ class Exporter:
     label: str
     binary: bool
     write: Callable[[Review, ExportOptions], bytes]
+    needs_scan: bool = False
 
 
 EXPORTERS: dict[str, Exporter] = {
@@ -43,18 +50,41 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("csv", ".csv", "CSV table of decisions", False, export_csv),
         Exporter("html", ".html", "HTML review report", False, export_html),
         Exporter("docx", ".docx", "Word document", True, export_docx),
+        Exporter(
+            "hocr", ".hocr", "hOCR with corrected words (hOCR sources)", False, export_hocr, True
+        ),
+        Exporter(
+            "alto",
+            ".alto.xml",
+            "ALTO with corrected words (ALTO sources)",
+            False,
+            export_alto,
+            True,
+        ),
+        Exporter(
+            "page",
+            ".page.xml",
+            "PAGE XML with corrected words (PAGE sources)",
+            False,
+            export_page,
+            True,
+        ),
+        Exporter(
+            "pdf", ".pdf", "Searchable PDF, corrected text layer (scans)", True, export_pdf, True
+        ),
     )
 }
 
 
 def format_for(path: Path) -> str | None:
-    """The format a file name asks for by its suffix (``.xml`` → ``tei``), if any."""
-    suffix = path.suffix.lower()
+    """The format a file name asks for by its suffix (``.alto.xml`` → ``alto``), if any."""
+    name = path.name.lower()
     aliases = {".text": "txt", ".tei": "tei", ".htm": "html"}
-    for exporter in EXPORTERS.values():
-        if exporter.suffix == suffix:
+    # longest suffix first: report.alto.xml is ALTO, report.xml is TEI
+    for exporter in sorted(EXPORTERS.values(), key=lambda e: -len(e.suffix)):
+        if name.endswith(exporter.suffix):
             return exporter.name
-    return aliases.get(suffix)
+    return aliases.get(path.suffix.lower())
 
 
 def export_to(review: Review, name: str, path: Path, options: ExportOptions) -> None:

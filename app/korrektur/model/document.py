@@ -9,6 +9,7 @@ from pathlib import Path
 
 from korrektur.model.encoding import decode_bytes
 from korrektur.model.errors import DocumentError
+from korrektur.model.geometry import ScanLayout
 from korrektur.model.layout import Line, Page, Token, is_word, split_lines, tokenize
 from korrektur.model.newlines import detect_newline, normalise_newlines
 from korrektur.model.pages import AutoSplitter, PageSplitter
@@ -38,6 +39,8 @@ class Document:
         sha256: hash of the source bytes, to notice when a source changed.
         size: size of the source in bytes.
         lines, pages, tokens: the layout, as offset spans.
+        scan: for a scan (hOCR, ALTO, PAGE XML, PDF), its page images and word boxes;
+            None for plain text.
     """
 
     text: str
@@ -49,6 +52,7 @@ class Document:
     sha256: str = ""
     size: int = 0
     splitter: PageSplitter = field(default_factory=AutoSplitter, repr=False, compare=False)
+    scan: ScanLayout | None = field(default=None, repr=False, compare=False)
     lines: list[Line] = field(init=False, repr=False, compare=False)
     pages: list[Page] = field(init=False, repr=False, compare=False)
     tokens: list[Token] = field(init=False, repr=False, compare=False)

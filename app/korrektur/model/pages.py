@@ -56,3 +56,17 @@ class AutoSplitter:
         """Choose the strategy that fits the text."""
         splitter: PageSplitter = FormFeedSplitter() if "\f" in text else LeadingSpaceSplitter()
         return splitter.page_starts(text, lines)
+
+
+class KnownPageStarts:
+    """Pages whose first lines are known, as a scan's reader knows them."""
+
+    name = "known"
+
+    def __init__(self, starts: Sequence[int]) -> None:
+        """``starts``: 0-based indices of the lines that start a page (the first is 0)."""
+        self.starts = sorted({0, *starts})
+
+    def page_starts(self, text: str, lines: Sequence[Line]) -> list[int]:
+        """The known starts that fall within the text's lines."""
+        return [start for start in self.starts if start < len(lines)]

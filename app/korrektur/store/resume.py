@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from korrektur.formats.sources import read_document
 from korrektur.model import Document, DocumentError, ReviewSession, Suggestion
 from korrektur.model.layout import Span
 from korrektur.store.anchor import Anchorer
@@ -181,7 +182,7 @@ def open_source(
         DocumentError: the source cannot be read.
         ReviewFileError: the review file is there but damaged or foreign (it is left as is).
     """
-    return resume_document(Document.from_path(source), analyse, reviewer, review_path)
+    return resume_document(read_document(source), analyse, reviewer, review_path)
 
 
 def resume_document(
@@ -240,7 +241,7 @@ def open_review(path: Path, analyse: Analyse, reviewer: str = "") -> tuple[Revie
         saved.session.reviewer = reviewer
         return saved, ResumeReport(review_path=path, source_missing="the review names no source")
     try:
-        document = Document.from_path(saved.source_path)
+        document = read_document(saved.source_path)
     except DocumentError as exc:
         saved.session.reviewer = reviewer
         return saved, ResumeReport(review_path=path, source_missing=str(exc))

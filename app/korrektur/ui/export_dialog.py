@@ -35,7 +35,10 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export review"))
         self.format_box = QComboBox()
+        scan = review.session.document.scan is not None
         for exporter in EXPORTERS.values():
+            if exporter.needs_scan and not scan:  # hOCR/ALTO/PAGE/PDF write back a scan
+                continue
             self.format_box.addItem(f"{exporter.label} (*{exporter.suffix})", exporter.name)
         self.pending_box = QComboBox()
         self.pending_box.addItem(self.tr("keep the OCR text (only decisions count)"), Pending.RAW)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 
 from korrektur.engine import AnalysisCancelled
+from korrektur.formats.sources import read_document
 from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Suggestion
 from korrektur.store.resume import resume_document
 from korrektur.store.validate import ReviewFileError
@@ -121,9 +122,7 @@ class AnalysisJob(QRunnable):
         signals = self.signals
         try:
             document = (
-                self._source
-                if isinstance(self._source, Document)
-                else Document.from_path(self._source)
+                self._source if isinstance(self._source, Document) else read_document(self._source)
             )
         except DocumentError as exc:
             signals.failed.emit(self.number, str(exc))

@@ -132,4 +132,7 @@ def test_export_errors(saved, tmp_path, capsys):
     code, _, err = run(capsys, "export", lonely, "--format", "txt")
     assert code == 1
     assert "no review file yet" in err
-    assert run(capsys, "export", saved, "--format", "pdf")[0] == 2
+    assert run(capsys, "export", saved, "--format", "odt")[0] == 2
+    code, _, err = run(capsys, "export", saved, "--format", "hocr", "-o", tmp_path / "x.hocr")
+    assert code == 1
+    assert "plain text, not a scan" in err
