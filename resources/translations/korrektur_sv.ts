@@ -508,15 +508,15 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>diakrit</translation>
     </message>
     <message>
-        <source>OCR</source>
-        <translation>OCR</translation>
-    </message>
-    <message>
         <source>hyphenation</source>
         <translation>avstavning</translation>
     </message>
     <message>
-        <source>page furniture</source>
+        <source>ocr</source>
+        <translation>OCR-fel</translation>
+    </message>
+    <message>
+        <source>page-furniture</source>
         <translation>sidhuvud/-fot</translation>
     </message>
     <message>
@@ -600,6 +600,281 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>Hide this note</source>
         <translation>Dölj meddelandet</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <source>one word split by a space</source>
+        <translation>ett ord delat av ett mellanslag</translation>
+    </message>
+    <message>
+        <source>{letter} lost</source>
+        <translation>{letter} har fallit bort</translation>
+    </message>
+    <message>
+        <source>{letter} missing</source>
+        <translation>{letter} saknas</translation>
+    </message>
+    <message>
+        <source>extra &apos;{text}&apos;</source>
+        <translation>extra &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <source>letters misread</source>
+        <translation>feltolkade bokstäver</translation>
+    </message>
+    <message>
+        <source>{letter} read as {text}</source>
+        <translation>{letter} läst som {text}</translation>
+    </message>
+    <message>
+        <source>capital letter misread</source>
+        <translation>versal feltolkad</translation>
+    </message>
+    <message>
+        <source>capital letter lost</source>
+        <translation>versal har fallit bort</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a compound of {parts}</source>
+        <translation>&apos;{word}&apos; är en sammansättning av {parts}</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a close known word</source>
+        <translation>&apos;{word}&apos; är ett känt ord som ligger nära</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is common</source>
+        <translation>&apos;{word}&apos; är vanligt</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a known word</source>
+        <translation>&apos;{word}&apos; är ett känt ord</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a valid but rare word</source>
+        <translation>&apos;{word}&apos; är ett giltigt men ovanligt ord</translation>
+    </message>
+    <message>
+        <source>context &apos;{around}&apos; prefers &apos;{word}&apos;</source>
+        <translation>sammanhanget &apos;{around}&apos; talar för &apos;{word}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a word too</source>
+        <translation>&apos;{word}&apos; är också ett ord</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a word too but less likely here</source>
+        <translation>&apos;{word}&apos; är också ett ord men mindre troligt här</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is not a word</source>
+        <translation>&apos;{word}&apos; är inget ord</translation>
+    </message>
+    <message>
+        <source>edited by the reviewer</source>
+        <translation>redigerat av granskaren</translation>
+    </message>
+    <message>
+        <source>page number</source>
+        <translation>sidnummer</translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation>diarienummer</translation>
+    </message>
+    <message>
+        <source>letterhead contact line</source>
+        <translation>kontaktrad i brevhuvudet</translation>
+    </message>
+    <message>
+        <source>running header</source>
+        <translation>löpande sidhuvud</translation>
+    </message>
+    <message>
+        <source>running footer</source>
+        <translation>löpande sidfot</translation>
+    </message>
+    <message>
+        <source>letterhead line with a {what}</source>
+        <translation>rad i brevhuvudet med {what}</translation>
+    </message>
+    <message>
+        <source>at the top of page {page}</source>
+        <translation>överst på sida {page}</translation>
+    </message>
+    <message>
+        <source>at the bottom of page {page}</source>
+        <translation>nederst på sida {page}</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{text}&apos;</source>
+        <translation>{what} &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{text}&apos; {where}</source>
+        <translation>{what} &apos;{text}&apos; {where}</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{text}&apos; repeats {where} and on {repeated} of {compared} other pages</source>
+        <translation>{what} &apos;{text}&apos; återkommer {where} och på {repeated} av {compared} andra sidor</translation>
+    </message>
+    <message>
+        <source>short garbage line &apos;{text}&apos; {where} (logo or letterhead)</source>
+        <translation>kort skräprad &apos;{text}&apos; {where} (logotyp eller brevhuvud)</translation>
+    </message>
+    <message>
+        <source>a line of symbols only: &apos;{text}&apos;</source>
+        <translation>en rad med bara tecken: &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <source>suspended hyphen: {pair} shares its last part with the next word; keep it</source>
+        <translation>bindestreck för utelämnad ordled: {pair} delar sista leden med nästa ord; behåll det</translation>
+    </message>
+    <message>
+        <source>hyphen next to a symbol in {pair}; keep it</source>
+        <translation>bindestreck intill ett tecken i {pair}; behåll det</translation>
+    </message>
+    <message>
+        <source>hyphen after a code or abbreviation in {pair}; keep it</source>
+        <translation>bindestreck efter en kod eller förkortning i {pair}; behåll det</translation>
+    </message>
+    <message>
+        <source>the next part of {pair} has a capital; keep the hyphen</source>
+        <translation>nästa del av {pair} börjar med versal; behåll bindestrecket</translation>
+    </message>
+    <message>
+        <source>word split at the line end: {pair} is &apos;{word}&apos;</source>
+        <translation>ord avstavat vid radslutet: {pair} är &apos;{word}&apos;</translation>
+    </message>
+    <message>
+        <source>probably a word split at the line end: {pair} → &apos;{word}&apos; (not in the lexicon)</source>
+        <translation>troligen ett ord avstavat vid radslutet: {pair} → &apos;{word}&apos; (finns inte i ordlistan)</translation>
+    </message>
+    <message>
+        <source>a list item starts</source>
+        <translation>en listpunkt börjar</translation>
+    </message>
+    <message>
+        <source>next list item</source>
+        <translation>nästa listpunkt</translation>
+    </message>
+    <message>
+        <source>list bullet {glyph}</source>
+        <translation>listpunkt {glyph}</translation>
+    </message>
+    <message>
+        <source>list bullet read by OCR as {glyph}</source>
+        <translation>listpunkt som OCR läst som {glyph}</translation>
+    </message>
+    <message>
+        <source>{glyph} starts a line in a list: a list bullet</source>
+        <translation>{glyph} inleder en rad i en lista: en listpunkt</translation>
+    </message>
+    <message>
+        <source>{glyph} before a sentence that goes on is a speck</source>
+        <translation>{glyph} före en mening som fortsätter är en fläck</translation>
+    </message>
+    <message>
+        <source>{glyph} before a sentence, outside any list: a speck</source>
+        <translation>{glyph} före en mening, utanför en lista: en fläck</translation>
+    </message>
+    <message>
+        <source>between two list items: an item whose bullet OCR lost</source>
+        <translation>mellan två listpunkter: en punkt vars punkttecken OCR tappat</translation>
+    </message>
+    <message>
+        <source>short paragraph in a run after a colon: a list item whose bullet OCR lost</source>
+        <translation>kort stycke i en följd efter ett kolon: en listpunkt vars punkttecken OCR tappat</translation>
+    </message>
+    <message>
+        <source>line of symbols</source>
+        <translation>rad med tecken</translation>
+    </message>
+    <message>
+        <source>a line laid out in columns stays a line of its own</source>
+        <translation>en rad uppställd i kolumner blir kvar som egen rad</translation>
+    </message>
+    <message>
+        <source>the line ends although the next word would have fitted: new paragraph</source>
+        <translation>raden slutar fast nästa ord hade fått plats: nytt stycke</translation>
+    </message>
+    <message>
+        <source>line break inside a paragraph</source>
+        <translation>radbrytning inne i ett stycke</translation>
+    </message>
+    <message>
+        <source>the page break</source>
+        <translation>sidbrytningen</translation>
+    </message>
+    <message>
+        <source>a blank line</source>
+        <translation>en tom rad</translation>
+    </message>
+    <message>
+        <source>the sentence goes on after {where}</source>
+        <translation>meningen fortsätter efter {where}</translation>
+    </message>
+    <message>
+        <source>the line is full and has no full stop: the paragraph goes on after {where}</source>
+        <translation>raden är full och saknar punkt: stycket fortsätter efter {where}</translation>
+    </message>
+    <message>
+        <source>the line before {where} is full: the paragraph probably goes on</source>
+        <translation>raden före {where} är full: stycket fortsätter troligen</translation>
+    </message>
+    <message>
+        <source>new paragraph after {where}</source>
+        <translation>nytt stycke efter {where}</translation>
+    </message>
+    <message>
+        <source>spaces around a line break</source>
+        <translation>mellanslag kring en radbrytning</translation>
+    </message>
+    <message>
+        <source>several spaces</source>
+        <translation>flera mellanslag</translation>
+    </message>
+    <message>
+        <source>several spaces between words</source>
+        <translation>flera mellanslag mellan ord</translation>
+    </message>
+    <message>
+        <source>blank space before the text</source>
+        <translation>tomrum före texten</translation>
+    </message>
+    <message>
+        <source>blank space after the text</source>
+        <translation>tomrum efter texten</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; before the text is an OCR speck</source>
+        <translation>&apos;{text}&apos; före texten är en OCR-fläck</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; after the text is an OCR speck</source>
+        <translation>&apos;{text}&apos; efter texten är en OCR-fläck</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; between words is an OCR speck</source>
+        <translation>&apos;{text}&apos; mellan orden är en OCR-fläck</translation>
+    </message>
+    <message>
+        <source>&apos;‘&apos; stuck to &apos;{text}&apos; is an OCR speck</source>
+        <translation>&apos;‘&apos; fast vid &apos;{text}&apos; är en OCR-fläck</translation>
+    </message>
+    <message>
+        <source>underscore stuck to &apos;{text}&apos; is an OCR speck</source>
+        <translation>understreck fast vid &apos;{text}&apos; är en OCR-fläck</translation>
+    </message>
+    <message>
+        <source>a second opening quote closes the first</source>
+        <translation>ett andra inledande citattecken avslutar det första</translation>
+    </message>
+    <message>
+        <source>a low quote after a word closes a quote</source>
+        <translation>ett lågt citattecken efter ett ord avslutar ett citat</translation>
     </message>
 </context>
 <context>

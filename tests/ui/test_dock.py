@@ -88,3 +88,25 @@ def test_bulk_accept_can_be_declined(opened, qtbot):
     opened.dock.bulk_threshold.setValue(0.5)
     opened.controller.accept_visible(0.5)
     assert opened.controller.session.counts()[Status.ACCEPTED] == 0
+
+
+def test_kind_names_are_the_words_of_the_exports(opened):
+    import csv
+    import io
+
+    from korrektur.formats.export_html import export_html
+    from korrektur.formats.export_plain import export_csv
+    from korrektur.formats.reading import ExportOptions
+    from korrektur.model import Kind
+    from korrektur.store.review import Review
+    from korrektur.ui.formatting import kind_name
+
+    assert [kind_name(kind) for kind in Kind] == [kind.value for kind in Kind]
+    model = opened.dock.table.model()
+    shown = {model.index(row, 1).data() for row in range(model.rowCount())}
+    assert shown == {"diacritic", "ocr"}
+    review = Review(opened.controller.session)
+    rows = csv.DictReader(io.StringIO(export_csv(review, ExportOptions()).decode("utf-8-sig")))
+    assert {row["kinds"] for row in rows} == shown
+    html = export_html(review, ExportOptions()).decode("utf-8")
+    assert all(f">{name}</span></th>" in html for name in shown)

@@ -118,7 +118,7 @@ def test_hovering_a_highlight_shows_why(opened, qtbot):
     event = QHelpEvent(QHelpEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
     QApplication.sendEvent(viewport, event)
     assert "far → får" in QToolTip.text()
-    assert "context prefers" in QToolTip.text()
+    assert "context 'eleverna får läsa' prefers 'får'" in QToolTip.text()
     QToolTip.hideText()
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from korrektur.model.document import Document
+from korrektur.model.reason import phrases_of
 from korrektur.model.suggestion import Suggestion
 
 
@@ -22,7 +23,13 @@ def document_summary(document: Document) -> dict[str, Any]:
 
 
 def suggestion_record(suggestion: Suggestion) -> dict[str, Any]:
-    """One suggestion as a JSON-ready dict with the contract's fields."""
+    """One suggestion as a JSON-ready dict with the contract's fields.
+
+    ``reason`` is the English text; ``reason_key`` and ``reason_values`` give the same
+    reason as data (one template key and its values per phrase; a value that is a phrase
+    itself is an object with its own ``key``), for tools that show it in another language.
+    """
+    phrases = phrases_of(suggestion.reason)
     return {
         "id": suggestion.id,
         "start": suggestion.start,
@@ -31,7 +38,12 @@ def suggestion_record(suggestion: Suggestion) -> dict[str, Any]:
         "replacement": suggestion.replacement,
         "kinds": sorted(k.value for k in suggestion.kinds),
         "confidence": round(suggestion.confidence, 4),
-        "reason": suggestion.reason,
+        "reason": str(suggestion.reason),
+        "reason_key": [item.key for item in phrases],
+        "reason_values": [
+            {name: value for name, value in item.data().items() if name != "key"}
+            for item in phrases
+        ],
         "alternatives": list(suggestion.alternatives),
     }
 

@@ -81,6 +81,10 @@ TEMPLATES: dict[str, str] = {
     "new-paragraph": "new paragraph after {where}",
     # whitespace and specks
     "spaces-at-break": "spaces around a line break",
+    "several-spaces": "several spaces",
+    "several-spaces-between": "several spaces between words",
+    "blank-before": "blank space before the text",
+    "blank-after": "blank space after the text",
     "speck-before": "'{text}' before the text is an OCR speck",
     "speck-after": "'{text}' after the text is an OCR speck",
     "speck-between": "'{text}' between words is an OCR speck",
@@ -178,35 +182,73 @@ class Reason(str):
 
     Being a ``str``, it is stored, searched and printed as the English text; a plain
     ``str`` reason (an old review file, an engine that gives none) has no phrases and
-    shows as it is in every language.
+    shows as it is in every language. A reason read back from a file keeps its phrases as
+    JSON until they are asked for: a long review holds tens of thousands of reasons.
     """
 
-    phrases: tuple[Phrase, ...]
+    _phrases: tuple[Phrase, ...] | None
+    _json: str | None
 
-    def __new__(cls, *phrases: Phrase) -> Reason:
-        """The reason made of ``phrases``."""
-        made = super().__new__(cls, render(phrases))
-        made.phrases = phrases
+    def __new__(cls, *phrases: Phrase, text: str | None = None) -> Reason:
+        """The reason made of ``phrases`` (``text``: its English as once written down)."""
+        made = super().__new__(cls, render(phrases) if text is None else text)
+        made._phrases = phrases
+        made._json = None
         return made
 
+    @classmethod
+    def stored(cls, text: str, data: str) -> Reason:
+        """A reason as a file keeps it: the text and its phrases as JSON (read when needed)."""
+        made = super().__new__(cls, text)
+        made._phrases = None
+        made._json = data
+        return made
+
+    @property
+    def phrases(self) -> tuple[Phrase, ...]:
+        """The phrases; stored ones that this version cannot read give none."""
+        if self._phrases is None:
+            try:
+                self._phrases = _parse(json.loads(self._json or "[]"))
+            except ValueError:  # json.JSONDecodeError is one too
+                self._phrases = ()
+        return self._phrases
+
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle (and copy) the phrases, not the text."""
-        return (Reason, self.phrases)
+        """Pickle (and copy) the text and the phrases."""
+        return (_rebuild, (str(self), self.phrases))
 
     def data(self) -> list[dict[str, Any]]:
         """The phrases as plain data (for files and JSON)."""
         return [item.data() for item in self.phrases]
 
     def to_json(self) -> str:
-        """The phrases as one compact JSON string."""
-        return json.dumps(self.data(), ensure_ascii=False, separators=(",", ":"))
+        """The phrases as one compact JSON string (made once)."""
+        if self._json is None:
+            self._json = json.dumps(self.data(), ensure_ascii=False, separators=(",", ":"))
+        return self._json
 
-    @classmethod
-    def from_data(cls, data: object) -> Reason:
-        """The reason ``data`` (from ``data()``) describes (ValueError when it is not one)."""
-        if not isinstance(data, list) or not all(isinstance(item, Mapping) for item in data):
-            raise ValueError("a reason is a list of phrases")
-        return cls(*(Phrase.from_data(item) for item in data))
+
+def _parse(data: object) -> tuple[Phrase, ...]:
+    if not isinstance(data, list) or not all(isinstance(item, Mapping) for item in data):
+        raise ValueError("a reason is a list of phrases")
+    return tuple(Phrase.from_data(item) for item in data)
+
+
+def _rebuild(text: str, phrases: tuple[Phrase, ...]) -> Reason:
+    return Reason(*phrases, text=text)
+
+
+def restored(text: str, data: str | None) -> str:
+    """A reason read back from a file: ``text`` with the phrases ``data`` (JSON) holds."""
+    return Reason.stored(text, data) if data else text
+
+
+def reason_json(reason: str) -> str | None:
+    """The phrases of ``reason`` as JSON, or None for a plain string."""
+    if isinstance(reason, Reason) and (reason._json is not None or reason.phrases):
+        return reason.to_json()
+    return None
 
 
 def phrases_of(reason: str) -> tuple[Phrase, ...]:

@@ -10,6 +10,7 @@ from operator import attrgetter, countOf
 
 from korrektur.model.document import Document
 from korrektur.model.offsets import OffsetMap
+from korrektur.model.reason import Reason, phrase
 from korrektur.model.suggestion import Kind, Status, Suggestion, check_no_overlap
 
 
@@ -446,7 +447,7 @@ class ReviewSession:
             replacement=new_text,
             kinds=frozenset({Kind.MANUAL}),
             confidence=1.0,
-            reason="edited by the reviewer",
+            reason=Reason(phrase("manual")),
             status=Status.ACCEPTED,
             decided_by=self.reviewer or None,
             decided_at=now_iso(),

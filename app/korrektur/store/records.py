@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from korrektur.model import Kind, Status, Suggestion
+from korrektur.model.reason import reason_json, restored
 from korrektur.store.validate import Fields, ReviewFileError, describe
 from korrektur.store.yamlio import Flow, FlowMap, Name
 
@@ -72,6 +73,9 @@ def suggestion_record(suggestion: Suggestion, mark: Mark | None = None) -> dict[
         "confidence": suggestion.confidence,
         "reason": suggestion.reason,
     }
+    data = reason_json(suggestion.reason)
+    if data:  # the reason as data, so it can be shown in the reviewer's language
+        record["reason_data"] = data
     if suggestion.alternatives:
         record["alternatives"] = Flow(suggestion.alternatives)
     if suggestion.meta:
@@ -132,7 +136,9 @@ def read_suggestion(fields: Fields) -> Suggestion:
             replacement=fields.text("replacement"),
             kinds=frozenset(kinds),
             confidence=fields.number("confidence"),
-            reason=fields.optional_text("reason") or "",
+            reason=restored(
+                fields.optional_text("reason") or "", fields.optional_text("reason_data")
+            ),
             alternatives=tuple(fields.texts("alternatives")),
             status=mark.status,
             edited_text=mark.edited_text,

@@ -7,16 +7,19 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from korrektur.model import Document, Kind, Status, Suggestion
+from korrektur.ui.reason_text import reason_text
 
 _VISIBLE = str.maketrans({"\n": "⏎", "\t": "⇥", "\f": "␌", "\u00a0": "⍽"})
 _EDITABLE = str.maketrans({"\n": "⏎"})
 _FROM_EDITABLE = str.maketrans({"⏎": "\n"})
 
+# The names of the kinds are the words the exports use (HTML report, CSV, JSON, review file):
+# one name per kind everywhere; the Swedish interface translates them.
 KIND_NAMES: dict[Kind, str] = {
     Kind.DIACRITIC: str(QT_TRANSLATE_NOOP("Kind", "diacritic")),
-    Kind.OCR: str(QT_TRANSLATE_NOOP("Kind", "OCR")),
+    Kind.OCR: str(QT_TRANSLATE_NOOP("Kind", "ocr")),
     Kind.HYPHENATION: str(QT_TRANSLATE_NOOP("Kind", "hyphenation")),
-    Kind.PAGE_FURNITURE: str(QT_TRANSLATE_NOOP("Kind", "page furniture")),
+    Kind.PAGE_FURNITURE: str(QT_TRANSLATE_NOOP("Kind", "page-furniture")),
     Kind.BULLET: str(QT_TRANSLATE_NOOP("Kind", "bullet")),
     Kind.REFLOW: str(QT_TRANSLATE_NOOP("Kind", "reflow")),
     Kind.WHITESPACE: str(QT_TRANSLATE_NOOP("Kind", "whitespace")),
@@ -114,7 +117,7 @@ def details_html(suggestion: Suggestion, document: Document) -> str:
     if suggestion.status is Status.EDITED and suggestion.edited_text is not None:
         parts.append(f"<p>{escape(yours)} <b>{escape(visible(suggestion.edited_text))}</b></p>")
     if suggestion.reason:
-        parts.append(f"<p>{escape(suggestion.reason)}</p>")
+        parts.append(f"<p>{escape(reason_text(suggestion.reason))}</p>")
     if suggestion.alternatives:
         links = " · ".join(
             f"<a href='alt:{n}'>{n}&nbsp;{escape(visible(a))}</a>"

@@ -34,6 +34,7 @@ from korrektur.ui.painting import (
     span_rects,
 )
 from korrektur.ui.prepared import Prepared
+from korrektur.ui.reason_text import reason_text
 from korrektur.ui.textmap import Utf16Index
 from korrektur.ui.theme import Theme
 
@@ -324,7 +325,7 @@ class TextPane(QPlainTextEdit):
             else:
                 tip = f"{change_text(suggestion)}\n{kinds_text(suggestion)}"
                 if suggestion.reason:
-                    tip += f"\n{suggestion.reason}"
+                    tip += f"\n{reason_text(suggestion.reason)}"
                 QToolTip.showText(event.globalPos(), tip, self.viewport())
             return True
         return super().viewportEvent(event)

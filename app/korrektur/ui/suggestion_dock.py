@@ -163,6 +163,7 @@ class SuggestionDock(QWidget):
         self.kind_button.setToolTip(self.tr("Show only some kinds of suggestion"))
         for kind, action in self.kind_actions.items():
             action.setText(kind_name(kind))
+            action.setToolTip(kind.value)  # the name in exports
         self.status_box.setToolTip(self.tr("Show suggestions by decision"))
         labels = (
             self.tr("All"),

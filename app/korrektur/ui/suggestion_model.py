@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from korrektur.model import Change, Kind, ReviewSession, Status, Suggestion
 from korrektur.ui.filters import SuggestionFilter
 from korrektur.ui.formatting import STATUS_MARKS, change_text, kinds_text, status_name
+from korrektur.ui.reason_text import reason_text
 from korrektur.ui.theme import primary_kind
 
 Index = QModelIndex | QPersistentModelIndex
@@ -251,7 +252,7 @@ class SuggestionTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return suggestion.id
         if role == _TOOLTIP:
-            return suggestion.reason or None
+            return reason_text(suggestion.reason) if suggestion.reason else None
         if role == _DECORATION:
             return self.kind_icons.get(primary_kind(suggestion)) if column == Column.KIND else None
         if role == _FOREGROUND:

@@ -108,3 +108,32 @@ def test_the_language_changes_at_once(qtbot, posting_window):
         QApplication.processEvents()
     assert window.registry[ActionId.ACCEPT].text() == "&Accept"
     assert window.dock.status_box.itemText(1) == "Pending"
+
+
+def test_reasons_follow_the_interface_language(qtbot, posting_window):
+    window = posting_window
+    window.raw_view.setFocus()
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_J)  # s2: 6kat → ökat, "ö read as 6"
+    assert "ö read as 6" in window.details.toPlainText()
+    try:
+        window.registry[ActionId.LANGUAGE_SWEDISH].trigger()
+        QApplication.processEvents()
+        assert "ö läst som 6" in window.details.toPlainText()  # at once, for the shown one
+        qtbot.keyClick(window.raw_view, Qt.Key.Key_J)  # s3: stodet → stödet
+        assert "ö har fallit bort" in window.details.toPlainText()
+        row = window.dock.model.row_of("s3")
+        tip = window.dock.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip == "ö har fallit bort"
+        kind = window.dock.model.index(row, 1).data()
+        assert kind == "diakrit"
+    finally:
+        window.registry[ActionId.LANGUAGE_ENGLISH].trigger()
+        QApplication.processEvents()
+    assert "ö lost" in window.details.toPlainText()
+
+
+def test_every_reason_template_is_offered_for_translation():
+    from korrektur.model.reason import TEMPLATES
+    from korrektur.ui import reason_text
+
+    assert set(reason_text.TEMPLATES) == set(TEMPLATES.values())

@@ -1,0 +1,108 @@
+"""Reasons as data: English text for storage and search, phrases for other languages."""
+
+import copy
+import json
+import pickle
+
+import pytest
+
+from korrektur.model import Document, Kind, ReviewSession, Suggestion
+from korrektur.model.reason import (
+    TEMPLATES,
+    Reason,
+    localise,
+    phrase,
+    reason_json,
+    restored,
+)
+from korrektur.store.review import Review
+from korrektur.store.reviewfile import save_review
+from korrektur.store.reviewread import load_review
+
+SWEDISH = {
+    "{letter} lost": "{letter} saknas",
+    "'{word}' is common": "'{word}' är vanligt",
+    "'{word}' is not a word": "'{word}' är inget ord",
+    "running header": "löpande sidhuvud",
+    "at the top of page {page}": "överst på sida {page}",
+    "{what} '{text}' {where}": "{what} '{text}' {where}",
+}
+
+
+def swedish(template):
+    return SWEDISH.get(template, template)
+
+
+def word_reason():
+    return Reason(
+        phrase("lost", letter="ö"),
+        phrase("lost", letter="å"),
+        phrase("common", word="förmåga"),
+        phrase("not-word", word="formaga"),
+    )
+
+
+def test_english_text_and_rendering_in_another_language():
+    reason = word_reason()
+    assert reason == "ö lost, å lost; 'förmåga' is common, 'formaga' is not a word"
+    assert isinstance(reason, str)
+    assert localise(reason, swedish) == (
+        "ö saknas, å saknas; 'förmåga' är vanligt, 'formaga' är inget ord"
+    )
+    assert localise("plain text from an old file", swedish) == "plain text from an old file"
+
+
+def test_nested_phrases_are_translated_too():
+    where = phrase("at-top", page="2")
+    reason = Reason(phrase("form-where", what=phrase("running-header"), text="Sida 2", where=where))
+    assert reason == "running header 'Sida 2' at the top of page 2"
+    assert localise(reason, swedish) == "löpande sidhuvud 'Sida 2' överst på sida 2"
+
+
+def test_a_broken_translation_falls_back_to_english():
+    reason = Reason(phrase("lost", letter="ö"))
+    assert localise(reason, lambda template: "{missing} saknas") == "ö lost"
+
+
+def test_data_round_trip_json_pickle_and_copy():
+    reason = word_reason()
+    back = restored(str(reason), reason_json(reason))
+    assert back == reason
+    assert back.phrases == reason.phrases
+    assert pickle.loads(pickle.dumps(reason)).phrases == reason.phrases
+    assert copy.deepcopy(reason).phrases == reason.phrases
+    assert json.loads(reason.to_json())[0] == {"key": "lost", "letter": "ö"}
+
+
+def test_data_of_a_newer_version_leaves_the_plain_text():
+    unknown = json.dumps([{"key": "a-phrase-from-the-future"}])
+    reason = restored("why", unknown)
+    assert reason == "why"
+    assert localise(reason, swedish) == "why"
+    assert restored("why", None) == "why"
+    with pytest.raises(KeyError):
+        phrase("no-such-key")
+
+
+def test_every_template_fills_with_its_own_names():
+    for key, template in TEMPLATES.items():
+        names = {part.split("}")[0] for part in template.split("{")[1:]}
+        assert Reason(phrase(key, **dict.fromkeys(names, "x"))), key
+
+
+def test_review_files_keep_the_reason_as_data(tmp_path):
+    text = "Forvaltningen pa skolan.\n"
+    document = Document.from_text(text, name="rapport.txt")
+    suggestion = Suggestion(
+        "s1", 0, 13, "Forvaltningen", "Förvaltningen", frozenset({Kind.DIACRITIC}), 0.9,
+        word_reason(),
+    )  # fmt: skip
+    plain = Suggestion("s2", 14, 16, "pa", "på", frozenset({Kind.DIACRITIC}), 0.9, "old text")
+    review = Review(ReviewSession(document, [suggestion, plain]), path=tmp_path / "r.review.yaml")
+    save_review(review)
+    saved = (tmp_path / "r.review.yaml").read_text(encoding="utf-8")
+    assert saved.count("reason_data:") == 1
+    loaded = load_review(tmp_path / "r.review.yaml").session
+    assert loaded.get("s1").reason == word_reason()
+    assert localise(loaded.get("s1").reason, swedish).startswith("ö saknas, å saknas")
+    assert loaded.get("s2").reason == "old text"
