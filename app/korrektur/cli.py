@@ -402,6 +402,18 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", help="a report to open in the window")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot and exit")
     parser.add_argument("--size", default="1400x900", help="window size for --screenshot")
+    parser.add_argument(
+        "--scene",
+        choices=("window", "edit", "structure", "compare"),
+        default="window",
+        help="with --screenshot: a review under way, edit mode, structure fixes, or versions",
+    )
+    parser.add_argument(
+        "--theme", choices=("light", "dark"), default="light", help="with --screenshot: colours"
+    )
+    parser.add_argument(
+        "--lang", choices=("en", "sv"), default="en", help="with --screenshot: the language"
+    )
     return parser
 
 

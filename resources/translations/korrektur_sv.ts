@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name></name>
+    <message>
+        <source>remove running header %1</source>
+        <translation>ta bort löpande sidhuvud %1</translation>
+    </message>
+    <message>
+        <source>remove running footer %1</source>
+        <translation>ta bort löpande sidfot %1</translation>
+    </message>
+    <message>
+        <source>remove page number %1</source>
+        <translation>ta bort sidnummer %1</translation>
+    </message>
+    <message>
+        <source>remove letterhead line %1</source>
+        <translation>ta bort rad i brevhuvudet %1</translation>
+    </message>
+    <message>
+        <source>remove line %1</source>
+        <translation>ta bort raden %1</translation>
+    </message>
+    <message>
+        <source>join lines</source>
+        <translation>sammanfoga rader</translation>
+    </message>
+    <message>
+        <source>join lines across a blank line</source>
+        <translation>sammanfoga rader över en tom rad</translation>
+    </message>
+    <message>
+        <source>new paragraph</source>
+        <translation>nytt stycke</translation>
+    </message>
+    <message>
+        <source>remove a blank line</source>
+        <translation>ta bort en tom rad</translation>
+    </message>
+    <message>
+        <source>spaces at a line break</source>
+        <translation>mellanslag vid en radbrytning</translation>
+    </message>
+    <message>
+        <source>join the hyphenated word</source>
+        <translation>sammanfoga det avstavade ordet</translation>
+    </message>
+    <message>
+        <source>join lines after the hyphen</source>
+        <translation>sammanfoga raderna efter bindestrecket</translation>
+    </message>
+    <message>
+        <source>join lines, keep the hyphen</source>
+        <translation>sammanfoga raderna, behåll bindestrecket</translation>
+    </message>
+    <message>
+        <source>remove speck %1</source>
+        <translation>ta bort fläcken %1</translation>
+    </message>
+    <message>
+        <source>one space instead of several</source>
+        <translation>ett mellanslag i stället för flera</translation>
+    </message>
+    <message>
+        <source>remove blank space</source>
+        <translation>ta bort tomrum</translation>
+    </message>
+    <message>
+        <source>add a list bullet</source>
+        <translation>lägg till en listpunkt</translation>
+    </message>
+    <message>
+        <source>make %1 a list bullet</source>
+        <translation>gör %1 till en listpunkt</translation>
+    </message>
+    <message>
+        <source>the current work</source>
+        <translation>det pågående arbetet</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>not there</source>
+        <translation>finns inte</translation>
+    </message>
+    <message>
+        <source>undecided</source>
+        <translation>obeslutat</translation>
+    </message>
+    <message>
+        <source>accepted %1</source>
+        <translation>godtog %1</translation>
+    </message>
+    <message>
+        <source>rejected %1</source>
+        <translation>avvisade %1</translation>
+    </message>
+    <message>
+        <source>edited %1</source>
+        <translation>redigerade %1</translation>
+    </message>
+    <message>
+        <source>%1, line %2 (before: %3)</source>
+        <translation>%1, rad %2 (tidigare: %3)</translation>
+    </message>
+    <message>
+        <source>%n unchanged line(s)</source>
+        <translation>oförändrade rader: %n</translation>
+    </message>
+    <message>
+        <source>%n decision(s) differ</source>
+        <translation>%n beslut skiljer sig</translation>
+    </message>
+    <message>
+        <source>The texts are the same.</source>
+        <translation>Texterna är lika.</translation>
+    </message>
+    <message>
+        <source>%n line(s) of text differ</source>
+        <translation>textrader som skiljer sig: %n</translation>
+    </message>
+    <message>
+        <source>… and %n more row(s)</source>
+        <translation>… och fler rader: %n</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>About Korrektur</source>
@@ -207,6 +334,14 @@
         <translation>Obeslutade förslag i den rättade texten: den föreslagna rättelsen (markerat) eller OCR-texten, som en export behåller den som standard</translation>
     </message>
     <message>
+        <source>Show &amp;removed lines</source>
+        <translation>Visa &amp;borttagna rader</translation>
+    </message>
+    <message>
+        <source>Lines a fix removes (page headers, footers) stay visible, struck through; unchecked, they are folded away</source>
+        <translation>Rader som en rättelse tar bort (sidhuvuden, sidfötter) syns genomstrukna; utan bock viks de undan</translation>
+    </message>
+    <message>
         <source>&amp;Wrap long lines</source>
         <translation>&amp;Radbryt långa rader</translation>
     </message>
@@ -343,8 +478,8 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>Välj alternativ %n</translation>
     </message>
     <message>
-        <source>Typing</source>
-        <translation>Skrivning</translation>
+        <source>typing</source>
+        <translation>skrivning</translation>
     </message>
 </context>
 <context>
@@ -581,6 +716,14 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
             <numerusform>%n förslag att granska.</numerusform>
             <numerusform>%n förslag att granska.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Ångra %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Gör om %1</translation>
     </message>
     <message>
         <source>Corrected text — editing: keys type, Esc returns to review</source>
@@ -925,30 +1068,53 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <source>No suggestion is selected.</source>
         <translation>Inget förslag är valt.</translation>
     </message>
-    <message numerus="yes">
-        <source>This suggestion has no alternative %n.</source>
-        <translation>
-            <numerusform>Förslaget har inget alternativ %n.</numerusform>
-            <numerusform>Förslaget har inget alternativ %n.</numerusform>
-        </translation>
+    <message>
+        <source>accept %1</source>
+        <translation>godta %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Accept all %1 (%n)</source>
-        <translation>
-            <numerusform>Godta alla %1 (%n)</numerusform>
-            <numerusform>Godta alla %1 (%n)</numerusform>
-        </translation>
+    <message>
+        <source>reject %1</source>
+        <translation>avvisa %1</translation>
+    </message>
+    <message>
+        <source>edit %1</source>
+        <translation>redigera %1</translation>
+    </message>
+    <message>
+        <source>This suggestion has no alternative %1.</source>
+        <translation>Förslaget har inget alternativ %1.</translation>
+    </message>
+    <message>
+        <source>accept %1 × %2</source>
+        <translation>godta %1 × %2</translation>
+    </message>
+    <message>
+        <source>Done: %1 (Ctrl+Z takes it back).</source>
+        <translation>Klart: %1 (Ctrl+Z tar tillbaka det).</translation>
+    </message>
+    <message>
+        <source>Accept %1 suggestions at or above %2?</source>
+        <translation>Godta %1 förslag med säkerhet %2 eller mer?</translation>
+    </message>
+    <message>
+        <source>accept %1 suggestions at or above %2</source>
+        <translation>godta %1 förslag med säkerhet %2 eller mer</translation>
+    </message>
+    <message>
+        <source>accept %1 suggestions</source>
+        <translation>godta %1 förslag</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Ångrat: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>Gjort om: %1</translation>
     </message>
     <message>
         <source>No pending suggestion in the list reaches %1.</source>
         <translation>Inget obeslutat förslag i listan når %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accept %n suggestions at or above %1?</source>
-        <translation>
-            <numerusform>Godta %n förslag med säkerhet %1 eller mer?</numerusform>
-            <numerusform>Godta %n förslag med säkerhet %1 eller mer?</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1215,8 +1381,8 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
         <translation>Version</translation>
     </message>
     <message>
-        <source>Saved (UTC)</source>
-        <translation>Sparad (UTC)</translation>
+        <source>Saved</source>
+        <translation>Sparad</translation>
     </message>
     <message>
         <source>Reviewer</source>
@@ -1281,14 +1447,6 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>version %1</source>
         <translation>version %1</translation>
-    </message>
-    <message>
-        <source>%n decision(s) differ:</source>
-        <translation>%n beslut skiljer sig:</translation>
-    </message>
-    <message>
-        <source>The texts are the same.</source>
-        <translation>Texterna är lika.</translation>
     </message>
     <message>
         <source>Building the text of %1…</source>

@@ -12,6 +12,7 @@ from korrektur.model.document import Document
 from korrektur.model.offsets import OffsetMap
 from korrektur.model.reason import Reason, phrase
 from korrektur.model.suggestion import Kind, Status, Suggestion, check_no_overlap
+from korrektur.model.view import TextView
 
 
 @dataclass(frozen=True)
@@ -92,15 +93,14 @@ class ReviewSession:
         document: the raw document.
         suggestions: sorted by start, never overlapping.
         reviewer: name recorded in decisions.
-        proposals_shown: whether ``corrected_text`` shows undecided suggestions as proposed
-            (the default) or keeps the OCR text there, as an export does by default. A
-            view setting: it changes no decision (see ``show_proposals``).
+        view: what ``corrected_text`` shows for undecided suggestions and removed lines
+            (a setting of the reader's, not of the work: see ``show``).
     """
 
     document: Document
     suggestions: list[Suggestion] = field(default_factory=list)
     reviewer: str = ""
-    proposals_shown: bool = True
+    view: TextView = field(default_factory=TextView)
     _by_id: dict[str, Suggestion] = field(init=False, repr=False)
     _listeners: list[Listener] = field(init=False, repr=False, default_factory=list)
     _cache: tuple[str, OffsetMap] | None = field(init=False, repr=False, default=None)
@@ -298,31 +298,33 @@ class ReviewSession:
     # -- text and offsets ------------------------------------------------------------------
 
     def shown_text(self, suggestion: Suggestion) -> str:
-        """What ``suggestion`` puts in ``corrected_text`` (depends on ``proposals_shown``)."""
-        return suggestion.current_text if self.proposals_shown else suggestion.decided_text
+        """What ``suggestion`` puts in ``corrected_text`` (depends on ``view``)."""
+        return self.view.text_of(suggestion)
 
-    def _texts(self, proposals: bool) -> list[str]:
-        getter = attrgetter("current_text" if proposals else "decided_text")
-        return list(map(getter, self.suggestions))
+    def _texts(self, view: TextView) -> list[str]:
+        if not view.ghosts:  # the common case, without a Python call per suggestion
+            getter = attrgetter("current_text" if view.proposals else "decided_text")
+            return list(map(getter, self.suggestions))
+        return list(map(view.text_of, self.suggestions))
 
-    def text_with(self, proposals: bool) -> str:
-        """The corrected text with undecided suggestions proposed or kept raw (no change)."""
-        spans = zip(self.suggestions, self._texts(proposals), strict=True)
+    def text_with(self, view: TextView) -> str:
+        """The corrected text as ``view`` shows it (nothing changes)."""
+        spans = zip(self.suggestions, self._texts(view), strict=True)
         return apply_texts(self.document.text, ((s.start, s.end, t) for s, t in spans))
 
-    def show_proposals(self, shown: bool) -> None:
-        """Show undecided suggestions as proposed in ``corrected_text``, or keep them raw.
+    def show(self, view: TextView) -> None:
+        """Show ``corrected_text`` as ``view`` says.
 
         Listeners are not told: no decision changed (a review must not count it as work);
         whoever shows the text shows it anew.
         """
-        if shown != self.proposals_shown:
-            self.proposals_shown = shown
+        if view != self.view:
+            self.view = view
             self._cache = None
 
     def _build(self) -> tuple[str, OffsetMap]:
         if self._cache is None:
-            texts = self._texts(self.proposals_shown)
+            texts = self._texts(self.view)
             spans = [(s.start, s.end, t) for s, t in zip(self.suggestions, texts, strict=True)]
             self._cache = (
                 apply_texts(self.document.text, spans),

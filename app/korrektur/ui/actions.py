@@ -49,6 +49,7 @@ class ActionId(Enum):
     ZOOM_OUT = auto()
     ZOOM_RESET = auto()
     SHOW_PROPOSALS = auto()
+    SHOW_REMOVED = auto()
     WRAP_LINES = auto()
     SYNC_SCROLL = auto()
     THEME_SYSTEM = auto()
@@ -248,6 +249,17 @@ SPECS: dict[ActionId, ActionSpec] = {
         ("Ctrl+P",),
         checkable=True,
     ),
+    ActionId.SHOW_REMOVED: ActionSpec(
+        str(QT_TRANSLATE_NOOP("Actions", "Show &removed lines")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Actions",
+                "Lines a fix removes (page headers, footers) stay visible, struck through; "
+                "unchecked, they are folded away",
+            )
+        ),
+        checkable=True,
+    ),
     ActionId.WRAP_LINES: ActionSpec(
         str(QT_TRANSLATE_NOOP("Actions", "&Wrap long lines")),
         str(QT_TRANSLATE_NOOP("Actions", "Wrap lines at the pane's edge")),
@@ -348,6 +360,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
             ActionId.ZOOM_RESET,
             None,
             ActionId.SHOW_PROPOSALS,
+            ActionId.SHOW_REMOVED,
             ActionId.WRAP_LINES,
             ActionId.SYNC_SCROLL,
             str(QT_TRANSLATE_NOOP("Actions", "&Colours")),

@@ -113,12 +113,19 @@ def _draw(args: argparse.Namespace, size: QSize) -> int:
     app = application()
     with tempfile.TemporaryDirectory(prefix="korrektur-shot-") as scratch:
         settings = Settings.at(Path(scratch) / "settings.ini")  # never the user's layout
-        theme = apply_theme(app, ThemeMode.LIGHT)
+        theme = apply_theme(app, ThemeMode(args.theme))
+        translations = Translations(app)
+        translations.use(args.lang)
         messages = ConsoleMessages()
-        services = Services(settings, messages, analysis_pool(), default_engine)
+        services = Services(
+            settings, messages, analysis_pool(), default_engine, translations=translations
+        )
         window = MainWindow(services, theme)
         try:
-            return take_screenshot(window, Path(args.file), Path(args.screenshot), size, messages)
+            return take_screenshot(
+                window, Path(args.file), Path(args.screenshot), size, messages, args.scene
+            )
         finally:
             window.close()
             window.deleteLater()
+            translations.use("en")

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPalette, QTextCursor
 from PySide6.QtWidgets import QWidget
 
-from korrektur.model import Change, ReviewSession
+from korrektur.model import WORD_KINDS, Change, Kind, ReviewSession, Suggestion
 from korrektur.model.offsets import OffsetMap
+from korrektur.model.view import TextView
 from korrektur.ui.keys import claims_key, leaves_to_window
+from korrektur.ui.painting import paint_ghost, paint_join, paint_paragraph, paint_pending_flag
 from korrektur.ui.pane import TextPane
 from korrektur.ui.prepared import Prepared
 from korrektur.ui.textmap import qt_plain_text, text_difference
-from korrektur.ui.theme import Theme
+from korrektur.ui.theme import EDITING_BORDER, Theme, primary_kind
+
+JOIN_KINDS = frozenset({Kind.REFLOW, Kind.HYPHENATION, Kind.WHITESPACE})
 
 # Beyond this many changed spans one replacement of the whole changed region is cheaper.
 MAX_SPAN_EDITS = 200
-
-
-EDITING_BORDER = "#E69F00"  # Okabe–Ito orange: seen on light and dark backgrounds alike
 
 
 class CorrectedPane(TextPane):
@@ -43,6 +44,7 @@ class CorrectedPane(TextPane):
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
+        self.view = TextView()  # how the session shows its text (ghosts, proposals)
         self.setReadOnly(True)
         self._shown = ""
         self._offsets: OffsetMap | None = None
@@ -117,6 +119,43 @@ class CorrectedPane(TextPane):
             cursor.endEditBlock()
             self._syncing = False
 
+    # -- marks -------------------------------------------------------------------------------
+
+    def _shape(self, suggestion: Suggestion) -> str:
+        """How a mark is drawn here: ghost, join, paragraph or (by kind) underline."""
+        if self.view.is_ghost(suggestion):
+            return "ghost"
+        if not suggestion.kinds & JOIN_KINDS or suggestion.kinds & WORD_KINDS:
+            return ""
+        text = self.view.text_of(suggestion)
+        breaks, before = text.count("\n"), suggestion.original.count("\n")
+        if before and not breaks and not text.strip():
+            return "join"
+        return "paragraph" if breaks > before else ""
+
+    def paint_under(self, painter: QPainter, suggestion: Suggestion, rects: list[QRectF]) -> None:
+        """Ghosts and joins are not tinted: they show by their own marks."""
+        if not self._shape(suggestion):
+            super().paint_under(painter, suggestion, rects)
+
+    def paint_over(self, painter: QPainter, suggestion: Suggestion, rects: list[QRectF]) -> None:
+        """A removed line struck through, a join tied, a new paragraph with a pilcrow."""
+        shape = self._shape(suggestion)
+        if not shape:
+            super().paint_over(painter, suggestion, rects)
+            return
+        colour = self.theme.line_colour(primary_kind(suggestion))
+        if suggestion.decided:
+            colour.setAlpha(140)
+        else:
+            paint_pending_flag(painter, rects, colour)
+        if shape == "ghost":
+            paint_ghost(painter, rects, self.theme, self.palette().color(QPalette.ColorRole.Base))
+        elif shape == "join":
+            paint_join(painter, rects, colour)
+        else:
+            paint_paragraph(painter, rects, colour)
+
     # -- edit mode ---------------------------------------------------------------------------
 
     def set_editing(self, on: bool) -> None:
@@ -125,9 +164,13 @@ class CorrectedPane(TextPane):
             return
         self.editing = on
         self.setReadOnly(not on)
-        self.setStyleSheet(f"CorrectedPane {{ border: 3px solid {EDITING_BORDER}; }}" if on else "")
+        self.set_border(on)
         if on:
             self.ensureCursorVisible()
+
+    def set_border(self, on: bool) -> None:
+        """The orange border that says keys type here (free text or the in-place editor)."""
+        self.setStyleSheet(f"CorrectedPane {{ border: 3px solid {EDITING_BORDER}; }}" if on else "")
 
     def place_cursor(self, offset: int) -> None:
         """Put the text cursor at Python ``offset``."""

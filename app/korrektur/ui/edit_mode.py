@@ -70,6 +70,7 @@ class EditMode(QObject):
     def _set(self, mode: Mode) -> None:
         if mode is not self.mode:
             self.mode = mode
+            self._corrected.set_border(mode is not Mode.REVIEW)
             self.changed.emit(mode)
 
     def edit_suggestion(self) -> None:

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from korrektur.model import Document, Kind, Status, Suggestion
+from korrektur.ui.describe import describe
 from korrektur.ui.reason_text import reason_text
 
 _VISIBLE = str.maketrans({"\n": "⏎", "\t": "⇥", "\f": "␌", "\u00a0": "⍽"})
@@ -78,15 +79,33 @@ def from_editing(text: str) -> str:
 
 
 def change_text(suggestion: Suggestion) -> str:
-    """``original → replacement`` for lists and titles (the reviewer's text once edited)."""
+    """``original → replacement`` for lists and titles (the reviewer's text once edited).
+
+    A structure change is said in words instead ("join lines", "new paragraph").
+    """
     shown = suggestion.replacement
     if suggestion.status is Status.EDITED and suggestion.edited_text is not None:
         shown = suggestion.edited_text
+    described = describe(suggestion, shown)
+    if described:
+        return described
+    return plain_change(suggestion.original, shown)
+
+
+def proposal_text(suggestion: Suggestion) -> str:
+    """What the suggestion proposes, whatever was decided: ``for → för``, "join lines"."""
+    return describe(suggestion, suggestion.replacement) or plain_change(
+        suggestion.original, suggestion.replacement
+    )
+
+
+def plain_change(original: str, shown: str) -> str:
+    """``original → shown`` with whitespace made visible."""
     if not shown:
         shown_text = QCoreApplication.translate("Formatting", "(delete)")
     else:
         shown_text = visible(shown)
-    return f"{visible(suggestion.original)} → {shown_text}"
+    return f"{visible(original)} → {shown_text}"
 
 
 def position_text(document: Document, offset: int) -> str:
@@ -106,9 +125,20 @@ def details_html(suggestion: Suggestion, document: Document) -> str:
     alternatives = QCoreApplication.translate("Formatting", "Other corrections:")
     keeps = QCoreApplication.translate("Formatting", "R keeps the OCR text %1.")
     replacement = visible(suggestion.replacement) if suggestion.replacement else deleted
+    described = describe(suggestion)
+    if described:  # a structure change: in words, the characters below
+        title = f"<p style='font-size:large'><b>{escape(described)}</b></p>"
+        title += (
+            f"<p style='color:gray'>{escape(visible(suggestion.original))} → "
+            f"{escape(replacement)}</p>"
+        )
+    else:
+        title = (
+            f"<p style='font-size:large'><b>{escape(visible(suggestion.original))}</b> → "
+            f"<b>{escape(replacement)}</b></p>"
+        )
     parts = [
-        f"<p style='font-size:large'><b>{escape(visible(suggestion.original))}</b> → "
-        f"<b>{escape(replacement)}</b></p>",
+        title,
         f"<p>{escape(kinds_text(suggestion))} · {escape(confidence)} "
         f"{suggestion.confidence:.2f} · {STATUS_MARKS[suggestion.status]} "
         f"{escape(status_name(suggestion.status))}"

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from korrektur.ui.formatting import for_editing, from_editing
 from korrektur.ui.keys import claims_key
+from korrektur.ui.theme import EDITING_BORDER
 
 
 class InlineEditor(QLineEdit):
@@ -29,6 +30,7 @@ class InlineEditor(QLineEdit):
             self.tr("Enter: use this text · Escape: cancel · ⏎ stands for a line break")
         )
         self._closing = False  # Enter or Escape is being handled: the focus may move meanwhile
+        self.setStyleSheet(f"InlineEditor {{ border: 2px solid {EDITING_BORDER}; }}")
         self.hide()
 
     def open(self, rect: QRectF, text: str) -> None:

@@ -35,13 +35,13 @@ from korrektur.ui.note_bar import NoteBar
 from korrektur.ui.painting import kind_icon
 from korrektur.ui.pane import TextPane
 from korrektur.ui.prepared import Analysed, Prepared, prepare
-from korrektur.ui.proposals_view import ProposalsView
 from korrektur.ui.recent_menu import RecentFilesMenu
 from korrektur.ui.services import Services
 from korrektur.ui.stats import ReviewStats
 from korrektur.ui.status import ReviewStatusBar
 from korrektur.ui.suggestion_dock import SuggestionDock
 from korrektur.ui.sync import ScrollSync
+from korrektur.ui.text_view import TextViewControl
 from korrektur.ui.theme import Theme
 from korrektur.ui.view_options import ViewOptions
 from korrektur.ui.window_state import restore_layout, save_layout
@@ -156,8 +156,9 @@ class MainWindow(QMainWindow):
             self,
             services.translations,
         )
-        self.proposals = ProposalsView(
+        self.text_view = TextViewControl(
             self.registry[ActionId.SHOW_PROPOSALS],
+            self.registry[ActionId.SHOW_REMOVED],
             self.settings,
             self.controller,
             self.corrected_view,
@@ -220,6 +221,8 @@ class MainWindow(QMainWindow):
         c.changed.connect(self._on_change)
         c.current_changed.connect(self._on_current_changed)
         c.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        c.undo_stack.undoTextChanged.connect(self._name_undo_steps)
+        c.undo_stack.redoTextChanged.connect(self._name_undo_steps)
         c.undo_stack.canUndoChanged.connect(self.registry[ActionId.UNDO].setEnabled)
         c.undo_stack.canRedoChanged.connect(self.registry[ActionId.REDO].setEnabled)
         self.loader.loaded.connect(self._on_loaded)
@@ -239,7 +242,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.chosen.connect(self.files.open_path)
         self.registry[ActionId.EDIT_TEXT].triggered.connect(self.edit_mode.set_text_editing)
         self.edit_mode.changed.connect(self._show_mode)
-        self.proposals.text_replaced.connect(self._on_view_replaced)
+        self.text_view.text_replaced.connect(self._on_view_replaced)
         self.view.theme_changed.connect(self.set_theme)
         store = self.services.files
         if store is not None:
@@ -336,7 +339,7 @@ class MainWindow(QMainWindow):
         built = self._analysed if self._analysed and self._analysed.session is session else None
         self.stats = built.stats if built else ReviewStats(session) if session else None
         if session is not None:
-            session.show_proposals(self.proposals.shown)
+            session.show(self.text_view.view)
             prepared = built.corrected if built else None
             self.corrected_view.show_text(session.corrected_text(), session.offsets, prepared)
             self._refresh_layers(session)
@@ -363,6 +366,7 @@ class MainWindow(QMainWindow):
     # -- following the review ----------------------------------------------------------------
 
     def _refresh_layers(self, session: ReviewSession) -> None:
+        self.corrected_view.view = session.view
         self.raw_view.set_layer(raw_layer(session))
         self.corrected_view.set_layer(corrected_layer(session))
         self.sync.set_maps(session.raw_to_corrected, session.corrected_to_raw)
@@ -446,8 +450,22 @@ class MainWindow(QMainWindow):
             pane.page_label = self.tr("p%1", "page label in the gutter")
             pane.update()
         self._retitle()
+        self._name_undo_steps()
         self.status.set_stats(self.stats, self.theme)
         self._on_current_changed(self.controller.current_id)
+
+    def _name_undo_steps(self, *_: object) -> None:
+        """The Edit menu says what Undo and Redo will take back: "Undo accept 29 × for → för"."""
+        stack = self.controller.undo_stack
+        for action_id, text, step in (
+            (ActionId.UNDO, self.tr("&Undo %1"), stack.undoText()),
+            (ActionId.REDO, self.tr("&Redo %1"), stack.redoText()),
+        ):
+            action = self.registry[action_id]
+            short = text.replace(" %1", "")
+            action.setText(text.replace("%1", step) if step else short)
+            action.setIconText(short.replace("&", ""))  # the toolbar stays short
+            action.setToolTip(action.text().replace("&", ""))
 
     def changeEvent(self, event: QEvent) -> None:
         """A change of language takes effect at once."""

@@ -263,18 +263,26 @@ class TextPane(QPlainTextEdit):
         ]
         painter = QPainter(self.viewport())
         for suggestion, rects in marks:
-            paint_fill(painter, suggestion, rects, self.theme)
+            self.paint_under(painter, suggestion, rects)
         painter.end()
         super().paintEvent(event)
         self._lines = {}  # Qt may have laid out blocks while painting the text
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for suggestion, rects in marks:
-            paint_lines(painter, suggestion, rects, self.theme, self.strike_rejected)
+            self.paint_over(painter, suggestion, rects)
             if suggestion.id == self.current_id:
                 paint_outline(painter, rects, self.theme)
         self._paint_pages(painter)
         painter.end()
+
+    def paint_under(self, painter: QPainter, suggestion: Suggestion, rects: list[QRectF]) -> None:
+        """What a mark paints under the text (a tint while it is pending)."""
+        paint_fill(painter, suggestion, rects, self.theme)
+
+    def paint_over(self, painter: QPainter, suggestion: Suggestion, rects: list[QRectF]) -> None:
+        """What a mark paints over the text: underline, flag, strike-through."""
+        paint_lines(painter, suggestion, rects, self.theme, self.strike_rejected)
 
     def page_tops(self) -> list[tuple[float, int]]:
         """Viewport y and number of each page that starts in view (page 1 included)."""

@@ -22,7 +22,7 @@ from korrektur.store.validate import ReviewFileError
 from korrektur.ui.autosave_service import AutosaveService
 from korrektur.ui.export_dialog import ExportDialog
 from korrektur.ui.export_names import proposed_export, refused
-from korrektur.ui.prepared import session_view
+from korrektur.ui.prepared import DEFAULT_VIEW, session_view
 from korrektur.ui.recovery_dialog import Choice, RecoveryDialog
 from korrektur.ui.review_saver import ReviewSaver
 from korrektur.ui.store_jobs import JobQueue, Pool, writer_pool
@@ -112,7 +112,7 @@ class ReviewFileService(QObject):
     ) -> None:
         super().__init__(parent)
         self.export_folder = export_folder  # where the last export went ("" : none yet)
-        self.proposals_shown = False  # the window's view: undecided suggestions proposed
+        self.view = DEFAULT_VIEW  # how the window shows the corrected text
         self._set_export_folder = set_export_folder
         self.messages = messages
         self.reviewer, self.set_reviewer = reviewer, set_reviewer
@@ -259,7 +259,7 @@ class ReviewFileService(QObject):
     def export(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         """Ask for format, options and file, then write the export."""
         review = self.review_for(session)
-        dialog = ExportDialog(review, parent, proposed=self.proposals_shown)
+        dialog = ExportDialog(review, parent, proposed=self.view.proposals)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         exporter, options = EXPORTERS[dialog.format_name()], dialog.options()
@@ -327,7 +327,7 @@ class ReviewFileService(QObject):
             return
         review = self.review_for(session)
         dialog = VersionHistoryDialog(review, self.messages.confirm, parent, self.jobs)
-        dialog.proposals = self.proposals_shown
+        dialog.view = self.view
         dialog.restored.connect(self.session_replaced.emit)
         self.run_dialog(dialog)
 
@@ -360,7 +360,7 @@ class ReviewFileService(QObject):
         moved = autosaver is not None and autosaver.path != chosen.path
         # the old file goes only once the work is safely in the new one
         self.autosave.write_now(chosen.discard if moved else None)
-        self.session_replaced.emit(session_view(review.session, self.proposals_shown))
+        self.session_replaced.emit(session_view(review.session, self.view))
         return review
 
     def close(self, keep_unsaved: bool = True) -> None:

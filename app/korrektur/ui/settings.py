@@ -44,6 +44,7 @@ FONT_SIZE: Setting[int] = Setting("view/font_size", 11, int, lambda v: 6 <= v <=
 THEME: Setting[str] = Setting("view/theme", "system", str, _one_of("system", "light", "dark"))
 LANGUAGE: Setting[str] = Setting("view/language", "system", str, _one_of("system", "en", "sv"))
 SHOW_PROPOSALS: Setting[bool] = Setting("view/show_proposals", False, bool)
+SHOW_REMOVED: Setting[bool] = Setting("view/show_removed", True, bool)
 WRAP_LINES: Setting[bool] = Setting("view/wrap_lines", True, bool)
 SYNC_SCROLL: Setting[bool] = Setting("view/sync_scroll", True, bool)
 RECENT_FILES: Setting[list[str]] = Setting("files/recent", [], list)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWi
 from korrektur.model import Document, Suggestion
 from korrektur.ui.formatting import kind_name, position_text
 from korrektur.ui.stats import ReviewStats
-from korrektur.ui.theme import Theme
+from korrektur.ui.theme import EDITING_BORDER, Theme
 
 
 class ReviewStatusBar(QStatusBar):
@@ -26,7 +26,8 @@ class ReviewStatusBar(QStatusBar):
         super().__init__(parent)
         self.mode_label = QLabel()
         self.mode_label.setStyleSheet(
-            "QLabel { background: #E69F00; color: black; font-weight: bold; padding: 1px 8px; }"
+            f"QLabel {{ background: {EDITING_BORDER}; color: black; font-weight: bold;"
+            " padding: 1px 8px; }"
         )
         self.mode_label.hide()
         self.progress_label = QLabel()

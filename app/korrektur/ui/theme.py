@@ -55,6 +55,9 @@ KIND_STYLES: dict[Kind, KindStyle] = {
 }
 
 
+EDITING_BORDER = "#E69F00"  # Okabe–Ito orange: edit mode, seen on light and dark alike
+
+
 def primary_kind(suggestion: Suggestion) -> Kind:
     """The kind that decides a suggestion's look (the first in ``Kind`` order)."""
     for kind in Kind:

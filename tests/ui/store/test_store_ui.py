@@ -1,3 +1,5 @@
+import re
+
 import yaml
 from lxml import etree
 from PySide6.QtCore import Qt
@@ -211,9 +213,18 @@ def test_version_dialog_shows_compares_and_restores(qtbot, review):
     dialog.table.selectRow(2)
     assert dialog.selected() == [1, 2]
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
-    text = dialog.viewer.toPlainText()
-    assert text.startswith("15 decision(s) differ:")
-    assert "--- version 1" in text
+    assert dialog.views.currentWidget() is dialog.comparison
+    text = dialog.comparison.toPlainText()
+    assert text.startswith("15 decision(s) differ")
+    assert "rejected stodet → stödet, line " in text  # decisions in words, with their line
+    assert "edited aret → åren, line " in text
+    assert "(before: undecided)" in text
+    assert not re.search(r"\b[sm]\d+\b", text)  # no internal ids
+    assert "@@" not in text
+    html = dialog.comparison.toHtml()
+    assert "line-through" in html  # removed words struck (and red), added underlined (green)
+    assert "underline" in html
+    assert "version 1 (Anna" in text or "version 1 (" in text  # the two sides are named
     dialog.table.clearSelection()
     dialog.table.selectRow(2)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)  # answered no
