@@ -103,6 +103,8 @@ class SuggestionDock(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Long compounds lose their middle, not their ending; the tooltip has them whole.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -113,7 +115,7 @@ class SuggestionDock(QWidget):
         header.setSectionResizeMode(Column.CHANGE, QHeaderView.ResizeMode.Stretch)
         width = self.fontMetrics().horizontalAdvance
         for column, sample in (
-            (Column.KIND, "■ diacritic"),
+            (Column.KIND, "■ hyphenation"),
             (Column.CONFIDENCE, "0.00"),
             (Column.STATUS, "✓ accepted"),
             (Column.PAGE, "Page"),
@@ -239,7 +241,8 @@ class SuggestionDock(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows
             )
             selection.setCurrentIndex(index, flags)
-            self.table.scrollTo(index)
+            # centred: the rows before and after stay in view, never half a row at the edge
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         finally:
             self._selecting = False
 

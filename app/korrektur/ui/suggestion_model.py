@@ -252,7 +252,7 @@ class SuggestionTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return suggestion.id
         if role == _TOOLTIP:
-            return reason_text(suggestion.reason) if suggestion.reason else None
+            return self._tooltip(suggestion, column)
         if role == _DECORATION:
             return self.kind_icons.get(primary_kind(suggestion)) if column == Column.KIND else None
         if role == _FOREGROUND:
@@ -262,6 +262,13 @@ class SuggestionTableModel(QAbstractTableModel):
         if role == _FONT:
             return self._fonts.get(suggestion.status) if column == Column.CHANGE else None
         return _RIGHT if column in _NUMBERS else None
+
+    def _tooltip(self, suggestion: Suggestion, column: int) -> str | None:
+        """The whole change (the cell may be elided) and why."""
+        why = reason_text(suggestion.reason) if suggestion.reason else ""
+        if column == Column.CHANGE:
+            return "\n".join(x for x in (change_text(suggestion), why) if x)
+        return why or None
 
     def _display(self, suggestion: Suggestion, column: int) -> str:
         assert self._session is not None
