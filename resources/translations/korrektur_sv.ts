@@ -1057,6 +1057,17 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <source>&amp;Later</source>
         <translation>&amp;Senare</translation>
     </message>
+    <message>
+        <source>%1: %2 of %3 suggestions decided, autosaved %4</source>
+        <translation>%1: %2 av %3 förslag beslutade, autosparad %4</translation>
+    </message>
+</context>
+<context>
+    <name>ResumePlaces</name>
+    <message>
+        <source>Restored %1 decisions (version %2, saved %3)</source>
+        <translation>Återställde %1 beslut (version %2, sparad %3)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>
@@ -1210,6 +1221,14 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>%1/%2 decided</source>
         <translation>%1/%2 beslutade</translation>
+    </message>
+    <message>
+        <source>%1 left in the document</source>
+        <translation>%1 kvar i dokumentet</translation>
+    </message>
+    <message>
+        <source>%1 left on this page</source>
+        <translation>%1 kvar på sidan</translation>
     </message>
     <message>
         <source>suggestion %1/%2</source>

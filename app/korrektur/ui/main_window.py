@@ -36,6 +36,7 @@ from korrektur.ui.painting import kind_icon
 from korrektur.ui.pane import TextPane
 from korrektur.ui.prepared import Analysed, Prepared, prepare
 from korrektur.ui.recent_menu import RecentFilesMenu
+from korrektur.ui.resume_place import ResumePlaces, restored_note
 from korrektur.ui.services import Services
 from korrektur.ui.stats import ReviewStats
 from korrektur.ui.status import ReviewStatusBar
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._fill_timer = QTimer(self, singleShot=True, interval=0)
         self._fill_timer.timeout.connect(self._fill_list)
         self.controller = ReviewController(self.messages, self)
+        self.places = ResumePlaces(self.settings)
         self.loader = DocumentLoader(services.pool, EngineHolder(services.engine_factory), self)
 
         self.raw_view = TextPane(theme)
@@ -313,12 +315,24 @@ class MainWindow(QMainWindow):
         self._show(session, view)
 
     def _show(self, session: ReviewSession, built: Analysed) -> None:
-        """Put ``session`` under review, with its text and counts ``built`` off-thread."""
+        """Put ``session`` under review, with its text and counts ``built`` off-thread.
+
+        A review read from its file goes back to where the clerk stopped, and says what
+        was restored.
+        """
+        place = self.places.place(session.document.sha256)  # before the first step moves it
         self._analysed = built
         try:
             self.controller.set_session(session)
         finally:
             self._analysed = None
+        review = built.review
+        if review is not None and review.session is session:
+            note = restored_note(review)
+            if place is not None and place in session.ids:
+                self.controller.set_current(place)
+            if note:
+                self.messages.info(note)
         self._update_modified()
 
     def _on_cancelled(self) -> None:
@@ -392,6 +406,7 @@ class MainWindow(QMainWindow):
         if self.stats is not None:
             self.stats.apply(change)
         self.status.set_stats(self.stats, self.theme)
+        self._show_left()
         current = self.controller.current()
         if current is not None and current.id in change.ids:
             self.details.show_suggestion(current, session.document)
@@ -399,6 +414,8 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, suggestion_id: str | None) -> None:
         session = self.controller.session
+        if session is not None:
+            self.places.remember(session.document.sha256, suggestion_id)
         suggestion = self.controller.current()
         self.dock.select(suggestion_id)
         document = session.document if session else None
@@ -407,6 +424,7 @@ class MainWindow(QMainWindow):
             for pane in (self.raw_view, self.corrected_view):
                 pane.set_current(None, None)
             self.status.set_position(None, None, 0, 0)
+            self._show_left()
             self._update_alternatives()
             return
         index = session.index_of(suggestion)
@@ -417,7 +435,14 @@ class MainWindow(QMainWindow):
         self.raw_view.set_current(suggestion.id, (suggestion.start, suggestion.end))
         self.corrected_view.set_current(suggestion.id, corrected)
         self.status.set_position(document, suggestion, index, len(session.suggestions))
+        self._show_left()
         self._update_alternatives()
+
+    def _show_left(self) -> None:
+        """How much is left, on the current suggestion's page and in the document."""
+        current = self.controller.current()
+        page = self.document.page_index_at(current.start) if current and self.document else None
+        self.status.set_left(self.stats, page)
 
     def _on_filter_changed(self, criteria: SuggestionFilter) -> None:
         self.controller.filter = criteria

@@ -54,6 +54,7 @@ BULK_THRESHOLD: Setting[float] = Setting(
     "review/bulk_threshold", 0.95, float, lambda v: 0.0 <= v <= 1.0
 )
 REVIEWER: Setting[str] = Setting("review/reviewer", "", str)
+RESUME_PLACES: Setting[list[str]] = Setting("review/resume_places", [], list)
 
 # Upgrade steps: ``UPGRADES[n]`` turns a version ``n - 1`` store into version ``n``.
 UPGRADES: dict[int, Callable[[QSettings], None]] = {}

@@ -32,6 +32,7 @@ class ReviewStatusBar(QStatusBar):
         self.mode_label.hide()
         self.progress_label = QLabel()
         self.position_label = QLabel()
+        self.left_label = QLabel()
         self.encoding_label = QLabel()
         self.analysis_bar = QProgressBar()
         self.analysis_bar.setMaximumWidth(160)
@@ -56,6 +57,7 @@ class ReviewStatusBar(QStatusBar):
             busy.setSizePolicy(policy)
         for widget in (
             self.mode_label,
+            self.left_label,
             self.progress_label,
             self.position_label,
             self.encoding_label,
@@ -127,6 +129,20 @@ class ReviewStatusBar(QStatusBar):
                 f"{stats.kind_decided[kind]}/{stats.kind_total[kind]}"
             )
         self.progress_label.setText(" · ".join(parts))
+
+    def set_left(self, stats: ReviewStats | None, page: int | None) -> None:
+        """What is left: "12 left on this page · 140 left in the document"."""
+        if stats is None:
+            self.left_label.clear()
+            return
+        document = self.tr("%1 left in the document").replace(
+            "%1", str(stats.total - stats.decided)
+        )
+        if page is None:
+            self.left_label.setText(document)
+            return
+        here = self.tr("%1 left on this page").replace("%1", str(stats.pending_on_page[page]))
+        self.left_label.setText(f"<b>{escape(here)}</b> · {escape(document)}")
 
     def set_document(self, document: Document | None) -> None:
         """The encoding of the open document."""

@@ -300,3 +300,15 @@ def test_json_is_joined_in_batches_to_the_same_text():
     data = {"a": [{"x": i, "ö": "å" * (i % 7)} for i in range(5000)], "b": None, "c": "\n"}
     assert json_bytes(data) == (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
     assert json_bytes({}) == b"{}\n"
+
+
+def test_html_report_wraps_whole_words(mixed):
+    page = export(mixed, "html").decode()
+    tree = lxml_html.fromstring(page)
+    css = tree.findtext(".//style")
+    assert "break-all" not in css.replace("dd.hash { word-break: break-all; }", "")
+    assert "overflow-wrap: break-word" in css
+    policy = [dd for dd in tree.iter("dd") if "suggestion" in (dd.text_content() or "")]
+    assert policy
+    assert all(dd.get("class") is None for dd in policy)  # words wrap whole here
+    assert [dd.get("class") for dd in tree.iter("dd")].count("hash") == 1

@@ -123,7 +123,7 @@ def test_reasons_follow_the_interface_language(qtbot, posting_window):
         assert "ö har fallit bort" in window.details.toPlainText()
         row = window.dock.model.row_of("s3")
         tip = window.dock.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
-        assert tip == "ö har fallit bort"
+        assert tip == "stodet → stödet\nö har fallit bort"
         kind = window.dock.model.index(row, 1).data()
         assert kind == "diakrit"
     finally:

@@ -13,6 +13,7 @@ from korrektur.store.reviewfile import save_review
 from korrektur.store.reviewread import load_review
 from korrektur.ui.autosave_service import AutosaveService
 from korrektur.ui.export_dialog import ExportDialog
+from korrektur.ui.local_time import local_time
 from korrektur.ui.recovery_dialog import RecoveryDialog
 from korrektur.ui.review_files import ReviewFileService
 from korrektur.ui.services import SyncPool
@@ -271,7 +272,14 @@ def test_recovery_is_offered_and_recovered(qtbot, messages, tmp_path, review):
     def run(dialog):
         assert isinstance(dialog, RecoveryDialog)
         assert dialog.list.count() == 1
-        assert "rapport.txt: 2 of 17 suggestions decided" in dialog.list.item(0).text()
+        text = dialog.list.item(0).text()
+        assert "rapport.txt: 2 of 17 suggestions decided, autosaved " in text
+        [found] = find_recoveries(tmp_path / "recovery")
+        assert text.endswith(local_time(found.saved_at))  # local time, not UTC
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        shown = dialog.list.viewport().width()
+        assert dialog.list.fontMetrics().horizontalAdvance(text) < shown  # not cut off
         qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
         return dialog.result()
 

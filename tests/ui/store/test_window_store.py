@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from korrektur.model import Status
 from korrektur.store.autosave import Autosaver, find_recoveries
 from korrektur.store.reviewread import load_review
+from korrektur.ui.local_time import local_time
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import Answer
 from korrektur.ui.review_files import ReviewFileService
@@ -287,3 +288,21 @@ def test_what_the_pane_shows_by_default_is_what_the_default_export_writes(
     answers.paths.append(tmp_path / "med-förslag.txt")
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert (tmp_path / "med-förslag.txt").read_text(encoding="utf-8") == with_proposals
+
+
+def test_reopening_returns_to_where_the_clerk_stopped_and_says_so(
+    qtbot, store_window, report, monkeypatch
+):
+    window = store_window
+    window.open_path(report)
+    window.raw_view.setFocus()
+    for key in (Qt.Key.Key_A, Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_J, Qt.Key.Key_J):
+        qtbot.keyClick(window.raw_view, key)
+    stopped = window.controller.current_id
+    assert stopped == "s6"
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    window.open_path(report)  # reopened: the review file is read again
+    assert window.controller.current_id == stopped
+    version = load_review(report.with_name("rapport.review.yaml")).history.get(1)
+    clock = local_time(version.time)[-5:]
+    assert window.messages.infos[-1] == f"Restored 3 decisions (version 1, saved {clock})"
