@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from korrektur.model import Change, Document, ReviewSession
+from korrektur.model import Document, ReviewSession
 from korrektur.ui import settings as keys
 from korrektur.ui.actions import ALTERNATIVES, ActionId, ActionRegistry
 from korrektur.ui.controller import ReviewController
@@ -30,13 +30,14 @@ from korrektur.ui.filters import SuggestionFilter
 from korrektur.ui.inline_editor import InlineEditor
 from korrektur.ui.interactions import PaneInteractions
 from korrektur.ui.loader import DocumentLoader
-from korrektur.ui.marks import corrected_layer, document_layer, raw_layer
+from korrektur.ui.marks import document_layer
 from korrektur.ui.note_bar import NoteBar
 from korrektur.ui.painting import kind_icon
 from korrektur.ui.pane import TextPane
 from korrektur.ui.prepared import Analysed, Prepared, prepare
 from korrektur.ui.recent_menu import RecentFilesMenu
 from korrektur.ui.resume_place import ResumePlaces, restored_note
+from korrektur.ui.review_view import ReviewFollower
 from korrektur.ui.services import Services
 from korrektur.ui.stats import ReviewStats
 from korrektur.ui.status import ReviewStatusBar
@@ -47,17 +48,6 @@ from korrektur.ui.theme import Theme
 from korrektur.ui.view_options import ViewOptions
 from korrektur.ui.window_state import restore_layout, save_layout
 from korrektur.ui.worker import EngineHolder
-
-REVIEW_ACTIONS = (
-    ActionId.NEXT,
-    ActionId.PREVIOUS,
-    ActionId.ACCEPT,
-    ActionId.REJECT,
-    ActionId.EDIT,
-    ActionId.ACCEPT_SAME,
-    ActionId.ACCEPT_VISIBLE,
-)
-FILE_ACTIONS = (ActionId.SAVE, ActionId.SAVE_AS, ActionId.EXPORT, ActionId.VERSIONS)
 
 
 def _titled(label: QLabel, pane: TextPane) -> QWidget:
@@ -169,12 +159,13 @@ class MainWindow(QMainWindow):
             services.pool,
             self,
         )
+        self.follower = ReviewFollower(self)
         self._connect()
         self.retranslate()
         self._show_mode(Mode.REVIEW)
         self.set_theme(theme)
         restore_layout(self, self.splitter, self.dock_widgets, self.settings)
-        self._update_actions()
+        self.follower.update_actions()
 
     # -- construction ------------------------------------------------------------------------
 
@@ -220,8 +211,8 @@ class MainWindow(QMainWindow):
             }
         )
         c.session_replaced.connect(self._on_session_replaced)
-        c.changed.connect(self._on_change)
-        c.current_changed.connect(self._on_current_changed)
+        c.changed.connect(self.follower.on_change)
+        c.current_changed.connect(self.follower.on_current_changed)
         c.undo_stack.cleanChanged.connect(self._on_clean_changed)
         c.undo_stack.undoTextChanged.connect(self._name_undo_steps)
         c.undo_stack.redoTextChanged.connect(self._name_undo_steps)
@@ -244,7 +235,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.chosen.connect(self.files.open_path)
         self.registry[ActionId.EDIT_TEXT].triggered.connect(self.edit_mode.set_text_editing)
         self.edit_mode.changed.connect(self._show_mode)
-        self.text_view.text_replaced.connect(self._on_view_replaced)
+        self.text_view.text_replaced.connect(self.follower.on_view_replaced)
         self.view.theme_changed.connect(self.set_theme)
         store = self.services.files
         if store is not None:
@@ -342,7 +333,7 @@ class MainWindow(QMainWindow):
 
     def _on_running_changed(self, running: bool) -> None:
         self.status.show_analysis(running)
-        self._update_actions()
+        self.follower.update_actions()
 
     def _on_session_replaced(self) -> None:
         self.edit_mode.back_to_review()
@@ -356,20 +347,13 @@ class MainWindow(QMainWindow):
             session.show(self.text_view.view)
             prepared = built.corrected if built else None
             self.corrected_view.show_text(session.corrected_text(), session.offsets, prepared)
-            self._refresh_layers(session)
+            self.follower.refresh_layers(session)
             count = len(session.suggestions)
             self.messages.info(self.tr("%n suggestion(s) to review.", "", count))
             if count:
                 self.controller.step()
         self.status.set_stats(self.stats, self.theme)
-        self._update_actions()
-
-    def _on_view_replaced(self) -> None:
-        """The corrected pane shows the other view: its marks and the current box follow."""
-        session = self.controller.session
-        if session is not None:
-            self._refresh_layers(session)
-            self._on_current_changed(self.controller.current_id)
+        self.follower.update_actions()
 
     def _fill_list(self) -> None:
         session = self.controller.session
@@ -377,80 +361,13 @@ class MainWindow(QMainWindow):
             self.dock.model.set_session(session)
             self.dock.select(self.controller.current_id)
 
-    # -- following the review ----------------------------------------------------------------
-
-    def _refresh_layers(self, session: ReviewSession) -> None:
-        self.corrected_view.view = session.view
-        self.raw_view.set_layer(raw_layer(session))
-        self.corrected_view.set_layer(corrected_layer(session))
-        self.sync.set_maps(session.raw_to_corrected, session.corrected_to_raw)
-
-    def _on_change(self, change: Change) -> None:
-        session = self.controller.session
-        if session is None:
-            return
-        if self.dock.model.session is session:
-            self.dock.model.on_change(change)
-        text_changed = self.corrected_view.follow(session, change)
-        if change.structural:
-            self._refresh_layers(session)
-        else:  # decisions: the raw spans stay, only the changed marks need repainting
-            indices = [session.index_of(session.get(i)) for i in dict.fromkeys(change.ids)]
-            offsets = session.offsets
-            raw = [(offsets.raw_starts[i], offsets.raw_ends[i]) for i in indices]
-            corrected = [offsets.corrected_span(i) for i in indices]
-            self.raw_view.set_layer(self.raw_view.layer, raw)
-            # where the text changed, the pane repaints the moved lines itself
-            layer = corrected_layer(session) if text_changed else self.corrected_view.layer
-            self.corrected_view.set_layer(layer, corrected)
-        if self.stats is not None:
-            self.stats.apply(change)
-        self.status.set_stats(self.stats, self.theme)
-        self._show_left()
-        current = self.controller.current()
-        if current is not None and current.id in change.ids:
-            self.details.show_suggestion(current, session.document)
-        self._update_alternatives()
-
-    def _on_current_changed(self, suggestion_id: str | None) -> None:
-        session = self.controller.session
-        if session is not None:
-            self.places.remember(session.document.sha256, suggestion_id)
-        suggestion = self.controller.current()
-        self.dock.select(suggestion_id)
-        document = session.document if session else None
-        self.details.show_suggestion(suggestion, document)
-        if session is None or suggestion is None:
-            for pane in (self.raw_view, self.corrected_view):
-                pane.set_current(None, None)
-            self.status.set_position(None, None, 0, 0)
-            self._show_left()
-            self._update_alternatives()
-            return
-        index = session.index_of(suggestion)
-        corrected = session.offsets.corrected_span(index)
-        with self.sync.hold():
-            self.raw_view.reveal(suggestion.start, suggestion.end)
-            self.corrected_view.reveal(*corrected)
-        self.raw_view.set_current(suggestion.id, (suggestion.start, suggestion.end))
-        self.corrected_view.set_current(suggestion.id, corrected)
-        self.status.set_position(document, suggestion, index, len(session.suggestions))
-        self._show_left()
-        self._update_alternatives()
-
-    def _show_left(self) -> None:
-        """How much is left, on the current suggestion's page and in the document."""
-        current = self.controller.current()
-        page = self.document.page_index_at(current.start) if current and self.document else None
-        self.status.set_left(self.stats, page)
-
     def _on_filter_changed(self, criteria: SuggestionFilter) -> None:
         self.controller.filter = criteria
         self.dock.select(self.controller.current_id)
 
     def _on_busy_changed(self, doing: str) -> None:
         self.status.show_busy(doing)
-        self._update_actions()
+        self.follower.update_actions()
 
     # -- reviewing or editing ----------------------------------------------------------------
 
@@ -463,7 +380,7 @@ class MainWindow(QMainWindow):
         self.status.show_editing(editing)
         self.registry[ActionId.EDIT_TEXT].setChecked(mode is Mode.TEXT)
         self._retitle()
-        self._update_actions()
+        self.follower.update_actions()
 
     def retranslate(self) -> None:
         """Every text of the window in the language now in use (also what it shows now)."""
@@ -477,7 +394,7 @@ class MainWindow(QMainWindow):
         self._retitle()
         self._name_undo_steps()
         self.status.set_stats(self.stats, self.theme)
-        self._on_current_changed(self.controller.current_id)
+        self.follower.on_current_changed(self.controller.current_id)
 
     def _name_undo_steps(self, *_: object) -> None:
         """The Edit menu says what Undo and Redo will take back: "Undo accept 29 × for → för"."""
@@ -511,30 +428,6 @@ class MainWindow(QMainWindow):
             title = self.tr("Corrected text (E or F2 to edit)")
         self.corrected_title.setText(title)
         self.corrected_view.setAccessibleName(title)
-
-    def _update_actions(self) -> None:
-        loaded = self.controller.session is not None and not self.loader.running
-        reviewing = loaded and not self.edit_mode.editing
-        self.registry.set_enabled(REVIEW_ACTIONS, reviewing)
-        self.registry[ActionId.EDIT_TEXT].setEnabled(loaded)
-        self.registry.set_enabled(FILE_ACTIONS, self.files.can_save)
-        store = self.services.files
-        if store is not None and store.saving:  # the history is about to gain a version
-            self.registry[ActionId.VERSIONS].setEnabled(False)
-        self.registry[ActionId.REANALYSE].setEnabled(
-            self.document is not None and not self.loader.running
-        )
-        self.registry[ActionId.CANCEL_ANALYSIS].setEnabled(self.loader.running)
-        self.registry[ActionId.UNDO].setEnabled(self.controller.undo_stack.canUndo())
-        self.registry[ActionId.REDO].setEnabled(self.controller.undo_stack.canRedo())
-        self._update_alternatives()
-
-    def _update_alternatives(self) -> None:
-        current = self.controller.current()
-        count = len(current.alternatives) if current is not None else 0
-        reviewing = not self.loader.running and not self.edit_mode.editing
-        for number, action_id in enumerate(ALTERNATIVES, start=1):
-            self.registry[action_id].setEnabled(reviewing and number <= count)
 
     # -- small commands ----------------------------------------------------------------------
 
