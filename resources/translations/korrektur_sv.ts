@@ -2,133 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
-    <name></name>
-    <message>
-        <source>remove running header %1</source>
-        <translation>ta bort löpande sidhuvud %1</translation>
-    </message>
-    <message>
-        <source>remove running footer %1</source>
-        <translation>ta bort löpande sidfot %1</translation>
-    </message>
-    <message>
-        <source>remove page number %1</source>
-        <translation>ta bort sidnummer %1</translation>
-    </message>
-    <message>
-        <source>remove letterhead line %1</source>
-        <translation>ta bort rad i brevhuvudet %1</translation>
-    </message>
-    <message>
-        <source>remove line %1</source>
-        <translation>ta bort raden %1</translation>
-    </message>
-    <message>
-        <source>join lines</source>
-        <translation>sammanfoga rader</translation>
-    </message>
-    <message>
-        <source>join lines across a blank line</source>
-        <translation>sammanfoga rader över en tom rad</translation>
-    </message>
-    <message>
-        <source>new paragraph</source>
-        <translation>nytt stycke</translation>
-    </message>
-    <message>
-        <source>remove a blank line</source>
-        <translation>ta bort en tom rad</translation>
-    </message>
-    <message>
-        <source>spaces at a line break</source>
-        <translation>mellanslag vid en radbrytning</translation>
-    </message>
-    <message>
-        <source>join the hyphenated word</source>
-        <translation>sammanfoga det avstavade ordet</translation>
-    </message>
-    <message>
-        <source>join lines after the hyphen</source>
-        <translation>sammanfoga raderna efter bindestrecket</translation>
-    </message>
-    <message>
-        <source>join lines, keep the hyphen</source>
-        <translation>sammanfoga raderna, behåll bindestrecket</translation>
-    </message>
-    <message>
-        <source>remove speck %1</source>
-        <translation>ta bort fläcken %1</translation>
-    </message>
-    <message>
-        <source>one space instead of several</source>
-        <translation>ett mellanslag i stället för flera</translation>
-    </message>
-    <message>
-        <source>remove blank space</source>
-        <translation>ta bort tomrum</translation>
-    </message>
-    <message>
-        <source>add a list bullet</source>
-        <translation>lägg till en listpunkt</translation>
-    </message>
-    <message>
-        <source>make %1 a list bullet</source>
-        <translation>gör %1 till en listpunkt</translation>
-    </message>
-    <message>
-        <source>the current work</source>
-        <translation>det pågående arbetet</translation>
-    </message>
-    <message>
-        <source>version %1</source>
-        <translation>version %1</translation>
-    </message>
-    <message>
-        <source>not there</source>
-        <translation>finns inte</translation>
-    </message>
-    <message>
-        <source>undecided</source>
-        <translation>obeslutat</translation>
-    </message>
-    <message>
-        <source>accepted %1</source>
-        <translation>godtog %1</translation>
-    </message>
-    <message>
-        <source>rejected %1</source>
-        <translation>avvisade %1</translation>
-    </message>
-    <message>
-        <source>edited %1</source>
-        <translation>redigerade %1</translation>
-    </message>
-    <message>
-        <source>%1, line %2 (before: %3)</source>
-        <translation>%1, rad %2 (tidigare: %3)</translation>
-    </message>
-    <message>
-        <source>%n unchanged line(s)</source>
-        <translation>oförändrade rader: %n</translation>
-    </message>
-    <message>
-        <source>%n decision(s) differ</source>
-        <translation>%n beslut skiljer sig</translation>
-    </message>
-    <message>
-        <source>The texts are the same.</source>
-        <translation>Texterna är lika.</translation>
-    </message>
-    <message>
-        <source>%n line(s) of text differ</source>
-        <translation>textrader som skiljer sig: %n</translation>
-    </message>
-    <message>
-        <source>… and %n more row(s)</source>
-        <translation>… och fler rader: %n</translation>
-    </message>
-</context>
-<context>
     <name>About</name>
     <message>
         <source>About Korrektur</source>
@@ -480,6 +353,81 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>typing</source>
         <translation>skrivning</translation>
+    </message>
+</context>
+<context>
+    <name>Describe</name>
+    <message>
+        <source>remove running header %1</source>
+        <translation>ta bort löpande sidhuvud %1</translation>
+    </message>
+    <message>
+        <source>remove running footer %1</source>
+        <translation>ta bort löpande sidfot %1</translation>
+    </message>
+    <message>
+        <source>remove page number %1</source>
+        <translation>ta bort sidnummer %1</translation>
+    </message>
+    <message>
+        <source>remove letterhead line %1</source>
+        <translation>ta bort rad i brevhuvudet %1</translation>
+    </message>
+    <message>
+        <source>remove line %1</source>
+        <translation>ta bort raden %1</translation>
+    </message>
+    <message>
+        <source>join lines</source>
+        <translation>sammanfoga rader</translation>
+    </message>
+    <message>
+        <source>join lines across a blank line</source>
+        <translation>sammanfoga rader över en tom rad</translation>
+    </message>
+    <message>
+        <source>new paragraph</source>
+        <translation>nytt stycke</translation>
+    </message>
+    <message>
+        <source>remove a blank line</source>
+        <translation>ta bort en tom rad</translation>
+    </message>
+    <message>
+        <source>spaces at a line break</source>
+        <translation>mellanslag vid en radbrytning</translation>
+    </message>
+    <message>
+        <source>join the hyphenated word</source>
+        <translation>sammanfoga det avstavade ordet</translation>
+    </message>
+    <message>
+        <source>join lines after the hyphen</source>
+        <translation>sammanfoga raderna efter bindestrecket</translation>
+    </message>
+    <message>
+        <source>join lines, keep the hyphen</source>
+        <translation>sammanfoga raderna, behåll bindestrecket</translation>
+    </message>
+    <message>
+        <source>remove speck %1</source>
+        <translation>ta bort fläcken %1</translation>
+    </message>
+    <message>
+        <source>one space instead of several</source>
+        <translation>ett mellanslag i stället för flera</translation>
+    </message>
+    <message>
+        <source>remove blank space</source>
+        <translation>ta bort tomrum</translation>
+    </message>
+    <message>
+        <source>add a list bullet</source>
+        <translation>lägg till en listpunkt</translation>
+    </message>
+    <message>
+        <source>make %1 a list bullet</source>
+        <translation>gör %1 till en listpunkt</translation>
     </message>
 </context>
 <context>
@@ -1195,10 +1143,6 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
 <context>
     <name>ReviewStatusBar</name>
     <message>
-        <source>Decided of all suggestions, then per kind</source>
-        <translation>Beslutade av alla förslag, sedan per slag</translation>
-    </message>
-    <message>
         <source>The encoding the file was read with</source>
         <translation>Teckenkodningen filen lästes med</translation>
     </message>
@@ -1221,6 +1165,10 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>%1/%2 decided</source>
         <translation>%1/%2 beslutade</translation>
+    </message>
+    <message>
+        <source>Decided, per kind</source>
+        <translation>Beslutade, per slag</translation>
     </message>
     <message>
         <source>%1 left in the document</source>
@@ -1387,6 +1335,61 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>Line</source>
         <translation>Rad</translation>
+    </message>
+</context>
+<context>
+    <name>VersionCompare</name>
+    <message>
+        <source>the current work</source>
+        <translation>det pågående arbetet</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>not there</source>
+        <translation>finns inte</translation>
+    </message>
+    <message>
+        <source>undecided</source>
+        <translation>obeslutat</translation>
+    </message>
+    <message>
+        <source>accepted %1</source>
+        <translation>godtog %1</translation>
+    </message>
+    <message>
+        <source>rejected %1</source>
+        <translation>avvisade %1</translation>
+    </message>
+    <message>
+        <source>edited %1</source>
+        <translation>redigerade %1</translation>
+    </message>
+    <message>
+        <source>%1, line %2 (before: %3)</source>
+        <translation>%1, rad %2 (tidigare: %3)</translation>
+    </message>
+    <message>
+        <source>%n unchanged line(s)</source>
+        <translation>oförändrade rader: %n</translation>
+    </message>
+    <message>
+        <source>%n decision(s) differ</source>
+        <translation>%n beslut skiljer sig</translation>
+    </message>
+    <message>
+        <source>The texts are the same.</source>
+        <translation>Texterna är lika.</translation>
+    </message>
+    <message>
+        <source>%n line(s) of text differ</source>
+        <translation>textrader som skiljer sig: %n</translation>
+    </message>
+    <message>
+        <source>… and %n more row(s)</source>
+        <translation>… och fler rader: %n</translation>
     </message>
 </context>
 <context>

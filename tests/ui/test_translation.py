@@ -51,6 +51,7 @@ def test_translation_file_is_complete_and_current(tmp_path):
     )
     text = copy.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text, "run `make translations` and translate new strings"
+    assert "<name></name>" not in text, "a string without a context: never found at run time"
     assert text.count("<source>") == TS.read_text(encoding="utf-8").count("<source>")
 
 

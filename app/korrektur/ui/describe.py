@@ -10,11 +10,6 @@ from korrektur.model.reason import Phrase, phrases_of
 SHOWN = 40  # characters of a removed line shown in its description
 
 
-def tr(text: str) -> str:
-    """Translate in this module's context."""
-    return QCoreApplication.translate("Describe", text)
-
-
 def _quoted(text: str) -> str:
     shown = " ".join(text.split())
     if len(shown) > SHOWN:
@@ -28,14 +23,14 @@ def _what_is_removed(suggestion: Suggestion) -> str:
         what = dict(phrase.values).get("what")
         key = what.key if isinstance(what, Phrase) else ""
         if key == "running-header":
-            return tr("remove running header %1")
+            return QCoreApplication.translate("Describe", "remove running header %1")
         if key == "running-footer":
-            return tr("remove running footer %1")
+            return QCoreApplication.translate("Describe", "remove running footer %1")
         if key == "page-number":
-            return tr("remove page number %1")
+            return QCoreApplication.translate("Describe", "remove page number %1")
         if key in ("document-number", "contact-line", "letterhead-with"):
-            return tr("remove letterhead line %1")
-    return tr("remove line %1")
+            return QCoreApplication.translate("Describe", "remove letterhead line %1")
+    return QCoreApplication.translate("Describe", "remove line %1")
 
 
 def _breaks(suggestion: Suggestion, text: str) -> str | None:
@@ -44,41 +39,55 @@ def _breaks(suggestion: Suggestion, text: str) -> str | None:
     if not before and not after:
         return None
     if after == 0:
-        return tr("join lines") if before == 1 else tr("join lines across a blank line")
+        return (
+            QCoreApplication.translate("Describe", "join lines")
+            if before == 1
+            else QCoreApplication.translate("Describe", "join lines across a blank line")
+        )
     if after > before or (after == 2 and before < 2):
-        return tr("new paragraph")
+        return QCoreApplication.translate("Describe", "new paragraph")
     if after < before:
-        return tr("remove a blank line") if after else tr("join lines")
-    return tr("spaces at a line break")
+        return (
+            QCoreApplication.translate("Describe", "remove a blank line")
+            if after
+            else QCoreApplication.translate("Describe", "join lines")
+        )
+    return QCoreApplication.translate("Describe", "spaces at a line break")
 
 
 def _hyphen(suggestion: Suggestion, text: str) -> str | None:
     if "\n" not in suggestion.original:
         return None
     if not text:
-        return tr("join the hyphenated word")
+        return QCoreApplication.translate("Describe", "join the hyphenated word")
     if text.endswith(" "):
-        return tr("join lines after the hyphen")
-    return tr("join lines, keep the hyphen")
+        return QCoreApplication.translate("Describe", "join lines after the hyphen")
+    return QCoreApplication.translate("Describe", "join lines, keep the hyphen")
 
 
 def _whitespace(suggestion: Suggestion, text: str) -> str | None:
     original = suggestion.original
     if not text and original.strip():
-        return tr("remove speck %1").replace("%1", _quoted(original))
+        return QCoreApplication.translate("Describe", "remove speck %1").replace(
+            "%1", _quoted(original)
+        )
     if not original.strip() and not text.strip():
         if "\n" in original or "\n" in text:
             return _breaks(suggestion, text)
-        return tr("one space instead of several") if text else tr("remove blank space")
+        return (
+            QCoreApplication.translate("Describe", "one space instead of several")
+            if text
+            else QCoreApplication.translate("Describe", "remove blank space")
+        )
     return None
 
 
 def _bullet(suggestion: Suggestion, text: str) -> str | None:
     if not suggestion.original.strip():
-        return tr("add a list bullet")
+        return QCoreApplication.translate("Describe", "add a list bullet")
     glyph = _quoted(suggestion.original.strip())
     if text.strip():
-        return tr("make %1 a list bullet").replace("%1", glyph)
+        return QCoreApplication.translate("Describe", "make %1 a list bullet").replace("%1", glyph)
     return None
 
 

@@ -86,6 +86,7 @@ class EditMode(QObject):
         rects = self._corrected.rects_of(start, end)
         if rects:
             self._set(Mode.SUGGESTION)
+            self._editor.setFont(self._corrected.font())  # the text's own letters
             self._editor.open(rects[0], suggestion.current_text)
 
     def edit_text(self, at: int | None = None) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -56,6 +57,8 @@ def _titled(label: QLabel, pane: TextPane) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
     label.setContentsMargins(6, 2, 0, 0)
+    # a long title (edit mode, Swedish) must not push the splitter: it is cut instead
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     layout.addWidget(label)
     layout.addWidget(pane, 1)
     return box

@@ -61,7 +61,7 @@ def take_screenshot(
     for _ in range(3):  # the list fills, panes repaint
         QApplication.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not shown.grab().save(str(target), "PNG"):
+    if not shown.grab().save(str(target), "PNG", 0):  # 0: the smallest file
         messages.error(f"cannot write the screenshot to {target}")
         return 1
     return 0

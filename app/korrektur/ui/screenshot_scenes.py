@@ -55,7 +55,7 @@ def window_scene(window: MainWindow) -> QWidget:
 
 
 def edit_scene(window: MainWindow) -> QWidget:
-    """Edit mode: the in-place editor open on a word, with the clerk's own text typed."""
+    """Edit mode: the in-place editor open on a word (E), the cursor after the proposal."""
     _review_some(window, 6)
     _go_to(window, lambda s, i: bool(s.suggestions[i].kinds & WORD_KINDS))
     window.raw_view.setFocus()

@@ -55,9 +55,9 @@ class ReviewStatusBar(QStatusBar):
             policy = busy.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             busy.setSizePolicy(policy)
+        self.addWidget(self.mode_label)
+        self.addWidget(self.left_label, 1)  # what is left has room of its own, on the left
         for widget in (
-            self.mode_label,
-            self.left_label,
             self.progress_label,
             self.position_label,
             self.encoding_label,
@@ -72,7 +72,6 @@ class ReviewStatusBar(QStatusBar):
         self._retranslate()
 
     def _retranslate(self) -> None:
-        self.progress_label.setToolTip(self.tr("Decided of all suggestions, then per kind"))
         self.encoding_label.setToolTip(self.tr("The encoding the file was read with"))
         self.analysis_bar.setFormat(self.tr("Analysing… %p%"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -111,24 +110,24 @@ class ReviewStatusBar(QStatusBar):
             self.analysis_bar.setValue(done)
 
     def set_stats(self, stats: ReviewStats | None, theme: Theme) -> None:
-        """Decided/total overall and per kind, each kind with its colour."""
+        """Decided/total overall; per kind, each with its colour, in the tooltip."""
         if stats is None:
             self.progress_label.clear()
+            self.progress_label.setToolTip("")
             return
-        parts = [
-            escape(
-                self.tr("%1/%2 decided")
-                .replace("%1", str(stats.decided))
-                .replace("%2", str(stats.total))
-            )
-        ]
-        for kind in stats.kinds():
-            colour = theme.line_colour(kind).name()
-            parts.append(
-                f"<span style='color:{colour}'>■</span> {escape(kind_name(kind))} "
-                f"{stats.kind_decided[kind]}/{stats.kind_total[kind]}"
-            )
-        self.progress_label.setText(" · ".join(parts))
+        self.progress_label.setText(
+            self.tr("%1/%2 decided")
+            .replace("%1", str(stats.decided))
+            .replace("%2", str(stats.total))
+        )
+        rows = "".join(
+            f"<tr><td><span style='color:{theme.line_colour(kind).name()}'>■</span> "
+            f"{escape(kind_name(kind))}</td>"
+            f"<td align='right'>{stats.kind_decided[kind]}/{stats.kind_total[kind]}</td></tr>"
+            for kind in stats.kinds()
+        )
+        heading = escape(self.tr("Decided, per kind"))
+        self.progress_label.setToolTip(f"<b>{heading}</b><table>{rows}</table>")
 
     def set_left(self, stats: ReviewStats | None, page: int | None) -> None:
         """What is left: "12 left on this page · 140 left in the document"."""
@@ -155,5 +154,7 @@ class ReviewStatusBar(QStatusBar):
         if document is None or suggestion is None:
             self.position_label.clear()
             return
-        number = self.tr("suggestion %1/%2").replace("%1", str(index + 1)).replace("%2", str(count))
-        self.position_label.setText(f"{number} · {position_text(document, suggestion.start)}")
+        self.position_label.setText(position_text(document, suggestion.start))
+        self.position_label.setToolTip(
+            self.tr("suggestion %1/%2").replace("%1", str(index + 1)).replace("%2", str(count))
+        )

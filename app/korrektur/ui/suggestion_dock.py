@@ -115,7 +115,7 @@ class SuggestionDock(QWidget):
         header.setSectionResizeMode(Column.CHANGE, QHeaderView.ResizeMode.Stretch)
         width = self.fontMetrics().horizontalAdvance
         for column, sample in (
-            (Column.KIND, "■ hyphenation"),
+            (Column.KIND, "■ page-furniture"),
             (Column.CONFIDENCE, "0.00"),
             (Column.STATUS, "✓ accepted"),
             (Column.PAGE, "Page"),

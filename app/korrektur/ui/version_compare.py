@@ -38,18 +38,13 @@ CSS = (
 )
 
 
-def tr(text: str) -> str:
-    """Translate in this module's context."""
-    return QCoreApplication.translate("VersionCompare", text)
-
-
 def version_name(review: Review, number: int) -> str:
     """``version 2 (Anna Berg, 2025-03-04 14:05)`` or ``the current work``."""
     if number == CURRENT:
-        return tr("the current work")
+        return QCoreApplication.translate("VersionCompare", "the current work")
     version = review.history.get(number)
     details = ", ".join(x for x in (version.reviewer, local_time(version.time)) if x)
-    name = tr("version %1").replace("%1", str(number))
+    name = QCoreApplication.translate("VersionCompare", "version %1").replace("%1", str(number))
     return f"{name} ({details})" if details else name
 
 
@@ -65,14 +60,20 @@ def _change(proposal: Suggestion, text: str | None = None) -> str:
 def decision_words(mark: Mark | None, proposal: Suggestion) -> str:
     """A decision as a reviewer says it: ``accepted for → för``."""
     if mark is None:
-        return tr("not there")
+        return QCoreApplication.translate("VersionCompare", "not there")
     if mark.status is Status.PENDING:
-        return tr("undecided")
+        return QCoreApplication.translate("VersionCompare", "undecided")
     if mark.status is Status.ACCEPTED:
-        return tr("accepted %1").replace("%1", _change(proposal))
+        return QCoreApplication.translate("VersionCompare", "accepted %1").replace(
+            "%1", _change(proposal)
+        )
     if mark.status is Status.REJECTED:
-        return tr("rejected %1").replace("%1", _change(proposal))
-    return tr("edited %1").replace("%1", _change(proposal, mark.edited_text))
+        return QCoreApplication.translate("VersionCompare", "rejected %1").replace(
+            "%1", _change(proposal)
+        )
+    return QCoreApplication.translate("VersionCompare", "edited %1").replace(
+        "%1", _change(proposal, mark.edited_text)
+    )
 
 
 def decision_lines(review: Review, changes: list[DecisionChange]) -> list[str]:
@@ -87,7 +88,7 @@ def decision_lines(review: Review, changes: list[DecisionChange]) -> list[str]:
         now = decision_words(change.after, proposal)
         before = decision_words(change.before, proposal)
         lines.append(
-            tr("%1, line %2 (before: %3)")
+            QCoreApplication.translate("VersionCompare", "%1, line %2 (before: %3)")
             .replace("%1", now)
             .replace("%2", str(line.number))
             .replace("%3", before)
@@ -143,7 +144,9 @@ def side_by_side(old: str, new: str) -> tuple[list[str], int]:
                         _row((a1 + k + 1, escape(a[a1 + k])), (b1 + k + 1, escape(b[b1 + k])))
                     )
                 hidden = a2 - a1 - keep_head - keep_tail
-                note = tr("%n unchanged line(s)").replace("%n", str(hidden))
+                note = QCoreApplication.translate("VersionCompare", "%n unchanged line(s)").replace(
+                    "%n", str(hidden)
+                )
                 rows.append(
                     f"<tr><td></td><td class='gap' colspan='3'>⋯ {escape(note)} ⋯</td></tr>"
                 )
@@ -183,17 +186,21 @@ def comparison_html(review: Review, first: int, second: int, proposals: bool = F
     names = [escape(version_name(review, n)) for n in (first, second)]
     decisions = decision_lines(review, result.changes)
     parts = [f"<html><head><style>{CSS}</style></head><body>"]
-    differ = tr("%n decision(s) differ").replace("%n", str(len(decisions)))
+    differ = QCoreApplication.translate("VersionCompare", "%n decision(s) differ").replace(
+        "%n", str(len(decisions))
+    )
     parts.append(f"<h3>{escape(differ)}</h3>")
     if decisions:
         items = "".join(f"<li>{escape(line)}</li>" for line in decisions)
         parts.append(f"<ul>{items}</ul>")
     rows, changed = side_by_side(old_text, new_text)
     if not changed:
-        same = tr("The texts are the same.")
+        same = QCoreApplication.translate("VersionCompare", "The texts are the same.")
         parts.append(f"<p>{escape(same)}</p>")
     else:
-        heading = tr("%n line(s) of text differ").replace("%n", str(changed))
+        heading = QCoreApplication.translate("VersionCompare", "%n line(s) of text differ").replace(
+            "%n", str(changed)
+        )
         parts.append(f"<h3>{escape(heading)}</h3>")
         parts.append(
             "<table class='text' width='100%' cellspacing='0'>"
@@ -204,7 +211,9 @@ def comparison_html(review: Review, first: int, second: int, proposals: bool = F
         )
         more = len(rows) - MAX_ROWS
         if more > 0:
-            cut = tr("… and %n more row(s)").replace("%n", str(more))
+            cut = QCoreApplication.translate("VersionCompare", "… and %n more row(s)").replace(
+                "%n", str(more)
+            )
             parts.append(f"<p>{escape(cut)}</p>")
     parts.append("</body></html>")
     return "".join(parts)
