@@ -1380,6 +1380,10 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
         <translation>%n beslut skiljer sig</translation>
     </message>
     <message>
+        <source>… and %n more decision(s)</source>
+        <translation>… och fler beslut: %n</translation>
+    </message>
+    <message>
         <source>The texts are the same.</source>
         <translation>Texterna är lika.</translation>
     </message>
@@ -1388,8 +1392,8 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
         <translation>textrader som skiljer sig: %n</translation>
     </message>
     <message>
-        <source>… and %n more row(s)</source>
-        <translation>… och fler rader: %n</translation>
+        <source>… and more: %n changed line(s) in all</source>
+        <translation>… och fler: %n ändrade rader i allt</translation>
     </message>
 </context>
 <context>

@@ -7,14 +7,16 @@ report is built on a worker thread and only the finished HTML reaches the GUI th
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextDocument
 
 from korrektur.model import ReviewSession, Status, Suggestion
 from korrektur.model.view import TextView
-from korrektur.store.compare import DecisionChange, compare_versions
+from korrektur.store.compare import DecisionChange, decision_changes
 from korrektur.store.records import Mark
 from korrektur.store.review import Review
 from korrektur.ui.describe import describe
@@ -23,7 +25,10 @@ from korrektur.ui.local_time import local_time
 
 CURRENT = 0  # the current, unsaved work
 CONTEXT = 1  # unchanged lines shown around a change
-MAX_ROWS = 3000  # a comparison this long is cut short (it says how much more there is)
+# A comparison longer than this is cut short (it says how much more there is): a rich text
+# document is laid out on the GUI thread, and thousands of rows would hold it up for seconds.
+MAX_ROWS = 400
+MAX_DECISIONS = 300
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 
 # Removed text struck through on red, added text underlined on green: shape and colour.
@@ -128,13 +133,22 @@ def _row(left: tuple[int, str] | None, right: tuple[int, str] | None) -> str:
     return f"<tr>{''.join(cells)}</tr>"
 
 
-def side_by_side(old: str, new: str) -> tuple[list[str], int]:
-    """Table rows of the two texts where they differ (with a line of context); and changes."""
+def side_by_side(old: str, new: str, limit: int = MAX_ROWS) -> tuple[list[str], int]:
+    """Table rows of the two texts where they differ (with a line of context); and changes.
+
+    Rows stop after ``limit``; the changed lines are all counted.
+    """
     a, b = old.split("\n"), new.split("\n")
     rows: list[str] = []
     changed = 0
-    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    # lines repeated all over (blank ones) are junk to the matcher, as in a unified diff:
+    # without that a long report takes many seconds
+    opcodes = SequenceMatcher(None, a, b).get_opcodes()
     for index, (op, a1, a2, b1, b2) in enumerate(opcodes):
+        if len(rows) >= limit:
+            if op != "equal":
+                changed += max(a2 - a1, b2 - b1)
+            continue
         if op == "equal":
             keep_head = CONTEXT if index > 0 else 0
             keep_tail = CONTEXT if index < len(opcodes) - 1 else 0
@@ -179,20 +193,23 @@ def comparison_html(review: Review, first: int, second: int, proposals: bool = F
     Texts are compared as an export writes them by default (undecided suggestions keep the
     OCR text) unless ``proposals``.
     """
-    result = compare_versions(review, first, second, proposals)
-    old, new = (_session(review, n) for n in (first, second))
     view = TextView(proposals=proposals)
-    old_text, new_text = (session.text_with(view) for session in (old, new))
+    old_text, new_text = (_session(review, n).text_with(view) for n in (first, second))
     names = [escape(version_name(review, n)) for n in (first, second)]
-    decisions = decision_lines(review, result.changes)
+    decisions = decision_lines(review, decision_changes(review, first, second))
     parts = [f"<html><head><style>{CSS}</style></head><body>"]
     differ = QCoreApplication.translate("VersionCompare", "%n decision(s) differ").replace(
         "%n", str(len(decisions))
     )
     parts.append(f"<h3>{escape(differ)}</h3>")
     if decisions:
-        items = "".join(f"<li>{escape(line)}</li>" for line in decisions)
+        items = "".join(f"<li>{escape(line)}</li>" for line in decisions[:MAX_DECISIONS])
         parts.append(f"<ul>{items}</ul>")
+        if len(decisions) > MAX_DECISIONS:
+            more_decisions = QCoreApplication.translate(
+                "VersionCompare", "… and %n more decision(s)"
+            ).replace("%n", str(len(decisions) - MAX_DECISIONS))
+            parts.append(f"<p>{escape(more_decisions)}</p>")
     rows, changed = side_by_side(old_text, new_text)
     if not changed:
         same = QCoreApplication.translate("VersionCompare", "The texts are the same.")
@@ -205,15 +222,33 @@ def comparison_html(review: Review, first: int, second: int, proposals: bool = F
         parts.append(
             "<table class='text' width='100%' cellspacing='0'>"
             f"<tr><th width='3%'></th><th width='47%'>{names[0]}</th>"
-            f"<th width='3%'></th><th width='47%'>{names[1]}</th></tr>"
-            + "".join(rows[:MAX_ROWS])
-            + "</table>"
+            f"<th width='3%'></th><th width='47%'>{names[1]}</th></tr>" + "".join(rows) + "</table>"
         )
-        more = len(rows) - MAX_ROWS
-        if more > 0:
-            cut = QCoreApplication.translate("VersionCompare", "… and %n more row(s)").replace(
-                "%n", str(more)
-            )
+        if len(rows) >= MAX_ROWS:
+            cut = QCoreApplication.translate(
+                "VersionCompare", "… and more: %n changed line(s) in all"
+            ).replace("%n", str(changed))
             parts.append(f"<p>{escape(cut)}</p>")
     parts.append("</body></html>")
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A document laid out on a worker (wrapped: a bare QObject would not outlive the job).
+
+    Attributes:
+        document: the comparison, owned by the GUI thread.
+    """
+
+    document: QTextDocument
+
+
+def comparison_document(review: Review, first: int, second: int, proposals: bool = False) -> Laid:
+    """``comparison_html`` laid out as a document here (a worker), for the GUI thread."""
+    document = QTextDocument()
+    document.setHtml(comparison_html(review, first, second, proposals))
+    app = QCoreApplication.instance()
+    if app is not None:
+        document.moveToThread(app.thread())
+    return Laid(document)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,7 +30,7 @@ from korrektur.store.review import Review
 from korrektur.ui.local_time import local_time
 from korrektur.ui.prepared import DEFAULT_VIEW, Analysed, Prepared, prepare, session_view
 from korrektur.ui.store_jobs import JobQueue, SyncPool
-from korrektur.ui.version_compare import comparison_html
+from korrektur.ui.version_compare import comparison_document
 
 CURRENT = 0  # row data of the "current work" row
 
@@ -230,12 +230,17 @@ class VersionHistoryDialog(QDialog):
             self.tr("Comparing %1 with %2…")
             .replace("%1", _name(first))
             .replace("%2", _name(second)),
-            lambda: comparison_html(review, first, second, proposals),
-            lambda html: self._show_comparison(html, hint),
+            lambda: comparison_document(review, first, second, proposals),
+            lambda laid: self._show_comparison(laid.document, hint),
         )
 
-    def _show_comparison(self, html: str, hint: str) -> None:
-        self.comparison.setHtml(html)
+    def _show_comparison(self, document: QTextDocument, hint: str) -> None:
+        old = self.comparison.document()
+        ours = old.parent() is self.comparison  # (the first, the editor's own, it deletes)
+        document.setParent(self.comparison)
+        self.comparison.setDocument(document)
+        if ours:  # an editor never deletes a document it was given
+            old.deleteLater()
         self.views.setCurrentWidget(self.comparison)
         self.hint.setText(hint)
 
