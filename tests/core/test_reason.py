@@ -1,7 +1,6 @@
 """Reasons as data: English text for storage and search, phrases for other languages."""
 
 import copy
-import json
 import pickle
 
 import pytest
@@ -12,7 +11,7 @@ from korrektur.model.reason import (
     Reason,
     localise,
     phrase,
-    reason_json,
+    reason_shape,
     restored,
 )
 from korrektur.store.review import Review
@@ -64,21 +63,37 @@ def test_a_broken_translation_falls_back_to_english():
     assert localise(reason, lambda template: "{missing} saknas") == "ö lost"
 
 
-def test_data_round_trip_json_pickle_and_copy():
+def test_the_shape_finds_the_values_again_pickle_and_copy():
     reason = word_reason()
-    back = restored(str(reason), reason_json(reason))
+    assert reason_shape(reason) == "lost lost common not-word"
+    back = restored(str(reason), reason_shape(reason))
     assert back == reason
     assert back.phrases == reason.phrases
+    assert localise(back, swedish).startswith("ö saknas, å saknas")
     assert pickle.loads(pickle.dumps(reason)).phrases == reason.phrases
     assert copy.deepcopy(reason).phrases == reason.phrases
-    assert json.loads(reason.to_json())[0] == {"key": "lost", "letter": "ö"}
+    assert reason.data()[0] == {"key": "lost", "letter": "ö"}
 
 
-def test_data_of_a_newer_version_leaves_the_plain_text():
-    unknown = json.dumps([{"key": "a-phrase-from-the-future"}])
-    reason = restored("why", unknown)
-    assert reason == "why"
-    assert localise(reason, swedish) == "why"
+def test_nested_shapes_and_values_with_separators_in_them():
+    where = phrase("at-top", page="2")
+    header = phrase("running-header")
+    reason = Reason(
+        phrase("form-where", what=header, text="Sida 2; (2) 'x', y", where=where),
+        phrase("context", around="a, b; c", word="ä"),
+    )
+    shape = reason_shape(reason)
+    assert shape == "form-where(what=running-header,where=at-top) context"
+    back = restored(str(reason), shape)
+    assert back.phrases == reason.phrases
+
+
+def test_a_shape_that_does_not_fit_leaves_the_plain_text():
+    for shape in ("a-phrase-from-the-future", "lost(", "common", "lost lost"):
+        reason = restored("ö lost", shape)
+        assert reason == "ö lost"
+        assert localise(reason, swedish) == "ö lost" if shape != "lost" else True
+    assert localise(restored("ö lost", "lost"), swedish) == "ö saknas"
     assert restored("why", None) == "why"
     with pytest.raises(KeyError):
         phrase("no-such-key")
@@ -101,7 +116,8 @@ def test_review_files_keep_the_reason_as_data(tmp_path):
     review = Review(ReviewSession(document, [suggestion, plain]), path=tmp_path / "r.review.yaml")
     save_review(review)
     saved = (tmp_path / "r.review.yaml").read_text(encoding="utf-8")
-    assert saved.count("reason_data:") == 1
+    assert saved.count("reason_keys:") == 1
+    assert 'reason_keys: "lost lost common not-word"' in saved
     loaded = load_review(tmp_path / "r.review.yaml").session
     assert loaded.get("s1").reason == word_reason()
     assert localise(loaded.get("s1").reason, swedish).startswith("ö saknas, å saknas")

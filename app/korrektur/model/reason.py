@@ -9,8 +9,7 @@ translated, then filled with the values. A value may itself be a phrase ("runnin
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -135,24 +134,6 @@ class Phrase:
             result[name] = value.data() if isinstance(value, Phrase) else value
         return result
 
-    @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Phrase:
-        """The phrase ``data`` describes (ValueError when it is not one)."""
-        key = data.get("key")
-        if not isinstance(key, str) or key not in TEMPLATES:
-            raise ValueError(f"unknown reason phrase {key!r}")
-        values: list[tuple[str, Value]] = []
-        for name, value in data.items():
-            if name == "key":
-                continue
-            if isinstance(value, Mapping):
-                values.append((str(name), cls.from_data(value)))
-            elif isinstance(value, str | int | float):
-                values.append((str(name), str(value)))
-            else:
-                raise ValueError(f"bad value for {name!r} in reason phrase {key!r}")
-        return cls(key, tuple(values))
-
 
 def _text(value: Value, translate: Translate) -> str:
     return value.render(translate) if isinstance(value, Phrase) else value
@@ -164,14 +145,19 @@ def phrase(key: str, **values: Value) -> Phrase:
     return Phrase(key, tuple(values.items()))
 
 
+def joiner(previous: str, key: str) -> str:
+    """What stands between a phrase of key ``previous`` and one of ``key``: ", " or "; "."""
+    comma = key in _AFTER_COMMA or (key in _OPS and previous in _OPS)
+    return ", " if comma else "; "
+
+
 def render(phrases: tuple[Phrase, ...], translate: Translate = english) -> str:
     """Phrases joined as a sentence: a list of letter fixes with commas, the rest with "; "."""
     parts: list[str] = []
     previous = ""
     for item in phrases:
         if parts:
-            comma = item.key in _AFTER_COMMA or (item.key in _OPS and previous in _OPS)
-            parts.append(", " if comma else "; ")
+            parts.append(joiner(previous, item.key))
         parts.append(item.render(translate))
         previous = item.key
     return "".join(parts)
@@ -182,72 +168,68 @@ class Reason(str):
 
     Being a ``str``, it is stored, searched and printed as the English text; a plain
     ``str`` reason (an old review file, an engine that gives none) has no phrases and
-    shows as it is in every language. A reason read back from a file keeps its phrases as
-    JSON until they are asked for: a long review holds tens of thousands of reasons.
+    shows as it is in every language. A reason read back from a file keeps only its
+    shape (the phrase keys, see ``reason_shape``) until its phrases are asked for.
     """
 
     _phrases: tuple[Phrase, ...] | None
-    _json: str | None
+    _shape: str | None
 
     def __new__(cls, *phrases: Phrase, text: str | None = None) -> Reason:
         """The reason made of ``phrases`` (``text``: its English as once written down)."""
         made = super().__new__(cls, render(phrases) if text is None else text)
         made._phrases = phrases
-        made._json = None
+        made._shape = None
         return made
 
     @classmethod
-    def stored(cls, text: str, data: str) -> Reason:
-        """A reason as a file keeps it: the text and its phrases as JSON (read when needed)."""
+    def stored(cls, text: str, shape: str) -> Reason:
+        """A reason as a file keeps it: the text and its shape (phrases found when needed)."""
         made = super().__new__(cls, text)
         made._phrases = None
-        made._json = data
+        made._shape = shape
         return made
 
     @property
     def phrases(self) -> tuple[Phrase, ...]:
-        """The phrases; stored ones that this version cannot read give none."""
+        """The phrases; a stored reason whose shape does not fit its text gives none."""
         if self._phrases is None:
-            try:
-                self._phrases = _parse(json.loads(self._json or "[]"))
-            except ValueError:  # json.JSONDecodeError is one too
-                self._phrases = ()
+            from korrektur.model.reason_shape import phrases_from  # noqa: PLC0415 (a cycle)
+
+            self._phrases = phrases_from(str(self), self._shape or "") or ()
         return self._phrases
+
+    @property
+    def shape(self) -> str:
+        """The phrase keys, as a file keeps them (made once)."""
+        if self._shape is None:
+            from korrektur.model.reason_shape import shape_of  # noqa: PLC0415 (a cycle)
+
+            self._shape = shape_of(self.phrases)
+        return self._shape
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle (and copy) the text and the phrases."""
         return (_rebuild, (str(self), self.phrases))
 
     def data(self) -> list[dict[str, Any]]:
-        """The phrases as plain data (for files and JSON)."""
+        """The phrases as plain data (for JSON)."""
         return [item.data() for item in self.phrases]
-
-    def to_json(self) -> str:
-        """The phrases as one compact JSON string (made once)."""
-        if self._json is None:
-            self._json = json.dumps(self.data(), ensure_ascii=False, separators=(",", ":"))
-        return self._json
-
-
-def _parse(data: object) -> tuple[Phrase, ...]:
-    if not isinstance(data, list) or not all(isinstance(item, Mapping) for item in data):
-        raise ValueError("a reason is a list of phrases")
-    return tuple(Phrase.from_data(item) for item in data)
 
 
 def _rebuild(text: str, phrases: tuple[Phrase, ...]) -> Reason:
     return Reason(*phrases, text=text)
 
 
-def restored(text: str, data: str | None) -> str:
-    """A reason read back from a file: ``text`` with the phrases ``data`` (JSON) holds."""
-    return Reason.stored(text, data) if data else text
+def restored(text: str, shape: str | None) -> str:
+    """A reason read back from a file: ``text`` with the phrases its ``shape`` finds in it."""
+    return Reason.stored(text, shape) if shape else text
 
 
-def reason_json(reason: str) -> str | None:
-    """The phrases of ``reason`` as JSON, or None for a plain string."""
-    if isinstance(reason, Reason) and (reason._json is not None or reason.phrases):
-        return reason.to_json()
+def reason_shape(reason: str) -> str | None:
+    """The shape of ``reason`` for a file, or None for a plain string."""
+    if isinstance(reason, Reason) and (reason._shape is not None or reason.phrases):
+        return reason.shape
     return None
 
 

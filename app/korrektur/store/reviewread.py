@@ -38,11 +38,13 @@ def _read_document(fields: Fields, text: str) -> Document:
     )
 
 
-def _read_suggestions(fields: Fields, key: str, text: str) -> list[Suggestion]:
+def _read_suggestions(
+    fields: Fields, key: str, text: str, reasons: dict[tuple[str, str], str]
+) -> list[Suggestion]:
     suggestions = []
     for where, item in fields.items(key):
         record = Fields(item, where)
-        suggestion = read_suggestion(record)
+        suggestion = read_suggestion(record, reasons)
         actual = text[suggestion.start : suggestion.end]
         if suggestion.end > len(text) or actual != suggestion.original:
             raise record.fail(
@@ -107,8 +109,9 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
         )
     text = "\n".join(fields.texts("source_text"))
     document = _read_document(fields, text)
-    current = _read_suggestions(fields, "suggestions", text)
-    retired = _read_suggestions(fields, "retired", text)
+    reasons: dict[tuple[str, str], str] = {}  # one object per distinct reason read
+    current = _read_suggestions(fields, "suggestions", text, reasons)
+    retired = _read_suggestions(fields, "retired", text, reasons)
     unanchored = [
         Unanchored.read(Fields(item, where)) for where, item in fields.items("unanchored")
     ]
