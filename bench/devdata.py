@@ -1,4 +1,8 @@
-"""The development sets in ../shared and how to match a raw word to its gold word."""
+"""The 21 development documents in ../shared and how to match a raw word to its gold word.
+
+Five in ``corpus/dev`` (one real OCR report, four simulated) and sixteen Tesseract-read scans
+in ``corpus/scans``; each is ``NAME.raw.txt`` with its line-aligned gold ``NAME.lines.txt``.
+"""
 
 from __future__ import annotations
 
@@ -14,20 +18,34 @@ from korrektur.model.document import Document
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "corpus" / "dev"
+SCANS = SHARED / "corpus" / "scans"
+FOLDERS = (DEV, SCANS)
 CORPUS = SHARED / "corpus" / "sv-reference"
 SCORER = SHARED / "tools" / "score_words.py"
+REVIEW_SIM = SHARED / "tools" / "review_sim.py"
 
 
 def require_shared() -> None:
-    if not DEV.is_dir() or not SCORER.is_file():
+    if not all(folder.is_dir() for folder in FOLDERS) or not SCORER.is_file():
         sys.exit(
-            f"bench: the development data is missing: expected {DEV} and {SCORER} "
+            f"bench: the development data is missing: expected {DEV}, {SCANS} and {SCORER} "
             "(../shared beside the repository)"
         )
 
 
 def dev_sets() -> list[str]:
-    return sorted(p.name.removesuffix(".raw.txt") for p in DEV.glob("*.raw.txt"))
+    """Names of every development document: ``dev/`` first, then the scans by number."""
+    names = []
+    for folder in FOLDERS:
+        found = [p.name.removesuffix(".raw.txt") for p in folder.glob("*.raw.txt")]
+        names += sorted(found, key=_natural)
+    return names
+
+
+def _natural(name: str) -> tuple[str, int]:
+    """``scan-2`` before ``scan-10``."""
+    stem, _, number = name.rpartition("-")
+    return (stem, int(number)) if number.isdigit() else (name, 0)
 
 
 @dataclass(frozen=True)
@@ -38,7 +56,8 @@ class DevSet:
 
     @classmethod
     def named(cls, name: str) -> DevSet:
-        return cls(name, DEV / f"{name}.raw.txt", DEV / f"{name}.lines.txt")
+        folder = next((f for f in FOLDERS if (f / f"{name}.raw.txt").is_file()), DEV)
+        return cls(name, folder / f"{name}.raw.txt", folder / f"{name}.lines.txt")
 
 
 def gold_words(document: Document, gold_text: str) -> dict[int, str]:

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from devdata import CORPUS, DEV, ROOT, dev_sets, require_shared
+from devdata import CORPUS, ROOT, DevSet, dev_sets, require_shared
 from synthetic import synthetic_document
 
 SPEED_WORDS = 150_000
@@ -56,11 +56,11 @@ def runs(quick: bool = False) -> list[Run]:
     """Every run to record or check; ``quick`` leaves out the long speed report."""
     found: list[Run] = []
     for name in dev_sets():
-        for suffix in ("raw", "lines"):
-            source = DEV / f"{name}.{suffix}.txt"
+        dev = DevSet.named(name)
+        for suffix, source in (("raw", dev.raw), ("lines", dev.gold)):
             for kinds in ("word", "all"):
                 found.append(Run(f"{name}.{suffix}.{kinds}", source, kinds))
-        found.append(Run(f"{name}.raw.word.loo", DEV / f"{name}.raw.txt", "word", name))
+        found.append(Run(f"{name}.raw.word.loo", dev.raw, "word", name))
     if not quick:
         for kinds in ("word", "all"):
             found.append(Run(f"speed.{kinds}", speed_report(), kinds))

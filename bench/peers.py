@@ -72,8 +72,12 @@ class _Timeout(Exception):
     pass
 
 
-def hunspell_peer() -> Callable[[str], str]:
-    """Hunspell's (spylls) first suggestion for words it does not accept."""
+def hunspell_peer(cached_only: bool = False) -> Callable[[str], str]:
+    """Hunspell's (spylls) first suggestion for words it does not accept.
+
+    ``cached_only``: a rejected word whose suggestion is not cached yet is left as it is and
+    counted in ``fix.uncached`` (the caller leaves such a document out of the peer's figures).
+    """
     from spylls.hunspell import Dictionary
 
     sources = find_sources()
@@ -93,6 +97,9 @@ def hunspell_peer() -> Callable[[str], str]:
         if word not in cache:
             if dictionary.lookup(word):
                 cache[word] = word
+            elif cached_only:
+                fix.uncached += 1  # type: ignore[attr-defined]
+                return word
             else:
                 previous = signal.signal(signal.SIGALRM, alarm)
                 signal.alarm(HUNSPELL_SECONDS)
@@ -111,4 +118,5 @@ def hunspell_peer() -> Callable[[str], str]:
         cache_path.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
 
     fix.save = save  # type: ignore[attr-defined]
+    fix.uncached = 0  # type: ignore[attr-defined]
     return fix

@@ -43,7 +43,7 @@ from korrektur.engine.words import WordAnalyzer
 from korrektur.model.document import Document
 document = Document.from_path(sys.argv[1])
 analyzer = WordAnalyzer()
-analyzer.lexicon, analyzer.channel, analyzer.calibration
+analyzer.lexicon, analyzer.channel, analyzer.calibration, analyzer.realword
 start = time.process_time()
 analyzer.analyse(document, NoProgress())
 print(json.dumps({"words": document.word_count, "cpu_seconds": time.process_time() - start}))
@@ -116,7 +116,7 @@ from korrektur.engine.words import WordAnalyzer
 from korrektur.model.document import Document
 document = Document.from_path(sys.argv[1])
 analyzer = WordAnalyzer()
-analyzer.lexicon, analyzer.channel, analyzer.calibration
+analyzer.lexicon, analyzer.channel, analyzer.calibration, analyzer.realword
 if sys.argv[2] == "analyse":
     analyzer.analyse(document, NoProgress())
 """

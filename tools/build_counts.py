@@ -6,7 +6,8 @@ Reads the born-digital reference text (13M words, see ../shared/corpus/sv-refere
 and writes three gzipped tables that ship in ``lexicon/counts/`` instead of the text itself:
 
 * ``unigrams.tsv.gz``: ``word  count  mid  capmid`` (lower-cased word; occurrences; occurrences
-  not at a sentence start; of those, how many were capitalised, which tells names from words);
+  not at a sentence start; of those, how many were capitalised, which tells names from words;
+  numbers are counted together as ``<num>``);
 * ``bigrams.tsv.gz``: ``first  second  count`` of adjacent lower-cased words (numbers as
   ``<num>``), pruned to pairs seen at least ``--min-bigram`` times;
 * ``compound_parts.tsv.gz``: ``part  compounds`` first parts of compounds (``lärar``, ``skol``,
@@ -69,6 +70,7 @@ def count_corpus(
                         sentence_start = False
                     elif first.isdigit():
                         word = NUM
+                        total[word] += 1  # (how often a number stands anywhere: context)
                         sentence_start = False
                     else:
                         previous = None

@@ -1,13 +1,14 @@
 """Learn OCR character confusions by aligning raw and gold words of the development sets.
 
-    python tools/learn_confusions.py [--dev DIR] [--out lexicon/learned-confusions.yaml]
+    python tools/learn_confusions.py [--dev DIR ...] [--out lexicon/learned-confusions.yaml]
 
-For every development document (``NAME.raw.txt`` with its gold ``NAME.lines.txt``) the raw and
-gold words of each line are paired, each pair is aligned letter by letter, and every
-difference is counted as a confusion ``raw>gold`` (``a>ä``: ä printed as a; ``6>ö``; ``ii>ä``;
-``>ö``: a lost ö). Counts are kept per document so that a benchmark can leave the evaluated
-document out (``KORREKTUR_EXCLUDE_LEARNED=NAME``). Only character statistics are stored, never
-words. A new OCR engine's habits are learned the same way from a few corrected pages.
+For every development document (``NAME.raw.txt`` with its gold ``NAME.lines.txt``; by default
+the 21 of ``../shared/corpus/dev`` and ``../shared/corpus/scans``) the raw and gold words of
+each line are paired, each pair is aligned letter by letter, and every difference is counted
+as a confusion ``raw>gold`` (``a>ä``: ä printed as a; ``6>ö``; ``ii>ä``; ``>ö``: a lost ö).
+Counts are kept per document so that a benchmark can leave the evaluated document out
+(``KORREKTUR_EXCLUDE_LEARNED=NAME``). Only character statistics are stored, never words. A
+new OCR engine's habits are learned the same way from a few corrected pages.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from rapidfuzz.distance import Levenshtein
 from korrektur.engine.words.text import core_bounds
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DEV = ROOT.parent / "shared" / "corpus" / "dev"
+CORPUS = ROOT.parent / "shared" / "corpus"
+DEFAULT_DEV = (CORPUS / "dev", CORPUS / "scans")
 DEFAULT_OUT = ROOT / "lexicon" / "learned-confusions.yaml"
 MAX_SEGMENT = 2  # longest raw or gold piece of one confusion
 MAX_BLOCKS = 3  # more differences than this: the pair is junk, not a misreading
@@ -101,14 +103,14 @@ def learn_document(raw_path: Path, gold_path: Path) -> dict[str, dict[str, int]]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dev", type=Path, default=DEFAULT_DEV)
+    parser.add_argument("--dev", type=Path, nargs="+", default=list(DEFAULT_DEV))
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
-    raws = sorted(args.dev.glob("*.raw.txt"))
+    raws = sorted(raw for folder in args.dev for raw in folder.glob("*.raw.txt"))
     if not raws:
         sys.exit(
-            f"learn_confusions: no development sets in {args.dev} "
-            "(expected ../shared/corpus/dev beside the repository)"
+            f"learn_confusions: no development sets in {', '.join(map(str, args.dev))} "
+            "(expected ../shared/corpus/dev and scans beside the repository)"
         )
     documents = {}
     for raw in raws:

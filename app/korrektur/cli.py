@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,12 +21,16 @@ from korrektur.formats.write_page import write_page_folder
 from korrektur.formats.writeback import WriteBackError
 from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Status, Suggestion
 from korrektur.model.newlines import restore_newlines
+from korrektur.progress import TerminalProgress
 from korrektur.store.atomic import WriteError, atomic_write_text
 from korrektur.store.compare import compare_versions
+from korrektur.store.history import Version
+from korrektur.store.lock import review_lock, stamp_of
 from korrektur.store.resume import find_review
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import SUFFIX, save_review
 from korrektur.store.reviewread import load_review
+from korrektur.store.sourcecheck import source_warnings
 from korrektur.store.validate import ReviewFileError
 
 EXIT_OK = 0
@@ -65,6 +70,8 @@ def _load(path: str) -> Document:
     except DocumentError as exc:
         raise UserError(str(exc)) from exc
     _warn_missing_images(document)
+    for note in document.reading_notes:
+        print(f"korrektur: warning: {document.name}: {note}", file=sys.stderr)
     return document
 
 
@@ -97,7 +104,11 @@ def _scan_summary(document: Document) -> dict[str, object]:
 
 
 def _analyse(document: Document, kinds: str = "all") -> list[Suggestion]:
-    return default_engine().analyse(document, KIND_GROUPS[kinds])
+    progress = TerminalProgress(f"analysing {document.name}")
+    try:
+        return default_engine().analyse(document, KIND_GROUPS[kinds], progress)
+    finally:
+        progress.done()
 
 
 def _confidence(value: str) -> float:
@@ -238,7 +249,14 @@ def _load_review(path_text: str) -> Review:
         raise UserError(str(exc)) from exc
     if review is None:
         raise UserError(f"{path.name} has no review file yet ({found.name})")
+    review.source_path, review.source_trusted = path.resolve(), True  # (the user named it)
     return review
+
+
+def _warn_about_source(review: Review) -> None:
+    """One line on stderr for each thing about the review's source the user should know."""
+    for warning in source_warnings(review):
+        print(f"korrektur: warning: {warning}", file=sys.stderr)
 
 
 def _write_output(output: str | None, data: bytes, review: Review) -> None:
@@ -285,6 +303,7 @@ def _configure_versions(parser: argparse.ArgumentParser) -> None:
 def cmd_versions(args: argparse.Namespace) -> int:
     """Versions of a review file."""
     review = _load_review(args.review)
+    _warn_about_source(review)
     try:
         if args.restore is not None:
             review.history.get(args.restore)
@@ -300,8 +319,7 @@ def cmd_versions(args: argparse.Namespace) -> int:
             for line in comparison.diff:
                 print(line)
         elif args.revert is not None:
-            review.restore_version(args.revert)
-            version = save_review(review, reviewer=args.reviewer)
+            version = _revert(review, args)
             print(f"version {version.number} saved: {version.note}")
         else:
             _print_versions(review)
@@ -310,6 +328,16 @@ def cmd_versions(args: argparse.Namespace) -> int:
     except WriteError as exc:
         raise UserError(str(exc)) from exc
     return EXIT_OK
+
+
+def _revert(review: Review, args: argparse.Namespace) -> Version:
+    """Save version ``args.revert`` as the newest, holding the review's lock throughout."""
+    assert review.path is not None  # (read from a file)
+    with review_lock(review.path):
+        if stamp_of(review.path) != review.disk_stamp:
+            review = _load_review(args.review)  # another program saved it meanwhile
+        review.restore_version(args.revert)
+        return save_review(review, reviewer=args.reviewer)
 
 
 def _print_versions(review: Review) -> None:
@@ -349,6 +377,12 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--version", type=int, default=0, metavar="N", help="export saved version N"
     )
+    parser.add_argument(
+        "--exact",
+        action="store_true",
+        help="csv: every cell exactly as it is (by default a cell that starts with =, +, -, @ "
+        "gets a leading ' so that a spreadsheet does not run it as a formula)",
+    )
     _add_pending(parser)
 
 
@@ -365,8 +399,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if EXPORTERS[name].binary and args.output is None:
         raise UserError(f"{name} is a binary format; give an output file with -o")
     review = _load_review(args.review)
+    _warn_about_source(review)
     options = ExportOptions(
-        pending=Pending(args.pending), keep_lines=args.keep_lines, version=args.version
+        pending=Pending(args.pending),
+        keep_lines=args.keep_lines,
+        version=args.version,
+        exact=args.exact,
     )
     try:
         if name in FOLDER_WRITERS and _folder_source(review):
@@ -384,7 +422,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _folder_source(review: Review) -> bool:
-    source = review.source_path or review.session.document.path
+    source = review.readable_source or review.session.document.path
     return source is not None and source.is_dir()
 
 
@@ -438,6 +476,7 @@ def command_parser(name: str) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_output()
     try:
         if args_list and args_list[0] in COMMANDS:
             name = args_list.pop(0)
@@ -456,3 +495,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("korrektur: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader stopped early (``| head -1``): nothing more to say, and the output
+        # still buffered must not fail again at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_USER_ERROR
+
+
+def _tolerant_output() -> None:
+    """Characters a console cannot show (``→`` on Windows-1252) are printed as ``?``."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")

@@ -535,8 +535,8 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>Öppna OCR-text</translation>
     </message>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>Textfiler (*.txt);;Alla filer (*)</translation>
+        <source>OCR text and scans (*.txt *.hocr *.html *.xml *.pdf);;Text files (*.txt);;hOCR (*.hocr *.html);;ALTO or PAGE XML (*.xml);;PDF with a text layer (*.pdf);;All files (*)</source>
+        <translation>OCR-text och skanningar (*.txt *.hocr *.html *.xml *.pdf);;Textfiler (*.txt);;hOCR (*.hocr *.html);;ALTO eller PAGE XML (*.xml);;PDF med textlager (*.pdf);;Alla filer (*)</translation>
     </message>
     <message numerus="yes">
         <source>%n new suggestion(s).</source>
@@ -666,6 +666,10 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         </translation>
     </message>
     <message>
+        <source>Page image</source>
+        <translation>Sidbild</translation>
+    </message>
+    <message>
         <source>&amp;Undo %1</source>
         <translation>&amp;Ångra %1</translation>
     </message>
@@ -694,10 +698,121 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     </message>
 </context>
 <context>
+    <name>PageView</name>
+    <message>
+        <source>Page image</source>
+        <translation>Sidbild</translation>
+    </message>
+    <message>
+        <source>No page images: open a scan (hOCR, ALTO, PAGE XML or PDF).</source>
+        <translation>Inga sidbilder: öppna en skanning (hOCR, ALTO, PAGE XML eller PDF).</translation>
+    </message>
+    <message>
+        <source>No page images: this document is plain text.</source>
+        <translation>Inga sidbilder: dokumentet är ren text.</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>läser in …</translation>
+    </message>
+    <message>
+        <source>The text review goes on without the picture.</source>
+        <translation>Granskningen av texten fortsätter utan bilden.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Sida %1 av %2</translation>
+    </message>
+</context>
+<context>
     <name>Reason</name>
     <message>
         <source>one word split by a space</source>
         <translation>ett ord delat av ett mellanslag</translation>
+    </message>
+    <message>
+        <source>a space read as &apos;{text}&apos;</source>
+        <translation>ett mellanslag läst som &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <source>a space lost</source>
+        <translation>ett mellanslag har fallit bort</translation>
+    </message>
+    <message>
+        <source>the document&apos;s other spellings of the word agree on &apos;{word}&apos;</source>
+        <translation>dokumentets andra stavningar av ordet är eniga om &apos;{word}&apos;</translation>
+    </message>
+    <message>
+        <source>context ({evidence}) prefers &apos;{word}&apos;</source>
+        <translation>sammanhanget ({evidence}) talar för &apos;{word}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos;</source>
+        <translation>&apos;{word}&apos;</translation>
+    </message>
+    <message>
+        <source>a sentence boundary</source>
+        <translation>en meningsgräns</translation>
+    </message>
+    <message>
+        <source>a comma</source>
+        <translation>ett kommatecken</translation>
+    </message>
+    <message>
+        <source>a bracket or dash</source>
+        <translation>en parentes eller ett tankstreck</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>ett tal</translation>
+    </message>
+    <message>
+        <source>{token} just before</source>
+        <translation>{token} strax före</translation>
+    </message>
+    <message>
+        <source>{token} just after</source>
+        <translation>{token} strax efter</translation>
+    </message>
+    <message>
+        <source>{token} {count} words before</source>
+        <translation>{token} {count} ord före</translation>
+    </message>
+    <message>
+        <source>{token} {count} words after</source>
+        <translation>{token} {count} ord efter</translation>
+    </message>
+    <message>
+        <source>{first} and {second} just before</source>
+        <translation>{first} och {second} strax före</translation>
+    </message>
+    <message>
+        <source>{first} and {second} just after</source>
+        <translation>{first} och {second} strax efter</translation>
+    </message>
+    <message>
+        <source>between {first} and {second}</source>
+        <translation>mellan {first} och {second}</translation>
+    </message>
+    <message>
+        <source>written in capitals</source>
+        <translation>skrivet med versaler</translation>
+    </message>
+    <message>
+        <source>capitalised inside a sentence</source>
+        <translation>med versal inne i en mening</translation>
+    </message>
+    <message>
+        <source>a word ending in -{ending} just before</source>
+        <translation>ett ord som slutar på -{ending} strax före</translation>
+    </message>
+    <message>
+        <source>a word ending in -{ending} just after</source>
+        <translation>ett ord som slutar på -{ending} strax efter</translation>
+    </message>
+    <message>
+        <source>{feature}</source>
+        <translation>{feature}</translation>
     </message>
     <message>
         <source>{letter} lost</source>
@@ -862,6 +977,10 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>{glyph} starts a line in a list: a list bullet</source>
         <translation>{glyph} inleder en rad i en lista: en listpunkt</translation>
+    </message>
+    <message>
+        <source>{glyph} stands where the list bullets stand</source>
+        <translation>{glyph} står där listpunkterna står</translation>
     </message>
     <message>
         <source>{glyph} before a sentence that goes on is a speck</source>

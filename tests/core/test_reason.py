@@ -122,3 +122,21 @@ def test_review_files_keep_the_reason_as_data(tmp_path):
     assert loaded.get("s1").reason == word_reason()
     assert localise(loaded.get("s1").reason, swedish).startswith("ö saknas, å saknas")
     assert loaded.get("s2").reason == "old text"
+
+
+def test_listed_phrases_render_with_commas_and_come_back_from_the_shape():
+    evidence = (
+        phrase("just-before", token=phrase("word", word="det")),
+        phrase("between", first=phrase("comma"), second=phrase("word", word="i")),
+    )
+    reason = Reason(phrase("context-evidence", evidence=evidence, word="är"))
+    assert reason == "context ('det' just before, between a comma and 'i') prefers 'är'"
+    shape = reason_shape(reason)
+    assert shape == (
+        "context-evidence(evidence=[just-before(token=word),between(first=comma,second=word)])"
+    )
+    assert restored(str(reason), shape).phrases == reason.phrases
+    assert reason.data()[0]["evidence"][0] == {
+        "key": "just-before",
+        "token": {"key": "word", "word": "det"},
+    }

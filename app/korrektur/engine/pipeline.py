@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Sequence
 
 from korrektur.engine.base import AnalysisCancelled, Analyzer, NoProgress, Progress
 from korrektur.model.document import Document
-from korrektur.model.layout import Span
+from korrektur.model.layout import overlapping
 from korrektur.model.suggestion import KIND_GROUPS, Kind, Suggestion
 
 
@@ -42,23 +43,34 @@ class Engine:
 
 
 def resolve_overlaps(groups: Sequence[Sequence[Suggestion]]) -> list[Suggestion]:
-    """Merge groups of suggestions; where two overlap, the one from the earlier group wins."""
+    """Merge groups of suggestions; where two overlap, the one from the earlier group wins.
+
+    Within a group, spans are taken left to right (by start, then end). Each group is checked
+    against the spans kept from the groups before it (by bisection) and against its own last
+    kept span, then merged in: O(n log n), where inserting one by one was quadratic.
+    """
     kept: list[Suggestion] = []
-    keys: list[tuple[int, int]] = []  # kept spans, sorted; they never overlap, so neighbours …
-    spans: list[Span] = []  # … suffice (the same spans, for the overlap test)
     for group in groups:
-        for suggestion in group:
-            key = (suggestion.start, suggestion.end)
-            span = Span(*key)
-            index = bisect.bisect_left(keys, key)
-            if (index > 0 and span.overlaps(spans[index - 1])) or (
-                index < len(spans) and span.overlaps(spans[index])
+        keys = list(map(_POSITION, kept))  # sorted; kept spans never overlap, so …
+        count = len(keys)
+        added: list[Suggestion] = []
+        last_start = last_end = -1  # the group's last kept span: it ends last among them
+        for suggestion in sorted(group, key=_POSITION):
+            key = start, end = suggestion.start, suggestion.end
+            if overlapping(start, end, last_start, last_end):
+                continue
+            index = bisect.bisect_left(keys, key)  # … the neighbours in order are all to check
+            if (index > 0 and overlapping(start, end, *keys[index - 1])) or (
+                index < count and overlapping(start, end, *keys[index])
             ):
                 continue
-            keys.insert(index, key)
-            spans.insert(index, span)
-            kept.append(suggestion)
-    return sorted(kept, key=lambda s: (s.start, s.end))
+            added.append(suggestion)
+            last_start, last_end = key
+        kept = sorted(kept + added, key=_POSITION)  # (two sorted runs: a linear merge)
+    return kept
+
+
+_POSITION = operator.attrgetter("start", "end")
 
 
 def number(suggestions: Sequence[Suggestion]) -> list[Suggestion]:

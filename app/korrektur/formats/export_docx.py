@@ -12,9 +12,33 @@ from korrektur.formats.reading import (
     export_text,
     reading_blocks,
     session_for,
+    xml_legal,
     xml_text,
 )
 from korrektur.store.review import Review
+
+PROPERTY_LIMIT = 255  # characters in one of Word's document properties (python-docx checks)
+
+
+def fitted(text: str, limit: int = PROPERTY_LIMIT) -> str:
+    """``text`` as a document property: one line of XML-legal text, at most ``limit`` long.
+
+    Every field of a review file can hold anything a person typed (or a hostile file put
+    there); an export must not fail on it.
+    """
+    text = " ".join(xml_legal(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def names_fitted(names: list[str], limit: int = PROPERTY_LIMIT) -> str:
+    """The reviewers' names joined, as many as fit, then how many more there were."""
+    names = [fitted(name, limit) for name in names]
+    for shown in range(len(names), 0, -1):
+        more = len(names) - shown
+        text = ", ".join(names[:shown]) + (f" and {more} more" if more else "")
+        if len(text) <= limit:
+            return text
+    return fitted(names[0], limit - 16) + f" and {len(names) - 1} more" if names else ""
 
 
 def export_docx(review: Review, options: ExportOptions) -> bytes:
@@ -29,11 +53,11 @@ def export_docx(review: Review, options: ExportOptions) -> bytes:
     provenance = Provenance.of(review, session, options)
     document = docx.Document()
     properties = document.core_properties
-    properties.title = xml_text(provenance.source_name)
-    properties.author = xml_text(", ".join(provenance.reviewers))
-    properties.comments = provenance.short_policy()
-    properties.subject = f"OCR text reviewed with {provenance.tool_label}"
-    properties.keywords = f"sha256:{provenance.sha256}"
+    properties.title = fitted(provenance.source_name)
+    properties.author = names_fitted(provenance.reviewers)
+    properties.comments = fitted(provenance.short_policy())
+    properties.subject = fitted(f"OCR text reviewed with {provenance.tool_label}")
+    properties.keywords = fitted(f"sha256:{provenance.sha256}")
     with contextlib.suppress(ValueError):
         properties.created = datetime.fromisoformat(provenance.exported_at)
     text = exported.text

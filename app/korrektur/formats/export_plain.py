@@ -81,9 +81,24 @@ def json_bytes(data: object) -> bytes:
     return encode_all(chain(pieces, ["\n"]))
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as a formula
+
+
+def defused(cell: str) -> str:
+    """``cell`` with a leading ``'`` if a spreadsheet would read it as a formula (OWASP).
+
+    OCR lines often start with a dash; a cell ``-pa rad`` or ``=SUM(A1)`` must not be run.
+    """
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
 def export_csv(review: Review, options: ExportOptions) -> bytes:
-    """One row per suggestion and its decision; UTF-8 with BOM so that Excel reads å/ä/ö."""
+    """One row per suggestion and its decision; UTF-8 with BOM so that Excel reads å/ä/ö.
+
+    Text cells that start like a formula are defused (``defused``) unless ``options.exact``.
+    """
     session = session_for(review, options)
+    cell = str if options.exact else defused
     exported = export_text(session, options)
     document = session.document
     out = io.StringIO()
@@ -98,17 +113,17 @@ def export_csv(review: Review, options: ExportOptions) -> bytes:
                 document.page_index_at(s.start) + 1,
                 line.number,
                 s.start - line.start + 1,
-                s.original,
-                s.replacement,
-                applied.text,
+                cell(s.original),
+                cell(s.replacement),
+                cell(applied.text),
                 s.kinds_label,
                 f"{s.confidence:.4f}",
                 s.status.value,
-                s.decided_by or "",
-                s.decided_at or "",
-                s.edited_text or "",
-                s.reason,
-                " | ".join(s.alternatives),
+                cell(s.decided_by or ""),
+                cell(s.decided_at or ""),
+                cell(s.edited_text or ""),
+                cell(s.reason),
+                cell(" | ".join(s.alternatives)),
             ]
         )
     return out.getvalue().encode("utf-8-sig")

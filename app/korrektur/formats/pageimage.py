@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PIL import Image
 
+from korrektur.formats.pdfium_lock import PDFIUM
 from korrektur.model.errors import DocumentError
 from korrektur.model.geometry import Box, ScanLayout
 
@@ -25,7 +26,7 @@ def load_page_image(layout: ScanLayout, index: int, max_side: int = MAX_SIDE) ->
     """
     page = layout.pages[index]
     if page.pdf_page is not None:
-        return _render_pdf_page(layout, page.pdf_page, page.width, page.height, max_side)
+        return _render_pdf_page(layout, page.pdf_page, max_side)
     if page.image_missing:
         raise DocumentError(page.describe_missing())
     assert page.image_path is not None
@@ -41,26 +42,28 @@ def load_page_image(layout: ScanLayout, index: int, max_side: int = MAX_SIDE) ->
     return picture
 
 
-def _render_pdf_page(
-    layout: ScanLayout, number: int, width: float, height: float, max_side: int
-) -> Image.Image:
+def _render_pdf_page(layout: ScanLayout, number: int, max_side: int) -> Image.Image:
     import pypdfium2 as pdfium
 
     if layout.source is None:
         raise DocumentError("the PDF of this scan is not known")
-    scale = max_side / max(width, height, 1.0)
     try:
-        document = pdfium.PdfDocument(str(layout.source))
-        try:
-            page = document[number]
+        with PDFIUM:
+            document = pdfium.PdfDocument(str(layout.source))
             try:
-                bitmap = page.render(scale=scale)
-                picture: Image.Image = bitmap.to_pil().convert("RGB")
-                return picture
+                page = document[number]
+                try:
+                    scale = max_side / max(*page.get_size(), 1.0)
+                    bitmap = page.render(scale=scale)
+                    try:
+                        picture: Image.Image = bitmap.to_pil().convert("RGB")
+                    finally:
+                        bitmap.close()
+                    return picture
+                finally:
+                    page.close()
             finally:
-                page.close()
-        finally:
-            document.close()
+                document.close()
     except pdfium.PdfiumError as exc:
         raise DocumentError(
             f"page {number + 1} of {layout.source.name} cannot be shown ({exc})"

@@ -36,12 +36,15 @@ class ExportOptions:
         keep_lines: keep the raw file's lines exactly (only word fixes are applied).
         version: export this saved version instead of the current work (0: current).
         exported_at: the time stamped into the export ("" for now).
+        exact: CSV cells exactly as they are (by default a cell a spreadsheet would read as
+            a formula is defused with a leading ``'``).
     """
 
     pending: Pending = Pending.RAW
     keep_lines: bool = False
     version: int = 0
     exported_at: str = ""
+    exact: bool = False
 
 
 def session_for(review: Review, options: ExportOptions) -> ReviewSession:
@@ -146,6 +149,11 @@ def xml_text(text: str) -> str:
     become U+FFFD.
     """
     return _XML_ILLEGAL.sub(lambda m: "" if m.group() == "\f" else "\ufffd", text)
+
+
+def xml_legal(text: str) -> str:
+    """``text`` without the characters XML cannot hold (for metadata, where no mark is due)."""
+    return _XML_ILLEGAL.sub("", text)
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ review file and every export work on it unchanged.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from korrektur.model.document import Document
+from korrektur.model.document import MAX_BYTES, Document
 from korrektur.model.errors import DocumentError
 from korrektur.model.geometry import Box, LineBox, PageImage, ScanLayout, WordBox
 from korrektur.model.pages import KnownPageStarts
@@ -145,6 +146,12 @@ def build_document(pages: list[ScanPage], source: SourceFile) -> Document:
         offset -= 1
         line_number -= 1
     text = "".join(parts)
+    if len(text) > MAX_BYTES:  # (the input limit, for the text a scan holds)
+        raise DocumentError(
+            f"{source.path.name}: its text has {len(text):,} characters; Korrektur opens "
+            f"reports of up to {MAX_BYTES:,} characters ({MAX_BYTES // 1024 // 1024} MB). "
+            "Split the scan into parts."
+        )
     if not text.strip():
         raise DocumentError(f"{source.path.name}: the {source.label} file holds no text.")
     if not has_box:
@@ -171,7 +178,8 @@ def _words(line: ScanLine) -> list[tuple[ScanWord, str]]:
     """The line's words that hold text, with their text made single-line."""
     result = []
     for word in line.words:
-        text = word.text.translate(_SPACE_LIKE)
+        # (composed: a letter and its combining marks are one letter, see model.compose)
+        text = unicodedata.normalize("NFC", word.text.translate(_SPACE_LIKE))
         if text.strip():
             result.append((word, text.rstrip(" ")))
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from korrektur.model.compose import Composition
 from korrektur.model.document import Document
 from korrektur.model.reason import phrases_of
 from korrektur.model.suggestion import Suggestion
@@ -22,19 +23,27 @@ def document_summary(document: Document) -> dict[str, Any]:
     }
 
 
-def suggestion_record(suggestion: Suggestion) -> dict[str, Any]:
+def suggestion_record(
+    suggestion: Suggestion, composition: Composition | None = None
+) -> dict[str, Any]:
     """One suggestion as a JSON-ready dict with the contract's fields.
 
-    ``reason`` is the English text; ``reason_key`` and ``reason_values`` give the same
-    reason as data (one template key and its values per phrase; a value that is a phrase
-    itself is an object with its own ``key``), for tools that show it in another language.
+    Offsets are into the text as decoded: where its letters were composed (``composition``),
+    they and ``original`` are given in the source as it was. ``reason`` is the English text;
+    ``reason_key`` and ``reason_values`` give the same reason as data (one template key and
+    its values per phrase; a value that is a phrase itself is an object with its own
+    ``key``), for tools that show it in another language.
     """
+    start, end, original = suggestion.start, suggestion.end, suggestion.original
+    if composition is not None and composition.source:
+        start, end = composition.source_span(start, end)
+        original = composition.source[start:end]
     phrases = phrases_of(suggestion.reason)
     return {
         "id": suggestion.id,
-        "start": suggestion.start,
-        "end": suggestion.end,
-        "original": suggestion.original,
+        "start": start,
+        "end": end,
+        "original": original,
         "replacement": suggestion.replacement,
         "kinds": sorted(k.value for k in suggestion.kinds),
         "confidence": round(suggestion.confidence, 4),
@@ -52,5 +61,8 @@ def suggestions_payload(document: Document, suggestions: Sequence[Suggestion]) -
     """The whole ``suggest --json`` object."""
     return {
         "document": document_summary(document),
-        "suggestions": [suggestion_record(s) for s in sorted(suggestions, key=lambda s: s.start)],
+        "suggestions": [
+            suggestion_record(s, document.composition)
+            for s in sorted(suggestions, key=lambda s: s.start)
+        ],
     }

@@ -28,6 +28,7 @@ from fpdf import FPDF
 from fpdf.enums import TextMode
 
 from korrektur import __version__
+from korrektur.formats.pdfium_lock import PDFIUM
 from korrektur.formats.reading import ExportOptions
 from korrektur.formats.writeback import CorrectedScan, WriteBackError, corrected_scan
 from korrektur.formats.writeback import provenance_note as _note
@@ -178,8 +179,14 @@ def _dpi_from_image(scan: CorrectedScan, page: PageImage) -> None:
 def _graft(scan: CorrectedScan) -> bytes:
     """A PDF source: its pages with the OCR layer replaced by the corrected one."""
     assert scan.source.path is not None
-    layer = pdfium.PdfDocument(bytes(_text_layer(scan, images=False).output()))
-    source = pdfium.PdfDocument(str(scan.source.path))
+    layer_bytes = bytes(_text_layer(scan, images=False).output())
+    with PDFIUM:  # the whole graft: PDFium objects cross pages here
+        return _graft_locked(scan.source.path, layer_bytes)
+
+
+def _graft_locked(path: Path, layer_bytes: bytes) -> bytes:
+    layer = pdfium.PdfDocument(layer_bytes)
+    source = pdfium.PdfDocument(str(path))
     try:
         for index in range(len(source)):
             page = source[index]

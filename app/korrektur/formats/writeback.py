@@ -115,7 +115,7 @@ def source_of(review: Review) -> Document:
     """
     from korrektur.model.errors import DocumentError
 
-    path: Path | None = review.source_path or review.session.document.path
+    path: Path | None = review.readable_source or review.session.document.path
     if path is None:
         raise WriteBackError("the review names no source file; the scan is needed to write it")
     try:

@@ -99,8 +99,26 @@ def _looks_like_html(data: bytes) -> bool:
     return not head.startswith(b"<?xml") and (b"<html" in head or b"<!doctype html" in head)
 
 
+def _html_encoding(data: bytes) -> str | None:
+    """UTF-8 when the bytes are UTF-8, else None (libxml2 then follows a ``<meta charset>``).
+
+    libxml2's HTML parser falls back to Latin-1 when no charset is declared, which turns every
+    å/ä/ö of a Tesseract hOCR without ``<meta charset>`` into two letters.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "utf-8"
+
+
 def _parse_html(data: bytes, name: str) -> etree._Element:
-    parser = etree.HTMLParser(no_network=True, remove_blank_text=False, huge_tree=False)
+    parser = etree.HTMLParser(
+        no_network=True,
+        remove_blank_text=False,
+        huge_tree=False,
+        encoding=_html_encoding(data),
+    )
     try:
         root = etree.fromstring(data, parser=parser)
     except etree.ParserError as exc:

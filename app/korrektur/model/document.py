@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from korrektur.model.compose import Composition, compose
 from korrektur.model.encoding import decode_bytes
 from korrektur.model.errors import DocumentError
 from korrektur.model.geometry import ScanLayout
@@ -14,14 +15,25 @@ from korrektur.model.layout import Line, Page, Token, is_word, split_lines, toke
 from korrektur.model.newlines import detect_newline, normalise_newlines
 from korrektur.model.pages import AutoSplitter, PageSplitter
 
-MAX_BYTES = 50 * 1024 * 1024
+# The largest report Korrektur opens, as measured (bench/large.py, bench/README.md): an 8 MB
+# report, some 1.1 million words or 2,400 pages, is analysed by every command and shown in
+# the window in about a minute of CPU time and at most 1.6 GB; 16 MB took 2.7 GB. (50 MB was
+# accepted once and then took minutes and many gigabytes.)
+MAX_BYTES = 8 * 1024 * 1024
 
 
-def _check_size(size: int) -> None:
-    if size > MAX_BYTES:
+def check_size(size: int, limit: int | None = None) -> None:
+    """Refuse a source of ``size`` bytes (or characters of text) past the input limit.
+
+    Raises:
+        DocumentError: saying by how much.
+    """
+    limit = MAX_BYTES if limit is None else limit
+    if size > limit:
         raise DocumentError(
-            f"the file is {size / 1024 / 1024:.0f} MB; Korrektur opens text files up to "
-            f"{MAX_BYTES // 1024 // 1024} MB. Split the report into parts."
+            f"the file is {size / 1024 / 1024:.1f} MB ({size:,} bytes); Korrektur opens text "
+            f"files up to {limit / 1024 / 1024:.0f} MB ({limit:,} bytes). Split the report "
+            "into parts."
         )
 
 
@@ -41,6 +53,10 @@ class Document:
         lines, pages, tokens: the layout, as offset spans.
         scan: for a scan (hOCR, ALTO, PAGE XML, PDF), its page images and word boxes;
             None for plain text.
+        composition: how letters written with combining marks were composed (None: the
+            text was composed already); offsets map back to the source as decoded.
+        replaced_lines: lines (1-based) where bytes that were not UTF-8 were replaced by
+            U+FFFD in a file that is UTF-8 otherwise.
     """
 
     text: str
@@ -53,6 +69,8 @@ class Document:
     size: int = 0
     splitter: PageSplitter = field(default_factory=AutoSplitter, repr=False, compare=False)
     scan: ScanLayout | None = field(default=None, repr=False, compare=False)
+    composition: Composition | None = field(default=None, repr=False, compare=False)
+    replaced_lines: tuple[int, ...] = field(default=(), repr=False, compare=False)
     lines: list[Line] = field(init=False, repr=False, compare=False)
     pages: list[Page] = field(init=False, repr=False, compare=False)
     tokens: list[Token] = field(init=False, repr=False, compare=False)
@@ -74,11 +92,13 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, name: str = "untitled.txt") -> Document:
-        """A document from a string (newlines are normalised)."""
+        """A document from a string (newlines are normalised, letters composed)."""
         data = text.encode("utf-8")
+        composed, composition = compose(normalise_newlines(text))
         return cls(
-            normalise_newlines(text),
+            composed,
             name=name,
+            composition=composition,
             newline=detect_newline(text),
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
@@ -91,12 +111,15 @@ class Document:
         Raises:
             DocumentError: empty, binary, undecodable or oversized input.
         """
-        _check_size(len(data))
+        check_size(len(data))
         decoded = decode_bytes(data)
+        composed, composition = compose(normalise_newlines(decoded.text))
         return cls(
-            normalise_newlines(decoded.text),
+            composed,
             name=name,
             path=path,
+            composition=composition,
+            replaced_lines=decoded.replaced_lines,
             encoding=decoded.encoding,
             encoding_label=decoded.label,
             newline=detect_newline(decoded.text),
@@ -115,7 +138,7 @@ class Document:
         try:
             if path.is_dir():
                 raise DocumentError("this is a folder, not a text file.")
-            _check_size(path.stat().st_size)
+            check_size(path.stat().st_size)
             data = path.read_bytes()
             return cls.from_bytes(data, path.name, path.resolve())
         except DocumentError as exc:
@@ -126,6 +149,25 @@ class Document:
             raise DocumentError(f"{path} cannot be read (permission denied).") from exc
         except OSError as exc:
             raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+
+    @property
+    def reading_notes(self) -> list[str]:
+        """What reading the source changed, for people (empty: nothing)."""
+        notes = []
+        if self.replaced_lines:
+            lines = ", ".join(map(str, self.replaced_lines[:10]))
+            more = (
+                f" and {len(self.replaced_lines) - 10} more"
+                if len(self.replaced_lines) > 10
+                else ""
+            )
+            notes.append(
+                f"bytes that are not UTF-8 were replaced by \ufffd on line"
+                f"{'s' if len(self.replaced_lines) > 1 else ''} {lines}{more}"
+            )
+        if self.composition is not None:
+            notes.append(self.composition.note)
+        return notes
 
     @property
     def word_count(self) -> int:

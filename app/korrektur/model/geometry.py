@@ -167,6 +167,11 @@ class ScanLayout:
     def __post_init__(self) -> None:
         self._starts = [w.start for w in self.words]
         self._line_index = [b.line for b in self.lines]
+        # words are in text order and pages in order, so each page's words are one run
+        self._page_runs: dict[int, tuple[int, int]] = {}
+        for position, word in enumerate(self.words):
+            first, _ = self._page_runs.get(word.page, (position, position))
+            self._page_runs[word.page] = (first, position + 1)
 
     # -- text → page ------------------------------------------------------------------------
 
@@ -217,15 +222,14 @@ class ScanLayout:
 
     def words_on_page(self, page: int) -> list[WordBox]:
         """The words printed on ``page``, in text order."""
-        return [w for w in self.words if w.page == page]
+        first, end = self._page_runs.get(page, (0, 0))
+        return [w for w in self.words[first:end] if w.page == page]
 
     def word_at(self, page: int, x: float, y: float, slack: float = 0.0) -> WordBox | None:
         """The word whose box holds the point, or the nearest within ``slack`` units."""
         best: WordBox | None = None
         best_distance = slack
-        for word in self.words:
-            if word.page != page:
-                continue
+        for word in self.words_on_page(page):
             distance = word.box.distance(x, y)
             if distance == 0.0:
                 return word

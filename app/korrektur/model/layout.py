@@ -23,9 +23,14 @@ class Span:
 
         An insertion inside the other span, or two insertions at one place, count as overlap.
         """
-        if self.start == self.end == other.start == other.end:
-            return True
-        return self.start < other.end and other.start < self.end
+        return overlapping(self.start, self.end, other.start, other.end)
+
+
+def overlapping(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """``Span.overlaps`` of two spans given by their offsets (no objects to build)."""
+    if start == end == other_start == other_end:
+        return True
+    return start < other_end and other_start < end
 
 
 @dataclass(frozen=True, slots=True)

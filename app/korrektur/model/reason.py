@@ -18,6 +18,28 @@ from typing import Any, Union
 TEMPLATES: dict[str, str] = {
     # words
     "split": "one word split by a space",
+    "space-read-as": "a space read as '{text}'",
+    "space-lost": "a space lost",
+    "document-agrees": "the document's other spellings of the word agree on '{word}'",
+    # the sentence around a word (the real-word model's evidence)
+    "context-evidence": "context ({evidence}) prefers '{word}'",
+    "word": "'{word}'",
+    "boundary": "a sentence boundary",
+    "comma": "a comma",
+    "bracket": "a bracket or dash",
+    "number": "a number",
+    "just-before": "{token} just before",
+    "just-after": "{token} just after",
+    "words-before": "{token} {count} words before",
+    "words-after": "{token} {count} words after",
+    "two-before": "{first} and {second} just before",
+    "two-after": "{first} and {second} just after",
+    "between": "between {first} and {second}",
+    "in-capitals": "written in capitals",
+    "capitalised": "capitalised inside a sentence",
+    "ending-before": "a word ending in -{ending} just before",
+    "ending-after": "a word ending in -{ending} just after",
+    "feature": "{feature}",
     "lost": "{letter} lost",
     "missing": "{letter} missing",
     "extra": "extra '{text}'",
@@ -64,6 +86,7 @@ TEMPLATES: dict[str, str] = {
     "bullet": "list bullet {glyph}",
     "bullet-misread": "list bullet read by OCR as {glyph}",
     "bullet-in-list": "{glyph} starts a line in a list: a list bullet",
+    "bullet-placed": "{glyph} stands where the list bullets stand",
     "speck-goes-on": "{glyph} before a sentence that goes on is a speck",
     "speck-outside-list": "{glyph} before a sentence, outside any list: a speck",
     "lost-bullet-between": "between two list items: an item whose bullet OCR lost",
@@ -94,10 +117,10 @@ TEMPLATES: dict[str, str] = {
 }
 
 # Phrases that continue a list of the phrase before them with a comma, not a semicolon.
-_OPS = frozenset({"lost", "missing", "extra", "misread", "read-as"})
+_OPS = frozenset({"lost", "missing", "extra", "misread", "read-as", "space-read-as", "space-lost"})
 _AFTER_COMMA = frozenset({"not-word"})
 
-Value = Union[str, "Phrase"]
+Value = Union[str, "Phrase", tuple["Phrase", ...]]  # a tuple: phrases listed with commas
 Translate = Callable[[str], str]
 
 
@@ -131,12 +154,24 @@ class Phrase:
         """The phrase as plain data: ``{"key": …, name: value or nested phrase}``."""
         result: dict[str, Any] = {"key": self.key}
         for name, value in self.values:
-            result[name] = value.data() if isinstance(value, Phrase) else value
+            if isinstance(value, Phrase):
+                result[name] = value.data()
+            elif isinstance(value, tuple):
+                result[name] = [item.data() for item in value]
+            else:
+                result[name] = value
         return result
 
 
 def _text(value: Value, translate: Translate) -> str:
-    return value.render(translate) if isinstance(value, Phrase) else value
+    if isinstance(value, Phrase):
+        return value.render(translate)
+    if isinstance(value, tuple):
+        return LIST_SEPARATOR.join(item.render(translate) for item in value)
+    return value
+
+
+LIST_SEPARATOR = ", "
 
 
 def phrase(key: str, **values: Value) -> Phrase:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from korrektur.model.reason import TEMPLATES, Phrase, Value, joiner
+from korrektur.model.reason import LIST_SEPARATOR, TEMPLATES, Phrase, Value, joiner
 
 _PLACE = re.compile(r"\{(\w+)\}")
-_TOKEN = re.compile(r"[\w-]+|[()=, ]")
+_TOKEN = re.compile(r"[\w-]+|[()=, \[\]]")
 
 
 def shape_of(phrases: tuple[Phrase, ...]) -> str:
@@ -24,11 +24,16 @@ def shape_of(phrases: tuple[Phrase, ...]) -> str:
 
 
 def _shape(item: Phrase) -> str:
-    nested = [f"{name}={_shape(value)}" for name, value in item.values if isinstance(value, Phrase)]
+    nested = []
+    for name, value in item.values:
+        if isinstance(value, Phrase):
+            nested.append(f"{name}={_shape(value)}")
+        elif isinstance(value, tuple):
+            nested.append(f"{name}=[{','.join(_shape(v) for v in value)}]")
     return f"{item.key}({','.join(nested)})" if nested else item.key
 
 
-Tree = tuple[str, dict[str, "Tree"]]
+Tree = tuple[str, dict[str, "Tree | list[Tree]"]]
 
 
 def _parse(shape: str) -> list[Tree]:
@@ -49,13 +54,22 @@ def _parse(shape: str) -> list[Tree]:
         key = take()
         if key not in TEMPLATES:
             raise ValueError(f"unknown reason phrase {key!r}")
-        nested: dict[str, Tree] = {}
+        nested: dict[str, Tree | list[Tree]] = {}
         if position < len(tokens) and tokens[position] == "(":
             take("(")
             while True:
                 name = take()
                 take("=")
-                nested[name] = tree()
+                if position < len(tokens) and tokens[position] == "[":
+                    take("[")
+                    items = [tree()]
+                    while (token := take()) != "]":
+                        if token != ",":
+                            raise ValueError(f"bad reason shape {shape!r}")
+                        items.append(tree())
+                    nested[name] = items
+                else:
+                    nested[name] = tree()
                 if take() == ")":
                     break
         return key, nested
@@ -76,8 +90,12 @@ def _pattern(tree: Tree, groups: list[tuple[int, str]], owner: int, names: Itera
     for match in _PLACE.finditer(template):
         parts.append(re.escape(template[position : match.start()]))
         name = match.group(1)
-        if name in nested:
-            parts.append(_pattern(nested[name], groups, next(names), names))
+        inner = nested.get(name)
+        if isinstance(inner, list):
+            listed = [_pattern(item, groups, next(names), names) for item in inner]
+            parts.append(re.escape(LIST_SEPARATOR).join(listed))
+        elif inner is not None:
+            parts.append(_pattern(inner, groups, next(names), names))
         else:
             groups.append((owner, name))
             parts.append(f"(?P<g{len(groups) - 1}>.+?)")
@@ -120,7 +138,10 @@ def _build(
     found: dict[str, Value] = dict(values.get(owner, []))
     for match in _PLACE.finditer(TEMPLATES[key]):
         name = match.group(1)
-        if name in nested:
-            found[name] = _build(nested[name], next(numbers), values, numbers)
+        inner = nested.get(name)
+        if isinstance(inner, list):
+            found[name] = tuple(_build(item, next(numbers), values, numbers) for item in inner)
+        elif inner is not None:
+            found[name] = _build(inner, next(numbers), values, numbers)
     order = [m.group(1) for m in _PLACE.finditer(TEMPLATES[key])]
     return Phrase(key, tuple((name, found[name]) for name in order if name in found))

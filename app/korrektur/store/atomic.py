@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,6 +37,7 @@ def atomic_write_chunks(path: str | Path, chunks: Iterable[bytes]) -> None:
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    remove_leftovers(path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError as exc:
@@ -59,6 +62,32 @@ def atomic_write_chunks(path: str | Path, chunks: Iterable[bytes]) -> None:
         _discard(tmp_name)
         raise
     _fsync_folder(folder)
+
+
+STALE_SECONDS = 600  # a temporary file no one wrote to for this long was left by a crash
+
+
+def remove_leftovers(path: str | Path, older_than: float = STALE_SECONDS) -> int:
+    """Remove temporary files that interrupted writes of ``path`` left (our naming only).
+
+    Files another program may still be writing are kept: only those not written to for
+    ``older_than`` seconds go (0: all, for a caller that holds the file's lock). Returns how
+    many were removed; a file that cannot be removed is left.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    pattern = re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}\.tmp")
+    now = time.time()
+    removed = 0
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not pattern.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime >= older_than:
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
 
 
 def _discard(tmp_name: str) -> None:

@@ -31,4 +31,5 @@ def detached_review(snap: Snapshot, path: Path | None = None, reviewer: str = ""
             tool=snap.tool,
             retired=retired,
             unanchored=snap.unanchored,
+            source_trusted=snap.source_trusted,
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
@@ -207,18 +207,41 @@ def compress_ids(ids: Iterable[str]) -> list[str]:
     return result
 
 
-def expand_ids(items: Iterable[str], where: str) -> list[str]:
-    """The inverse of ``compress_ids``."""
+def expand_ids(items: Iterable[str], where: str, known: Mapping[str, str]) -> list[str]:
+    """The inverse of ``compress_ids``, for ids the file has.
+
+    ``known`` maps each id of the file to itself; an id or a range that names one it does
+    not have is refused at the first such id, before the rest of the range is made (a range
+    ``s1..s2000000000`` in a 200-byte file would otherwise fill the memory). The ids
+    returned are ``known``'s own strings, so versions that repeat them cost no more.
+
+    Raises:
+        ReviewFileError: a malformed range, an unknown id, or an id listed twice.
+    """
     result: list[str] = []
+    seen: set[str] = set()
+
+    def add(suggestion_id: str) -> None:
+        found = known.get(suggestion_id)
+        if found is None:
+            raise ReviewFileError(
+                f"{where}: refers to suggestion {suggestion_id}, which the file lacks"
+            )
+        if found in seen:
+            raise ReviewFileError(f"{where}: lists suggestion {suggestion_id} twice")
+        seen.add(found)
+        result.append(found)
+
     for item in items:
         first, dots, last = item.partition("..")
         if not dots:
-            result.append(item)
+            add(item)
             continue
         a, b = _NUMBERED.fullmatch(first), _NUMBERED.fullmatch(last)
         if a is None or b is None or a.group(1) != b.group(1) or int(a.group(2)) > int(b.group(2)):
             raise ReviewFileError(f"{where}: bad id range {item!r}")
-        result.extend(f"{a.group(1)}{n}" for n in range(int(a.group(2)), int(b.group(2)) + 1))
+        for number in range(int(a.group(2)), int(b.group(2)) + 1):
+            add(f"{a.group(1)}{number}")
     return result
 
 

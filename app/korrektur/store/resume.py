@@ -140,6 +140,7 @@ def resume(
             retired=saved.retired(),
             unanchored=saved.unanchored,
         )
+        review.disk_stamp = saved.disk_stamp  # (a save refuses if another program wrote it)
         return review, report
 
     anchorer = Anchorer(old.document.text, document.text, old.document.sha256)
@@ -162,6 +163,7 @@ def resume(
         retired=retired.anchored,
         unanchored=[*saved.unanchored, *current.lost, *retired.lost],
     )
+    review.disk_stamp = saved.disk_stamp
     review.notes.append(report.note())
     review.mark_unsaved()
     return review, report
@@ -227,21 +229,36 @@ def find_review(source: Path) -> tuple[Path, Review | None]:
     return path, load_review(path) if path.is_file() else None
 
 
-def open_review(path: Path, analyse: Analyse, reviewer: str = "") -> tuple[Review, ResumeReport]:
+def open_review(
+    path: Path,
+    analyse: Analyse,
+    reviewer: str = "",
+    follow_outside: Callable[[Path], bool] | None = None,
+) -> tuple[Review, ResumeReport]:
     """Open a review file; its source is read from where the file says it is.
 
     When the source cannot be read, the review continues on the copy of the text that the
-    review file keeps, and the report says so.
+    review file keeps, and the report says so. A source recorded outside the review file's
+    folder tree is read only if ``follow_outside`` (asking the reviewer) agrees.
 
     Raises:
         ReviewFileError: the review file is damaged or foreign.
     """
     saved = load_review(path)
-    if saved.source_path is None:
+    outside = saved.source_path if not saved.source_trusted else None
+    if outside is not None and follow_outside is not None and follow_outside(outside):
+        saved.source_trusted = True
+    if saved.readable_source is None:
         saved.session.reviewer = reviewer
-        return saved, ResumeReport(review_path=path, source_missing="the review names no source")
+        missing = (
+            f"the review names its source as {outside}, outside the review file's folder; "
+            "it was not opened"
+            if outside is not None
+            else "the review names no source"
+        )
+        return saved, ResumeReport(review_path=path, source_missing=missing)
     try:
-        document = read_document(saved.source_path)
+        document = read_document(saved.readable_source)
     except DocumentError as exc:
         saved.session.reviewer = reviewer
         return saved, ResumeReport(review_path=path, source_missing=str(exc))

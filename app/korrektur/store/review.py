@@ -10,6 +10,7 @@ from korrektur.model import Change, ReviewSession, Suggestion
 from korrektur.model.layout import Span
 from korrektur.model.session import now_iso
 from korrektur.store.history import History, State, Version, id_order, state_of
+from korrektur.store.lock import Stamp
 from korrektur.store.provenance import ToolInfo, current_tool
 from korrektur.store.records import Unanchored
 
@@ -26,9 +27,13 @@ class Review:
         history: the saved versions.
         tool: who made the suggestions (kept from the first save).
         path: the review file, once saved or opened.
-        source_path: the source text file, if known.
+        source_path: the source text file, if known (as recorded: see ``readable_source``).
+        source_trusted: the source may be read: it lies in the review file's folder tree,
+            was opened by the reviewer, or the reviewer agreed to read it.
         unanchored: decisions lost track of when the source changed, kept for the record.
         notes: what Korrektur will note in the next version (e.g. "restored from version 2").
+        disk_stamp: the stamp of ``path`` as this review read or last wrote it (None when
+            there is none): a save refuses to overwrite what another program wrote since.
     """
 
     def __init__(
@@ -41,13 +46,16 @@ class Review:
         tool: ToolInfo | None = None,
         retired: Iterable[Suggestion] = (),
         unanchored: Iterable[Unanchored] = (),
+        source_trusted: bool = True,
     ) -> None:
         self.history = history or History()
         self.tool = tool or current_tool()
         self.path = path
         self.source_path = source_path
+        self.source_trusted = source_trusted
         self.unanchored = list(unanchored)
         self.notes: list[str] = []
+        self.disk_stamp: Stamp | None = None
         self._pool: dict[str, Suggestion] = {s.id: s for s in retired}
         # manual ids ever known: a new manual edit never takes one (kept as they come, so
         # that a new session is adopted without looking at every id again)
@@ -60,6 +68,15 @@ class Review:
         self._saved_revision = 0
         self._session = session
         self._adopt(session)
+
+    @property
+    def readable_source(self) -> Path | None:
+        """The source file to read, if any.
+
+        A recorded path the reviewer has not approved that lies outside the review file's
+        folder tree (``/etc/passwd``, ``../../x``) is not read.
+        """
+        return self.source_path if self.source_trusted else None
 
     # -- the session -----------------------------------------------------------------------
 

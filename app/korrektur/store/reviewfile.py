@@ -13,8 +13,9 @@ from typing import Any
 from korrektur.gcpause import gc_paused
 from korrektur.model import Document, Status, Suggestion
 from korrektur.model.session import now_iso
-from korrektur.store.atomic import atomic_write_chunks
+from korrektur.store.atomic import atomic_write_chunks, remove_leftovers
 from korrektur.store.history import State, Version, new_version
+from korrektur.store.lock import Stamp, check_unchanged, review_lock, stamp_of
 from korrektur.store.pieces import release
 from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import (
@@ -96,6 +97,7 @@ class Snapshot:
         unanchored: decisions lost track of after a source change.
         tool: who made the suggestions.
         source_path: where the source is.
+        source_trusted: the source may be read (see ``Review.readable_source``).
     """
 
     document: Document
@@ -106,6 +108,7 @@ class Snapshot:
     unanchored: tuple[Unanchored, ...]
     tool: ToolInfo
     source_path: Path | None
+    source_trusted: bool = True
 
     @cached_property
     def marks(self) -> tuple[Mark, ...]:
@@ -127,6 +130,7 @@ def snapshot(review: Review) -> Snapshot:
             tuple(review.unanchored),
             review.tool,
             review.source_path,
+            review.source_trusted,
         )
 
 
@@ -148,6 +152,8 @@ def _source_record(snap: Snapshot, folder: Path | None) -> dict[str, Any]:
         encoding_label=document.encoding_label,
         newline=Name(NEWLINES.get(document.newline, "lf")),
     )
+    if document.composition is not None:
+        record["composed"] = document.composition.count  # letters with marks, composed (NFC)
     return record
 
 
@@ -268,6 +274,7 @@ class SaveRequest:
         number, time, reviewer, message: of the version to add.
         notes: what Korrektur notes in the version (taken from ``Review.notes``).
         revision: the review's revision the snapshot holds.
+        expected: the stamp the file at ``path`` must still have (None: not compared).
     """
 
     snap: Snapshot
@@ -279,14 +286,16 @@ class SaveRequest:
     message: str
     notes: tuple[str, ...]
     revision: int
+    expected: Stamp | None = None
 
 
 @dataclass(frozen=True)
 class Written:
-    """What ``write_save`` wrote: the new version and the decisions it records."""
+    """What ``write_save`` wrote: the new version, the decisions it records, the file's stamp."""
 
     version: Version
     state: State
+    stamp: Stamp | None = None
 
 
 def prepare_save(
@@ -315,15 +324,19 @@ def prepare_save(
         message=message,
         notes=tuple(review.notes),
         revision=review.revision,
+        expected=review.disk_stamp if target == review.path else None,
     )
 
 
 def write_save(request: SaveRequest) -> Written:
     """Make the new version and write the review file with it (slow; any thread).
 
-    Nothing is changed in the review: ``finish_save`` records the version afterwards.
+    Nothing is changed in the review: ``finish_save`` records the version afterwards. The
+    file is written under its lock, and only if no other program wrote it since the review
+    read it (or last saved it).
 
     Raises:
+        ChangedOnDisk: another program wrote the file meanwhile; nothing was written.
         WriteError: the file could not be written; any old file at the path is intact.
     """
     snap = request.snap
@@ -338,8 +351,12 @@ def write_save(request: SaveRequest) -> Written:
         message=request.message,
         note="; ".join(request.notes),
     )
-    write_snapshot(replace(snap, versions=(*snap.versions, version)), request.path)
-    return Written(version, state)
+    with review_lock(request.path):
+        check_unchanged(request.path, request.expected)
+        remove_leftovers(request.path, older_than=0)  # (no one else writes it meanwhile)
+        write_snapshot(replace(snap, versions=(*snap.versions, version)), request.path)
+        stamp = stamp_of(request.path)
+    return Written(version, state, stamp)
 
 
 def finish_save(review: Review, request: SaveRequest, written: Written) -> Version:
@@ -350,6 +367,7 @@ def finish_save(review: Review, request: SaveRequest, written: Written) -> Versi
     """
     review.history.add(written.version, written.state)
     review.path = request.path
+    review.disk_stamp = written.stamp
     del review.notes[: len(request.notes)]
     review.mark_saved(request.revision)
     return written.version

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,14 +13,28 @@ import yaml
 
 from korrektur.gcpause import gc_paused
 from korrektur.model import Document, ReviewSession, Suggestion
+from korrektur.model.compose import Composition
+from korrektur.model.document import MAX_BYTES
+from korrektur.store.atomic import remove_leftovers
 from korrektur.store.history import History, Version, count_marks
+from korrektur.store.lock import stamp_of
 from korrektur.store.pieces import release
 from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import Unanchored, expand_ids, read_mark, read_suggestion
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import FORMAT, FORMAT_VERSION, NEWLINES
 from korrektur.store.validate import Fields, ReviewFileError
-from korrektur.store.yamlread import load
+from korrektur.store.yamlread import ExpansionError, load
+
+# A review file holds its source's text and a record of some 300 bytes per suggestion (one
+# per four or five words of OCR text): about 12 times the source. Far larger ones are not
+# reviews of a report Korrektur opens, and reading them would take many times their size.
+MAX_REVIEW_BYTES = 20 * MAX_BYTES
+
+# Versions add and remove each suggestion a few times at most (a restore adds again what
+# later versions removed); far more references are a made-up file that would fill memory.
+REFERENCES_PER_ID = 64
+REFERENCES_EXTRA = 100_000
 
 
 def _read_document(fields: Fields, text: str) -> Document:
@@ -33,9 +49,22 @@ def _read_document(fields: Fields, text: str) -> Document:
         encoding=source.optional_text("encoding") or "utf-8",
         encoding_label=source.optional_text("encoding_label") or "UTF-8",
         newline=newlines[newline_name],
-        sha256=source.text("sha256"),
+        sha256=_sha256(source),
         size=source.optional_integer("size") or 0,
+        composition=Composition(composed)
+        if (composed := source.optional_integer("composed"))
+        else None,
     )
+
+
+def _sha256(source: Fields) -> str:
+    value = source.text("sha256")
+    if value and not _SHA256.fullmatch(value):  # ("": a text that was never a file)
+        raise source.fail(f"'sha256' must be 64 hexadecimal digits, found {value[:70]!r}")
+    return value
+
+
+_SHA256 = re.compile("[0-9a-f]{64}")
 
 
 def _read_suggestions(
@@ -55,7 +84,7 @@ def _read_suggestions(
     return suggestions
 
 
-def _read_version(fields: Fields, number: int) -> Version:
+def _read_version(fields: Fields, number: int, known: Mapping[str, str]) -> Version:
     if fields.integer("number") != number:
         raise fields.fail(f"versions must be numbered 1, 2, …; expected {number}")
     changes = []
@@ -68,22 +97,26 @@ def _read_version(fields: Fields, number: int) -> Version:
         reviewer=fields.optional_text("reviewer") or "",
         message=fields.optional_text("message") or "",
         note=fields.optional_text("note") or "",
-        added=tuple(expand_ids(fields.texts("added"), f"{fields.where}.added")),
-        removed=tuple(expand_ids(fields.texts("removed"), f"{fields.where}.removed")),
+        added=tuple(expand_ids(fields.texts("added"), f"{fields.where}.added", known)),
+        removed=tuple(expand_ids(fields.texts("removed"), f"{fields.where}.removed", known)),
         changes=tuple(changes),
     )
 
 
 def _read_history(fields: Fields, known: set[str]) -> History:
+    ids = {i: i for i in known}
+    budget = REFERENCES_PER_ID * len(ids) + REFERENCES_EXTRA
     versions = []
     for number, (where, item) in enumerate(fields.items("versions"), start=1):
-        version = _read_version(Fields(item, where), number)
-        unknown = sorted(set(version.added) - known)
-        if unknown:
-            raise ReviewFileError(
-                f"{where}: refers to suggestion {unknown[0]}, which the file lacks"
-            )
+        version = _read_version(Fields(item, where), number, ids)
         versions.append(version)
+        budget -= len(version.added) + len(version.removed)
+        if budget < 0:
+            raise ReviewFileError(
+                f"{where}: the versions refer to suggestions more often than a review of "
+                f"{len(ids)} suggestions can (every suggestion added or removed over "
+                f"{REFERENCES_PER_ID} times)"
+            )
     history = History(versions)
     # Counts are written for people; recompute them rather than trust a hand-edited file.
     history.versions = [
@@ -107,7 +140,13 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
             f"written by a newer Korrektur (review format {version}); this version reads "
             f"format {FORMAT_VERSION} — please update Korrektur"
         )
-    text = "\n".join(fields.texts("source_text"))
+    lines = fields.texts("source_text")
+    if sum(map(len, lines)) + len(lines) > MAX_BYTES + 1:
+        raise ReviewFileError(
+            f"source_text: the stored text is longer than {MAX_BYTES // 1024 // 1024} MB; "
+            f"Korrektur opens reports up to {MAX_BYTES // 1024 // 1024} MB"
+        )
+    text = "\n".join(lines)
     document = _read_document(fields, text)
     reasons: dict[tuple[str, str], str] = {}  # one object per distinct reason read
     current = _read_suggestions(fields, "suggestions", text, reasons)
@@ -129,8 +168,10 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
         raise ReviewFileError(f"suggestions: {exc}") from None
     source = fields.mapping("source").optional_text("path")
     source_path = None
+    trusted = True
     if source is not None:
         source_path = Path(os.path.abspath(source if path is None else path.parent / source))
+        trusted = path is None or within(source_path, path.parent)
     return Review(
         session,
         history,
@@ -139,7 +180,16 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
         tool=tool,
         retired=retired,
         unanchored=unanchored,
+        source_trusted=trusted,
     )
+
+
+def within(path: Path, folder: Path) -> bool:
+    """True when ``path`` lies in ``folder`` or below it (links and ``..`` resolved)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
 
 
 def check_utf8(raw: bytes, chunk: int = 1 << 20) -> None:
@@ -161,6 +211,13 @@ def read_review_data(path: Path) -> object:
         ReviewFileError: missing, unreadable, not UTF-8 or not YAML.
     """
     try:
+        size = path.stat().st_size
+        if size > MAX_REVIEW_BYTES:
+            raise ReviewFileError(
+                f"{path.name} is {size / 1024 / 1024:.1f} MB ({size:,} bytes); Korrektur reads "
+                f"review files up to {MAX_REVIEW_BYTES // 1024 // 1024} MB (the review of the "
+                "largest report it opens, with many versions)"
+            )
         raw = path.read_bytes()
         check_utf8(raw)
     except FileNotFoundError:
@@ -177,14 +234,23 @@ def read_review_data(path: Path) -> object:
         ) from None
     try:
         return load(raw)  # the bytes: libyaml would encode a str back to UTF-8 in one call
+    except ExpansionError as exc:
+        raise ReviewFileError(f"{path.name} is refused: {exc}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         place = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise ReviewFileError(
             f"{path.name} is damaged: not valid YAML{place} ({exc.problem})"
         ) from None
+    except yaml.reader.ReaderError as exc:
+        line = raw.count(b"\n", 0, exc.position) + 1
+        raise ReviewFileError(
+            f"{path.name} is damaged: not valid YAML at line {line} (the character "
+            f"U+{exc.character:04X} is not allowed)"
+        ) from None
     except yaml.YAMLError as exc:
-        raise ReviewFileError(f"{path.name} is damaged: not valid YAML ({exc})") from None
+        message = " ".join(str(exc).split())
+        raise ReviewFileError(f"{path.name} is damaged: not valid YAML ({message})") from None
 
 
 def load_review(path: Path) -> Review:
@@ -193,6 +259,8 @@ def load_review(path: Path) -> Review:
     Raises:
         ReviewFileError: with the file name and what is wrong.
     """
+    remove_leftovers(path)  # temporary files of saves a crash interrupted
+    stamp = stamp_of(path)  # (before reading: a file replaced meanwhile looks changed)
     with gc_paused():  # half a million new objects: collecting meanwhile only costs time
         data = read_review_data(path)
         try:
@@ -202,4 +270,5 @@ def load_review(path: Path) -> Review:
         finally:
             release(data)  # the review keeps none of it: freed a slice at a time
     review.mark_saved()
+    review.disk_stamp = stamp
     return review

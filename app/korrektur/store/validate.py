@@ -45,8 +45,8 @@ class Fields:
         self.where = where
 
     def fail(self, message: str) -> ReviewFileError:
-        """An error about this mapping."""
-        return ReviewFileError(f"{self.where}: {message}")
+        """An error about this mapping (the file's top level has no place to name)."""
+        return ReviewFileError(f"{self.where}: {message}" if self.where else message)
 
     def _get(self, key: str, kind: type | tuple[type, ...], name: str) -> object:
         """The value of ``key`` (None when absent) after checking its type."""

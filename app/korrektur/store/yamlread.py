@@ -35,6 +35,51 @@ _MADE = frozenset({_INT, _NULL, _BOOL, _FLOAT, "tag:yaml.org,2002:timestamp"})
 # one string for each is a good part of the memory a review's data takes.
 _CACHED = 1 << 16
 _SHORT = 40
+# What aliases may add to a document, beyond what it holds written out: this many times its
+# length, plus a little. Korrektur writes no aliases; a person may share a value or two, but
+# 20,000 aliases of one long line in a 200 kB file once made 1.3 GB of text.
+EXPANSION_FACTOR = 4
+EXPANSION_EXTRA = 1 << 20
+
+
+class ExpansionError(yaml.YAMLError):
+    """The document's aliases repeat more of it than a review file can hold."""
+
+
+class _Aliases:
+    """Counts what aliases add to a document and refuses past a bound (``ExpansionError``).
+
+    An anchored value weighs what it spans in the text plus what aliases inside it add;
+    each alias adds the weight of its anchor. Aliases inside aliased values count as often
+    as they are repeated, so nested "billion laughs" are caught on the way.
+    """
+
+    def __init__(self, length: int) -> None:
+        self.limit = EXPANSION_FACTOR * length + EXPANSION_EXTRA
+        self.added = 0
+        self.weights: dict[str, int] = {}
+        self.open: list[tuple[int, str, int, int]] = []  # depth, anchor, start, added then
+
+    def scalar(self, anchor: str, value: str) -> None:
+        self.weights[anchor] = len(value) + 1
+
+    def start(self, depth: int, anchor: str, index: int) -> None:
+        self.open.append((depth, anchor, index, self.added))
+
+    def end(self, depth: int, index: int) -> None:
+        if self.open and self.open[-1][0] == depth:
+            _, anchor, start, added = self.open.pop()
+            self.weights[anchor] = index - start + self.added - added + 1
+
+    def alias(self, anchor: str) -> None:
+        # (An alias inside its own anchor's value makes a loop, no copy: it weighs 1. An
+        # unknown one is the loader's error to give.)
+        self.added += self.weights.get(anchor, 1)
+        if self.added > self.limit:
+            raise ExpansionError(
+                f"its aliases (*{anchor} and others) repeat more than {EXPANSION_FACTOR} "
+                "times its own size; Korrektur does not write aliases"
+            )
 
 
 def load(text: str | bytes) -> Any:
@@ -48,20 +93,22 @@ def load(text: str | bytes) -> Any:
     key, an unknown alias) is read again by PyYAML's own loader, so the result, or the
     error, is always the one it gives; a syntax error is the parser's, which that loader
     meets first too (its other checks come after the whole document is parsed, or are
-    ones this reader gives up on). The collector is paused throughout: every object
-    made stays alive, and collections in the middle of a 300-page review more than double
-    the load time.
+    ones this reader gives up on). Aliases are counted either way (``_Aliases``). The
+    collector is paused throughout: every object made stays alive, and collections in the
+    middle of a 300-page review more than double the load time.
 
     Raises:
+        ExpansionError: aliases repeat far more than the text holds.
         yaml.YAMLError: the text is not YAML.
     """
     with gc_paused():
         try:
             return _EventReader(text).document()
         except yaml.YAMLError:
-            raise  # the parser's: PyYAML's loader would stop at the same place with it
+            raise  # the parser's (or the alias count's): PyYAML's loader would stop there too
         except Exception:  # noqa: BLE001 - something unusual, or an error PyYAML words its own way
             pass
+        check_aliases(text)
         return load_with_nodes(text)
 
 
@@ -79,6 +126,7 @@ class _EventReader:
             raise _Unusual("path or wildcard resolvers")
         self.plain: dict[str, Any] = {}
         self.quoted: dict[str, str] = {}
+        self.aliases = _Aliases(len(text))
 
     def document(self) -> Any:
         """The document's value (``None`` for an empty stream); frees a partial one on failure."""
@@ -97,6 +145,7 @@ class _EventReader:
     def _values(self) -> Any:  # noqa: C901 - one loop over the events, kept flat for speed
         get = self.loader.get_event
         plain, known, quoted = self._plain, self.plain.get, self.quoted
+        aliases = self.aliases
         anchors: dict[str, Any] = {}
         stack: list[tuple[Any, bool, Any]] = []  # enclosing containers: (it, is a dict, key)
         container: Any = None  # the open list or dict; None at the document's top
@@ -119,17 +168,22 @@ class _EventReader:
                         value = quoted.setdefault(value, value)  # words, stamps: one str each
                     if event.anchor is not None:
                         _anchor(anchors, event.anchor, value)
+                        aliases.scalar(event.anchor, value)
                 elif kind is MappingStartEvent or kind is SequenceStartEvent:
                     if event.tag is not None:
                         raise _Unusual("tag")
                     value = {} if kind is MappingStartEvent else []
                     if event.anchor is not None:
                         _anchor(anchors, event.anchor, value)
+                        aliases.start(len(stack) + 1, event.anchor, event.start_mark.index)
                 elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                    if aliases.open:
+                        aliases.end(len(stack), event.end_mark.index)
                     container, in_map, key = stack.pop()
                     continue
                 elif kind is AliasEvent:
                     value = anchors[event.anchor]
+                    aliases.alias(event.anchor)
                 elif kind is DocumentEndEvent:
                     break
                 else:
@@ -187,6 +241,36 @@ def _anchor(anchors: dict[str, Any], name: str, value: Any) -> None:
     if name in anchors:
         raise _Unusual("anchor defined twice")
     anchors[name] = value
+
+
+def check_aliases(text: str | bytes) -> None:
+    """Count what the aliases of ``text`` add (``_Aliases``) before PyYAML's loader reads it.
+
+    Only the first document is read: the loader refuses a second one when it meets it.
+
+    Raises:
+        ExpansionError: aliases repeat far more than the text holds.
+        yaml.YAMLError: the text is not YAML.
+    """
+    loader = _SafeLoader(text)
+    aliases = _Aliases(len(text))
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None and type(event) is not DocumentEndEvent:
+            kind = type(event)
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                depth += 1
+                if event.anchor is not None:
+                    aliases.start(depth, event.anchor, event.start_mark.index)
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                aliases.end(depth, event.end_mark.index)
+                depth -= 1
+            elif kind is ScalarEvent and event.anchor is not None:
+                aliases.scalar(event.anchor, event.value)
+            elif kind is AliasEvent:
+                aliases.alias(event.anchor)
+    finally:
+        loader.dispose()
 
 
 def load_with_nodes(text: str | bytes) -> Any:

@@ -108,7 +108,11 @@ class FileActions(QObject):
             self._window,
             self.tr("Open OCR text"),
             settings.get(keys.LAST_DIRECTORY),
-            self.tr("Text files (*.txt);;All files (*)"),
+            self.tr(
+                "OCR text and scans (*.txt *.hocr *.html *.xml *.pdf);;Text files (*.txt);;"
+                "hOCR (*.hocr *.html);;ALTO or PAGE XML (*.xml);;PDF with a text layer (*.pdf);;"
+                "All files (*)"
+            ),
         )
         if path:
             self.open_path(path)

@@ -16,6 +16,7 @@ class DocumentLoader(QObject):
     """Starts analysis jobs on the pool; results of a superseded job are dropped.
 
     Signals:
+        reading(Path): a file is being read (the page view shows a PDF's first page at once).
         loaded(Document, Prepared): the file is read (analysis continues).
         progress(int, int): done and total units of analysis.
         finished(Analysed): suggestions, the corrected text and the counts are ready.
@@ -24,6 +25,7 @@ class DocumentLoader(QObject):
         running_changed(bool): a job started or ended.
     """
 
+    reading = Signal(object)
     loaded = Signal(object, object)
     progress = Signal(int, int)
     finished = Signal(object)
@@ -59,6 +61,8 @@ class DocumentLoader(QObject):
         signals.cancelled.connect(self._on_cancelled)
         self._job = job
         self.running_changed.emit(True)
+        if isinstance(source, Path):
+            self.reading.emit(source)
         self._pool.start(job)
 
     def warm_up(self) -> None:

@@ -33,6 +33,7 @@ from korrektur.ui.interactions import PaneInteractions
 from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.marks import document_layer
 from korrektur.ui.note_bar import NoteBar
+from korrektur.ui.page_view import PageView, place_page_dock
 from korrektur.ui.painting import kind_icon
 from korrektur.ui.pane import TextPane
 from korrektur.ui.prepared import Analysed, Prepared, prepare
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         ]
         self.status = ReviewStatusBar()
         self.setStatusBar(self.status)
+        self.page_view = PageView(theme)
+        self.page_dock = self._add_dock("page-image", self.page_view)
 
         self.recent_menu = RecentFilesMenu(self.settings, self)
         self.registry.build_menus(
@@ -168,6 +171,7 @@ class MainWindow(QMainWindow):
         self._show_mode(Mode.REVIEW)
         self.set_theme(theme)
         restore_layout(self, self.splitter, self.dock_widgets, self.settings)
+        place_page_dock(self, self.page_dock, self.settings)
         self.follower.update_actions()
 
     # -- construction ------------------------------------------------------------------------
@@ -180,7 +184,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _add_dock_toggles(self, menu: QMenu) -> None:
-        for dock in self.dock_widgets:
+        for dock in (*self.dock_widgets, self.page_dock):
             menu.addAction(dock.toggleViewAction())
 
     def _connect(self) -> None:
@@ -239,6 +243,9 @@ class MainWindow(QMainWindow):
         self.registry[ActionId.EDIT_TEXT].triggered.connect(self.edit_mode.set_text_editing)
         self.edit_mode.changed.connect(self._show_mode)
         self.text_view.text_replaced.connect(self.follower.on_view_replaced)
+        self.page_view.attach(c, self.loader)
+        self.page_view.scan_shown.connect(self.page_dock.setVisible)
+        self.page_view.escaped.connect(self.raw_view.setFocus)
         self.view.theme_changed.connect(self.set_theme)
         store = self.services.files
         if store is not None:
@@ -390,6 +397,7 @@ class MainWindow(QMainWindow):
         self.registry.retranslate()
         self.dock_widgets[0].setWindowTitle(self.tr("Suggestions"))
         self.dock_widgets[1].setWindowTitle(self.tr("Details"))
+        self.page_dock.setWindowTitle(self.tr("Page image"))
         self.toolbar.setWindowTitle(self.tr("Review"))
         for pane in (self.raw_view, self.corrected_view):
             pane.page_label = self.tr("p%1", "page label in the gutter")
@@ -458,6 +466,7 @@ class MainWindow(QMainWindow):
             pane.viewport().update()
         self.dock.set_kind_icons({kind: kind_icon(kind, theme) for kind in self.dock.kind_actions})
         self.status.set_stats(self.stats, theme)
+        self.page_view.set_theme(theme)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Wait for writes, warn about unsaved decisions, stop the analysis, keep the layout.
@@ -471,5 +480,6 @@ class MainWindow(QMainWindow):
         self.files.close()  # saved, or the reviewer let the work go: no recovery offer
         self.loader.cancel()
         self.loader.wait()
+        self.page_view.close_images()
         save_layout(self, self.splitter, self.settings)
         event.accept()

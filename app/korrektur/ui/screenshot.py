@@ -57,6 +57,7 @@ def take_screenshot(
     if session is not None and session.suggestions and window.controller.current() is None:
         window.controller.set_current(session.suggestions[0].id)
     QApplication.processEvents()
+    _wait_for_page(window)
     shown = SCENE_BUILDERS[scene](window)
     for _ in range(3):  # the list fills, panes repaint
         QApplication.processEvents()
@@ -65,3 +66,16 @@ def take_screenshot(
         messages.error(f"cannot write the screenshot to {target}")
         return 1
     return 0
+
+
+def _wait_for_page(window: MainWindow, timeout_ms: int = 10_000) -> None:
+    """For a scan, wait until the page view shows its picture (decoded on another thread)."""
+    view = window.page_view
+    if view.layout_ is None or view.canvas.has_picture:
+        return
+    loop = QEventLoop()
+    view.page_shown.connect(lambda *_: QTimer.singleShot(0, loop.quit))
+    view.images.failed.connect(lambda *_: QTimer.singleShot(0, loop.quit))
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    QApplication.processEvents()

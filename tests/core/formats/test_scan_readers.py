@@ -158,3 +158,16 @@ def test_missing_image_is_reported_and_the_text_still_reads(scans, tmp_path):
     assert missing.index == 1
     assert "page-002.png" in missing.describe_missing()
     assert document.text == EXPECTED_TEXT
+
+
+def test_html_hocr_without_a_charset_is_read_as_utf8(tmp_path):
+    html = (
+        "<html><head><title>x</title></head><body>"
+        "<div class=ocr_page title='bbox 0 0 100 100'><span class=ocr_line title='bbox 1 1 50 9'>"
+        "<span class=ocrx_word title='bbox 1 1 20 9'>Förslag</span>"
+        "<span class=ocrx_word title='bbox 25 1 50 9'>på</span></span><br></div>"
+        "</body></html>"
+    )
+    path = tmp_path / "x.hocr"
+    path.write_bytes(html.encode("utf-8"))
+    assert read_document(path).text == " Förslag på\n"

@@ -11,6 +11,7 @@ from review_samples import RAW, by_original, decide_most, fresh_session, reading
 from korrektur.formats.exporters import EXPORTERS, export_to, format_for
 from korrektur.formats.reading import ExportOptions, Pending, export_text, reading_blocks
 from korrektur.model import Document, Kind, ReviewSession, Status, Suggestion
+from korrektur.store.provenance import ToolInfo
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import save_review
 
@@ -191,6 +192,44 @@ def test_csv_one_row_per_suggestion(mixed):
     assert float(rows[0]["confidence"]) == pytest.approx(0.97)
 
 
+def _formula_review():
+    text = "=SUM(A1) och +46 8 123\n-pa rad\n@fel\n"
+    document = Document.from_text(text)
+    spans = [("=SUM(A1)", "=SUMMA"), ("-pa", "-på"), ("@fel", "@fël")]
+    suggestions = []
+    for number, (original, replacement) in enumerate(spans, start=1):
+        start = text.index(original)
+        suggestions.append(
+            Suggestion(
+                f"s{number}",
+                start,
+                start + len(original),
+                original,
+                replacement,
+                frozenset({Kind.DIACRITIC}),
+                reason="+ a reason",
+            )
+        )
+    session = ReviewSession(document, suggestions, reviewer="=HYPERLINK(x)")
+    session.accept("s1", "s2", "s3")
+    return Review(session)
+
+
+def test_csv_defuses_cells_a_spreadsheet_would_read_as_formulas():
+    rows = list(csv.DictReader(io.StringIO(export(_formula_review(), "csv").decode("utf-8-sig"))))
+    for row in rows:
+        for column in ("original", "replacement", "result", "reviewer", "reason"):
+            assert row[column][:1] == "'", (column, row[column])
+    assert rows[1]["original"] == "'-pa"
+
+
+def test_csv_exact_keeps_every_value_as_it_is():
+    data = export(_formula_review(), "csv", exact=True).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(data)))
+    assert [r["original"] for r in rows] == ["=SUM(A1)", "-pa", "@fel"]
+    assert rows[0]["reviewer"] == "=HYPERLINK(x)"
+
+
 # -- HTML ------------------------------------------------------------------------------------
 
 
@@ -300,6 +339,49 @@ def test_json_is_joined_in_batches_to_the_same_text():
     data = {"a": [{"x": i, "ö": "å" * (i % 7)} for i in range(5000)], "b": None, "c": "\n"}
     assert json_bytes(data) == (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
     assert json_bytes({}) == b"{}\n"
+
+
+def test_docx_fits_long_and_hostile_provenance_into_the_document_properties():
+    # 16 ordinary names join to more than 255 characters; one name, the source name and the
+    # tool's stored version are long or hold control characters
+    names = [f"Handläggare Nummer {n:02d} Svensson" for n in range(15)]
+    names += ["Anna\x01Berg " + "von Lång" * 40]
+    document = Document.from_text(RAW, name="rapport\x0b" + "-del" * 80 + ".txt")
+    session = ReviewSession(document, fresh_session().suggestions)
+    for name, suggestion in zip(names, session.suggestions, strict=False):
+        session.reviewer = name
+        session.accept(suggestion.id)
+    review = Review(session, tool=ToolInfo(version="0.1\x00" + "9" * 300, lexicon="x\x02y"))
+    properties = docx.Document(io.BytesIO(export(review, "docx"))).core_properties
+    fields = [
+        properties.title,
+        properties.author,
+        properties.comments,
+        properties.subject,
+        properties.keywords,
+    ]
+    for value in fields:
+        assert len(value) <= 255
+        assert not any(ch < " " for ch in value)
+    assert properties.title.startswith("rapport-del-del")
+    assert properties.author.startswith("Handläggare Nummer 00 Svensson, Handläggare Nummer 01")
+    assert properties.author.endswith("more")
+    assert properties.keywords == f"sha256:{document.sha256}"
+
+
+def test_cli_export_csv_defuses_unless_exact(tmp_path):
+    from korrektur import cli
+
+    review = _formula_review()
+    path = tmp_path / "f.review.yaml"
+    save_review(review, path)
+    out = tmp_path / "f.csv"
+    assert cli.main(["export", str(path), "-o", str(out)]) == 0
+    assert "'=SUM(A1)" in out.read_text(encoding="utf-8-sig")
+    assert cli.main(["export", str(path), "-o", str(out), "--exact"]) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    assert "=SUM(A1)" in text
+    assert "'=SUM(A1)" not in text
 
 
 def test_html_report_wraps_whole_words(mixed):

@@ -1,6 +1,14 @@
 import pytest
+import yaml
 
-from korrektur.engine.words.calibration import Calibration, load_calibration
+from korrektur.engine.words.calibration import (
+    Calibration,
+    fit,
+    fit_kinds,
+    isotonic,
+    load_calibration,
+    to_yaml,
+)
 
 
 def test_interpolates_between_points():
@@ -26,20 +34,47 @@ def test_shipped_calibration_is_monotone():
 
 
 def test_isotonic_fit_is_monotone_and_cautious():
-    import sys
-    from pathlib import Path
-
-    bench = str(Path(__file__).resolve().parents[3] / "bench")
-    sys.path.insert(0, bench)
-    try:
-        import calibrate
-    finally:
-        sys.path.remove(bench)
     pairs = [(0.5, False), (0.6, True), (0.7, False), (0.9, True), (0.95, True), (0.99, True)]
-    blocks = calibrate.isotonic(pairs)
+    blocks = isotonic(pairs)
     accuracies = [accuracy for _, accuracy, _ in blocks]
     assert accuracies == sorted(accuracies)
     assert all(accuracy < 1.0 for accuracy in accuracies)  # never certain from few samples
-    points = calibrate.fit(pairs)
+    points = fit(pairs).points
     assert points[0] == (0.0, 0.0)
     assert [x for x, _ in points] == sorted(x for x, _ in points)
+
+
+def test_fit_pools_a_dip_and_follows_the_shares():
+    # 0.6 is wrong more often than 0.5: the two are pooled into one block.
+    pairs = [(0.5, True)] * 6 + [(0.5, False)] * 4 + [(0.6, True)] * 2 + [(0.6, False)] * 8
+    pairs += [(0.99, True)] * 98 + [(0.99, False)] * 2
+    blocks = isotonic(pairs)
+    assert [size for _, _, size in blocks] == [20, 100]
+    assert blocks[0][1] == pytest.approx((8 + 1) / (20 + 2))
+    calibration = fit(pairs)
+    assert calibration.confidence(0.99) == pytest.approx((98 + 1) / (100 + 2))
+    assert calibration.confidence(1.0) == pytest.approx((98 + 1) / (100 + 2))
+    assert calibration.confidence(0.2) < calibration.confidence(0.55)
+
+
+def test_fit_of_nothing_is_cautious():
+    assert fit([]).confidence(0.99) == 0.0
+
+
+def test_each_kind_of_evidence_gets_its_own_map(tmp_path):
+    # The sentence-decided suggestions are right more often than the plain ones at the same
+    # model probability: each kind with enough samples is fitted on its own.
+    samples = [(0.99, True, "context")] * 300
+    samples += [(0.99, True, "plain")] * 270 + [(0.99, False, "plain")] * 30
+    samples += [(0.99, True, "other")] * 5
+    calibration = fit_kinds(samples)
+    assert dict(calibration.kinds).keys() == {"context", "plain"}
+    assert calibration.confidence(0.99, "context") == pytest.approx(301 / 302)
+    assert calibration.confidence(0.99, "plain") == pytest.approx(271 / 302)
+    # a kind without a map of its own gets the map of all samples
+    assert calibration.confidence(0.99, "other") == pytest.approx((575 + 1) / (605 + 2))
+    path = tmp_path / "calibration.yaml"
+    path.write_text(yaml.safe_dump(to_yaml(calibration)), encoding="utf-8")
+    again = load_calibration(path)
+    assert again.confidence(0.99, "plain") == pytest.approx(calibration.confidence(0.99, "plain"))
+    assert again.confidence(0.99, "context") == pytest.approx(301 / 302)

@@ -3,6 +3,7 @@ import marshal
 import os
 import shutil
 import time
+from pathlib import Path
 
 import pytest
 
@@ -181,3 +182,33 @@ def test_loading_a_cache_marks_it_as_used(tmp_path, monkeypatch):
     os.utime(cache, (month_ago, month_ago))
     load_lexicon(sources, lambda _sources: pytest.fail("the cache should have been read"))
     assert time.time() - cache.stat().st_mtime < 60
+
+
+def test_an_unreadable_cache_is_rebuilt_elsewhere(tmp_path, monkeypatch):
+    locked = tmp_path / "locked"
+    monkeypatch.setattr(lexicon_module, "cache_dir", lambda: locked)
+    monkeypatch.setattr(lexicon_module, "fallback_cache_dir", lambda: tmp_path / "elsewhere")
+    sources = find_sources()
+    load_lexicon(sources, lambda _sources: tiny())  # a cache in the usual place …
+    cache = lexicon_module.cache_file(sources)
+    real_read, real_replace = Path.read_bytes, os.replace
+
+    def read_bytes(path):
+        if path == cache:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
+
+    def replace(source, target):
+        if Path(target).parent == locked:
+            raise PermissionError(13, "Permission denied", str(target))
+        return real_replace(source, target)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # … that can no longer be read
+    monkeypatch.setattr(lexicon_module.os, "replace", replace)  # nor written
+    built = []
+    first = load_lexicon(sources, lambda _sources: built.append(1) or tiny())
+    assert first.forms("for")
+    assert built == [1]
+    again = load_lexicon(sources, lambda _sources: pytest.fail("rebuilt a second time"))
+    assert again.forms("for") == first.forms("for")
+    assert list((tmp_path / "elsewhere").glob("lexicon*.bin"))

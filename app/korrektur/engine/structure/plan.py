@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from korrektur.engine.base import AnalysisCancelled, NoProgress, Progress, WordOracle
 from korrektur.engine.structure.bullets import BULLET, Glyph
 from korrektur.engine.structure.edits import Edit
+from korrektur.engine.structure.flow import Flow, Gap, Item, Join, Role
 from korrektur.engine.structure.furniture import find_furniture
 from korrektur.engine.structure.hyphenation import HyphenMode
+from korrektur.engine.structure.indent import bullet_places
 from korrektur.engine.structure.lines import LineParts, line_parts
-from korrektur.engine.structure.reflow import Flow, FlowPlanner, Gap, Item, Join, Role
+from korrektur.engine.structure.measure import LineMeasure
+from korrektur.engine.structure.reflow import FlowPlanner
 from korrektur.engine.structure.text import DASHES
 from korrektur.engine.structure.whitespace import inline_edits, quote_edits
 from korrektur.model.document import Document
@@ -70,8 +73,12 @@ def make_plan(document: Document, oracle: WordOracle, progress: Progress | None 
             removed[index] = _Removal(Kind.WHITESPACE, 0.6, said)
             continue
         content.append(parts)
+    bullets = bullet_places(document, content)
+    content = bullets.lines
     _step(progress, 2)
-    flow = FlowPlanner(text, content, _gap_facts(document, content, removed), oracle).plan()
+    facts = _gap_facts(document, content, removed)
+    measure = LineMeasure.of(document, content, facts)
+    flow = FlowPlanner(text, content, facts, oracle, measure, bullets.placed).plan()
     _step(progress, 3)
     edits = list(_Assembler(document, flow, removed).edits())
     edits.sort(key=lambda e: (e.start, e.end))

@@ -10,13 +10,13 @@ full stop continues after a blank line or a page break when the next line starts
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from enum import Enum
 
 from korrektur.engine.base import WordOracle
 from korrektur.engine.structure.bullets import Strength
-from korrektur.engine.structure.hyphenation import HyphenDecision, decide
+from korrektur.engine.structure.flow import Flow, Gap, Item, Join, Role
+from korrektur.engine.structure.hyphenation import decide
 from korrektur.engine.structure.lines import LineParts
+from korrektur.engine.structure.measure import LineMeasure
 from korrektur.engine.structure.text import (
     ends_open,
     ends_sentence,
@@ -34,66 +34,6 @@ MAX_ITEM_LINES = 3  # lines of an unmarked list item after an introducing colon
 
 
 _COLUMN_GAP = re.compile(rf"\S[ \t]{{{COLUMN_GAP},}}\S")
-
-
-class Join(Enum):
-    """What a line break becomes."""
-
-    SPACE = " "  # the paragraph goes on
-    HYPHEN = ""  # a hyphenated word (see the gap's HyphenDecision)
-    LINE = "\n"  # the next item of a list
-    PARA = "\n\n"  # a new paragraph
-
-
-class Role(Enum):
-    """What a bullet-like glyph at the start of a line turned out to be."""
-
-    ITEM = "item"  # a list bullet: normalise to "• "
-    SPECK = "speck"  # OCR dirt before a sentence that continues: delete
-    TEXT = "text"  # a dash that belongs to the text: keep
-
-
-@dataclass
-class Gap:
-    """The break between two lines of text (``before`` and ``after`` index ``Flow.lines``)."""
-
-    before: int
-    after: int
-    blank: bool
-    page_break: bool
-    join: Join = Join.SPACE
-    confidence: float = 0.9
-    reason: str = ""
-    hyphen: HyphenDecision | None = None
-
-
-@dataclass
-class Item:
-    """A list item mark on a line: its glyph's role, or a bullet to insert where OCR lost it."""
-
-    role: Role
-    confidence: float
-    reason: str
-    insert: bool = False
-
-
-@dataclass
-class Flow:
-    """The plan: lines of text, the break after each, and list marks by line position."""
-
-    lines: list[LineParts]
-    gaps: list[Gap] = field(default_factory=list)
-    marks: dict[int, Item] = field(default_factory=dict)
-
-    def blocks(self) -> list[list[int]]:
-        """Line positions grouped into paragraphs and list items."""
-        blocks: list[list[int]] = [[0]] if self.lines else []
-        for gap in self.gaps:
-            if gap.join in (Join.PARA, Join.LINE):
-                blocks.append([gap.after])
-            else:
-                blocks[-1].append(gap.after)
-        return blocks
 
 
 def column_width(text: str, lines: list[LineParts], gaps: list[tuple[bool, bool]]) -> int:
@@ -124,13 +64,22 @@ class FlowPlanner:
         lines: list[LineParts],
         gaps: list[tuple[bool, bool]],
         oracle: WordOracle,
+        measure: LineMeasure | None = None,
+        placed: frozenset[int] = frozenset(),
     ) -> None:
-        """``gaps[i]`` tells (blank line, page break) between ``lines[i]`` and ``lines[i+1]``."""
+        """``gaps[i]`` tells (blank line, page break) between ``lines[i]`` and ``lines[i+1]``.
+
+        From a scan's boxes: ``measure``, its line lengths on the page, used instead of
+        counting characters; ``placed``, the (document) lines whose glyph stands where the
+        page's list bullets stand.
+        """
         self.text = text
         self.flow = Flow(lines)
         self.facts = gaps
         self.oracle = oracle
         self.width = column_width(text, lines, gaps)
+        self.measure = measure
+        self.placed = placed
 
     # -- text of the parts --------------------------------------------------------------------
 
@@ -142,13 +91,16 @@ class FlowPlanner:
         start = parts.glyph_span[0] if text_glyph else parts.body[0]
         return self.text[start : parts.body[1]]
 
-    def fits(self, pos: int, next_text: str) -> bool:
-        """Would the next word have fitted at the end of line ``pos``?"""
+    def fits(self, pos: int, next_pos: int | None) -> bool:
+        """Would the first word of line ``next_pos`` (None: a word) have fitted after ``pos``?"""
+        measured = self.measure.fits(pos, next_pos) if self.measure else None
+        if measured is not None:
+            return measured
         parts = self.flow.lines[pos]
-        word = next_text.split()[0] if next_text.split() else ""
-        return (parts.tail - parts.lead) + 1 + len(word) <= FIT * self.width
+        words = self.body(next_pos).split() if next_pos is not None else []
+        return (parts.tail - parts.lead) + 1 + len(words[0] if words else "") <= FIT * self.width
 
-    def heading_like(self, pos: int, next_text: str) -> bool:
+    def heading_like(self, pos: int, next_pos: int | None) -> bool:
         """A short line with a capital and no closing punctuation, standing alone."""
         text = self.body(pos)
         return (
@@ -157,16 +109,19 @@ class FlowPlanner:
             and text[-1] not in ".!?:;,-"
             and not ends_open(text)
             and len(text.split()) <= 12
-            and self.fits(pos, next_text)
+            and self.fits(pos, next_pos)
         )
 
     def stands_alone(self, pos: int) -> bool:
         """Line ``pos`` is heading-like with a blank line, a page break or the end after it."""
         last = pos == len(self.flow.lines) - 1
-        return self.heading_like(pos, "") and (last or any(self.facts[pos]))
+        return self.heading_like(pos, None) and (last or any(self.facts[pos]))
 
     def full(self, pos: int) -> bool:
         """Line ``pos`` fills (nearly) the whole column."""
+        measured = self.measure.full(pos) if self.measure else None
+        if measured is not None:
+            return measured
         parts = self.flow.lines[pos]
         return parts.tail - parts.lead >= FULL * self.width
 
@@ -224,6 +179,8 @@ class FlowPlanner:
         shown = f"'{glyph.text}'"
         if glyph.strength is Strength.TRUE:
             return Item(Role.ITEM, 0.97, Reason(phrase("bullet", glyph=shown)))
+        if parts.index in self.placed:
+            return Item(Role.ITEM, 0.85, Reason(phrase("bullet-placed", glyph=shown)))
         if glyph.strength is Strength.LETTER and not is_upper_start(rest) and not in_list:
             return Item(Role.TEXT, 1.0, "")
         if glyph.strength in (Strength.OCR, Strength.LETTER):
@@ -248,7 +205,7 @@ class FlowPlanner:
         continues = (
             is_lower_start(after)
             or after[0] in "([%§"
-            or (after[0].isdigit() and not self.heading_like(gap.before, after))
+            or (after[0].isdigit() and not self.heading_like(gap.before, gap.after))
         )
         broken = gap.blank or gap.page_break
         stem = before.rstrip("-")
@@ -279,8 +236,8 @@ class FlowPlanner:
         """Two lines one after the other: a paragraph goes on unless the line ended early."""
         sentence = ends_sentence(before) or before.endswith(":")
         starts_new = is_upper_start(after) or after[0].isdigit()
-        heading = block_first == gap.before and self.heading_like(gap.before, after)
-        if starts_new and self.fits(gap.before, after) and (sentence or heading):
+        heading = block_first == gap.before and self.heading_like(gap.before, gap.after)
+        if starts_new and self.fits(gap.before, gap.after) and (sentence or heading):
             return (
                 Join.PARA,
                 0.75,
@@ -294,14 +251,14 @@ class FlowPlanner:
         """Lines apart (a blank line or a page break): a new paragraph unless the text goes on."""
         where = phrase("page-break" if gap.page_break else "blank-line")
         sentence = ends_sentence(before) or before.endswith(":")
-        fits = self.fits(gap.before, after)
+        fits = self.fits(gap.before, gap.after)
         heading_next = self.stands_alone(gap.after)
         if continues and not sentence:
             return Join.SPACE, 0.8, Reason(phrase("goes-on", where=where))
         if (
             not sentence
             and (ends_open(before) or (not fits and not heading_next))
-            and not self.heading_like(gap.before, after)
+            and not self.heading_like(gap.before, gap.after)
         ):
             return (
                 Join.SPACE,
@@ -330,7 +287,7 @@ class FlowPlanner:
         return mark is not None and mark.role is Role.ITEM
 
     def _block_heading(self, block: list[int]) -> bool:
-        return len(block) == 1 and self.heading_like(block[0], "")
+        return len(block) == 1 and self.heading_like(block[0], None)
 
     def _unmarked_items(self) -> None:
         """Items whose bullet OCR lost: between two items, or in a run after a colon."""

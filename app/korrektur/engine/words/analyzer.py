@@ -7,6 +7,7 @@ import math
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
@@ -20,6 +21,7 @@ from korrektur.engine.words.channel import (
     global_channel,
     is_diacritic_op,
 )
+from korrektur.engine.words.consistency import document_readings, with_document
 from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.decide import (
     AMBIGUOUS,
@@ -31,7 +33,16 @@ from korrektur.engine.words.decide import (
 )
 from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence, collect
+from korrektur.engine.words.realword import RealWordModel, shared_model
+from korrektur.engine.words.realword_weights import WeightsError
 from korrektur.engine.words.reasons import reason
+from korrektur.engine.words.sentence import (
+    Plan,
+    in_document,
+    in_sentence,
+    lone_letter_rate,
+    settled,
+)
 from korrektur.engine.words.text import Case, Part, fold
 from korrektur.gcpause import gc_paused
 from korrektur.model.document import Document
@@ -48,7 +59,9 @@ MIN_ALTERNATIVE = 0.001
 MAX_ALTERNATIVES = 4
 CHECK_EVERY = 512  # words between cancellation checks
 RUN_TOGETHER_BELOW = -13.0  # two words run together can beat only readings scored below this
-CONTEXT_ROUNDS = 2  # the second round reads neighbours as the first round decided them
+CONTEXT_ROUNDS = 1  # the second round reads neighbours as the first round decided them
+FUNCTION_LENGTH = 3  # a word this short …
+FUNCTION_LOGP = math.log(5e-4)  # … and this common is a function word (och, i, för, med)
 
 
 @dataclass
@@ -65,10 +78,11 @@ class _Pass:
     previous: _Pass | None = None
     generator: Generator = field(init=False)
     cache: dict[tuple[str, Mode], list[Candidate]] = field(default_factory=dict)
-    decisions: dict[tuple[str, Case, bool, Mode], Decision] = field(default_factory=dict)
+    decisions: dict[tuple[str, Case, bool, Mode, bool], Decision] = field(default_factory=dict)
     readings: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict)
     merged: dict[str, Candidate | None] = field(default_factory=dict)  # words split by a space
     pairs: dict[tuple[str, str], bool] = field(default_factory=dict)  # ``merges`` answers
+    document: dict[str, Candidate] = field(default_factory=dict)  # see ``consistency``
 
     def __post_init__(self) -> None:
         self.generator = Generator(self.lexicon, self.channel)
@@ -96,6 +110,8 @@ class _Pass:
                 fallback=self.full,
                 compounds=self.full,
             )
+        if self.document:
+            found = with_document(found, self.document.get(word.low))
         self.cache[key] = found
         return found
 
@@ -115,6 +131,8 @@ class _Pass:
         return self.readings[key]
 
     def _is_word(self, low: str) -> bool:
+        if low in self.lexicon.logp:  # (quick: a word as written is a word)
+            return True
         reading = self._reading(low)
         return reading is not None and reading.source in _WORD_SOURCES
 
@@ -158,8 +176,24 @@ class _Pass:
             and whole.prior > self.lexicon.rare_logp
         )
 
+    def spaces(self, left: str, right: str, hyphenated: str) -> bool:
+        """Read ``och-ungdomar`` as two words whose space OCR printed as a hyphen.
+
+        Only when one side reads as a short, very common word (``och``, ``i``, ``för``,
+        ``med``), both are words, and the hyphenated chunk is no word itself (``i-land``).
+        """
+        if self.lexicon.known(hyphenated):
+            return False
+        readings = (self._reading(left), self._reading(right))
+        if any(r is None or r.source not in _WORD_SOURCES for r in readings):
+            return False
+        return any(
+            r is not None and len(r.word) <= FUNCTION_LENGTH and r.prior >= FUNCTION_LOGP
+            for r in readings
+        )
+
     def decide(self, word: Occurrence) -> Decision:
-        key = (word.as_written, word.case, word.sentence_start, word.mode)
+        key = (word.as_written, word.case, word.sentence_start, word.mode, word.capital)
         found = self.decisions.get(key)
         if found is None:
             found = decide(options(word, self.candidates(word), self.lexicon, self.channel))
@@ -193,6 +227,7 @@ class WordAnalyzer:
         self._calibration = calibration
         self._exclude = exclude
         self._channel: Channel | None = None
+        self._realword: RealWordModel | Literal[False] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -214,6 +249,17 @@ class WordAnalyzer:
             return self._channel
 
     @property
+    def realword(self) -> RealWordModel | None:
+        """The real-word model (None when its weights cannot be read: word pairs decide)."""
+        with self._lock:
+            if self._realword is None:
+                try:
+                    self._realword = shared_model()
+                except WeightsError:
+                    self._realword = False
+            return self._realword or None
+
+    @property
     def calibration(self) -> Calibration:
         """Maps the model's probabilities to confidences measured on corrected documents."""
         if self._calibration is None:
@@ -232,12 +278,23 @@ class WordAnalyzer:
     ) -> tuple[list[Occurrence], list[Decision]]:
         lexicon = self.lexicon
         first = _Pass(lexicon, self.channel, full=False)
-        words = collect(document, lexicon, first.joins, first.merges)
+        words = collect(document, lexicon, first.joins, first.merges, first.spaces)
         total = 2 * len(words)
         channel = self.channel.adapted(*_evidence(first, words, progress, total))
         second = _Pass(lexicon, channel, full=True, previous=first)
+        damaged = {
+            low
+            for (low, mode), found in first.cache.items()
+            if mode is _FULL and not _settled(found)
+        }
+        valid = {
+            low
+            for (low, mode), found in first.cache.items()
+            if mode is _FULL and any(c.source is _KEEP for c in found)
+        }
+        second.document = document_readings(words, second.generator, damaged, valid)
         final = _run(second, words, progress, len(words), total)
-        _in_context(words, final, lexicon)
+        _in_context(words, final, lexicon, document.text, self.realword)
         if progress is not None:
             progress.report(total, total)
         return words, final
@@ -249,6 +306,12 @@ class WordAnalyzer:
 
     def _analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
         words, decisions = self.decisions(document, progress)
+        return self.suggestions(document, words, decisions)
+
+    def suggestions(
+        self, document: Document, words: list[Occurrence], decisions: list[Decision]
+    ) -> list[Suggestion]:
+        """The suggestions of ``decisions`` (``self.decisions(document)``), explained."""
         suggestions: list[Suggestion] = []
         # Explanations shared by identical words (and, where context decided, neighbours).
         shared: dict[tuple[int, str | None, str | None], _Explained] = {}
@@ -280,7 +343,7 @@ class WordAnalyzer:
             others.append(word.as_written)
         return _Explained(
             reason(word.as_written, decision, self.lexicon, left, right),
-            self.calibration.confidence(decision.confidence),
+            self.calibration.confidence(decision.confidence, decision.kind),
             tuple(others),
         )
 
@@ -341,7 +404,8 @@ def _run(
     result: list[Decision] = []
     fresh = 0
     for index, word in enumerate(words):
-        found = decided.get((word.written or word.raw, word.case, word.sentence_start, word.mode))
+        key = (word.written or word.raw, word.case, word.sentence_start, word.mode, word.capital)
+        found = decided.get(key)
         if found is None:
             if fresh % CHECK_EVERY == 0 and progress is not None:
                 if progress.cancelled():
@@ -353,14 +417,43 @@ def _run(
     return result
 
 
-def _in_context(words: list[Occurrence], decisions: list[Decision], lexicon: Lexicon) -> None:
-    """Re-rank each uncertain decision (in place) by its neighbours' best readings.
+def _in_context(
+    words: list[Occurrence],
+    decisions: list[Decision],
+    lexicon: Lexicon,
+    text: str,
+    model: RealWordModel | None,
+) -> None:
+    """Re-rank each uncertain decision (in place) by the sentence around it.
 
-    Each of ``CONTEXT_ROUNDS`` rounds reads the neighbours as the round before left them.
-    Only uncertain words are visited; a decision is made once per plain decision and pair of
-    neighbours.
+    Where the real-word model has a confusion set for the word's readings, it decides from
+    the words around (``sentence.in_sentence``). Elsewhere the word-pair model reads the
+    neighbours' best readings: each of ``CONTEXT_ROUNDS`` rounds reads them as the round
+    before left them; a decision is made once per plain decision and pair of neighbours.
     """
     uncertain = [i for i, d in enumerate(decisions) if d.probabilities[0] < AMBIGUOUS]
+    if model is not None:
+        numerals = [(decisions[i], words[i]) for i in uncertain if words[i].raw.isdigit()]
+        lone = 0.0
+        if numerals:
+            letters = sum(1 for w in words if len(w.raw) == 1 and w.raw.isalpha())
+            lone = lone_letter_rate(numerals, letters, model, text)
+        rest = []
+        plans: dict[int, Plan | None] = {}
+        by_word: dict[int, list[int]] = {}  # occurrences of one plain decision
+        weighed: dict[int, Decision] = {}
+        for index in uncertain:
+            result = in_sentence(decisions[index], model, words[index], text, lone, plans)
+            if result is None:
+                rest.append(index)
+            else:
+                weighed[index] = result
+                by_word.setdefault(id(decisions[index]), []).append(index)
+        for indexes in by_word.values():
+            sharpened = in_document([weighed[i] for i in indexes])
+            for index, result in zip(indexes, sharpened, strict=True):
+                decisions[index] = settled(result)
+        uncertain = rest
     if not uncertain:
         return
     # How the context model reads each word: its best reading, a protected word as it stands.

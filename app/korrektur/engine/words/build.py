@@ -15,6 +15,7 @@ import yaml
 from korrektur.engine.words import hunspell
 from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon, quantise, word_hash
 from korrektur.engine.words.lines import SortedLines
+from korrektur.engine.words.occurrences import NUMBER
 from korrektur.engine.words.sources import SourceError, Sources
 from korrektur.engine.words.text import fold_all
 
@@ -72,6 +73,7 @@ class _Builder:
         self.probability: dict[str, float] = {}
         self.rare: set[str] = set()
         self.begin: dict[str, float] = {}
+        self.names: list[str] = []
 
     def corpus(self) -> None:
         for word, count, mid, capmid in _rows(self.folder / "counts" / "unigrams.tsv.gz"):
@@ -79,7 +81,8 @@ class _Builder:
             inside, capitalised = int(mid), int(capmid)
             if inside >= 3 and capitalised / inside >= CAPS_MIN:
                 self.caps[word] = capitalised / inside
-        self.total = float(sum(self.counts.values()))
+        # Word probabilities are relative to words; numbers (``<num>``) are counted beside them.
+        self.total = float(sum(n for w, n in self.counts.items() if w != NUMBER))
         for word, seen in self.counts.items():
             self.probability[word] = CORPUS_SHARE * seen / self.total
 
@@ -112,6 +115,7 @@ class _Builder:
         for word in _words_of(names.get("names", [])):
             if word[0].isupper():
                 key = word.lower()
+                self.names.append(key)
                 self.probability[key] = max(self.probability.get(key, 0.0), NAME_COUNT / self.total)
                 self.caps[key] = max(self.caps.get(key, 0.0), NAME_SHARE)
                 self.rare.add(key + "s")
@@ -129,6 +133,11 @@ class _Builder:
         for form, roles in known.items():
             if roles & (hunspell.BEGIN | hunspell.MIDDLE) and form.isalpha() and len(form) > 2:
                 self.begin[form] = max(self.begin.get(form, 0.0), baseline)
+        # Names begin compounds too (Rågsvedsskolan, Stockholmsregionen), bare or with -s.
+        for name in self.names:
+            if name.isalpha() and len(name) > 2:
+                for part in (name, name + "s"):
+                    self.begin[part] = max(self.begin.get(part, 0.0), baseline)
 
     def bigrams(self) -> tuple[array.array[int], array.array[int]]:
         hashes: dict[str, int] = {}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,23 +13,42 @@ import yaml
 
 from korrektur.paths import data_path
 
+PSEUDO = 1.0  # right and wrong pseudo-observations added to every block of the fit
+CONTEXT, PLAIN = "context", "plain"  # decided by the sentence, or by the word alone
+KINDS = (CONTEXT, PLAIN)
+MIN_KIND = 200  # suggestions a kind needs for a map of its own
+
 
 @dataclass(frozen=True)
 class Calibration:
     """A monotone piecewise-linear map from model probability to confidence.
 
+    The same probability means more when the sentence decided (a real-word choice the
+    context model is sure of) than when the word alone did (a compound, a near miss): each
+    kind of evidence (``KINDS``) may have its own map, fitted on its own suggestions.
+
     Attributes:
-        points: ``(probability, confidence)`` pairs, both increasing.
+        points: ``(probability, confidence)`` pairs, both increasing: the map of any kind
+            without its own.
+        kinds: ``(kind, points)`` of the kinds with a map of their own.
     """
 
     points: tuple[tuple[float, float], ...] = ((0.0, 0.0), (1.0, 1.0))
+    kinds: tuple[tuple[str, tuple[tuple[float, float], ...]], ...] = ()
 
     @functools.cached_property
     def _probabilities(self) -> list[float]:
         return [point[0] for point in self.points]
 
-    def confidence(self, probability: float) -> float:
+    @functools.cached_property
+    def _by_kind(self) -> dict[str, Calibration]:
+        return {kind: Calibration(points) for kind, points in self.kinds}
+
+    def confidence(self, probability: float, kind: str = "") -> float:
         """The calibrated confidence of a suggestion the model gives ``probability``."""
+        own = self._by_kind.get(kind) if self.kinds else None
+        if own is not None:
+            return own.confidence(probability)
         index = bisect.bisect_right(self._probabilities, probability)
         if index <= 0:
             return self.points[0][1]
@@ -38,6 +59,63 @@ class Calibration:
         return max(0.0, min(1.0, y0 + share * (y1 - y0)))
 
 
+def isotonic(pairs: Iterable[tuple[float, bool]]) -> list[tuple[float, float, int]]:
+    """Pool adjacent violators: blocks of (mean probability, shrunk accuracy, size).
+
+    Sorted by probability (equal probabilities in one block), adjacent suggestions are pooled
+    until the share right rises from block to block. Each block's share is shrunk towards 50%
+    by ``PSEUDO`` right and ``PSEUDO`` wrong observations, so that a small block never claims
+    certainty.
+    """
+    blocks: list[list[float]] = []  # [sum of probabilities, right, size]
+    for probability, tied in itertools.groupby(sorted(pairs), key=lambda pair: pair[0]):
+        rights = [right for _, right in tied]
+        size = float(len(rights))
+        blocks.append([probability * size, float(sum(rights)), size])
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            last = blocks.pop()
+            for i in range(3):
+                blocks[-1][i] += last[i]
+    return [(b[0] / b[2], (b[1] + PSEUDO) / (b[2] + 2 * PSEUDO), int(b[2])) for b in blocks]
+
+
+def fit_kinds(samples: Iterable[tuple[float, bool, str]]) -> Calibration:
+    """A map fitted on all ``samples`` (probability, right, kind) and one per kind.
+
+    A kind gets a map of its own when it has at least ``MIN_KIND`` samples.
+    """
+    listed = list(samples)
+    pooled = fit((p, right) for p, right, _ in listed)
+    kinds = []
+    for kind in KINDS:
+        own = [(p, right) for p, right, k in listed if k == kind]
+        if len(own) >= MIN_KIND:
+            kinds.append((kind, fit(own).points))
+    return Calibration(pooled.points, tuple(kinds))
+
+
+def fit(pairs: Iterable[tuple[float, bool]]) -> Calibration:
+    """The calibration that maps model probabilities to the shares right in ``pairs``.
+
+    ``pairs`` are (model probability, was the suggestion right) of suggestions made on
+    documents the model did not learn from. Below the first block the map falls to 0;
+    above the last it stays at the last block's share.
+    """
+    points = [(0.0, 0.0)]
+    last = 0.0
+    for probability, accuracy, _ in isotonic(pairs):
+        last = max(accuracy, last)  # (shrinking can undo the order of near-equal blocks)
+        points.append((round(probability, 6), round(last, 6)))
+    points.append((1.0, round(last, 6)))
+    cleaned: list[tuple[float, float]] = []
+    for point in points:
+        if cleaned and point[0] <= cleaned[-1][0]:
+            cleaned[-1] = (cleaned[-1][0], max(cleaned[-1][1], point[1]))
+        else:
+            cleaned.append(point)
+    return Calibration(tuple(cleaned))
+
+
 def load_calibration(path: Path | None = None) -> Calibration:
     """The calibration in ``lexicon/calibration.yaml`` (identity when there is none)."""
     path = path or data_path("lexicon", "calibration.yaml")
@@ -45,4 +123,19 @@ def load_calibration(path: Path | None = None) -> Calibration:
         return Calibration()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     points = tuple((float(x), float(y)) for x, y in data.get("points", []))
-    return Calibration(points) if len(points) >= 2 else Calibration()
+    if len(points) < 2:
+        return Calibration()
+    kinds = []
+    for kind, listed in (data.get("kinds") or {}).items():
+        own = tuple((float(x), float(y)) for x, y in listed)
+        if len(own) >= 2:
+            kinds.append((str(kind), own))
+    return Calibration(points, tuple(kinds))
+
+
+def to_yaml(calibration: Calibration) -> dict[str, object]:
+    """What ``load_calibration`` reads back."""
+    return {
+        "points": [list(p) for p in calibration.points],
+        "kinds": {kind: [list(p) for p in points] for kind, points in calibration.kinds},
+    }

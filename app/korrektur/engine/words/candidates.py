@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -13,19 +14,28 @@ from rapidfuzz.distance import Levenshtein
 from korrektur.engine.words.channel import Channel, Op
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.text import fold
+from korrektur.model.compose import COMBINING_MARKS
 
 MAX_REWRITES = 2  # OCR rewrites combined in one word (diacritics are free of this limit)
 MAX_REWRITES_LONG = 3  # … in words of at least LONG_WORD letters
 LONG_WORD = 9
 COMPOUND_VARIANTS = 4  # rewritten spellings tried as compounds …
 COMPOUND_VARIANT_FLOOR = math.log(1e-4)  # … if at least this likely
-VARIANT_FLOOR = math.log(1e-7)  # rewritten spellings less likely than this are not tried
+VARIANT_FLOOR = math.log(1e-7)  # rewritten spellings less likely than this are not tried …
+NOISE_FLOOR = math.log(1e-11)  # … unless the token has no letter at all (``{3``)
 COMBINED_SITES = 8  # the likeliest rewrite sites that are tried in combination
 MAX_VARIANTS = 32
+SITES_MEMO = 50_000  # remembered rewrite searches per generator
 MIN_REWRITTEN_END = 5  # compound ends this long are also tried with one misreading undone
 REWRITTEN_END_SPLITS = 3  # … after the best few splits only
-MIN_LOST_CONTEXT = 3  # a lost letter is looked for in words of at least this length
+MIN_LOST_CONTEXT = 3  # a lost letter is looked for in words of at least this length …
+MIN_RARE_LOST_CONTEXT = 2  # … or this length, in a rare word as written (``fr`` for ``för``)
+RARE_WORD_LOGP = math.log(1e-7)  # rarer words as written are also tried as misreadings …
+RARE_SHORT_LOGP = math.log(3e-5)  # … and rarer words of at most SHORT_WORD letters
+SHORT_WORD = 4
 MAX_PARTS = 4
+SPELLINGS = 2  # spellings of a compound's first parts kept per position by the splitter
+EXTRA_PART = math.log(0.1)  # each part of a compound after the second
 MIN_BEGIN = 2
 SHORT_PART_LOGN = math.log(100.0)  # a two-letter first part must begin this many compounds
 MIN_END = 3
@@ -38,7 +48,7 @@ NEAR_MIN_LOGP = math.log(1e-6)  # far (fuzzy) near misses: among words at least 
 # any word common enough to beat an unknown lower-case word after one unexplained edit
 # (NEAR_EDIT + prior > UNKNOWN_LOWER in decide.py); shorter words need NEAR_MIN_LOGP.
 EDIT_MIN_LOGP = math.log(1e-7)
-SEPARATORS = ".'’"  # marks that OCR prints where a space was (``syfte.att``)
+SEPARATORS = ".'’‘-"  # marks that OCR prints where a space was (``syfte.att``, ``och-en``)
 _SEPARATOR_SET = frozenset(SEPARATORS)
 SEPARATOR_COST = math.log(1e-2)  # a separator read instead of a space
 GLUE_COST = math.log(1e-3)  # a space lost between two words (``isamband``)
@@ -46,6 +56,12 @@ SHORT_PART = 3  # run-together parts shorter than this …
 SHORT_WORD_LOGP = math.log(1e-3)  # … must be at least this common (i, på, av)
 NEAR_LIMIT = 5
 FAR_REACH_LENGTH = 8  # words this long may be two edits from a known word, shorter ones one
+# Longer tokens (rules of dots, glued lines, image garbage) are no word and are left as they
+# stand: the searches below grow faster than the length (the longest known word has 38 letters).
+MAX_WORD_LENGTH = 48
+# A combining mark left after composing: its letter has a mark with no composed form, and
+# no other mark may be added to it (the word is left as written).
+_MARKED = re.compile(f"[{COMBINING_MARKS}]")
 
 
 class Source(StrEnum):
@@ -57,12 +73,13 @@ class Source(StrEnum):
     COMPOUND = "compound"  # a compound of known parts
     NEAR = "near"  # a known word one or two letters away
     SPLIT = "split"  # two words run together (``isamband``, ``syfte.att``)
+    DOCUMENT = "document"  # how the document's other spellings of the word agree it is written
 
 
 # Enum members read through their class cost a Python-level lookup on 3.11 (about 0.2 µs,
 # ten times a module name's): the hot paths read these module names instead.
 _KEEP, _LEXICON, _COMPOUND = Source.KEEP, Source.LEXICON, Source.COMPOUND
-_NEAR, _SPLIT = Source.NEAR, Source.SPLIT
+_NEAR, _SPLIT, _DOCUMENT = Source.NEAR, Source.SPLIT, Source.DOCUMENT
 _WORD_SOURCES = (Source.KEEP, Source.LEXICON)
 
 
@@ -156,6 +173,9 @@ class _Variant:
         self.known_fixed = frozenset(fixed)
 
 
+Spelling = _Variant  # a spelling of a raw word with some rewrites undone (``spellings``)
+
+
 @dataclass(slots=True)
 class _Path:
     prior: float
@@ -171,6 +191,9 @@ class Generator:
     lexicon: Lexicon
     channel: Channel
     _words: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict, repr=False)
+    _sites: dict[tuple[str, bool, int, int], list[tuple[float, Sequence[Site]]]] = field(
+        default_factory=dict, repr=False
+    )  # ``_rewrites`` answers: the document's votes and the word search ask alike
 
     def candidates(
         self,
@@ -186,6 +209,8 @@ class Generator:
         of plain letters (``d`` for ``ä``, a lost ``ö``); ``compounds`` the compound splitter;
         ``fallback`` the slower search for near misses when nothing else fits.
         """
+        if len(low) > MAX_WORD_LENGTH or _MARKED.search(low):
+            return []  # too long to correct, or a letter carries a mark of its own
         found: dict[str, Candidate] = {}
         plain = low.isalpha() and "é" not in low  # (then nothing but letter rewrites apply)
         if not plain and not _SEPARATOR_SET.isdisjoint(low):
@@ -193,7 +218,13 @@ class Generator:
         identity = _Variant(low, 0.0, (), frozenset())
         for candidate in self._lookups(identity):
             _keep_best(found, candidate)
-        if found and plain:  # most words: known as they stand or with å/ä/ö restored
+        # A rare word as written may be a common word misread (``giller`` for ``gäller``,
+        # ``fr`` for ``för``): its letter rewrites are tried too, and the frequency gap
+        # decides against the channel's cost.
+        rare = bool(found) and max(c.prior for c in found.values()) < (
+            RARE_SHORT_LOGP if len(low) <= SHORT_WORD else RARE_WORD_LOGP
+        )
+        if found and plain and not rare:  # most words: known as they stand or with å/ä/ö
             if fallback and rewrites and len(low) >= 4:
                 self._add_glued(found, low)
             return sorted(found.values(), key=best_first)
@@ -202,11 +233,16 @@ class Generator:
         # letter for letter; nor is one whose digits, symbols or é explain the damage. Those
         # are tried first; plain letters (d for ä, a lost ö) only when they explain nothing.
         stages = (
-            (False, True) if rewrites and letters and not found else (False,) if rewrites else ()
+            (False, True)
+            if rewrites and letters and (rare or not found)
+            else (False,)
+            if rewrites
+            else ()
         )
         forms = self.lexicon.forms
+        shortest = MIN_RARE_LOST_CONTEXT if rare else MIN_LOST_CONTEXT
         for letters in stages:
-            for cost, chosen in self._rewrites(low, letters=letters):
+            for cost, chosen in self._rewrites(low, letters, 1 if rare else 0, shortest):
                 text = _spliced(low, chosen)
                 if len(unmatched) >= COMPOUND_VARIANTS and not forms(fold(text)):
                     continue  # no word, and the compound splitter has spellings enough
@@ -217,7 +253,7 @@ class Generator:
                     _keep_best(found, candidate)
                 if not matched:
                     unmatched.append(variant)
-            if found:
+            if found and not rare:
                 break
         if compounds and len(low) >= 2 * MIN_BEGIN + 1:
             for variant in unmatched[:COMPOUND_VARIANTS]:
@@ -232,6 +268,25 @@ class Generator:
                     _keep_best(found, candidate)
         return sorted(found.values(), key=best_first)
 
+    # -- spellings for the document's own vocabulary ------------------------------------
+
+    def spellings(self, low: str, rewrites: bool = True) -> list[Spelling]:
+        """``low`` as written and (``rewrites``) with its likeliest OCR rewrites undone."""
+        found: list[Spelling] = [_Variant(low, 0.0, (), frozenset())]
+        if not rewrites:
+            return found
+        for cost, chosen in self._rewrites(low, letters=True):
+            found.append(_Variant(_spliced(low, chosen), cost, source=low, sites=chosen))
+        return found
+
+    def reading(self, spelling: Spelling, form: str, prior: float) -> Candidate | None:
+        """``spelling`` read as ``form`` (same fold key) with ``prior``: a document reading."""
+        priced = self._diacritic_cost(spelling.text, form, spelling.fixed)
+        if priced is None:
+            return None
+        cost, ops = priced
+        return Candidate(form, prior, spelling.cost + cost, spelling.ops + ops, _DOCUMENT)
+
     # -- run-together words ------------------------------------------------------------
 
     def _add_glued(self, found: dict[str, Candidate], low: str) -> None:
@@ -242,7 +297,7 @@ class Generator:
 
     def run_together(self, low: str) -> list[Candidate]:
         """Readings of ``low`` as two words whose space OCR lost (``isamband``)."""
-        if len(low) < 4 or not low.isalpha():
+        if not 4 <= len(low) <= MAX_WORD_LENGTH or not low.isalpha():
             return []
         return list(self._glued(low))
 
@@ -296,7 +351,7 @@ class Generator:
     # -- spellings ---------------------------------------------------------------------
 
     def _rewrites(
-        self, low: str, letters: bool, limit: int = 0
+        self, low: str, letters: bool, limit: int = 0, shortest: int = MIN_LOST_CONTEXT
     ) -> list[tuple[float, Sequence[Site]]]:
         """OCR rewrites worth undoing in ``low`` (``6kat`` → ``ökat``), most likely first.
 
@@ -309,6 +364,17 @@ class Generator:
         """
         if not letters and low.isalpha() and "é" not in low:
             return []  # plain letters only: nothing but letter rewrites could apply
+        key = (low, letters, limit, shortest)
+        found = self._sites.get(key)
+        if found is None:
+            if len(self._sites) >= SITES_MEMO:
+                self._sites.clear()  # (a long-lived generator, the oracle's, stays bounded)
+            found = self._sites[key] = self._find_rewrites(low, letters, limit, shortest)
+        return found
+
+    def _find_rewrites(
+        self, low: str, letters: bool, limit: int, shortest: int
+    ) -> list[tuple[float, Sequence[Site]]]:
         sites: list[Site] = []
         rewrites = self.channel.rewrites
         for start in range(len(low)):
@@ -323,7 +389,7 @@ class Generator:
                     if cost >= VARIANT_FLOOR:
                         sites.append((start, start + length, gold, cost))
         lost: list[Site] = []
-        if letters and len(low) >= MIN_LOST_CONTEXT and low.isalpha() and "é" not in low:
+        if letters and len(low) >= shortest and low.isalpha() and "é" not in low:
             for gold, cost in self.channel.lost:
                 if cost >= VARIANT_FLOOR:
                     lost.extend((at, at, gold, cost) for at in range(len(low) + 1))
@@ -336,7 +402,10 @@ class Generator:
             (site[3], (site,)) for site in sites + lost
         ]
         if limit > 1:
-            chosen_sets += [c for c in _combinations(combined, limit) if len(c[1]) > 1]
+            # A token with no letter at all (``{3``) cannot be right as written: each of its
+            # characters is a misreading, so their combination is tried however unlikely.
+            floor = VARIANT_FLOOR if any(ch.isalpha() for ch in low) else NOISE_FLOOR
+            chosen_sets += [c for c in _combinations(combined, limit, floor) if len(c[1]) > 1]
         chosen_sets.sort(key=lambda chosen: -chosen[0])
         return chosen_sets[:MAX_VARIANTS]
 
@@ -383,44 +452,55 @@ class Generator:
         key = fold(text)
         size = len(text)
         lexicon = self.lexicon
-        # best[i]: the best sequence of first parts covering text[:i], as
-        # (prior + cost, prior, parts, ops)
-        best: list[_Path | None] = [None] * (size + 1)
-        best[0] = _Path(0.0, 0.0, (), ())
+        # best[i]: the best sequences of first parts covering text[:i], one per spelling (a
+        # spelling that needs no rewrite must not be crowded out by a likelier-looking one
+        # that does), at most ``SPELLINGS`` of them, best first.
+        best: list[dict[str, _Path]] = [{} for _ in range(size + 1)]
+        best[0][""] = _Path(0.0, 0.0, (), ())
         begin_forms, part_logn = lexicon.begin_forms, lexicon.part_logn
         last_stop = size - MIN_END + 1
         for start in range(size):
-            here = best[start]
-            if here is None or len(here.parts) >= MAX_PARTS - 1:
+            paths = best[start]
+            if not paths:
                 continue
-            for stop in range(start + MIN_BEGIN, last_stop):
-                for form in begin_forms(key[start:stop]):
-                    if stop - start < 3 and part_logn(form) < SHORT_PART_LOGN:
-                        continue
-                    priced = self._diacritic_cost(text[start:stop], form, fixed, start)
-                    if priced is None:
-                        continue
-                    prior = here.prior + part_logn(form) - PART_NORM
-                    score = prior + here.cost + priced[0]
-                    current = best[stop]
-                    if current is None or score > current.prior + current.cost:
-                        best[stop] = _Path(
-                            prior, here.cost + priced[0], (*here.parts, form), here.ops + priced[1]
-                        )
-        unended: list[tuple[float, int]] = []
+            if len(paths) > SPELLINGS:
+                kept = sorted(paths.items(), key=lambda item: -(item[1].prior + item[1].cost))
+                paths = best[start] = dict(kept[:SPELLINGS])
+            for spelled, here in paths.items():
+                if len(here.parts) >= MAX_PARTS - 1:
+                    continue
+                # every part after the second is one more chance of a spurious split
+                extra = EXTRA_PART if here.parts else 0.0
+                for stop in range(start + MIN_BEGIN, last_stop):
+                    for form in begin_forms(key[start:stop]):
+                        if stop - start < 3 and part_logn(form) < SHORT_PART_LOGN:
+                            continue
+                        priced = self._diacritic_cost(text[start:stop], form, fixed, start)
+                        if priced is None:
+                            continue
+                        prior = here.prior + part_logn(form) - PART_NORM + extra
+                        score = prior + here.cost + priced[0]
+                        longer = spelled + form
+                        current = best[stop].get(longer)
+                        if current is None or score > current.prior + current.cost:
+                            best[stop][longer] = _Path(
+                                prior,
+                                here.cost + priced[0],
+                                (*here.parts, form),
+                                here.ops + priced[1],
+                            )
+        unended: list[tuple[float, int, str]] = []
         for start in range(MIN_BEGIN, size - MIN_END + 1):
-            here = best[start]
-            if here is None or not here.parts:
-                continue
-            ends = self._ends(text[start:], fixed, start)
-            if not ends and not variant.ops and size - start >= MIN_REWRITTEN_END:
-                unended.append((here.prior + here.cost, start))
-            yield from self._compound_candidates(variant, here, ends)
+            paths = best[start]
+            for spelled, here in paths.items():
+                ends = self._ends(text[start:], fixed, start)
+                if not ends and not variant.ops and size - start >= MIN_REWRITTEN_END:
+                    unended.append((here.prior + here.cost, start, spelled))
+                yield from self._compound_candidates(variant, here, ends)
         # The last part may hold a misreading of its own (``utbildnings|farvaltningen``):
         # tried for the best few splits that found no plain ending.
-        for _, start in sorted(unended, reverse=True)[:REWRITTEN_END_SPLITS]:
-            here = best[start]
-            assert here is not None
+        for _, start, spelled in sorted(unended, reverse=True)[:REWRITTEN_END_SPLITS]:
+            here = best[start][spelled]
             yield from self._compound_candidates(variant, here, self._rewritten_ends(text[start:]))
 
     @staticmethod
@@ -535,12 +615,13 @@ def _noise(piece: str) -> bool:
     return not piece.isalpha() or "é" in piece
 
 
-def _combinations(sites: list[Site], limit: int) -> list[tuple[float, list[Site]]]:
-    """Non-overlapping sets of 1..limit rewrite sites (in text order), with their cost.
+def _combinations(
+    sites: list[Site], limit: int, floor: float = VARIANT_FLOOR
+) -> list[tuple[float, list[Site]]]:
+    """Non-overlapping sets of 1..limit rewrite sites (in text order), at least ``floor`` likely.
 
     Depth first: each set is followed by its extensions (the order ties are ranked in).
     """
-    floor = VARIANT_FLOOR
     found: list[tuple[float, list[Site]]] = []
 
     def extend(chosen: list[Site], first: int, cost: float) -> None:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from korrektur.engine.words.calibration import CONTEXT, PLAIN
 from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.channel import Channel, is_diacritic_op
 from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.lexicon import Lexicon
-from korrektur.engine.words.occurrences import Mode, Occurrence
+from korrektur.engine.words.occurrences import NUMBER, Mode, Occurrence
 from korrektur.engine.words.text import LETTER_LIKE, Case, fold
+
+if TYPE_CHECKING:
+    from korrektur.engine.words.realword import Choice
 
 # Enum members read through their class cost a Python-level lookup on 3.11 (about 0.2 µs,
 # ten times a module name's): the hot paths read these module names instead.
@@ -33,6 +38,11 @@ MAX_OPTIONS = 6
 AMBIGUOUS = 0.9999  # below this certainty, the neighbours are asked
 CONTEXT_FLIP = 0.9  # the neighbours change a valid word only if the other is this likely then
 CONTEXT_MIN = 1e-5  # options less likely than this before context stay out of the running
+DIGIT_SHARE = math.log(0.1)  # of the numbers in text, the share that is one given digit
+# A one-letter word (i, å) printed as a lone digit: OCR engines trained on English, which has
+# no such lower-case word, print it as a digit or symbol far more often than they misread the
+# same letter inside a word; the per-letter channel would make it nearly impossible.
+LONE_LETTER = 3e-4
 
 
 @dataclass(slots=True)
@@ -59,6 +69,12 @@ class Decision:
     probabilities: list[float]
     context_used: bool = False
     plain: Decision | None = None  # the decision before context, when context was used
+    sentence: Choice | None = None  # the real-word model's choice, when it weighed the word
+
+    @property
+    def because(self) -> str:
+        """The context that decided, in words, when the real-word model weighed the word."""
+        return self.sentence.reason() if self.sentence is not None else ""
 
     @property
     def best(self) -> Option:
@@ -69,6 +85,19 @@ class Decision:
     def confidence(self) -> float:
         """Probability of the best option."""
         return self.probabilities[0]
+
+    @property
+    def kind(self) -> str:
+        """The kind of evidence that decided, for calibration: the sentence or the word.
+
+        The sentence decided when the real-word model weighed the word, or when the
+        neighbours changed what the word alone would have been.
+        """
+        if self.sentence is not None or (
+            self.plain is not None and self.plain.best.text != self.best.text
+        ):
+            return CONTEXT
+        return PLAIN
 
     def without_context(self) -> Decision:
         """The decision before any context was applied (itself when none was)."""
@@ -108,6 +137,8 @@ def cased(
     case = occurrence.case
     title = word[:1].upper() + word[1:]
     if case is _UPPER:
+        if occurrence.capital and word != occurrence.low:
+            return [(title, 0.0)]  # ``SA`` starting a sentence: ``Så``
         return [(word.upper(), 0.0)]
     if case is _MIXED:
         if word == occurrence.low:
@@ -116,7 +147,7 @@ def cased(
     if case is _LOWER:
         starts_with_letter = occurrence.raw[:1].isalpha()
         return [(title if occurrence.sentence_start and not starts_with_letter else word, 0.0)]
-    if occurrence.sentence_start:
+    if occurrence.sentence_start or occurrence.capital:
         return [(title, 0.0)]
     share = lexicon.capitalised_share(word)
     share = UNKNOWN_CAPS if share is None else share
@@ -134,6 +165,11 @@ def options(
     """The ways to write ``occurrence``, from its candidates (best first, not normalised)."""
     found: dict[str, Option] = {}
     keep_known = False
+    number = None
+    if occurrence.raw.isdigit():  # a lone digit in running text (``arbetar 1 skolan``)
+        number = found[occurrence.raw] = _number(occurrence, lexicon)
+        keep_known = True
+        candidates = [c for c in candidates if c.word != occurrence.low]
     for candidate in candidates[:MAX_OPTIONS]:
         if occurrence.mode is _DIACRITICS and not all(is_diacritic_op(op) for op in candidate.ops):
             continue
@@ -141,8 +177,11 @@ def options(
             candidate.word == occurrence.low and candidate.source is _COMPOUND
         ):
             keep_known = True
+        score = candidate.score
+        if number is not None:  # a one-letter word printed as a digit: see LONE_LETTER
+            score = candidate.prior + max(candidate.channel, math.log(LONE_LETTER))
         for text, cost in cased(occurrence, candidate.word, lexicon, channel):
-            option = Option(text, candidate.word, candidate.score + cost, candidate)
+            option = Option(text, candidate.word, score + cost, candidate)
             if text not in found or option.score > found[text].score:
                 found[text] = option
     if not keep_known and occurrence.raw not in found:
@@ -150,6 +189,17 @@ def options(
         written = occurrence.as_written
         found[written] = Option(written, occurrence.low, prior, None)
     return sorted(found.values(), key=lambda o: -(o.score + o.context))
+
+
+def _number(occurrence: Occurrence, lexicon: Lexicon) -> Option:
+    """The option that a digit is the number it shows: as likely as numbers are in text.
+
+    Its word is ``<num>``, as the context model knows numbers; a letter reading must pay
+    its rewrite and then win in context (``with_context`` flips it only when sure).
+    """
+    prior = (lexicon.word_logp(NUMBER) or UNKNOWN_LOWER) + DIGIT_SHARE
+    keep = Candidate(NUMBER, prior, 0.0, (), _KEEP)
+    return Option(occurrence.raw, NUMBER, prior, keep)
 
 
 def decide(ranked: list[Option]) -> Decision:
@@ -182,13 +232,13 @@ def with_context(
     ]
     result = decide(ranked)
     changed = result.best.text != decision.best.text
-    if changed and _kept(decision.best) and result.confidence < CONTEXT_FLIP:
+    if changed and kept(decision.best) and result.confidence < CONTEXT_FLIP:
         return decision  # never harm: the neighbours alone are not enough to change it
     result.context_used = True
     result.plain = decision
     return result
 
 
-def _kept(option: Option) -> bool:
+def kept(option: Option) -> bool:
     """The option keeps a valid word as it was written."""
     return option.candidate is not None and option.candidate.source is _KEEP

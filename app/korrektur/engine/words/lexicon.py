@@ -316,13 +316,48 @@ def _load_in_parts(blob: bytes) -> dict[str, Any]:
     return {name: _joined(part) for name, part in outer["parts"].items()}
 
 
-def cache_file(sources: Sources) -> Path:
-    """Where the index compiled from ``sources`` is cached."""
-    return cache_dir() / f"{CACHE_PREFIX}{sources.key()}.bin"
+def cache_file(sources: Sources, folder: Path | None = None) -> Path:
+    """Where the index compiled from ``sources`` is cached (in ``folder``: the user cache)."""
+    return (folder or cache_dir()) / f"{CACHE_PREFIX}{sources.key()}.bin"
+
+
+def fallback_cache_dir() -> Path:
+    """Where the index is cached when the user cache folder cannot be read or written."""
+    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    return Path(tempfile.gettempdir()) / f"korrektur-cache-{user}"
+
+
+def _cache_files(sources: Sources) -> list[Path]:
+    return [cache_file(sources), cache_file(sources, fallback_cache_dir())]
+
+
+def _read_cache(path: Path) -> Lexicon | None:
+    """The index cached at ``path``; None when there is none or it cannot be used."""
+    try:
+        if not path.is_file() or not _own(path.parent):
+            return None
+        lexicon = Lexicon.from_blob(path.read_bytes())
+    except OSError:  # unreadable (permissions, a disk error): compiled again
+        return None
+    except (ValueError, EOFError, KeyError, TypeError):
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)  # a damaged or outdated cache is rebuilt
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # in use: see forget_unused_caches
+    return lexicon
+
+
+def _own(folder: Path) -> bool:
+    """The fallback folder sits in the shared temporary folder: only a folder of our own."""
+    if folder != fallback_cache_dir() or not hasattr(os, "getuid"):
+        return True
+    info = folder.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 def _write_cache(path: Path, blob: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -350,24 +385,28 @@ def forget_unused_caches(current: Path, now: float | None = None) -> None:
 def load_lexicon(
     sources: Sources | None = None, builder: Callable[[Sources], Lexicon] | None = None
 ) -> Lexicon:
-    """The index for ``sources``: from the cache, or compiled and cached now."""
+    """The index for ``sources``: from the cache, or compiled and cached now.
+
+    A cache that cannot be read (permissions, a disk error) is compiled again, and kept in a
+    folder of the user's own in the temporary folder when the cache folder cannot be written.
+    """
     sources = sources or find_sources()
-    path = cache_file(sources)
-    if path.is_file():
-        try:
-            lexicon = Lexicon.from_blob(path.read_bytes())
-            with contextlib.suppress(OSError):
-                os.utime(path)  # in use: see forget_unused_caches
+    for path in _cache_files(sources):
+        lexicon = _read_cache(path)
+        if lexicon is not None:
             return lexicon
-        except (ValueError, EOFError, KeyError, TypeError):
-            path.unlink(missing_ok=True)  # a damaged or outdated cache is rebuilt
     if builder is None:
         from korrektur.engine.words.build import build_lexicon
 
         builder = build_lexicon
     lexicon = builder(sources)
-    with contextlib.suppress(OSError):  # no cache folder (read-only home): work without one
-        _write_cache(path, lexicon.to_blob())
+    blob = lexicon.to_blob()
+    for path in _cache_files(sources):  # the user cache, else a folder of our own in /tmp
+        try:
+            _write_cache(path, blob)
+        except OSError:
+            continue  # (with neither, Korrektur works without a cache)
+        break
     return lexicon
 
 

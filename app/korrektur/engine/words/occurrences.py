@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from korrektur.engine.words.text import (
     case_of,
     core_bounds,
     ends_sentence,
+    fold,
     is_core_char,
     word_parts,
 )
@@ -22,15 +24,21 @@ from korrektur.model.document import Document
 
 NUMBER = "<num>"
 LETTER_BULLETS = frozenset({"e", "o", "eo", "°", "«"})  # bullets as OCR letters
+SHORT_CAPITALS = 3  # an all-capital word this short may be a capitalised word (``SA`` = Så)
 SHORT_LINE = 60  # a line shorter than this that ends without punctuation is a heading
 # Codes and designations: G20, N2016, Lgr11, Ku2015, 3D.
 _CODE = re.compile(r"[A-ZÅÄÖ]{1,4}\d+|[^\W\d_]{1,5}\d{2,}|\d+[A-ZÅÄÖ]+\d*")
 # Two words joined by a mark OCR printed for a space (``syfte.att``), not an abbreviation.
+# (The second word may hold a digit OCR made of a letter: ``maste’g6ra``.)
 _RUN_TOGETHER = re.compile(
-    r"[^\W\d_][^\W\d_A-ZÅÄÖ]{2,}[.'’][^\W\d_A-ZÅÄÖ]+|[^\W\d_]{2}[.'’][^\W\d_A-ZÅÄÖ]{2,}"
+    r"[^\W\d_][^\W\d_A-ZÅÄÖ]{2,}[.'’‘](?=[^\W_]*[^\W\d_])[^\W_A-ZÅÄÖ]+"
+    r"|[^\W\d_]{2}[.'’‘][^\W\d_A-ZÅÄÖ]{2,}|[^\W\d_]['’‘][^\W\d_A-ZÅÄÖ]{3,}"
 )
 
-_INNER_MARKS = frozenset(".:'’")
+_LOWER_START = re.compile(r"(?:^|\s)[^\W\d_A-ZÅÄÖÉ]")  # a chunk starting in lower case
+_LOWER_WORD = re.compile(r"(?:^|\s)[^\w\s]*[^\W\d_A-ZÅÄÖÉ]")  # … after its punctuation
+_NAME_JOINS = frozenset({"-", "–"})  # what joins the parts of a double name
+_INNER_MARKS = frozenset(".:'’‘")
 _CLOSING = frozenset(".,:;!?")  # marks that may close a word
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -49,7 +57,7 @@ class Mode(StrEnum):
 # Enum members read through their class cost a Python-level lookup on 3.11 (about 0.2 µs,
 # ten times a module name's): the hot paths read these module names instead.
 _FULL, _DIACRITICS, _PROTECTED = Mode.FULL, Mode.DIACRITICS, Mode.PROTECTED
-_LOWER, _UPPER = Case.LOWER, Case.UPPER
+_LOWER, _TITLE, _UPPER = Case.LOWER, Case.TITLE, Case.UPPER
 
 
 @dataclass(slots=True)
@@ -67,6 +75,11 @@ class Occurrence:
         line: the line of its last piece.
         left, right: indexes of the neighbouring words it reads with, or None.
         written: for a word OCR split with a space (``socialtj ansten``), the text as written.
+        capital: its capital is the author's, not a sentence start's nor OCR's: it follows a
+            capitalised word and a slash or hyphen (``Inledning/Åtgärder``), an opening
+            parenthesis, or stands in a line of capitalised words (a title). For a short
+            all-capital word starting a sentence of running text (``SA``): it is a
+            capitalised word whose å/ä/ö OCR printed as a capital (``Så``).
     """
 
     pieces: tuple[Part, ...]
@@ -81,6 +94,7 @@ class Occurrence:
     left: int | None = None
     right: int | None = None
     written: str = ""  # the text as written, when OCR split the word with a space
+    capital: bool = False  # a capital the author wrote (after ``/``, ``(``, in a title line)
 
     @property
     def joined(self) -> bool:
@@ -160,6 +174,20 @@ class _Shapes:
         part = (0, len(word), word, case, mode, word.lower())
         return _Shape((part,), True, bare, False, ends, chunk[0].isupper(), chunk in LETTER_BULLETS)
 
+    def _foreign_name(
+        self, chunk: str, parts: tuple[tuple[int, int, str, Case, Mode, str], ...]
+    ) -> bool:
+        """A double name of capitalised parts, one of them no word even with å/ä/ö restored.
+
+        (``Kara-Murza``: ``Kara`` is not ``Kära`` here; ``Goteborg-Boras`` is no such name:
+        both parts are known once their å/ä/ö are restored.)
+        """
+        if not all(p[3] is _TITLE for p in parts):
+            return False
+        if any(chunk[a[1] : b[0]] not in _NAME_JOINS for a, b in itertools.pairwise(parts)):
+            return False
+        return any(p[2].isalpha() and not self.lexicon.forms(fold(p[5])) for p in parts)
+
     def _protected(self, core: str) -> bool:
         return core in self.lexicon.acronyms or bool(
             self.lexicon.patterns and self.protected.fullmatch(core)
@@ -194,6 +222,8 @@ class _Shapes:
             )
             for part in word_parts(chunk, 0, bounds)
         )
+        if len(parts) > 1 and self._foreign_name(chunk, parts):
+            parts = tuple((*p[:4], _PROTECTED if p[2].isalpha() else p[4], p[5]) for p in parts)
         return _Shape(
             parts,
             core_start == 0,
@@ -210,14 +240,19 @@ def collect(
     lexicon: Lexicon,
     joins: JoinTest | None = None,
     merges: JoinTest | None = None,
+    spaces: JoinTest | None = None,
 ) -> list[Occurrence]:
     """Every word of ``document`` in order, with context links.
 
     A word broken by a hyphen at a line end is read as one word when ``joins`` agrees
     (given the two raw fragments and the joined word, lower case); without ``joins``, always.
     Two chunks one space apart are read as one word (OCR split it) when ``merges`` agrees.
+    Two words joined by a hyphen (``och-ungdomar``) are read as one chunk, which the
+    generator may read as two words (OCR printed a hyphen for a space), when ``spaces``
+    agrees (given the two parts and the hyphenated chunk, lower case).
     """
     shapes = _Shapes(lexicon)
+    titles = _Titles(document)
     cache = shapes.cache
     known = lexicon.logp
     text = document.text
@@ -256,6 +291,16 @@ def collect(
         last_part = len(shape.parts) - 1
         for number, (part_start, part_end, part_text, case, mode, low) in enumerate(shape.parts):
             first = number == 0
+            if case is _TITLE:
+                capital = _capital_kept(chunk, shape.parts, number) or titles.of(line)
+            else:  # ``SA`` starting a sentence of running text: ``Så`` with å printed as A
+                capital = (
+                    case is _UPPER
+                    and len(part_text) <= SHORT_CAPITALS
+                    and sentence_start
+                    and first
+                    and titles.running(line)
+                )
             word = Occurrence(
                 (new_part(Part, (start + part_start, start + part_end, part_text)),),
                 part_text,
@@ -266,6 +311,7 @@ def collect(
                 first and shape.open_left,
                 number == last_part and shape.open_right,
                 line,
+                capital=capital,
             )
             if first and words:
                 left = words[-1]
@@ -281,6 +327,15 @@ def collect(
                     and merges(left.low, low, left.low + low)
                 ):
                     word = _merge(words.pop(), word, text)
+            elif (
+                number == 1
+                and last_part == 1
+                and spaces is not None
+                and chunk[shape.parts[0][1] : part_start] == "-"
+                and _spaceable(words[-1], word)
+                and spaces(words[-1].low, low, chunk[shape.parts[0][0] : part_end].lower())
+            ):
+                word = _spaced(words.pop(), word, text)
             append(word)
         pending = (
             shape.hyphenated and position + 1 < count and tokens[position + 1].line == line + 1
@@ -292,7 +347,74 @@ def collect(
             if before.open_right and after.open_left and after.line - before.line <= 1:
                 before.right, after.left = index, index - 1
             before = after
+        _numerals(words)
     return words
+
+
+def _numerals(words: list[Occurrence]) -> None:
+    """Let a lone digit inside running text be read as a letter (``arbetar 1 skolan``).
+
+    It stays a number unless the words around it make a letter reading likelier (see
+    ``decide.options``): only a digit between two lower-case words of one line, or
+    starting a sentence that goes on in lower case, is asked (``den 1 mars`` is too, and
+    stays; ``1 000``, ``kapitel 1.``, a list number first on its line never are).
+    """
+    for index, word in enumerate(words):
+        if word.mode is not _PROTECTED or len(word.raw) != 1 or not word.raw.isdigit():
+            continue
+        if word.right is None or index == 0 or words[index - 1].line != word.line:
+            continue
+        if not _running(words[word.right]):
+            continue
+        if word.left is None:
+            if not word.sentence_start:
+                continue
+        elif not (_running(words[word.left]) and words[word.left].line == word.line):
+            continue
+        word.mode = _FULL
+
+
+def _running(word: Occurrence) -> bool:
+    """A lower-case word of letters that may be changed: running text, not a code or number."""
+    return word.case is _LOWER and word.mode is _FULL and word.raw.isalpha()
+
+
+def _capital_kept(
+    chunk: str, parts: tuple[tuple[int, int, str, Case, Mode, str], ...], number: int
+) -> bool:
+    """The capital of part ``number`` of ``chunk`` follows ``(`` or a capitalised part and ``/``."""
+    start = parts[number][0]
+    if number == 0:
+        return chunk[:start].endswith("(")
+    before = parts[number - 1]
+    between = chunk[before[1] : start]
+    return "(" in between or (before[2][:1].isupper() and not between.strip("/-–"))
+
+
+class _Titles:
+    """Which lines are titles (two or more words, all capitalised) or running text (cached)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.known: dict[int, bool] = {}
+        self.lower: dict[int, bool] = {}
+
+    def running(self, line: int) -> bool:
+        """The line has a word in lower case."""
+        found = self.lower.get(line)
+        if found is None:
+            found = self.lower[line] = bool(_LOWER_START.search(self.document.line_text(line)))
+        return found
+
+    def of(self, line: int) -> bool:
+        """The line is a title: two or more words, none of them starting in lower case."""
+        found = self.known.get(line)
+        if found is None:
+            text = self.document.line_text(line)
+            found = self.known[line] = not _LOWER_WORD.search(text) and (
+                sum(1 for w in text.split() if _LETTER.search(w)) >= 2
+            )
+        return found
 
 
 def _continues(left: Occurrence, right: Occurrence) -> bool:
@@ -319,6 +441,35 @@ def _splittable(left: Occurrence, right: Occurrence) -> bool:
         and right.case is _LOWER
         and not left.joined
         and not left.written
+    )
+
+
+def _spaceable(left: Occurrence, right: Occurrence) -> bool:
+    """Two parts of one chunk that may be two words OCR joined with a hyphen."""
+    return (
+        left.mode is _FULL
+        and right.mode is _FULL
+        and left.case is _LOWER
+        and right.case is _LOWER
+        and not left.joined
+        and not left.written
+    )
+
+
+def _spaced(left: Occurrence, right: Occurrence, text: str) -> Occurrence:
+    """``och`` and ``ungdomar`` of ``och-ungdomar`` as one occurrence, hyphen included."""
+    start, end = left.pieces[0].start, right.pieces[0].end
+    raw = text[start:end]
+    return Occurrence(
+        (Part(start, end, raw),),
+        raw,
+        raw.lower(),
+        _LOWER,
+        left.sentence_start,
+        _FULL,
+        open_left=left.open_left,
+        open_right=right.open_right,
+        line=right.line,
     )
 
 

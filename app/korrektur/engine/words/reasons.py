@@ -20,6 +20,8 @@ def describe_ops(ops: tuple[Op, ...]) -> list[Phrase]:
     for raw, gold in ops:
         if is_diacritic_op((raw, gold)) and not any(ch in "åäöé" for ch in raw):
             said = phrase("lost", letter=gold)
+        elif gold == " ":
+            said = phrase("space-read-as", text=raw) if raw else phrase("space-lost")
         elif not raw:
             said = phrase("missing", letter=gold)
         elif not gold:
@@ -63,10 +65,16 @@ def reason(
         described = phrase("compound", word=word, parts=parts)
     elif candidate is not None and candidate.source is Source.NEAR:
         described = phrase("close-word", word=word)
+    elif candidate is not None and candidate.source is Source.DOCUMENT:
+        described = phrase("document-agrees", word=word)
     else:
         frequency = best.score if candidate is None else candidate.prior
         described = phrase(how_common(frequency), word=word)
-    if decision.context_used and raw_known:
+    because = decision.sentence.reason_phrase() if decision.sentence is not None else None
+    if because is not None:
+        pieces.append(because)
+        pieces.append(phrase("also-word", word=raw) if raw_known else described)
+    elif decision.context_used and raw_known:
         around = " ".join(w for w in (left, best.text, right) if w)
         pieces.append(phrase("context", around=around, word=best.text))
         pieces.append(phrase("also-word", word=raw))

@@ -6,6 +6,8 @@ import re
 from enum import StrEnum
 from typing import NamedTuple
 
+from korrektur.model.compose import COMBINING_MARKS
+
 # Folding removes what an OCR engine most often loses: å/ä → a, ö → o, é → e (any case).
 _FOLD = str.maketrans("åäöéèàáüÅÄÖÉÈÀÁÜ", "aaoeeaauAAOEEAAU")
 _COMMON_FOLDS = (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"))
@@ -84,8 +86,8 @@ class Part(NamedTuple):
 
 
 _HAS_CORE = re.compile(r"[^\W_]|[&|{}]")
-_LEADING = re.compile(r"(?:[^\w&|{}]|_)*")
-_TRAILING = re.compile(r"(?:[^\w&|{}]|_)*$")
+# (combining marks belong to the letter before them: never stripped from a word's end)
+_LEADING = re.compile(f"(?:[^\\w&|{{}}{COMBINING_MARKS}]|_)*")
 
 
 def core_bounds(chunk: str) -> tuple[int, int]:
@@ -94,8 +96,10 @@ def core_bounds(chunk: str) -> tuple[int, int]:
     start = leading.end() if leading else 0
     if start == len(chunk):
         return start, start
-    trailing = _TRAILING.search(chunk, start)
-    return start, trailing.start() if trailing else len(chunk)
+    # The trailing run, read from the end (a search for it from the front is quadratic in a
+    # long run of marks between letters).
+    trailing = _LEADING.match(chunk[::-1])
+    return start, len(chunk) - (trailing.end() if trailing else 0)
 
 
 def word_parts(chunk: str, offset: int, bounds: tuple[int, int] | None = None) -> list[Part]:
