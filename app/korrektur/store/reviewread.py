@@ -67,11 +67,13 @@ def _sha256(source: Fields) -> str:
 _SHA256 = re.compile("[0-9a-f]{64}")
 
 
-def _read_suggestions(fields: Fields, key: str, text: str) -> list[Suggestion]:
+def _read_suggestions(
+    fields: Fields, key: str, text: str, reasons: dict[tuple[str, str], str]
+) -> list[Suggestion]:
     suggestions = []
     for where, item in fields.items(key):
         record = Fields(item, where)
-        suggestion = read_suggestion(record)
+        suggestion = read_suggestion(record, reasons)
         actual = text[suggestion.start : suggestion.end]
         if suggestion.end > len(text) or actual != suggestion.original:
             raise record.fail(
@@ -146,8 +148,9 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
         )
     text = "\n".join(lines)
     document = _read_document(fields, text)
-    current = _read_suggestions(fields, "suggestions", text)
-    retired = _read_suggestions(fields, "retired", text)
+    reasons: dict[tuple[str, str], str] = {}  # one object per distinct reason read
+    current = _read_suggestions(fields, "suggestions", text, reasons)
+    retired = _read_suggestions(fields, "retired", text, reasons)
     unanchored = [
         Unanchored.read(Fields(item, where)) for where, item in fields.items("unanchored")
     ]
