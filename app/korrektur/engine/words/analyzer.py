@@ -31,7 +31,8 @@ from korrektur.engine.words.decide import (
     unknown_prior,
     with_context,
 )
-from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
+from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence, collect
 from korrektur.engine.words.realword import RealWordModel, shared_model
 from korrektur.engine.words.realword_weights import WeightsError

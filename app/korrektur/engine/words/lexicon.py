@@ -1,31 +1,22 @@
 """The compiled word index: word probabilities, diacritic groups, compound parts and bigrams.
 
-The index is compiled from the sources (see ``build.py``) once and cached in the user cache
-directory under a key made of the sources' versions; loading the cache takes a fraction of a
-second. Everything is keyed by lower-case word forms.
+The index is compiled from the sources (``build.py``) and cached (``lexicon_cache.py``).
+Everything is keyed by lower-case word forms.
 """
 
 from __future__ import annotations
 
 import array
 import bisect
-import contextlib
 import marshal
 import math
-import os
-import tempfile
 import threading
-import time
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from korrektur.engine.words.lines import SortedLines
-from korrektur.engine.words.sources import Sources, find_sources
 from korrektur.engine.words.text import fold
-from korrektur.paths import cache_dir
 
 GENITIVE_MIN = 4  # a known word longer than this takes a genitive -s
 RARE_COUNT = 0.5  # a valid form never seen in the corpus counts as half an occurrence
@@ -265,9 +256,6 @@ class Lexicon:
 # part loads in a few milliseconds.
 PART = 16_384
 FORMAT = 2
-# Cache files of this format; older Korrekturs used (and clean up) "lexicon-*.bin".
-CACHE_PREFIX = f"lexicon{FORMAT}-"
-UNUSED_CACHE_SECONDS = 14 * 24 * 3600  # indexes not loaded for two weeks are deleted
 
 
 def _split(value: Any) -> tuple[str, Any]:
@@ -314,111 +302,3 @@ def _load_in_parts(blob: bytes) -> dict[str, Any]:
     if not isinstance(outer, dict) or outer.get("format") != FORMAT:
         raise ValueError("not a word index of this version")
     return {name: _joined(part) for name, part in outer["parts"].items()}
-
-
-def cache_file(sources: Sources, folder: Path | None = None) -> Path:
-    """Where the index compiled from ``sources`` is cached (in ``folder``: the user cache)."""
-    return (folder or cache_dir()) / f"{CACHE_PREFIX}{sources.key()}.bin"
-
-
-def fallback_cache_dir() -> Path:
-    """Where the index is cached when the user cache folder cannot be read or written."""
-    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
-    return Path(tempfile.gettempdir()) / f"korrektur-cache-{user}"
-
-
-def _cache_files(sources: Sources) -> list[Path]:
-    return [cache_file(sources), cache_file(sources, fallback_cache_dir())]
-
-
-def _read_cache(path: Path) -> Lexicon | None:
-    """The index cached at ``path``; None when there is none or it cannot be used."""
-    try:
-        if not path.is_file() or not _own(path.parent):
-            return None
-        lexicon = Lexicon.from_blob(path.read_bytes())
-    except OSError:  # unreadable (permissions, a disk error): compiled again
-        return None
-    except (ValueError, EOFError, KeyError, TypeError):
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)  # a damaged or outdated cache is rebuilt
-        return None
-    with contextlib.suppress(OSError):
-        os.utime(path)  # in use: see forget_unused_caches
-    return lexicon
-
-
-def _own(folder: Path) -> bool:
-    """The fallback folder sits in the shared temporary folder: only a folder of our own."""
-    if folder != fallback_cache_dir() or not hasattr(os, "getuid"):
-        return True
-    info = folder.stat()
-    return info.st_uid == os.getuid() and not info.st_mode & 0o022
-
-
-def _write_cache(path: Path, blob: bytes) -> None:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(blob)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    forget_unused_caches(path)
-
-
-def forget_unused_caches(current: Path, now: float | None = None) -> None:
-    """Delete word indexes of any format or version that no Korrektur loaded for a while.
-
-    Every load touches its cache, so a file's modification time says when it was last used;
-    another installed version's index in daily use is kept, stale ones do not pile up.
-    """
-    now = time.time() if now is None else now
-    for old in current.parent.glob("lexicon*.bin"):
-        with contextlib.suppress(OSError):
-            if old != current and now - old.stat().st_mtime > UNUSED_CACHE_SECONDS:
-                old.unlink()
-
-
-def load_lexicon(
-    sources: Sources | None = None, builder: Callable[[Sources], Lexicon] | None = None
-) -> Lexicon:
-    """The index for ``sources``: from the cache, or compiled and cached now.
-
-    A cache that cannot be read (permissions, a disk error) is compiled again, and kept in a
-    folder of the user's own in the temporary folder when the cache folder cannot be written.
-    """
-    sources = sources or find_sources()
-    for path in _cache_files(sources):
-        lexicon = _read_cache(path)
-        if lexicon is not None:
-            return lexicon
-    if builder is None:
-        from korrektur.engine.words.build import build_lexicon
-
-        builder = build_lexicon
-    lexicon = builder(sources)
-    blob = lexicon.to_blob()
-    for path in _cache_files(sources):  # the user cache, else a folder of our own in /tmp
-        try:
-            _write_cache(path, blob)
-        except OSError:
-            continue  # (with neither, Korrektur works without a cache)
-        break
-    return lexicon
-
-
-_shared: dict[str, Lexicon] = {}
-_shared_lock = threading.Lock()
-
-
-def shared_lexicon() -> Lexicon:
-    """One index per process and source key, loaded on first use."""
-    sources = find_sources()
-    key = sources.key()
-    with _shared_lock:
-        if key not in _shared:
-            _shared[key] = load_lexicon(sources)
-        return _shared[key]
