@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from korrektur.corpus.facts import engine_key
 from korrektur.corpus.index import Stat, State
+from korrektur.corpus.opened import Corpus
 from korrektur.corpus.progress import Quiet, Reporter
 from korrektur.corpus.runners import Failed, Runner
 from korrektur.corpus.worker import (
@@ -26,7 +27,6 @@ from korrektur.corpus.worker import (
     analyse_task,
     write_review,
 )
-from korrektur.corpus.workspace import Corpus
 from korrektur.model.session import now_iso
 from korrektur.store.atomic import WriteError
 from korrektur.store.lock import Stamp, stamp_of

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from korrektur.corpus.project import CorpusError
-
-EXIT_OK, EXIT_ERROR = 0, 1
 
 HELP = "corpora: many documents, batch analysis, corpus-wide decisions and exports"
 
@@ -144,9 +141,4 @@ def run(args: argparse.Namespace) -> int:
         return handlers[args.action](args)
     except CorpusError as exc:
         print(f"korrektur: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-
-
-def print_json(data: object) -> None:
-    """One JSON object on stdout."""
-    print(json.dumps(data, ensure_ascii=False, indent=1))
+        return actions.EXIT_ERROR

@@ -11,8 +11,8 @@ from __future__ import annotations
 from html import escape
 
 from korrektur import __version__
+from korrektur.corpus.opened import Corpus
 from korrektur.corpus.status import CorpusStatus, DocumentStatus
-from korrektur.corpus.workspace import Corpus
 from korrektur.model.session import now_iso
 
 STATUS_COLOURS = {
