@@ -16,11 +16,11 @@ from korrektur.model import Document, ReviewSession, Suggestion
 from korrektur.model.compose import Composition
 from korrektur.model.document import MAX_BYTES
 from korrektur.store.atomic import remove_leftovers
-from korrektur.store.history import History, Version, count_marks
+from korrektur.store.history import History, Version, count_decisions
 from korrektur.store.lock import stamp_of
 from korrektur.store.pieces import release
 from korrektur.store.provenance import ToolInfo
-from korrektur.store.records import Unanchored, expand_ids, read_mark, read_suggestion
+from korrektur.store.records import Unanchored, expand_ids, read_decision, read_suggestion
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import FORMAT, FORMAT_VERSION, NEWLINES
 from korrektur.store.validate import Fields, ReviewFileError
@@ -90,7 +90,7 @@ def _read_version(fields: Fields, number: int, known: Mapping[str, str]) -> Vers
     changes = []
     for where, item in fields.items("changes"):
         change = Fields(item, where)
-        changes.append((change.text("id"), read_mark(change)))
+        changes.append((change.text("id"), read_decision(change)))
     return Version(
         number=number,
         time=fields.text("time"),
@@ -120,7 +120,7 @@ def _read_history(fields: Fields, known: set[str]) -> History:
     history = History(versions)
     # Counts are written for people; recompute them rather than trust a hand-edited file.
     history.versions = [
-        replace(v, counts=count_marks(history.state_at(v.number))) for v in versions
+        replace(v, counts=count_decisions(history.state_at(v.number))) for v in versions
     ]
     return history
 
