@@ -15,6 +15,7 @@ from korrektur.formats.reading import (
     xml_text,
 )
 from korrektur.model import Kind, Status
+from korrektur.model.suggestion import count_statuses
 from korrektur.store.pieces import encode_all
 from korrektur.store.review import Review
 
@@ -116,13 +117,11 @@ class HtmlReport:
         head = "".join(f'<th class="num">{s.value}</th>' for s in Status)
         rows = []
         for kind in Kind:
-            of_kind = [s for s in self.session.suggestions if kind in s.kinds]
+            of_kind = [s.status for s in self.session.suggestions if kind in s.kinds]
             if not of_kind:
                 continue
-            cells = "".join(
-                f'<td class="num">{sum(1 for s in of_kind if s.status is status)}</td>'
-                for status in Status
-            )
+            counts = count_statuses(of_kind)
+            cells = "".join(f'<td class="num">{counts[status]}</td>' for status in Status)
             rows.append(
                 f'<tr><th><span class="s k-{kind.value}">{kind.value}</span></th>{cells}'
                 f'<td class="num">{len(of_kind)}</td></tr>'
