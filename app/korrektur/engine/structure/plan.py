@@ -14,15 +14,15 @@ from dataclasses import dataclass
 
 from korrektur.engine.base import AnalysisCancelled, NoProgress, Progress, WordOracle
 from korrektur.engine.structure.bullets import BULLET, Glyph
+from korrektur.engine.structure.chars import DASHES
 from korrektur.engine.structure.edits import Edit
 from korrektur.engine.structure.flow import Flow, Gap, Item, Join, Role
 from korrektur.engine.structure.furniture import find_furniture
 from korrektur.engine.structure.hyphenation import HyphenMode
 from korrektur.engine.structure.indent import bullet_places
-from korrektur.engine.structure.lines import LineParts, line_parts
+from korrektur.engine.structure.line_parts import LineParts, line_parts
 from korrektur.engine.structure.measure import LineMeasure
 from korrektur.engine.structure.reflow import FlowPlanner
-from korrektur.engine.structure.text import DASHES
 from korrektur.engine.structure.whitespace import inline_edits, quote_edits
 from korrektur.model.document import Document
 from korrektur.model.reason import Reason, phrase

@@ -13,16 +13,16 @@ import re
 
 from korrektur.engine.base import WordOracle
 from korrektur.engine.structure.bullets import Strength
-from korrektur.engine.structure.flow import Flow, Gap, Item, Join, Role
-from korrektur.engine.structure.hyphenation import decide
-from korrektur.engine.structure.lines import LineParts
-from korrektur.engine.structure.measure import LineMeasure
-from korrektur.engine.structure.text import (
+from korrektur.engine.structure.chars import (
     ends_open,
-    ends_sentence,
+    ends_terminal,
     is_lower_start,
     is_upper_start,
 )
+from korrektur.engine.structure.flow import Flow, Gap, Item, Join, Role
+from korrektur.engine.structure.hyphenation import decide
+from korrektur.engine.structure.line_parts import LineParts
+from korrektur.engine.structure.measure import LineMeasure
 from korrektur.engine.structure.whitespace import COLUMN_GAP
 from korrektur.model.reason import Reason, phrase
 
@@ -186,7 +186,7 @@ class FlowPlanner:
         if glyph.strength in (Strength.OCR, Strength.LETTER):
             if not rest[:1].isalpha() and rest[:1] != "|":
                 return Item(Role.TEXT, 1.0, "")
-            if pos and not in_list and is_lower_start(rest) and not ends_sentence(before):
+            if pos and not in_list and is_lower_start(rest) and not ends_terminal(before):
                 return Item(Role.SPECK, 0.6, Reason(phrase("speck-goes-on", glyph=shown)))
             confidence = 0.9 if glyph.strength is Strength.OCR else 0.85
             return Item(Role.ITEM, confidence, Reason(phrase("bullet-misread", glyph=shown)))
@@ -234,7 +234,7 @@ class FlowPlanner:
         self, gap: Gap, before: str, after: str, block_first: int
     ) -> tuple[Join, float, str]:
         """Two lines one after the other: a paragraph goes on unless the line ended early."""
-        sentence = ends_sentence(before) or before.endswith(":")
+        sentence = ends_terminal(before) or before.endswith(":")
         starts_new = is_upper_start(after) or after[0].isdigit()
         heading = block_first == gap.before and self.heading_like(gap.before, gap.after)
         if starts_new and self.fits(gap.before, gap.after) and (sentence or heading):
@@ -250,7 +250,7 @@ class FlowPlanner:
     ) -> tuple[Join, float, str]:
         """Lines apart (a blank line or a page break): a new paragraph unless the text goes on."""
         where = phrase("page-break" if gap.page_break else "blank-line")
-        sentence = ends_sentence(before) or before.endswith(":")
+        sentence = ends_terminal(before) or before.endswith(":")
         fits = self.fits(gap.before, gap.after)
         heading_next = self.stands_alone(gap.after)
         if continues and not sentence:
@@ -267,7 +267,7 @@ class FlowPlanner:
             )
         if (
             gap.page_break
-            and ends_sentence(before)
+            and ends_terminal(before)
             and (is_upper_start(after) or after[0].isdigit())
             and not fits
             and self.full(gap.before)
