@@ -44,7 +44,7 @@ from korrektur.corpus.status import corpus_status
 from korrektur.corpus.worker import warm_up
 from korrektur.corpus.workspace import open_corpus
 from korrektur.model import Document
-from korrektur.store.provenance import current_tool
+from korrektur.store.tool import current_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -128,7 +128,7 @@ def status(args: argparse.Namespace) -> int:
     """``corpus status``."""
     from korrektur.corpus.facts import engine_key
     from korrektur.corpus.status import corpus_status, status_lines
-    from korrektur.store.provenance import current_tool
+    from korrektur.store.tool import current_tool
 
     with _open(args, write=False) as corpus:
         figures = corpus_status(corpus, engine_key(current_tool()))
@@ -148,7 +148,7 @@ def report(args: argparse.Namespace) -> int:
     from korrektur.corpus.report import report_html
     from korrektur.corpus.status import corpus_status
     from korrektur.store.atomic import WriteError, atomic_write_bytes
-    from korrektur.store.provenance import current_tool
+    from korrektur.store.tool import current_tool
 
     with _open(args, write=False) as corpus:
         figures = corpus_status(corpus, engine_key(current_tool()))

@@ -30,7 +30,7 @@ from korrektur.corpus.worker import (
 from korrektur.model.session import now_iso
 from korrektur.store.atomic import WriteError
 from korrektur.store.lock import Stamp, stamp_of
-from korrektur.store.provenance import current_tool
+from korrektur.store.tool import current_tool
 
 COMMIT_EVERY = 1.0
 """Seconds between index commits while results come in."""

@@ -21,11 +21,11 @@ from korrektur.engine import Engine, default_engine
 from korrektur.model import KIND_GROUPS, Document, DocumentError, Suggestion
 from korrektur.store.atomic import WriteError, atomic_write_bytes
 from korrektur.store.lock import ChangedOnDisk, Stamp, check_unchanged, review_lock
-from korrektur.store.provenance import current_tool
 from korrektur.store.resume import add_fresh, new_review, resume
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_bytes
 from korrektur.store.reviewread import load_review_bytes
+from korrektur.store.tool import current_tool
 from korrektur.store.validate import ReviewFileError
 
 

@@ -3,6 +3,7 @@
 from korrektur.engine.base import AnalysisCancelled, Analyzer, NoProgress, Progress, WordOracle
 from korrektur.engine.pipeline import Engine
 from korrektur.engine.registry import default_engine
+from korrektur.engine.words.sources import lexicon_label
 
 __all__ = [
     "AnalysisCancelled",
@@ -11,5 +12,6 @@ __all__ = [
     "NoProgress",
     "Progress",
     "default_engine",
+    "lexicon_label",
     "WordOracle",
 ]

@@ -11,8 +11,8 @@ from korrektur.model.layout import Span
 from korrektur.model.session import now_iso
 from korrektur.store.history import History, State, Version, id_order, state_of
 from korrektur.store.lock import Stamp
-from korrektur.store.provenance import ToolInfo, current_tool
 from korrektur.store.records import Unanchored
+from korrektur.store.tool import ToolInfo, current_tool
 
 ReviewListener = Callable[[Change], None]
 

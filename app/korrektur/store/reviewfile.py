@@ -18,7 +18,6 @@ from korrektur.store.atomic import atomic_write_chunks, remove_leftovers
 from korrektur.store.history import State, Version, new_version
 from korrektur.store.lock import Stamp, check_unchanged, review_lock, stamp_of
 from korrektur.store.pieces import encode_all, release
-from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import (
     Unanchored,
     compress_ids,
@@ -26,6 +25,7 @@ from korrektur.store.records import (
     suggestion_record,
 )
 from korrektur.store.review import Review
+from korrektur.store.tool import ToolInfo
 from korrektur.store.yamlio import Flow, FlowMap, Name, Spaced, dump_pieces
 
 FORMAT = "korrektur-review"

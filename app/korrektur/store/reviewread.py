@@ -19,10 +19,10 @@ from korrektur.store.atomic import remove_leftovers
 from korrektur.store.history import History, Version, count_decisions
 from korrektur.store.lock import stamp_of
 from korrektur.store.pieces import release
-from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import Unanchored, expand_ids, read_decision, read_suggestion
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import FORMAT, FORMAT_VERSION, NEWLINES
+from korrektur.store.tool import ToolInfo
 from korrektur.store.validate import Fields, ReviewFileError
 from korrektur.store.yamlread import ExpansionError, load
 

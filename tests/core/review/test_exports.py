@@ -11,9 +11,9 @@ from review_samples import RAW, by_original, decide_most, fresh_session, reading
 from korrektur.formats.exporters import EXPORTERS, export_to, format_for
 from korrektur.formats.reading import ExportOptions, Pending, export_text, reading_blocks
 from korrektur.model import Document, Kind, ReviewSession, Status, Suggestion
-from korrektur.store.provenance import ToolInfo
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import save_review
+from korrektur.store.tool import ToolInfo
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
