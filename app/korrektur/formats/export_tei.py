@@ -18,12 +18,13 @@ from korrektur.formats.reading import (
     session_for,
     xml_text,
 )
-from korrektur.model import Status
+from korrektur.model import Kind, Status
 from korrektur.store.review import Review
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 TOOL_ID = "korrektur"
+KINDS_ID = "kinds"
 
 
 def _el(parent: etree._Element, name: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -47,6 +48,11 @@ def _append(parent: etree._Element, text: str) -> None:
             parent[-1].tail = (parent[-1].tail or "") + piece
         else:
             parent.text = (parent.text or "") + piece
+
+
+def _kinds(kinds: Iterable[Kind]) -> str:
+    """``ana`` pointing at the kinds' categories, in ``Kind`` order (``#diacritic #ocr``)."""
+    return " ".join(f"#{kind.value}" for kind in Kind if kind in kinds)
 
 
 def _certainty(confidence: float) -> str:
@@ -119,6 +125,7 @@ class TeiWriter:
         application = _el(app_info, "application", ident="Korrektur", version=p.tool_version)
         _el(application, "label", "Korrektur")
         _el(application, "desc", f"lexicon {p.lexicon}")
+        self.kinds(encoding)
         editorial = _el(encoding, "editorialDecl")
         _el(_el(editorial, "correction"), "p", p.policy_text())
         _el(
@@ -135,6 +142,16 @@ class TeiWriter:
             )
             if version.reviewer_id:
                 change.set("who", "#" + version.reviewer_id)
+
+    def kinds(self, encoding: etree._Element) -> None:
+        """The kinds of suggestions as a taxonomy; ``ana`` points at them (``#diacritic``).
+
+        The names are the ones the window, the HTML report and CSV use.
+        """
+        taxonomy = _el(_el(encoding, "classDecl"), "taxonomy", xml_id=KINDS_ID)
+        _el(taxonomy, "desc", "Kinds of correction suggestions")
+        for kind in Kind:
+            _el(_el(taxonomy, "category", xml_id=kind.value), "catDesc", kind.value)
 
     # -- body ----------------------------------------------------------------------------
 
@@ -162,7 +179,7 @@ class TeiWriter:
         _append(parent, text[position:end])
 
     def _choice(self, parent: etree._Element, applied: Applied) -> None:
-        choice = _el(parent, "choice")
+        choice = _el(parent, "choice", ana=_kinds(applied.suggestion.kinds))
         sic = _el(choice, "sic")
         _append(sic, applied.suggestion.original)
         if applied.reviewed:
@@ -180,7 +197,7 @@ class TeiWriter:
         if milestone.name == "pb":
             _el(parent, "pb", n=milestone.value)
         else:
-            _el(parent, "fw", milestone.value, type="pageFurniture")
+            _el(parent, "fw", milestone.value, ana=_kinds({Kind.PAGE_FURNITURE}))
 
     def body(self, root: etree._Element) -> None:
         """The text: ``<div>`` of ``<head>``, ``<p>``, ``<list>`` with ``<pb/>`` and ``<fw>``."""

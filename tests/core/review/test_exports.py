@@ -110,6 +110,32 @@ def test_tei_is_namespace_correct_and_holds_every_correction(mixed):
     assert hyphen[0].tag == TEI + "lb"
 
 
+def test_tei_names_each_kind_as_the_csv_does(mixed):
+    root = etree.fromstring(export(mixed, "tei"))
+    categories = {
+        c.get(XML_ID): c.find(TEI + "catDesc").text
+        for c in root.iterfind(f".//{TEI}taxonomy/{TEI}category")
+    }
+    assert categories == {kind.value: kind.value for kind in Kind}
+    rows = list(csv.DictReader(io.StringIO(export(mixed, "csv").decode("utf-8-sig"))))
+    corrected = [
+        r["kinds"]
+        for r in rows
+        if r["result"] != r["original"] and {Kind(k) for k in r["kinds"].split("+")} - STRUCTURE
+    ]
+    choices = root.findall(f".//{TEI}choice")
+    assert len(choices) == len(corrected) > 0
+    for choice, kinds in zip(choices, corrected, strict=True):
+        named = [categories[ref.removeprefix("#")] for ref in choice.get("ana").split()]
+        assert "+".join(named) == kinds
+    furniture = root.findall(f".//{TEI}fw")
+    assert furniture
+    assert all(fw.get("ana") == "#page-furniture" for fw in furniture)
+
+
+STRUCTURE = {Kind.HYPHENATION, Kind.PAGE_FURNITURE, Kind.BULLET, Kind.REFLOW, Kind.WHITESPACE}
+
+
 def test_tei_structure_and_reading_text(accepted):
     root = etree.fromstring(export(accepted, "tei"))
     div = root.find(f"{TEI}text/{TEI}body/{TEI}div")
