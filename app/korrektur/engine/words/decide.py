@@ -11,8 +11,8 @@ from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.channel import Channel, is_diacritic_op
 from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.lexicon import Lexicon
-from korrektur.engine.words.occurrences import NUMBER, Mode, Occurrence
-from korrektur.engine.words.text import LETTER_LIKE, Case, fold
+from korrektur.engine.words.occurrences import Mode, Occurrence
+from korrektur.engine.words.text import LETTER_LIKE, NUMBER, Case, fold
 
 if TYPE_CHECKING:
     from korrektur.engine.words.realword import Choice

@@ -11,18 +11,19 @@ from enum import StrEnum
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.text import (
     LETTER_LIKE,
+    NUMBER,
     Case,
     Part,
     case_of,
     core_bounds,
     ends_sentence,
     fold,
+    is_bullet,
     is_core_char,
     word_parts,
 )
 from korrektur.model.document import Document
 
-NUMBER = "<num>"
 LETTER_BULLETS = frozenset({"e", "o", "eo", "°", "«"})  # bullets as OCR letters
 SHORT_CAPITALS = 3  # an all-capital word this short may be a capitalised word (``SA`` = Så)
 SHORT_LINE = 60  # a line shorter than this that ends without punctuation is a heading
@@ -138,11 +139,6 @@ def _hyphenated(chunk: str) -> bool:
     return len(stem) > 1 and 1 <= hyphens <= 2 and is_core_char(stem[-1])
 
 
-def _is_bullet(chunk: str) -> bool:
-    """A list bullet as OCR printed it (``•``, ``-``, ``¢``, ``©``, ``*`` …)."""
-    return len(chunk) == 1 and not chunk.isalnum() and chunk not in "|&{"
-
-
 @dataclass(slots=True)
 class _Shape:
     """What a chunk's text says about its words, wherever it stands (cached per text)."""
@@ -229,7 +225,7 @@ class _Shapes:
             core_start == 0,
             core_end == len(chunk),
             _hyphenated(chunk),
-            _is_bullet(chunk) or ends_sentence(chunk),
+            is_bullet(chunk) or ends_sentence(chunk),
             chunk[:1].isupper(),
             chunk in LETTER_BULLETS,
         )

@@ -22,9 +22,9 @@ from korrektur.engine.words.decide import (
     decide,
     kept,
 )
-from korrektur.engine.words.occurrences import NUMBER, Occurrence
+from korrektur.engine.words.occurrences import Occurrence
 from korrektur.engine.words.realword import RealWordModel, around
-from korrektur.engine.words.text import Case
+from korrektur.engine.words.text import NUMBER, Case
 
 CHUNKS = 6  # whitespace chunks read on each side: three words and their marks, and more
 LONE_STRENGTH = 300.0  # the prior rate of lone digits for letters counts as this many words
