@@ -40,9 +40,7 @@ svg text { font: 12px system-ui, sans-serif; fill: #222; }
 
 
 def _legend() -> str:
-    items = "".join(
-        f'<span><i style="background:{_COLOURS[s]}"></i>{s}</span>' for s in ORDER
-    )
+    items = "".join(f'<span><i style="background:{_COLOURS[s]}"></i>{s}</span>' for s in ORDER)
     return f'<p class="legend">{items}</p>'
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from html import escape
 from itertools import chain
 
+from korrektur.formats.blocks import placed_blocks, removed_lines
 from korrektur.formats.provenance import Provenance
 from korrektur.formats.reading import (
     ExportOptions,
@@ -16,6 +19,7 @@ from korrektur.formats.reading import (
 )
 from korrektur.model import Kind, Status, Suggestion
 from korrektur.model.palette import KIND_STYLES, Underline, primary_kind
+from korrektur.model.structure import BlockKind
 from korrektur.model.suggestion import count_statuses
 from korrektur.store.pieces import encode_all
 from korrektur.store.review import Review
@@ -151,6 +155,30 @@ class HtmlReport:
         )
         return f"<table><tr><th>#</th><th>saved</th><th>by</th><th>content</th></tr>{rows}</table>"
 
+    def structure(self) -> str:
+        """The reading structure the export has: its headings, and how many of each block."""
+        blocks = placed_blocks(self.exported)
+        text = self.exported.text
+        starts = [start for _, start in self.exported.page_starts()]
+        headings = "".join(
+            f"<li>{_text(' '.join(text[b.start : b.end].split()))} "
+            f'<span class="mark">page {bisect.bisect_right(starts, b.start)}</span></li>'
+            for b in blocks
+            if b.kind is BlockKind.HEADING
+        )
+        count = Counter(b.kind for b in blocks)
+        lists = len({b.list for b in blocks if b.kind is BlockKind.ITEM})
+        removed = len(removed_lines(self.exported))
+        summary = (
+            f"{count[BlockKind.HEADING]} headings, {count[BlockKind.PARAGRAPH]} paragraphs, "
+            f"{count[BlockKind.ITEM]} list items in {lists} lists; {removed} lines removed "
+            "(page furniture and specks)."
+        )
+        if self.session.structure is None:
+            summary += " The review holds no reading structure: no headings are known."
+        outline = f"<ol>{headings}</ol>" if headings else ""
+        return f"<p>{summary}</p>{outline}"
+
     def pages(self) -> str:
         """Side by side, page by page: the OCR text and the exported text, changes marked."""
         return "".join(self._pages())
@@ -248,6 +276,7 @@ class HtmlReport:
                     f"<h1>{title}</h1>\n{self.header()}\n"
                     f"<h2>Suggestions by kind and status</h2>\n{self.statistics()}\n"
                     f"<h2>Versions</h2>\n{self.versions()}\n"
+                    f"<h2>Reading structure</h2>\n{self.structure()}\n"
                     "<h2>Text, page by page</h2>\n"
                 ],
                 self._pages(),

@@ -9,16 +9,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from korrektur.formats.blocks import placed_blocks, removed_lines
 from korrektur.formats.provenance import Provenance
-from korrektur.formats.reading import (
-    Applied,
-    ExportOptions,
-    export_text,
-    reading_blocks,
-    session_for,
-    xml_text,
-)
+from korrektur.formats.reading import Applied, ExportOptions, export_text, session_for, xml_text
 from korrektur.model import Kind, Status
+from korrektur.model.structure import BlockKind
 from korrektur.store.review import Review
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -81,9 +76,9 @@ class TeiWriter:
     def _milestones(self) -> list[_Milestone]:
         found = [_Milestone(pos, "pb", str(n)) for n, pos in self.exported.page_starts()]
         found += [
-            _Milestone(a.start, "fw", a.suggestion.original.strip())
-            for a in self.exported.applied
-            if a.is_furniture
+            _Milestone(line.at, "fw", line.text)
+            for line in removed_lines(self.exported)
+            if line.kind is Kind.PAGE_FURNITURE
         ]
         # a page break inside a correction (a word joined across pages) goes after it
         for index, milestone in enumerate(found):
@@ -204,7 +199,7 @@ class TeiWriter:
         text = _el(root, "text")
         text.set(f"{{{XML_NS}}}lang", "sv")
         div = _el(_el(text, "body"), "div")
-        blocks = reading_blocks(self.exported.text)
+        blocks = placed_blocks(self.exported)
         pending = deque(self.milestones)
         list_element: etree._Element | None = None
         group = 0
@@ -215,18 +210,18 @@ class TeiWriter:
             inside: list[_Milestone] = []
             while pending and pending[0].position < block.end:
                 inside.append(pending.popleft())
-            if block.kind != "item" or block.group != group:
+            if block.kind is not BlockKind.ITEM or block.list != group:
                 list_element = None
             target = list_element if list_element is not None else div
             for milestone in before:
                 self._milestone(target, milestone)
-            if block.kind == "item":
+            if block.kind is BlockKind.ITEM:
                 if list_element is None:
                     list_element = _el(div, "list", rend="bulleted")
-                    group = block.group
+                    group = block.list
                 element = _el(list_element, "item")
             else:
-                element = _el(div, block.kind)
+                element = _el(div, "head" if block.kind is BlockKind.HEADING else "p")
             self._inline(element, block.start, block.end, inside)
         for milestone in pending:
             self._milestone(div, milestone)

@@ -11,6 +11,7 @@ from operator import attrgetter
 from korrektur.model.document import Document
 from korrektur.model.offsets import OffsetMap
 from korrektur.model.reason import Reason, phrase
+from korrektur.model.structure import ReadingStructure, structure_of
 from korrektur.model.suggestion import (
     Decision,
     Kind,
@@ -80,18 +81,24 @@ class ReviewSession:
         reviewer: name recorded in decisions.
         view: what ``corrected_text`` shows for undecided suggestions and removed lines
             (a setting of the reader's, not of the work: see ``show``).
+        structure: the reading structure the analysis found (None: not analysed for it);
+            taken from ``suggestions`` when they are an analysis' ``Suggestions``. Its spans
+            are in the raw text, so no decision changes it (exports apply the decisions).
     """
 
     document: Document
     suggestions: list[Suggestion] = field(default_factory=list)
     reviewer: str = ""
     view: TextView = field(default_factory=TextView)
+    structure: ReadingStructure | None = None
     _by_id: dict[str, Suggestion] = field(init=False, repr=False)
     _listeners: list[Listener] = field(init=False, repr=False, default_factory=list)
     _cache: tuple[str, OffsetMap] | None = field(init=False, repr=False, default=None)
     _next_manual: int = field(init=False, repr=False, default=1)
 
     def __post_init__(self) -> None:
+        if self.structure is None:
+            self.structure = structure_of(self.suggestions)
         self.suggestions = sorted(self.suggestions, key=lambda s: (s.start, s.end))
         check_no_overlap(self.suggestions)
         text = self.document.text

@@ -23,7 +23,9 @@ def detached_review(snap: Snapshot, path: Path | None = None, reviewer: str = ""
         pairs = zip(snap.suggestions, snap.decisions, strict=True)
         suggestions = [decision.apply(s) for s, decision in pairs]
         retired = [decision.apply(s) for s, decision in snap.retired]
-        session = ReviewSession(snap.document, suggestions, reviewer=reviewer)
+        session = ReviewSession(
+            snap.document, suggestions, reviewer=reviewer, structure=snap.structure
+        )
         return Review(
             session,
             History(snap.versions),

@@ -9,6 +9,7 @@ from typing import Any
 
 from korrektur.model import Decision, Kind, Status, Suggestion
 from korrektur.model.reason import reason_shape, restored
+from korrektur.model.structure import ReadingStructure
 from korrektur.store.validate import Fields, ReviewFileError, describe
 from korrektur.store.yamlio import Flow, FlowMap, Name
 
@@ -259,3 +260,30 @@ class Unanchored:
             f"{s.id}: {s.original!r} → {s.replacement!r} ({s.status.value}) "
             f"after …{self.before[-20:]!r}"
         )
+
+
+def structure_record(structure: ReadingStructure) -> dict[str, Any]:
+    """The reading structure: blocks and removed lines, each ``[kind, start, end]``."""
+    return {
+        "blocks": [Flow([Name(b.kind.value), b.start, b.end]) for b in structure.blocks],
+        "removed": [Flow([Name(r.kind.value), r.start, r.end]) for r in structure.removed],
+    }
+
+
+def read_structure(fields: Fields, length: int) -> ReadingStructure:
+    """The reading structure of a text of ``length`` characters from its record.
+
+    Raises:
+        ReviewFileError: a row is malformed or outside the text.
+    """
+    rows: dict[str, list[list[object]]] = {}
+    for key in ("blocks", "removed"):
+        rows[key] = []
+        for where, item in fields.items(key):
+            if not isinstance(item, list):
+                raise ReviewFileError(f"{where}: expected [kind, start, end]")
+            rows[key].append(item)
+    try:
+        return ReadingStructure.from_rows(rows["blocks"], rows["removed"], length)
+    except ValueError as exc:
+        raise fields.fail(str(exc)) from None

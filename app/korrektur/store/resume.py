@@ -11,6 +11,7 @@ from pathlib import Path
 from korrektur.formats.sources import read_document
 from korrektur.model import Document, DocumentError, ReviewSession, Suggestion
 from korrektur.model.layout import Span
+from korrektur.model.structure import structure_of
 from korrektur.store.anchor import Anchorer
 from korrektur.store.records import Unanchored
 from korrektur.store.review import Review
@@ -100,7 +101,10 @@ def add_fresh(review: Review, fresh: Iterable[Suggestion]) -> int:
     added = _fresh_ids(_merge_fresh(session.suggestions, fresh), _taken(review))
     if added:
         merged = ReviewSession(
-            session.document, [*session.suggestions, *added], reviewer=session.reviewer
+            session.document,
+            [*session.suggestions, *added],
+            reviewer=session.reviewer,
+            structure=structure_of(fresh) or session.structure,
         )
         review.replace_session(merged)
         review.notes.append(f"analysed again: {len(added)} new suggestions")
@@ -130,7 +134,9 @@ def resume(
     old = saved.session
     source_path = document.path or saved.source_path
     if document.sha256 == old.document.sha256 and document.text == old.document.text:
-        session = ReviewSession(document, list(old.suggestions), reviewer=reviewer)
+        session = ReviewSession(
+            document, list(old.suggestions), reviewer=reviewer, structure=old.structure
+        )
         review = Review(
             session,
             saved.history,
@@ -146,8 +152,14 @@ def resume(
     anchorer = Anchorer(old.document.text, document.text, old.document.sha256)
     current = anchorer.reanchor(old.suggestions)
     retired = anchorer.reanchor(saved.retired(), exclusive=False)
-    fresh = _fresh_ids(_merge_fresh(current.anchored, analyse(document)), _taken(saved))
-    session = ReviewSession(document, [*current.anchored, *fresh], reviewer=reviewer)
+    analysed = analyse(document)  # (the structure of the text as it is now)
+    fresh = _fresh_ids(_merge_fresh(current.anchored, analysed), _taken(saved))
+    session = ReviewSession(
+        document,
+        [*current.anchored, *fresh],
+        reviewer=reviewer,
+        structure=structure_of(analysed),
+    )
     report.source_changed = True
     report.old_sha256 = old.document.sha256
     report.reanchored = len(current.anchored)

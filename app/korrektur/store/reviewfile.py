@@ -13,6 +13,7 @@ from typing import Any
 from korrektur.gcpause import gc_paused
 from korrektur.model import UNDECIDED, Decision, Document, Status, Suggestion
 from korrektur.model.session import now_iso
+from korrektur.model.structure import ReadingStructure
 from korrektur.model.suggestion import count_statuses
 from korrektur.store.atomic import atomic_write_chunks, remove_leftovers
 from korrektur.store.history import State, Version, new_version
@@ -22,6 +23,7 @@ from korrektur.store.records import (
     Unanchored,
     compress_ids,
     decision_record,
+    structure_record,
     suggestion_record,
 )
 from korrektur.store.review import Review
@@ -98,6 +100,7 @@ class Snapshot:
         tool: who made the suggestions.
         source_path: where the source is.
         source_trusted: the source may be read (see ``Review.readable_source``).
+        structure: the reading structure of the source text (None: not analysed for it).
     """
 
     document: Document
@@ -109,6 +112,7 @@ class Snapshot:
     tool: ToolInfo
     source_path: Path | None
     source_trusted: bool = True
+    structure: ReadingStructure | None = None
 
     @cached_property
     def decisions(self) -> tuple[Decision, ...]:
@@ -131,6 +135,7 @@ def snapshot(review: Review) -> Snapshot:
             review.tool,
             review.source_path,
             review.source_trusted,
+            review.session.structure,
         )
 
 
@@ -208,6 +213,8 @@ def snapshot_data(
         data["retired"] = Spaced(suggestion_record(s, d) for s, d in snap.retired)
     if snap.unanchored:
         data["unanchored"] = Spaced(u.record() for u in snap.unanchored)
+    if snap.structure is not None:
+        data["structure"] = structure_record(snap.structure)
     data["source_text"] = snap.document.text.split("\n")
     return data
 

@@ -19,7 +19,13 @@ from korrektur.store.atomic import remove_leftovers
 from korrektur.store.history import History, Version, count_decisions
 from korrektur.store.lock import stamp_of
 from korrektur.store.pieces import release
-from korrektur.store.records import Unanchored, expand_ids, read_decision, read_suggestion
+from korrektur.store.records import (
+    Unanchored,
+    expand_ids,
+    read_decision,
+    read_structure,
+    read_suggestion,
+)
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import FORMAT, FORMAT_VERSION, NEWLINES
 from korrektur.store.tool import ToolInfo
@@ -162,8 +168,10 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
         tool_fields.optional_text("version") or "",
         tool_fields.optional_text("lexicon") or "",
     )
+    structure_fields = fields.optional_mapping("structure")
+    structure = None if structure_fields is None else read_structure(structure_fields, len(text))
     try:
-        session = ReviewSession(document, current)
+        session = ReviewSession(document, current, structure=structure)
     except ValueError as exc:
         raise ReviewFileError(f"suggestions: {exc}") from None
     source = fields.mapping("source").optional_text("path")
