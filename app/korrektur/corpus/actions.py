@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 
+from korrektur.corpus.opening import Corpus, open_corpus
 from korrektur.corpus.project import CorpusError, init_project
 from korrektur.corpus.runners import POOL_FROM, InlineRunner, PoolRunner, Runner
-from korrektur.corpus.workspace import Corpus, open_corpus
 
 EXIT_OK, EXIT_ERROR = 0, 1
 

@@ -55,7 +55,7 @@ def _read_document(fields: Fields, text: str) -> Document:
         encoding=source.optional_text("encoding") or "utf-8",
         encoding_label=source.optional_text("encoding_label") or "UTF-8",
         newline=newlines[newline_name],
-        sha256=_sha256(source),
+        sha256=_read_sha256(source),
         size=source.optional_integer("size") or 0,
         composition=Composition(composed)
         if (composed := source.optional_integer("composed"))
@@ -63,7 +63,7 @@ def _read_document(fields: Fields, text: str) -> Document:
     )
 
 
-def _sha256(source: Fields) -> str:
+def _read_sha256(source: Fields) -> str:
     value = source.text("sha256")
     if value and not _SHA256.fullmatch(value):  # ("": a text that was never a file)
         raise source.fail(f"'sha256' must be 64 hexadecimal digits, found {value[:70]!r}")

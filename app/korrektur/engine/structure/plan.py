@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from korrektur.engine.base import AnalysisCancelled, NoProgress, Progress, WordOracle
-from korrektur.engine.structure.bullets import BULLET, Glyph
+from korrektur.engine.structure.bullets import Glyph
 from korrektur.engine.structure.chars import DASHES
 from korrektur.engine.structure.edits import Edit
 from korrektur.engine.structure.flow import Flow, Gap, Item, Join, Role
@@ -27,7 +27,7 @@ from korrektur.engine.structure.reflow import FlowPlanner
 from korrektur.engine.structure.whitespace import inline_edits, quote_edits
 from korrektur.model.document import Document
 from korrektur.model.reason import Reason, phrase
-from korrektur.model.structure import ReadingStructure, Removal
+from korrektur.model.structure import BULLET, ReadingStructure, Removal
 from korrektur.model.suggestion import Kind
 
 
