@@ -25,7 +25,7 @@ from korrektur.engine.words.consistency import document_readings, with_document
 from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.decide import (
     AMBIGUOUS,
-    Decision,
+    Verdict,
     decide,
     options,
     unknown_prior,
@@ -79,7 +79,7 @@ class _Pass:
     previous: _Pass | None = None
     generator: Generator = field(init=False)
     cache: dict[tuple[str, Mode], list[Candidate]] = field(default_factory=dict)
-    decisions: dict[tuple[str, Case, bool, Mode, bool], Decision] = field(default_factory=dict)
+    decisions: dict[tuple[str, Case, bool, Mode, bool], Verdict] = field(default_factory=dict)
     readings: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict)
     merged: dict[str, Candidate | None] = field(default_factory=dict)  # words split by a space
     pairs: dict[tuple[str, str], bool] = field(default_factory=dict)  # ``merges`` answers
@@ -193,7 +193,7 @@ class _Pass:
             for r in readings
         )
 
-    def decide(self, word: Occurrence) -> Decision:
+    def decide(self, word: Occurrence) -> Verdict:
         key = (word.as_written, word.case, word.sentence_start, word.mode, word.capital)
         found = self.decisions.get(key)
         if found is None:
@@ -269,14 +269,14 @@ class WordAnalyzer:
 
     def decisions(
         self, document: Document, progress: Progress | None = None
-    ) -> tuple[list[Occurrence], list[Decision]]:
+    ) -> tuple[list[Occurrence], list[Verdict]]:
         """Every word of ``document`` with the engine's decision on it."""
         with gc_paused():
             return self._decisions(document, progress)
 
     def _decisions(
         self, document: Document, progress: Progress | None
-    ) -> tuple[list[Occurrence], list[Decision]]:
+    ) -> tuple[list[Occurrence], list[Verdict]]:
         lexicon = self.lexicon
         first = _Pass(lexicon, self.channel, full=False)
         words = collect(document, lexicon, first.joins, first.merges, first.spaces)
@@ -310,7 +310,7 @@ class WordAnalyzer:
         return self.suggestions(document, words, decisions)
 
     def suggestions(
-        self, document: Document, words: list[Occurrence], decisions: list[Decision]
+        self, document: Document, words: list[Occurrence], decisions: list[Verdict]
     ) -> list[Suggestion]:
         """The suggestions of ``decisions`` (``self.decisions(document)``), explained."""
         suggestions: list[Suggestion] = []
@@ -333,7 +333,7 @@ class WordAnalyzer:
         return suggestions
 
     def _explain(
-        self, word: Occurrence, decision: Decision, left: str | None, right: str | None
+        self, word: Occurrence, decision: Verdict, left: str | None, right: str | None
     ) -> _Explained:
         others = [
             o.text
@@ -357,7 +357,7 @@ class _Explained:
 
 
 def _suggestions(
-    document: Document, word: Occurrence, decision: Decision, explained: _Explained
+    document: Document, word: Occurrence, decision: Verdict, explained: _Explained
 ) -> list[Suggestion]:
     """One suggestion per piece of ``word`` that changes (two for a hyphenated word)."""
     if not word.joined:  # most words: no need to cut the texts into pieces
@@ -399,10 +399,10 @@ def _suggestion(
 
 def _run(
     run: _Pass, words: list[Occurrence], progress: Progress | None, done: int, total: int
-) -> list[Decision]:
+) -> list[Verdict]:
     """The decision on every word; each distinct word in its setting is decided once."""
     decided = run.decisions
-    result: list[Decision] = []
+    result: list[Verdict] = []
     fresh = 0
     for index, word in enumerate(words):
         key = (word.written or word.raw, word.case, word.sentence_start, word.mode, word.capital)
@@ -420,7 +420,7 @@ def _run(
 
 def _in_context(
     words: list[Occurrence],
-    decisions: list[Decision],
+    decisions: list[Verdict],
     lexicon: Lexicon,
     text: str,
     model: RealWordModel | None,
@@ -442,7 +442,7 @@ def _in_context(
         rest = []
         plans: dict[int, Plan | None] = {}
         by_word: dict[int, list[int]] = {}  # occurrences of one plain decision
-        weighed: dict[int, Decision] = {}
+        weighed: dict[int, Verdict] = {}
         for index in uncertain:
             result = in_sentence(decisions[index], model, words[index], text, lone, plans)
             if result is None:
@@ -466,7 +466,7 @@ def _in_context(
     plains = [decisions[i].without_context() for i in uncertain]
     sides = [(words[i].left, words[i].right) for i in uncertain]
     context = ContextModel(lexicon)
-    done: dict[tuple[int, str | None, str | None], Decision] = {}
+    done: dict[tuple[int, str | None, str | None], Verdict] = {}
     for _ in range(CONTEXT_ROUNDS):
         updated = []
         for plain, (before, after) in zip(plains, sides, strict=True):
@@ -484,7 +484,7 @@ def _in_context(
 
 
 def _neighbour(
-    words: list[Occurrence], best: list[str] | list[Decision], index: int | None
+    words: list[Occurrence], best: list[str] | list[Verdict], index: int | None
 ) -> str | None:
     """How the context model reads the word at ``index`` (None: no neighbour).
 

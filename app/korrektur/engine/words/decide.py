@@ -62,13 +62,16 @@ class Option:
 
 
 @dataclass(slots=True)
-class Decision:
-    """The options for one word, best first, with their probabilities."""
+class Verdict:
+    """The engine's verdict on one word: the options, best first, with their probabilities.
+
+    (A reviewer's decision on a suggestion is ``model.Decision``.)
+    """
 
     options: list[Option]
     probabilities: list[float]
     context_used: bool = False
-    plain: Decision | None = None  # the decision before context, when context was used
+    plain: Verdict | None = None  # the verdict before context, when context was used
     sentence: Choice | None = None  # the real-word model's choice, when it weighed the word
 
     @property
@@ -99,7 +102,7 @@ class Decision:
             return CONTEXT
         return PLAIN
 
-    def without_context(self) -> Decision:
+    def without_context(self) -> Verdict:
         """The decision before any context was applied (itself when none was)."""
         return self.plain if self.plain is not None else self
 
@@ -202,19 +205,19 @@ def _number(occurrence: Occurrence, lexicon: Lexicon) -> Option:
     return Option(occurrence.raw, NUMBER, prior, keep)
 
 
-def decide(ranked: list[Option]) -> Decision:
+def decide(ranked: list[Option]) -> Verdict:
     """Normalise option scores into probabilities (softmax), best first."""
     ranked.sort(key=lambda o: -(o.score + o.context))
     top = ranked[0].score + ranked[0].context
     exp = math.exp
     weights = [exp(o.score + o.context - top) for o in ranked]
     total = sum(weights)
-    return Decision(ranked, [w / total for w in weights])
+    return Verdict(ranked, [w / total for w in weights])
 
 
 def with_context(
-    decision: Decision, context: ContextModel, left: str | None, right: str | None
-) -> Decision:
+    decision: Verdict, context: ContextModel, left: str | None, right: str | None
+) -> Verdict:
     """Re-rank an uncertain decision by its neighbours; certain ones are returned as they are.
 
     A valid word as written that the word alone would keep is changed by its neighbours only

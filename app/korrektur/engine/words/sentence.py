@@ -17,8 +17,8 @@ from korrektur.engine.words.decide import (
     CONTEXT_FLIP,
     CONTEXT_MIN,
     LONE_LETTER,
-    Decision,
     Option,
+    Verdict,
     decide,
     kept,
 )
@@ -37,13 +37,13 @@ Plan = tuple[tuple[str, ...], dict[str, float], list[float]]  # words, shares, l
 
 
 def in_sentence(
-    decision: Decision,
+    decision: Verdict,
     model: RealWordModel,
     occurrence: Occurrence,
     text: str,
     lone: float = 0.0,
     plans: dict[int, Plan | None] | None = None,
-) -> Decision | None:
+) -> Verdict | None:
     """``decision`` re-ranked by the real-word model; None when no confusion set covers it.
 
     ``lone``: for a lone digit, how likely this document is to print a one-letter word as
@@ -92,7 +92,7 @@ def in_sentence(
     return result
 
 
-def settled(result: Decision) -> Decision:
+def settled(result: Verdict) -> Verdict:
     """``result``, or its plain decision where it would change a valid word unsurely.
 
     Never harm: the sentence alone changes a word that is valid as written only when it
@@ -105,7 +105,7 @@ def settled(result: Decision) -> Decision:
     return result
 
 
-def in_document(results: list[Decision]) -> list[Decision]:
+def in_document(results: list[Verdict]) -> list[Verdict]:
     """The sentence's decisions on one word's occurrences, sharpened by the document.
 
     A report about trains writes ``tåg`` wherever the sentence hesitates between ``tag`` and
@@ -155,7 +155,7 @@ def in_document(results: list[Decision]) -> list[Decision]:
     return out
 
 
-def _plan(decision: Decision, model: RealWordModel, raw: str, lone: float) -> Plan | None:
+def _plan(decision: Verdict, model: RealWordModel, raw: str, lone: float) -> Plan | None:
     """The model's candidates among the options, their share and likelihood; None: no set."""
     shares: dict[str, float] = {}  # candidate word → its share of the plain probability
     likelihood: dict[str, float] = {}  # candidate word → P(printed | word), best case form
@@ -178,7 +178,7 @@ def _plan(decision: Decision, model: RealWordModel, raw: str, lone: float) -> Pl
 
 
 def lone_letter_rate(
-    numerals: list[tuple[Decision, Occurrence]], letters: int, model: RealWordModel, text: str
+    numerals: list[tuple[Verdict, Occurrence]], letters: int, model: RealWordModel, text: str
 ) -> float:
     """How often this document prints a one-letter word (``i``) as a lone digit (``1``).
 
