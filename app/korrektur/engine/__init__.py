@@ -3,7 +3,7 @@
 from korrektur.engine.base import AnalysisCancelled, Analyzer, NoProgress, Progress, WordOracle
 from korrektur.engine.pipeline import Engine
 from korrektur.engine.registry import default_engine
-from korrektur.engine.words.sources import lexicon_label
+from korrektur.engine.words.lexicon_sources import lexicon_label
 
 __all__ = [
     "AnalysisCancelled",

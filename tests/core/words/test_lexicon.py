@@ -11,8 +11,8 @@ from korrektur.engine.words import lexicon as lexicon_module
 from korrektur.engine.words import lexicon_cache
 from korrektur.engine.words.lexicon import Lexicon, pair_hash, quantise
 from korrektur.engine.words.lexicon_cache import load_lexicon
+from korrektur.engine.words.lexicon_sources import find_sources
 from korrektur.engine.words.lines import SortedLines
-from korrektur.engine.words.sources import find_sources
 
 
 def tiny() -> Lexicon:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from korrektur.engine.words.build import build_lexicon
 from korrektur.engine.words.lexicon import FORMAT, Lexicon
-from korrektur.engine.words.sources import Sources, find_sources
+from korrektur.engine.words.lexicon_sources import Sources, find_sources
 from korrektur.paths import cache_dir
 
 # Cache files of this format; older Korrekturs used (and clean up) "lexicon-*.bin".

@@ -1,4 +1,4 @@
-"""Where the word engine's sources are, and a key that changes whenever one of them does."""
+"""Where the word engine's lexicon sources are, and a key that changes whenever one of them does."""
 
 from __future__ import annotations
 
