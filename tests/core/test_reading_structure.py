@@ -268,3 +268,15 @@ def test_every_decision_keeps_all_text_in_blocks_in_order(statuses, pending):
     for block in blocks:
         if block.kind is BlockKind.HEADING:
             assert text[block.start : block.end] in headings
+
+
+def test_analysing_an_old_review_again_gives_it_the_structure():
+    from korrektur.store.resume import add_fresh
+
+    session = all_accepted()
+    old = Review(ReviewSession(session.document, list(session.suggestions)))  # saved before
+    assert old.session.structure is None
+    fresh = Engine(structure_analyzers(WordListOracle())).analyse(session.document)
+    assert add_fresh(old, fresh) == 0  # nothing new to review …
+    assert old.session.structure == session.structure  # … but the headings are known again
+    assert shown(old.session) == ACCEPTED

@@ -97,16 +97,19 @@ def add_fresh(review: Review, fresh: Iterable[Suggestion]) -> int:
     Returns how many were added.
     """
     session = review.session
+    structure = structure_of(fresh) or session.structure  # (the text is the same: the newer)
     added = _fresh_ids(_merge_fresh(session.suggestions, fresh), _taken(review))
     if added:
         merged = ReviewSession(
             session.document,
             [*session.suggestions, *added],
             reviewer=session.reviewer,
-            structure=structure_of(fresh) or session.structure,
+            structure=structure,
         )
         review.replace_session(merged)
         review.notes.append(f"analysed again: {len(added)} new suggestions")
+    else:
+        session.structure = structure
     return len(added)
 
 
