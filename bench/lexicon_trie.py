@@ -17,6 +17,7 @@ documents with each index (CPU time, and whether the suggestions are the same).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import marshal
@@ -45,7 +46,7 @@ MIN_BEGIN = 2  # the shortest compound first part the compound search asks for
 MIN_END = 3  # the shortest last part: first parts stop this far before the end
 INT_TABLES = ("logp", "begin", "caps")  # word -> small int (one byte)
 TEXT_TABLES = ("groups", "begin_groups")  # fold key -> tab-joined forms
-REST = ("total", "acronyms", "patterns", "confusions", "learned")
+ARRAYS = ("bigram_keys", "bigram_counts")  # raw bytes, mapped as memoryviews
 
 
 # -- the trie index ---------------------------------------------------------------------
@@ -124,8 +125,12 @@ def write_tries(lexicon: Lexicon, folder: Path) -> None:
     marisa_trie.Trie(first_part_keys(lexicon)).save(str(folder / "first_parts.marisa"))
     (folder / "bigram_keys.bin").write_bytes(lexicon.bigram_keys.tobytes())
     (folder / "bigram_counts.bin").write_bytes(lexicon.bigram_counts.tobytes())
-    rest = {name: getattr(lexicon, name) for name in REST}
-    rest["acronyms"] = sorted(rest["acronyms"])
+    mapped = {*INT_TABLES, *TEXT_TABLES, *ARRAYS, "rare"}
+    rest = {
+        f.name: getattr(lexicon, f.name)
+        for f in dataclasses.fields(lexicon)
+        if f.init and f.name not in mapped
+    }
     (folder / "rest.bin").write_bytes(marshal.dumps(rest))
 
 
@@ -146,19 +151,11 @@ def open_tries(folder: Path) -> Lexicon:
     rare = RareTable(marisa_trie.BytesTrie().mmap(str(folder / "rare.marisa")))
     rest = marshal.loads((folder / "rest.bin").read_bytes())
     return Lexicon(
-        total=rest["total"],
-        logp=tables["logp"],
-        groups=tables["groups"],
-        rare=rare,  # type: ignore[arg-type]
-        begin=tables["begin"],
-        begin_groups=tables["begin_groups"],
-        caps=tables["caps"],
-        bigram_keys=_mapped(folder / "bigram_keys.bin", "Q"),  # type: ignore[arg-type]
-        bigram_counts=_mapped(folder / "bigram_counts.bin", "I"),  # type: ignore[arg-type]
-        acronyms=frozenset(rest["acronyms"]),
-        patterns=[tuple(p) for p in rest["patterns"]],
-        confusions=[tuple(c) for c in rest["confusions"]],
-        learned=rest["learned"],
+        **tables,
+        rare=rare,
+        bigram_keys=_mapped(folder / "bigram_keys.bin", "Q"),
+        bigram_counts=_mapped(folder / "bigram_counts.bin", "I"),
+        **rest,  # everything else as it was (acronyms, patterns, confusions …)
     )
 
 
