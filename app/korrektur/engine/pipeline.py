@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import copy
 import operator
 from collections.abc import Iterable, Sequence
 
@@ -89,9 +90,7 @@ def number(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
     """Copies of ``suggestions`` with the ids ``s1``, ``s2``, … in document order."""
     numbered = []
     for i, suggestion in enumerate(suggestions, start=1):
-        # A shallow copy, as dataclasses.replace makes but without validating again.
-        copied = object.__new__(Suggestion)
-        copied.__dict__.update(vars(suggestion))
+        copied = copy.copy(suggestion)  # (dataclasses.replace would validate it again)
         copied.id = f"s{i}"
         numbered.append(copied)
     return numbered

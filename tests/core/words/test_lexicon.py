@@ -9,6 +9,7 @@ import pytest
 
 from korrektur.engine.words import lexicon as lexicon_module
 from korrektur.engine.words import lexicon_cache
+from korrektur.engine.words import memo as memo_module
 from korrektur.engine.words.lexicon import Lexicon, pair_hash, quantise
 from korrektur.engine.words.lexicon_cache import load_lexicon
 from korrektur.engine.words.lexicon_sources import find_sources
@@ -110,7 +111,7 @@ def test_compiled_index(lexicon):
 
 
 def test_remembered_lookups_are_bounded_and_answer_the_same(monkeypatch):
-    monkeypatch.setattr(lexicon_module, "MEMO_LIMIT", 2)
+    monkeypatch.setattr(memo_module, "LIMIT", 2)
     lexicon = tiny()
     keys = ["for", "skola", "forandrad", "xyz", "for"]
     first = [lexicon.forms(k) for k in keys]

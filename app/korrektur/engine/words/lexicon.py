@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from korrektur.engine.words.lines import SortedLines
+from korrektur.engine.words.memo import Memo
 from korrektur.engine.words.text import fold
 
 GENITIVE_MIN = 4  # a known word longer than this takes a genitive -s
 RARE_COUNT = 0.5  # a valid form never seen in the corpus counts as half an occurrence
-MEMO_LIMIT = 200_000  # remembered lookups (some 30 MB at most), then forgotten
 SCALE = 8.0  # log values are stored as small integers in steps of 1/8 (fast to load)
 
 
@@ -58,6 +58,9 @@ class Lexicon:
         patterns: regular expressions of protected chunks.
         confusions: hand-written ``raw>gold`` weights (confusions.yaml).
         learned: per-document learned confusion counts (learned-confusions.yaml).
+
+    Lookups are remembered in memos (``memo.py``): ``forms`` and ``begin_forms`` by fold key,
+    ``count`` and the bigram hashes by lower-case word.
     """
 
     total: float
@@ -76,17 +79,19 @@ class Lexicon:
     rare_logp: float = field(init=False)
     _near: dict[tuple[str, int], list[str]] = field(init=False, repr=False)
     _near_lock: threading.Lock = field(init=False, repr=False)
-    _counts: dict[str, float] = field(init=False, repr=False)
-    _hashes: dict[str, int] = field(init=False, repr=False)
+    _forms: Memo[str, tuple[str, ...]] = field(init=False, repr=False)
+    _begin_forms: Memo[str, tuple[str, ...]] = field(init=False, repr=False)
+    _counts: Memo[str, float] = field(init=False, repr=False)
+    _hashes: Memo[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.rare_logp = math.log(RARE_COUNT / self.total)
         self._near = {}
         self._near_lock = threading.Lock()
-        self._counts = {}  # memo of count(); grows with the words seen, a few MB at most
-        self._hashes = {}
-        self._forms: dict[str, tuple[str, ...]] = {}  # memo of forms(), bounded
-        self._begin_forms: dict[str, tuple[str, ...]] = {}  # memo of begin_forms(), bounded
+        self._forms = Memo(self._find_forms)
+        self._begin_forms = Memo(self._find_begin_forms)
+        self._counts = Memo(self._find_count)
+        self._hashes = Memo(word_hash)
 
     def near_bucket(self, first: str, length: int, min_logp: float) -> list[str]:
         """Fold keys of words at least ``exp(min_logp)`` common, by first letter and length.
@@ -129,12 +134,7 @@ class Lexicon:
 
         Remembered: the engine asks for the same spellings again and again.
         """
-        found = self._forms.get(key)
-        if found is None:
-            if len(self._forms) >= MEMO_LIMIT:
-                self._forms.clear()
-            found = self._forms[key] = self._find_forms(key)
-        return found
+        return self._forms[key]
 
     def _find_forms(self, key: str) -> tuple[str, ...]:
         # (Written out without helper calls or empty comprehensions: most keys are no word.)
@@ -155,14 +155,11 @@ class Lexicon:
 
     def begin_forms(self, key: str) -> tuple[str, ...]:
         """Compound first parts whose fold key is ``key`` (``larar`` → ``lärar``)."""
-        found = self._begin_forms.get(key)
-        if found is None:
-            if len(self._begin_forms) >= MEMO_LIMIT:
-                self._begin_forms.clear()
-            grouped = self.begin_groups.get(key)
-            found = tuple(grouped.split("\t")) if grouped else (key,) if key in self.begin else ()
-            self._begin_forms[key] = found
-        return found
+        return self._begin_forms[key]
+
+    def _find_begin_forms(self, key: str) -> tuple[str, ...]:
+        grouped = self.begin_groups.get(key)
+        return tuple(grouped.split("\t")) if grouped else (key,) if key in self.begin else ()
 
     def capitalised_share(self, word: str) -> float | None:
         """How often ``word`` is capitalised inside a sentence; None when never seen."""
@@ -175,22 +172,16 @@ class Lexicon:
 
     def count(self, word: str) -> float:
         """Expected count of ``word`` in the reference corpus."""
-        found = self._counts.get(word)
-        if found is None:
-            logp = self.word_logp(word)
-            found = self._counts[word] = math.exp(logp) * self.total if logp is not None else 0.0
-        return found
+        return self._counts[word]
+
+    def _find_count(self, word: str) -> float:
+        logp = self.word_logp(word)
+        return math.exp(logp) * self.total if logp is not None else 0.0
 
     def bigram(self, first: str, second: str) -> int:
         """How often ``first second`` stands in the reference corpus (0 when rare)."""
         hashes = self._hashes
-        left = hashes.get(first)
-        if left is None:
-            left = hashes[first] = word_hash(first)
-        right = hashes.get(second)
-        if right is None:
-            right = hashes[second] = word_hash(second)
-        key = (left << 32) | right
+        key = (hashes[first] << 32) | hashes[second]
         index = bisect.bisect_left(self.bigram_keys, key)
         if index < len(self.bigram_keys) and self.bigram_keys[index] == key:
             return int(self.bigram_counts[index])

@@ -12,6 +12,7 @@ A valid word as written is changed only when the sentence makes the other readin
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from korrektur.engine.words.decide import (
     CONTEXT_FLIP,
@@ -33,7 +34,18 @@ DOCUMENT_STRENGTH = 2.0  # the plain decision counts as this many of a word's oc
 DOCUMENT_ROUNDS = 5
 
 
-Plan = tuple[tuple[str, ...], dict[str, float], list[float]]  # words, shares, likelihoods
+class Plan(NamedTuple):
+    """What a decision asks the real-word model (``_plan``), the same for its every occurrence.
+
+    Attributes:
+        words: the model's candidates among the decision's options.
+        shares: each candidate's share of the plain decision's probability.
+        likelihoods: each candidate's ``P(printed | word)``, in the order of ``words``.
+    """
+
+    words: tuple[str, ...]
+    shares: dict[str, float]
+    likelihoods: list[float]
 
 
 def in_sentence(
@@ -174,7 +186,7 @@ def _plan(decision: Verdict, model: RealWordModel, raw: str, lone: float) -> Pla
     if len(shares) < 2:
         return None
     words = tuple(shares)
-    return words, shares, [likelihood[w] for w in words]
+    return Plan(words, shares, [likelihood[w] for w in words])
 
 
 def lone_letter_rate(
