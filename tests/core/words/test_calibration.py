@@ -2,7 +2,11 @@ import pytest
 import yaml
 
 from korrektur.engine.words.calibration import (
+    NEAR,
+    PLAIN,
+    VALID_CEILING,
     Calibration,
+    capped,
     fit,
     fit_kinds,
     isotonic,
@@ -64,9 +68,9 @@ def test_fit_of_nothing_is_cautious():
 def test_each_kind_of_evidence_gets_its_own_map(tmp_path):
     # The sentence-decided suggestions are right more often than the plain ones at the same
     # model probability: each kind with enough samples is fitted on its own.
-    samples = [(0.99, True, "context")] * 300
-    samples += [(0.99, True, "plain")] * 270 + [(0.99, False, "plain")] * 30
-    samples += [(0.99, True, "other")] * 5
+    samples = [(0.99, True, "context", False)] * 300
+    samples += [(0.99, True, "plain", False)] * 270 + [(0.99, False, "plain", False)] * 30
+    samples += [(0.99, True, "other", False)] * 5
     calibration = fit_kinds(samples)
     assert dict(calibration.kinds).keys() == {"context", "plain"}
     assert calibration.confidence(0.99, "context") == pytest.approx(301 / 302)
@@ -78,3 +82,37 @@ def test_each_kind_of_evidence_gets_its_own_map(tmp_path):
     again = load_calibration(path)
     assert again.confidence(0.99, "plain") == pytest.approx(calibration.confidence(0.99, "plain"))
     assert again.confidence(0.99, "context") == pytest.approx(301 / 302)
+
+
+def test_a_rare_kind_may_not_claim_more_than_it_has_earned():
+    # 20 near misses, 16 right: too few for a curve; the pooled map is capped at their share.
+    samples = [(p / 100, True, PLAIN, False) for p in range(50, 100)] * 10
+    samples += [(0.999, True, NEAR, False)] * 16 + [(0.999, False, NEAR, False)] * 4
+    calibration = fit_kinds(samples)
+    share = (16 + 1) / (20 + 2)
+    assert calibration.confidence(0.999, NEAR) == pytest.approx(share)
+    assert calibration.confidence(0.999, PLAIN) > 0.95
+    assert calibration.confidence(0.6, NEAR) <= calibration.confidence(0.6, PLAIN)
+
+
+def test_capping_keeps_the_map_monotone_and_below_the_ceiling():
+    points = ((0.0, 0.0), (0.5, 0.4), (0.9, 0.95), (1.0, 0.99))
+    low = capped(points, 0.8)
+    assert max(y for _, y in low) == pytest.approx(0.8)
+    assert [y for _, y in low] == sorted(y for _, y in low)
+    below = Calibration(points).confidence(0.7)
+    assert Calibration(low).confidence(0.7) == pytest.approx(min(below, 0.8))
+
+
+def test_a_valid_word_is_bulk_safe_only_above_every_wrong_change_of_one(tmp_path):
+    # Changes of valid words were wrong at probabilities up to 0.97; other changes never.
+    samples = [(0.95, True, PLAIN, True)] * 200 + [(0.97, False, PLAIN, True)] * 2
+    samples += [(0.95, True, PLAIN, False)] * 200 + [(0.999, True, PLAIN, True)] * 300
+    calibration = fit_kinds(samples)
+    assert 0.97 < calibration.valid_floor < 0.971
+    assert calibration.confidence(0.96, PLAIN, valid=True) == VALID_CEILING
+    assert calibration.confidence(0.96, PLAIN, valid=False) > 0.95
+    assert calibration.confidence(0.999, PLAIN, valid=True) > 0.99
+    path = tmp_path / "calibration.yaml"
+    path.write_text(yaml.safe_dump(to_yaml(calibration)), encoding="utf-8")
+    assert load_calibration(path).valid_floor == calibration.valid_floor

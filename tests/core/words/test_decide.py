@@ -1,5 +1,6 @@
 import math
 
+from korrektur.engine.words.calibration import NEAR, PLAIN, SPLIT
 from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.decide import CONTEXT_FLIP, Option, decide, with_context
 
@@ -43,3 +44,23 @@ def test_context_may_confirm_the_valid_word():
     confirmed = with_context(_plain(), FixedContext("lasa", 1.0), "att", None)
     assert confirmed.best.text == "lasa"
     assert confirmed.confidence > 0.6
+
+
+def test_the_kind_of_evidence_names_near_misses_and_run_together_words():
+    near = Candidate("initiativ", math.log(1e-5), math.log(1e-6), (("a", "ia"),), Source.NEAR)
+    split = Candidate("syfte att", math.log(1e-8), math.log(1e-2), ((".", " "),), Source.SPLIT)
+    plain = Candidate("läsa", math.log(0.4), 0.0, (("a", "ä"),), Source.LEXICON)
+    for candidate, kind in ((near, NEAR), (split, SPLIT), (plain, PLAIN)):
+        option = Option(candidate.word, candidate.word, candidate.score, candidate)
+        assert decide([option]).kind == kind
+
+
+def test_a_change_of_a_word_valid_as_written_is_known_as_such():
+    plain = _plain()
+    strong = with_context(plain, FixedContext("läsa", 10.0), "att", None)
+    assert strong.best.text == "läsa"
+    assert strong.changes_valid
+    assert not plain.changes_valid  # it keeps ``lasa``
+    unknown = Candidate("läsa", math.log(0.4), 0.0, (("a", "ä"),), Source.LEXICON)
+    option = Option("läsa", "läsa", unknown.score, unknown)
+    assert not decide([option, Option("lasx", "lasx", -30.0, None)]).changes_valid

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from korrektur.engine.words.calibration import CONTEXT, PLAIN
+from korrektur.engine.words.calibration import CONTEXT, NEAR, PLAIN, SPLIT
 from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.channel import Channel, is_diacritic_op
 from korrektur.engine.words.context import ContextModel
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _LOWER, _TITLE, _UPPER, _MIXED = Case.LOWER, Case.TITLE, Case.UPPER, Case.MIXED
 _DIACRITICS = Mode.DIACRITICS
 _KEEP, _COMPOUND = Source.KEEP, Source.COMPOUND
+_SOURCE_KINDS = {Source.NEAR: NEAR, Source.SPLIT: SPLIT}
 
 # Log prior that the raw word is right although the lexicon does not know it.
 UNKNOWN_LOWER = math.log(1e-13)
@@ -88,16 +89,26 @@ class Decision:
 
     @property
     def kind(self) -> str:
-        """The kind of evidence that decided, for calibration: the sentence or the word.
+        """The kind of evidence that decided, for calibration (``calibration.KINDS``).
 
-        The sentence decided when the real-word model weighed the word, or when the
-        neighbours changed what the word alone would have been.
+        A near miss (an edit the channel does not explain) or two words run together are
+        kinds of their own, however they were decided. Otherwise the sentence decided when
+        the real-word model weighed the word, or when the neighbours changed what the word
+        alone would have been; else the word alone did.
         """
+        candidate = self.options[0].candidate
+        if candidate is not None and candidate.source in _SOURCE_KINDS:
+            return _SOURCE_KINDS[candidate.source]
         if self.sentence is not None or (
             self.plain is not None and self.plain.best.text != self.best.text
         ):
             return CONTEXT
         return PLAIN
+
+    @property
+    def changes_valid(self) -> bool:
+        """The best option changes a word that is valid as written (the raw word is known)."""
+        return not kept(self.options[0]) and any(kept(o) for o in self.without_context().options)
 
     def without_context(self) -> Decision:
         """The decision before any context was applied (itself when none was)."""
