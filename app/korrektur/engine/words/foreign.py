@@ -9,13 +9,13 @@ English word is kept where the words around it are English: two of the four near
 capitalised words inside a sentence, one of them such an English word (a name or title
 written in English).
 
-English frequencies come from wordfreq's small English list (the Swedish lexicon is built
-from wordfreq too), loaded on first use.
+English frequencies come from wordfreq's small English list, compiled into the lexicon
+index with the Swedish ones (``build.py``: the English words Swedish hardly uses, and the
+most common English words).
 """
 
 from __future__ import annotations
 
-import functools
 import math
 
 from korrektur.engine.words.decide import Decision, Option, kept
@@ -30,36 +30,20 @@ REACH = 2  # neighbours read on each side
 MIN_ENGLISH = 2  # English neighbours that make the phrase English
 
 
-@functools.cache
-def _english() -> dict[str, float]:
-    """English word → log frequency (wordfreq's small list; empty when it cannot be read)."""
-    try:
-        import wordfreq
-
-        found = wordfreq.get_frequency_dict("en", "small")
-    except (ImportError, OSError, ValueError):
-        return {}
-    return {word: math.log(share) for word, share in found.items() if share > 0}
-
-
-def english_logp(word: str) -> float | None:
-    """Log frequency of a lower-case word in English (None: not a common English word)."""
-    return _english().get(word)
-
-
 def is_english(word: str, lexicon: Lexicon) -> bool:
     """``word`` (lower case) is an English word that Swedish, with any å/ä/ö, hardly uses."""
-    english = english_logp(word)
+    english = lexicon.english_logp(word)
     if english is None or english < ENGLISH:
         return False
-    swedish = [p for p in map(lexicon.word_logp, (word, *lexicon.forms(fold(word)))) if p]
+    forms = (word, *lexicon.forms(fold(word)))
+    swedish = [p for p in map(lexicon.word_logp, forms) if p is not None]
     return not swedish or english - max(swedish) >= ENGLISH_MARGIN
 
 
 def in_english_phrase(words: list[Occurrence], index: int, lexicon: Lexicon) -> bool:
     """The word at ``index`` is a common English word among English words (see the module)."""
     word = words[index]
-    common = english_logp(word.low)
+    common = lexicon.english_logp(word.low)
     if common is None or common < COMMON_ENGLISH:
         return False
     before = _side(words, word.left, -1)
