@@ -10,7 +10,7 @@ SAMPLE := resources/samples/kommunrapport.txt
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,cluster]'
 	@touch $(STAMP)
 
 run: $(STAMP)

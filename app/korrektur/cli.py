@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from korrektur import __version__
+from korrektur.corpus import command as corpus_command
 from korrektur.display import display_problem
 from korrektur.engine import default_engine
 from korrektur.formats.exporters import EXPORTERS, export_to_bytes, format_for
@@ -152,6 +153,13 @@ def _configure_suggest(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help=SOURCE_HELP)
     parser.add_argument("--json", action="store_true", help="one JSON object (see DESIGN.md)")
     parser.add_argument("--kinds", choices=sorted(KIND_GROUPS), default="all")
+    parser.add_argument(
+        "--lang",
+        choices=("en", "sv"),
+        default="en",
+        help="language of the reasons in the table (--json keeps English, with the reason "
+        "as data in reason_key and reason_values)",
+    )
 
 
 @command("suggest", "list the suggested corrections of a file", _configure_suggest)
@@ -162,16 +170,29 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(suggestions_payload(document, suggestions), ensure_ascii=False))
         return EXIT_OK
+    say = _reasons_in(args.lang)
     for suggestion in suggestions:
         line = document.lines[document.line_index_at(suggestion.start)]
         column = suggestion.start - line.start + 1
         change = f"{suggestion.original!r} → {suggestion.replacement!r}"
         print(
             f"{line.number}:{column}\t{change}\t{suggestion.kinds_label}\t"
-            f"{suggestion.confidence:.2f}\t{suggestion.reason}"
+            f"{suggestion.confidence:.2f}\t{say(suggestion.reason)}"
         )
     print(f"{len(suggestions)} suggestions", file=sys.stderr)
     return EXIT_OK
+
+
+def _reasons_in(language: str) -> Callable[[str], str]:
+    """Reasons in ``language``: English as they are, Swedish through the interface's translation."""
+    if language == "en":
+        return str
+    from korrektur.ui.reason_text import reason_in, translator_for  # Qt only when asked
+
+    translator = translator_for(language)
+    if translator is None:
+        raise UserError(f"the {language} translation is missing from this installation")
+    return lambda reason: reason_in(reason, translator)
 
 
 # -- apply -----------------------------------------------------------------------------------
@@ -406,6 +427,9 @@ def _folder_source(review: Review) -> bool:
     return source is not None and source.is_dir()
 
 
+COMMANDS["corpus"] = (corpus_command.HELP, corpus_command.configure, corpus_command.run)
+
+
 # -- GUI and entry point ---------------------------------------------------------------------
 
 
@@ -420,6 +444,18 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", help="a report to open in the window")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot and exit")
     parser.add_argument("--size", default="1400x900", help="window size for --screenshot")
+    parser.add_argument(
+        "--scene",
+        choices=("window", "edit", "structure", "compare"),
+        default="window",
+        help="with --screenshot: a review under way, edit mode, structure fixes, or versions",
+    )
+    parser.add_argument(
+        "--theme", choices=("light", "dark"), default="light", help="with --screenshot: colours"
+    )
+    parser.add_argument(
+        "--lang", choices=("en", "sv"), default="en", help="with --screenshot: the language"
+    )
     return parser
 
 

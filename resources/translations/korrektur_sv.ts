@@ -135,12 +135,20 @@
         <translation>Behåll råtexten och gå vidare</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Redigera…</translation>
+        <source>&amp;Edit suggestion…</source>
+        <translation>&amp;Redigera förslaget…</translation>
     </message>
     <message>
-        <source>Type your own correction in place</source>
-        <translation>Skriv en egen rättelse på plats</translation>
+        <source>Type your own correction of this suggestion in place (Esc cancels)</source>
+        <translation>Skriv en egen rättelse av förslaget på plats (Esc avbryter)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;text</source>
+        <translation>Redigera &amp;text</translation>
+    </message>
+    <message>
+        <source>Type in the corrected text at the cursor; Esc returns to reviewing</source>
+        <translation>Skriv i den rättade texten vid markören; Esc återgår till granskning</translation>
     </message>
     <message>
         <source>Accept all &amp;identical</source>
@@ -191,6 +199,22 @@
         <translation>Text i normal storlek</translation>
     </message>
     <message>
+        <source>Show &amp;proposals</source>
+        <translation>Visa &amp;förslag</translation>
+    </message>
+    <message>
+        <source>Undecided suggestions in the corrected text: the proposed correction (checked) or the OCR text, as an export keeps it by default</source>
+        <translation>Obeslutade förslag i den rättade texten: den föreslagna rättelsen (markerat) eller OCR-texten, som en export behåller den som standard</translation>
+    </message>
+    <message>
+        <source>Show &amp;removed lines</source>
+        <translation>Visa &amp;borttagna rader</translation>
+    </message>
+    <message>
+        <source>Lines a fix removes (page headers, footers) stay visible, struck through; unchecked, they are folded away</source>
+        <translation>Rader som en rättelse tar bort (sidhuvuden, sidfötter) syns genomstrukna; utan bock viks de undan</translation>
+    </message>
+    <message>
         <source>&amp;Wrap long lines</source>
         <translation>&amp;Radbryt långa rader</translation>
     </message>
@@ -235,16 +259,16 @@
         <translation>&amp;Systemets språk</translation>
     </message>
     <message>
-        <source>Use the desktop&apos;s language (after a restart)</source>
-        <translation>Använd skrivbordets språk (efter omstart)</translation>
+        <source>Use the desktop&apos;s language</source>
+        <translation>Använd skrivbordets språk</translation>
     </message>
     <message>
-        <source>Use English (after a restart)</source>
-        <translation>Använd engelska (efter omstart)</translation>
+        <source>Use English</source>
+        <translation>Använd engelska</translation>
     </message>
     <message>
-        <source>Use Swedish (after a restart)</source>
-        <translation>Använd svenska (efter omstart)</translation>
+        <source>Use Swedish</source>
+        <translation>Använd svenska</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -327,8 +351,83 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>Välj alternativ %n</translation>
     </message>
     <message>
-        <source>Typing</source>
-        <translation>Skrivning</translation>
+        <source>typing</source>
+        <translation>skrivning</translation>
+    </message>
+</context>
+<context>
+    <name>Describe</name>
+    <message>
+        <source>remove running header %1</source>
+        <translation>ta bort löpande sidhuvud %1</translation>
+    </message>
+    <message>
+        <source>remove running footer %1</source>
+        <translation>ta bort löpande sidfot %1</translation>
+    </message>
+    <message>
+        <source>remove page number %1</source>
+        <translation>ta bort sidnummer %1</translation>
+    </message>
+    <message>
+        <source>remove letterhead line %1</source>
+        <translation>ta bort rad i brevhuvudet %1</translation>
+    </message>
+    <message>
+        <source>remove line %1</source>
+        <translation>ta bort raden %1</translation>
+    </message>
+    <message>
+        <source>join lines</source>
+        <translation>sammanfoga rader</translation>
+    </message>
+    <message>
+        <source>join lines across a blank line</source>
+        <translation>sammanfoga rader över en tom rad</translation>
+    </message>
+    <message>
+        <source>new paragraph</source>
+        <translation>nytt stycke</translation>
+    </message>
+    <message>
+        <source>remove a blank line</source>
+        <translation>ta bort en tom rad</translation>
+    </message>
+    <message>
+        <source>spaces at a line break</source>
+        <translation>mellanslag vid en radbrytning</translation>
+    </message>
+    <message>
+        <source>join the hyphenated word</source>
+        <translation>sammanfoga det avstavade ordet</translation>
+    </message>
+    <message>
+        <source>join lines after the hyphen</source>
+        <translation>sammanfoga raderna efter bindestrecket</translation>
+    </message>
+    <message>
+        <source>join lines, keep the hyphen</source>
+        <translation>sammanfoga raderna, behåll bindestrecket</translation>
+    </message>
+    <message>
+        <source>remove speck %1</source>
+        <translation>ta bort fläcken %1</translation>
+    </message>
+    <message>
+        <source>one space instead of several</source>
+        <translation>ett mellanslag i stället för flera</translation>
+    </message>
+    <message>
+        <source>remove blank space</source>
+        <translation>ta bort tomrum</translation>
+    </message>
+    <message>
+        <source>add a list bullet</source>
+        <translation>lägg till en listpunkt</translation>
+    </message>
+    <message>
+        <source>make %1 a list bullet</source>
+        <translation>gör %1 till en listpunkt</translation>
     </message>
 </context>
 <context>
@@ -347,6 +446,13 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>Unsaved decisions</source>
         <translation>Osparade beslut</translation>
+    </message>
+</context>
+<context>
+    <name>EditMode</name>
+    <message>
+        <source>No suggestion is selected.</source>
+        <translation>Inget förslag är valt.</translation>
     </message>
 </context>
 <context>
@@ -400,6 +506,25 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     </message>
 </context>
 <context>
+    <name>ExportNames</name>
+    <message>
+        <source>corrected</source>
+        <translation>korrigerad</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>granskning</translation>
+    </message>
+    <message>
+        <source>decisions</source>
+        <translation>beslut</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>granskningsrapport</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>Waiting for the review to be written…</source>
@@ -444,8 +569,12 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>Din text:</translation>
     </message>
     <message>
-        <source>Alternatives:</source>
-        <translation>Alternativ:</translation>
+        <source>Other corrections:</source>
+        <translation>Andra rättelser:</translation>
+    </message>
+    <message>
+        <source>R keeps the OCR text %1.</source>
+        <translation>R behåller OCR-texten %1.</translation>
     </message>
 </context>
 <context>
@@ -462,15 +591,15 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>diakrit</translation>
     </message>
     <message>
-        <source>OCR</source>
-        <translation>OCR</translation>
-    </message>
-    <message>
         <source>hyphenation</source>
         <translation>avstavning</translation>
     </message>
     <message>
-        <source>page furniture</source>
+        <source>ocr</source>
+        <translation>OCR-fel</translation>
+    </message>
+    <message>
+        <source>page-furniture</source>
         <translation>sidhuvud/-fot</translation>
     </message>
     <message>
@@ -506,20 +635,12 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>OCR-råtext (skrivskyddad)</translation>
     </message>
     <message>
-        <source>Corrected text (typing makes a manual correction)</source>
-        <translation>Rättad text (det du skriver blir en manuell rättelse)</translation>
-    </message>
-    <message>
         <source>Suggestions</source>
         <translation>Förslag</translation>
     </message>
     <message>
         <source>Details</source>
         <translation>Detaljer</translation>
-    </message>
-    <message>
-        <source>Page image</source>
-        <translation>Sidbild</translation>
     </message>
     <message>
         <source>Review</source>
@@ -543,6 +664,37 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
             <numerusform>%n förslag att granska.</numerusform>
             <numerusform>%n förslag att granska.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Page image</source>
+        <translation>Sidbild</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Ångra %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Gör om %1</translation>
+    </message>
+    <message>
+        <source>Corrected text — editing: keys type, Esc returns to review</source>
+        <translation>Rättad text — redigering: tangenterna skriver, Esc återgår till granskning</translation>
+    </message>
+    <message>
+        <source>Corrected text (E or F2 to edit)</source>
+        <translation>Rättad text (E eller F2 för att redigera)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteBar</name>
+    <message>
+        <source>Open folder</source>
+        <translation>Öppna mappen</translation>
+    </message>
+    <message>
+        <source>Hide this note</source>
+        <translation>Dölj meddelandet</translation>
     </message>
 </context>
 <context>
@@ -573,10 +725,366 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     </message>
 </context>
 <context>
-    <name>PaneInteractions</name>
+    <name>Reason</name>
     <message>
-        <source>No suggestion is selected.</source>
-        <translation>Inget förslag är valt.</translation>
+        <source>one word split by a space</source>
+        <translation>ett ord delat av ett mellanslag</translation>
+    </message>
+    <message>
+        <source>a space read as &apos;{text}&apos;</source>
+        <translation>ett mellanslag läst som &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <source>a space lost</source>
+        <translation>ett mellanslag har fallit bort</translation>
+    </message>
+    <message>
+        <source>the document&apos;s other spellings of the word agree on &apos;{word}&apos;</source>
+        <translation>dokumentets andra stavningar av ordet är eniga om &apos;{word}&apos;</translation>
+    </message>
+    <message>
+        <source>context ({evidence}) prefers &apos;{word}&apos;</source>
+        <translation>sammanhanget ({evidence}) talar för &apos;{word}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos;</source>
+        <translation>&apos;{word}&apos;</translation>
+    </message>
+    <message>
+        <source>a sentence boundary</source>
+        <translation>en meningsgräns</translation>
+    </message>
+    <message>
+        <source>a comma</source>
+        <translation>ett kommatecken</translation>
+    </message>
+    <message>
+        <source>a bracket or dash</source>
+        <translation>en parentes eller ett tankstreck</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>ett tal</translation>
+    </message>
+    <message>
+        <source>{token} just before</source>
+        <translation>{token} strax före</translation>
+    </message>
+    <message>
+        <source>{token} just after</source>
+        <translation>{token} strax efter</translation>
+    </message>
+    <message>
+        <source>{token} {count} words before</source>
+        <translation>{token} {count} ord före</translation>
+    </message>
+    <message>
+        <source>{token} {count} words after</source>
+        <translation>{token} {count} ord efter</translation>
+    </message>
+    <message>
+        <source>{first} and {second} just before</source>
+        <translation>{first} och {second} strax före</translation>
+    </message>
+    <message>
+        <source>{first} and {second} just after</source>
+        <translation>{first} och {second} strax efter</translation>
+    </message>
+    <message>
+        <source>between {first} and {second}</source>
+        <translation>mellan {first} och {second}</translation>
+    </message>
+    <message>
+        <source>written in capitals</source>
+        <translation>skrivet med versaler</translation>
+    </message>
+    <message>
+        <source>capitalised inside a sentence</source>
+        <translation>med versal inne i en mening</translation>
+    </message>
+    <message>
+        <source>a word ending in -{ending} just before</source>
+        <translation>ett ord som slutar på -{ending} strax före</translation>
+    </message>
+    <message>
+        <source>a word ending in -{ending} just after</source>
+        <translation>ett ord som slutar på -{ending} strax efter</translation>
+    </message>
+    <message>
+        <source>{feature}</source>
+        <translation>{feature}</translation>
+    </message>
+    <message>
+        <source>{letter} lost</source>
+        <translation>{letter} har fallit bort</translation>
+    </message>
+    <message>
+        <source>{letter} missing</source>
+        <translation>{letter} saknas</translation>
+    </message>
+    <message>
+        <source>extra &apos;{text}&apos;</source>
+        <translation>extra &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <source>letters misread</source>
+        <translation>feltolkade bokstäver</translation>
+    </message>
+    <message>
+        <source>{letter} read as {text}</source>
+        <translation>{letter} läst som {text}</translation>
+    </message>
+    <message>
+        <source>capital letter misread</source>
+        <translation>versal feltolkad</translation>
+    </message>
+    <message>
+        <source>capital letter lost</source>
+        <translation>versal har fallit bort</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a compound of {parts}</source>
+        <translation>&apos;{word}&apos; är en sammansättning av {parts}</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a close known word</source>
+        <translation>&apos;{word}&apos; är ett känt ord som ligger nära</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is common</source>
+        <translation>&apos;{word}&apos; är vanligt</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a known word</source>
+        <translation>&apos;{word}&apos; är ett känt ord</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a valid but rare word</source>
+        <translation>&apos;{word}&apos; är ett giltigt men ovanligt ord</translation>
+    </message>
+    <message>
+        <source>context &apos;{around}&apos; prefers &apos;{word}&apos;</source>
+        <translation>sammanhanget &apos;{around}&apos; talar för &apos;{word}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a word too</source>
+        <translation>&apos;{word}&apos; är också ett ord</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a word too but less likely here</source>
+        <translation>&apos;{word}&apos; är också ett ord men mindre troligt här</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is not a word</source>
+        <translation>&apos;{word}&apos; är inget ord</translation>
+    </message>
+    <message>
+        <source>edited by the reviewer</source>
+        <translation>redigerat av granskaren</translation>
+    </message>
+    <message>
+        <source>page number</source>
+        <translation>sidnummer</translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation>diarienummer</translation>
+    </message>
+    <message>
+        <source>letterhead contact line</source>
+        <translation>kontaktrad i brevhuvudet</translation>
+    </message>
+    <message>
+        <source>running header</source>
+        <translation>löpande sidhuvud</translation>
+    </message>
+    <message>
+        <source>running footer</source>
+        <translation>löpande sidfot</translation>
+    </message>
+    <message>
+        <source>letterhead line with a {what}</source>
+        <translation>rad i brevhuvudet med {what}</translation>
+    </message>
+    <message>
+        <source>at the top of page {page}</source>
+        <translation>överst på sida {page}</translation>
+    </message>
+    <message>
+        <source>at the bottom of page {page}</source>
+        <translation>nederst på sida {page}</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{text}&apos;</source>
+        <translation>{what} &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{text}&apos; {where}</source>
+        <translation>{what} &apos;{text}&apos; {where}</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{text}&apos; repeats {where} and on {repeated} of {compared} other pages</source>
+        <translation>{what} &apos;{text}&apos; återkommer {where} och på {repeated} av {compared} andra sidor</translation>
+    </message>
+    <message>
+        <source>short garbage line &apos;{text}&apos; {where} (logo or letterhead)</source>
+        <translation>kort skräprad &apos;{text}&apos; {where} (logotyp eller brevhuvud)</translation>
+    </message>
+    <message>
+        <source>a line of symbols only: &apos;{text}&apos;</source>
+        <translation>en rad med bara tecken: &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <source>suspended hyphen: {pair} shares its last part with the next word; keep it</source>
+        <translation>bindestreck för utelämnad ordled: {pair} delar sista leden med nästa ord; behåll det</translation>
+    </message>
+    <message>
+        <source>hyphen next to a symbol in {pair}; keep it</source>
+        <translation>bindestreck intill ett tecken i {pair}; behåll det</translation>
+    </message>
+    <message>
+        <source>hyphen after a code or abbreviation in {pair}; keep it</source>
+        <translation>bindestreck efter en kod eller förkortning i {pair}; behåll det</translation>
+    </message>
+    <message>
+        <source>the next part of {pair} has a capital; keep the hyphen</source>
+        <translation>nästa del av {pair} börjar med versal; behåll bindestrecket</translation>
+    </message>
+    <message>
+        <source>word split at the line end: {pair} is &apos;{word}&apos;</source>
+        <translation>ord avstavat vid radslutet: {pair} är &apos;{word}&apos;</translation>
+    </message>
+    <message>
+        <source>probably a word split at the line end: {pair} → &apos;{word}&apos; (not in the lexicon)</source>
+        <translation>troligen ett ord avstavat vid radslutet: {pair} → &apos;{word}&apos; (finns inte i ordlistan)</translation>
+    </message>
+    <message>
+        <source>a list item starts</source>
+        <translation>en listpunkt börjar</translation>
+    </message>
+    <message>
+        <source>next list item</source>
+        <translation>nästa listpunkt</translation>
+    </message>
+    <message>
+        <source>list bullet {glyph}</source>
+        <translation>listpunkt {glyph}</translation>
+    </message>
+    <message>
+        <source>list bullet read by OCR as {glyph}</source>
+        <translation>listpunkt som OCR läst som {glyph}</translation>
+    </message>
+    <message>
+        <source>{glyph} starts a line in a list: a list bullet</source>
+        <translation>{glyph} inleder en rad i en lista: en listpunkt</translation>
+    </message>
+    <message>
+        <source>{glyph} stands where the list bullets stand</source>
+        <translation>{glyph} står där listpunkterna står</translation>
+    </message>
+    <message>
+        <source>{glyph} before a sentence that goes on is a speck</source>
+        <translation>{glyph} före en mening som fortsätter är en fläck</translation>
+    </message>
+    <message>
+        <source>{glyph} before a sentence, outside any list: a speck</source>
+        <translation>{glyph} före en mening, utanför en lista: en fläck</translation>
+    </message>
+    <message>
+        <source>between two list items: an item whose bullet OCR lost</source>
+        <translation>mellan två listpunkter: en punkt vars punkttecken OCR tappat</translation>
+    </message>
+    <message>
+        <source>short paragraph in a run after a colon: a list item whose bullet OCR lost</source>
+        <translation>kort stycke i en följd efter ett kolon: en listpunkt vars punkttecken OCR tappat</translation>
+    </message>
+    <message>
+        <source>line of symbols</source>
+        <translation>rad med tecken</translation>
+    </message>
+    <message>
+        <source>a line laid out in columns stays a line of its own</source>
+        <translation>en rad uppställd i kolumner blir kvar som egen rad</translation>
+    </message>
+    <message>
+        <source>the line ends although the next word would have fitted: new paragraph</source>
+        <translation>raden slutar fast nästa ord hade fått plats: nytt stycke</translation>
+    </message>
+    <message>
+        <source>line break inside a paragraph</source>
+        <translation>radbrytning inne i ett stycke</translation>
+    </message>
+    <message>
+        <source>the page break</source>
+        <translation>sidbrytningen</translation>
+    </message>
+    <message>
+        <source>a blank line</source>
+        <translation>en tom rad</translation>
+    </message>
+    <message>
+        <source>the sentence goes on after {where}</source>
+        <translation>meningen fortsätter efter {where}</translation>
+    </message>
+    <message>
+        <source>the line is full and has no full stop: the paragraph goes on after {where}</source>
+        <translation>raden är full och saknar punkt: stycket fortsätter efter {where}</translation>
+    </message>
+    <message>
+        <source>the line before {where} is full: the paragraph probably goes on</source>
+        <translation>raden före {where} är full: stycket fortsätter troligen</translation>
+    </message>
+    <message>
+        <source>new paragraph after {where}</source>
+        <translation>nytt stycke efter {where}</translation>
+    </message>
+    <message>
+        <source>spaces around a line break</source>
+        <translation>mellanslag kring en radbrytning</translation>
+    </message>
+    <message>
+        <source>several spaces</source>
+        <translation>flera mellanslag</translation>
+    </message>
+    <message>
+        <source>several spaces between words</source>
+        <translation>flera mellanslag mellan ord</translation>
+    </message>
+    <message>
+        <source>blank space before the text</source>
+        <translation>tomrum före texten</translation>
+    </message>
+    <message>
+        <source>blank space after the text</source>
+        <translation>tomrum efter texten</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; before the text is an OCR speck</source>
+        <translation>&apos;{text}&apos; före texten är en OCR-fläck</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; after the text is an OCR speck</source>
+        <translation>&apos;{text}&apos; efter texten är en OCR-fläck</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; between words is an OCR speck</source>
+        <translation>&apos;{text}&apos; mellan orden är en OCR-fläck</translation>
+    </message>
+    <message>
+        <source>&apos;‘&apos; stuck to &apos;{text}&apos; is an OCR speck</source>
+        <translation>&apos;‘&apos; fast vid &apos;{text}&apos; är en OCR-fläck</translation>
+    </message>
+    <message>
+        <source>underscore stuck to &apos;{text}&apos; is an OCR speck</source>
+        <translation>understreck fast vid &apos;{text}&apos; är en OCR-fläck</translation>
+    </message>
+    <message>
+        <source>a second opening quote closes the first</source>
+        <translation>ett andra inledande citattecken avslutar det första</translation>
+    </message>
+    <message>
+        <source>a low quote after a word closes a quote</source>
+        <translation>ett lågt citattecken efter ett ord avslutar ett citat</translation>
     </message>
 </context>
 <context>
@@ -616,6 +1124,17 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <source>&amp;Later</source>
         <translation>&amp;Senare</translation>
     </message>
+    <message>
+        <source>%1: %2 of %3 suggestions decided, autosaved %4</source>
+        <translation>%1: %2 av %3 förslag beslutade, autosparad %4</translation>
+    </message>
+</context>
+<context>
+    <name>ResumePlaces</name>
+    <message>
+        <source>Restored %1 decisions (version %2, saved %3)</source>
+        <translation>Återställde %1 beslut (version %2, sparad %3)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>
@@ -627,30 +1146,53 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <source>No suggestion is selected.</source>
         <translation>Inget förslag är valt.</translation>
     </message>
-    <message numerus="yes">
-        <source>This suggestion has no alternative %n.</source>
-        <translation>
-            <numerusform>Förslaget har inget alternativ %n.</numerusform>
-            <numerusform>Förslaget har inget alternativ %n.</numerusform>
-        </translation>
+    <message>
+        <source>accept %1</source>
+        <translation>godta %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Accept all %1 (%n)</source>
-        <translation>
-            <numerusform>Godta alla %1 (%n)</numerusform>
-            <numerusform>Godta alla %1 (%n)</numerusform>
-        </translation>
+    <message>
+        <source>reject %1</source>
+        <translation>avvisa %1</translation>
+    </message>
+    <message>
+        <source>edit %1</source>
+        <translation>redigera %1</translation>
+    </message>
+    <message>
+        <source>This suggestion has no alternative %1.</source>
+        <translation>Förslaget har inget alternativ %1.</translation>
+    </message>
+    <message>
+        <source>accept %1 × %2</source>
+        <translation>godta %1 × %2</translation>
+    </message>
+    <message>
+        <source>Done: %1 (Ctrl+Z takes it back).</source>
+        <translation>Klart: %1 (Ctrl+Z tar tillbaka det).</translation>
+    </message>
+    <message>
+        <source>Accept %1 suggestions at or above %2?</source>
+        <translation>Godta %1 förslag med säkerhet %2 eller mer?</translation>
+    </message>
+    <message>
+        <source>accept %1 suggestions at or above %2</source>
+        <translation>godta %1 förslag med säkerhet %2 eller mer</translation>
+    </message>
+    <message>
+        <source>accept %1 suggestions</source>
+        <translation>godta %1 förslag</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Ångrat: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>Gjort om: %1</translation>
     </message>
     <message>
         <source>No pending suggestion in the list reaches %1.</source>
         <translation>Inget obeslutat förslag i listan når %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accept %n suggestions at or above %1?</source>
-        <translation>
-            <numerusform>Godta %n förslag med säkerhet %1 eller mer?</numerusform>
-            <numerusform>Godta %n förslag med säkerhet %1 eller mer?</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -682,6 +1224,10 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>Exporting %1…</source>
         <translation>Exporterar %1…</translation>
+    </message>
+    <message>
+        <source>%1 is the report or its review file, which an export never replaces. Choose another name.</source>
+        <translation>%1 är rapporten eller dess granskningsfil, som en export aldrig ersätter. Välj ett annat namn.</translation>
     </message>
     <message>
         <source>The export could not be written: %1</source>
@@ -716,10 +1262,6 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
 <context>
     <name>ReviewStatusBar</name>
     <message>
-        <source>Decided of all suggestions, then per kind</source>
-        <translation>Beslutade av alla förslag, sedan per slag</translation>
-    </message>
-    <message>
         <source>The encoding the file was read with</source>
         <translation>Teckenkodningen filen lästes med</translation>
     </message>
@@ -736,8 +1278,24 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
         <translation>Stoppa analysen (texten förblir öppen)</translation>
     </message>
     <message>
+        <source>Editing — Esc returns to review</source>
+        <translation>Redigering — Esc återgår till granskning</translation>
+    </message>
+    <message>
         <source>%1/%2 decided</source>
         <translation>%1/%2 beslutade</translation>
+    </message>
+    <message>
+        <source>Decided, per kind</source>
+        <translation>Beslutade, per slag</translation>
+    </message>
+    <message>
+        <source>%1 left in the document</source>
+        <translation>%1 kvar i dokumentet</translation>
+    </message>
+    <message>
+        <source>%1 left on this page</source>
+        <translation>%1 kvar på sidan</translation>
     </message>
     <message>
         <source>suggestion %1/%2</source>
@@ -763,8 +1321,8 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
         <translation>Tangenter</translation>
     </message>
     <message>
-        <source>Review keys work while the raw text or the list has the focus. In the corrected text every key types; Escape returns to reviewing.</source>
-        <translation>Granskningstangenterna gäller när råtexten eller listan har fokus. I den rättade texten skriver varje tangent; Escape återgår till granskningen.</translation>
+        <source>Review keys decide; they never type. Keys type only in edit mode (E on a suggestion, F2 or a double-click in the corrected text), shown by an orange border, and in the search field. Escape always returns to reviewing.</source>
+        <translation>Granskningstangenterna beslutar; de skriver aldrig. Tangenterna skriver bara i redigeringsläge (E på ett förslag, F2 eller dubbelklick i den rättade texten), som visas med en orange ram, och i sökfältet. Escape återgår alltid till granskning.</translation>
     </message>
 </context>
 <context>
@@ -899,6 +1457,65 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     </message>
 </context>
 <context>
+    <name>VersionCompare</name>
+    <message>
+        <source>the current work</source>
+        <translation>det pågående arbetet</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>not there</source>
+        <translation>finns inte</translation>
+    </message>
+    <message>
+        <source>undecided</source>
+        <translation>obeslutat</translation>
+    </message>
+    <message>
+        <source>accepted %1</source>
+        <translation>godtog %1</translation>
+    </message>
+    <message>
+        <source>rejected %1</source>
+        <translation>avvisade %1</translation>
+    </message>
+    <message>
+        <source>edited %1</source>
+        <translation>redigerade %1</translation>
+    </message>
+    <message>
+        <source>%1, line %2 (before: %3)</source>
+        <translation>%1, rad %2 (tidigare: %3)</translation>
+    </message>
+    <message>
+        <source>%n unchanged line(s)</source>
+        <translation>oförändrade rader: %n</translation>
+    </message>
+    <message>
+        <source>%n decision(s) differ</source>
+        <translation>%n beslut skiljer sig</translation>
+    </message>
+    <message>
+        <source>… and %n more decision(s)</source>
+        <translation>… och fler beslut: %n</translation>
+    </message>
+    <message>
+        <source>The texts are the same.</source>
+        <translation>Texterna är lika.</translation>
+    </message>
+    <message>
+        <source>%n line(s) of text differ</source>
+        <translation>textrader som skiljer sig: %n</translation>
+    </message>
+    <message>
+        <source>… and more: %n changed line(s) in all</source>
+        <translation>… och fler: %n ändrade rader i allt</translation>
+    </message>
+</context>
+<context>
     <name>VersionHistoryDialog</name>
     <message>
         <source>Version history — %1</source>
@@ -909,8 +1526,8 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
         <translation>Version</translation>
     </message>
     <message>
-        <source>Saved (UTC)</source>
-        <translation>Sparad (UTC)</translation>
+        <source>Saved</source>
+        <translation>Sparad</translation>
     </message>
     <message>
         <source>Reviewer</source>
@@ -977,14 +1594,6 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
         <translation>version %1</translation>
     </message>
     <message>
-        <source>%n decision(s) differ:</source>
-        <translation>%n beslut skiljer sig:</translation>
-    </message>
-    <message>
-        <source>The texts are the same.</source>
-        <translation>Texterna är lika.</translation>
-    </message>
-    <message>
         <source>Building the text of %1…</source>
         <translation>Bygger texten för %1…</translation>
     </message>
@@ -995,13 +1604,6 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>Go back to version %1? Its decisions become your current work; all versions stay saved, and the next save records the restore.</source>
         <translation>Gå tillbaka till version %1? Dess beslut blir ditt nuvarande arbete; alla versioner finns kvar, och nästa sparning noterar återställningen.</translation>
-    </message>
-</context>
-<context>
-    <name>ViewOptions</name>
-    <message>
-        <source>The language changes when Korrektur starts next time.</source>
-        <translation>Språket byts nästa gång Korrektur startar.</translation>
     </message>
 </context>
 </TS>

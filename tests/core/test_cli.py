@@ -5,6 +5,7 @@ import pytest
 from korrektur import __version__, cli
 from korrektur.engine import Engine
 from korrektur.model import Kind, Suggestion
+from korrektur.model.reason import Reason, phrase
 
 SAMPLE = "Forvaltningen pa skolan\r\nharr.\r\n"
 
@@ -28,7 +29,7 @@ class WordAnalyzer:
                     fix,
                     frozenset(self.kinds),
                     confidence=confidence,
-                    reason="test",
+                    reason=Reason(phrase("lost", letter="ö")),
                     alternatives=(word,),
                 )
             )
@@ -83,8 +84,14 @@ def test_suggest_json_follows_the_contract(sample, capsys):
         "kinds",
         "confidence",
         "reason",
+        "reason_key",
+        "reason_values",
         "alternatives",
     }
+    assert first["reason"] == "ö lost"  # English, as the contract says
+    assert (first["reason_key"], first["reason_values"]) == (["lost"], [{"letter": "ö"}])
+    join = payload["suggestions"][2]  # a reason given as plain text has no data
+    assert (join["reason"], join["reason_key"], join["reason_values"]) == ("", [], [])
     assert [s["start"] for s in payload["suggestions"]] == sorted(
         s["start"] for s in payload["suggestions"]
     )

@@ -27,7 +27,7 @@ def session() -> ReviewSession:
         make("Forvaltningen", "Förvaltningen"),
         make("6kat", "ökat", (Kind.OCR,)),
         make("stodet", "stödet"),
-        make("pa", "på", alts=("pa",)),
+        make("pa", "på", alts=("pa", "pä")),
         make("&r", "är", (Kind.OCR,)),
     ]
     for number, suggestion in enumerate(suggestions, 1):
@@ -52,13 +52,20 @@ def test_decisions_and_undo(session):
 
 
 def test_choose_alternative_and_edit_to_replacement_is_accept(session):
+    assert session.get("s4").alternatives == ("pä",)  # the original is no alternative
     session.choose_alternative("s4", 1)
     assert session.get("s4").status is Status.EDITED
-    assert session.get("s4").edited_text == "pa"
+    assert session.get("s4").edited_text == "pä"
     session.edit("s1", "Förvaltningen")
     assert session.get("s1").status is Status.ACCEPTED
     with pytest.raises(IndexError):
         session.choose_alternative("s1", 1)
+
+
+def test_editing_back_to_the_original_is_a_rejection(session):
+    session.edit("s4", "pa")
+    assert session.get("s4").status is Status.REJECTED
+    assert session.get("s4").edited_text is None
 
 
 def test_decisions_are_stamped_with_reviewer(session):
@@ -157,11 +164,17 @@ def test_rejects_bad_suggestions():
         ReviewSession(document, [Suggestion("s1", 0, 3, "xyz", "x", frozenset({Kind.OCR}))])
 
 
-def test_alternatives_never_repeat_the_replacement():
+def test_alternatives_never_repeat_the_replacement_or_the_original():
     suggestion = Suggestion(
-        "s1", 0, 3, "har", "här", frozenset({Kind.DIACRITIC}), alternatives=("här", "har", "har")
+        "s1",
+        0,
+        3,
+        "har",
+        "här",
+        frozenset({Kind.DIACRITIC}),
+        alternatives=("här", "har", "hår", "har", "hår"),
     )
-    assert suggestion.alternatives == ("har",)
+    assert suggestion.alternatives == ("hår",)
 
 
 def test_reserved_ids_are_not_reused_by_manual_edits(session):

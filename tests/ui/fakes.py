@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from korrektur.engine import Engine, Progress
 from korrektur.model import Document, Kind, Suggestion
+from korrektur.model.reason import Reason, phrase
 from korrektur.ui.messages import Answer
 
 # Our own sentences: OCR damage of the kinds Korrektur fixes, three pages.
@@ -21,22 +22,39 @@ TEXT = (
     "Resultaten redovisas for namnden i december.\n"
 )
 
+LOST_O = Reason(phrase("lost", letter="ö"))
+LOST_A = Reason(phrase("lost", letter="ä"))
+
 WORDS: dict[str, tuple[str, Kind, float, str, tuple[str, ...]]] = {
-    "Forvaltningen": ("Förvaltningen", Kind.DIACRITIC, 0.99, "ö lost", ()),
-    "6kat": ("ökat", Kind.OCR, 0.97, "6 read for ö", ()),
-    "6kar": ("ökar", Kind.OCR, 0.96, "6 read for ö", ()),
-    "stodet": ("stödet", Kind.DIACRITIC, 0.93, "ö lost", ("stödets",)),
-    "pa": ("på", Kind.DIACRITIC, 0.90, "å lost; 'på' is far more common", ("pa", "pä")),
-    "&r": ("är", Kind.OCR, 0.95, "& read for ä", ()),
-    "far": ("får", Kind.DIACRITIC, 0.60, "context prefers 'får'", ("far",)),
-    "lasa": ("läsa", Kind.DIACRITIC, 0.94, "ä lost", ()),
-    "hosten": ("hösten", Kind.DIACRITIC, 0.98, "ö lost", ()),
-    "foljer": ("följer", Kind.DIACRITIC, 0.97, "ö lost", ()),
-    "Larare": ("Lärare", Kind.DIACRITIC, 0.97, "ä lost", ()),
-    "nojda": ("nöjda", Kind.DIACRITIC, 0.96, "ö lost", ()),
-    "for": ("för", Kind.DIACRITIC, 0.85, "ö lost", ()),
-    "namnden": ("nämnden", Kind.DIACRITIC, 0.97, "ä lost", ()),
+    "Forvaltningen": ("Förvaltningen", Kind.DIACRITIC, 0.99, LOST_O, ()),
+    "6kat": ("ökat", Kind.OCR, 0.97, Reason(phrase("read-as", letter="ö", text="6")), ()),
+    "6kar": ("ökar", Kind.OCR, 0.96, Reason(phrase("read-as", letter="ö", text="6")), ()),
+    "stodet": ("stödet", Kind.DIACRITIC, 0.93, LOST_O, ("stödets",)),
+    "pa": (
+        "på",
+        Kind.DIACRITIC,
+        0.90,
+        Reason(phrase("lost", letter="å"), phrase("common", word="på")),
+        ("pa", "pä"),
+    ),
+    "&r": ("är", Kind.OCR, 0.95, Reason(phrase("read-as", letter="ä", text="&")), ()),
+    "far": (
+        "får",
+        Kind.DIACRITIC,
+        0.60,
+        Reason(phrase("context", around="eleverna får läsa", word="får")),
+        ("far",),
+    ),
+    "lasa": ("läsa", Kind.DIACRITIC, 0.94, LOST_A, ()),
+    "hosten": ("hösten", Kind.DIACRITIC, 0.98, LOST_O, ()),
+    "foljer": ("följer", Kind.DIACRITIC, 0.97, LOST_O, ()),
+    "Larare": ("Lärare", Kind.DIACRITIC, 0.97, LOST_A, ()),
+    "nojda": ("nöjda", Kind.DIACRITIC, 0.96, LOST_O, ()),
+    "for": ("för", Kind.DIACRITIC, 0.85, LOST_O, ()),
+    "namnden": ("nämnden", Kind.DIACRITIC, 0.97, LOST_A, ()),
 }
+
+SUGGESTED = object()  # answers a file dialog with the path it proposed
 
 _WORD = re.compile(r"[\w&]+")
 
@@ -114,3 +132,21 @@ def type_text(widget, text: str) -> None:
         shift = char.isupper()
         modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, code, char, modifier)
+
+
+def open_window(qtbot, services, report=None, theme=None, size=(1300, 800)):
+    """The real window, shown (and with ``report`` opened and its list filled)."""
+    from PySide6.QtWidgets import QApplication
+
+    from korrektur.ui.main_window import MainWindow
+    from korrektur.ui.theme import Theme
+
+    window = MainWindow(services, theme or Theme.from_palette(QApplication.palette()))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    if report is not None:
+        window.open_path(report)
+        qtbot.waitUntil(lambda: window.dock.model.session is window.controller.session)
+    return window

@@ -24,7 +24,7 @@ def test_decisions_undo_and_redo(qtbot):
     stack = QUndoStack()
     stack.push(reject_command(session, ["s1"]))
     stack.push(edit_command(session, "s3", "stödda"))
-    stack.push(alternative_command(session, "s4", 2))
+    stack.push(alternative_command(session, "s4", 1))
     assert session.corrected_text().startswith("Forvaltningen har ökat stödda pä skolan")
     stack.undo()
     stack.undo()

@@ -90,24 +90,23 @@ def test_bulk_accept_can_be_declined(opened, qtbot):
     assert opened.controller.session.counts()[Status.ACCEPTED] == 0
 
 
-def test_keys_typed_in_the_list_controls_do_not_decide(opened, qtbot):
-    dock = opened.dock
-    for widget, key in (
-        (dock.search, Qt.Key.Key_Return),
-        (dock.search, Qt.Key.Key_A),
-        (dock.search, Qt.Key.Key_Backspace),
-        (dock.min_confidence, Qt.Key.Key_Return),
-        (dock.bulk_threshold, Qt.Key.Key_1),
-        (dock.status_box, Qt.Key.Key_R),
-    ):
-        widget.setFocus()
-        qtbot.keyClick(widget, key)
-        assert opened.controller.session.counts()[Status.PENDING] == len(
-            opened.controller.session.suggestions
-        ), (widget, key)
-    assert dock.search.text() == ""  # "a" typed, then erased
-    assert dock.status_box.currentText() == "Rejected"  # R chose an item, it did not reject
-    dock.status_box.setCurrentIndex(0)
-    dock.search.setFocus()
-    qtbot.keyClick(dock.search, Qt.Key.Key_F8)  # function keys still review
-    assert opened.controller.current_id == "s2"
+def test_kind_names_are_the_words_of_the_exports(opened):
+    import csv
+    import io
+
+    from korrektur.formats.export_html import export_html
+    from korrektur.formats.export_plain import export_csv
+    from korrektur.formats.reading import ExportOptions
+    from korrektur.model import Kind
+    from korrektur.store.review import Review
+    from korrektur.ui.formatting import kind_name
+
+    assert [kind_name(kind) for kind in Kind] == [kind.value for kind in Kind]
+    model = opened.dock.table.model()
+    shown = {model.index(row, 1).data() for row in range(model.rowCount())}
+    assert shown == {"diacritic", "ocr"}
+    review = Review(opened.controller.session)
+    rows = csv.DictReader(io.StringIO(export_csv(review, ExportOptions()).decode("utf-8-sig")))
+    assert {row["kinds"] for row in rows} == shown
+    html = export_html(review, ExportOptions()).decode("utf-8")
+    assert all(f">{name}</span></th>" in html for name in shown)

@@ -156,7 +156,8 @@ def test_cancel_a_running_analysis(qtbot, tmp_path, report):
     assert not window.status.analysis_bar.isVisible()
     assert window.controller.session is not None
     assert window.controller.session.suggestions == []
-    assert not window.corrected_view.isReadOnly()
+    assert window.corrected_view.isReadOnly()  # reviewing; F2 edits the text
+    assert window.registry[ActionId.EDIT_TEXT].isEnabled()
     assert any("cancelled" in note for note in services.messages.infos)
 
 

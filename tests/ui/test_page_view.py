@@ -116,7 +116,9 @@ def test_clicking_a_word_box_selects_its_suggestion_and_keys_still_review(window
     press(qtbot, canvas, Qt.Key.Key_A)
     session = window.controller.session
     assert [s.status for s in session.suggestions if s.original == "stodet"] == [Status.ACCEPTED]
-    assert window.corrected_view.toPlainText() == text_before  # no letter typed anywhere
+    # no letter typed anywhere: the text changed only by the acceptance
+    assert window.corrected_view.toPlainText() == text_before.replace("stodet", "stödet", 1)
+    assert window.corrected_view.toPlainText() == session.corrected_text()
     assert window.controller.current().original == "pa"  # and went on
     (decided,) = [s.id for s in session.suggestions if s.original == "stodet"]
     assert view.canvas.box_colour(decided).alpha() < 255  # its box fades

@@ -22,7 +22,8 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
 def test_open_shows_raw_and_corrected_text(opened):
     assert opened.raw_view.toPlainText() == TEXT
     corrected = opened.corrected_view.toPlainText()
-    assert corrected.startswith("Förvaltningen har ökat stödet på skolan.\nDet är bra")
+    # by default what the default export writes: undecided suggestions keep the OCR text
+    assert corrected == TEXT
     assert corrected == opened.controller.session.corrected_text()
     assert "rapport.txt" in opened.windowTitle()
     assert current(opened) == "s1"
@@ -51,7 +52,7 @@ def test_accept_reject_and_the_right_pane(opened, qtbot):
     assert current(opened) == "s2"
     press(qtbot, opened, Qt.Key.Key_R)  # 6kat stays
     assert status(opened, "s2") is Status.REJECTED
-    assert opened.corrected_view.toPlainText().startswith("Förvaltningen har 6kat stödet")
+    assert opened.corrected_view.toPlainText().startswith("Förvaltningen har 6kat stodet")
     press(qtbot, opened, Qt.Key.Key_Return)
     assert status(opened, "s3") is Status.ACCEPTED
     press(qtbot, opened, Qt.Key.Key_Backspace)
@@ -63,16 +64,34 @@ def test_accept_reject_and_the_right_pane(opened, qtbot):
     assert opened.isWindowModified()
 
 
-def test_alternatives_by_number_key(opened, qtbot):
-    opened.controller.set_current("s4")  # pa → på, alternatives pa, pä
-    press(qtbot, opened, Qt.Key.Key_2)
+def test_alternatives_by_number_key_are_other_corrections(opened, qtbot):
+    opened.controller.set_current("s4")  # pa → på; the engine offered pa and pä
+    details = opened.details.toPlainText()
+    assert "Other corrections: 1 pä" in details
+    assert "1 pa" not in details
+    assert "R keeps the OCR text pa." in details
+    press(qtbot, opened, Qt.Key.Key_2)  # there is no second one
+    assert status(opened, "s4") is Status.PENDING
+    press(qtbot, opened, Qt.Key.Key_1)
     suggestion = opened.controller.session.get("s4")
     assert suggestion.status is Status.EDITED
     assert suggestion.edited_text == "pä"
-    assert "stödet pä skolan" in opened.corrected_view.toPlainText()
+    assert "stodet pä skolan" in opened.corrected_view.toPlainText()
     opened.controller.set_current("s1")  # no alternatives: nothing happens
     press(qtbot, opened, Qt.Key.Key_1)
     assert status(opened, "s1") is Status.PENDING
+
+
+def test_typing_the_original_in_the_editor_is_a_rejection(opened, qtbot):
+    opened.controller.set_current("s3")  # stodet → stödet
+    press(qtbot, opened, Qt.Key.Key_E)
+    opened.editor.selectAll()
+    type_text(opened.editor, "stodet")
+    qtbot.keyClick(opened.editor, Qt.Key.Key_Return)
+    suggestion = opened.controller.session.get("s3")
+    assert suggestion.status is Status.REJECTED
+    assert suggestion.edited_text is None
+    assert "rejected" in opened.dock.model.index(2, 3).data()
 
 
 def test_edit_in_place(opened, qtbot):
@@ -87,7 +106,7 @@ def test_edit_in_place(opened, qtbot):
     suggestion = opened.controller.session.get("s3")
     assert suggestion.status is Status.EDITED
     assert suggestion.edited_text == "stöden"
-    assert opened.corrected_view.toPlainText().startswith("Förvaltningen har ökat stöden på")
+    assert opened.corrected_view.toPlainText().startswith("Forvaltningen har 6kat stöden pa")
     assert not editor.isVisible()
     assert current(opened) == "s4"
 
@@ -120,7 +139,7 @@ def test_undo_and_redo_with_keys(opened, qtbot):
     press(qtbot, opened, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert status(opened, "s2") is Status.PENDING
     assert current(opened) == "s2"
-    assert opened.corrected_view.toPlainText().startswith("Forvaltningen har ökat")
+    assert opened.corrected_view.toPlainText().startswith("Forvaltningen har 6kat")
     press(qtbot, opened, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert status(opened, "s1") is Status.PENDING
     assert opened.corrected_view.toPlainText() == opened.controller.session.corrected_text()

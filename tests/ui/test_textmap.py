@@ -37,15 +37,13 @@ def test_panes_with_characters_outside_the_bmp(window, tmp_path, qtbot):
     window.open_path(path)
     session = window.controller.session
     assert session.get("s1").start == 2
+    window.controller.accept()
     assert window.corrected_view.toPlainText() == "😀 på skolan\n"
     rects = window.raw_view.rects_of(2, 4)
     assert rects
     assert rects[0].width() > 0
     pane = window.corrected_view
-    pane.setFocus()
-    cursor = pane.textCursor()
-    cursor.setPosition(pane.to_qt(len("😀 på skolan")))
-    pane.setTextCursor(cursor)
+    window.edit_mode.edit_text(len("😀 på skolan"))
     qtbot.keyClick(pane, "s")
     assert session.corrected_text() == "😀 på skolans\n"
     assert pane.toPlainText() == session.corrected_text()

@@ -51,4 +51,17 @@ def test_translation_file_is_complete_and_current(tmp_path):
     )
     text = copy.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text, "run `make translations` and translate new strings"
+    assert "<name></name>" not in text, "a string without a context: never found at run time"
     assert text.count("<source>") == TS.read_text(encoding="utf-8").count("<source>")
+
+
+def test_the_cli_gives_swedish_reasons_when_asked(tmp_path, capsys):
+    from korrektur import cli
+
+    source = tmp_path / "rapport.txt"
+    source.write_text("Forvaltningen har 6kat stodet.\n", encoding="utf-8")
+    assert cli.main(["suggest", str(source), "--kinds", "word", "--lang", "sv"]) == 0
+    swedish = capsys.readouterr().out
+    assert "ö läst som 6; 'ökat' är vanligt, '6kat' är inget ord" in swedish
+    assert cli.main(["suggest", str(source), "--kinds", "word"]) == 0
+    assert "ö read as 6; 'ökat' is common, '6kat' is not a word" in capsys.readouterr().out

@@ -40,9 +40,11 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .
  vertical-align: top; text-align: left; }
 th.num, td.num { text-align: right; }
 dl { display: grid; grid-template-columns: max-content auto; gap: .2em 1em; }
-dt { font-weight: bold; } dd { margin: 0; word-break: break-all; }
+dt { font-weight: bold; } dd { margin: 0; overflow-wrap: break-word; }
+dd.hash { word-break: break-all; }
 table.pages { width: 100%; table-layout: fixed; } table.pages td { width: 50%; }
-pre { white-space: pre-wrap; margin: 0; font: 14px/1.4 ui-monospace, monospace; }
+pre { white-space: pre-wrap; overflow-wrap: break-word; margin: 0;
+ font: 14px/1.4 ui-monospace, monospace; }
 .s { text-decoration-line: underline; text-decoration-thickness: 2px; }
 .pending { background: #fff3c4; } .rejected { text-decoration-line: line-through; }
 .accepted, .edited { background: #e3f4e8; } del, ins { text-decoration: none; }
@@ -101,7 +103,12 @@ class HtmlReport:
             ("Exported", p.exported_at),
             ("Policy", p.policy_text()),
         ]
-        rows = "".join(f"<dt>{escape(k)}</dt><dd>{_text(v)}</dd>" for k, v in items)
+        # Words wrap whole; only the hash, one long run of hex digits, may break anywhere.
+        hash_class = ' class="hash"'
+        rows = "".join(
+            f"<dt>{escape(k)}</dt><dd{hash_class if k == 'SHA-256' else ''}>{_text(v)}</dd>"
+            for k, v in items
+        )
         return f"<dl>{rows}</dl>"
 
     def statistics(self) -> str:

@@ -57,15 +57,15 @@ class _Piece:
 
 
 @contextmanager
-def open_pdf(path: Path) -> Iterator[pdfium.PdfDocument]:
-    """Open a PDF for reading, with the refusals a clerk can act on.
+def open_pdf(path: Path, data: bytes | None = None) -> Iterator[pdfium.PdfDocument]:
+    """Open a PDF for reading (from ``data`` when given), with refusals a clerk can act on.
 
     Raises:
         DocumentError: encrypted, damaged or not a PDF.
     """
     try:
         with PDFIUM:
-            document = pdfium.PdfDocument(str(path))
+            document = pdfium.PdfDocument(data if data is not None else str(path))
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
@@ -96,14 +96,16 @@ def file_hash(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def read_pdf(path: Path) -> Document:
+def read_pdf(path: Path, data: bytes | None = None) -> Document:
     """The Document of a PDF's text layer.
+
+    Read from ``data`` when given (a corpus worker is sent the file's bytes).
 
     Raises:
         DocumentError: no text layer, encrypted, damaged, or too many pages.
     """
     pages: list[ScanPage] = []
-    with open_pdf(path) as document:
+    with open_pdf(path, data) as document:
         with PDFIUM:
             count = len(document)
             version = document.get_version()
@@ -129,7 +131,10 @@ def read_pdf(path: Path) -> Document:
             pages.append(scan_page)
     if not any_text:
         raise DocumentError(f"{path.name}: {NO_TEXT_LAYER}.")
-    data_hash, size = file_hash(path)
+    if data is not None:
+        data_hash, size = hashlib.sha256(data).hexdigest(), len(data)
+    else:
+        data_hash, size = file_hash(path)
     label = f"PDF {version / 10:.1f}" if version else "PDF"
     return build_document(pages, SourceFile(path, data_hash, size, label, "pdf"))
 

@@ -78,11 +78,45 @@ def detect_format(path: Path) -> str:
         return kind
     kind = sniff(_head(path), path.suffix.lower())
     if kind == "xml":
-        raise DocumentError(
-            f"{path.name}: this XML is neither hOCR, ALTO nor PAGE XML, the formats "
-            "Korrektur reads."
-        )
+        raise _unknown_xml(path)
     return kind
+
+
+def _unknown_xml(path: Path) -> DocumentError:
+    return DocumentError(
+        f"{path.name}: this XML is neither hOCR, ALTO nor PAGE XML, the formats Korrektur reads."
+    )
+
+
+def _check_xml_size(path: Path, size: int) -> None:
+    if size > MAX_XML_BYTES:
+        raise DocumentError(
+            f"{path.name}: the file is {size / 1024 / 1024:.0f} MB; Korrektur reads XML "
+            f"files up to {MAX_XML_BYTES // 1024 // 1024} MB. Split it into parts."
+        )
+
+
+def read_bytes(data: bytes, path: Path) -> Document:
+    """A source file's document from its bytes, as ``read_document`` would read the file.
+
+    For a process that is sent a file's bytes rather than reading it (a corpus worker on
+    another machine); ``path`` names the file (for messages, and the page images of a
+    scan, which are not opened). A folder of ALTO or PAGE files is not one file.
+
+    Raises:
+        DocumentError: unsafe, malformed, or not usable as a document.
+    """
+    kind = sniff(data[: 64 * 1024], path.suffix.lower())
+    if kind == "xml":
+        raise _unknown_xml(path)
+    if kind == "text":
+        return Document.from_bytes(data, path.name, path)
+    if kind == "pdf":
+        return read_pdf(path, data)
+    _check_xml_size(path, len(data))
+    if kind == "hocr":
+        return read_hocr(path, data)
+    return read_alto(path, data) if kind == "alto" else read_page(path, data)
 
 
 def _head(path: Path) -> bytes:
@@ -105,12 +139,7 @@ def read_document(path: str | Path) -> Document:
             return read_pdf(path)
         if path.is_dir():
             return read_alto(path) if kind == "alto" else read_page(path)
-        size = path.stat().st_size
-        if size > MAX_XML_BYTES:
-            raise DocumentError(
-                f"{path.name}: the file is {size / 1024 / 1024:.0f} MB; Korrektur reads XML "
-                f"files up to {MAX_XML_BYTES // 1024 // 1024} MB. Split it into parts."
-            )
+        _check_xml_size(path, path.stat().st_size)
         data = path.read_bytes()
         if kind == "hocr":
             return read_hocr(path, data)

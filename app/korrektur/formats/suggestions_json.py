@@ -7,6 +7,7 @@ from typing import Any
 
 from korrektur.model.compose import Composition
 from korrektur.model.document import Document
+from korrektur.model.reason import phrases_of
 from korrektur.model.suggestion import Suggestion
 
 
@@ -28,12 +29,16 @@ def suggestion_record(
     """One suggestion as a JSON-ready dict with the contract's fields.
 
     Offsets are into the text as decoded: where its letters were composed (``composition``),
-    they and ``original`` are given in the source as it was.
+    they and ``original`` are given in the source as it was. ``reason`` is the English text;
+    ``reason_key`` and ``reason_values`` give the same reason as data (one template key and
+    its values per phrase; a value that is a phrase itself is an object with its own
+    ``key``), for tools that show it in another language.
     """
     start, end, original = suggestion.start, suggestion.end, suggestion.original
     if composition is not None and composition.source:
         start, end = composition.source_span(start, end)
         original = composition.source[start:end]
+    phrases = phrases_of(suggestion.reason)
     return {
         "id": suggestion.id,
         "start": start,
@@ -42,7 +47,12 @@ def suggestion_record(
         "replacement": suggestion.replacement,
         "kinds": sorted(k.value for k in suggestion.kinds),
         "confidence": round(suggestion.confidence, 4),
-        "reason": suggestion.reason,
+        "reason": str(suggestion.reason),
+        "reason_key": [item.key for item in phrases],
+        "reason_values": [
+            {name: value for name, value in item.data().items() if name != "key"}
+            for item in phrases
+        ],
         "alternatives": list(suggestion.alternatives),
     }
 

@@ -10,7 +10,9 @@ from operator import attrgetter, countOf
 
 from korrektur.model.document import Document
 from korrektur.model.offsets import OffsetMap
+from korrektur.model.reason import Reason, phrase
 from korrektur.model.suggestion import Kind, Status, Suggestion, check_no_overlap
+from korrektur.model.view import TextView
 
 
 @dataclass(frozen=True)
@@ -91,11 +93,14 @@ class ReviewSession:
         document: the raw document.
         suggestions: sorted by start, never overlapping.
         reviewer: name recorded in decisions.
+        view: what ``corrected_text`` shows for undecided suggestions and removed lines
+            (a setting of the reader's, not of the work: see ``show``).
     """
 
     document: Document
     suggestions: list[Suggestion] = field(default_factory=list)
     reviewer: str = ""
+    view: TextView = field(default_factory=TextView)
     _by_id: dict[str, Suggestion] = field(init=False, repr=False)
     _listeners: list[Listener] = field(init=False, repr=False, default_factory=list)
     _cache: tuple[str, OffsetMap] | None = field(init=False, repr=False, default=None)
@@ -157,7 +162,7 @@ class ReviewSession:
             return
         text, offsets = self._cache
         for suggestion, old in edits:
-            new = suggestion.current_text
+            new = self.shown_text(suggestion)
             if new == old:
                 continue
             index = self.index_of(suggestion)
@@ -222,7 +227,7 @@ class ReviewSession:
             raise ValueError("an edited decision needs the reviewer's text")
         targets = [self._by_id[i] for i in ids]
         before = [Decision.of(s) for s in targets]
-        shown = [s.current_text for s in targets]
+        shown = [self.shown_text(s) for s in targets]
         stamp = None if status is Status.PENDING else now_iso()
         reviewer = None if status is Status.PENDING else (by or self.reviewer or None)
         for suggestion in targets:
@@ -245,10 +250,16 @@ class ReviewSession:
         return self.decide(ids, Status.REJECTED)
 
     def edit(self, suggestion_id: str, text: str) -> list[Decision]:
-        """Use the reviewer's own text (or a chosen alternative)."""
+        """Use the reviewer's own text (or a chosen alternative).
+
+        Text equal to the replacement is an acceptance, and text equal to the original a
+        rejection: an export must not count keeping the OCR text as an edit.
+        """
         suggestion = self._by_id[suggestion_id]
         if text == suggestion.replacement:
             return self.decide([suggestion_id], Status.ACCEPTED)
+        if text == suggestion.original:
+            return self.decide([suggestion_id], Status.REJECTED)
         return self.decide([suggestion_id], Status.EDITED, text)
 
     def choose_alternative(self, suggestion_id: str, number: int) -> list[Decision]:
@@ -264,7 +275,7 @@ class ReviewSession:
         edits: list[tuple[Suggestion, str]] = []
         for decision in decisions:
             suggestion = self._by_id[decision.id]
-            edits.append((suggestion, suggestion.current_text))
+            edits.append((suggestion, self.shown_text(suggestion)))
             suggestion.status = decision.status
             suggestion.edited_text = decision.edited_text
             suggestion.decided_by = decision.decided_by
@@ -286,9 +297,34 @@ class ReviewSession:
 
     # -- text and offsets ------------------------------------------------------------------
 
+    def shown_text(self, suggestion: Suggestion) -> str:
+        """What ``suggestion`` puts in ``corrected_text`` (depends on ``view``)."""
+        return self.view.text_of(suggestion)
+
+    def _texts(self, view: TextView) -> list[str]:
+        if not view.ghosts:  # the common case, without a Python call per suggestion
+            getter = attrgetter("current_text" if view.proposals else "decided_text")
+            return list(map(getter, self.suggestions))
+        return list(map(view.text_of, self.suggestions))
+
+    def text_with(self, view: TextView) -> str:
+        """The corrected text as ``view`` shows it (nothing changes)."""
+        spans = zip(self.suggestions, self._texts(view), strict=True)
+        return apply_texts(self.document.text, ((s.start, s.end, t) for s, t in spans))
+
+    def show(self, view: TextView) -> None:
+        """Show ``corrected_text`` as ``view`` says.
+
+        Listeners are not told: no decision changed (a review must not count it as work);
+        whoever shows the text shows it anew.
+        """
+        if view != self.view:
+            self.view = view
+            self._cache = None
+
     def _build(self) -> tuple[str, OffsetMap]:
         if self._cache is None:
-            texts = [s.current_text for s in self.suggestions]
+            texts = self._texts(self.view)
             spans = [(s.start, s.end, t) for s, t in zip(self.suggestions, texts, strict=True)]
             self._cache = (
                 apply_texts(self.document.text, spans),
@@ -297,7 +333,7 @@ class ReviewSession:
         return self._cache
 
     def corrected_text(self) -> str:
-        """The text as it stands: decisions applied, pending suggestions shown as proposed."""
+        """The text as it stands: decisions applied, pending ones proposed (or kept raw)."""
         return self._build()[0]
 
     def decided_text(self) -> str:
@@ -413,7 +449,7 @@ class ReviewSession:
             replacement=new_text,
             kinds=frozenset({Kind.MANUAL}),
             confidence=1.0,
-            reason="edited by the reviewer",
+            reason=Reason(phrase("manual")),
             status=Status.ACCEPTED,
             decided_by=self.reviewer or None,
             decided_at=now_iso(),
@@ -504,7 +540,7 @@ class ReviewSession:
         parts = []
         position, cursor = raw_start, cor_start
         for suggestion in added:
-            current = suggestion.current_text
+            current = self.shown_text(suggestion)
             parts.append(raw[position : suggestion.start])
             cursor += suggestion.start - position
             entries.append((suggestion.start, suggestion.end, cursor, cursor + len(current)))

@@ -58,7 +58,8 @@ class Suggestion:
         kinds: what sort of fix it is.
         confidence: probability in 0..1 that the replacement is right.
         reason: why, in words a reviewer understands.
-        alternatives: other candidates, best first, never repeating ``replacement``.
+        alternatives: other corrections, best first; never the replacement and never the
+            original (keeping the original is what rejecting does).
         status: the decision.
         edited_text: the reviewer's own text when status is ``edited``.
         decided_by, decided_at: who decided and when (ISO 8601), for provenance.
@@ -91,7 +92,9 @@ class Suggestion:
         elif type(self.kinds) is not frozenset:
             self.kinds = frozenset(self.kinds)
         self.alternatives = tuple(
-            a for a in dict.fromkeys(self.alternatives) if a != self.replacement
+            a
+            for a in dict.fromkeys(self.alternatives)
+            if a != self.replacement and a != self.original
         )
 
     @property

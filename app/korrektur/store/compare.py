@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass
 
 from korrektur.model import ReviewSession
+from korrektur.model.view import TextView
 from korrektur.store.history import State, delta, id_order
 from korrektur.store.records import Mark
 from korrektur.store.review import Review
@@ -53,31 +54,24 @@ class Comparison:
 
 
 def _text(session: ReviewSession, proposed: bool) -> str:
-    return session.corrected_text() if proposed else session.decided_text()
+    # as a view of its own: the session may be shown otherwise in a window
+    return session.text_with(TextView(proposals=proposed, ghosts=False))
 
 
 def _state(review: Review, number: int) -> State:
     return review.history.state_at(number)
 
 
-def compare_versions(review: Review, a: int, b: int, proposed: bool = False) -> Comparison:
-    """Compare versions ``a`` and ``b`` (0 is the current, unsaved work).
-
-    ``proposed`` compares texts with undecided suggestions applied; by default only
-    decisions count, as in exports.
+def decision_changes(review: Review, a: int, b: int) -> list[DecisionChange]:
+    """The decisions that differ between versions ``a`` and ``b`` (0: the current work).
 
     Raises:
         KeyError: a version does not exist.
     """
-    states = []
-    sessions = []
-    for number in (a, b):
-        if number:
-            states.append(_state(review, number))
-            sessions.append(review.version_session(number))
-        else:
-            sessions.append(review.session)
-            states.append({s.id: Mark.of(s) for s in review.session.suggestions})
+    states = [
+        _state(review, n) if n else {s.id: Mark.of(s) for s in review.session.suggestions}
+        for n in (a, b)
+    ]
     added, removed, changed = delta(states[0], states[1])
     ids = sorted({*added, *removed, *(i for i, _ in changed)}, key=id_order)
     changes = []
@@ -89,6 +83,20 @@ def compare_versions(review: Review, a: int, b: int, proposed: bool = False) -> 
                 suggestion_id, original, states[0].get(suggestion_id), states[1].get(suggestion_id)
             )
         )
+    return changes
+
+
+def compare_versions(review: Review, a: int, b: int, proposed: bool = False) -> Comparison:
+    """Compare versions ``a`` and ``b`` (0 is the current, unsaved work).
+
+    ``proposed`` compares texts with undecided suggestions applied; by default only
+    decisions count, as in exports.
+
+    Raises:
+        KeyError: a version does not exist.
+    """
+    sessions = [review.session if n == 0 else review.version_session(n) for n in (a, b)]
+    changes = decision_changes(review, a, b)
     names = [f"version {n}" if n else "current work" for n in (a, b)]
     diff = difflib.unified_diff(
         _text(sessions[0], proposed).split("\n"),

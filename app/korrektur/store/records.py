@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from korrektur.model import Kind, Status, Suggestion
+from korrektur.model.reason import reason_shape, restored
 from korrektur.store.validate import Fields, ReviewFileError, describe
 from korrektur.store.yamlio import Flow, FlowMap, Name
 
@@ -72,6 +73,9 @@ def suggestion_record(suggestion: Suggestion, mark: Mark | None = None) -> dict[
         "confidence": suggestion.confidence,
         "reason": suggestion.reason,
     }
+    shape = reason_shape(suggestion.reason)
+    if shape:  # the reason's phrase keys, so it can be shown in the reviewer's language
+        record["reason_keys"] = shape
     if suggestion.alternatives:
         record["alternatives"] = Flow(suggestion.alternatives)
     if suggestion.meta:
@@ -107,8 +111,14 @@ def read_mark(fields: Fields) -> Mark:
     )
 
 
-def read_suggestion(fields: Fields) -> Suggestion:
-    """A suggestion from its record; its span is checked against the text by the caller."""
+def read_suggestion(
+    fields: Fields, reasons: dict[tuple[str, str], str] | None = None
+) -> Suggestion:
+    """A suggestion from its record; its span is checked against the text by the caller.
+
+    ``reasons`` shares one reason object among the suggestions of a file that give the same
+    reason (a long review repeats a few thousand reasons tens of thousands of times).
+    """
     suggestion_id = fields.text("id")
     if not _ID.fullmatch(suggestion_id):
         raise fields.fail(f"bad id {suggestion_id!r}")
@@ -132,7 +142,7 @@ def read_suggestion(fields: Fields) -> Suggestion:
             replacement=fields.text("replacement"),
             kinds=frozenset(kinds),
             confidence=fields.number("confidence"),
-            reason=fields.optional_text("reason") or "",
+            reason=_reason(fields, reasons),
             alternatives=tuple(fields.texts("alternatives")),
             status=mark.status,
             edited_text=mark.edited_text,
@@ -142,6 +152,20 @@ def read_suggestion(fields: Fields) -> Suggestion:
         )
     except ValueError as exc:
         raise fields.fail(str(exc)) from None
+
+
+def _reason(fields: Fields, reasons: dict[tuple[str, str], str] | None) -> str:
+    text = fields.optional_text("reason") or ""
+    data = fields.optional_text("reason_keys")
+    if not data:
+        return text
+    if reasons is None:
+        return restored(text, data)
+    key = (text, data)
+    found = reasons.get(key)
+    if found is None:
+        found = reasons[key] = restored(text, data)
+    return found
 
 
 def _string_map(fields: Fields) -> dict[str, str]:

@@ -16,7 +16,7 @@ from korrektur.model.session import now_iso
 from korrektur.store.atomic import atomic_write_chunks, remove_leftovers
 from korrektur.store.history import State, Version, new_version
 from korrektur.store.lock import Stamp, check_unchanged, review_lock, stamp_of
-from korrektur.store.pieces import release
+from korrektur.store.pieces import encode_all, release
 from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import (
     PENDING,
@@ -217,6 +217,19 @@ def review_data(
 ) -> dict[str, Any]:
     """The review as it stands, as plain data (see ``snapshot_data``)."""
     return snapshot_data(snapshot(review), folder, extra)
+
+
+def review_bytes(review: Review, path: Path) -> bytes:
+    """The review file of ``review`` as it stands, as it would be written to ``path``.
+
+    For a process that makes review files without writing them (a corpus worker, whose
+    result one writer puts on disk); ``write_review_file`` writes the same bytes.
+    """
+    with gc_paused():
+        data = snapshot_data(snapshot(review), path.parent)
+        pieces = dump_pieces(data, comment=HEADER)
+        release_data(data)
+    return encode_all(pieces)
 
 
 def write_snapshot(

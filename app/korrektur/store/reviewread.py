@@ -67,11 +67,13 @@ def _sha256(source: Fields) -> str:
 _SHA256 = re.compile("[0-9a-f]{64}")
 
 
-def _read_suggestions(fields: Fields, key: str, text: str) -> list[Suggestion]:
+def _read_suggestions(
+    fields: Fields, key: str, text: str, reasons: dict[tuple[str, str], str]
+) -> list[Suggestion]:
     suggestions = []
     for where, item in fields.items(key):
         record = Fields(item, where)
-        suggestion = read_suggestion(record)
+        suggestion = read_suggestion(record, reasons)
         actual = text[suggestion.start : suggestion.end]
         if suggestion.end > len(text) or actual != suggestion.original:
             raise record.fail(
@@ -146,8 +148,9 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
         )
     text = "\n".join(lines)
     document = _read_document(fields, text)
-    current = _read_suggestions(fields, "suggestions", text)
-    retired = _read_suggestions(fields, "retired", text)
+    reasons: dict[tuple[str, str], str] = {}  # one object per distinct reason read
+    current = _read_suggestions(fields, "suggestions", text, reasons)
+    retired = _read_suggestions(fields, "retired", text, reasons)
     unanchored = [
         Unanchored.read(Fields(item, where)) for where, item in fields.items("unanchored")
     ]
@@ -216,7 +219,6 @@ def read_review_data(path: Path) -> object:
                 "largest report it opens, with many versions)"
             )
         raw = path.read_bytes()
-        check_utf8(raw)
     except FileNotFoundError:
         raise ReviewFileError(f"{path} does not exist") from None
     except IsADirectoryError:
@@ -225,29 +227,66 @@ def read_review_data(path: Path) -> object:
         raise ReviewFileError(f"{path} cannot be read (permission denied)") from None
     except OSError as exc:
         raise ReviewFileError(f"{path} cannot be read: {exc.strerror or exc}") from None
+    return parse_review_bytes(raw, path.name)
+
+
+def parse_review_bytes(raw: bytes, name: str) -> object:
+    """The parsed content of the bytes of a review file called ``name``.
+
+    Raises:
+        ReviewFileError: not UTF-8 or not YAML.
+    """
+    try:
+        check_utf8(raw)
     except UnicodeDecodeError:
-        raise ReviewFileError(
-            f"{path.name} is not a Korrektur review file (not UTF-8 text)"
-        ) from None
+        raise ReviewFileError(f"{name} is not a Korrektur review file (not UTF-8 text)") from None
     try:
         return load(raw)  # the bytes: libyaml would encode a str back to UTF-8 in one call
     except ExpansionError as exc:
-        raise ReviewFileError(f"{path.name} is refused: {exc}") from None
+        raise ReviewFileError(f"{name} is refused: {exc}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         place = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ReviewFileError(
-            f"{path.name} is damaged: not valid YAML{place} ({exc.problem})"
-        ) from None
+        raise ReviewFileError(f"{name} is damaged: not valid YAML{place} ({exc.problem})") from None
     except yaml.reader.ReaderError as exc:
         line = raw.count(b"\n", 0, exc.position) + 1
         raise ReviewFileError(
-            f"{path.name} is damaged: not valid YAML at line {line} (the character "
+            f"{name} is damaged: not valid YAML at line {line} (the character "
             f"U+{exc.character:04X} is not allowed)"
         ) from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
-        raise ReviewFileError(f"{path.name} is damaged: not valid YAML ({message})") from None
+        raise ReviewFileError(f"{name} is damaged: not valid YAML ({message})") from None
+
+
+def load_review_bytes(raw: bytes, path: Path) -> Review:
+    """Read and check the bytes of the review file at ``path`` (which need not exist).
+
+    For a process that is handed a review file rather than reading it (a corpus worker).
+
+    Raises:
+        ReviewFileError: with the file name and what is wrong.
+    """
+    if len(raw) > MAX_REVIEW_BYTES:
+        raise ReviewFileError(
+            f"{path.name} is {len(raw) / 1024 / 1024:.1f} MB; Korrektur reads review files up "
+            f"to {MAX_REVIEW_BYTES // 1024 // 1024} MB"
+        )
+    with gc_paused():
+        data = parse_review_bytes(raw, path.name)
+        return _review_of(data, path)
+
+
+def _review_of(data: object, path: Path) -> Review:
+    """A review from parsed data; the data is freed a slice at a time afterwards."""
+    try:
+        review = review_from_data(data, path)
+    except ReviewFileError as exc:
+        raise ReviewFileError(f"{path.name}: {exc}") from None
+    finally:
+        release(data)  # the review keeps none of it: freed a slice at a time
+    review.mark_saved()
+    return review
 
 
 def load_review(path: Path) -> Review:
@@ -259,13 +298,6 @@ def load_review(path: Path) -> Review:
     remove_leftovers(path)  # temporary files of saves a crash interrupted
     stamp = stamp_of(path)  # (before reading: a file replaced meanwhile looks changed)
     with gc_paused():  # half a million new objects: collecting meanwhile only costs time
-        data = read_review_data(path)
-        try:
-            review = review_from_data(data, path)
-        except ReviewFileError as exc:
-            raise ReviewFileError(f"{path.name}: {exc}") from None
-        finally:
-            release(data)  # the review keeps none of it: freed a slice at a time
-    review.mark_saved()
+        review = _review_of(read_review_data(path), path)
     review.disk_stamp = stamp
     return review

@@ -33,6 +33,7 @@ class ActionId(Enum):
     ACCEPT = auto()
     REJECT = auto()
     EDIT = auto()
+    EDIT_TEXT = auto()
     ACCEPT_SAME = auto()
     ACCEPT_VISIBLE = auto()
     ALT_1 = auto()
@@ -47,6 +48,8 @@ class ActionId(Enum):
     ZOOM_IN = auto()
     ZOOM_OUT = auto()
     ZOOM_RESET = auto()
+    SHOW_PROPOSALS = auto()
+    SHOW_REMOVED = auto()
     WRAP_LINES = auto()
     SYNC_SCROLL = auto()
     THEME_SYSTEM = auto()
@@ -171,9 +174,25 @@ SPECS: dict[ActionId, ActionSpec] = {
         SP.SP_DialogDiscardButton,
     ),
     ActionId.EDIT: ActionSpec(
-        str(QT_TRANSLATE_NOOP("Actions", "&Edit…")),
-        str(QT_TRANSLATE_NOOP("Actions", "Type your own correction in place")),
+        str(QT_TRANSLATE_NOOP("Actions", "&Edit suggestion…")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Actions", "Type your own correction of this suggestion in place (Esc cancels)"
+            )
+        ),
         ("E",),
+    ),
+    ActionId.EDIT_TEXT: ActionSpec(
+        str(QT_TRANSLATE_NOOP("Actions", "Edit &text")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Actions",
+                "Type in the corrected text at the cursor; Esc returns to reviewing",
+            )
+        ),
+        ("F2",),
+        SP.SP_FileDialogDetailedView,
+        checkable=True,
     ),
     ActionId.ACCEPT_SAME: ActionSpec(
         str(QT_TRANSLATE_NOOP("Actions", "Accept all &identical")),
@@ -218,6 +237,29 @@ SPECS: dict[ActionId, ActionSpec] = {
         str(QT_TRANSLATE_NOOP("Actions", "Text at its normal size")),
         ("Ctrl+0",),
     ),
+    ActionId.SHOW_PROPOSALS: ActionSpec(
+        str(QT_TRANSLATE_NOOP("Actions", "Show &proposals")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Actions",
+                "Undecided suggestions in the corrected text: the proposed correction "
+                "(checked) or the OCR text, as an export keeps it by default",
+            )
+        ),
+        ("Ctrl+P",),
+        checkable=True,
+    ),
+    ActionId.SHOW_REMOVED: ActionSpec(
+        str(QT_TRANSLATE_NOOP("Actions", "Show &removed lines")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Actions",
+                "Lines a fix removes (page headers, footers) stay visible, struck through; "
+                "unchecked, they are folded away",
+            )
+        ),
+        checkable=True,
+    ),
     ActionId.WRAP_LINES: ActionSpec(
         str(QT_TRANSLATE_NOOP("Actions", "&Wrap long lines")),
         str(QT_TRANSLATE_NOOP("Actions", "Wrap lines at the pane's edge")),
@@ -245,17 +287,17 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.LANGUAGE_SYSTEM: ActionSpec(
         str(QT_TRANSLATE_NOOP("Actions", "&System language")),
-        str(QT_TRANSLATE_NOOP("Actions", "Use the desktop's language (after a restart)")),
+        str(QT_TRANSLATE_NOOP("Actions", "Use the desktop's language")),
         checkable=True,
     ),
     ActionId.LANGUAGE_ENGLISH: ActionSpec(
         "English",
-        str(QT_TRANSLATE_NOOP("Actions", "Use English (after a restart)")),
+        str(QT_TRANSLATE_NOOP("Actions", "Use English")),
         checkable=True,
     ),
     ActionId.LANGUAGE_SWEDISH: ActionSpec(
         "Svenska",
-        str(QT_TRANSLATE_NOOP("Actions", "Use Swedish (after a restart)")),
+        str(QT_TRANSLATE_NOOP("Actions", "Use Swedish")),
         checkable=True,
     ),
     ActionId.SHORTCUTS: ActionSpec(
@@ -303,6 +345,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
             ActionId.ACCEPT,
             ActionId.REJECT,
             ActionId.EDIT,
+            ActionId.EDIT_TEXT,
             str(QT_TRANSLATE_NOOP("Actions", "Choose &alternative")),
             None,
             ActionId.ACCEPT_SAME,
@@ -316,6 +359,8 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
             ActionId.ZOOM_OUT,
             ActionId.ZOOM_RESET,
             None,
+            ActionId.SHOW_PROPOSALS,
+            ActionId.SHOW_REMOVED,
             ActionId.WRAP_LINES,
             ActionId.SYNC_SCROLL,
             str(QT_TRANSLATE_NOOP("Actions", "&Colours")),
@@ -341,9 +386,12 @@ TOOLBAR: tuple[ActionId | None, ...] = (
     None,
     ActionId.ACCEPT,
     ActionId.REJECT,
+    ActionId.EDIT_TEXT,
     None,
     ActionId.UNDO,
     ActionId.REDO,
+    None,
+    ActionId.SHOW_PROPOSALS,
 )
 
 
@@ -358,22 +406,33 @@ class ActionRegistry:
     def __init__(self, window: QWidget) -> None:
         self._window = window
         self._actions: dict[ActionId, QAction] = {}
+        self._menus: dict[str, QMenu] = {}
         style = window.style()
         for action_id, spec in SPECS.items():
-            number = str(ALTERNATIVES.index(action_id) + 1) if action_id in ALTERNATIVES else ""
-            action = QAction(tr(spec.text).replace("%1", number), window)
-            tip = tr(spec.tip).replace("%1", number)
+            action = QAction(window)
             keys = list({QKeySequence(k).toString(): QKeySequence(k) for k in spec.keys}.values())
             action.setShortcuts(keys)
-            if keys:
-                tip = f"{tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
-            action.setToolTip(tip)
-            action.setStatusTip(tr(spec.tip).replace("%1", number))
             action.setCheckable(spec.checkable)
             if spec.icon is not None:
                 action.setIcon(style.standardIcon(spec.icon))
             window.addAction(action)
             self._actions[action_id] = action
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts and tips in the language now in use (menus included)."""
+        for action_id, action in self._actions.items():
+            spec = SPECS[action_id]
+            number = str(ALTERNATIVES.index(action_id) + 1) if action_id in ALTERNATIVES else ""
+            action.setText(tr(spec.text).replace("%1", number))
+            tip = tr(spec.tip).replace("%1", number)
+            action.setStatusTip(tip)
+            keys = action.shortcuts()
+            if keys:
+                tip = f"{tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+            action.setToolTip(tip)
+        for title, menu in self._menus.items():
+            menu.setTitle(tr(title))
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]
@@ -416,6 +475,7 @@ class ActionRegistry:
                         menu.addMenu(extra)
                     else:
                         extra(menu)
+        self._menus.update(menus)
         return menus
 
     def build_toolbar(self, toolbar: QToolBar) -> None:

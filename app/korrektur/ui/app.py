@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from korrektur import __version__
 from korrektur.engine import default_engine
 from korrektur.ui import settings as keys
-from korrektur.ui.i18n import install_translation
+from korrektur.ui.i18n import Translations
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import ConsoleMessages, DialogMessages
 from korrektur.ui.review_files import ReviewFileService
@@ -50,16 +50,27 @@ def run_gui(args: argparse.Namespace) -> int:
         return _screenshot(args)
     app = application()
     settings = Settings(QSettings())
-    translators = install_translation(app, settings.get(keys.LANGUAGE))
+    translations = Translations(app)
+    translations.use(settings.get(keys.LANGUAGE))
     theme = apply_theme(app, ThemeMode(settings.get(keys.THEME)))
     messages = DialogMessages()
     files = ReviewFileService(
         messages,
         reviewer=lambda: settings.get(keys.REVIEWER),
         set_reviewer=lambda name: settings.set(keys.REVIEWER, name),
+        export_folder=settings.get(keys.EXPORT_DIRECTORY),
+        set_export_folder=lambda folder: settings.set(keys.EXPORT_DIRECTORY, folder),
     )
     window = MainWindow(
-        Services(settings, messages, analysis_pool(), default_engine, files=files), theme
+        Services(
+            settings,
+            messages,
+            analysis_pool(),
+            default_engine,
+            files=files,
+            translations=translations,
+        ),
+        theme,
     )
     messages.window = window
     window.show()
@@ -71,7 +82,6 @@ def run_gui(args: argparse.Namespace) -> int:
     code = int(app.exec())
     files.close()
     files.wait()  # the window waited for saves and exports; what is left is quick
-    del translators
     return code
 
 
@@ -103,12 +113,19 @@ def _draw(args: argparse.Namespace, size: QSize) -> int:
     app = application()
     with tempfile.TemporaryDirectory(prefix="korrektur-shot-") as scratch:
         settings = Settings.at(Path(scratch) / "settings.ini")  # never the user's layout
-        theme = apply_theme(app, ThemeMode.LIGHT)
+        theme = apply_theme(app, ThemeMode(args.theme))
+        translations = Translations(app)
+        translations.use(args.lang)
         messages = ConsoleMessages()
-        services = Services(settings, messages, analysis_pool(), default_engine)
+        services = Services(
+            settings, messages, analysis_pool(), default_engine, translations=translations
+        )
         window = MainWindow(services, theme)
         try:
-            return take_screenshot(window, Path(args.file), Path(args.screenshot), size, messages)
+            return take_screenshot(
+                window, Path(args.file), Path(args.screenshot), size, messages, args.scene
+            )
         finally:
             window.close()
             window.deleteLater()
+            translations.use("en")

@@ -101,7 +101,7 @@ class ManualEditCommand(ReviewCommand):
     """
 
     def __init__(self, session: ReviewSession, start: int, end: int, text: str) -> None:
-        super().__init__(QCoreApplication.translate("Commands", "Typing"), None)
+        super().__init__(QCoreApplication.translate("Commands", "typing"), None)
         self._session = session
         self._request: tuple[int, int, str] | None = (start, end, text)
         self.edits: list[ManualEdit] = []

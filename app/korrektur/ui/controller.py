@@ -7,15 +7,15 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from korrektur.model import Change, ReviewSession, Status, Suggestion
 from korrektur.ui.commands import (
+    DecideCommand,
     ManualEditCommand,
     ReviewCommand,
     accept_command,
-    alternative_command,
     edit_command,
     reject_command,
 )
 from korrektur.ui.filters import SuggestionFilter
-from korrektur.ui.formatting import change_text
+from korrektur.ui.formatting import plain_change, proposal_text
 from korrektur.ui.messages import Messages
 
 
@@ -123,23 +123,53 @@ class ReviewController(QObject):
         if advance:
             self.step()
 
+    def _decide(self, command: DecideCommand, what: str) -> None:
+        """Push ``command`` as one undo step named ``what`` ("accept for → för") and go on."""
+        command.setText(what)
+        self._push(command)
+
     def accept(self) -> None:
-        """Accept the current suggestion and go to the next."""
+        """Accept the current suggestion and go to the next (again on an accepted one: go on)."""
         suggestion = self._target()
-        if suggestion is not None and self.session is not None:
-            self._push(accept_command(self.session, [suggestion.id]))
+        if suggestion is None or self.session is None:
+            return
+        if suggestion.status is Status.ACCEPTED:
+            self.step()  # a repeated decision is no step of its own
+            return
+        what = self.tr("accept %1").replace("%1", proposal_text(suggestion))
+        self._decide(accept_command(self.session, [suggestion.id]), what)
 
     def reject(self) -> None:
-        """Reject the current suggestion and go to the next."""
+        """Reject the current suggestion and go to the next (again on a rejected one: go on)."""
         suggestion = self._target()
-        if suggestion is not None and self.session is not None:
-            self._push(reject_command(self.session, [suggestion.id]))
+        if suggestion is None or self.session is None:
+            return
+        if suggestion.status is Status.REJECTED:
+            self.step()
+            return
+        what = self.tr("reject %1").replace("%1", proposal_text(suggestion))
+        self._decide(reject_command(self.session, [suggestion.id]), what)
 
     def edit(self, text: str) -> None:
-        """Replace the current suggestion by the reviewer's text and go to the next."""
+        """Replace the current suggestion by the reviewer's text and go to the next.
+
+        The replacement is an acceptance and the OCR text a rejection (the session
+        records them so); the same decision again is no step of its own.
+        """
         suggestion = self._target()
-        if suggestion is not None and self.session is not None:
-            self._push(edit_command(self.session, suggestion.id, text))
+        if suggestion is None or self.session is None:
+            return
+        if text == suggestion.replacement:
+            self.accept()
+            return
+        if text == suggestion.original:
+            self.reject()
+            return
+        if suggestion.status is Status.EDITED and suggestion.edited_text == text:
+            self.step()
+            return
+        what = self.tr("edit %1").replace("%1", plain_change(suggestion.original, text))
+        self._decide(edit_command(self.session, suggestion.id, text), what)
 
     def choose_alternative(self, number: int) -> None:
         """Pick alternative ``number`` of the current suggestion and go to the next."""
@@ -147,21 +177,35 @@ class ReviewController(QObject):
         if suggestion is None or self.session is None:
             return
         if number > len(suggestion.alternatives):
-            self.messages.info(self.tr("This suggestion has no alternative %n.", "", number))
+            self.messages.info(
+                self.tr("This suggestion has no alternative %1.").replace("%1", str(number))
+            )
             return
-        self._push(alternative_command(self.session, suggestion.id, number))
+        self.edit(suggestion.alternatives[number - 1])
 
     def accept_same(self) -> None:
-        """Accept every pending suggestion with the current one's correction."""
+        """Accept every pending suggestion with the current one's correction; say how many."""
         suggestion = self._target()
         if suggestion is None or self.session is None:
             return
-        ids = self.session.same_correction(suggestion.id)
-        command = accept_command(self.session, ids)
-        command.setText(
-            self.tr("Accept all %1 (%n)", "", len(ids)).replace("%1", change_text(suggestion))
+        ids = [
+            i for i in self.session.same_correction(suggestion.id)
+            if self.session.get(i).status is not Status.ACCEPTED
+        ]  # fmt: skip
+        if not ids:
+            self.step()
+            return
+        what = (
+            self.tr("accept %1 × %2")
+            .replace("%1", str(len(ids)))
+            .replace("%2", proposal_text(suggestion))
         )
-        self._push(command)
+        self._decide(accept_command(self.session, ids), what)
+        self._said(what)
+
+    def _said(self, what: str) -> None:
+        """Tell the reviewer what a bulk step did ("Accepted 29 × for → för")."""
+        self.messages.info(self.tr("Done: %1 (Ctrl+Z takes it back).").replace("%1", what))
 
     def visible_pending(self, threshold: float) -> list[str]:
         """Ids of pending suggestions the filter shows at or above ``threshold``."""
@@ -180,11 +224,28 @@ class ReviewController(QObject):
             note = self.tr("No pending suggestion in the list reaches %1.")
             self.messages.info(note.replace("%1", f"{threshold:.2f}"))
             return 0
-        question = self.tr("Accept %n suggestions at or above %1?", "", len(ids))
-        if not self.messages.confirm(question.replace("%1", f"{threshold:.2f}")):
+        question = (
+            self.tr("Accept %1 suggestions at or above %2?")
+            .replace("%1", str(len(ids)))
+            .replace("%2", f"{threshold:.2f}")
+        )
+        if not self.messages.confirm(question):
             return 0
-        self._push(accept_command(self.session, ids))
+        what = (
+            self.tr("accept %1 suggestions at or above %2")
+            .replace("%1", str(len(ids)))
+            .replace("%2", f"{threshold:.2f}")
+        )
+        self._decide(accept_command(self.session, ids), what)
+        self._said(what)
         return len(ids)
+
+    def accept_ids(self, ids: list[str]) -> None:
+        """Accept the suggestions ``ids`` as one undo step (a scripted review, a scene)."""
+        if self.session is None or not ids:
+            return
+        what = self.tr("accept %1 suggestions").replace("%1", str(len(ids)))
+        self._decide(accept_command(self.session, ids), what)
 
     def manual_edit(self, start: int, end: int, text: str) -> None:
         """The reviewer typed in the corrected text: ``[start, end)`` became ``text``."""
@@ -194,15 +255,21 @@ class ReviewController(QObject):
     # -- undo --------------------------------------------------------------------------------
 
     def undo(self) -> None:
-        """Undo the last step and show the suggestion it concerned."""
+        """Undo the last step, say which, and show the suggestion it concerned."""
         command = self.undo_stack.command(self.undo_stack.index() - 1)
+        if command is None:
+            return
         self.undo_stack.undo()
+        self.messages.info(self.tr("Undone: %1").replace("%1", command.text()))
         self._focus(command)
 
     def redo(self) -> None:
-        """Redo the next step and show the suggestion it concerned."""
+        """Redo the next step, say which, and show the suggestion it concerned."""
         command = self.undo_stack.command(self.undo_stack.index())
+        if command is None:
+            return
         self.undo_stack.redo()
+        self.messages.info(self.tr("Redone: %1").replace("%1", command.text()))
         self._focus(command)
 
     def _focus(self, command: QUndoCommand | None) -> None:

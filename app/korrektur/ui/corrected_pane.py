@@ -1,36 +1,51 @@
-"""The corrected pane: follows the session's corrected text and turns typing into manual edits."""
+"""The corrected pane: follows the corrected text; typing (only in edit mode) is a manual edit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPalette, QTextCursor
 from PySide6.QtWidgets import QWidget
 
-from korrektur.model import Change, ReviewSession
+from korrektur.model import WORD_KINDS, Change, Kind, ReviewSession, Suggestion
 from korrektur.model.offsets import OffsetMap
+from korrektur.model.view import TextView
 from korrektur.ui.keys import claims_key, leaves_to_window
+from korrektur.ui.painting import paint_ghost, paint_join, paint_paragraph, paint_pending_flag
 from korrektur.ui.pane import TextPane
 from korrektur.ui.prepared import Prepared
 from korrektur.ui.textmap import qt_plain_text, text_difference
-from korrektur.ui.theme import Theme
+from korrektur.ui.theme import EDITING_BORDER, Theme, primary_kind
+
+JOIN_KINDS = frozenset({Kind.REFLOW, Kind.HYPHENATION, Kind.WHITESPACE})
 
 # Beyond this many changed spans one replacement of the whole changed region is cheaper.
 MAX_SPAN_EDITS = 200
 
 
 class CorrectedPane(TextPane):
-    """Editable corrected text, kept equal to ``session.corrected_text()``.
+    """The corrected text, kept equal to ``session.corrected_text()``.
+
+    Read-only while reviewing: a click only moves the cursor, and the review keys keep
+    deciding. In edit mode (``set_editing``) every key types, and the pane has a border.
+
+    Attributes:
+        editing: keys type here (free edit mode).
 
     Signals:
         edited(int, int, str): the reviewer replaced corrected ``[start, end)`` by the text.
         leave(): Escape was pressed (back to reviewing with keys).
+        edit_requested(int): a double-click at this offset asks to edit there.
     """
 
     edited = Signal(int, int, str)
     leave = Signal()
+    edit_requested = Signal(int)
+    editing = False  # also while the base class is built (it gets events meanwhile)
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
+        self.view = TextView()  # how the session shows its text (ghosts, proposals)
+        self.setReadOnly(True)
         self._shown = ""
         self._offsets: OffsetMap | None = None
         self._syncing = False
@@ -82,7 +97,7 @@ class CorrectedPane(TextPane):
         for suggestion_id in dict.fromkeys(change.ids):
             suggestion = session.get(suggestion_id)
             start, end = self._offsets.corrected_span(session.index_of(suggestion))
-            text = suggestion.current_text
+            text = session.shown_text(suggestion)
             if self._shown[start:end] != text:
                 edits.append((start, end, text))
         return sorted(edits, reverse=True)
@@ -103,6 +118,73 @@ class CorrectedPane(TextPane):
         finally:
             cursor.endEditBlock()
             self._syncing = False
+
+    # -- marks -------------------------------------------------------------------------------
+
+    def _shape(self, suggestion: Suggestion) -> str:
+        """How a mark is drawn here: ghost, join, paragraph or (by kind) underline."""
+        if self.view.is_ghost(suggestion):
+            return "ghost"
+        if not suggestion.kinds & JOIN_KINDS or suggestion.kinds & WORD_KINDS:
+            return ""
+        text = self.view.text_of(suggestion)
+        breaks, before = text.count("\n"), suggestion.original.count("\n")
+        if before and not breaks and not text.strip():
+            return "join"
+        return "paragraph" if breaks > before else ""
+
+    def paint_under(self, painter: QPainter, suggestion: Suggestion, rects: list[QRectF]) -> None:
+        """Ghosts and joins are not tinted: they show by their own marks."""
+        if not self._shape(suggestion):
+            super().paint_under(painter, suggestion, rects)
+
+    def paint_over(self, painter: QPainter, suggestion: Suggestion, rects: list[QRectF]) -> None:
+        """A removed line struck through, a join tied, a new paragraph with a pilcrow."""
+        shape = self._shape(suggestion)
+        if not shape:
+            super().paint_over(painter, suggestion, rects)
+            return
+        colour = self.theme.line_colour(primary_kind(suggestion))
+        if suggestion.decided:
+            colour.setAlpha(140)
+        else:
+            paint_pending_flag(painter, rects, colour)
+        if shape == "ghost":
+            paint_ghost(painter, rects, self.theme, self.palette().color(QPalette.ColorRole.Base))
+        elif shape == "join":
+            paint_join(painter, rects, colour)
+        else:
+            paint_paragraph(painter, rects, colour)
+
+    # -- edit mode ---------------------------------------------------------------------------
+
+    def set_editing(self, on: bool) -> None:
+        """Let keys type here (with a border that says so), or make the pane read-only."""
+        if on == self.editing:
+            return
+        self.editing = on
+        self.setReadOnly(not on)
+        self.set_border(on)
+        if on:
+            self.ensureCursorVisible()
+
+    def set_border(self, on: bool) -> None:
+        """The orange border that says keys type here (free text or the in-place editor)."""
+        self.setStyleSheet(f"CorrectedPane {{ border: 3px solid {EDITING_BORDER}; }}" if on else "")
+
+    def place_cursor(self, offset: int) -> None:
+        """Put the text cursor at Python ``offset``."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self.to_qt(offset), self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """While reviewing, a double-click starts editing at the place clicked."""
+        if self.editing or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        self.edit_requested.emit(self.from_qt(position))
 
     # -- typing ------------------------------------------------------------------------------
 
@@ -127,15 +209,18 @@ class CorrectedPane(TextPane):
             self._typing = False
 
     def event(self, event: QEvent) -> bool:
-        """Plain keys type here, even those the window uses for review; undo stays the window's."""
-        if claims_key(event) or leaves_to_window(event):
+        """In edit mode plain keys type here, even review keys; undo stays the window's."""
+        if self.editing and (claims_key(event) or leaves_to_window(event)):
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Escape returns to reviewing; Shift+Enter types a plain line break."""
+        """Escape returns to reviewing; in edit mode Enter types a plain line break."""
         if event.key() == Qt.Key.Key_Escape:
             self.leave.emit()
+            return
+        if not self.editing:
+            super().keyPressEvent(event)
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.textCursor().insertText("\n")

@@ -57,8 +57,9 @@ class ShortcutsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         note = self.tr(
-            "Review keys work while the raw text or the list has the focus. In the corrected "
-            "text every key types; Escape returns to reviewing."
+            "Review keys decide; they never type. Keys type only in edit mode (E on a "
+            "suggestion, F2 or a double-click in the corrected text), shown by an orange "
+            "border, and in the search field. Escape always returns to reviewing."
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

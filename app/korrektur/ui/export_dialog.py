@@ -22,11 +22,16 @@ from korrektur.store.review import Review
 class ExportDialog(QDialog):
     """Asks how to export; the caller then asks where and writes the file.
 
+    Undecided suggestions are exported as the window shows them (``proposed``), so what
+    the reviewer saw is what the export writes unless the reviewer chooses otherwise.
+
     Attributes:
         format_box, pending_box, keep_lines, version_box: the choices.
     """
 
-    def __init__(self, review: Review, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, review: Review, parent: QWidget | None = None, proposed: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export review"))
         self.format_box = QComboBox()
@@ -40,6 +45,7 @@ class ExportDialog(QDialog):
         self.pending_box.addItem(
             self.tr("apply the proposals, marked as unreviewed"), Pending.PROPOSED
         )
+        self.pending_box.setCurrentIndex(1 if proposed else 0)  # as the window shows them
         self.pending_box.setToolTip(
             self.tr(
                 "What the export contains where no one has decided a suggestion yet. Keeping "

@@ -32,3 +32,29 @@ def install_translation(app: QApplication, choice: str) -> list[QTranslator]:
         app.installTranslator(qt)
         installed.append(qt)
     return installed
+
+
+class Translations:
+    """The translators in use; switching language takes effect at once.
+
+    Installing or removing a translator sends every widget a ``LanguageChange`` event;
+    the window's parts retranslate themselves on it.
+
+    Attributes:
+        language: ``"en"`` or ``"sv"``, the language now in use.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def use(self, choice: str) -> None:
+        """Use the language of ``choice`` (``"system"``, ``"en"`` or ``"sv"``)."""
+        language = wanted_language(choice)
+        if language == self.language and (self._installed or language == "en"):
+            return
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = install_translation(self._app, language)
+        self.language = language

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from korrektur.ui.formatting import for_editing, from_editing
 from korrektur.ui.keys import claims_key
+from korrektur.ui.theme import EDITING_BORDER
 
 
 class InlineEditor(QLineEdit):
@@ -28,6 +29,8 @@ class InlineEditor(QLineEdit):
         self.setToolTip(
             self.tr("Enter: use this text · Escape: cancel · ⏎ stands for a line break")
         )
+        self._closing = False  # Enter or Escape is being handled: the focus may move meanwhile
+        self.setStyleSheet(f"InlineEditor {{ border: 2px solid {EDITING_BORDER}; }}")
         self.hide()
 
     def open(self, rect: QRectF, text: str) -> None:
@@ -46,19 +49,27 @@ class InlineEditor(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter commits, Escape cancels."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.hide()
-            self.committed.emit(from_editing(self.text()))
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.hide()
-            self.cancelled.emit()
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            self._closing = True
+            try:
+                if key == Qt.Key.Key_Escape:
+                    self.cancelled.emit()
+                else:
+                    self.committed.emit(from_editing(self.text()))
+                self.hide()
+            finally:
+                self._closing = False
             return
         super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Clicking elsewhere cancels."""
         super().focusOutEvent(event)
-        if self.isVisible() and event.reason() != Qt.FocusReason.PopupFocusReason:
+        if (
+            self.isVisible()
+            and not self._closing
+            and event.reason() != Qt.FocusReason.PopupFocusReason
+        ):
             self.hide()
             self.cancelled.emit()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QWidget
 
 _WINDOW_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 _IGNORED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
@@ -42,20 +41,3 @@ def leaves_to_window(event: QEvent) -> bool:
         event.ignore()
         return True
     return False
-
-
-class TypingKeys(QObject):
-    """Event filter: the widgets it watches keep plain keys (A, R, Enter, digits …) to type."""
-
-    def watch(self, *widgets: QWidget) -> None:
-        """Watch ``widgets`` (and their focus proxies)."""
-        for widget in widgets:
-            widget.installEventFilter(self)
-            proxy = widget.focusProxy()
-            if proxy is not None:
-                proxy.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Claim typing keys; the event itself still reaches the widget."""
-        claims_key(event)
-        return False

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from korrektur.model import Document
+from korrektur.ui.prepared import DEFAULT_VIEW
 from korrektur.ui.services import TaskPool
 from korrektur.ui.worker import AnalysisJob, EngineHolder, EngineWarmUp, JobSignals
 
@@ -39,6 +40,7 @@ class DocumentLoader(QObject):
         self._job: AnalysisJob | None = None
         self._signals: dict[int, JobSignals] = {}
         self._number = 0
+        self.view = DEFAULT_VIEW  # sessions are prepared to be shown this way
 
     @property
     def running(self) -> bool:
@@ -51,7 +53,7 @@ class DocumentLoader(QObject):
         self._number += 1
         signals = JobSignals(self)  # owned here, deleted on this thread when the job ends
         self._signals[self._number] = signals
-        job = AnalysisJob(self._number, source, self._engine, signals)
+        job = AnalysisJob(self._number, source, self._engine, signals, self.view)
         signals.loaded.connect(self._on_loaded)
         signals.progress.connect(self._on_progress)
         signals.finished.connect(self._on_finished)

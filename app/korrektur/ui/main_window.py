@@ -5,64 +5,61 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from korrektur.model import Change, Document, ReviewSession
+from korrektur.model import Document, ReviewSession
 from korrektur.ui import settings as keys
 from korrektur.ui.actions import ALTERNATIVES, ActionId, ActionRegistry
 from korrektur.ui.controller import ReviewController
 from korrektur.ui.corrected_pane import CorrectedPane
 from korrektur.ui.details import DetailsPane
 from korrektur.ui.dialogs import ShortcutsDialog, show_about
+from korrektur.ui.edit_mode import EditMode, Mode
 from korrektur.ui.file_actions import FileActions, dropped_file
 from korrektur.ui.filters import SuggestionFilter
+from korrektur.ui.inline_editor import InlineEditor
 from korrektur.ui.interactions import PaneInteractions
 from korrektur.ui.loader import DocumentLoader
-from korrektur.ui.marks import corrected_layer, document_layer, raw_layer
+from korrektur.ui.marks import document_layer
+from korrektur.ui.note_bar import NoteBar
 from korrektur.ui.page_view import PageView, place_page_dock
 from korrektur.ui.painting import kind_icon
 from korrektur.ui.pane import TextPane
 from korrektur.ui.prepared import Analysed, Prepared, prepare
 from korrektur.ui.recent_menu import RecentFilesMenu
+from korrektur.ui.resume_place import ResumePlaces, restored_note
+from korrektur.ui.review_view import ReviewFollower
 from korrektur.ui.services import Services
 from korrektur.ui.stats import ReviewStats
 from korrektur.ui.status import ReviewStatusBar
 from korrektur.ui.suggestion_dock import SuggestionDock
 from korrektur.ui.sync import ScrollSync
+from korrektur.ui.text_view import TextViewControl
 from korrektur.ui.theme import Theme
 from korrektur.ui.view_options import ViewOptions
 from korrektur.ui.window_state import restore_layout, save_layout
 from korrektur.ui.worker import EngineHolder
 
-REVIEW_ACTIONS = (
-    ActionId.NEXT,
-    ActionId.PREVIOUS,
-    ActionId.ACCEPT,
-    ActionId.REJECT,
-    ActionId.EDIT,
-    ActionId.ACCEPT_SAME,
-    ActionId.ACCEPT_VISIBLE,
-)
-FILE_ACTIONS = (ActionId.SAVE, ActionId.SAVE_AS, ActionId.EXPORT, ActionId.VERSIONS)
 
-
-def _titled(title: str, pane: TextPane) -> QWidget:
+def _titled(label: QLabel, pane: TextPane) -> QWidget:
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
-    label = QLabel(title)
     label.setContentsMargins(6, 2, 0, 0)
+    # a long title (edit mode, Swedish) must not push the splitter: it is cut instead
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     layout.addWidget(label)
     layout.addWidget(pane, 1)
     return box
@@ -75,7 +72,8 @@ class MainWindow(QMainWindow):
         controller: session, current suggestion and undo stack.
         loader: the background analysis.
         files: open, re-analyse, save; the unsaved-decisions guard.
-        interactions: the click popup and the in-place editor.
+        interactions: the click popup.
+        edit_mode: reviewing or editing (the in-place editor ``editor``, free typing).
         registry: every action, also reachable from the menus.
         raw_view, corrected_view: the two text panes.
         dock: the suggestion list; details: the details pane.
@@ -90,7 +88,6 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.stats: ReviewStats | None = None
         self._analysed: Analysed | None = None  # what the worker built for the new session
-        self.setWindowTitle(self.tr("Korrektur"))
         self.setAcceptDrops(True)
         self.resize(1400, 900)
 
@@ -99,50 +96,52 @@ class MainWindow(QMainWindow):
         self._fill_timer = QTimer(self, singleShot=True, interval=0)
         self._fill_timer.timeout.connect(self._fill_list)
         self.controller = ReviewController(self.messages, self)
+        self.places = ResumePlaces(self.settings)
         self.loader = DocumentLoader(services.pool, EngineHolder(services.engine_factory), self)
 
         self.raw_view = TextPane(theme)
         self.raw_view.setReadOnly(True)
+        self.raw_view.strike_rejected = True
         self.corrected_view = CorrectedPane(theme)
-        self.corrected_view.setReadOnly(True)
-        self.raw_view.setAccessibleName(self.tr("Raw OCR text (read-only)"))
-        self.corrected_view.setAccessibleName(
-            self.tr("Corrected text (typing makes a manual correction)")
+        self.editor = InlineEditor(self.corrected_view.viewport())
+        self.edit_mode = EditMode(
+            self.controller, self.raw_view, self.corrected_view, self.editor, self
         )
-        for pane in (self.raw_view, self.corrected_view):
-            pane.page_label = self.tr("p%1", "page label in the gutter")
         self.interactions = PaneInteractions(
-            self, self.controller, self.raw_view, self.corrected_view
+            self, self.controller, self.raw_view, self.corrected_view, self._edit_suggestion
         )
-        self.editor = self.interactions.editor
         self.files = FileActions(self, services, self.controller, self.loader)
+        self.raw_title, self.corrected_title = QLabel(), QLabel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(_titled(self.tr("Raw OCR text (read-only)"), self.raw_view))
-        self.splitter.addWidget(
-            _titled(
-                self.tr("Corrected text (typing makes a manual correction)"), self.corrected_view
-            )
-        )
-        self.setCentralWidget(self.splitter)
+        self.splitter.addWidget(_titled(self.raw_title, self.raw_view))
+        self.splitter.addWidget(_titled(self.corrected_title, self.corrected_view))
+        self.note_bar = NoteBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.splitter, 1)
+        column.addWidget(self.note_bar)
+        self.setCentralWidget(central)
         self.sync = ScrollSync(self.raw_view, self.corrected_view, self)
 
         self.dock = SuggestionDock(self.registry[ActionId.ACCEPT_VISIBLE])
         self.dock.bulk_threshold.setValue(self.settings.get(keys.BULK_THRESHOLD))
         self.details = DetailsPane()
         self.dock_widgets = [
-            self._add_dock(self.tr("Suggestions"), "suggestions", self.dock),
-            self._add_dock(self.tr("Details"), "details", self.details),
+            self._add_dock("suggestions", self.dock),
+            self._add_dock("details", self.details),
         ]
         self.status = ReviewStatusBar()
         self.setStatusBar(self.status)
         self.page_view = PageView(theme)
-        self.page_dock = self._add_dock(self.tr("Page image"), "page-image", self.page_view)
+        self.page_dock = self._add_dock("page-image", self.page_view)
 
         self.recent_menu = RecentFilesMenu(self.settings, self)
         self.registry.build_menus(
             self.menuBar(), {"recent": self.recent_menu, "docks": self._add_dock_toggles}
         )
-        toolbar = self.addToolBar(self.tr("Review"))
+        toolbar = self.toolbar = self.addToolBar("")
         toolbar.setObjectName("review-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.registry.build_toolbar(toolbar)
@@ -153,17 +152,32 @@ class MainWindow(QMainWindow):
             (self.raw_view, self.corrected_view),
             self.sync,
             self,
+            services.translations,
         )
+        self.text_view = TextViewControl(
+            self.registry[ActionId.SHOW_PROPOSALS],
+            self.registry[ActionId.SHOW_REMOVED],
+            self.settings,
+            self.controller,
+            self.corrected_view,
+            self.loader,
+            services.files,
+            services.pool,
+            self,
+        )
+        self.follower = ReviewFollower(self)
         self._connect()
+        self.retranslate()
+        self._show_mode(Mode.REVIEW)
         self.set_theme(theme)
         restore_layout(self, self.splitter, self.dock_widgets, self.settings)
         place_page_dock(self, self.page_dock, self.settings)
-        self._update_actions()
+        self.follower.update_actions()
 
     # -- construction ------------------------------------------------------------------------
 
-    def _add_dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _add_dock(self, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -192,7 +206,7 @@ class MainWindow(QMainWindow):
                 ActionId.PREVIOUS: lambda: c.step(backwards=True),
                 ActionId.ACCEPT: c.accept,
                 ActionId.REJECT: c.reject,
-                ActionId.EDIT: self.interactions.start_edit,
+                ActionId.EDIT: self._edit_suggestion,
                 ActionId.ACCEPT_SAME: c.accept_same,
                 ActionId.ACCEPT_VISIBLE: self._accept_visible,
                 ActionId.SHORTCUTS: self.show_shortcuts,
@@ -204,9 +218,11 @@ class MainWindow(QMainWindow):
             }
         )
         c.session_replaced.connect(self._on_session_replaced)
-        c.changed.connect(self._on_change)
-        c.current_changed.connect(self._on_current_changed)
+        c.changed.connect(self.follower.on_change)
+        c.current_changed.connect(self.follower.on_current_changed)
         c.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        c.undo_stack.undoTextChanged.connect(self._name_undo_steps)
+        c.undo_stack.redoTextChanged.connect(self._name_undo_steps)
         c.undo_stack.canUndoChanged.connect(self.registry[ActionId.UNDO].setEnabled)
         c.undo_stack.canRedoChanged.connect(self.registry[ActionId.REDO].setEnabled)
         self.loader.loaded.connect(self._on_loaded)
@@ -218,10 +234,15 @@ class MainWindow(QMainWindow):
         self.status.cancel_requested.connect(self.loader.cancel)
         self.dock.selected.connect(c.set_current)
         self.dock.filter_changed.connect(self._on_filter_changed)
+        self.dock.back_to_review.connect(self.edit_mode.return_focus)
+        self.edit_mode.track(self.dock.table)
         self.dock.bulk_threshold.valueChanged.connect(self._on_threshold_changed)
         self.details.alternative.connect(c.choose_alternative)
         self.corrected_view.edited.connect(c.manual_edit)
         self.recent_menu.chosen.connect(self.files.open_path)
+        self.registry[ActionId.EDIT_TEXT].triggered.connect(self.edit_mode.set_text_editing)
+        self.edit_mode.changed.connect(self._show_mode)
+        self.text_view.text_replaced.connect(self.follower.on_view_replaced)
         self.page_view.attach(c, self.loader)
         self.page_view.scan_shown.connect(self.page_dock.setVisible)
         self.page_view.escaped.connect(self.raw_view.setFocus)
@@ -230,6 +251,8 @@ class MainWindow(QMainWindow):
         if store is not None:
             store.session_replaced.connect(self.show_session)
             store.saved.connect(self._update_modified)
+            store.saved.connect(self.note_bar.offer_folder)
+            store.exported.connect(self.note_bar.offer_folder)
             store.jobs.busy_changed.connect(self._on_busy_changed)
         posted = getattr(self.messages, "posted", None)
         if posted is not None:
@@ -245,7 +268,7 @@ class MainWindow(QMainWindow):
         self.settings.set(keys.BULK_THRESHOLD, round(value, 2))
 
     def _show_note(self, text: str) -> None:
-        self.status.showMessage(text, 5000)
+        self.note_bar.show_note(text)
 
     # -- files -------------------------------------------------------------------------------
 
@@ -270,7 +293,7 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, document: Document, prepared: Prepared) -> None:
         self.controller.set_session(None)
         self.document = document
-        self.setWindowTitle(self.tr("%1[*] — Korrektur").replace("%1", document.name))
+        self._retitle()
         self.raw_view.use_document(prepared)
         self.raw_view.set_layer(document_layer(document))
         self.corrected_view.show_text("")
@@ -293,12 +316,24 @@ class MainWindow(QMainWindow):
         self._show(session, view)
 
     def _show(self, session: ReviewSession, built: Analysed) -> None:
-        """Put ``session`` under review, with its text and counts ``built`` off-thread."""
+        """Put ``session`` under review, with its text and counts ``built`` off-thread.
+
+        A review read from its file goes back to where the clerk stopped, and says what
+        was restored.
+        """
+        place = self.places.place(session.document.sha256)  # before the first step moves it
         self._analysed = built
         try:
             self.controller.set_session(session)
         finally:
             self._analysed = None
+        review = built.review
+        if review is not None and review.session is session:
+            note = restored_note(review)
+            if place is not None and place in session.ids:
+                self.controller.set_current(place)
+            if note:
+                self.messages.info(note)
         self._update_modified()
 
     def _on_cancelled(self) -> None:
@@ -308,9 +343,10 @@ class MainWindow(QMainWindow):
 
     def _on_running_changed(self, running: bool) -> None:
         self.status.show_analysis(running)
-        self._update_actions()
+        self.follower.update_actions()
 
     def _on_session_replaced(self) -> None:
+        self.edit_mode.back_to_review()
         session = self.controller.session
         self.dock.model.set_session(None)
         if session is not None:  # after the panes are painted: two short blocks, not one long
@@ -318,18 +354,16 @@ class MainWindow(QMainWindow):
         built = self._analysed if self._analysed and self._analysed.session is session else None
         self.stats = built.stats if built else ReviewStats(session) if session else None
         if session is not None:
+            session.show(self.text_view.view)
             prepared = built.corrected if built else None
             self.corrected_view.show_text(session.corrected_text(), session.offsets, prepared)
-            self.corrected_view.setReadOnly(False)
-            self._refresh_layers(session)
+            self.follower.refresh_layers(session)
             count = len(session.suggestions)
             self.messages.info(self.tr("%n suggestion(s) to review.", "", count))
             if count:
                 self.controller.step()
-        else:
-            self.corrected_view.setReadOnly(True)
         self.status.set_stats(self.stats, self.theme)
-        self._update_actions()
+        self.follower.update_actions()
 
     def _fill_list(self) -> None:
         session = self.controller.session
@@ -337,90 +371,74 @@ class MainWindow(QMainWindow):
             self.dock.model.set_session(session)
             self.dock.select(self.controller.current_id)
 
-    # -- following the review ----------------------------------------------------------------
-
-    def _refresh_layers(self, session: ReviewSession) -> None:
-        self.raw_view.set_layer(raw_layer(session))
-        self.corrected_view.set_layer(corrected_layer(session))
-        self.sync.set_maps(session.raw_to_corrected, session.corrected_to_raw)
-
-    def _on_change(self, change: Change) -> None:
-        session = self.controller.session
-        if session is None:
-            return
-        if self.dock.model.session is session:
-            self.dock.model.on_change(change)
-        text_changed = self.corrected_view.follow(session, change)
-        if change.structural:
-            self._refresh_layers(session)
-        else:  # decisions: the raw spans stay, only the changed marks need repainting
-            indices = [session.index_of(session.get(i)) for i in dict.fromkeys(change.ids)]
-            offsets = session.offsets
-            raw = [(offsets.raw_starts[i], offsets.raw_ends[i]) for i in indices]
-            corrected = [offsets.corrected_span(i) for i in indices]
-            self.raw_view.set_layer(self.raw_view.layer, raw)
-            # where the text changed, the pane repaints the moved lines itself
-            layer = corrected_layer(session) if text_changed else self.corrected_view.layer
-            self.corrected_view.set_layer(layer, corrected)
-        if self.stats is not None:
-            self.stats.apply(change)
-        self.status.set_stats(self.stats, self.theme)
-        current = self.controller.current()
-        if current is not None and current.id in change.ids:
-            self.details.show_suggestion(current, session.document)
-        self._update_alternatives()
-
-    def _on_current_changed(self, suggestion_id: str | None) -> None:
-        session = self.controller.session
-        suggestion = self.controller.current()
-        self.dock.select(suggestion_id)
-        document = session.document if session else None
-        self.details.show_suggestion(suggestion, document)
-        if session is None or suggestion is None:
-            for pane in (self.raw_view, self.corrected_view):
-                pane.set_current(None, None)
-            self.status.set_position(None, None, 0, 0)
-            self._update_alternatives()
-            return
-        index = session.index_of(suggestion)
-        corrected = session.offsets.corrected_span(index)
-        with self.sync.hold():
-            self.raw_view.reveal(suggestion.start, suggestion.end)
-            self.corrected_view.reveal(*corrected)
-        self.raw_view.set_current(suggestion.id, (suggestion.start, suggestion.end))
-        self.corrected_view.set_current(suggestion.id, corrected)
-        self.status.set_position(document, suggestion, index, len(session.suggestions))
-        self._update_alternatives()
-
     def _on_filter_changed(self, criteria: SuggestionFilter) -> None:
         self.controller.filter = criteria
         self.dock.select(self.controller.current_id)
 
     def _on_busy_changed(self, doing: str) -> None:
         self.status.show_busy(doing)
-        self._update_actions()
+        self.follower.update_actions()
 
-    def _update_actions(self) -> None:
-        reviewing = self.controller.session is not None and not self.loader.running
-        self.registry.set_enabled(REVIEW_ACTIONS, reviewing)
-        self.registry.set_enabled(FILE_ACTIONS, self.files.can_save)
-        store = self.services.files
-        if store is not None and store.saving:  # the history is about to gain a version
-            self.registry[ActionId.VERSIONS].setEnabled(False)
-        self.registry[ActionId.REANALYSE].setEnabled(
-            self.document is not None and not self.loader.running
-        )
-        self.registry[ActionId.CANCEL_ANALYSIS].setEnabled(self.loader.running)
-        self.registry[ActionId.UNDO].setEnabled(self.controller.undo_stack.canUndo())
-        self.registry[ActionId.REDO].setEnabled(self.controller.undo_stack.canRedo())
-        self._update_alternatives()
+    # -- reviewing or editing ----------------------------------------------------------------
 
-    def _update_alternatives(self) -> None:
-        current = self.controller.current()
-        count = len(current.alternatives) if current is not None else 0
-        reviewing = not self.loader.running
-        for number, action_id in enumerate(ALTERNATIVES, start=1):
-            self.registry[action_id].setEnabled(reviewing and number <= count)
+    def _edit_suggestion(self) -> None:
+        self.edit_mode.edit_suggestion()
+
+    def _show_mode(self, mode: Mode) -> None:
+        """Keys decide or type, never both: review actions are off while editing."""
+        editing = mode is not Mode.REVIEW
+        self.status.show_editing(editing)
+        self.registry[ActionId.EDIT_TEXT].setChecked(mode is Mode.TEXT)
+        self._retitle()
+        self.follower.update_actions()
+
+    def retranslate(self) -> None:
+        """Every text of the window in the language now in use (also what it shows now)."""
+        self.registry.retranslate()
+        self.dock_widgets[0].setWindowTitle(self.tr("Suggestions"))
+        self.dock_widgets[1].setWindowTitle(self.tr("Details"))
+        self.page_dock.setWindowTitle(self.tr("Page image"))
+        self.toolbar.setWindowTitle(self.tr("Review"))
+        for pane in (self.raw_view, self.corrected_view):
+            pane.page_label = self.tr("p%1", "page label in the gutter")
+            pane.update()
+        self._retitle()
+        self._name_undo_steps()
+        self.status.set_stats(self.stats, self.theme)
+        self.follower.on_current_changed(self.controller.current_id)
+
+    def _name_undo_steps(self, *_: object) -> None:
+        """The Edit menu says what Undo and Redo will take back: "Undo accept 29 × for → för"."""
+        stack = self.controller.undo_stack
+        for action_id, text, step in (
+            (ActionId.UNDO, self.tr("&Undo %1"), stack.undoText()),
+            (ActionId.REDO, self.tr("&Redo %1"), stack.redoText()),
+        ):
+            action = self.registry[action_id]
+            short = text.replace(" %1", "")
+            action.setText(text.replace("%1", step) if step else short)
+            action.setIconText(short.replace("&", ""))  # the toolbar stays short
+            action.setToolTip(action.text().replace("&", ""))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A change of language takes effect at once."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _retitle(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(self.tr("Korrektur"))
+        else:
+            self.setWindowTitle(self.tr("%1[*] — Korrektur").replace("%1", self.document.name))
+        self.raw_title.setText(self.tr("Raw OCR text (read-only)"))
+        self.raw_view.setAccessibleName(self.raw_title.text())
+        if self.edit_mode.editing:
+            title = self.tr("Corrected text — editing: keys type, Esc returns to review")
+        else:
+            title = self.tr("Corrected text (E or F2 to edit)")
+        self.corrected_title.setText(title)
+        self.corrected_view.setAccessibleName(title)
 
     # -- small commands ----------------------------------------------------------------------
 

@@ -6,7 +6,16 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QTextBlock, QTextLine
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTextBlock,
+    QTextLine,
+)
 from PySide6.QtWidgets import QPlainTextEdit
 
 from korrektur.model import Kind, Status, Suggestion
@@ -161,11 +170,28 @@ def draw_underline(
 def paint_fill(
     painter: QPainter, suggestion: Suggestion, rects: list[QRectF], theme: Theme
 ) -> None:
-    """The background tint of a mark (under the text)."""
-    colour = theme.fill_colour(primary_kind(suggestion), suggestion.decided)
+    """The background tint of a pending mark (under the text); decided text stays plain."""
+    if suggestion.decided:
+        return
+    colour = theme.fill_colour(primary_kind(suggestion), decided=False)
     for rect in rects:
         if rect.width() > 0:
             painter.fillRect(rect, colour)
+
+
+PENDING_FLAG = 6.0  # the side of the corner triangle that marks an undecided suggestion
+
+
+def paint_pending_flag(painter: QPainter, rects: list[QRectF], colour: QColor) -> None:
+    """A small triangle in the top-left corner: "not decided yet", seen without colour."""
+    if not rects:
+        return
+    corner = rects[0].topLeft()
+    x, y = corner.x(), corner.y()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPolygon([QPointF(x, y), QPointF(x + PENDING_FLAG, y), QPointF(x, y + PENDING_FLAG)])
+    painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
 def paint_lines(
@@ -175,11 +201,18 @@ def paint_lines(
     theme: Theme,
     strike_rejected: bool,
 ) -> None:
-    """Underline (over the text), strike-through for rejections, a caret for empty spans."""
+    """Underline (over the text), strike-through for rejections, a caret for empty spans.
+
+    Status shows by shape as well as by colour: a pending suggestion has a corner flag and
+    a full underline; a decided one only a faint underline; a rejected one (on the raw
+    side) is struck through.
+    """
     kind = primary_kind(suggestion)
     colour = theme.line_colour(kind)
     if suggestion.decided:
-        colour.setAlpha(110)
+        colour.setAlpha(100)
+    else:
+        paint_pending_flag(painter, rects, colour)
     for rect in rects:
         if rect.width() == 0:
             painter.setPen(QPen(colour, 2.0))
@@ -202,6 +235,48 @@ def paint_lines(
             metrics = painter.fontMetrics()  # through the middle of the lower-case letters
             middle = rect.top() + metrics.ascent() - metrics.xHeight() / 2
             painter.drawLine(QPointF(rect.left(), middle), QPointF(rect.right(), middle))
+
+
+def paint_ghost(painter: QPainter, rects: list[QRectF], theme: Theme, base: QColor) -> None:
+    """A removed line kept in view: faded and struck through (it is not in the export)."""
+    veil = QColor(base)
+    veil.setAlpha(150)
+    painter.setPen(QPen(theme.separator, 1.2))
+    for rect in rects:
+        if rect.width() <= NEWLINE_WIDTH:
+            continue
+        painter.fillRect(rect, veil)
+        middle = rect.center().y()
+        painter.drawLine(QPointF(rect.left(), middle), QPointF(rect.right(), middle))
+
+
+def paint_join(painter: QPainter, rects: list[QRectF], colour: QColor) -> None:
+    """A tie under the place two lines were joined: the words close up there.
+
+    Over a space (a reflow join) it spans the space; where nothing stands (a hyphen
+    joined) it is centred on the join, so it never looks like a typed character or a
+    text cursor.
+    """
+    if not rects:
+        return
+    rect = rects[0]
+    half = max(rect.width() / 2 + 2.0, 4.0)
+    x = rect.left() + rect.width() / 2
+    bottom = rect.bottom() - 1.0
+    path = QPainterPath(QPointF(x - half, bottom - 4.0))
+    path.quadTo(QPointF(x, bottom + 2.0), QPointF(x + half, bottom - 4.0))
+    painter.setPen(QPen(colour, 1.6))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+
+
+def paint_paragraph(painter: QPainter, rects: list[QRectF], colour: QColor) -> None:
+    """A pilcrow where a new paragraph starts (the line break itself is not seen)."""
+    if not rects:
+        return
+    rect = rects[0]
+    painter.setPen(QPen(colour))
+    painter.drawText(QPointF(rect.left() + 1.0, rect.bottom() - 4.0), "¶")
 
 
 def paint_outline(painter: QPainter, rects: list[QRectF], theme: Theme) -> None:

@@ -34,6 +34,7 @@ from korrektur.ui.painting import (
     span_rects,
 )
 from korrektur.ui.prepared import Prepared
+from korrektur.ui.reason_text import reason_text
 from korrektur.ui.textmap import Utf16Index
 from korrektur.ui.theme import Theme
 
@@ -47,6 +48,7 @@ class TextPane(QPlainTextEdit):
         layer: spans, pages and line numbers to show (None: plain text).
         theme: colours to paint with.
         current_id: the suggestion drawn with a box.
+        strike_rejected: rejected suggestions are struck through (the raw side).
 
     Signals:
         clicked(int, QPoint): a click (not a drag) on text: offset and global position.
@@ -59,6 +61,7 @@ class TextPane(QPlainTextEdit):
         self.theme = theme
         self.layer: MarkLayer | None = None
         self.current_id: str | None = None
+        self.strike_rejected = False
         self._current_span: tuple[int, int] | None = None
         self.page_label = "p%1"
         self._index = Utf16Index("")
@@ -260,19 +263,26 @@ class TextPane(QPlainTextEdit):
         ]
         painter = QPainter(self.viewport())
         for suggestion, rects in marks:
-            paint_fill(painter, suggestion, rects, self.theme)
+            self.paint_under(painter, suggestion, rects)
         painter.end()
         super().paintEvent(event)
         self._lines = {}  # Qt may have laid out blocks while painting the text
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        strike = self.isReadOnly()
         for suggestion, rects in marks:
-            paint_lines(painter, suggestion, rects, self.theme, strike)
+            self.paint_over(painter, suggestion, rects)
             if suggestion.id == self.current_id:
                 paint_outline(painter, rects, self.theme)
         self._paint_pages(painter)
         painter.end()
+
+    def paint_under(self, painter: QPainter, suggestion: Suggestion, rects: list[QRectF]) -> None:
+        """What a mark paints under the text (a tint while it is pending)."""
+        paint_fill(painter, suggestion, rects, self.theme)
+
+    def paint_over(self, painter: QPainter, suggestion: Suggestion, rects: list[QRectF]) -> None:
+        """What a mark paints over the text: underline, flag, strike-through."""
+        paint_lines(painter, suggestion, rects, self.theme, self.strike_rejected)
 
     def page_tops(self) -> list[tuple[float, int]]:
         """Viewport y and number of each page that starts in view (page 1 included)."""
@@ -323,7 +333,7 @@ class TextPane(QPlainTextEdit):
             else:
                 tip = f"{change_text(suggestion)}\n{kinds_text(suggestion)}"
                 if suggestion.reason:
-                    tip += f"\n{suggestion.reason}"
+                    tip += f"\n{reason_text(suggestion.reason)}"
                 QToolTip.showText(event.globalPos(), tip, self.viewport())
             return True
         return super().viewportEvent(event)

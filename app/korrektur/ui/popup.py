@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from korrektur.model import Suggestion
 from korrektur.ui.formatting import change_text, kinds_text, status_name, visible
+from korrektur.ui.reason_text import reason_text
 
 
 class SuggestionPopup(QFrame):
@@ -37,7 +38,7 @@ class SuggestionPopup(QFrame):
         layout.addWidget(title)
         layout.addWidget(facts)
         if suggestion.reason:
-            reason = QLabel(suggestion.reason)
+            reason = QLabel(reason_text(suggestion.reason))
             reason.setWordWrap(True)
             reason.setMaximumWidth(360)
             layout.addWidget(reason)

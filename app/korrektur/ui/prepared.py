@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from korrektur.model import ReviewSession
+from korrektur.model.view import TextView
 from korrektur.store.resume import ResumeReport
 from korrektur.store.review import Review
 from korrektur.ui.stats import ReviewStats
@@ -31,6 +32,10 @@ class Prepared:
     document: QTextDocument
     index: Utf16Index
 
+
+# How the window shows the corrected text unless the reviewer chose otherwise: what the
+# default export writes (undecided suggestions keep the OCR text), removed lines as ghosts.
+DEFAULT_VIEW = TextView(proposals=False, ghosts=True)
 
 # Characters given to the document at a time (whole lines).
 CHUNK = 32_768
@@ -87,6 +92,10 @@ class Analysed:
     report: ResumeReport | None = None
 
 
-def session_view(session: ReviewSession) -> Analysed:
-    """What the window needs to show ``session`` (a restored version): text and counts."""
+def session_view(session: ReviewSession, view: TextView = DEFAULT_VIEW) -> Analysed:
+    """What the window needs to show ``session`` (a restored version): text and counts.
+
+    ``view``: how the window shows the corrected text (the text is prepared that way).
+    """
+    session.show(view)
     return Analysed(session, prepare(session.corrected_text()), ReviewStats(session))

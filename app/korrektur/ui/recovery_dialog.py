@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from korrektur.store.autosave import Recovery
+from korrektur.ui.local_time import local_time
 
 
 class Choice(Enum):
@@ -47,10 +48,16 @@ class RecoveryDialog(QDialog):
         text.setWordWrap(True)
         self.list = QListWidget()
         for recovery in recoveries:
-            item = QListWidgetItem(recovery.describe())
+            item = QListWidgetItem(self.describe(recovery))
             item.setToolTip(str(recovery.review_path or recovery.path))
             self.list.addItem(item)
         self.list.setCurrentRow(0)
+        # wide enough for the longest line, autosave time and all
+        longest = max(
+            (self.list.fontMetrics().horizontalAdvance(self.describe(r)) for r in recoveries),
+            default=0,
+        )
+        self.setMinimumWidth(min(1000, max(560, longest + 80)))
         buttons = QDialogButtonBox()
         self.recover_button = QPushButton(self.tr("&Recover"))
         self.discard_button = QPushButton(self.tr("&Discard"))
@@ -68,6 +75,16 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
+
+    def describe(self, recovery: Recovery) -> str:
+        """One line: what, how far the review got, and when it was autosaved (local time)."""
+        return (
+            self.tr("%1: %2 of %3 suggestions decided, autosaved %4")
+            .replace("%1", recovery.source_name)
+            .replace("%2", str(recovery.decided))
+            .replace("%3", str(recovery.total))
+            .replace("%4", local_time(recovery.saved_at))
+        )
 
     def _done(self, choice: Choice) -> None:
         row = self.list.currentRow()

@@ -10,7 +10,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QWidget
 
-from korrektur.formats.exporters import EXPORTERS, export_to
+from korrektur.formats.exporters import EXPORTERS, Exporter, export_to
 from korrektur.formats.reading import ExportOptions
 from korrektur.model import ReviewSession
 from korrektur.store.autosave import find_recoveries
@@ -21,7 +21,8 @@ from korrektur.store.reviewfile import SUFFIX, Snapshot, snapshot
 from korrektur.store.validate import ReviewFileError
 from korrektur.ui.autosave_service import AutosaveService
 from korrektur.ui.export_dialog import ExportDialog
-from korrektur.ui.prepared import session_view
+from korrektur.ui.export_names import proposed_export, refused
+from korrektur.ui.prepared import DEFAULT_VIEW, session_view
 from korrektur.ui.recovery_dialog import Choice, RecoveryDialog
 from korrektur.ui.review_saver import ReviewSaver
 from korrektur.ui.store_jobs import JobQueue, Pool, writer_pool
@@ -106,8 +107,13 @@ class ReviewFileService(QObject):
         ask_text: AskText = ask_line,
         run_dialog: RunDialog = QDialog.exec,
         parent: QObject | None = None,
+        export_folder: str = "",
+        set_export_folder: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.export_folder = export_folder  # where the last export went ("" : none yet)
+        self.view = DEFAULT_VIEW  # how the window shows the corrected text
+        self._set_export_folder = set_export_folder
         self.messages = messages
         self.reviewer, self.set_reviewer = reviewer, set_reviewer
         self.ask_path, self.ask_text, self.run_dialog = ask_path, ask_text, run_dialog
@@ -253,28 +259,56 @@ class ReviewFileService(QObject):
     def export(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         """Ask for format, options and file, then write the export."""
         review = self.review_for(session)
-        dialog = ExportDialog(review, parent)
+        dialog = ExportDialog(review, parent, proposed=self.view.proposals)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         exporter, options = EXPORTERS[dialog.format_name()], dialog.options()
-        base = review.source_path or Path(session.document.name)
-        path = self.ask_path(
-            parent,
-            self.tr("Export as"),
-            str(base.with_suffix(exporter.suffix)),
-            f"{exporter.label} (*{exporter.suffix})",
-        )
-        if not path:
+        target = self._ask_export_path(review, exporter, parent)
+        if target is None:
             return
-        target = Path(path)
-        if not target.suffix:
-            target = target.with_suffix(exporter.suffix)
+        self.export_folder = str(target.parent)
+        if self._set_export_folder is not None:
+            self._set_export_folder(self.export_folder)
         self.jobs.submit(
             partial(export_snapshot, snapshot(review), review.path, exporter.name, target, options),
             lambda _: self._exported(target),
             self._not_exported,
             label=self.tr("Exporting %1…").replace("%1", target.name),
         )
+
+    def _ask_export_path(
+        self, review: Review, exporter: Exporter, parent: QWidget | None
+    ) -> Path | None:
+        """The file to export to: proposed so that it will be accepted, asked again if not.
+
+        A name the reviewer picks that would be refused (the source, the review file) is
+        explained and asked for again, with the choices of the Export dialog kept.
+        """
+        source = review.source_path or review.session.document.path
+        source = source or Path(review.session.document.name)
+        protected = [p for p in (source, review.path) if p is not None]
+        folder = Path(self.export_folder) if self.export_folder else None
+        suggested = proposed_export(source, exporter, folder, protected)
+        while True:
+            path = self.ask_path(
+                parent,
+                self.tr("Export as"),
+                str(suggested),
+                f"{exporter.label} (*{exporter.suffix})",
+            )
+            if not path:
+                return None
+            target = Path(path)
+            if not target.suffix:
+                target = target.with_suffix(exporter.suffix)
+            if not refused(target, protected):
+                return target
+            self.messages.error(
+                self.tr(
+                    "%1 is the report or its review file, which an export never replaces. "
+                    "Choose another name."
+                ).replace("%1", target.name)
+            )
 
     def _exported(self, target: Path) -> None:
         self.messages.info(self.tr("Exported to %1").replace("%1", target.name))
@@ -293,6 +327,7 @@ class ReviewFileService(QObject):
             return
         review = self.review_for(session)
         dialog = VersionHistoryDialog(review, self.messages.confirm, parent, self.jobs)
+        dialog.view = self.view
         dialog.restored.connect(self.session_replaced.emit)
         self.run_dialog(dialog)
 
@@ -325,7 +360,7 @@ class ReviewFileService(QObject):
         moved = autosaver is not None and autosaver.path != chosen.path
         # the old file goes only once the work is safely in the new one
         self.autosave.write_now(chosen.discard if moved else None)
-        self.session_replaced.emit(session_view(review.session))
+        self.session_replaced.emit(session_view(review.session, self.view))
         return review
 
     def close(self, keep_unsaved: bool = True) -> None:

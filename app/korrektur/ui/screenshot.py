@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import ConsoleMessages
+from korrektur.ui.screenshot_scenes import SCENE_BUILDERS
 
 TIMEOUT_MS = 10 * 60 * 1000
 
@@ -26,9 +27,17 @@ def parse_size(text: str) -> QSize | None:
 
 
 def take_screenshot(
-    window: MainWindow, source: Path, target: Path, size: QSize, messages: ConsoleMessages
+    window: MainWindow,
+    source: Path,
+    target: Path,
+    size: QSize,
+    messages: ConsoleMessages,
+    scene: str = "window",
 ) -> int:
-    """Exit code 0 when ``target`` was written; errors go through ``messages``."""
+    """Exit code 0 when ``target`` was written; errors go through ``messages``.
+
+    ``scene`` (``SCENES``) sets the window up as a clerk would see it first.
+    """
     window.resize(size)
     window.show()
     loop = QEventLoop()
@@ -49,8 +58,11 @@ def take_screenshot(
         window.controller.set_current(session.suggestions[0].id)
     QApplication.processEvents()
     _wait_for_page(window)
+    shown = SCENE_BUILDERS[scene](window)
+    for _ in range(3):  # the list fills, panes repaint
+        QApplication.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(target), "PNG"):
+    if not shown.grab().save(str(target), "PNG", 0):  # 0: the smallest file
         messages.error(f"cannot write the screenshot to {target}")
         return 1
     return 0

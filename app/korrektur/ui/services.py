@@ -10,6 +10,7 @@ from PySide6.QtCore import QThreadPool
 
 from korrektur.engine import Progress, default_engine
 from korrektur.model import Document, Kind, Suggestion
+from korrektur.ui.i18n import Translations
 from korrektur.ui.messages import Messages
 from korrektur.ui.review_files import ReviewFileService
 from korrektur.ui.settings import Settings
@@ -48,6 +49,7 @@ class Services:
         engine_factory: builds the engine (called on the worker thread, once).
         files: the store's service (save, export, versions, autosave, recovery); None runs
             the window without saving (screenshot mode).
+        translations: the translators in use (None: made when the language is changed).
     """
 
     settings: Settings
@@ -55,3 +57,4 @@ class Services:
     pool: TaskPool
     engine_factory: Callable[[], Analyser] = default_engine
     files: ReviewFileService | None = None
+    translations: Translations | None = None

@@ -43,14 +43,18 @@ SPLITTER: Setting[QByteArray] = Setting("window/splitter", QByteArray(), QByteAr
 FONT_SIZE: Setting[int] = Setting("view/font_size", 11, int, lambda v: 6 <= v <= 48)
 THEME: Setting[str] = Setting("view/theme", "system", str, _one_of("system", "light", "dark"))
 LANGUAGE: Setting[str] = Setting("view/language", "system", str, _one_of("system", "en", "sv"))
+SHOW_PROPOSALS: Setting[bool] = Setting("view/show_proposals", False, bool)
+SHOW_REMOVED: Setting[bool] = Setting("view/show_removed", True, bool)
 WRAP_LINES: Setting[bool] = Setting("view/wrap_lines", True, bool)
 SYNC_SCROLL: Setting[bool] = Setting("view/sync_scroll", True, bool)
 RECENT_FILES: Setting[list[str]] = Setting("files/recent", [], list)
 LAST_DIRECTORY: Setting[str] = Setting("files/last_directory", "", str)
+EXPORT_DIRECTORY: Setting[str] = Setting("files/export_directory", "", str)
 BULK_THRESHOLD: Setting[float] = Setting(
     "review/bulk_threshold", 0.95, float, lambda v: 0.0 <= v <= 1.0
 )
 REVIEWER: Setting[str] = Setting("review/reviewer", "", str)
+RESUME_PLACES: Setting[list[str]] = Setting("review/resume_places", [], list)
 
 # Upgrade steps: ``UPGRADES[n]`` turns a version ``n - 1`` store into version ``n``.
 UPGRADES: dict[int, Callable[[QSettings], None]] = {}

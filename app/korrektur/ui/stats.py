@@ -13,6 +13,7 @@ class ReviewStats:
     Attributes:
         total, decided: counts over all suggestions.
         kind_total, kind_decided: counts per kind (a suggestion counts for each of its kinds).
+        pending_on_page: undecided suggestions per page index (what is left there).
     """
 
     def __init__(self, session: ReviewSession) -> None:
@@ -22,9 +23,13 @@ class ReviewStats:
     def recount(self) -> None:
         """Count everything again (after the list itself changed)."""
         suggestions = self._session.suggestions
-        self._known: dict[str, tuple[Status, frozenset[Kind]]] = {
-            s.id: (s.status, s.kinds) for s in suggestions
+        page_of = self._session.document.page_index_at
+        self._known: dict[str, tuple[Status, frozenset[Kind], int]] = {
+            s.id: (s.status, s.kinds, page_of(s.start)) for s in suggestions
         }
+        self.pending_on_page: Counter[int] = Counter(
+            page for status, _, page in self._known.values() if status is Status.PENDING
+        )
         self.total = len(suggestions)
         self.decided = sum(1 for s in suggestions if s.status is not Status.PENDING)
         self.kind_total: Counter[Kind] = Counter()
@@ -48,11 +53,14 @@ class ReviewStats:
                 suggestion = self._session.get(suggestion_id)
             except KeyError:
                 continue
-            self._known[suggestion_id] = (suggestion.status, suggestion.kinds)
-            self._count(suggestion.status, suggestion.kinds, 1)
+            page = self._session.document.page_index_at(suggestion.start)
+            self._known[suggestion_id] = (suggestion.status, suggestion.kinds, page)
+            self._count(suggestion.status, suggestion.kinds, page, 1)
 
-    def _count(self, status: Status, kinds: frozenset[Kind], step: int) -> None:
+    def _count(self, status: Status, kinds: frozenset[Kind], page: int, step: int) -> None:
         self.total += step
+        if status is Status.PENDING:
+            self.pending_on_page[page] += step
         self.kind_total.update(dict.fromkeys(kinds, step))
         if status is not Status.PENDING:
             self.decided += step

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from korrektur.model import Document, Suggestion
 from korrektur.ui.formatting import kind_name, position_text
 from korrektur.ui.stats import ReviewStats
-from korrektur.ui.theme import Theme
+from korrektur.ui.theme import EDITING_BORDER, Theme
 
 
 class ReviewStatusBar(QStatusBar):
@@ -24,17 +24,19 @@ class ReviewStatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.mode_label = QLabel()
+        self.mode_label.setStyleSheet(
+            f"QLabel {{ background: {EDITING_BORDER}; color: black; font-weight: bold;"
+            " padding: 1px 8px; }"
+        )
+        self.mode_label.hide()
         self.progress_label = QLabel()
-        self.progress_label.setToolTip(self.tr("Decided of all suggestions, then per kind"))
         self.position_label = QLabel()
+        self.left_label = QLabel()
         self.encoding_label = QLabel()
-        self.encoding_label.setToolTip(self.tr("The encoding the file was read with"))
         self.analysis_bar = QProgressBar()
         self.analysis_bar.setMaximumWidth(160)
-        self.analysis_bar.setFormat(self.tr("Analysing… %p%"))
         self.cancel_button = QToolButton()
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop the analysis (the text stays open)"))
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
         self.busy_label = QLabel()
         self.busy_bar = QProgressBar()
@@ -53,6 +55,8 @@ class ReviewStatusBar(QStatusBar):
             policy = busy.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             busy.setSizePolicy(policy)
+        self.addWidget(self.mode_label)
+        self.addWidget(self.left_label, 1)  # what is left has room of its own, on the left
         for widget in (
             self.progress_label,
             self.position_label,
@@ -65,6 +69,24 @@ class ReviewStatusBar(QStatusBar):
             self.addPermanentWidget(widget)
         self.show_analysis(False)
         self.show_busy("")
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.encoding_label.setToolTip(self.tr("The encoding the file was read with"))
+        self.analysis_bar.setFormat(self.tr("Analysing… %p%"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the analysis (the text stays open)"))
+        self.mode_label.setText(self.tr("Editing — Esc returns to review"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a change of language at once (the window refills the counts)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def show_editing(self, editing: bool) -> None:
+        """Say, unmissably, that keys type now and how to get back."""
+        self.mode_label.setVisible(editing)
 
     def show_busy(self, doing: str) -> None:
         """Say what is being written in the background ("Saving …"); "" hides it."""
@@ -88,24 +110,38 @@ class ReviewStatusBar(QStatusBar):
             self.analysis_bar.setValue(done)
 
     def set_stats(self, stats: ReviewStats | None, theme: Theme) -> None:
-        """Decided/total overall and per kind, each kind with its colour."""
+        """Decided/total overall; per kind, each with its colour, in the tooltip."""
         if stats is None:
             self.progress_label.clear()
+            self.progress_label.setToolTip("")
             return
-        parts = [
-            escape(
-                self.tr("%1/%2 decided")
-                .replace("%1", str(stats.decided))
-                .replace("%2", str(stats.total))
-            )
-        ]
-        for kind in stats.kinds():
-            colour = theme.line_colour(kind).name()
-            parts.append(
-                f"<span style='color:{colour}'>■</span> {escape(kind_name(kind))} "
-                f"{stats.kind_decided[kind]}/{stats.kind_total[kind]}"
-            )
-        self.progress_label.setText(" · ".join(parts))
+        self.progress_label.setText(
+            self.tr("%1/%2 decided")
+            .replace("%1", str(stats.decided))
+            .replace("%2", str(stats.total))
+        )
+        rows = "".join(
+            f"<tr><td><span style='color:{theme.line_colour(kind).name()}'>■</span> "
+            f"{escape(kind_name(kind))}</td>"
+            f"<td align='right'>{stats.kind_decided[kind]}/{stats.kind_total[kind]}</td></tr>"
+            for kind in stats.kinds()
+        )
+        heading = escape(self.tr("Decided, per kind"))
+        self.progress_label.setToolTip(f"<b>{heading}</b><table>{rows}</table>")
+
+    def set_left(self, stats: ReviewStats | None, page: int | None) -> None:
+        """What is left: "12 left on this page · 140 left in the document"."""
+        if stats is None:
+            self.left_label.clear()
+            return
+        document = self.tr("%1 left in the document").replace(
+            "%1", str(stats.total - stats.decided)
+        )
+        if page is None:
+            self.left_label.setText(document)
+            return
+        here = self.tr("%1 left on this page").replace("%1", str(stats.pending_on_page[page]))
+        self.left_label.setText(f"<b>{escape(here)}</b> · {escape(document)}")
 
     def set_document(self, document: Document | None) -> None:
         """The encoding of the open document."""
@@ -118,5 +154,7 @@ class ReviewStatusBar(QStatusBar):
         if document is None or suggestion is None:
             self.position_label.clear()
             return
-        number = self.tr("suggestion %1/%2").replace("%1", str(index + 1)).replace("%2", str(count))
-        self.position_label.setText(f"{number} · {position_text(document, suggestion.start)}")
+        self.position_label.setText(position_text(document, suggestion.start))
+        self.position_label.setToolTip(
+            self.tr("suggestion %1/%2").replace("%1", str(index + 1)).replace("%2", str(count))
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from korrektur.model import Kind, Status
+from korrektur.ui.filter_keys import FilterKeys, Takes
 from korrektur.ui.filters import DECIDED, SuggestionFilter
 from korrektur.ui.formatting import kind_name
-from korrektur.ui.keys import TypingKeys
 from korrektur.ui.suggestion_model import (
     ID_ROLE,
     Column,
@@ -45,10 +45,12 @@ class SuggestionDock(QWidget):
     Signals:
         filter_changed(SuggestionFilter): the reviewer changed a filter.
         selected(str): the reviewer selected a row (its suggestion id).
+        back_to_review(): Esc or Enter in a filter control: the review keys are wanted.
     """
 
     filter_changed = Signal(object)
     selected = Signal(str)
+    back_to_review = Signal()
 
     def __init__(self, accept_visible: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,21 +59,18 @@ class SuggestionDock(QWidget):
         self.proxy.setSourceModel(self.model)
         self._selecting = False
 
-        self.search = QLineEdit(placeholderText=self.tr("Search suggestions (Ctrl+F)"))
+        self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip(self.tr("Show suggestions whose text, reason or kind contains this"))
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._emit_filter)
         self.search.textChanged.connect(self._search_timer.start)
 
         self.kind_button = QToolButton()
-        self.kind_button.setText(self.tr("Kinds"))
         self.kind_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.kind_button.setToolTip(self.tr("Show only some kinds of suggestion"))
         self.kind_menu = QMenu(self.kind_button)
         self.kind_actions: dict[Kind, QAction] = {}
         for kind in Kind:
-            action = self.kind_menu.addAction(kind_name(kind))
+            action = self.kind_menu.addAction(kind.value)
             action.setCheckable(True)
             action.setChecked(True)
             action.toggled.connect(self._emit_filter)
@@ -79,7 +78,6 @@ class SuggestionDock(QWidget):
         self.kind_button.setMenu(self.kind_menu)
 
         self.status_box = QComboBox()
-        self.status_box.setToolTip(self.tr("Show suggestions by decision"))
         self._status_choices: list[frozenset[Status] | None] = [
             None,
             frozenset({Status.PENDING}),
@@ -88,20 +86,12 @@ class SuggestionDock(QWidget):
             frozenset({Status.REJECTED}),
             frozenset({Status.EDITED}),
         ]
-        for label in (
-            self.tr("All"),
-            self.tr("Pending"),
-            self.tr("Decided"),
-            self.tr("Accepted"),
-            self.tr("Rejected"),
-            self.tr("Edited"),
-        ):
-            self.status_box.addItem(label)
+        for _ in self._status_choices:
+            self.status_box.addItem("")
         self.status_box.currentIndexChanged.connect(self._emit_filter)
 
         self.min_confidence = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=1.0, singleStep=0.05)
         self.min_confidence.setPrefix("≥ ")
-        self.min_confidence.setToolTip(self.tr("Hide suggestions below this confidence"))
         self.min_confidence.valueChanged.connect(self._emit_filter)
 
         self.table = QTableView()
@@ -113,6 +103,8 @@ class SuggestionDock(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Long compounds lose their middle, not their ending; the tooltip has them whole.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -123,7 +115,7 @@ class SuggestionDock(QWidget):
         header.setSectionResizeMode(Column.CHANGE, QHeaderView.ResizeMode.Stretch)
         width = self.fontMetrics().horizontalAdvance
         for column, sample in (
-            (Column.KIND, "■ diacritic"),
+            (Column.KIND, "■ page-furniture"),
             (Column.CONFIDENCE, "0.00"),
             (Column.STATUS, "✓ accepted"),
             (Column.PAGE, "Page"),
@@ -135,11 +127,6 @@ class SuggestionDock(QWidget):
         self.count_label = QLabel()
         self.bulk_threshold = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=1.0, singleStep=0.01)
         self.bulk_threshold.setPrefix("≥ ")
-        self.bulk_threshold.setToolTip(
-            self.tr(
-                "Accept visible takes the pending suggestions in the list from this confidence up"
-            )
-        )
         self.bulk_button = QToolButton()
         self.bulk_button.setDefaultAction(accept_visible)
         self.bulk_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -158,11 +145,52 @@ class SuggestionDock(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(bulk)
-        self._typing = TypingKeys(self)
-        self._typing.watch(self.search, self.status_box, self.min_confidence, self.bulk_threshold)
+        self.filter_keys = FilterKeys(self)
+        self.filter_keys.watch(self.search, Takes.TEXT)
+        self.filter_keys.watch(self.status_box, Takes.CHOICE)
+        self.filter_keys.watch(self.min_confidence, Takes.NUMBER)
+        self.filter_keys.watch(self.bulk_threshold, Takes.NUMBER)
+        self.filter_keys.committed.connect(self._committed)
+        self.filter_keys.returned.connect(self.back_to_review)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._count)
         self.proxy.layoutChanged.connect(self._count)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Every text of the dock in the language now in use."""
+        self.search.setPlaceholderText(self.tr("Search suggestions (Ctrl+F)"))
+        self.search.setToolTip(self.tr("Show suggestions whose text, reason or kind contains this"))
+        self.kind_button.setText(self.tr("Kinds"))
+        self.kind_button.setToolTip(self.tr("Show only some kinds of suggestion"))
+        for kind, action in self.kind_actions.items():
+            action.setText(kind_name(kind))
+            action.setToolTip(kind.value)  # the name in exports
+        self.status_box.setToolTip(self.tr("Show suggestions by decision"))
+        labels = (
+            self.tr("All"),
+            self.tr("Pending"),
+            self.tr("Decided"),
+            self.tr("Accepted"),
+            self.tr("Rejected"),
+            self.tr("Edited"),
+        )
+        for index, label in enumerate(labels):
+            self.status_box.setItemText(index, label)
+        self.min_confidence.setToolTip(self.tr("Hide suggestions below this confidence"))
+        self.bulk_threshold.setToolTip(
+            self.tr(
+                "Accept visible takes the pending suggestions in the list from this confidence up"
+            )
+        )
+        self.model.retranslate()
+        self._count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a change of language at once."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def set_kind_icons(self, icons: dict[Kind, QIcon]) -> None:
         """Swatches of the kind styles (also the legend of the highlighting)."""
@@ -179,6 +207,12 @@ class SuggestionDock(QWidget):
             min_confidence=round(self.min_confidence.value(), 2),
             text=self.search.text().strip(),
         )
+
+    def _committed(self, control: QWidget) -> None:
+        """Enter: apply a search at once (not after the typing pause)."""
+        if control is self.search and self._search_timer.isActive():
+            self._search_timer.stop()
+            self._emit_filter()
 
     def _emit_filter(self) -> None:
         criteria = self.criteria()
@@ -207,7 +241,8 @@ class SuggestionDock(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows
             )
             selection.setCurrentIndex(index, flags)
-            self.table.scrollTo(index)
+            # centred: the rows before and after stay in view, never half a row at the edge
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         finally:
             self._selecting = False
 

@@ -17,11 +17,12 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QColor, QFont, QIcon
 
 from korrektur.model import Change, Kind, ReviewSession, Status, Suggestion
 from korrektur.ui.filters import SuggestionFilter
 from korrektur.ui.formatting import STATUS_MARKS, change_text, kinds_text, status_name
+from korrektur.ui.reason_text import reason_text
 from korrektur.ui.theme import primary_kind
 
 Index = QModelIndex | QPersistentModelIndex
@@ -55,14 +56,26 @@ STATUS_COLOURS = {
     Status.REJECTED: QColor("#D55E00"),
     Status.EDITED: QColor("#0072B2"),
 }
+DECIDED_TEXT = QColor("#8C8C8C")  # decided rows step back (readable on light and dark)
+
+
+def _fonts() -> dict[Status, QFont]:
+    """Pending in bold, rejected struck through: the status shows without colour too."""
+    pending, rejected = QFont(), QFont()
+    pending.setBold(True)
+    rejected.setStrikeOut(True)
+    return {Status.PENDING: pending, Status.REJECTED: rejected}
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_ROLES = frozenset({_DISPLAY, _TOOLTIP, _DECORATION, _FOREGROUND, _ALIGNMENT, SORT_ROLE, ID_ROLE})
+_ROLES = frozenset(
+    {_DISPLAY, _TOOLTIP, _DECORATION, _FOREGROUND, _FONT, _ALIGNMENT, SORT_ROLE, ID_ROLE}
+)
 _NUMBERS = frozenset({Column.CONFIDENCE, Column.PAGE, Column.LINE})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _COLUMNS = len(Column)
@@ -103,6 +116,7 @@ class SuggestionTableModel(QAbstractTableModel):
         self._rows: list[Suggestion] = []  # sorted by span, like the session's list
         self._shown: dict[str, Suggestion] = {}
         self.kind_icons: dict[Kind, QIcon] = {}
+        self._fonts = _fonts()
 
     def set_session(self, session: ReviewSession | None) -> None:
         """Show ``session``'s suggestions."""
@@ -152,6 +166,12 @@ class SuggestionTableModel(QAbstractTableModel):
         while row < len(self._rows) and self._rows[row] is not suggestion:
             row += 1
         return row if row < len(self._rows) else None
+
+    def retranslate(self) -> None:
+        """Headers and cells in the language now in use."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _COLUMNS - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, _COLUMNS - 1))
 
     def on_change(self, change: Change) -> None:
         """Follow a change of the session."""
@@ -232,12 +252,23 @@ class SuggestionTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return suggestion.id
         if role == _TOOLTIP:
-            return suggestion.reason or None
+            return self._tooltip(suggestion, column)
         if role == _DECORATION:
             return self.kind_icons.get(primary_kind(suggestion)) if column == Column.KIND else None
         if role == _FOREGROUND:
-            return STATUS_COLOURS.get(suggestion.status) if column == Column.STATUS else None
+            if column == Column.STATUS:
+                return STATUS_COLOURS.get(suggestion.status)
+            return DECIDED_TEXT if suggestion.decided else None
+        if role == _FONT:
+            return self._fonts.get(suggestion.status) if column == Column.CHANGE else None
         return _RIGHT if column in _NUMBERS else None
+
+    def _tooltip(self, suggestion: Suggestion, column: int) -> str | None:
+        """The whole change (the cell may be elided) and why."""
+        why = reason_text(suggestion.reason) if suggestion.reason else ""
+        if column == Column.CHANGE:
+            return "\n".join(x for x in (change_text(suggestion), why) if x)
+        return why or None
 
     def _display(self, suggestion: Suggestion, column: int) -> str:
         assert self._session is not None

@@ -55,6 +55,9 @@ KIND_STYLES: dict[Kind, KindStyle] = {
 }
 
 
+EDITING_BORDER = "#E69F00"  # Okabe–Ito orange: edit mode, seen on light and dark alike
+
+
 def primary_kind(suggestion: Suggestion) -> Kind:
     """The kind that decides a suggestion's look (the first in ``Kind`` order)."""
     for kind in Kind:
@@ -90,7 +93,7 @@ class Theme:
     def fill_colour(self, kind: Kind, decided: bool) -> QColor:
         """The background tint of ``kind``; decided suggestions fade."""
         colour = QColor("#9E9E9E" if kind is Kind.MANUAL else KIND_STYLES[kind].colour)
-        colour.setAlpha((28 if decided else 70) if self.dark else (22 if decided else 60))
+        colour.setAlpha((28 if decided else 90) if self.dark else (22 if decided else 60))
         return colour
 
     @classmethod

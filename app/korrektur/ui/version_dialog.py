@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,17 +17,20 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from korrektur.model import ReviewSession, Status
-from korrektur.store.compare import compare_versions
 from korrektur.store.review import Review
-from korrektur.ui.prepared import Analysed, Prepared, prepare, session_view
+from korrektur.ui.local_time import local_time
+from korrektur.ui.prepared import DEFAULT_VIEW, Analysed, Prepared, prepare, session_view
 from korrektur.ui.store_jobs import JobQueue, SyncPool
+from korrektur.ui.version_compare import comparison_document
 
 CURRENT = 0  # row data of the "current work" row
 
@@ -42,19 +45,6 @@ def _name(number: int) -> str:
     return QCoreApplication.translate("VersionHistoryDialog", "version %1").replace(
         "%1", str(number)
     )
-
-
-def comparison_text(review: Review, first: int, second: int) -> str:
-    """The decisions that differ between two versions, then a diff of their texts."""
-    result = compare_versions(review, first, second)
-    count = len(result.changes)
-    lines = [
-        QCoreApplication.translate("VersionHistoryDialog", "%n decision(s) differ:", None, count)
-    ]
-    lines += [f"  {change.describe()}" for change in result.changes]
-    same = QCoreApplication.translate("VersionHistoryDialog", "The texts are the same.")
-    lines += ["", *result.diff] if result.diff else ["", same]
-    return "\n".join(lines)
 
 
 class VersionHistoryDialog(QDialog):
@@ -84,15 +74,16 @@ class VersionHistoryDialog(QDialog):
         self.confirm = confirm  # None asks nobody (always yes)
         self.jobs = jobs if jobs is not None else JobQueue(SyncPool(), self)
         self._working = False
+        self.view = DEFAULT_VIEW  # how a restored session and compared texts are shown
         self.setWindowTitle(
             self.tr("Version history — %1").replace("%1", review.session.document.name)
         )
-        self.resize(900, 600)
+        self.resize(1100, 700)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Version"),
-                self.tr("Saved (UTC)"),
+                self.tr("Saved"),
                 self.tr("Reviewer"),
                 self.tr("Decided"),
                 self.tr("Note"),
@@ -109,6 +100,11 @@ class VersionHistoryDialog(QDialog):
         self.viewer.setPlaceholderText(
             self.tr("Select a version to see its text, or two to compare them.")
         )
+        self.comparison = QTextBrowser()
+        self.comparison.setOpenLinks(False)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.viewer)
+        self.views.addWidget(self.comparison)
         self.hint = QLabel()
         self.show_button = QPushButton(self.tr("&Show text"))
         self.compare_button = QPushButton(self.tr("&Compare"))
@@ -119,7 +115,8 @@ class VersionHistoryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.viewer)
+        splitter.addWidget(self.views)
+        splitter.setSizes([170, 530])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.hint)
@@ -143,7 +140,7 @@ class VersionHistoryDialog(QDialog):
                 row,
                 v.number,
                 str(v.number),
-                v.time.replace("T", " ")[:19],
+                local_time(v.time),
                 v.reviewer,
                 v.counts,
                 note,
@@ -204,6 +201,7 @@ class VersionHistoryDialog(QDialog):
         document.setDocumentLayout(QPlainTextDocumentLayout(document))
         document.setDefaultFont(self.viewer.font())
         self.viewer.setDocument(document)
+        self.views.setCurrentWidget(self.viewer)
         self.hint.setText(hint)
 
     def show_text(self) -> None:
@@ -227,13 +225,24 @@ class VersionHistoryDialog(QDialog):
         hint = (
             self.tr("%1 compared with %2.").replace("%1", _name(first)).replace("%2", _name(second))
         )
+        proposals = self.view.proposals
         self._run(
             self.tr("Comparing %1 with %2…")
             .replace("%1", _name(first))
             .replace("%2", _name(second)),
-            lambda: prepare(comparison_text(review, first, second)),
-            lambda prepared: self._show(prepared, hint),
+            lambda: comparison_document(review, first, second, proposals),
+            lambda laid: self._show_comparison(laid.document, hint),
         )
+
+    def _show_comparison(self, document: QTextDocument, hint: str) -> None:
+        old = self.comparison.document()
+        ours = old.parent() is self.comparison  # (the first, the editor's own, it deletes)
+        document.setParent(self.comparison)
+        self.comparison.setDocument(document)
+        if ours:  # an editor never deletes a document it was given
+            old.deleteLater()
+        self.views.setCurrentWidget(self.comparison)
+        self.hint.setText(hint)
 
     def restore(self) -> None:
         """Make the selected version's decisions the current work (after asking)."""
@@ -247,7 +256,7 @@ class VersionHistoryDialog(QDialog):
         review = self.review
         self._run(
             self.tr("Restoring version %1…").replace("%1", str(number)),
-            lambda: session_view(review.version_session(number)),
+            lambda: session_view(review.version_session(number), self.view),
             lambda view: self._restored(number, view),
             keeps=True,  # the restored session is the work from now on
         )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from korrektur.ui import settings as keys
 from korrektur.ui.actions import ActionId, ActionRegistry
+from korrektur.ui.i18n import Translations
 from korrektur.ui.messages import Messages
 from korrektur.ui.pane import TextPane
 from korrektur.ui.settings import Settings
@@ -48,8 +49,10 @@ class ViewOptions(QObject):
         panes: tuple[TextPane, TextPane],
         sync: ScrollSync,
         parent: QObject | None = None,
+        translations: Translations | None = None,
     ) -> None:
         super().__init__(parent)
+        self._translations = translations
         self._actions = actions
         self._settings = settings
         self._messages = messages
@@ -116,8 +119,13 @@ class ViewOptions(QObject):
             self.theme_changed.emit(apply_theme(app, mode))
 
     def _set_language(self, language: str) -> None:
+        """Switch the interface language now (every widget retranslates itself)."""
         self._settings.set(keys.LANGUAGE, language)
-        self._messages.info(self.tr("The language changes when Korrektur starts next time."))
+        app = QApplication.instance()
+        if self._translations is None and isinstance(app, QApplication):
+            self._translations = Translations(app)
+        if self._translations is not None:
+            self._translations.use(language)
 
 
 def current_theme() -> Theme:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 from korrektur.ui import settings as keys
 from korrektur.ui.settings import Settings
 
-DOCK_WIDTH = 480
+DOCK_WIDTH = 540
 DOCK_HEIGHTS = (560, 220)
 
 

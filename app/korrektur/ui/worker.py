@@ -13,10 +13,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 from korrektur.engine import AnalysisCancelled
 from korrektur.formats.sources import read_document
 from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Suggestion
+from korrektur.model.view import TextView
 from korrektur.store.resume import resume_document
 from korrektur.store.validate import ReviewFileError
 from korrektur.ui.gil import gui_keeps_the_gil
-from korrektur.ui.prepared import Analysed, prepare
+from korrektur.ui.prepared import DEFAULT_VIEW, Analysed, prepare
 from korrektur.ui.services import Analyser
 from korrektur.ui.stats import ReviewStats
 
@@ -81,6 +82,7 @@ class AnalysisJob(QRunnable):
 
     Attributes:
         number: identifies the job's signals (the window ignores stale jobs).
+        view: how the corrected text is prepared (as the window shows it).
         signals: where the job reports. Pass signals parented to a GUI-thread object when the
             job runs on a pool: the pool deletes the job on its own thread, and a parentless
             signals object would be destroyed there with it.
@@ -92,9 +94,11 @@ class AnalysisJob(QRunnable):
         source: Path | Document,
         engine: EngineHolder,
         signals: JobSignals | None = None,
+        view: TextView = DEFAULT_VIEW,
     ) -> None:
         super().__init__()
         self.number = number
+        self.view = view
         self.signals = signals if signals is not None else JobSignals()
         self._source = source
         self._engine = engine
@@ -140,6 +144,7 @@ class AnalysisJob(QRunnable):
                 review, report = resume_document(document, analyse)
                 session = review.session
             # the text, its offset maps and the counts are built here, not on the GUI thread
+            session.show(self.view)
             corrected = prepare(session.corrected_text())
             analysed = Analysed(session, corrected, ReviewStats(session), review, report)
         except AnalysisCancelled:

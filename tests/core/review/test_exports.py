@@ -382,3 +382,15 @@ def test_cli_export_csv_defuses_unless_exact(tmp_path):
     text = out.read_text(encoding="utf-8-sig")
     assert "=SUM(A1)" in text
     assert "'=SUM(A1)" not in text
+
+
+def test_html_report_wraps_whole_words(mixed):
+    page = export(mixed, "html").decode()
+    tree = lxml_html.fromstring(page)
+    css = tree.findtext(".//style")
+    assert "break-all" not in css.replace("dd.hash { word-break: break-all; }", "")
+    assert "overflow-wrap: break-word" in css
+    policy = [dd for dd in tree.iter("dd") if "suggestion" in (dd.text_content() or "")]
+    assert policy
+    assert all(dd.get("class") is None for dd in policy)  # words wrap whole here
+    assert [dd.get("class") for dd in tree.iter("dd")].count("hash") == 1

@@ -29,6 +29,7 @@ def test_suggest_json(tmp_path, capsys, analyzer):
         assert 0 <= suggestion["confidence"] <= 1
         assert suggestion["reason"]
         assert suggestion["replacement"] not in suggestion["alternatives"]
+        assert suggestion["original"] not in suggestion["alternatives"]  # R keeps that
 
 
 def test_apply_word_keeps_every_line(tmp_path):

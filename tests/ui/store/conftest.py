@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fakes import SUGGESTED
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "core" / "review"))
 
@@ -38,9 +39,12 @@ class Answers:
     def __init__(self):
         self.paths = []
         self.dialogs = []
+        self.suggested = []  # the path each file dialog proposed
 
-    def ask_path(self, *args):
-        return str(self.paths.pop(0)) if self.paths else ""
+    def ask_path(self, parent, caption, suggested, filters):
+        self.suggested.append(suggested)
+        answer = self.paths.pop(0) if self.paths else ""
+        return str(suggested if answer is SUGGESTED else answer)
 
     def run_dialog(self, dialog):
         return self.dialogs.pop(0)(dialog)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from review_samples import session_equal
 
 from korrektur.model import Status
+from korrektur.model.view import TextView
 from korrektur.store import atomic
 from korrektur.store.autosave import find_recoveries
 from korrektur.store.reviewread import load_review
@@ -74,7 +75,8 @@ def test_ctrl_s_saves_in_the_background_and_the_file_loads_back_identical(
     assert window.registry[ActionId.VERSIONS].isEnabled()
     saved = load_review(review_file(report))
     assert session_equal(saved.session, session)
-    assert saved.session.corrected_text() == session.corrected_text()
+    proposed = TextView(proposals=True)
+    assert saved.session.text_with(proposed) == session.text_with(proposed)
     assert [v.reviewer for v in saved.history.versions] == ["Anna Berg"]
     assert window.messages.infos[-1] == "Saved version 1 to rapport.review.yaml"
 
@@ -223,10 +225,12 @@ def test_export_runs_in_the_background_and_is_parseable(qtbot, window, files, an
 
 def test_a_failed_export_says_why(qtbot, window, files, answers, tmp_path, report):
     answers.dialogs.append(lambda dialog: QDialog.DialogCode.Accepted)
-    answers.paths.append(report)  # the source itself: refused
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    answers.paths.append(blocked / "no" / "ut.txt")  # a folder that is not there
     with qtbot.waitSignal(files.export_failed, timeout=WAIT_MS):
         qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert "refusing to overwrite the source file" in window.messages.errors[-1]
+    assert window.messages.errors[-1].startswith("The export could not be written:")
     assert report.read_bytes().startswith(b"Forvaltningen har 6kat")
 
 
@@ -273,7 +277,7 @@ def test_comparing_versions_in_the_background(qtbot, files, review, pool):
     with qtbot.waitSignal(files.jobs.idle, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
         assert dialog.hint.text() == "Comparing version 1 with version 2…"
-    assert dialog.viewer.toPlainText().startswith("3 decision(s) differ:")
+    assert dialog.comparison.toPlainText().startswith("3 decision(s) differ")
     assert dialog.hint.text() == "version 1 compared with version 2."
     assert dialog.compare_button.isEnabled()
 

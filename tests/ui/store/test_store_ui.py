@@ -1,3 +1,5 @@
+import re
+
 import yaml
 from lxml import etree
 from PySide6.QtCore import Qt
@@ -11,6 +13,7 @@ from korrektur.store.reviewfile import save_review
 from korrektur.store.reviewread import load_review
 from korrektur.ui.autosave_service import AutosaveService
 from korrektur.ui.export_dialog import ExportDialog
+from korrektur.ui.local_time import local_time
 from korrektur.ui.recovery_dialog import RecoveryDialog
 from korrektur.ui.review_files import ReviewFileService
 from korrektur.ui.services import SyncPool
@@ -211,9 +214,18 @@ def test_version_dialog_shows_compares_and_restores(qtbot, review):
     dialog.table.selectRow(2)
     assert dialog.selected() == [1, 2]
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
-    text = dialog.viewer.toPlainText()
-    assert text.startswith("15 decision(s) differ:")
-    assert "--- version 1" in text
+    assert dialog.views.currentWidget() is dialog.comparison
+    text = dialog.comparison.toPlainText()
+    assert text.startswith("15 decision(s) differ")
+    assert "rejected stodet → stödet, line " in text  # decisions in words, with their line
+    assert "edited aret → åren, line " in text
+    assert "(before: undecided)" in text
+    assert not re.search(r"\b[sm]\d+\b", text)  # no internal ids
+    assert "@@" not in text
+    html = dialog.comparison.toHtml()
+    assert "line-through" in html  # removed words struck (and red), added underlined (green)
+    assert "underline" in html
+    assert "version 1 (Anna" in text or "version 1 (" in text  # the two sides are named
     dialog.table.clearSelection()
     dialog.table.selectRow(2)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)  # answered no
@@ -260,7 +272,14 @@ def test_recovery_is_offered_and_recovered(qtbot, messages, tmp_path, review):
     def run(dialog):
         assert isinstance(dialog, RecoveryDialog)
         assert dialog.list.count() == 1
-        assert "rapport.txt: 2 of 17 suggestions decided" in dialog.list.item(0).text()
+        text = dialog.list.item(0).text()
+        assert "rapport.txt: 2 of 17 suggestions decided, autosaved " in text
+        [found] = find_recoveries(tmp_path / "recovery")
+        assert text.endswith(local_time(found.saved_at))  # local time, not UTC
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        shown = dialog.list.viewport().width()
+        assert dialog.list.fontMetrics().horizontalAdvance(text) < shown  # not cut off
         qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
         return dialog.result()
 

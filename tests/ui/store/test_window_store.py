@@ -1,13 +1,14 @@
 """The window with the store: save, reopen, versions, export, analyse again, recovery, close."""
 
 import pytest
-from fakes import TEXT
+from fakes import SUGGESTED, TEXT
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from korrektur.model import Status
 from korrektur.store.autosave import Autosaver, find_recoveries
 from korrektur.store.reviewread import load_review
+from korrektur.ui.local_time import local_time
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import Answer
 from korrektur.ui.review_files import ReviewFileService
@@ -165,3 +166,143 @@ def test_the_reviewer_is_asked_for_a_name_before_deciding(
     window.open_path(report)  # asked once only
     assert len(asked) == 1
     services.files.close(keep_unsaved=False)
+
+
+def test_keeping_the_ocr_text_is_saved_as_a_rejection_not_an_edit(qtbot, store_window, report):
+    window = store_window
+    window.open_path(report)
+    window.controller.set_current("s4")  # pa → på; 1 is pä, never the OCR text pa
+    window.raw_view.setFocus()
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_1)
+    window.controller.set_current("s3")  # stodet → stödet: typed back to the OCR text
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_E)
+    window.editor.selectAll()
+    qtbot.keyClicks(window.editor, "stodet")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = load_review(report.with_name("rapport.review.yaml")).session
+    assert saved.get("s4").status is Status.EDITED
+    assert saved.get("s4").edited_text == "pä"
+    assert saved.get("s3").status is Status.REJECTED
+    assert saved.get("s3").edited_text is None
+
+
+def choose(name):
+    def run(dialog):
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData(name))
+        return QDialog.DialogCode.Accepted
+
+    return run
+
+
+def test_export_proposes_a_name_that_is_not_the_source_and_remembers_the_folder(
+    qtbot, store_window, report, answers, files, tmp_path
+):
+    window = store_window
+    window.open_path(report)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
+    answers.dialogs.append(choose("txt"))
+    answers.paths.append(SUGGESTED)  # the clerk just confirms
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert answers.suggested == [str(tmp_path / "rapport.corrected.txt")]
+    written = tmp_path / "rapport.corrected.txt"
+    assert written.read_text(encoding="utf-8").startswith("Förvaltningen har 6kat")
+    assert window.messages.errors == []
+    assert report.read_text(encoding="utf-8") == TEXT
+
+    elsewhere = tmp_path / "exports"
+    elsewhere.mkdir()
+    answers.dialogs.append(choose("tei"))
+    answers.paths.append(elsewhere / "rapport.tei.xml")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    answers.dialogs.append(choose("csv"))
+    answers.paths.append(SUGGESTED)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert answers.suggested[1:] == [
+        str(tmp_path / "rapport.tei.xml"),
+        str(elsewhere / "rapport.decisions.csv"),  # the folder of the last export
+    ]
+    assert (elsewhere / "rapport.decisions.csv").is_file()
+    assert files.export_folder == str(elsewhere)
+
+
+def test_choosing_the_source_is_explained_and_asked_again(
+    qtbot, store_window, report, answers, tmp_path
+):
+    window = store_window
+    window.open_path(report)
+    answers.dialogs.append(choose("html"))
+    answers.paths.extend([report, tmp_path / "granskning.html"])
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(answers.suggested) == 2  # asked again, the Export dialog's choices kept
+    assert "rapport.txt is the report or its review file" in window.messages.errors[0]
+    assert report.read_text(encoding="utf-8") == TEXT
+    assert (tmp_path / "granskning.html").read_text(encoding="utf-8").startswith("<!DOCTYPE")
+
+
+def test_a_source_named_like_the_proposal_gets_a_numbered_name(tmp_path):
+    from korrektur.formats.exporters import EXPORTERS
+    from korrektur.ui.export_names import proposed_export
+
+    source = tmp_path / "rapport.corrected.txt"
+    proposed = proposed_export(source, EXPORTERS["txt"], None, [source])
+    assert proposed == tmp_path / "rapport.corrected.corrected.txt"
+    clash = tmp_path / "a.corrected.txt"
+    assert proposed_export(tmp_path / "a.txt", EXPORTERS["txt"], None, [clash]) == (
+        tmp_path / "a.corrected-2.txt"
+    )
+    gone = tmp_path / "gone"
+    assert (
+        proposed_export(source, EXPORTERS["tei"], gone, [])
+        == tmp_path / "rapport.corrected.tei.xml"
+    )
+
+
+def test_what_the_pane_shows_by_default_is_what_the_default_export_writes(
+    qtbot, store_window, report, answers, tmp_path
+):
+    window = store_window
+    window.open_path(report)
+    window.raw_view.setFocus()
+    for key in (Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_J, Qt.Key.Key_A):  # s3 left undecided
+        qtbot.keyClick(window.raw_view, key)
+    shown = window.corrected_view.toPlainText()
+    assert shown.startswith("Förvaltningen har 6kat stodet på skolan.")  # stodet: a proposal
+    answers.dialogs.append(lambda dialog: QDialog.DialogCode.Accepted)  # txt, as proposed
+    answers.paths.append(SUGGESTED)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert (tmp_path / "rapport.corrected.txt").read_text(encoding="utf-8") == shown
+
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    with_proposals = window.corrected_view.toPlainText()
+    assert with_proposals.startswith("Förvaltningen har 6kat stödet på skolan.")
+    assert with_proposals == window.controller.session.corrected_text()
+    assert window.controller.session.get("s3").status is Status.PENDING  # only the view
+    assert not window.files.unsaved or window.isWindowModified()
+
+    def proposed_export(dialog):
+        assert dialog.pending_box.currentIndex() == 1  # the export follows the view
+        return QDialog.DialogCode.Accepted
+
+    answers.dialogs.append(proposed_export)
+    answers.paths.append(tmp_path / "med-förslag.txt")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert (tmp_path / "med-förslag.txt").read_text(encoding="utf-8") == with_proposals
+
+
+def test_reopening_returns_to_where_the_clerk_stopped_and_says_so(
+    qtbot, store_window, report, monkeypatch
+):
+    window = store_window
+    window.open_path(report)
+    window.raw_view.setFocus()
+    for key in (Qt.Key.Key_A, Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_J, Qt.Key.Key_J):
+        qtbot.keyClick(window.raw_view, key)
+    stopped = window.controller.current_id
+    assert stopped == "s6"
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    window.open_path(report)  # reopened: the review file is read again
+    assert window.controller.current_id == stopped
+    version = load_review(report.with_name("rapport.review.yaml")).history.get(1)
+    clock = local_time(version.time)[-5:]
+    assert window.messages.infos[-1] == f"Restored 3 decisions (version 1, saved {clock})"

@@ -28,6 +28,7 @@ from korrektur.engine.structure.text import (
 from korrektur.engine.structure.whitespace import COLUMN_GAP
 from korrektur.model.document import Document
 from korrektur.model.geometry import Box
+from korrektur.model.reason import Phrase, Reason, phrase
 
 ZONE = 6  # non-blank lines at each page edge that may be furniture
 WINDOW = 8  # pages compared with each page
@@ -58,7 +59,7 @@ _CONTACT = re.compile(
     r")\W{0,2}$",
     re.IGNORECASE,
 )
-PAGE_NUMBER = "page number"
+PAGE_NUMBER = phrase("page-number")
 _COLUMN_GAP = re.compile(rf"[ \t]{{{COLUMN_GAP},}}")
 _KEEP_SINGLE = frozenset("iåö")  # one-letter Swedish words; capitals may number things
 _TEXTUAL = frozenset("&-–—\"'“”„‘’«».,:;!?()|")  # symbols of text, not of a logo
@@ -77,7 +78,7 @@ class Furniture:
 class _Form:
     confidence: float  # at a page edge
     inside: float  # inside the body (0: only at an edge)
-    label: str
+    label: Phrase
 
 
 def line_form(text: str) -> _Form | None:
@@ -94,7 +95,7 @@ def line_form(text: str) -> _Form | None:
     if not forms or any(len(cell) > 40 for cell in cells):
         return None
     best = max(forms, key=lambda form: form.confidence)
-    return _Form(best.confidence, 0.0, f"letterhead line with a {best.label}")
+    return _Form(best.confidence, 0.0, phrase("letterhead-with", what=best.label))
 
 
 def column_cells(line: str) -> list[str]:
@@ -114,9 +115,9 @@ def _cell_form(cell: str) -> _Form | None:
         return None  # a list item, whatever it lists
     line = rest
     if _DNR.match(line) and len(line) <= 45 and any(ch.isdigit() for ch in line):
-        return _Form(0.93, 0.75, "document number")
+        return _Form(0.93, 0.75, phrase("document-number"))
     if _CONTACT.match(line):
-        return _Form(0.8, 0.0, "letterhead contact line")
+        return _Form(0.8, 0.0, phrase("contact-line"))
     return None
 
 
@@ -305,7 +306,8 @@ def find_furniture(document: Document) -> dict[int, Furniture]:
     for index, text in enumerate(texts):
         form = line_form(text)
         if index not in found and form is not None and form.inside:
-            found[index] = Furniture(index, form.inside, f"{form.label} '{text.strip()}'")
+            said = Reason(phrase("form-line", what=form.label, text=text.strip()))
+            found[index] = Furniture(index, form.inside, said)
     return found
 
 
@@ -320,19 +322,23 @@ def _classify(
 ) -> Furniture | None:
     shown = " ".join(text.split())
     form = line_form(text)
-    where = f"at the {edge} of page {page}"
+    where = phrase("at-top" if edge == "top" else "at-bottom", page=str(page))
     if need and repeated >= need and len(shown) <= LONGEST:
         share = repeated / max(1, compared[page - 1])
-        what = form.label if form else ("running header" if edge == "top" else "running footer")
+        what = form.label if form else phrase(f"running-{'header' if edge == 'top' else 'footer'}")
         confidence = max(form.confidence if form else 0.0, min(0.97, 0.8 + 0.17 * share))
-        return Furniture(
-            index,
-            round(confidence, 3),
-            f"{what} '{shown}' repeats {where} and on {repeated} of {compared[page - 1]} "
-            "other pages",
+        said = phrase(
+            "repeats",
+            what=what,
+            text=shown,
+            where=where,
+            repeated=str(repeated),
+            compared=str(compared[page - 1]),
         )
+        return Furniture(index, round(confidence, 3), Reason(said))
     if form is not None:
-        return Furniture(index, form.confidence, f"{form.label} '{shown}' {where}")
+        said = phrase("form-where", what=form.label, text=shown, where=where)
+        return Furniture(index, form.confidence, Reason(said))
     if edge == "top" and is_speck_line(text):
-        return Furniture(index, 0.6, f"short garbage line '{shown}' {where} (logo or letterhead)")
+        return Furniture(index, 0.6, Reason(phrase("garbage-line", text=shown, where=where)))
     return None

@@ -13,6 +13,7 @@ from enum import Enum
 
 from korrektur.engine.base import WordOracle
 from korrektur.engine.structure.text import fold
+from korrektur.model.reason import Reason, phrase
 
 # Words after which a hyphen at the end of the previous line is suspended (``grund- och``).
 CONNECTORS = frozenset({"och", "eller", "samt", "resp", "respektive", "liksom", "&", "men"})
@@ -63,31 +64,18 @@ def decide(left: str, right: str, oracle: WordOracle) -> HyphenDecision:
     word = right.strip(_EDGE)
     shown = f"'{left}' + '{right}'"
     if fold(word) in CONNECTORS:
-        return HyphenDecision(
-            HyphenMode.SUSPENDED,
-            0.95,
-            f"suspended hyphen: {shown} shares its last part with the next word; keep it",
-        )
+        said = Reason(phrase("suspended-hyphen", pair=shown))
+        return HyphenDecision(HyphenMode.SUSPENDED, 0.95, said)
     if not stem or not word:
-        return HyphenDecision(HyphenMode.KEEP, 0.5, f"hyphen next to a symbol in {shown}; keep it")
+        return HyphenDecision(HyphenMode.KEEP, 0.5, Reason(phrase("hyphen-symbol", pair=shown)))
     if _is_code(stem) or word[0].isdigit() or fold(stem) in HYPHEN_PREFIXES:
-        return HyphenDecision(
-            HyphenMode.KEEP, 0.9, f"hyphen after a code or abbreviation in {shown}; keep it"
-        )
+        return HyphenDecision(HyphenMode.KEEP, 0.9, Reason(phrase("hyphen-code", pair=shown)))
     if word[0].isupper():
-        return HyphenDecision(
-            HyphenMode.KEEP, 0.7, f"the next part of {shown} has a capital; keep the hyphen"
-        )
+        return HyphenDecision(HyphenMode.KEEP, 0.7, Reason(phrase("hyphen-capital", pair=shown)))
     joined = stem + word
     if oracle.known(joined):
         both = oracle.known(stem) and oracle.known(word)
-        return HyphenDecision(
-            HyphenMode.JOIN,
-            0.85 if both else 0.95,
-            f"word split at the line end: {shown} is '{oracle.correct(joined)}'",
-        )
-    return HyphenDecision(
-        HyphenMode.JOIN,
-        0.7,
-        f"probably a word split at the line end: {shown} → '{joined}' (not in the lexicon)",
-    )
+        said = Reason(phrase("split-known", pair=shown, word=oracle.correct(joined)))
+        return HyphenDecision(HyphenMode.JOIN, 0.85 if both else 0.95, said)
+    said = Reason(phrase("split-unknown", pair=shown, word=joined))
+    return HyphenDecision(HyphenMode.JOIN, 0.7, said)

@@ -25,6 +25,7 @@ from korrektur.engine.structure.reflow import FlowPlanner
 from korrektur.engine.structure.text import DASHES
 from korrektur.engine.structure.whitespace import inline_edits, quote_edits
 from korrektur.model.document import Document
+from korrektur.model.reason import Reason, phrase
 from korrektur.model.suggestion import Kind
 
 
@@ -68,7 +69,8 @@ def make_plan(document: Document, oracle: WordOracle, progress: Progress | None 
             continue
         if not any(ch.isalnum() for ch in text[parts.lead : parts.tail]):
             shown = text[parts.lead : parts.tail]
-            removed[index] = _Removal(Kind.WHITESPACE, 0.6, f"a line of symbols only: '{shown}'")
+            said = Reason(phrase("symbols-line", text=shown))
+            removed[index] = _Removal(Kind.WHITESPACE, 0.6, said)
             continue
         content.append(parts)
     bullets = bullet_places(document, content)
@@ -178,13 +180,15 @@ class _Assembler:
             return
         first = self._first_stop()
         if first > 0:
-            yield Edit(0, first, "", Kind.WHITESPACE, 0.95, "blank space before the text")
+            said = Reason(phrase("blank-before"))
+            yield Edit(0, first, "", Kind.WHITESPACE, 0.95, said)
         last = self.flow.lines[-1]
         end = self._segment_end(last.index, len(self.text))
         after = self.text[last.tail : end]
         wanted = "\n" if "\n" in after else ""
         if after != wanted:
-            yield Edit(last.tail, end, wanted, Kind.WHITESPACE, 0.95, "blank space after the text")
+            said = Reason(phrase("blank-after"))
+            yield Edit(last.tail, end, wanted, Kind.WHITESPACE, 0.95, said)
 
     # -- line breaks ---------------------------------------------------------------------------
 
@@ -213,7 +217,7 @@ class _Assembler:
         kind = Kind.REFLOW
         reason = gap.reason
         if raw.count("\n") == replacement.count("\n"):
-            kind, reason = Kind.WHITESPACE, "spaces around a line break"
+            kind, reason = Kind.WHITESPACE, Reason(phrase("spaces-at-break"))
         return Edit(before.tail, end, replacement, kind, gap.confidence, reason)
 
     # -- the parts of a line -------------------------------------------------------------------
@@ -223,9 +227,8 @@ class _Assembler:
         body_start, body_end = parts.body
         for start, end in parts.speck_heads:
             shown = self.text[start:end].strip()
-            yield Edit(
-                start, end, "", Kind.WHITESPACE, 0.7, f"'{shown}' before the text is an OCR speck"
-            )
+            said = Reason(phrase("speck-before", text=shown))
+            yield Edit(start, end, "", Kind.WHITESPACE, 0.7, said)
         if mark is not None and parts.glyph is not None and not mark.insert:
             yield from self._glyph_edit(parts, parts.glyph, mark)
         if mark is not None and mark.insert:
@@ -241,7 +244,7 @@ class _Assembler:
                 "",
                 Kind.WHITESPACE,
                 0.5 if dash else 0.7,
-                f"'{speck}' after the text is an OCR speck",
+                Reason(phrase("speck-after", text=speck)),
             )
 
     def _glyph_edit(self, parts: LineParts, glyph: Glyph, mark: Item) -> Iterator[Edit]:
@@ -254,7 +257,8 @@ class _Assembler:
         elif mark.role is Role.TEXT:
             token_end = start + len(glyph.text)
             if self.text[token_end:end] != " ":
-                yield Edit(token_end, end, " ", Kind.WHITESPACE, 0.97, "several spaces")
+                said = Reason(phrase("several-spaces"))
+                yield Edit(token_end, end, " ", Kind.WHITESPACE, 0.97, said)
 
 
 def _without_overlaps(edits: list[Edit]) -> Iterator[Edit]:

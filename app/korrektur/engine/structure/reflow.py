@@ -24,6 +24,7 @@ from korrektur.engine.structure.text import (
     is_upper_start,
 )
 from korrektur.engine.structure.whitespace import COLUMN_GAP
+from korrektur.model.reason import Reason, phrase
 
 FIT = 0.92  # share of the column width a line may fill and still have room for another word
 FULL = 0.85  # share of the column width from which a line counts as full
@@ -146,7 +147,8 @@ class FlowPlanner:
             blank, page_break = self.facts[pos - 1]
             gap = Gap(pos - 1, pos, blank, page_break)
             if role is not None and role.role is Role.ITEM:
-                gap.join, gap.confidence, gap.reason = Join.PARA, 0.9, "a list item starts"
+                gap.join, gap.confidence = Join.PARA, 0.9
+                gap.reason = Reason(phrase("item-starts"))
             else:
                 self._decide(gap, block_first)
             self.flow.gaps.append(gap)
@@ -176,29 +178,29 @@ class FlowPlanner:
         in_list = in_item or before.endswith(":") or self._next_glyph(pos, glyph.text)
         shown = f"'{glyph.text}'"
         if glyph.strength is Strength.TRUE:
-            return Item(Role.ITEM, 0.97, f"list bullet {shown}")
+            return Item(Role.ITEM, 0.97, Reason(phrase("bullet", glyph=shown)))
         if parts.index in self.placed:
-            return Item(Role.ITEM, 0.85, f"{shown} stands where the list bullets stand")
+            return Item(Role.ITEM, 0.85, Reason(phrase("bullet-placed", glyph=shown)))
         if glyph.strength is Strength.LETTER and not is_upper_start(rest) and not in_list:
             return Item(Role.TEXT, 1.0, "")
         if glyph.strength in (Strength.OCR, Strength.LETTER):
             if not rest[:1].isalpha() and rest[:1] != "|":
                 return Item(Role.TEXT, 1.0, "")
             if pos and not in_list and is_lower_start(rest) and not ends_sentence(before):
-                return Item(Role.SPECK, 0.6, f"{shown} before a sentence that goes on is a speck")
+                return Item(Role.SPECK, 0.6, Reason(phrase("speck-goes-on", glyph=shown)))
             confidence = 0.9 if glyph.strength is Strength.OCR else 0.85
-            return Item(Role.ITEM, confidence, f"list bullet read by OCR as {shown}")
+            return Item(Role.ITEM, confidence, Reason(phrase("bullet-misread", glyph=shown)))
         if in_list:
-            return Item(Role.ITEM, 0.7, f"{shown} starts a line in a list: a list bullet")
+            return Item(Role.ITEM, 0.7, Reason(phrase("bullet-in-list", glyph=shown)))
         if is_upper_start(rest):
-            return Item(Role.SPECK, 0.5, f"{shown} before a sentence, outside any list: a speck")
+            return Item(Role.SPECK, 0.5, Reason(phrase("speck-outside-list", glyph=shown)))
         return Item(Role.TEXT, 1.0, "")
 
     def _decide(self, gap: Gap, block_first: int) -> None:
         """Decide a break that no list item forces: hyphen, same paragraph, or a new one."""
         before, after = self.body(gap.before), self.body(gap.after)
         if not before or not after:
-            gap.join, gap.confidence, gap.reason = Join.SPACE, 0.5, "line of symbols"
+            gap.join, gap.confidence, gap.reason = Join.SPACE, 0.5, Reason(phrase("symbols"))
             return
         continues = (
             is_lower_start(after)
@@ -219,7 +221,7 @@ class FlowPlanner:
         if self.in_columns(gap.before) or self.in_columns(gap.after):
             both = self.in_columns(gap.before) and self.in_columns(gap.after)
             gap.join = Join.LINE if both and not broken else Join.PARA
-            gap.confidence, gap.reason = 0.7, "a line laid out in columns stays a line of its own"
+            gap.confidence, gap.reason = 0.7, Reason(phrase("columns"))
             return
         join, confidence, reason = (
             self._broken(gap, before, after, continues)
@@ -239,20 +241,20 @@ class FlowPlanner:
             return (
                 Join.PARA,
                 0.75,
-                "the line ends although the next word would have fitted: new paragraph",
+                Reason(phrase("fitted")),
             )
-        return Join.SPACE, 0.85 if sentence else 0.95, "line break inside a paragraph"
+        return Join.SPACE, 0.85 if sentence else 0.95, Reason(phrase("inside-paragraph"))
 
     def _broken(
         self, gap: Gap, before: str, after: str, continues: bool
     ) -> tuple[Join, float, str]:
         """Lines apart (a blank line or a page break): a new paragraph unless the text goes on."""
-        where = "the page break" if gap.page_break else "a blank line"
+        where = phrase("page-break" if gap.page_break else "blank-line")
         sentence = ends_sentence(before) or before.endswith(":")
         fits = self.fits(gap.before, gap.after)
         heading_next = self.stands_alone(gap.after)
         if continues and not sentence:
-            return Join.SPACE, 0.8, f"the sentence goes on after {where}"
+            return Join.SPACE, 0.8, Reason(phrase("goes-on", where=where))
         if (
             not sentence
             and (ends_open(before) or (not fits and not heading_next))
@@ -261,7 +263,7 @@ class FlowPlanner:
             return (
                 Join.SPACE,
                 0.6,
-                f"the line is full and has no full stop: the paragraph goes on after {where}",
+                Reason(phrase("full-goes-on", where=where)),
             )
         if (
             gap.page_break
@@ -274,9 +276,9 @@ class FlowPlanner:
             return (
                 Join.SPACE,
                 0.55,
-                f"the line before {where} is full: the paragraph probably goes on",
+                Reason(phrase("full-before", where=where)),
             )
-        return Join.PARA, 0.9 if gap.blank else 0.8, f"new paragraph after {where}"
+        return Join.PARA, 0.9 if gap.blank else 0.8, Reason(phrase("new-paragraph", where=where))
 
     # -- lists ---------------------------------------------------------------------------------
 
@@ -303,7 +305,7 @@ class FlowPlanner:
                 and not self.body(block[-1]).endswith(":")
             ):
                 self.flow.marks[block[0]] = Item(
-                    Role.ITEM, 0.6, "between two list items: an item whose bullet OCR lost", True
+                    Role.ITEM, 0.6, Reason(phrase("lost-bullet-between")), True
                 )
         for k, block in enumerate(blocks):
             if items[k] or not self.body(block[-1]).endswith(":"):
@@ -327,7 +329,7 @@ class FlowPlanner:
                     self.flow.marks[candidate[0]] = Item(
                         Role.ITEM,
                         0.45,
-                        "short paragraph in a run after a colon: a list item whose bullet OCR lost",
+                        Reason(phrase("lost-bullet-run")),
                         True,
                     )
 
@@ -339,7 +341,7 @@ class FlowPlanner:
             before = self._item_of(gap.before)
             after = self.flow.marks.get(gap.after)
             if before and after is not None and after.role is Role.ITEM:
-                gap.join, gap.reason = Join.LINE, "next list item"
+                gap.join, gap.reason = Join.LINE, Reason(phrase("next-item"))
                 gap.confidence = min(0.9, after.confidence)
 
     def _item_of(self, pos: int) -> bool:

@@ -13,6 +13,7 @@ import re
 
 from korrektur.engine.structure.edits import Edit
 from korrektur.engine.structure.text import SPECKS_INSIDE, is_speck_token
+from korrektur.model.reason import Reason, phrase
 from korrektur.model.suggestion import Kind
 
 _TOKEN = re.compile(r"\S+")
@@ -35,7 +36,7 @@ def inline_edits(text: str, start: int, end: int) -> list[Edit]:
                     "",
                     Kind.WHITESPACE,
                     0.75,
-                    f"'{token}' between words is an OCR speck",
+                    Reason(phrase("speck-between", text=token)),
                 )
             )
             previous_end = match.end()
@@ -49,7 +50,7 @@ def inline_edits(text: str, start: int, end: int) -> list[Edit]:
                     " ",
                     Kind.WHITESPACE,
                     0.97 if len(gap) <= 3 else 0.8,
-                    "several spaces between words",
+                    Reason(phrase("several-spaces-between")),
                 )
             )
         edits.extend(_underscores(token, match.start()))
@@ -68,14 +69,14 @@ def _underscores(token: str, offset: int) -> list[Edit]:
     if not any(ch.isalnum() for ch in token):
         return []
     if token.startswith("‘") and token[1:2].isalpha() and "’" not in token:
-        reason = f"'‘' stuck to '{token[1:]}' is an OCR speck"
+        reason = Reason(phrase("quote-speck", text=token[1:]))
         return [Edit(offset, offset + 1, "", Kind.WHITESPACE, 0.7, reason)]
     core = token.strip("_")
     if core == token:
         return []
     head = len(token) - len(token.lstrip("_"))
     tail = len(token) - len(token.rstrip("_"))
-    reason = f"underscore stuck to '{core}' is an OCR speck"
+    reason = Reason(phrase("underscore-speck", text=core))
     edits = []
     if head:
         edits.append(Edit(offset, offset + head, "", Kind.WHITESPACE, 0.8, reason))
@@ -99,17 +100,17 @@ def quote_edits(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
             after_word = position > start and text[position - 1].isalnum()
             if char == "“":
                 if open_quote and after_word:
-                    edits.append(_requote(position, "”", "a second opening quote closes the first"))
+                    edits.append(_requote(position, "”", "second-quote"))
                     open_quote = False
                 else:
                     open_quote = True
             elif char == "„" and after_word:
-                edits.append(_requote(position, "”", "a low quote after a word closes a quote"))
+                edits.append(_requote(position, "”", "low-quote"))
                 open_quote = False
             elif char in "”„":
                 open_quote = not after_word if char == "„" else False
     return edits
 
 
-def _requote(position: int, quote: str, reason: str) -> Edit:
-    return Edit(position, position + 1, quote, Kind.WHITESPACE, 0.7, reason)
+def _requote(position: int, quote: str, why: str) -> Edit:
+    return Edit(position, position + 1, quote, Kind.WHITESPACE, 0.7, Reason(phrase(why)))

@@ -27,10 +27,12 @@ from korrektur.engine.words.realword_features import (
     MARKS,
     context_tokens,
     describe,
+    describe_phrase,
     features,
 )
 from korrektur.engine.words.realword_weights import StoredSet, read
 from korrektur.engine.words.text import fold
+from korrektur.model.reason import Phrase, phrase
 from korrektur.paths import data_path
 
 WEIGHTS_FILE = "realword.bin"
@@ -112,11 +114,16 @@ class Choice:
 
     def reason(self) -> str:
         """Why, in words: ``context ('det' just before, …) prefers 'är'`` ("" without one)."""
+        said = self.reason_phrase()
+        return said.render() if said is not None else ""
+
+    def reason_phrase(self) -> Phrase | None:
+        """``reason`` as a reason phrase (None without one)."""
         evidence = self.evidence()
         if not self.modelled or not evidence:
-            return ""
-        named = ", ".join(e.describe() for e in evidence)
-        return f"context ({named}) prefers '{self.best}'"
+            return None
+        named = tuple(describe_phrase(e.feature) for e in evidence)
+        return phrase("context-evidence", evidence=named, word=self.best)
 
 
 def _softmax(scores: list[float]) -> tuple[float, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from korrektur.engine.words.text import core_bounds, ends_sentence, fold, word_parts
+from korrektur.model.reason import Phrase, phrase
 
 BOUNDARY = "<s>"  # a sentence or paragraph begins or ends here
 COMMA = ","  # a comma, semicolon or similar pause
@@ -158,33 +159,40 @@ def features(left: Sequence[str], right: Sequence[str], title: bool, upper: bool
 
 
 _SHOWN = {
-    BOUNDARY: "a sentence boundary",
-    COMMA: "a comma",
-    BREAK: "a bracket or dash",
-    NUMBER: "a number",
+    BOUNDARY: "boundary",
+    COMMA: "comma",
+    BREAK: "bracket",
+    NUMBER: "number",
 }
 
 
-def _shown(token: str) -> str:
-    return _SHOWN.get(token) or f"'{token}'"
+def _shown(token: str) -> Phrase:
+    key = _SHOWN.get(token)
+    return phrase(key) if key is not None else phrase("word", word=token)
+
+
+def describe_phrase(feature: str) -> Phrase:
+    """A feature as a reason phrase (``L1=det`` → "'det' just before")."""
+    kind, _, value = feature.partition("=")
+    first, _, second = value.partition(" ")
+    if kind in ("L1", "R1"):
+        return phrase("just-before" if kind == "L1" else "just-after", token=_shown(value))
+    if kind in ("L2", "L3", "R2", "R3"):
+        side = "words-before" if kind[0] == "L" else "words-after"
+        return phrase(side, token=_shown(value), count=kind[1])
+    if kind in ("LL", "RR"):
+        side = "two-before" if kind == "LL" else "two-after"
+        return phrase(side, first=_shown(first), second=_shown(second))
+    if kind == "LR":
+        return phrase("between", first=_shown(first), second=_shown(second))
+    if kind == "C":
+        return phrase("in-capitals" if value == "upper" else "capitalised")
+    if feature[1:3] == "1-":
+        side = "ending-before" if feature[0] == "L" else "ending-after"
+        return phrase(side, ending=feature[3:])
+    return phrase("feature", feature=feature)
 
 
 def describe(feature: str) -> str:
     """A feature in words a reviewer understands (``L1=det`` → ``'det' just before``)."""
-    kind, _, value = feature.partition("=")
-    first, _, second = value.partition(" ")
-    if kind in ("L1", "R1"):
-        return f"{_shown(value)} just {'before' if kind == 'L1' else 'after'}"
-    if kind in ("L2", "L3", "R2", "R3"):
-        return f"{_shown(value)} {kind[1]} words {'before' if kind[0] == 'L' else 'after'}"
-    if kind == "LL":
-        return f"{_shown(first)} and {_shown(second)} just before"
-    if kind == "RR":
-        return f"{_shown(first)} and {_shown(second)} just after"
-    if kind == "LR":
-        return f"between {_shown(first)} and {_shown(second)}"
-    if kind == "C":
-        return "written in capitals" if value == "upper" else "capitalised inside a sentence"
-    if feature[1:3] == "1-":
-        return f"a word ending in -{feature[3:]} just {'before' if feature[0] == 'L' else 'after'}"
-    return feature
+    return describe_phrase(feature).render()

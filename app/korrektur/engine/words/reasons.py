@@ -1,4 +1,4 @@
-"""Reasons for word suggestions, in words a reviewer understands."""
+"""Reasons for word suggestions, in words a reviewer understands (as data: see model.reason)."""
 
 from __future__ import annotations
 
@@ -8,77 +8,78 @@ from korrektur.engine.words.candidates import Source
 from korrektur.engine.words.channel import Op, is_diacritic_op
 from korrektur.engine.words.decide import Decision
 from korrektur.engine.words.lexicon import Lexicon
+from korrektur.model.reason import Phrase, Reason, phrase
 
 COMMON = math.log(2e-5)
 KNOWN = math.log(1e-7)
 
 
-def describe_ops(ops: tuple[Op, ...]) -> str:
-    """``(("6", "ö"),)`` → ``"ö read as 6"``; lost diacritics → ``"ö lost"``."""
-    phrases: list[str] = []
+def describe_ops(ops: tuple[Op, ...]) -> list[Phrase]:
+    """``(("6", "ö"),)`` → "ö read as 6"; lost diacritics → "ö lost"."""
+    phrases: list[Phrase] = []
     for raw, gold in ops:
         if is_diacritic_op((raw, gold)) and not any(ch in "åäöé" for ch in raw):
-            phrase = f"{gold} lost"
+            said = phrase("lost", letter=gold)
         elif gold == " ":
-            phrase = f"a space read as '{raw}'" if raw else "a space lost"
+            said = phrase("space-read-as", text=raw) if raw else phrase("space-lost")
         elif not raw:
-            phrase = f"{gold} missing"
+            said = phrase("missing", letter=gold)
         elif not gold:
-            phrase = f"extra '{raw}'"
+            said = phrase("extra", text=raw)
         elif len(raw) > 3 or len(gold) > 3:
-            phrase = "letters misread"
+            said = phrase("misread")
         else:
-            phrase = f"{gold} read as {raw}"
-        if phrase not in phrases:
-            phrases.append(phrase)
-    return ", ".join(phrases)
+            said = phrase("read-as", letter=gold, text=raw)
+        if said not in phrases:
+            phrases.append(said)
+    return phrases
 
 
 def how_common(logp: float) -> str:
-    """A word for how frequent a word is."""
+    """The reason phrase for how frequent a word is."""
     if logp >= COMMON:
         return "common"
     if logp >= KNOWN:
-        return "a known word"
-    return "a valid but rare word"
+        return "known"
+    return "rare"
 
 
 def reason(
     raw: str, decision: Decision, lexicon: Lexicon, left: str | None, right: str | None
-) -> str:
+) -> Reason:
     """Why ``decision.best`` replaces ``raw``."""
     best = decision.best
     candidate = best.candidate
-    pieces: list[str] = []
+    pieces: list[Phrase] = []
     if " " in raw and " " not in best.text:
-        pieces.append("one word split by a space")
+        pieces.append(phrase("split"))
         raw = raw.replace(" ", "")
     if candidate is not None and candidate.ops:
-        pieces.append(describe_ops(candidate.ops))
+        pieces.extend(describe_ops(candidate.ops))
     elif best.text.lower() == raw.lower():
-        pieces.append("capital letter misread" if raw[:1].isupper() else "capital letter lost")
+        pieces.append(phrase("capital-misread" if raw[:1].isupper() else "capital-lost"))
     word = best.word
     raw_known = lexicon.known(raw.lower())
     if candidate is not None and candidate.source is Source.COMPOUND:
-        described = f"'{word}' is a compound of " + " + ".join(f"'{p}'" for p in candidate.parts)
+        parts = " + ".join(f"'{p}'" for p in candidate.parts)
+        described = phrase("compound", word=word, parts=parts)
     elif candidate is not None and candidate.source is Source.NEAR:
-        described = f"'{word}' is a close known word"
+        described = phrase("close-word", word=word)
     elif candidate is not None and candidate.source is Source.DOCUMENT:
-        described = f"the document's other spellings of the word agree on '{word}'"
+        described = phrase("document-agrees", word=word)
     else:
-        described = (
-            f"'{word}' is {how_common(best.score if candidate is None else candidate.prior)}"
-        )
-    because = decision.because
-    if because:
+        frequency = best.score if candidate is None else candidate.prior
+        described = phrase(how_common(frequency), word=word)
+    because = decision.sentence.reason_phrase() if decision.sentence is not None else None
+    if because is not None:
         pieces.append(because)
-        pieces.append(f"'{raw}' is a word too" if raw_known else f"{described}")
+        pieces.append(phrase("also-word", word=raw) if raw_known else described)
     elif decision.context_used and raw_known:
         around = " ".join(w for w in (left, best.text, right) if w)
-        pieces.append(f"context '{around}' prefers '{best.text}'")
-        pieces.append(f"'{raw}' is a word too")
+        pieces.append(phrase("context", around=around, word=best.text))
+        pieces.append(phrase("also-word", word=raw))
     elif raw_known:
-        pieces.append(f"{described}; '{raw}' is a word too but less likely here")
+        pieces += [described, phrase("also-word-less-likely", word=raw)]
     else:
-        pieces.append(f"{described}, '{raw}' is not a word")
-    return "; ".join(p for p in pieces if p)
+        pieces += [described, phrase("not-word", word=raw)]
+    return Reason(*pieces)

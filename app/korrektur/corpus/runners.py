@@ -1,0 +1,170 @@
+"""Where per-document work runs: in this process, in a pool of processes, or on a cluster.
+
+A runner takes a pure function and an iterator of tasks and yields the results as they
+come (in any order), with a bounded number of tasks under way, so that neither the tasks'
+bytes nor the results pile up in the one process that writes. The task iterator is read
+lazily: a task's source is read only when there is room for it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+IN_FLIGHT_PER_WORKER = 3
+"""Tasks handed out per worker at a time: enough to keep it busy, little to hold."""
+
+POOL_FROM = 16
+"""Documents from which work that needs no lexicon (rules, exports, reading review files)
+is given to worker processes: starting them costs about a second."""
+
+
+class Failed(Exception):
+    """A worker process died (killed, out of memory) while it ran a task on its own."""
+
+
+class Runner(Protocol):
+    """Runs a function over tasks and yields the results.
+
+    Attributes:
+        shares_files: the workers see this machine's files (they may write review files).
+    """
+
+    shares_files: bool
+
+    def map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
+        """``(task, func(task))`` for every task, in the order they finish."""
+        ...
+
+    def close(self) -> None:
+        """Stop the workers."""
+        ...
+
+
+RunnerFactory = Callable[[int], "Runner"]
+"""Makes the runner for that many tasks (started only when there is work)."""
+
+
+class InlineRunner:
+    """Runs every task here, one after the other (small jobs, tests)."""
+
+    shares_files = True
+
+    def __init__(self, initializer: Callable[[], None] | None = None) -> None:
+        if initializer is not None:
+            initializer()
+
+    def map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
+        """Run each task in turn."""
+        for task in tasks:
+            yield task, func(task)
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
+PARENT_CHECK = 1.0
+"""Seconds between a worker's checks that the process that started it still lives."""
+
+
+def start_worker(initializer: Callable[[], None] | None) -> None:
+    """Set up a pool worker: it ends itself when its parent dies, then runs ``initializer``.
+
+    A writer killed with ``kill -9`` cannot stop its pool; without this its workers would
+    go on analysing for nobody.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    if initializer is not None:
+        initializer()
+
+
+class PoolRunner:
+    """A pool of worker processes on this machine.
+
+    Workers are started fresh (``spawn``: nothing of the writer's state, threads or open
+    database is inherited) and run ``initializer`` once, e.g. to load the lexicon. When a
+    worker dies, every task then under way is tried again in a new pool, alone, so that
+    the one that kills its worker is found and given up as ``Failed`` while the others
+    go through.
+    """
+
+    shares_files = True
+
+    def __init__(self, jobs: int, initializer: Callable[[], None] | None = None) -> None:
+        self.jobs = max(1, jobs)
+        self.initializer = initializer
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=start_worker,
+            initargs=(self.initializer,),
+        )
+
+    def map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
+        """Run the tasks in the pool, at most a few per worker at a time."""
+        source = iter(tasks)
+        running: dict[Future[R], T] = {}
+        suspects: list[T] = []  # under way when a worker died: each is run again alone
+        alone = False
+        limit = self.jobs * IN_FLIGHT_PER_WORKER
+        exhausted = False
+        while True:
+            if suspects:
+                if not running:
+                    alone = True
+                    task = suspects.pop()
+                    running[self._pool.submit(func, task)] = task
+            else:
+                alone = False
+                while not exhausted and len(running) < limit:
+                    try:
+                        task = next(source)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    running[self._pool.submit(func, task)] = task
+            if not running:
+                return
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                task = running.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if alone:
+                        yield task, Failed("the worker process stopped (killed or out of memory)")
+                    else:
+                        suspects.append(task)
+                    continue
+                yield task, result
+            if broken:
+                suspects.extend(running.values())
+                running.clear()
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._start()
+
+    def close(self) -> None:
+        """Stop the workers (tasks not started are dropped)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
