@@ -46,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         "# points: [model probability, confidence]; confidences in between are interpolated.\n"
         "# kinds: the same for suggestions the sentence decided (context), the word alone\n"
         "# (plain), near misses (near) and words run together (split); points serve a kind\n"
-        "# without its own. valid_floor: a change of a word valid as written below this model\n"
-        "# probability shows at most calibration.VALID_CEILING.\n"
+        "# without its own. valid_floor: a change of a plausible word as written below this\n"
+        "# model probability shows at most calibration.VALID_CEILING.\n"
     )
     body = yaml.safe_dump(to_yaml(calibration), default_flow_style=None)
     args.out.write_text(header + body, encoding="utf-8")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from devdata import DevSet, gold_words
 from korrektur.engine.pipeline import number, resolve_overlaps
 from korrektur.engine.words import WordAnalyzer
-from korrektur.engine.words.calibration import Calibration, Sample, fit_kinds
+from korrektur.engine.words.calibration import Calibration, Sample, Written, fit_kinds
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.model import KIND_GROUPS, Document, Kind, ReviewSession, Suggestion
 from korrektur.model.newlines import restore_newlines
@@ -36,7 +36,7 @@ def analysed(
 ) -> tuple[list[Suggestion], dict[int, tuple[str, bool]]]:
     """The suggestions (as ``analyse``) and the evidence of each, by start offset.
 
-    The evidence: its kind, and whether the suggestion changes a word valid as written.
+    The evidence: its kind, and what the suggestion changes (``Written``).
 
     The same steps as ``Engine.analyse`` with the word analyser alone.
     """
@@ -46,7 +46,7 @@ def analysed(
     wanted = WORD_KINDS | {Kind.MANUAL}
     kept = [s for s in found if s.kinds and s.kinds <= wanted]
     kinds = {
-        piece.start: (decision.kind, decision.changes_valid)
+        piece.start: (decision.kind, decision.written)
         for word, decision in zip(words, decisions, strict=True)
         for piece in word.pieces
     }
@@ -66,7 +66,7 @@ class Fold:
     dev: DevSet
     document: Document
     suggestions: list[Suggestion]  # confidence: the model's probability (not calibrated)
-    kinds: dict[int, tuple[str, bool]]  # kind of evidence, valid word? by a word piece's start
+    kinds: dict[int, tuple[str, Written]]  # kind of evidence, what it changes, by piece start
     targets: dict[int, str]  # gold word by the start of the raw word it corrects
     calibration: Calibration = field(default=IDENTITY)  # fitted on the other folds
 
@@ -75,7 +75,7 @@ class Fold:
         return self.dev.name
 
     def judged(self) -> list[Sample]:
-        """(model probability, right?, kind, valid?) of every suggestion matched to gold."""
+        """(model probability, right?, kind, written) of every suggestion matched to gold."""
         found = []
         for suggestion in self.suggestions:
             target = self.targets.get(suggestion.start)
@@ -84,8 +84,8 @@ class Fold:
                 found.append((suggestion.confidence, right, *self.evidence(suggestion)))
         return found
 
-    def evidence(self, suggestion: Suggestion) -> tuple[str, bool]:
-        return self.kinds.get(suggestion.start, ("", False))
+    def evidence(self, suggestion: Suggestion) -> tuple[str, Written]:
+        return self.kinds.get(suggestion.start, ("", Written.NO_WORD))
 
     def confidence(self, suggestion: Suggestion) -> float:
         """The out-of-fold confidence of one of the fold's suggestions."""

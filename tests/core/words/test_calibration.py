@@ -6,6 +6,7 @@ from korrektur.engine.words.calibration import (
     PLAIN,
     VALID_CEILING,
     Calibration,
+    Written,
     capped,
     fit,
     fit_kinds,
@@ -13,6 +14,8 @@ from korrektur.engine.words.calibration import (
     load_calibration,
     to_yaml,
 )
+
+NO_WORD, RARE_WORD, WORD = Written.NO_WORD, Written.RARE_WORD, Written.WORD
 
 
 def test_interpolates_between_points():
@@ -68,9 +71,9 @@ def test_fit_of_nothing_is_cautious():
 def test_each_kind_of_evidence_gets_its_own_map(tmp_path):
     # The sentence-decided suggestions are right more often than the plain ones at the same
     # model probability: each kind with enough samples is fitted on its own.
-    samples = [(0.99, True, "context", False)] * 300
-    samples += [(0.99, True, "plain", False)] * 270 + [(0.99, False, "plain", False)] * 30
-    samples += [(0.99, True, "other", False)] * 5
+    samples = [(0.99, True, "context", NO_WORD)] * 300
+    samples += [(0.99, True, "plain", NO_WORD)] * 270 + [(0.99, False, "plain", NO_WORD)] * 30
+    samples += [(0.99, True, "other", NO_WORD)] * 5
     calibration = fit_kinds(samples)
     assert dict(calibration.kinds).keys() == {"context", "plain"}
     assert calibration.confidence(0.99, "context") == pytest.approx(301 / 302)
@@ -86,8 +89,8 @@ def test_each_kind_of_evidence_gets_its_own_map(tmp_path):
 
 def test_a_rare_kind_may_not_claim_more_than_it_has_earned():
     # 20 near misses, 16 right: too few for a curve; the pooled map is capped at their share.
-    samples = [(p / 100, True, PLAIN, False) for p in range(50, 100)] * 10
-    samples += [(0.999, True, NEAR, False)] * 16 + [(0.999, False, NEAR, False)] * 4
+    samples = [(p / 100, True, PLAIN, NO_WORD) for p in range(50, 100)] * 10
+    samples += [(0.999, True, NEAR, NO_WORD)] * 16 + [(0.999, False, NEAR, NO_WORD)] * 4
     calibration = fit_kinds(samples)
     share = (16 + 1) / (20 + 2)
     assert calibration.confidence(0.999, NEAR) == pytest.approx(share)
@@ -105,14 +108,16 @@ def test_capping_keeps_the_map_monotone_and_below_the_ceiling():
 
 
 def test_a_valid_word_is_bulk_safe_only_above_every_wrong_change_of_one(tmp_path):
-    # Changes of valid words were wrong at probabilities up to 0.97; other changes never.
-    samples = [(0.95, True, PLAIN, True)] * 200 + [(0.97, False, PLAIN, True)] * 2
-    samples += [(0.95, True, PLAIN, False)] * 200 + [(0.999, True, PLAIN, True)] * 300
+    # Changes of known words were wrong at probabilities up to 0.97 (a rare word's change
+    # counts too); other changes never.
+    samples = [(0.95, True, PLAIN, WORD)] * 200 + [(0.97, False, PLAIN, RARE_WORD)] * 2
+    samples += [(0.95, True, PLAIN, NO_WORD)] * 200 + [(0.999, True, PLAIN, WORD)] * 300
     calibration = fit_kinds(samples)
     assert 0.97 < calibration.valid_floor < 0.971
-    assert calibration.confidence(0.96, PLAIN, valid=True) == VALID_CEILING
-    assert calibration.confidence(0.96, PLAIN, valid=False) > 0.95
-    assert calibration.confidence(0.999, PLAIN, valid=True) > 0.99
+    assert calibration.confidence(0.96, PLAIN, WORD) == VALID_CEILING
+    assert calibration.confidence(0.96, PLAIN, NO_WORD) > 0.95
+    assert calibration.confidence(0.96, PLAIN, RARE_WORD) > 0.95  # a misreading: not held
+    assert calibration.confidence(0.999, PLAIN, WORD) > 0.99
     path = tmp_path / "calibration.yaml"
     path.write_text(yaml.safe_dump(to_yaml(calibration)), encoding="utf-8")
     assert load_calibration(path).valid_floor == calibration.valid_floor

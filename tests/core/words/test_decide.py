@@ -1,6 +1,6 @@
 import math
 
-from korrektur.engine.words.calibration import NEAR, PLAIN, SPLIT
+from korrektur.engine.words.calibration import NEAR, PLAIN, SPLIT, Written
 from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.decide import CONTEXT_FLIP, Option, decide, with_context
 
@@ -55,12 +55,17 @@ def test_the_kind_of_evidence_names_near_misses_and_run_together_words():
         assert decide([option]).kind == kind
 
 
-def test_a_change_of_a_word_valid_as_written_is_known_as_such():
+def test_what_a_change_changes_as_written():
     plain = _plain()
     strong = with_context(plain, FixedContext("läsa", 10.0), "att", None)
     assert strong.best.text == "läsa"
-    assert strong.changes_valid
-    assert not plain.changes_valid  # it keeps ``lasa``
+    assert strong.written is Written.WORD  # ``lasa`` is as common as ``läsa`` here
+    assert plain.written is Written.NO_WORD  # it keeps ``lasa``: no change
+    # a known word a thousand times rarer than its replacement: a misreading
+    rare = Candidate("ar", math.log(1e-6), 0.0, (), Source.KEEP)
+    common = Candidate("är", math.log(1e-3), math.log(0.5), (("a", "ä"),), Source.LEXICON)
+    options = [Option(c.word, c.word, c.score, c) for c in (common, rare)]
+    assert decide(options).written is Written.RARE_WORD
     unknown = Candidate("läsa", math.log(0.4), 0.0, (("a", "ä"),), Source.LEXICON)
     option = Option("läsa", "läsa", unknown.score, unknown)
-    assert not decide([option, Option("lasx", "lasx", -30.0, None)]).changes_valid
+    assert decide([option, Option("lasx", "lasx", -30.0, None)]).written is Written.NO_WORD

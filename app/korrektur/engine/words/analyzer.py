@@ -345,7 +345,7 @@ class WordAnalyzer:
             others.append(word.as_written)
         return _Explained(
             reason(word.as_written, decision, self.lexicon, left, right),
-            self.calibration.confidence(decision.confidence, decision.kind, decision.changes_valid),
+            self.calibration.confidence(decision.confidence, decision.kind, decision.written),
             tuple(others),
         )
 

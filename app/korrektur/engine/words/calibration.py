@@ -8,6 +8,7 @@ import itertools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import IntEnum
 from pathlib import Path
 
 import yaml
@@ -24,7 +25,16 @@ MIN_KIND = 200  # suggestions a kind needs for a map of its own; fewer: a ceilin
 # confidence: below the bulk thresholds in use (0.9 in the benchmark, 0.95 in the window).
 VALID_CEILING = 0.85
 
-Sample = tuple[float, bool, str, bool]  # model probability, right?, kind, changes a valid word?
+
+class Written(IntEnum):
+    """What a suggestion changes, as written: no word, a rare word, or a plausible word."""
+
+    NO_WORD = 0  # not a word the lexicon knows (damage, or a name)
+    RARE_WORD = 1  # a known word, but far rarer than its replacement (``ar`` for ``är``)
+    WORD = 2  # a word an author may well have written (``har`` beside ``här``)
+
+
+Sample = tuple[float, bool, str, Written]  # model probability, right?, kind, what it changes
 
 
 @dataclass(frozen=True)
@@ -37,9 +47,11 @@ class Calibration:
 
     A change of a word that is valid as written (``har`` → ``här``) breaks the author's word
     when it is wrong, and the clerk who accepts in bulk never sees it. Such a change reaches
-    the bulk range only when the model is surer of it than of any valid-word change that
-    was wrong on the documents the map was fitted on (``valid_floor``); below that its
-    confidence is at most ``VALID_CEILING``, so it is looked at.
+    the bulk range only when the model is surer of it than of any change of a known word
+    that was wrong on the documents the map was fitted on (``valid_floor``); below that its
+    confidence is at most ``VALID_CEILING``, so it is looked at. (A known word far rarer
+    than its replacement, ``ar`` for ``är``, is a misreading almost always: its changes set
+    the floor but are not held below it.)
 
     Attributes:
         points: ``(probability, confidence)`` pairs, both increasing: the map of any kind
@@ -61,15 +73,17 @@ class Calibration:
     def _by_kind(self) -> dict[str, Calibration]:
         return {kind: Calibration(points) for kind, points in self.kinds}
 
-    def confidence(self, probability: float, kind: str = "", valid: bool = False) -> float:
+    def confidence(
+        self, probability: float, kind: str = "", written: Written = Written.NO_WORD
+    ) -> float:
         """The calibrated confidence of a suggestion the model gives ``probability``.
 
-        ``kind``: the kind of evidence that decided; ``valid``: the suggestion changes a
-        word that is valid as written.
+        ``kind``: the kind of evidence that decided; ``written``: what the suggestion
+        changes.
         """
         own = self._by_kind.get(kind) if self.kinds else None
         found = own.confidence(probability) if own is not None else self._mapped(probability)
-        if valid and probability < self.valid_floor:
+        if written is Written.WORD and probability < self.valid_floor:
             return min(found, VALID_CEILING)
         return found
 
@@ -105,21 +119,21 @@ def isotonic(pairs: Iterable[tuple[float, bool]]) -> list[tuple[float, float, in
 
 
 def fit_kinds(samples: Iterable[Sample]) -> Calibration:
-    """A map fitted on all ``samples`` (probability, right, kind, valid) and one per kind.
+    """A map fitted on all ``samples`` (probability, right, kind, written) and one per kind.
 
     A kind with at least ``MIN_KIND`` samples gets a map of its own. A rarer kind (a near
     miss, two words run together: a few dozen in the development documents, too few to fit
     a curve on) gets the pooled map, capped at the share of its own samples that were
     right (shrunk towards 50% like every block): the model's probability may rank such
     suggestions, but may not claim more for them than their kind has earned. The valid-word
-    floor is just above the highest probability of a wrong change of a valid word; the
-    changes below it are capped and left out of the maps.
+    floor is just above the highest probability of a wrong change of a known word; the
+    changes of plausible words below it are capped and left out of the maps.
     """
     listed = list(samples)
-    wrong = [p for p, right, _, valid in listed if valid and not right]
+    wrong = [p for p, right, _, written in listed if written and not right]
     floor = min(math.nextafter(max(wrong), 2.0), 1.0) if wrong else 0.0
     # the maps are fitted on what they will map: capped suggestions do not count
-    listed = [s for s in listed if not (s[3] and s[0] < floor)]
+    listed = [s for s in listed if not (s[3] is Written.WORD and s[0] < floor)]
     pooled = fit((p, right) for p, right, _, _ in listed)
     kinds = []
     for kind in KINDS:

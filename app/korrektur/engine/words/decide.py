@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from korrektur.engine.words.calibration import CONTEXT, NEAR, PLAIN, SPLIT
+from korrektur.engine.words.calibration import CONTEXT, NEAR, PLAIN, SPLIT, Written
 from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.channel import Channel, is_diacritic_op
 from korrektur.engine.words.context import ContextModel
@@ -23,6 +23,8 @@ _LOWER, _TITLE, _UPPER, _MIXED = Case.LOWER, Case.TITLE, Case.UPPER, Case.MIXED
 _DIACRITICS = Mode.DIACRITICS
 _KEEP, _COMPOUND = Source.KEEP, Source.COMPOUND
 _SOURCE_KINDS = {Source.NEAR: NEAR, Source.SPLIT: SPLIT}
+_NO_WORD, _RARE_WORD, _WORD = Written.NO_WORD, Written.RARE_WORD, Written.WORD
+_PLAUSIBLE = math.log(0.01)  # see ``Decision.written``
 
 # Log prior that the raw word is right although the lexicon does not know it.
 UNKNOWN_LOWER = math.log(1e-13)
@@ -106,9 +108,24 @@ class Decision:
         return PLAIN
 
     @property
-    def changes_valid(self) -> bool:
-        """The best option changes a word that is valid as written (the raw word is known)."""
-        return not kept(self.options[0]) and any(kept(o) for o in self.without_context().options)
+    def written(self) -> Written:
+        """What the best option changes: no word, a rare word, or a plausible word.
+
+        A known word at least ``PLAUSIBLE`` times as common as its replacement is one an
+        author may have written (``har`` beside ``här``, ``prova`` beside ``pröva``);
+        a rarer one is a misreading almost always (``ar`` for ``är``).
+        """
+        best = self.options[0]
+        if kept(best):
+            return _NO_WORD  # not a change of the word
+        written = next((o for o in self.without_context().options if kept(o)), None)
+        if written is None or written.candidate is None:
+            return _NO_WORD
+        if best.candidate is not None and (
+            written.candidate.prior - best.candidate.prior < _PLAUSIBLE
+        ):
+            return _RARE_WORD
+        return _WORD
 
     def without_context(self) -> Decision:
         """The decision before any context was applied (itself when none was)."""
