@@ -9,6 +9,7 @@ translated, then filled with the values. A value may itself be a phrase ("runnin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Union
@@ -143,6 +144,16 @@ class Phrase:
 
     def render(self, translate: Translate = english) -> str:
         """The phrase in the language of ``translate`` (it maps an English template)."""
+        if translate is english:
+            return self._english
+        return self._render(translate)
+
+    @functools.cached_property
+    def _english(self) -> str:
+        """The English rendering, made once (phrases are shared between reasons)."""
+        return self._render(english)
+
+    def _render(self, translate: Translate) -> str:
         template = translate(TEMPLATES[self.key])
         filled = {name: _text(value, translate) for name, value in self.values}
         try:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 
 from korrektur.engine.words.decide import Decision, Option, kept
-from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.lexicon import Lexicon, quantise
 from korrektur.engine.words.occurrences import Mode, Occurrence
 from korrektur.engine.words.text import Case, fold
 
@@ -75,9 +75,14 @@ def _named(word: Occurrence) -> bool:
 def keep_english(words: list[Occurrence], decisions: list[Decision], lexicon: Lexicon) -> None:
     """Keep (in place) each valid word of an English phrase that a decision would change."""
     full = Mode.FULL
-    for index, decision in enumerate(decisions):
-        word = words[index]
-        if word.mode is not full or decision.best.text == word.as_written:
+    english = lexicon.english
+    rarest = quantise(COMMON_ENGLISH)  # (quantised: larger is rarer)
+    for index, word in enumerate(words):
+        scaled = english.get(word.low)
+        if scaled is None or scaled > rarest or word.mode is not full:
+            continue
+        decision = decisions[index]
+        if decision.options[0].text == word.as_written:
             continue
         written = _written(decision, word)
         if written is not None and in_english_phrase(words, index, lexicon):

@@ -14,8 +14,21 @@ COMMON = math.log(2e-5)
 KNOWN = math.log(1e-7)
 
 
+_DESCRIBED: dict[tuple[Op, ...], tuple[Phrase, ...]] = {}  # remembered (bounded)
+_DESCRIBED_LIMIT = 100_000
+
+
 def describe_ops(ops: tuple[Op, ...]) -> list[Phrase]:
-    """``(("6", "ö"),)`` → "ö read as 6"; lost diacritics → "ö lost"."""
+    """``(("6", "ö"),)`` → "ö read as 6"; lost diacritics → "ö lost" (remembered)."""
+    found = _DESCRIBED.get(ops)
+    if found is None:
+        if len(_DESCRIBED) >= _DESCRIBED_LIMIT:
+            _DESCRIBED.clear()
+        found = _DESCRIBED[ops] = tuple(_describe_ops(ops))
+    return list(found)
+
+
+def _describe_ops(ops: tuple[Op, ...]) -> list[Phrase]:
     phrases: list[Phrase] = []
     for raw, gold in ops:
         if is_diacritic_op((raw, gold)) and not any(ch in "åäöé" for ch in raw):
