@@ -76,7 +76,7 @@ class Choice:
     _prior: tuple[float, ...] = ()
     _places: tuple[int, ...] = ()
     _features: tuple[str, ...] | list[str] = ()
-    _table: dict[str, tuple[float, ...]] | None = None
+    _set: StoredSet | None = None
 
     @property
     def best(self) -> str:
@@ -99,10 +99,11 @@ class Choice:
 
     def evidence(self, limit: int = EVIDENCE) -> tuple[Evidence, ...]:
         """The features that most favoured the best candidate over the runner-up."""
-        table = self._table
-        if len(self.candidates) < 2 or not table:
+        entry = self._set
+        if len(self.candidates) < 2 or entry is None:
             return ()
-        moved = [(name, table[name]) for name in self._features if name in table]
+        rows = [(name, entry.row(name)) for name in self._features]
+        moved = [(name, row) for name, row in rows if row is not None]
         order = sorted(range(len(self.candidates)), key=self.probabilities.__getitem__)
         best, second = self._places[order[-1]], self._places[order[-2]]
         ranked = sorted(moved, key=lambda item: item[1][second] - item[1][best])
@@ -201,9 +202,9 @@ class RealWordModel:
             self._resolved[candidates] = resolved
         return resolved
 
-    def _decode(self, entry: StoredSet) -> dict[str, tuple[float, ...]]:
+    def _decode(self, entry: StoredSet) -> dict[str, int]:
         with self._lock:
-            return entry.table()
+            return entry.decode()
 
     def choose(
         self,
@@ -245,37 +246,38 @@ class RealWordModel:
         prior = [bias[i] for i in places]
         if logs:
             prior = [s + g for s, g in zip(prior, logs, strict=True)]
-        table = entry.decoded if entry.decoded is not None else self._decode(entry)
-        get = table.get
+        index = entry.index if entry.index is not None else self._decode(entry)
+        get = index.get
+        steps, scale = entry.steps, entry.scale  # a weight: its step times the scale
         names = features(left, right, title, upper)
         if len(places) == 2:  # the common case, written out: one log-odds
             first, second = places
             odds = prior[0] - prior[1]
             for name in names:
-                row = get(name)
-                if row is not None:
-                    odds += row[first] - row[second]
+                at = get(name)
+                if at is not None:
+                    odds += steps[at + first] * scale - steps[at + second] * scale
             one = 1.0 / (1.0 + math.exp(-odds)) if odds > -700 else 0.0
             probabilities: tuple[float, ...] = (one, 1.0 - one)
         elif len(places) == 3:
             first, second, third = places
             one, two, three = prior
             for name in names:
-                row = get(name)
-                if row is not None:
-                    one += row[first]
-                    two += row[second]
-                    three += row[third]
+                at = get(name)
+                if at is not None:
+                    one += steps[at + first] * scale
+                    two += steps[at + second] * scale
+                    three += steps[at + third] * scale
             probabilities = _softmax([one, two, three])
         else:
             scores = list(prior)
             for name in names:
-                row = get(name)
-                if row is not None:
+                at = get(name)
+                if at is not None:
                     for slot, place in enumerate(places):
-                        scores[slot] += row[place]
+                        scores[slot] += steps[at + place] * scale
             probabilities = _softmax(scores)
-        return Choice(words, probabilities, True, tuple(prior), places, names, table)
+        return Choice(words, probabilities, True, tuple(prior), places, names, entry)
 
 
 def around(text: str, start: int, end: int, chunks: int = 0) -> tuple[list[str], list[str]]:
