@@ -9,7 +9,6 @@ translated, then filled with the values. A value may itself be a phrase ("runnin
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Union
@@ -144,14 +143,12 @@ class Phrase:
 
     def render(self, translate: Translate = english) -> str:
         """The phrase in the language of ``translate`` (it maps an English template)."""
-        if translate is english:
-            return self._english
+        if translate is english:  # made once: phrases are shared between reasons
+            found: str | None = self.__dict__.get("_english")
+            if found is None:
+                found = self.__dict__["_english"] = self._render(english)
+            return found
         return self._render(translate)
-
-    @functools.cached_property
-    def _english(self) -> str:
-        """The English rendering, made once (phrases are shared between reasons)."""
-        return self._render(english)
 
     def _render(self, translate: Translate) -> str:
         template = translate(TEMPLATES[self.key])

@@ -24,6 +24,7 @@ from pathlib import Path
 from korrektur.engine.words.realword_features import (
     BOUNDARY,
     BREAK,
+    COMMA,
     MARKS,
     context_tokens,
     describe,
@@ -59,9 +60,9 @@ class Evidence:
         return describe(self.feature)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # (not frozen: a frozen class's constructor is several times slower)
 class Choice:
-    """The model's reading of one ambiguous word.
+    """The model's reading of one ambiguous word (treat it as read-only).
 
     Attributes:
         candidates: the candidates asked about, in the caller's order.
@@ -102,15 +103,20 @@ class Choice:
         entry = self._set
         if len(self.candidates) < 2 or entry is None:
             return ()
-        rows = [(name, entry.row(name)) for name in self._features]
-        moved = [(name, row) for name, row in rows if row is not None]
         order = sorted(range(len(self.candidates)), key=self.probabilities.__getitem__)
         best, second = self._places[order[-1]], self._places[order[-2]]
-        ranked = sorted(moved, key=lambda item: item[1][second] - item[1][best])
+        index = entry.decode()
+        steps, scale = entry.steps, entry.scale
+        moved = []  # (feature, its weight for the best, for the runner-up)
+        for name in self._features:
+            at = index.get(name)
+            if at is not None:
+                moved.append((name, steps[at + best] * scale, steps[at + second] * scale))
+        ranked = sorted(moved, key=lambda item: item[2] - item[1])
         return tuple(
-            Evidence(name, self.candidates[order[-1]], row[best] - row[second])
-            for name, row in ranked[:limit]
-            if row[best] > row[second]
+            Evidence(name, self.candidates[order[-1]], top - runner)
+            for name, top, runner in ranked[:limit]
+            if top > runner
         )
 
     def reason(self) -> str:
@@ -183,6 +189,12 @@ class RealWordModel:
         for index in self._by_member.get(word, ()):
             found.update(dict.fromkeys(self.sets[index].members))
         return tuple(found)
+
+    def covers(self, candidates: tuple[str, ...]) -> bool:
+        """True when one confusion set holds every candidate (``choose`` can weigh them)."""
+        cached = self._resolved
+        resolved = cached[candidates] if candidates in cached else self._resolve(candidates)
+        return resolved is not None
 
     def _resolve(self, candidates: tuple[str, ...]) -> tuple[StoredSet, tuple[int, ...]] | None:
         """The smallest set holding every candidate, and each candidate's place in it."""
@@ -337,7 +349,7 @@ def chunk_tokens(chunks: list[str]) -> list[str]:
         if tokens is None:
             if len(cache) >= _CHUNK_LIMIT:
                 cache.clear()
-            tokens = cache[chunk] = context_tokens([chunk])
+            tokens = cache[chunk] = _word_tokens(chunk) or context_tokens([chunk])
         if not tokens:
             continue
         if out and out[-1] in MARKS and tokens[0] in MARKS:
@@ -347,6 +359,23 @@ def chunk_tokens(chunks: list[str]) -> list[str]:
         else:
             out.extend(tokens)
     return out
+
+
+_AFTER_WORD = {",": [COMMA], ";": [COMMA], ".": [BOUNDARY], "!": [BOUNDARY], "?": [BOUNDARY]}
+_AFTER_WORD[":"] = [BOUNDARY]
+
+
+def _word_tokens(chunk: str) -> list[str] | None:
+    """``context_tokens([chunk])`` of a chunk of letters, bare or with one mark after it.
+
+    (Most chunks: a quick path, the same tokens; None for any other chunk.)
+    """
+    if chunk.isalpha():
+        return [chunk]
+    mark = _AFTER_WORD.get(chunk[-1])
+    if mark is not None and chunk[:-1].isalpha():
+        return [chunk[:-1], *mark]
+    return None
 
 
 _shared: RealWordModel | None = None

@@ -33,6 +33,8 @@ DOCUMENT_STRENGTH = 2.0  # the plain decision counts as this many of a word's oc
 DOCUMENT_ROUNDS = 5
 
 
+_TITLE, _UPPER = Case.TITLE, Case.UPPER  # (module names: quicker than the class's)
+
 Plan = tuple[tuple[str, ...], dict[str, float], list[float]]  # words, shares, likelihoods
 
 
@@ -62,13 +64,9 @@ def in_sentence(
     words, shares, likelihoods = plan
     start, end = occurrence.pieces[0].start, occurrence.pieces[-1].end
     left, right = around(text, start, end, CHUNKS)
+    case = occurrence.case
     choice = model.choose(
-        left,
-        right,
-        words,
-        title=occurrence.case is Case.TITLE,
-        upper=occurrence.case is Case.UPPER,
-        likelihoods=likelihoods,
+        left, right, words, title=case is _TITLE, upper=case is _UPPER, likelihoods=likelihoods
     )
     if not choice.modelled:
         return None
@@ -181,6 +179,8 @@ def _plan(decision: Decision, model: RealWordModel, raw: str, lone: float) -> Pl
     if len(shares) < 2:
         return None
     words = tuple(shares)
+    if not model.covers(words):
+        return None  # no set holds them all: the model would say nothing
     return words, shares, [likelihood[w] for w in words]
 
 
