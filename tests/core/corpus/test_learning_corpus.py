@@ -257,3 +257,15 @@ def test_the_command_line_learns_shows_and_suggests_with_what_was_learned(
     assert "Tarnqvist" in learned
     assert cli.main([*args, "--learned", str(corpus_root / "nothing")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_documents_analysed_later_get_what_was_learned(corpus_root: Path) -> None:
+    digest, _ = learn_and_rescore(corpus_root)
+    later = corpus_root.parent / "sources" / "z.txt"
+    later.write_text("Kallby och Tarnqvist kom pa fredag.\n", encoding="utf-8")
+    analyse(corpus_root)
+    found = words(corpus_root, "z.txt")
+    assert "Kallby" not in found
+    assert found["Tarnqvist"] == [("Tärnqvist", Status.PENDING)]
+    review = load_review(corpus_root / "reviews" / "z.txt.review.yaml")
+    assert f"analysed with learned state {digest}" in review.history.versions[-1].note
