@@ -72,8 +72,8 @@ def test_rejected_pairs_get_a_negative_offset_accepted_ones_a_positive() -> None
     assert pairs["Aven", "även"].accepted == 6
     assert pairs["Aven", "även"].offset > 0.5
     profile = profile_of(learned)
-    assert profile.confidence(0.9, "pa", "på", valid=False) < 0.6
-    assert profile.confidence(0.8, "Aven", "även", valid=False) > 0.9
+    assert profile.confidence(0.9, "pa", "på", guarded=False) < 0.6
+    assert profile.confidence(0.8, "Aven", "även", guarded=False) > 0.9
 
 
 def test_the_offset_weighs_each_decision_at_its_own_confidence() -> None:

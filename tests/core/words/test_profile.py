@@ -13,6 +13,7 @@ from korrektur.engine.words.calibration import Calibration
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.profile import (
     ENGINE_CONFIDENCE,
+    LIFTED_KINDS,
     VALID_CEILING,
     CorpusLexicon,
     CorpusWord,
@@ -106,17 +107,17 @@ def test_the_calibration_maps_every_confidence(lexicon: Lexicon) -> None:
 
 def test_learning_never_lifts_a_valid_words_change_past_the_ceiling() -> None:
     lifted = Profile(calibration=Calibration(((0.0, 0.0), (0.5, 0.99), (1.0, 1.0))))
-    assert lifted.confidence(0.6, "damaged", "word", valid=False) > 0.99
-    assert lifted.confidence(0.6, "har", "här", valid=True) == VALID_CEILING
-    assert lifted.confidence(0.95, "har", "här", valid=True) == 0.95  # the engine's own stays
+    assert lifted.confidence(0.6, "damaged", "word", guarded=False) > 0.99
+    assert lifted.confidence(0.6, "har", "här", guarded=True) == VALID_CEILING
+    assert lifted.confidence(0.95, "har", "här", guarded=True) == 0.95  # the engine's own stays
     trusted = Profile(
         calibration=lifted.calibration,
         pairs={("har", "här"): 1.0},
         trusted=frozenset({("har", "här")}),
     )
-    assert trusted.confidence(0.6, "har", "här", valid=True) > 0.99
+    assert trusted.confidence(0.6, "har", "här", guarded=True) > 0.99
     lowered = Profile(pairs={("har", "här"): -3.0})
-    assert lowered.confidence(0.95, "har", "här", valid=True) < 0.6
+    assert lowered.confidence(0.95, "har", "här", guarded=True) < 0.6
 
 
 def test_the_default_engine_takes_a_profile() -> None:
@@ -124,3 +125,21 @@ def test_the_default_engine_takes_a_profile() -> None:
     found = default_engine(Profile(words={"kallby": NAME})).analyse(document)
     assert "Kallby" not in {s.original for s in found}
     assert "Kallby" in {s.original for s in default_engine().analyse(document)}
+
+
+def test_learning_lifts_no_suggestion_whose_kind_the_engine_caps(lexicon: Lexicon) -> None:
+    lifted = Profile(calibration=Calibration(((0.0, 0.0), (0.3, 0.99), (1.0, 1.0))))
+    analyzer = ProfiledAnalyzer(lifted, lexicon, exclude=frozenset())
+    document = Document.from_text(TEXT + "Det ar en bra plan.\n")
+    words, decisions = analyzer.decisions(document)
+    found = analyzer.suggestions(document, words, decisions)
+    kinds = {p.start: d.kind for w, d in zip(words, decisions, strict=True) for p in w.pieces}
+    for suggestion in found:
+        engine = engine_confidence(suggestion)
+        if kinds[suggestion.start] not in LIFTED_KINDS or lexicon.known(
+            suggestion.original.lower()
+        ):
+            assert suggestion.confidence <= max(engine, VALID_CEILING)
+        else:
+            assert suggestion.confidence >= engine
+    assert any(s.confidence > VALID_CEILING for s in found)
