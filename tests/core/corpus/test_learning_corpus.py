@@ -236,6 +236,10 @@ def test_the_command_line_learns_shows_and_suggests_with_what_was_learned(
 ) -> None:
     assert cli.main(["corpus", "learned", str(corpus_root)]) == 1
     assert "learned nothing yet" in capsys.readouterr().err
+    assert cli.main(["corpus", "learn", str(corpus_root), "--no-rescore"]) == 0
+    capsys.readouterr()
+    assert cli.main(["corpus", "learned", str(corpus_root)]) == 0
+    assert "re-scored to this state: 0 of the 1 documents" in capsys.readouterr().out
     assert cli.main(["corpus", "learn", str(corpus_root), "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "learned from 2 documents" in out
@@ -244,6 +248,7 @@ def test_the_command_line_learns_shows_and_suggests_with_what_was_learned(
     data = json.loads(capsys.readouterr().out)
     assert {"Kallby", "Tärnqvist"} <= set(data["words"])
     assert data["digest"] == stored(corpus_root)[0].digest()
+    assert data["rescored"] == {"documents": 1, "of": 1}
     assert cli.main(["corpus", "learned", str(corpus_root)]) == 0
     assert "Kallby" in capsys.readouterr().out
     source = corpus_root.parent / "sources" / "y.txt"

@@ -294,6 +294,12 @@ def _rescore_one(
     return Changes()
 
 
+def rescored(corpus: Corpus, digest: str) -> tuple[int, int]:
+    """(re-scored to learned state ``digest``, all) documents with pending word suggestions."""
+    names = set(corpus.index.documents_with(PENDING_WORDS, ()))
+    return len(names & _done(corpus.project.path(DONE), digest)), len(names)
+
+
 def _done(path: Path, digest: str) -> set[str]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
