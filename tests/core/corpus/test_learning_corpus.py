@@ -274,3 +274,14 @@ def test_documents_analysed_later_get_what_was_learned(corpus_root: Path) -> Non
     assert found["Tarnqvist"] == [("Tärnqvist", Status.PENDING)]
     review = load_review(corpus_root / "reviews" / "z.txt.review.yaml")
     assert f"analysed with learned state {digest}" in review.history.versions[-1].note
+
+
+def test_a_corpus_rule_decides_the_suggestions_re_scoring_adds(corpus_root: Path) -> None:
+    from korrektur.corpus.decide import decide_pair
+
+    with open_corpus(corpus_root, "decide") as corpus:
+        decide_pair(corpus, "Tarnqvist", "Tärnqvist", "accept", "Anna")  # none exist yet
+    learn_and_rescore(corpus_root)
+    assert words(corpus_root, "y.txt")["Tarnqvist"] == [("Tärnqvist", Status.ACCEPTED)] * 2
+    review = load_review(corpus_root / "reviews" / "y.txt.review.yaml")
+    assert "corpus rule r1" in review.history.versions[-1].note

@@ -4,11 +4,11 @@ After learning, each document with pending word suggestions is analysed again (i
 kinds only) with the corpus profile, and its pending suggestions follow: a suggestion the
 engine still makes at the same place takes the new proposal (confidence, replacement,
 alternatives, reason; its id stays) when it differs visibly (``STEP``, ``BAND``), one it
-no longer makes (a word of the corpus
-lexicon) is withdrawn, and a new one is added where nothing else stands. A decided
-suggestion is never touched, nor is a structure suggestion or a reviewer's edit. A review
-that changed gets a version whose note names the learned state (its digest): the review
-file records which learned state re-scored it.
+no longer makes (a word of the corpus lexicon) is withdrawn, and a new one is added where
+nothing else stands. A decided suggestion is never touched, nor is a structure suggestion
+or a reviewer's edit. A review that changed gets a version whose note names the learned
+state (its digest): the review file records which learned state re-scored it. A corpus
+rule decides the new suggestions of its pair, as it does in documents analysed later.
 
 The work goes a document at a time and can stop between any two (``Progress.cancelled``,
 also asked inside each analysis); it remembers in ``.rescore.yaml`` which documents are
@@ -28,6 +28,7 @@ import yaml
 
 from korrektur.corpus.facts import facts_of
 from korrektur.corpus.index import Stat, State
+from korrektur.corpus.rules import apply_rules
 from korrektur.corpus.worker import write_review
 from korrektur.corpus.workspace import Corpus
 from korrektur.engine.base import AnalysisCancelled, NoProgress, Progress
@@ -271,11 +272,13 @@ def _rescore_one(
         stamp = stamp_of(path)
         review = load_review(path)
         try:
+            when = now_iso()
             changes = rescore_review(
-                review, analyse(review.session.document, progress), digest, now_iso()
+                review, analyse(review.session.document, progress), digest, when
             )
             if not changes.total:
                 return changes
+            apply_rules(review, corpus.rules, when)  # a new suggestion of a ruled pair
             data = review_bytes(review, path)
             facts = facts_of(review)
         finally:
