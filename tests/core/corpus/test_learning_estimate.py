@@ -126,3 +126,18 @@ def test_the_digest_names_the_content() -> None:
     assert learned.digest() != same.digest()
     assert Learned().digest() != learned.digest()
     assert profile_of(learned).digest == learned.digest()
+
+
+def test_the_calibration_learned_moves_the_confidences_of_the_corpus() -> None:
+    # in this corpus the engine's 0.9 is right half the time, its 0.99 always
+    half = [sample(f"u{i}", f"v{i}", 0.9, i % 2 == 0) for i in range(100)]
+    sure = [sample(f"x{i}", f"y{i}", 0.99, True) for i in range(100)]
+    profile = profile_of(learn([lessons(half + sure)]))
+    assert profile.calibration is not None
+    assert profile.confidence(0.9, "new", "pair", guarded=False) < 0.6
+    assert profile.confidence(0.9, "new", "pair", guarded=True) < 0.6  # lowering: always
+    assert profile.confidence(0.99, "new", "pair", guarded=False) > 0.99
+    # and where the engine's 0.6 is always right, it rises; a guarded change only to 0.85
+    unsure = profile_of(learn([lessons([sample(f"x{i}", f"y{i}", 0.6, True) for i in range(200)])]))
+    assert unsure.confidence(0.6, "new", "pair", guarded=False) > 0.9
+    assert unsure.confidence(0.6, "new", "pair", guarded=True) == 0.85

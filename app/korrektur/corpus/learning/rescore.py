@@ -186,7 +186,12 @@ def _changed(old: Suggestion, new: Suggestion) -> bool:
     ):
         return True
     a, b = old.confidence, new.confidence
-    return abs(a - b) >= STEP or math.floor(a / BAND) != math.floor(b / BAND)
+    return abs(a - b) >= STEP or _band(a) != _band(b)
+
+
+def _band(confidence: float) -> int:
+    """The band of ``confidence``: 0.6 lies in 0.6..0.65, though 0.6 / 0.05 < 12 in floats."""
+    return math.floor(round(confidence / BAND, 9))
 
 
 # -- the corpus ------------------------------------------------------------------------------
