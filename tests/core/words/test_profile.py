@@ -20,6 +20,7 @@ from korrektur.engine.words.profile import (
     Profile,
     ProfiledAnalyzer,
     engine_confidence,
+    logit,
 )
 from korrektur.model import Document, Suggestion
 
@@ -93,7 +94,9 @@ def test_a_rejected_pair_loses_confidence_and_keeps_the_engines_own(
 ) -> None:
     found = profiled(lexicon, Profile(pairs={("pa", "på"): -4.0}))
     before, after = plain["pa"], found["pa"]
-    assert after.confidence < before.confidence - 0.2
+    assert after.confidence < before.confidence
+    # the offset is applied in log odds, whatever the engine's own confidence was
+    assert logit(after.confidence) == pytest.approx(logit(before.confidence) - 4.0, abs=1e-3)
     assert engine_confidence(after) == pytest.approx(before.confidence, abs=1e-6)
     assert after.meta[ENGINE_CONFIDENCE]
     assert ENGINE_CONFIDENCE not in found["traffade"].meta  # unchanged: no note
