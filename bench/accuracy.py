@@ -32,6 +32,7 @@ from korrektur.model.document import Document
 from loo import Fold, analyse, applied, progress, run_folds
 from peers import hunspell_peer, lexicon_peer, rewrite_words
 from reliability import BINS, draw, reliability_table
+from sections import write_section
 from speed import measure
 
 README = ROOT / "bench" / "README.md"
@@ -170,9 +171,9 @@ def main() -> int:
         peers = peer_results(folds, tmp, score, mode)
     lines = results_section(folds, results, sims, peers, clean)
     samples = [
-        (fold.calibration.confidence(p, kind), right)
+        (fold.calibration.confidence(p, kind, written), right)
         for fold in folds
-        for p, right, kind in fold.judged()
+        for p, right, kind, written in fold.judged()
     ]
     lines += ["### Reliability of the out-of-fold confidence", ""]
     lines += [*reliability_table(samples, BINS), ""]
@@ -277,13 +278,7 @@ def speed_section() -> list[str]:
 
 
 def write_readme(text: str) -> None:
-    readme = README.read_text(encoding="utf-8")
-    if START in readme and END in readme:
-        head, rest = readme.split(START, 1)
-        readme = head + START + "\n" + text + "\n" + END + rest.split(END, 1)[1]
-    else:
-        readme = readme.rstrip() + f"\n\n{START}\n{text}\n{END}\n"
-    README.write_text(readme, encoding="utf-8")
+    write_section(START, END, text, README)
 
 
 if __name__ == "__main__":

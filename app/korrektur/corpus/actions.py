@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from korrektur.corpus.opening import Corpus, open_corpus
+from korrektur.corpus.output import EXIT_OK, print_json
 from korrektur.corpus.project import CorpusError, init_project
 from korrektur.corpus.runners import POOL_FROM, InlineRunner, PoolRunner, Runner
-
-EXIT_OK, EXIT_ERROR = 0, 1
-
-
-def print_json(data: object) -> None:
-    """One JSON object on stdout."""
-    print(json.dumps(data, ensure_ascii=False, indent=1))
 
 
 def _say(text: str) -> None:

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from korrektur.corpus.facts import Facts, engine_key, facts_of
 from korrektur.corpus.rules import Rule, apply_rules
-from korrektur.engine import Engine, default_engine
+from korrektur.engine import Engine, Profile, default_engine
 from korrektur.formats.sources import read_bytes
 from korrektur.model import KIND_GROUPS, Document, DocumentError, Suggestion
 from korrektur.store.atomic import WriteError, atomic_write_bytes
 from korrektur.store.lock import ChangedOnDisk, Stamp, check_unchanged, review_lock
-from korrektur.store.resume import add_fresh, new_review, resume
+from korrektur.store.resume import Analyse, add_fresh, new_review, resume
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_bytes
 from korrektur.store.reviewread import load_review_bytes
@@ -43,6 +44,8 @@ class Task:
         time: the time of the run (stamped on any version the analysis saves).
         stamp: the review file's stamp when ``previous`` was read (None: there was none);
             the new file is written only over that same file.
+        profile: what the corpus learned from its reviewer, applied to the word engine
+            (None: nothing yet); the review notes which learned state it was.
     """
 
     document: str
@@ -53,6 +56,7 @@ class Task:
     rules: tuple[Rule, ...]
     time: str
     stamp: Stamp | None = None
+    profile: Profile | None = None
 
 
 @dataclass(frozen=True)
@@ -80,15 +84,21 @@ class Outcome:
     stamp: Stamp | None = None
 
 
-_ENGINE: Engine | None = None
+_ENGINES: dict[str, Engine] = {}
 
 
-def engine() -> Engine:
-    """This process's engine, made (and its lexicon loaded) on first use."""
-    global _ENGINE
-    if _ENGINE is None:
-        _ENGINE = default_engine()
-    return _ENGINE
+def engine(profile: Profile | None = None) -> Engine:
+    """This process's engine (with ``profile``), made (its lexicon loaded) on first use.
+
+    The plain engine and the one of the latest learned state are kept.
+    """
+    key = profile.digest if profile is not None else ""
+    found = _ENGINES.get(key)
+    if found is None:
+        for old in [k for k in _ENGINES if k]:
+            del _ENGINES[old]
+        found = _ENGINES[key] = default_engine(profile)
+    return found
 
 
 def warm_up() -> None:
@@ -96,8 +106,11 @@ def warm_up() -> None:
     engine().analyse(Document.from_text("Det har ar en kort text.\n"))
 
 
-def _analyse(document: Document) -> list[Suggestion]:
-    return engine().analyse(document, KIND_GROUPS["all"])
+def _analyser(profile: Profile | None) -> Callable[[Document], list[Suggestion]]:
+    def analyse(document: Document) -> list[Suggestion]:
+        return engine(profile).analyse(document, KIND_GROUPS["all"])
+
+    return analyse
 
 
 def analyse_task(task: Task) -> Outcome:
@@ -170,11 +183,14 @@ def _run(task: Task) -> Outcome:
     source_path = Path(task.source_path)
     review_path = Path(task.review_path)
     document = read_bytes(task.data, source_path)
+    analyse = _analyser(task.profile)
     notes: list[str] = []
     if task.previous is None:
-        review = new_review(document, _analyse)
+        review = new_review(document, analyse)
+        if task.profile is not None:
+            review.notes.append(f"analysed with learned state {task.profile.digest}")
     else:
-        review = _again(load_review_bytes(task.previous, review_path), document)
+        review = _again(load_review_bytes(task.previous, review_path), document, analyse)
         notes.extend(review.notes)
     if review.notes:  # what re-analysis did gets a version of its own
         review.commit(time=task.time, reviewer="")
@@ -190,15 +206,15 @@ def _run(task: Task) -> Outcome:
     return Outcome(task.document, data, facts, note="; ".join(notes))
 
 
-def _again(saved: Review, document: Document) -> Review:
+def _again(saved: Review, document: Document, analyse: Analyse) -> Review:
     """A review that has a file already, brought up to date; every decision is kept.
 
     Re-anchored if the source changed, else analysed again by this engine.
     """
-    review, report = resume(saved, document, _analyse)
+    review, report = resume(saved, document, analyse)
     tool = current_tool()
     if not report.source_changed and engine_key(saved.tool) != engine_key(tool):
-        added = add_fresh(review, _analyse(document))
+        added = add_fresh(review, analyse(document))
         if not added:
             review.notes.append("analysed again: no new suggestions")
     if engine_key(review.tool) != engine_key(tool):

@@ -4,12 +4,14 @@ from korrektur.engine.base import AnalysisCancelled, Analyzer, NoProgress, Progr
 from korrektur.engine.pipeline import Engine
 from korrektur.engine.registry import default_engine
 from korrektur.engine.words.lexicon_sources import lexicon_label
+from korrektur.engine.words.profile import Profile
 
 __all__ = [
     "AnalysisCancelled",
     "Analyzer",
     "Engine",
     "NoProgress",
+    "Profile",
     "Progress",
     "default_engine",
     "lexicon_label",

@@ -98,7 +98,7 @@ def add_fresh(review: Review, fresh: Iterable[Suggestion]) -> int:
     """
     session = review.session
     structure = structure_of(fresh) or session.structure  # (the text is the same: the newer)
-    added = _fresh_ids(_merge_fresh(session.suggestions, fresh), _taken(review))
+    added = addable(review, session.suggestions, fresh)
     if added:
         merged = ReviewSession(
             session.document,
@@ -111,6 +111,16 @@ def add_fresh(review: Review, fresh: Iterable[Suggestion]) -> int:
     else:
         session.structure = structure
     return len(added)
+
+
+def addable(
+    review: Review, kept: list[Suggestion], fresh: Iterable[Suggestion]
+) -> list[Suggestion]:
+    """The ``fresh`` suggestions that overlap none of ``kept``, with ids ``review`` never used.
+
+    ``kept``: the suggestions that stay (sorted, not overlapping).
+    """
+    return _fresh_ids(_merge_fresh(kept, fresh), _taken(review))
 
 
 def _merge_fresh(kept: list[Suggestion], fresh: Iterable[Suggestion]) -> list[Suggestion]:
