@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from korrektur.engine.words.memo import Memo
 from korrektur.engine.words.text import NUMBER, core_bounds, ends_sentence, fold, word_parts
 from korrektur.model.reason import Phrase, phrase
 
@@ -79,19 +80,16 @@ def context_tokens(chunks: Iterable[str]) -> list[str]:
     return out
 
 
-_NORMAL: dict[str, str] = {}  # token → normalised token, remembered (bounded)
-_NORMAL_LIMIT = 200_000
+def _normalised(token: str) -> str:
+    return token if token in MARKS else NUMBER if token.isdigit() else fold(token)
+
+
+_NORMAL = Memo(_normalised)  # token → normalised token
 
 
 def normalise(token: str) -> str:
     """A token as features see it: folded lower case, any number as ``NUMBER``."""
-    found = _NORMAL.get(token)
-    if found is None:
-        found = token if token in MARKS else NUMBER if token.isdigit() else fold(token)
-        if len(_NORMAL) >= _NORMAL_LIMIT:
-            _NORMAL.clear()
-        _NORMAL[token] = found
-    return found
+    return _NORMAL[token]
 
 
 def nearest(tokens: Sequence[str], step: int, start: int | None = None) -> list[str]:
@@ -170,18 +168,9 @@ def _shown(token: str) -> Phrase:
     return phrase(key) if key is not None else phrase("word", word=token)
 
 
-_DESCRIBED: dict[str, Phrase] = {}  # feature → its phrase, remembered (bounded)
-_DESCRIBED_LIMIT = 100_000
-
-
 def describe_phrase(feature: str) -> Phrase:
     """A feature as a reason phrase (``L1=det`` → "'det' just before"), remembered."""
-    found = _DESCRIBED.get(feature)
-    if found is None:
-        if len(_DESCRIBED) >= _DESCRIBED_LIMIT:
-            _DESCRIBED.clear()
-        found = _DESCRIBED[feature] = _describe_phrase(feature)
-    return found
+    return _DESCRIBED[feature]
 
 
 def _describe_phrase(feature: str) -> Phrase:
@@ -203,6 +192,9 @@ def _describe_phrase(feature: str) -> Phrase:
         side = "ending-before" if feature[0] == "L" else "ending-after"
         return phrase(side, ending=feature[3:])
     return phrase("feature", feature=feature)
+
+
+_DESCRIBED = Memo(_describe_phrase, 100_000)  # feature → its phrase
 
 
 def describe(feature: str) -> str:
