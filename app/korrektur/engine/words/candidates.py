@@ -415,6 +415,7 @@ class Generator:
         low, letters, limit, shortest = key
         sites: list[Site] = []
         rewrites = self.channel.rewrites
+        new_site = tuple.__new__  # a Site without its Python-level __new__ (README.md)
         for start in range(len(low)):
             for length in (1, 2):
                 piece = low[start : start + length]
@@ -425,12 +426,12 @@ class Generator:
                     continue
                 for gold, cost in options:
                     if cost >= VARIANT_FLOOR:
-                        sites.append(Site(start, start + length, gold, cost))
+                        sites.append(new_site(Site, (start, start + length, gold, cost)))
         lost: list[Site] = []
         if letters and len(low) >= shortest and low.isalpha() and "é" not in low:
             for gold, cost in self.channel.lost:
                 if cost >= VARIANT_FLOOR:
-                    lost.extend(Site(at, at, gold, cost) for at in range(len(low) + 1))
+                    lost.extend(new_site(Site, (at, at, gold, cost)) for at in range(len(low) + 1))
         if not sites and not lost:
             return []
         limit = limit or (MAX_REWRITES_LONG if len(low) >= LONG_WORD else MAX_REWRITES)

@@ -339,7 +339,11 @@ def chunk_tokens(chunks: list[str]) -> list[str]:
     out: list[str] = []
     cache = _CHUNK_TOKENS
     for chunk in chunks:
-        tokens = cache[chunk]
+        tokens = cache.get(chunk)
+        if tokens is None:  # (inline, not a Memo: most chunks are new, README.md)
+            if len(cache) >= _CHUNK_LIMIT:
+                cache.clear()
+            tokens = cache[chunk] = _word_tokens(chunk) or context_tokens([chunk])
         if not tokens:
             continue
         if out and out[-1] in MARKS and tokens[0] in MARKS:
@@ -368,11 +372,8 @@ def _word_tokens(chunk: str) -> list[str] | None:
     return None
 
 
-def _tokens_of_chunk(chunk: str) -> list[str]:
-    return _word_tokens(chunk) or context_tokens([chunk])
-
-
-_CHUNK_TOKENS = Memo(_tokens_of_chunk)  # chunk → its context tokens
+_CHUNK_TOKENS: dict[str, list[str]] = {}  # chunk → its context tokens (bounded)
+_CHUNK_LIMIT = 200_000
 
 
 _shared: RealWordModel | None = None

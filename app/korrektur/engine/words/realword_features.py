@@ -80,16 +80,19 @@ def context_tokens(chunks: Iterable[str]) -> list[str]:
     return out
 
 
-def _normalised(token: str) -> str:
-    return token if token in MARKS else NUMBER if token.isdigit() else fold(token)
-
-
-_NORMAL = Memo(_normalised)  # token → normalised token
+_NORMAL: dict[str, str] = {}  # token → normalised token (bounded; inline, see README.md)
+_NORMAL_LIMIT = 200_000
 
 
 def normalise(token: str) -> str:
     """A token as features see it: folded lower case, any number as ``NUMBER``."""
-    return _NORMAL[token]
+    found = _NORMAL.get(token)
+    if found is None:
+        found = token if token in MARKS else NUMBER if token.isdigit() else fold(token)
+        if len(_NORMAL) >= _NORMAL_LIMIT:
+            _NORMAL.clear()
+        _NORMAL[token] = found
+    return found
 
 
 def nearest(tokens: Sequence[str], step: int, start: int | None = None) -> list[str]:
