@@ -86,11 +86,16 @@ class Concordance:
         """How many documents hold an occurrence."""
         return len({doc for doc, _, _ in self.hits})
 
-    def occurrences(self, limit: int | None = None) -> list[Occurrence]:
-        """The first ``limit`` occurrences (all when None)."""
+    def occurrences(self, limit: int | None = None, first: int = 0) -> list[Occurrence]:
+        """``limit`` occurrences from number ``first`` on (all when None).
+
+        Line numbers are counted from the start of each document met, so any stretch of
+        the list (a window fetching more rows as they are scrolled to) is built alike.
+        """
         found = []
         line_doc, line_pos, line_number = -1, 0, 1
-        for doc, start, end in self.hits[:limit]:
+        stop = None if limit is None else first + limit
+        for doc, start, end in self.hits[first:stop]:
             text = self.texts[doc]
             if doc != line_doc:  # line numbers are counted on from the previous hit
                 line_doc, line_pos, line_number = doc, 0, 1
