@@ -12,15 +12,21 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from korrektur.corpus.index import CorpusIndex
+from korrektur.model import Status
 
 CONTEXT = 40
 """Characters of context on each side of the keyword."""
 
 NO_SUGGESTION = "-"
+PENDING = Status.PENDING.value
+
+Pair = tuple[str, str]
+"""A correction: ``(original, replacement)``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +123,25 @@ class Concordance:
                     sid,
                 )
             )
+        return found
+
+
+    def pending(self, numbers: Iterable[int] | None = None) -> dict[Pair, dict[str, list[str]]]:
+        """The pending suggestions at the occurrences, by correction pair and document.
+
+        ``numbers``: the occurrences' places in the list (None: every occurrence). What a
+        decision on them in one step decides.
+        """
+        hits = self.hits if numbers is None else [self.hits[n] for n in sorted(set(numbers))]
+        found: dict[Pair, dict[str, list[str]]] = {}
+        for hit in hits:
+            status, replacement, sid = self.made.get(hit, _NONE)
+            if status != PENDING:
+                continue
+            doc, start, end = hit
+            text = self.texts[doc]
+            pair = (text.text[start:end], replacement)
+            found.setdefault(pair, {}).setdefault(text.name, []).append(sid)
         return found
 
 

@@ -126,20 +126,23 @@ class FileActions(QObject):
         files = self._services.files
         return files is not None and files.unsaved(self._controller.session)
 
-    def open_path(self, path: str | Path) -> None:
+    def open_path(self, path: str | Path, review_path: Path | None = None) -> None:
         """Open ``path``: resume its review file if it has one, else analyse it afresh.
 
-        Waits for writes under way, and asks before unsaved work is let go.
+        ``review_path``: the review file to use instead of the one beside the source (a
+        corpus document's, in its project). Waits for writes under way, and asks before
+        unsaved work is let go.
         """
-        again = partial(self.open_path, path)
+        again = partial(self.open_path, path, review_path)
         if self._defer(again) or not self.may_discard(again):
             return
         self.close()
         resolved = Path(path).resolve()
         settings = self._services.settings
-        settings.add_recent_file(str(resolved))
-        settings.set(keys.LAST_DIRECTORY, str(resolved.parent))
-        self._loader.start(resolved)
+        if review_path is None:  # a corpus's documents are reached from the corpus window
+            settings.add_recent_file(str(resolved))
+            settings.set(keys.LAST_DIRECTORY, str(resolved.parent))
+        self._loader.start(resolved, review_path)
 
     def reanalyse(self, document: Document | None) -> None:
         """Analyse ``document`` again; with the store, new suggestions join the decisions."""

@@ -47,13 +47,16 @@ class DocumentLoader(QObject):
         """True while a job is under way."""
         return self._job is not None
 
-    def start(self, source: Path | Document) -> None:
-        """Read (if a path) and analyse ``source``; a running job is cancelled."""
+    def start(self, source: Path | Document, review_path: Path | None = None) -> None:
+        """Read (if a path) and analyse ``source``; a running job is cancelled.
+
+        ``review_path``: the source's review file, when it is not the one beside it.
+        """
         self.cancel()
         self._number += 1
         signals = JobSignals(self)  # owned here, deleted on this thread when the job ends
         self._signals[self._number] = signals
-        job = AnalysisJob(self._number, source, self._engine, signals, self.view)
+        job = AnalysisJob(self._number, source, self._engine, signals, self.view, review_path)
         signals.loaded.connect(self._on_loaded)
         signals.progress.connect(self._on_progress)
         signals.finished.connect(self._on_finished)

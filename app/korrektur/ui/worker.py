@@ -83,6 +83,8 @@ class AnalysisJob(QRunnable):
     Attributes:
         number: identifies the job's signals (the window ignores stale jobs).
         view: how the corrected text is prepared (as the window shows it).
+        review_path: the review file of a source whose review is kept elsewhere (a corpus
+            project's); None: the one beside the source.
         signals: where the job reports. Pass signals parented to a GUI-thread object when the
             job runs on a pool: the pool deletes the job on its own thread, and a parentless
             signals object would be destroyed there with it.
@@ -95,10 +97,12 @@ class AnalysisJob(QRunnable):
         engine: EngineHolder,
         signals: JobSignals | None = None,
         view: TextView = DEFAULT_VIEW,
+        review_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.number = number
         self.view = view
+        self.review_path = review_path
         self.signals = signals if signals is not None else JobSignals()
         self._source = source
         self._engine = engine
@@ -141,7 +145,7 @@ class AnalysisJob(QRunnable):
             if isinstance(self._source, Document):  # analysing again: the window merges
                 session = ReviewSession(document, analyse(document))
             else:  # a file: resume its review file (decisions, versions) if it has one
-                review, report = resume_document(document, analyse)
+                review, report = resume_document(document, analyse, review_path=self.review_path)
                 session = review.session
             # the text, its offset maps and the counts are built here, not on the GUI thread
             session.show(self.view)

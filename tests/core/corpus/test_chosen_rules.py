@@ -3,6 +3,7 @@ what the corpus window's undoable decisions rest on."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -168,3 +169,35 @@ def test_refreshing_one_document_reads_its_saved_review(project: Path) -> None:
         assert row.state is State.ANALYSED
         assert sum(row.counts[k].get("accepted", 0) for k in row.counts) == len(ids)
         assert "Bo" in row.reviewers
+
+
+def test_the_pending_suggestions_of_a_search_are_grouped_by_pair_and_document(
+    project: Path,
+) -> None:
+    analyse(project)
+    statuses = _statuses(project, "ar", "är")
+    with open_corpus(project, "status") as corpus:
+        found = word_concordance(corpus.index, "ar")
+        every = found.pending()
+        assert every["ar", "är"] == {
+            name: [sid for n, sid in sorted(statuses, key=_place(project)) if n == name]
+            for name in sorted({n for n, _ in statuses})
+        }
+        others = _statuses(project, "ar", "år")  # the same word, another correction
+        assert others
+        assert {(n, i) for n, ids in every["ar", "år"].items() for i in ids} == set(others)
+        first = next(o for o in found.occurrences() if o.replacement == "är")
+        number = found.occurrences().index(first)
+        assert found.pending([number]) == {("ar", "är"): {first.document: [first.suggestion]}}
+        decide_selection(corpus, "ar", "är", "accept", "Anna", {first.document: [first.suggestion]})
+        again = word_concordance(corpus.index, "ar")
+        assert first.suggestion not in again.pending()["ar", "är"][first.document]
+        assert again.pending([number]) == {}
+
+
+def _place(project: Path) -> Callable[[tuple[str, str]], int]:
+    starts = {}
+    for name in NAMES:
+        review = load_review(project / "reviews" / f"{name}.review.yaml")
+        starts.update({(name, s.id): s.start for s in review.session.suggestions})
+    return lambda key: starts[key]
