@@ -125,7 +125,6 @@ class Concordance:
             )
         return found
 
-
     def pending(self, numbers: Iterable[int] | None = None) -> dict[Pair, dict[str, list[str]]]:
         """The pending suggestions at the occurrences, by correction pair and document.
 

@@ -18,6 +18,7 @@ class ActionId(Enum):
     """Identifies each action of the window."""
 
     OPEN = auto()
+    OPEN_CORPUS = auto()
     SAVE = auto()
     SAVE_AS = auto()
     EXPORT = auto()
@@ -90,6 +91,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         str(QT_TRANSLATE_NOOP("Actions", "Open an OCR text file for review")),
         (QKeySequence.StandardKey.Open,),
         SP.SP_DialogOpenButton,
+    ),
+    ActionId.OPEN_CORPUS: ActionSpec(
+        str(QT_TRANSLATE_NOOP("Actions", "Open &corpus…")),
+        str(QT_TRANSLATE_NOOP("Actions", "Open a corpus project folder")),
+        ("Ctrl+Shift+O",),
+        SP.SP_DirOpenIcon,
     ),
     ActionId.SAVE: ActionSpec(
         str(QT_TRANSLATE_NOOP("Actions", "&Save review")),
@@ -319,6 +326,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
         str(QT_TRANSLATE_NOOP("Actions", "&File")),
         (
             ActionId.OPEN,
+            ActionId.OPEN_CORPUS,
             RECENT_MENU,
             None,
             ActionId.SAVE,

@@ -73,9 +73,16 @@ def run_gui(args: argparse.Namespace) -> int:
         theme,
     )
     messages.window = window
-    window.show()
+    project = bool(args.file) and Path(args.file).is_dir()  # a corpus: its window first
+    if not project:
+        window.show()
     recovered = files.offer_recovery(window)  # work a crash left unsaved comes first
-    if args.file and recovered is None:
+    if project:
+        window.open_corpus(Path(args.file))
+        if recovered is not None:
+            window.show()
+        window.loader.warm_up()
+    elif args.file and recovered is None:
         window.open_path(args.file)
     else:
         window.loader.warm_up()

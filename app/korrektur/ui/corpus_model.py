@@ -200,9 +200,9 @@ class DocumentTableModel(QAbstractTableModel):
             return self._tip(document, column)
         if role == _FONT and column == Column.NAME and pending(document):
             return self._bold
-        if role == _FOREGROUND and column in (Column.SOURCE, Column.STATUS):
-            if document.state in ("changed", "missing", "bad"):
-                return ATTENTION
+        attention = document.state in ("changed", "missing", "bad")
+        if role == _FOREGROUND and column in (Column.SOURCE, Column.STATUS) and attention:
+            return ATTENTION
         return None
 
     def _text(self, document: DocumentStatus, column: Column) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from korrektur.corpus.batch import AnalyseReport
-from korrektur.corpus.concordance import Concordance, pair_concordance, word_concordance
+from korrektur.corpus.concordance import Concordance, Pair, pair_concordance, word_concordance
 from korrektur.corpus.facts import engine_key
 from korrektur.corpus.lock import ProjectBusy
 from korrektur.corpus.project import CorpusError, Project
@@ -78,6 +78,26 @@ class Query:
     word: str
     replacement: str | None = None
     exact_case: bool = False
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a concordance search found.
+
+    Attributes:
+        query: the search.
+        concordance: the occurrences (lines are built from it as they are shown).
+        pending: the pending suggestions among them, by pair and document.
+    """
+
+    query: Query
+    concordance: Concordance
+    pending: dict[Pair, dict[str, list[str]]]
+
+    @property
+    def pending_count(self) -> int:
+        """Pending suggestions found."""
+        return sum(len(ids) for chosen in self.pending.values() for ids in chosen.values())
 
 
 StepRun = Callable[[Corpus, str, Runner | None], Outcome]
@@ -211,14 +231,16 @@ class CorpusService(QObject):
 
         self.jobs.submit(work, self.figures.emit, self.failed.emit)
 
-    def search(self, query: Query, on_done: Callable[[Concordance], None]) -> None:
+    def search(self, query: Query, on_done: Callable[[Found], None]) -> None:
         """Run a concordance search; ``on_done`` gets what it found."""
 
-        def work() -> Concordance:
+        def work() -> Found:
             index = self._need().index
             if query.replacement is not None:
-                return pair_concordance(index, query.word, query.replacement)
-            return word_concordance(index, query.word, exact_case=query.exact_case)
+                found = pair_concordance(index, query.word, query.replacement)
+            else:
+                found = word_concordance(index, query.word, exact_case=query.exact_case)
+            return Found(query, found, found.pending())
 
         self.jobs.submit(work, on_done, self.failed.emit, label=self.tr("Searching…"))
 

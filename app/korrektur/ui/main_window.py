@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         self.registry.connect(
             {
                 ActionId.OPEN: self.files.open_dialog,
+                ActionId.OPEN_CORPUS: self.open_corpus,
                 ActionId.SAVE: self.files.save,
                 ActionId.SAVE_AS: self.files.save_as,
                 ActionId.EXPORT: self.files.export,
@@ -275,6 +276,12 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> None:
         """Open ``path`` and analyse it in the background."""
         self.files.open_path(path)
+
+    def open_corpus(self, root: Path | None = None) -> None:
+        """Open a corpus project (asked for if None) in a corpus window beside this one."""
+        from korrektur.ui.corpus_open import open_corpus_window  # it builds on this window
+
+        open_corpus_window(self, root)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept a dragged local file."""
