@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from typing import Protocol, TypeVar
 
 T = TypeVar("T")
@@ -168,3 +169,38 @@ class PoolRunner:
     def close(self) -> None:
         """Stop the workers (tasks not started are dropped)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class AdaptiveRunner:
+    """Runs a few tasks here, and many in a pool of processes (started when first needed).
+
+    A program that keeps a corpus open (the corpus window) makes decisions of every size:
+    one that changes two review files is done before a worker process would have started,
+    one that changes five hundred goes several times faster in a pool, and off the
+    process whose interpreter the window needs. The pool, once started, is kept until
+    ``close``.
+    """
+
+    shares_files = True
+
+    def __init__(self, jobs: int, initializer: Callable[[], None] | None = None) -> None:
+        self.jobs = jobs
+        self.initializer = initializer
+        self._pool: PoolRunner | None = None
+
+    def map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
+        """Inline below ``POOL_FROM`` tasks, else in the pool."""
+        source = iter(tasks)
+        first = list(islice(source, POOL_FROM))
+        if len(first) < POOL_FROM:
+            yield from ((task, func(task)) for task in chain(first, source))
+            return
+        if self._pool is None:
+            self._pool = PoolRunner(self.jobs, self.initializer)
+        yield from self._pool.map(func, chain(first, source))
+
+    def close(self) -> None:
+        """Stop the pool, if it was started."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

@@ -304,8 +304,14 @@ class DocumentFilter(QSortFilterProxyModel):
 
     def set_filter(self, text: str, show: Show) -> None:
         """Show the documents whose name holds ``text`` among those ``show`` asks for."""
+        ending = hasattr(self, "endFilterChange")  # Qt 6.10 on (invalidateFilter goes)
+        if ending:
+            self.beginFilterChange()
         self.text, self.show = text.casefold(), show
-        self.invalidateFilter()
+        if ending:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         """True for the documents asked for."""

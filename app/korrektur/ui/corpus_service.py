@@ -24,7 +24,7 @@ from korrektur.corpus.facts import engine_key
 from korrektur.corpus.lock import ProjectBusy
 from korrektur.corpus.project import CorpusError, Project
 from korrektur.corpus.rules import Rule
-from korrektur.corpus.runners import PoolRunner, Runner, RunnerFactory
+from korrektur.corpus.runners import AdaptiveRunner, PoolRunner, Runner, RunnerFactory
 from korrektur.corpus.slices import Slices
 from korrektur.corpus.status import CorpusStatus, corpus_status
 from korrektur.corpus.steps import Outcome
@@ -46,10 +46,19 @@ def corpus_pool() -> QThreadPool:
     return pool
 
 
+def _jobs() -> int:
+    """Worker processes: leave a core to the window (at least one, at most four)."""
+    return max(1, min(4, (os.cpu_count() or 2) - 1))
+
+
 def analysis_runner(count: int) -> Runner:
-    """Worker processes for the analysis, leaving a core to the window."""
-    jobs = max(1, min(4, (os.cpu_count() or 2) - 1, count))
-    return PoolRunner(jobs, warm_up)
+    """Worker processes for the analysis (each loads the lexicon once)."""
+    return PoolRunner(min(_jobs(), count), warm_up)
+
+
+def step_runner() -> Runner:
+    """Where corpus-wide decisions rewrite review files: here if few, else in processes."""
+    return AdaptiveRunner(_jobs())
 
 
 @dataclass(frozen=True)
@@ -159,9 +168,12 @@ class CorpusService(QObject):
         self,
         pool: Pool | None = None,
         runner: RunnerFactory = analysis_runner,
+        steps: Callable[[], Runner] = step_runner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._make_step_runner = steps
+        self._step_runner: Runner | None = None  # made on the worker when first needed
         self.jobs = JobQueue(pool or corpus_pool(), self)
         self.project: Project | None = None
         self.readonly = False
@@ -256,7 +268,9 @@ class CorpusService(QObject):
         def work() -> Outcome:
             corpus = self._need()
             corpus.require_writer()
-            return run(corpus, reviewer, None)
+            if self._step_runner is None:
+                self._step_runner = self._make_step_runner()
+            return run(corpus, reviewer, self._step_runner)
 
         self.jobs.submit(work, on_done, self.failed.emit, label=label)
         self.refresh()
@@ -327,6 +341,9 @@ class CorpusService(QObject):
             if self._slices is not None:
                 self._slices.close()
                 self._slices = None
+            if self._step_runner is not None:
+                self._step_runner.close()
+                self._step_runner = None
             if self._corpus is not None:
                 self._corpus.close()
                 self._corpus = None

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from corpus_samples import LATER, SAMPLES, analyse, write_sources
+from corpus_samples import LATER, SAMPLES, analyse, process_of, write_sources
 from test_chosen_rules import NAMES, _statuses
 
 from korrektur.corpus.index import State
 from korrektur.corpus.project import init_project
-from korrektur.corpus.runners import InlineRunner
+from korrektur.corpus.runners import POOL_FROM, AdaptiveRunner, InlineRunner
 from korrektur.corpus.slices import Slices
 from korrektur.corpus.steps import Decision, Part, Withdrawal
 from korrektur.corpus.workspace import open_corpus
@@ -105,3 +106,15 @@ def test_analysis_in_slices_goes_on_until_done_and_stops_when_cancelled(tmp_path
         assert slices.run_slice() is False
         assert slices.done == 0
         assert corpus.index.document("later.txt").state is State.NEW
+
+
+def test_a_few_tasks_run_here_and_many_in_worker_processes() -> None:
+    runner = AdaptiveRunner(1)
+    try:
+        few = {pid for _, pid in runner.map(process_of, range(POOL_FROM - 1))}
+        many = {pid for _, pid in runner.map(process_of, range(POOL_FROM + 3))}
+    finally:
+        runner.close()
+    assert few == {os.getpid()}
+    assert len(many) == 1
+    assert os.getpid() not in many
