@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -33,6 +33,8 @@ from korrektur.corpus.worker import warm_up
 from korrektur.corpus.workspace import Corpus, open_corpus
 from korrektur.store.provenance import current_tool
 from korrektur.ui.store_jobs import JobQueue, Pool
+
+T = TypeVar("T")
 
 COMMAND = "window"
 """How the corpus window names itself in the project's lock file."""
@@ -226,6 +228,18 @@ class CorpusService(QObject):
 
         self.jobs.submit(
             lambda: self._open(root), opened, self.failed.emit, label=self.tr("Opening…")
+        )
+
+    def on_corpus(
+        self,
+        work: Callable[[Corpus], T],
+        on_done: Callable[[T], None],
+        on_failed: Callable[[str], None] | None = None,
+        label: str = "",
+    ) -> None:
+        """Run ``work`` on the open corpus, in order with everything else asked of it."""
+        self.jobs.submit(
+            lambda: work(self._need()), on_done, on_failed or self.failed.emit, label=label
         )
 
     def refresh(self) -> None:

@@ -23,6 +23,7 @@ from korrektur.ui import settings as keys
 from korrektur.ui.concordance import ConcordancePane
 from korrektur.ui.corpus_actions import CorpusAction, CorpusActions
 from korrektur.ui.corpus_decisions import CorpusDecisions
+from korrektur.ui.corpus_learning import CorpusLearning, Rescoring
 from korrektur.ui.corpus_review import ReviewLink
 from korrektur.ui.corpus_service import CorpusService, Figures, Found, Query
 from korrektur.ui.corpus_status import CorpusStatusBar
@@ -83,6 +84,8 @@ class CorpusWindow(QMainWindow):
         self.decisions = CorpusDecisions(service, review, settings, messages, self)
         self.decisions.window = self
         self.undo_stack = self.decisions.undo_stack
+        self.learning = CorpusLearning(service, self)
+        self.learning.skip = lambda: self.review.current
         self.documents = DocumentsPane()
         self.table = self.documents.table
         self.setCentralWidget(self.documents)
@@ -164,6 +167,10 @@ class CorpusWindow(QMainWindow):
         self.decisions.stepped.connect(self._stepped)
         c.back_to_review.connect(self.table.setFocus)
         self.review.saved.connect(s.document_saved)
+        self.review.saved.connect(lambda _: self.learning.decided())
+        self.decisions.stepped.connect(lambda _: self.learning.decided())
+        self.learning.learned.connect(lambda lesson: c.show_learned(self.learning.describe(lesson)))
+        self.learning.rescored.connect(self._rescored)
         self.undo_stack.canUndoChanged.connect(self._update_actions)
         self.undo_stack.canRedoChanged.connect(self._update_actions)
         self.undo_stack.undoTextChanged.connect(self._name_undo_steps)
@@ -196,6 +203,7 @@ class CorpusWindow(QMainWindow):
         self.status.set_readonly(self.service.readonly)
         for note in notes:
             self.messages.info(note)
+        self.learning.show()
         self.table.setFocus()
         self._update_actions()
 
@@ -270,6 +278,12 @@ class CorpusWindow(QMainWindow):
     def _found(self, found: Found) -> None:
         self.concordance.show_found(found)
 
+    def _rescored(self, rescoring: Rescoring) -> None:
+        self.messages.info(self.learning.said(rescoring))
+        for name, problem in rescoring.problems:
+            self.messages.error(f"{name}: {problem}")
+        self._stepped(set())
+
     def _stepped(self, changed: set[str]) -> None:
         found = self.concordance.found
         if found is not None:
@@ -331,6 +345,7 @@ class CorpusWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop the analysis and close the project (its lock is given back)."""
+        self.learning.cancel()
         self.service.close()
         self.review.detach()
         event.accept()

@@ -37,8 +37,11 @@ def write_corpus(folder: Path, documents: dict[str, str] = DOCUMENTS) -> Path:
     return folder
 
 
-def make_corpus_window(qtbot, services, messages, project, pool=None):
-    """The corpus window with its review window, the project opening in it."""
+def make_corpus_window(qtbot, services, messages, project, pool=None, learning=False):
+    """The corpus window with its review window, the project opening in it.
+
+    ``learning``: learn and re-score after decisions (with the real word engine).
+    """
     services.settings.set(keys.REVIEWER, "Anna Berg")
     review = MainWindow(services, Theme.from_palette(QApplication.palette()))
     qtbot.addWidget(review)
@@ -46,6 +49,7 @@ def make_corpus_window(qtbot, services, messages, project, pool=None):
     link = ReviewLink(lambda: review, review)
     service = CorpusService(pool or SyncPool(), runner=lambda _: InlineRunner(), steps=InlineRunner)
     window = CorpusWindow(services.settings, messages, service, link)
+    window.learning.enabled = learning
     qtbot.addWidget(window)
     window.resize(1200, 760)
     window.show()

@@ -153,3 +153,34 @@ def test_esc_in_the_search_field_puts_the_search_back_and_returns_to_the_documen
     qtbot.keyClick(pane.lines, Qt.Key.Key_Escape)
     assert window.documents.table.hasFocus()
     assert QApplication.focusWidget() is window.documents.table
+
+
+def test_the_corpus_learns_after_a_decision_and_updates_the_other_documents(
+    qtbot, services, messages, files, project
+):
+    from corpus_ui import make_corpus_window
+
+    window = make_corpus_window(qtbot, services, messages, project, learning=True)
+    qtbot.waitUntil(lambda: window.figures is not None and not window.service.analysing)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    pane = _search(qtbot, window, "for")
+    with qtbot.waitSignal(window.learning.rescored, timeout=60_000) as done:
+        qtbot.keyClick(pane.lines, Qt.Key.Key_A, SHIFT)
+    rescoring = done.args[0]
+    said = messages.infos[-1]
+    assert said.startswith(f"{rescoring.changes.total} suggestions updated from your decisions")
+    assert rescoring.documents >= 1
+    learned = pane.learned.toPlainText()
+    assert "Learned from 2 documents" in learned
+    assert "for → för: 3 accepted, 0 rejected" in learned
+    assert str(project / "learned.yaml") in learned
+    assert (project / "learned.yaml").is_file()
+    if rescoring.changed:
+        notes = [
+            version.note
+            for path in (project / "reviews").glob("*.review.yaml")
+            for version in load_review(path).history.versions
+        ]
+        assert any("re-scored by learned state" in note for note in notes)
+    window.close()
