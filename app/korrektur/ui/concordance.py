@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -64,6 +64,8 @@ class _ContextDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         if index.column() == Line.LEFT:
             option.textElideMode = Qt.TextElideMode.ElideLeft
+        elif index.column() in (Line.RIGHT, Line.CORRECTION):
+            option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 def _table(name: str) -> QTableView:
@@ -113,6 +115,7 @@ class ConcordancePane(QWidget):
         self.lines = _table("occurrences")
         self.lines.setModel(self.model)
         self.lines.setItemDelegate(_ContextDelegate(self.lines))
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # names keep their ends
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -134,6 +137,7 @@ class ConcordancePane(QWidget):
         for action in decisions:
             button = QToolButton()
             button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             buttons.addWidget(button)
 
         self.rules_model = RulesModel(self)
@@ -210,6 +214,7 @@ class ConcordancePane(QWidget):
         row = self.lines.currentIndex().row() if again else 0
         self.found = found
         self.model.show(found.concordance)
+        self._fit_keywords()
         while row >= self.model.rowCount() and self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
         if self.model.rowCount():
@@ -217,6 +222,18 @@ class ConcordancePane(QWidget):
                 self.model.index(min(max(row, 0), self.model.rowCount() - 1), 0)
             )
         self._count()
+
+    def _fit_keywords(self) -> None:
+        """The keyword column as wide as the widest keyword shown: the contexts meet it."""
+        font = self.lines.font()
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        rows = range(self.model.rowCount())
+        widest = max(
+            (metrics.horizontalAdvance(self.model.occurrence(r).keyword) for r in rows), default=0
+        )
+        title = self.lines.horizontalHeader().sectionSizeFromContents(Line.KEYWORD).width()
+        self.lines.horizontalHeader().resizeSection(Line.KEYWORD, max(widest + 16, title))
 
     def _count(self) -> None:
         found = self.found

@@ -253,17 +253,19 @@ class RulesModel(QAbstractTableModel):
 
     @staticmethod
     def _text(rule: Rule, held: int, column: RuleColumn) -> str:
-        tr = QCoreApplication.translate
         if column == RuleColumn.RULE:
             return rule_text(rule)
         if column == RuleColumn.SCOPE:
             if rule.everywhere:
-                return tr("RulesModel", "every occurrence, later documents too")
-            return tr("RulesModel", "the chosen occurrences")
+                return QCoreApplication.translate(
+                    "RulesModel", "every occurrence, later documents too"
+                )
+            return QCoreApplication.translate("RulesModel", "the chosen occurrences")
         if column == RuleColumn.DECISIONS:
             return str(held)
         if column == RuleColumn.REVIEWER:
             return rule.reviewer
         if rule.active:
-            return tr("RulesModel", "in force")
-        return tr("RulesModel", "withdrawn %1").replace("%1", rule.withdrawn[:10])
+            return QCoreApplication.translate("RulesModel", "in force")
+        withdrawn = QCoreApplication.translate("RulesModel", "withdrawn %1")
+        return withdrawn.replace("%1", rule.withdrawn[:10])

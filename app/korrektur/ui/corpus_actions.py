@@ -176,6 +176,13 @@ SPECS: dict[CorpusAction, ActionSpec] = {
     ),
 }
 
+SHORT: dict[CorpusAction, str] = {
+    CorpusAction.NEXT_DOCUMENT: str(QT_TRANSLATE_NOOP("Actions", "Next document")),
+    CorpusAction.PREVIOUS_DOCUMENT: str(QT_TRANSLATE_NOOP("Actions", "Previous document")),
+    CorpusAction.ANALYSE: str(QT_TRANSLATE_NOOP("Actions", "Analyse new")),
+}
+"""Shorter texts for the toolbar."""
+
 WHERE: dict[CorpusAction, str] = {
     CorpusAction.OPEN_DOCUMENT: "documents",
     CorpusAction.ACCEPT_SELECTED: "occurrences",
@@ -255,6 +262,8 @@ class CorpusActions:
         """Texts and tips in the language now in use (menus included)."""
         for action_id, action in self._actions.items():
             translate_action(action, SPECS[action_id])
+            if action_id in SHORT:
+                action.setIconText(tr(SHORT[action_id]))
         for title, menu_action in self._menus:
             menu_action.setText(tr(title))
 

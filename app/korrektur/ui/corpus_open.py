@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from korrektur.corpus.project import SETTINGS
@@ -32,7 +32,7 @@ def ask_project(review: MainWindow) -> Path | None:
     """Ask for a project folder."""
     folder = QFileDialog.getExistingDirectory(
         review,
-        review.tr("Open corpus project"),
+        QCoreApplication.translate("CorpusWindow", "Open corpus project"),
         review.settings.get(keys.LAST_DIRECTORY),
     )
     return Path(folder) if folder else None

@@ -94,3 +94,22 @@ def test_ctrl_page_down_goes_to_the_next_document_with_pending_suggestions(
     qtbot.keyClick(review.raw_view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.review.current == "b-skolan.txt")
     assert window.documents.chosen() == "b-skolan.txt"
+
+
+def test_the_corpus_window_speaks_swedish(qtbot, corpus_window, qapp):
+    from PySide6.QtCore import QEvent, QTranslator
+
+    from korrektur.paths import data_path
+
+    translator = QTranslator()
+    assert translator.load(str(data_path("resources", "translations", "korrektur_sv.qm")))
+    qapp.installTranslator(translator)
+    try:
+        qapp.sendEvent(corpus_window, QEvent(QEvent.Type.LanguageChange))
+        menus = [action.text() for action in corpus_window.menuBar().actions()]
+        assert menus == ["&Korpus", "&Redigera", "K&onkordans"]
+        assert _cell(corpus_window, "a-budget.txt", Column.STATUS) == "ej påbörjat"
+        assert corpus_window.status.figures_label.text().startswith("4 dokument")
+        assert corpus_window.concordance.tabs.tabText(1) == "Regler"
+    finally:
+        qapp.removeTranslator(translator)
