@@ -192,7 +192,8 @@ def words_to_search(project: Path) -> list[tuple[str, str]]:
         text = db.execute("SELECT text FROM texts LIMIT 50").fetchall()
         pair = db.execute(
             """SELECT original, replacement, count(DISTINCT doc) AS n FROM suggestions
-               WHERE status = 'pending' GROUP BY original, replacement ORDER BY n DESC LIMIT 1"""
+               WHERE status = 'pending' AND kinds IN ('diacritic', 'ocr', 'diacritic+ocr')
+               GROUP BY original, replacement ORDER BY n DESC LIMIT 1"""
         ).fetchone()
     counts: dict[str, int] = {}
     for (body,) in text:
@@ -218,6 +219,7 @@ def run(project: Path, runs: int) -> list[tuple[str, str, str, str]]:
         opens = []
         for _ in range(runs):
             opens.append(bench.open())
+            say(f"open: {opens[-1]}")
             settle(300)
             bench.close()
         best = min(opens, key=lambda r: r["seconds"])
@@ -233,6 +235,7 @@ def run(project: Path, runs: int) -> list[tuple[str, str, str, str]]:
         settle(500)
         for label, text in words_to_search(project):
             results = [bench.search(text) for _ in range(runs)]
+            say(f"search {text}: {results}")
             best = min(results, key=lambda r: r["seconds"])
             rows.append(
                 (
@@ -248,6 +251,7 @@ def run(project: Path, runs: int) -> list[tuple[str, str, str, str]]:
         lines = pane.lines
         accept = window.commands[CorpusAction.ACCEPT_ALL]
         done = bench.step(lambda: (lines.setFocus(), accept.trigger()))
+        say(f"accept all: {done}")
         rows.append(
             (
                 "accept all of the frequent correction",
@@ -257,6 +261,7 @@ def run(project: Path, runs: int) -> list[tuple[str, str, str, str]]:
             )
         )
         undone = bench.step(window.undo_stack.undo)
+        say(f"undo: {undone}")
         rows.append(
             (
                 "undo it (withdraw the rule)",
@@ -284,6 +289,11 @@ def timing(results: list[dict[str, float]]) -> str:
     return f"{1000 * min(seconds):.0f} ms (median {1000 * statistics.median(seconds):.0f})"
 
 
+def say(text: str) -> None:
+    """Progress on stderr (the table goes to stdout)."""
+    print(text, file=sys.stderr, flush=True)
+
+
 def table(rows: list[tuple[str, str, str, str]]) -> str:
     lines = ["| measured | time | longest event-loop gap | notes |", "|---|---:|---:|---|"]
     lines.extend(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
@@ -307,7 +317,12 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/korrektur-corpus-gui"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="replace the results in README")
+    parser.add_argument("--stalls", type=Path, help="write the threads' stacks at each long gap")
     args = parser.parse_args()
+    if args.stalls:
+        import gui_writes
+
+        gui_writes.STALLS = args.stalls.open("w")
     project = prepare(args.work, args.documents)
     rows = run(project, args.runs)
     load = os.getloadavg()[0]

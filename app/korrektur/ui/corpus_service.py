@@ -187,6 +187,7 @@ class CorpusService(QObject):
         self._analysing = False
         self._signals = _Signals(self)
         self._signals.progress.connect(self.analysis_progress)
+        self._closed = False
 
     @property
     def analysing(self) -> bool:
@@ -218,6 +219,17 @@ class CorpusService(QObject):
 
     # -- asked from the window -----------------------------------------------------------
 
+    def _submit(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_failed: Callable[[str], None] | None = None,
+        label: str = "",
+    ) -> None:
+        """Queue ``work``; nothing more is queued once the corpus is closing."""
+        if not self._closed:
+            self.jobs.submit(work, on_done, on_failed or self.failed.emit, label=label)
+
     def open(self, root: Path) -> None:
         """Open the project at ``root`` (``opened`` and ``figures`` follow, or ``failed``)."""
 
@@ -226,9 +238,7 @@ class CorpusService(QObject):
             self.opened.emit(self.project, messages)
             self.refresh()
 
-        self.jobs.submit(
-            lambda: self._open(root), opened, self.failed.emit, label=self.tr("Opening…")
-        )
+        self._submit(lambda: self._open(root), opened, self.failed.emit, label=self.tr("Opening…"))
 
     def on_corpus(
         self,
@@ -238,13 +248,13 @@ class CorpusService(QObject):
         label: str = "",
     ) -> None:
         """Run ``work`` on the open corpus, in order with everything else asked of it."""
-        self.jobs.submit(
+        self._submit(
             lambda: work(self._need()), on_done, on_failed or self.failed.emit, label=label
         )
 
     def refresh(self) -> None:
         """Read the figures again (``figures`` follows)."""
-        self.jobs.submit(self._figures, self.figures.emit, self.failed.emit)
+        self._submit(self._figures, self.figures.emit, self.failed.emit)
 
     def document_saved(self, name: str) -> None:
         """A document's review file was saved (in the review window): its row anew."""
@@ -255,7 +265,7 @@ class CorpusService(QObject):
                 Synchroniser(corpus.project, corpus.index).refresh(name)
             return self._figures()
 
-        self.jobs.submit(work, self.figures.emit, self.failed.emit)
+        self._submit(work, self.figures.emit, self.failed.emit)
 
     def search(self, query: Query, on_done: Callable[[Found], None]) -> None:
         """Run a concordance search; ``on_done`` gets what it found."""
@@ -268,7 +278,7 @@ class CorpusService(QObject):
                 found = word_concordance(index, query.word, exact_case=query.exact_case)
             return Found(query, found, found.pending())
 
-        self.jobs.submit(work, on_done, self.failed.emit, label=self.tr("Searching…"))
+        self._submit(work, on_done, self.failed.emit, label=self.tr("Searching…"))
 
     def run_step(
         self, run: StepRun, reviewer: str, label: str, on_done: Callable[[Outcome], None]
@@ -286,7 +296,7 @@ class CorpusService(QObject):
                 self._step_runner = self._make_step_runner()
             return run(corpus, reviewer, self._step_runner)
 
-        self.jobs.submit(work, on_done, self.failed.emit, label=label)
+        self._submit(work, on_done, self.failed.emit, label=label)
         self.refresh()
 
     # -- the analysis of new documents ---------------------------------------------------
@@ -319,7 +329,7 @@ class CorpusService(QObject):
             else:
                 self._end_analysis()
 
-        self.jobs.submit(work, done, self._analysis_failed)
+        self._submit(work, done, self._analysis_failed)
 
     def _end_analysis(self) -> None:
         def work() -> AnalyseReport:
@@ -338,7 +348,7 @@ class CorpusService(QObject):
             self.failed.emit(message)
             done(AnalyseReport())
 
-        self.jobs.submit(work, done, failed)
+        self._submit(work, done, failed)
 
     def _analysis_failed(self, message: str) -> None:
         self.failed.emit(message)
@@ -348,7 +358,12 @@ class CorpusService(QObject):
     # -- closing ---------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Stop the analysis, close the project (the lock is given back) and wait."""
+        """Stop the analysis, close the project (the lock is given back) and wait.
+
+        Nothing asked after this runs: a reply still on its way (the figures after a
+        step, the next analysis slice) would otherwise queue work on a closed corpus.
+        """
+        self._closed = True
         self._cancel.set()
 
         def work() -> None:
