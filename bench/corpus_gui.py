@@ -15,6 +15,9 @@ between two beats is how long the window could not react):
   frequent word, a middling one, a rare one and the most frequent correction pair;
 * a corpus-wide decision on a correction found in many documents (accept all), and its
   undo, until each says what it did;
+* after that decision: the corpus learning again and re-scoring the other documents'
+  pending suggestions (on the corpus's worker thread, in this process), with a search
+  typed while it runs;
 * the background analysis of 20 documents added to the corpus, until it is done.
 
 Results: ``bench/README.md``, section "Corpus window". Needs ``../shared``.
@@ -57,7 +60,7 @@ def prepare(work: Path, documents: int) -> Path:
         return project
     if work.exists():
         shutil.rmtree(work)
-    total = build(work / "sources", documents, 800)
+    total = build(work / "sources", documents, 850)
     print(f"corpus: {documents} documents, {total:,} words; analysing…", flush=True)
     init_project(project, work / "sources")
     started = time.perf_counter()
@@ -97,6 +100,8 @@ class Bench:
         self.window_class, self.service_class = CorpusWindow, CorpusService
         self.link_class = ReviewLink
         self.window: CorpusWindow | None = None
+        self.rescore_seconds = 60.0
+        self.learn_gap = 0.0
 
     def open(self) -> dict[str, float]:
         """Make the window and open the project, until the table is painted."""
@@ -160,6 +165,59 @@ class Bench:
         assert window is not None
         return watch(action, window.decisions.stepped, self.heartbeat)
 
+    def wait(self, signal: object) -> dict[str, float]:
+        """Nothing more done: until ``signal``, with the heartbeat on."""
+        return watch(lambda: None, signal, self.heartbeat)
+
+    def rescoring(self, word: str) -> list[tuple[str, str, str, str]]:
+        """After a decision: learning, then re-scoring; a search asked meanwhile.
+
+        Rows: the re-scoring from the decision until it ended (its longest gap is the
+        window's), and the search typed while it ran (how long it waited behind the
+        documents under way).
+        """
+        window = self.window
+        assert window is not None
+        learning = window.learning
+        started = time.perf_counter()
+        learned = self.wait(learning.running)  # the pause after the decision, then learning
+        self.learn_gap = learned["gap_ms"]
+        waited = time.perf_counter() - started
+        say(f"re-scoring started after {waited:.1f} s")
+        from PySide6.QtCore import QTimer
+
+        rescoring_started = time.perf_counter()
+        ended: list[object] = []
+        learning.rescored.connect(ended.append)
+        QTimer.singleShot(int(1000 * self.rescore_seconds), learning.cancel)
+        searched = self.search(word)
+        say(f"search while re-scoring: {searched}")
+        rest = self.wait(learning.rescored) if not ended else searched
+        say(f"re-scoring ended: {rest}")
+        rescoring = getattr(ended[0], "documents", 0) if ended else 0
+        seconds = time.perf_counter() - rescoring_started
+        said = next((t for t in reversed(self.messages.infos) if "updated" in t), "(nothing said)")
+        return [
+            (
+                "learn again after the decision",
+                f"{waited:.1f} s",
+                f"{self.learn_gap:.0f} ms",
+                "from the decision's report: 1.5 s pause, then learning from every review",
+            ),
+            (
+                "re-score the other documents",
+                f"{rescoring / seconds:.1f} documents/s",
+                f"{max(rest['gap_ms'], searched['gap_ms']):.0f} ms",
+                f"{rescoring} documents in {seconds:.0f} s, then stopped; “{said}”",
+            ),
+            (
+                f"concordance while re-scoring ({word})",
+                f"{1000 * searched['seconds']:.0f} ms",
+                f"{searched['gap_ms']:.0f} ms",
+                "waits for the documents being re-scored (3 at a time)",
+            ),
+        ]
+
     def analyse_new(self, sources: Path, count: int) -> dict[str, float]:
         """``count`` documents added to the corpus; the window analyses them."""
         window = self.window
@@ -209,13 +267,19 @@ def words_to_search(project: Path) -> list[tuple[str, str]]:
     ]
 
 
-def run(project: Path, runs: int) -> list[tuple[str, str, str, str]]:
+def run(project: Path, runs: int, rescore_seconds: float) -> list[tuple[str, str, str, str]]:
     """Every measurement; rows of (what, time, longest gap, notes)."""
     from korrektur.ui.corpus_actions import CorpusAction
 
     rows: list[tuple[str, str, str, str]] = []
+    copy = project.parent / "project-run"  # decisions and learning change it: a fresh copy
+    shutil.rmtree(copy, ignore_errors=True)  # beside the original: ../sources is the same
+    shutil.copytree(project, copy)
+    (copy / "lock").unlink(missing_ok=True)
+    project = copy
     with tempfile.TemporaryDirectory(prefix="korrektur-corpus-gui-") as scratch:
         bench = Bench(project, Path(scratch))
+        bench.rescore_seconds = rescore_seconds
         opens = []
         for _ in range(runs):
             opens.append(bench.open())
@@ -260,6 +324,7 @@ def run(project: Path, runs: int) -> list[tuple[str, str, str, str]]:
                 f"“{bench.messages.infos[-1]}”",
             )
         )
+        rows.extend(bench.rescoring(words_to_search(project)[1][1]))
         undone = bench.step(window.undo_stack.undo)
         say(f"undo: {undone}")
         rows.append(
@@ -270,6 +335,9 @@ def run(project: Path, runs: int) -> list[tuple[str, str, str, str]]:
                 f"“{bench.messages.infos[-1]}”",
             )
         )
+        window.learning.cancel()
+        if window.learning.busy:
+            bench.wait(window.learning.rescored)
         analysed = bench.analyse_new(project.parent / "sources", 20)
         rows.append(
             (
@@ -316,6 +384,9 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/korrektur-corpus-gui"))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--rescore-seconds", type=float, default=60.0, help="stop the re-scoring after this long"
+    )
     parser.add_argument("--write", action="store_true", help="replace the results in README")
     parser.add_argument("--stalls", type=Path, help="write the threads' stacks at each long gap")
     args = parser.parse_args()
@@ -324,7 +395,7 @@ def main() -> None:
 
         gui_writes.STALLS = args.stalls.open("w")
     project = prepare(args.work, args.documents)
-    rows = run(project, args.runs)
+    rows = run(project, args.runs, args.rescore_seconds)
     load = os.getloadavg()[0]
     text = table(rows) + f"\n\nLoad average during the run: {load:.1f} (two cores, shared)."
     print(text)

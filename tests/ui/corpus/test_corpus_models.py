@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fakes import type_text
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from korrektur.corpus.concordance import word_concordance
 from korrektur.corpus.status import DocumentStatus
@@ -83,10 +83,24 @@ def test_new_figures_for_the_same_documents_keep_the_chosen_row(qtbot, qtmodelte
     changes = []
     model.modelReset.connect(lambda: changes.append("reset"))
     model.dataChanged.connect(lambda *_: changes.append("data"))
-    model.set_documents([*DOCUMENTS[:1], _document("b.txt", 80, 0, 5), *DOCUMENTS[2:]])
+    model.layoutChanged.connect(lambda *_: changes.append("layout"))
+    model.set_documents(list(DOCUMENTS))
+    assert changes == []  # the same figures: nothing to draw again
+    model.set_documents([*DOCUMENTS[:1], _document("b.txt", 81, 0, 5), *DOCUMENTS[2:]])
     assert changes == ["data"]
+    assert model.index(model.row_of("b.txt"), Column.WORDS).data() == "81"
+
+    model.sort(Column.WORDS, Qt.SortOrder.AscendingOrder)
+    chosen = QPersistentModelIndex(model.index(model.row_of("b.txt"), Column.WORDS))
+    changes.clear()
+    model.set_documents([*DOCUMENTS[:1], _document("b.txt", 5000, 0, 5), *DOCUMENTS[2:]])
+    assert changes == ["layout"]  # b.txt moved to the end, still the chosen one
+    assert [model.document(r).name for r in range(4)] == ["d.txt", "a.txt", "c.txt", "b.txt"]
+    assert chosen.row() == 3 and chosen.data() == "5,000"
+    qtmodeltester.check(model, force_py=True)
+
     model.set_documents(DOCUMENTS[:2])
-    assert changes == ["data", "reset"]
+    assert changes == ["layout", "reset"]
 
 
 def test_the_concordance_and_rules_models_pass_the_model_checks(
