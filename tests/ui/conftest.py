@@ -1,16 +1,17 @@
-"""Fixtures for the window tests: throwaway settings, recorded messages, a synchronous pool."""
+"""Fixtures for the window tests: throwaway settings, recorded messages, jobs run at once."""
 
 from __future__ import annotations
 
 import pytest
-from fakes import TEXT, RecordingMessages, fake_engine
+from fakes import TEXT, RecordingMessages, SharedWorker, fake_engine, inline_jobs
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from korrektur.ui.main_window import MainWindow
-from korrektur.ui.services import Services, SyncPool
+from korrektur.ui.services import Services
 from korrektur.ui.settings import Settings
 from korrektur.ui.theme import Theme
+from korrektur.ui.workspace_service import WorkspaceService
 
 
 @pytest.fixture
@@ -19,10 +20,15 @@ def messages() -> RecordingMessages:
 
 
 @pytest.fixture
-def services(tmp_path, messages) -> Services:
-    return Services(
-        Settings.at(tmp_path / "settings.ini"), messages, SyncPool(), engine_factory=fake_engine
-    )
+def settings(tmp_path) -> Settings:
+    return Settings.at(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def services(settings, messages) -> Services:
+    """The window's services without a store (as in screenshot mode): nothing is saved."""
+    service = WorkspaceService(messages, inline_jobs(fake_engine), settings)
+    return Services(settings, messages, service)
 
 
 @pytest.fixture
@@ -56,3 +62,21 @@ def _no_threads_left():
     pool = QThreadPool.globalInstance()
     assert pool.waitForDone(5000)
     assert pool.activeThreadCount() == 0
+
+
+@pytest.fixture(scope="session")
+def shared_worker():
+    """A real worker process (``fake_engine``), started once for the tests that need one."""
+    worker = SharedWorker()
+    yield worker
+    worker.close()
+
+
+@pytest.fixture
+def worker_jobs(shared_worker):
+    """Jobs as the application has them: commands in a worker process, Qt work on a thread."""
+    from korrektur.ui.jobs import Jobs
+
+    jobs = Jobs(shared_worker.runner)
+    yield jobs
+    jobs.close()

@@ -9,13 +9,12 @@ lazily: a task's source is read only when there is room for it.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol, TypeVar
+
+from korrektur.workspace.parent import watch_parent
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -72,29 +71,6 @@ class InlineRunner:
         """Nothing to stop."""
 
 
-PARENT_CHECK = 1.0
-"""Seconds between a worker's checks that the process that started it still lives."""
-
-
-def start_worker(initializer: Callable[[], None] | None) -> None:
-    """Set up a pool worker: it ends itself when its parent dies, then runs ``initializer``.
-
-    A writer killed with ``kill -9`` cannot stop its pool; without this its workers would
-    go on analysing for nobody.
-    """
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(PARENT_CHECK)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-    if initializer is not None:
-        initializer()
-
-
 class PoolRunner:
     """A pool of worker processes on this machine.
 
@@ -116,7 +92,7 @@ class PoolRunner:
         return ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=start_worker,
+            initializer=watch_parent,
             initargs=(self.initializer,),
         )
 

@@ -304,10 +304,14 @@ class SaveRequest:
 
 @dataclass(frozen=True)
 class Written:
-    """What ``write_save`` wrote: the new version, the decisions it records, the file's stamp."""
+    """What ``write_save`` wrote: the new version, the decisions it records, the file's stamp.
+
+    ``state`` may be None where it was not carried back (from a worker process): the
+    history makes it again from the versions when it is asked for.
+    """
 
     version: Version
-    state: State
+    state: State | None
     stamp: Stamp | None = None
 
 

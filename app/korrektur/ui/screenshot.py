@@ -41,16 +41,18 @@ def take_screenshot(
     window.resize(size)
     window.show()
     loop = QEventLoop()
-    for signal in (window.loader.finished, window.loader.failed, window.loader.cancelled):
-        signal.connect(lambda *_: QTimer.singleShot(0, loop.quit))
+    service = window.service
+    service.running_changed.connect(
+        lambda running: None if running else QTimer.singleShot(0, loop.quit)
+    )
     window.open_path(source)
-    if window.loader.running:
+    if service.running:
         QTimer.singleShot(TIMEOUT_MS, loop.quit)
         loop.exec()
     if messages.errors:
         return 1
-    if window.loader.running:
-        window.loader.cancel()
+    if service.running:
+        service.cancel_analysis()
         messages.error(f"the analysis of {source.name} did not finish in time")
         return 1
     session = window.controller.session
