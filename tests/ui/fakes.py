@@ -195,9 +195,16 @@ class SharedWorker:
 
     def __init__(self):
         from korrektur.workspace.worker import WorkerProcess
+        from leaks import LONG_LIVED
 
         self.listener = None
         self.process = WorkerProcess(self._dispatch, fake_engine)
+        LONG_LIVED.append(self.running)
+
+    def running(self):
+        """Its threads and process (started again when a test kills it)."""
+        process = self.process
+        return set(process._threads), {process.pid} if process.pid else set()
 
     def _dispatch(self, message):
         listener = self.listener
@@ -209,7 +216,10 @@ class SharedWorker:
         return _Borrowed(self)
 
     def close(self):
+        from leaks import LONG_LIVED
+
         self.process.close()
+        LONG_LIVED.remove(self.running)
 
 
 class _Borrowed:

@@ -134,19 +134,27 @@ class BlockingAnalyzer:
         return []
 
 
-def threaded_window(qtbot, tmp_path, analyser):
-    """A window analysing in the background (on a thread here, to watch ``analyser``)."""
-    settings, messages = Settings.at(tmp_path / "s.ini"), RecordingMessages()
-    jobs = Jobs(partial(ThreadRunner, engine=lambda: Engine([analyser])))
-    services = Services(settings, messages, WorkspaceService(messages, jobs, settings))
-    window = make_window(qtbot, services)
-    qtbot.addWidget(window)
-    return services, window
+@pytest.fixture
+def threaded_window(qtbot, tmp_path):
+    """Makes a window analysing in the background (on a thread here, to watch an analyser)."""
+    made = []
+
+    def make(analyser):
+        settings, messages = Settings.at(tmp_path / "s.ini"), RecordingMessages()
+        jobs = Jobs(partial(ThreadRunner, engine=lambda: Engine([analyser])))
+        services = Services(settings, messages, WorkspaceService(messages, jobs, settings))
+        made.append(services.service)
+        return services, make_window(qtbot, services)
+
+    yield make
+    for service in made:
+        service.close()
+        service.shut_down()
 
 
-def test_cancel_a_running_analysis(qtbot, tmp_path, report):
+def test_cancel_a_running_analysis(qtbot, threaded_window, report):
     analyser = BlockingAnalyzer()
-    services, window = threaded_window(qtbot, tmp_path, analyser)
+    services, window = threaded_window(analyser)
     with qtbot.waitSignal(window.service.loaded, timeout=5000):
         window.open_path(report)
     assert window.raw_view.toPlainText() == TEXT  # the text shows while analysis runs
@@ -164,9 +172,9 @@ def test_cancel_a_running_analysis(qtbot, tmp_path, report):
     assert any("cancelled" in note for note in services.messages.infos)
 
 
-def test_a_new_file_supersedes_a_running_analysis(qtbot, tmp_path, report):
+def test_a_new_file_supersedes_a_running_analysis(qtbot, threaded_window, tmp_path, report):
     analyser = BlockingAnalyzer()
-    services, window = threaded_window(qtbot, tmp_path, analyser)
+    services, window = threaded_window(analyser)
     window.open_path(report)
     assert analyser.started.wait(5)
     other = tmp_path / "annan.txt"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -66,10 +67,16 @@ class SyncPool:
         return True
 
 
-def thread_pool() -> QThreadPool:
-    """One thread: the window's own jobs stay in order."""
-    pool = QThreadPool()
+POOLS: weakref.WeakSet[QThreadPool] = weakref.WeakSet()
+"""Every thread pool of the window's (tests check that none is left working)."""
+
+
+def thread_pool(parent: QObject | None = None) -> QThreadPool:
+    """One thread: jobs stay in order; the thread ends when there is no work."""
+    pool = QThreadPool(parent)
     pool.setMaxThreadCount(1)
+    pool.setExpiryTimeout(0)
+    POOLS.add(pool)
     return pool
 
 

@@ -472,6 +472,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.service.close()  # saved, or the reviewer let the work go: no recovery offer
+        self.service.jobs.wait()  # the window's own thread (laying out text) is done
         self.page_view.close_images()
         save_layout(self, self.splitter, self.settings)
         event.accept()

@@ -46,11 +46,13 @@ class _FrameReader:
         self._frame = b""
         self._position = 0
         self._ended = False
+        self.size = 0  # bytes received
 
     def _next(self) -> bool:
         if self._ended:
             return False
         self._frame, self._position = self._connection.recv_bytes(), 0
+        self.size += len(self._frame)
         self._ended = not self._frame
         return not self._ended
 
@@ -108,8 +110,13 @@ def receive(connection: Connection) -> Any:
     Raises:
         EOFError, OSError: the other side is gone.
     """
+    return receive_sized(connection)[0]
+
+
+def receive_sized(connection: Connection) -> tuple[Any, int]:
+    """The next message and its size in bytes (see ``receive``)."""
     reader = _FrameReader(connection)
     try:
-        return transfer.load(reader)  # type: ignore[arg-type]
+        return transfer.load(reader), reader.size  # type: ignore[arg-type]
     finally:
         reader.drain()

@@ -14,6 +14,7 @@ saved.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import queue
@@ -23,6 +24,7 @@ from multiprocessing.sharedctypes import Synchronized
 from typing import Any
 
 from korrektur.engine import default_engine
+from korrektur.gcpause import gc_paused
 from korrektur.workspace import channel, commands, engines
 from korrektur.workspace.engines import EngineFactory
 from korrektur.workspace.parent import watch_parent
@@ -32,6 +34,7 @@ from korrektur.workspace.transfer import Held
 log = logging.getLogger(__name__)
 
 STOPPED = "WorkerStopped"
+KEPT_BYTES = 1 << 20  # a message this large brings a review: kept while it is open
 
 
 def _warm_up() -> None:
@@ -184,7 +187,8 @@ class WorkerProcess:
                 held = None  # another worker holds nothing of it
             try:
                 channel.send(connection, (job.number, job.command))
-                channel.send(connection, job.request, held)
+                with gc_paused():  # see _receive
+                    channel.send(connection, job.request, held)
             except (OSError, ValueError):
                 return  # the worker died: the receiver reports it
             except Exception as exc:  # a request that cannot be pickled is a bug
@@ -192,9 +196,20 @@ class WorkerProcess:
                 self._finish(Failed(job.number, f"{type(exc).__name__}: {exc}", "", False))
 
     def _receive(self, connection: Connection, process: Any, generation: int) -> None:
+        """Read the worker's messages; when it is gone, say so (``_stopped``).
+
+        A large message is read with the garbage collector paused: the window holds a
+        whole review already (a million objects), and each full pass over it that the new
+        objects would set off holds the interpreter lock for a second. What it brings (a
+        review) is kept as long as it is open: it is frozen out of the collector's passes.
+        """
         while True:
             try:
-                message = channel.receive(connection)
+                connection.poll(None)  # (waiting for the worker holds nothing up)
+                with gc_paused():
+                    message, size = channel.receive_sized(connection)
+                    if size >= KEPT_BYTES:
+                        gc.freeze()
             except (EOFError, OSError):
                 break
             except Exception:  # a message that cannot be unpickled: a bug in the worker
