@@ -12,7 +12,7 @@ from pathlib import Path
 from korrektur import __version__
 from korrektur.corpus import command as corpus_command
 from korrektur.display import display_problem
-from korrektur.engine import default_engine
+from korrektur.engine import Engine
 from korrektur.formats.exporters import EXPORTERS, export_to_bytes, format_for
 from korrektur.formats.reading import ExportOptions, Pending
 from korrektur.formats.sources import read_document
@@ -31,8 +31,8 @@ from korrektur.store.resume import find_review
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import SUFFIX, save_review
 from korrektur.store.reviewread import load_review
-from korrektur.store.sourcecheck import source_warnings
 from korrektur.store.validate import ReviewFileError
+from korrektur.workspace.opening import source_warnings
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -102,6 +102,13 @@ def _scan_summary(document: Document) -> dict[str, object]:
         "images": f"{len(scan.pages) - len(missing)} of {len(scan.pages)} found"
         + (f"; missing: {missing[0].describe_missing()}" if missing else ""),
     }
+
+
+def default_engine() -> Engine:
+    """Korrektur's engine (imported when a command analyses, not to open the window)."""
+    from korrektur.engine import default_engine as made  # noqa: PLC0415
+
+    return made()
 
 
 def _analyse(document: Document, kinds: str = "all") -> list[Suggestion]:

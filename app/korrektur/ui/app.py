@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from korrektur import __version__
-from korrektur.engine import default_engine
 from korrektur.ui import settings as keys
 from korrektur.ui.i18n import Translations
 from korrektur.ui.jobs import Jobs
@@ -30,6 +29,7 @@ from korrektur.ui.services import Services
 from korrektur.ui.settings import Settings
 from korrektur.ui.theme import ThemeMode, apply_theme
 from korrektur.ui.workspace_service import Store, WorkspaceService
+from korrektur.workspace.engines import default_engine
 from korrektur.workspace.worker import WorkerProcess
 
 

@@ -15,7 +15,6 @@ from typing import Any
 from korrektur.engine import AnalysisCancelled
 from korrektur.formats.exporters import export_to
 from korrektur.formats.reading import ExportOptions
-from korrektur.formats.sources import read_document
 from korrektur.model import KIND_GROUPS, Document, ReviewSession, Suggestion
 from korrektur.store import autosave
 from korrektur.store.compare import VersionComparison, compare_for_people
@@ -82,6 +81,8 @@ def open_file(path: Path, call: Call) -> Opened:
         DocumentError: the file cannot be read as a document.
         ReviewFileError: the review file is damaged or foreign (it is left as it is).
     """
+    from korrektur.formats.sources import read_document  # noqa: PLC0415 (the readers: 25 MB)
+
     document = read_document(path)
     call.note(document)
     try:

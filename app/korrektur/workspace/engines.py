@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from korrektur.engine import Progress, default_engine
+from korrektur.engine import Progress
 from korrektur.model import Document, Kind, Suggestion
 
 
@@ -21,6 +21,13 @@ class Analyser(Protocol):
 
 
 EngineFactory = Callable[[], Analyser]
+
+
+def default_engine() -> Analyser:
+    """Korrektur's engine (its modules are imported here, where the analysis runs)."""
+    from korrektur.engine import default_engine as made  # noqa: PLC0415
+
+    return made()
 
 
 class EngineHolder:

@@ -8,7 +8,8 @@ keep a 300-page review cheap to send:
   the bytes).
 * A session travels as its document and suggestions, a review as its parts: no
   listeners, no caches.
-* A reason read back from a review file travels as its text and shape, never parsed.
+* A reason travels as its text and shape, as a review file keeps it: the phrases are
+  found again when a window shows it in another language.
 * What the worker already holds is named, not sent. When the worker hands the window a
   review it keeps the review's document, proposals and versions under a token
   (``hold``); the window's requests then name those by token and id (``Held``). A
@@ -31,7 +32,7 @@ from korrektur.model import Document, ReviewSession, Suggestion
 from korrektur.model.compose import Composition
 from korrektur.model.geometry import ScanLayout
 from korrektur.model.pages import PageSplitter
-from korrektur.model.reason import Reason, phrases_of
+from korrektur.model.reason import Reason
 from korrektur.model.view import TextView
 from korrektur.store.history import History, Version
 from korrektur.store.lock import Stamp
@@ -174,14 +175,12 @@ def reduce_review(review: Review) -> Reduced:
 
 
 def reduce_reason(reason: Reason) -> Reduced:
-    """A reason with phrases as its phrases; one read from a file as its text and shape."""
-    if reason._phrases is None:  # (read from a file: not parsed for the journey)
-        return Reason.stored, (str(reason), reason._shape or "")
-    return _reason, (str(reason), phrases_of(reason))
+    """A reason as its text and shape, as a review file keeps it.
 
-
-def _reason(text: str, phrases: tuple[Any, ...]) -> Reason:
-    return Reason(*phrases, text=text)
+    Its phrases are found again when they are asked for: a window shows a few of 45,000 in
+    another language.
+    """
+    return Reason.stored, (str(reason), reason.shape)
 
 
 # -- what the worker holds -------------------------------------------------------------------

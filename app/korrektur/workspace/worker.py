@@ -23,10 +23,9 @@ from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
 from typing import Any
 
-from korrektur.engine import default_engine
 from korrektur.gcpause import gc_paused
 from korrektur.workspace import channel, commands, engines
-from korrektur.workspace.engines import EngineFactory
+from korrektur.workspace.engines import EngineFactory, default_engine
 from korrektur.workspace.parent import watch_parent
 from korrektur.workspace.runner import Call, Cancelled, Done, Failed, Job, Listener, Message, run
 from korrektur.workspace.transfer import Held
