@@ -20,6 +20,7 @@ from korrektur.formats.suggestions_json import document_summary, suggestions_pay
 from korrektur.formats.write_alto import write_alto_folder
 from korrektur.formats.write_page import write_page_folder
 from korrektur.formats.writeback import WriteBackError
+from korrektur.gcpause import gc_paused
 from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Status, Suggestion
 from korrektur.model.newlines import restore_newlines
 from korrektur.progress import TerminalProgress
@@ -492,7 +493,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args_list and args_list[0] in COMMANDS:
             name = args_list.pop(0)
             args = command_parser(name).parse_args(args_list)
-            return COMMANDS[name][2](args)
+            with gc_paused():  # (see korrektur.gcpause)
+                return COMMANDS[name][2](args)
         args = gui_parser().parse_args(args_list)
         check_window_possible(args)
         from korrektur.ui.app import run_gui

@@ -14,6 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol, TypeVar
 
+from korrektur.gcpause import paused
 from korrektur.workspace.parent import watch_parent
 
 T = TypeVar("T")
@@ -65,7 +66,7 @@ class InlineRunner:
     def map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
         """Run each task in turn."""
         for task in tasks:
-            yield task, func(task)
+            yield task, paused(func, task)
 
     def close(self) -> None:
         """Nothing to stop."""
@@ -109,7 +110,7 @@ class PoolRunner:
                 if not running:
                     alone = True
                     task = suspects.pop()
-                    running[self._pool.submit(func, task)] = task
+                    running[self._pool.submit(paused, func, task)] = task
             else:
                 alone = False
                 while not exhausted and len(running) < limit:
@@ -118,7 +119,7 @@ class PoolRunner:
                     except StopIteration:
                         exhausted = True
                         break
-                    running[self._pool.submit(func, task)] = task
+                    running[self._pool.submit(paused, func, task)] = task
             if not running:
                 return
             done, _ = wait(running, return_when=FIRST_COMPLETED)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from korrektur.engine import AnalysisCancelled
+from korrektur.gcpause import gc_paused
 from korrektur.model import DocumentError
 from korrektur.store.atomic import WriteError
 from korrektur.store.review import Review
@@ -163,7 +164,8 @@ def failure(number: int, exc: BaseException) -> Failed:
 def run(job: Job, call: Call) -> Message:
     """Run ``job``; its last message (``Done``, ``Failed`` or ``Cancelled``)."""
     try:
-        result = job.command(job.request, call)
+        with gc_paused():  # (see korrektur.gcpause)
+            result = job.command(job.request, call)
     except AnalysisCancelled:
         return Cancelled(job.number)
     except Exception as exc:  # a bug must not take the window, or the worker, down
