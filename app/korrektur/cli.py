@@ -30,10 +30,11 @@ from korrektur.store.history import Version
 from korrektur.store.lock import review_lock, stamp_of
 from korrektur.store.resume import find_review
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import SUFFIX, save_review
+from korrektur.store.reviewfile import SUFFIX
 from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
 from korrektur.workspace.opening import source_warnings
+from korrektur.workspace.workspace import Workspace
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -340,13 +341,18 @@ def cmd_versions(args: argparse.Namespace) -> int:
 
 
 def _revert(review: Review, args: argparse.Namespace) -> Version:
-    """Save version ``args.revert`` as the newest, holding the review's lock throughout."""
+    """Save version ``args.revert`` as the newest, holding the review's lock throughout.
+
+    Through a ``Workspace``, as the window restores and saves a version.
+    """
     assert review.path is not None  # (read from a file)
     with review_lock(review.path):
         if stamp_of(review.path) != review.disk_stamp:
             review = _load_review(args.review)  # another program saved it meanwhile
-        review.restore_version(args.revert)
-        return save_review(review, reviewer=args.reviewer)
+        workspace = Workspace(args.reviewer)
+        workspace.open(review)
+        workspace.restore(args.revert)
+        return workspace.save_now()
 
 
 def _print_versions(review: Review) -> None:

@@ -1,6 +1,8 @@
 """The real window with a real worker process: saves, exports and restores never block it."""
 
 import errno
+import os
+import signal
 from functools import partial
 
 import pytest
@@ -315,3 +317,37 @@ def test_a_save_the_worker_cannot_write_says_why(qtbot, window, files, answers, 
     assert window.messages.errors[-1].startswith("The review could not be saved: ")
     assert window.isWindowModified()
     assert window.controller.session.counts()[Status.ACCEPTED] == 1
+
+
+def test_a_worker_killed_while_saving_loses_no_decision_and_is_started_again(
+    qtbot, window, files, report, shared_worker
+):
+    decide(qtbot, window, Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_A)
+    before = [s.status for s in window.controller.session.suggestions]
+    process = shared_worker.process
+    generation = process.generation
+    os.kill(process.pid, signal.SIGSTOP)  # the worker stands still: the save cannot finish
+    try:
+        with qtbot.waitSignal(files.save_failed, timeout=WAIT_MS):
+            press_save(qtbot, window)
+            assert files.saving
+            process.kill()  # it dies with the save under way
+    finally:
+        if process.generation == generation:  # (not killed: let it go on)
+            os.kill(process.pid, signal.SIGCONT)
+    [error] = window.messages.errors
+    assert error.startswith("The review could not be saved: ")
+    assert "the worker process stopped (signal 9); it was started again" in error
+    assert "Your work is still open" in error
+    assert process.generation == generation + 1
+    assert window.isWindowModified()  # every decision is still in the window
+    assert [s.status for s in window.controller.session.suggestions] == before
+    assert not review_file(report).exists()
+    decide(qtbot, window, Qt.Key.Key_R)  # the reviewer goes on; the new worker saves it all
+    before = [s.status for s in window.controller.session.suggestions]
+    with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
+        press_save(qtbot, window)
+    assert not window.isWindowModified()
+    saved = load_review(review_file(report))
+    assert [s.status for s in saved.session.suggestions] == before
+    assert [v.number for v in saved.history.versions] == [1]
