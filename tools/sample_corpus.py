@@ -145,8 +145,8 @@ def screenshot(project: Path, corpus_png: Path, concordance_png: Path) -> None:
     from korrektur.ui.corpus_review import ReviewLink
     from korrektur.ui.corpus_service import CorpusService, Query
     from korrektur.ui.corpus_window import CorpusWindow
+    from korrektur.ui.jobs import SyncPool
     from korrektur.ui.messages import ConsoleMessages
-    from korrektur.ui.services import SyncPool
     from korrektur.ui.settings import REVIEWER as NAME
     from korrektur.ui.settings import Settings
     from korrektur.ui.theme import ThemeMode, apply_theme

@@ -4,7 +4,8 @@
 the document's review file, if it has one) and returns the new review file's bytes with the
 facts the index needs. So it runs the same in a local process pool, on a Dask worker on
 another machine, or in any other worker process, and one writer puts the results on disk.
-The engine (with its lexicon) is made once per process and kept.
+The engine (with its lexicon) is made once per process and kept: the same engine and
+analysis as the window's worker process (``korrektur.workspace.commands``).
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from pathlib import Path
 from korrektur.corpus.facts import Facts, engine_key, facts_of
 from korrektur.corpus.readers import read_document
 from korrektur.corpus.rules import Rule, apply_rules
-from korrektur.engine import Engine, default_engine
-from korrektur.model import KIND_GROUPS, Document, DocumentError, Suggestion
+from korrektur.model import Document, DocumentError, Suggestion
 from korrektur.store.atomic import WriteError, atomic_write_bytes
 from korrektur.store.lock import ChangedOnDisk, Stamp, check_unchanged, review_lock
 from korrektur.store.provenance import current_tool
@@ -27,6 +27,7 @@ from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_bytes
 from korrektur.store.reviewread import load_review_bytes
 from korrektur.store.validate import ReviewFileError
+from korrektur.workspace import commands
 
 
 @dataclass(frozen=True)
@@ -82,24 +83,13 @@ class Outcome:
     ids: tuple[str, ...] = ()
 
 
-_ENGINE: Engine | None = None
-
-
-def engine() -> Engine:
-    """This process's engine, made (and its lexicon loaded) on first use."""
-    global _ENGINE
-    if _ENGINE is None:
-        _ENGINE = default_engine()
-    return _ENGINE
-
-
 def warm_up() -> None:
     """Load the lexicon now (a pool's initializer), not during the first document."""
-    engine().analyse(Document.from_text("Det har ar en kort text.\n"))
+    commands.warm_up()
 
 
 def _analyse(document: Document) -> list[Suggestion]:
-    return engine().analyse(document, KIND_GROUPS["all"])
+    return commands.analyse(document)
 
 
 def analyse_task(task: Task) -> Outcome:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from korrektur.gcpause import gc_paused
 from korrektur.model import ReviewSession
 from korrektur.store.history import History
 from korrektur.store.review import Review
@@ -15,21 +14,20 @@ def detached_review(snap: Snapshot, path: Path | None = None, reviewer: str = ""
     """A review holding what ``snap`` fixed, sharing nothing that the live review changes.
 
     Exports and version comparisons read the whole review for seconds; on a copy they may
-    run on a worker thread while the reviewer goes on deciding. The suggestions' proposals
+    run in the worker process while the reviewer goes on deciding. The suggestions' proposals
     never change, so the copies only carry the snapshot's decisions. ``path`` is where the
     review file is (exports refuse to overwrite it).
     """
-    with gc_paused():
-        suggestions = [mark.apply(s) for s, mark in zip(snap.suggestions, snap.marks, strict=True)]
-        retired = [mark.apply(s) for s, mark in snap.retired]
-        session = ReviewSession(snap.document, suggestions, reviewer=reviewer)
-        return Review(
-            session,
-            History(snap.versions),
-            path=path,
-            source_path=snap.source_path,
-            tool=snap.tool,
-            retired=retired,
-            unanchored=snap.unanchored,
-            source_trusted=snap.source_trusted,
-        )
+    suggestions = [mark.apply(s) for s, mark in zip(snap.suggestions, snap.marks, strict=True)]
+    retired = [mark.apply(s) for s, mark in snap.retired]
+    session = ReviewSession(snap.document, suggestions, reviewer=reviewer)
+    return Review(
+        session,
+        History(snap.versions),
+        path=path,
+        source_path=snap.source_path,
+        tool=snap.tool,
+        retired=retired,
+        unanchored=snap.unanchored,
+        source_trusted=snap.source_trusted,
+    )

@@ -8,8 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from korrektur.formats.sources import read_document
-from korrektur.model import Document, DocumentError, ReviewSession, Suggestion
+from korrektur.model import Document, ReviewSession, Suggestion
 from korrektur.model.layout import Span
 from korrektur.store.anchor import Anchorer
 from korrektur.store.records import Unanchored
@@ -185,22 +184,10 @@ def new_review(document: Document, analyse: Analyse, reviewer: str = "") -> Revi
     return Review(session, source_path=document.path)
 
 
-def open_source(
-    source: Path, analyse: Analyse, reviewer: str = "", review_path: Path | None = None
-) -> tuple[Review, ResumeReport]:
-    """Open a source text: resume its review file if there is one, else start a review.
-
-    Raises:
-        DocumentError: the source cannot be read.
-        ReviewFileError: the review file is there but damaged or foreign (it is left as is).
-    """
-    return resume_document(read_document(source), analyse, reviewer, review_path)
-
-
 def resume_document(
     document: Document, analyse: Analyse, reviewer: str = "", review_path: Path | None = None
 ) -> tuple[Review, ResumeReport]:
-    """``open_source`` for a document already read (the GUI reads it on its worker).
+    """Open a document already read: resume its review file if it has one, else start one.
 
     ``analyse`` runs only when there is no review file or the source changed.
 
@@ -237,39 +224,3 @@ def find_review(source: Path) -> tuple[Path, Review | None]:
             return path, saved
         path = source.with_name(source.name + SUFFIX)
     return path, load_review(path) if path.is_file() else None
-
-
-def open_review(
-    path: Path,
-    analyse: Analyse,
-    reviewer: str = "",
-    follow_outside: Callable[[Path], bool] | None = None,
-) -> tuple[Review, ResumeReport]:
-    """Open a review file; its source is read from where the file says it is.
-
-    When the source cannot be read, the review continues on the copy of the text that the
-    review file keeps, and the report says so. A source recorded outside the review file's
-    folder tree is read only if ``follow_outside`` (asking the reviewer) agrees.
-
-    Raises:
-        ReviewFileError: the review file is damaged or foreign.
-    """
-    saved = load_review(path)
-    outside = saved.source_path if not saved.source_trusted else None
-    if outside is not None and follow_outside is not None and follow_outside(outside):
-        saved.source_trusted = True
-    if saved.readable_source is None:
-        saved.session.reviewer = reviewer
-        missing = (
-            f"the review names its source as {outside}, outside the review file's folder; "
-            "it was not opened"
-            if outside is not None
-            else "the review names no source"
-        )
-        return saved, ResumeReport(review_path=path, source_missing=missing)
-    try:
-        document = read_document(saved.readable_source)
-    except DocumentError as exc:
-        saved.session.reviewer = reviewer
-        return saved, ResumeReport(review_path=path, source_missing=str(exc))
-    return resume(saved, document, analyse, reviewer)

@@ -51,11 +51,10 @@ class ReviewLink(QObject):
 
     def _adopt(self, window: MainWindow) -> None:
         self.window = window
-        files = window.services.files
-        if files is not None:
-            files.saved.connect(self._on_saved)
-            files.save_failed.connect(self._drop_pending)
-        window.loader.finished.connect(self._show_place)  # after the window shows it
+        service = window.service
+        service.saved.connect(self._on_saved)
+        service.save_failed.connect(self._drop_pending)
+        service.session_replaced.connect(self._show_place)  # after the window shows it
         for action in self._extra:
             window.addAction(action)
 
@@ -73,11 +72,10 @@ class ReviewLink(QObject):
             return
         for action in self._extra:
             window.removeAction(action)
-        files = window.services.files
-        if files is not None:
-            files.saved.disconnect(self._on_saved)
-            files.save_failed.disconnect(self._drop_pending)
-        window.loader.finished.disconnect(self._show_place)
+        service = window.service
+        service.saved.disconnect(self._on_saved)
+        service.save_failed.disconnect(self._drop_pending)
+        service.session_replaced.disconnect(self._show_place)
         self.window = None
 
     def _review_window(self) -> MainWindow:
@@ -119,7 +117,7 @@ class ReviewLink(QObject):
         if self.current == name and not again and window.controller.session is not None:
             self._show_place()
             return
-        window.files.open_path(project.source_path(name), project.review_path(name))
+        window.service.open_path(project.source_path(name), project.review_path(name))
 
     def _show_place(self, *_: object) -> None:
         place, self._place = self._place, None
@@ -140,7 +138,7 @@ class ReviewLink(QObject):
         if then is not None:
             then()
 
-    def _drop_pending(self) -> None:
+    def _drop_pending(self, *_: object) -> None:
         self._then = None
 
     @property
@@ -149,7 +147,7 @@ class ReviewLink(QObject):
         window = self.window
         if window is None or self.current is None:
             return False
-        return window.files.unsaved or not window.controller.undo_stack.isClean()
+        return window.service.unsaved or not window.controller.undo_stack.isClean()
 
     def saved_first(self, then: Callable[[], None]) -> None:
         """Run ``then`` once the open corpus document's work is saved (at once if it is).
@@ -162,7 +160,7 @@ class ReviewLink(QObject):
             then()
             return
         self._then = then
-        if not window.files.save():
+        if not window.service.save():
             self._then = None  # not under way (cancelled): decide without it
             then()
 

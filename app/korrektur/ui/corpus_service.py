@@ -32,7 +32,7 @@ from korrektur.corpus.sync import Synchroniser
 from korrektur.corpus.worker import warm_up
 from korrektur.corpus.workspace import Corpus, open_corpus
 from korrektur.store.provenance import current_tool
-from korrektur.ui.store_jobs import JobQueue, Pool
+from korrektur.ui.jobs import POOLS, Jobs, Pool
 
 T = TypeVar("T")
 
@@ -41,10 +41,15 @@ COMMAND = "window"
 
 
 def corpus_pool() -> QThreadPool:
-    """One thread that never ends while the pool lives: SQLite wants the thread it knows."""
+    """One thread that never ends while the pool lives: SQLite wants the thread it knows.
+
+    (``ui.jobs.thread_pool``'s thread ends when idle, and the index's connection would be
+    used from the next one.) Registered in ``POOLS`` so the tests see it is left idle.
+    """
     pool = QThreadPool()
     pool.setMaxThreadCount(1)
     pool.setExpiryTimeout(-1)
+    POOLS.add(pool)
     return pool
 
 
@@ -148,7 +153,7 @@ class CorpusService(QObject):
     Attributes:
         project: the project (None until opened).
         readonly: another program writes to the project; this window only reads.
-        jobs: the ordered worker thread's queue.
+        jobs: runs the work on the corpus's one thread, in order (``Jobs.local``).
 
     Signals:
         opened(Project, list): the project is open; what the user should know about it.
@@ -176,7 +181,7 @@ class CorpusService(QObject):
         super().__init__(parent)
         self._make_step_runner = steps
         self._step_runner: Runner | None = None  # made on the worker when first needed
-        self.jobs = JobQueue(pool or corpus_pool(), self)
+        self.jobs = Jobs(pool=pool or corpus_pool(), parent=self)
         self.project: Project | None = None
         self.readonly = False
         self._runner = runner
@@ -228,7 +233,8 @@ class CorpusService(QObject):
     ) -> None:
         """Queue ``work``; nothing more is queued once the corpus is closing."""
         if not self._closed:
-            self.jobs.submit(work, on_done, on_failed or self.failed.emit, label=label)
+            failed = on_failed or self.failed.emit
+            self.jobs.local(work, on_done, lambda failure: failed(failure.message), label)
 
     def open(self, root: Path) -> None:
         """Open the project at ``root`` (``opened`` and ``figures`` follow, or ``failed``)."""
@@ -377,5 +383,9 @@ class CorpusService(QObject):
                 self._corpus.close()
                 self._corpus = None
 
-        self.jobs.submit(work, lambda _: None, lambda _: None)
+        self.jobs.local(work, _ignore, _ignore)
         self.jobs.wait()
+
+
+def _ignore(_: object) -> None:
+    """What closing gives back (the corpus is closed either way)."""

@@ -7,18 +7,17 @@ from pathlib import Path
 
 import pytest
 from corpus_ui import make_corpus_window, write_corpus
-from fakes import fake_engine
+from fakes import fake_engine, inline_jobs
 
-from korrektur.corpus import worker
 from korrektur.corpus.project import init_project
-from korrektur.ui.review_files import ReviewFileService
-from korrektur.ui.services import SyncPool
+from korrektur.ui.workspace_service import Store, WorkspaceService
+from korrektur.workspace import engines
 
 
 @pytest.fixture(autouse=True)
 def word_table_engine(monkeypatch):
     """The corpus analysis uses the word-table engine (no lexicon to load)."""
-    monkeypatch.setattr(worker, "_ENGINE", fake_engine())
+    monkeypatch.setattr(engines, "PROCESS", engines.EngineHolder(fake_engine))
 
 
 @pytest.fixture
@@ -29,15 +28,15 @@ def project(tmp_path) -> Path:
 
 
 @pytest.fixture
-def files(services, messages, tmp_path):
-    service = ReviewFileService(
+def files(services, messages, settings, tmp_path):
+    """The review window's service with its store (saves and resumes review files)."""
+    service = WorkspaceService(
         messages,
-        reviewer=lambda: "Anna Berg",
-        set_reviewer=lambda name: None,
-        pool=SyncPool(),
-        recovery_folder=tmp_path / "recovery",
+        inline_jobs(fake_engine),
+        settings,
+        Store(reviewer=lambda: "Anna Berg", recovery_folder=tmp_path / "recovery"),
     )
-    services.files = service
+    services.service = service
     yield service
     service.close(keep_unsaved=False)
 

@@ -11,8 +11,8 @@ from korrektur.ui import settings as keys
 from korrektur.ui.corpus_review import ReviewLink
 from korrektur.ui.corpus_service import CorpusService
 from korrektur.ui.corpus_window import CorpusWindow
+from korrektur.ui.jobs import SyncPool
 from korrektur.ui.main_window import MainWindow
-from korrektur.ui.services import SyncPool
 from korrektur.ui.theme import Theme
 
 # Our own sentences, with the OCR damage the word-table engine corrects (tests/ui/fakes.py).

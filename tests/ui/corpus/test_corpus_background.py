@@ -11,7 +11,6 @@ from fakes import WORDS, WordTableAnalyzer, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from korrektur.corpus import worker
 from korrektur.corpus.batch import Analysis
 from korrektur.corpus.lock import WriterLock
 from korrektur.corpus.project import init_project
@@ -21,6 +20,7 @@ from korrektur.engine import Engine
 from korrektur.model import Status
 from korrektur.ui.corpus_actions import CorpusAction
 from korrektur.ui.corpus_service import corpus_pool
+from korrektur.workspace import engines
 
 WAIT_MS = 20_000
 
@@ -42,7 +42,7 @@ def test_analysis_runs_in_the_background_with_progress_and_stops_on_cancel(
     qtbot, services, messages, files, tmp_path, monkeypatch
 ):
     slow = SlowAnalyzer()
-    monkeypatch.setattr(worker, "_ENGINE", Engine([slow]))
+    monkeypatch.setattr(engines, "PROCESS", engines.EngineHolder(lambda: Engine([slow])))
     texts = {f"doc-{n:02}.txt": "Det &r bra for eleverna pa hosten.\n" for n in range(40)}
     root = init_project(tmp_path / "project", write_corpus(tmp_path / "sources", texts)).root
     window = make_corpus_window(qtbot, services, messages, root, pool=corpus_pool())

@@ -96,7 +96,8 @@ def test_new_figures_for_the_same_documents_keep_the_chosen_row(qtbot, qtmodelte
     model.set_documents([*DOCUMENTS[:1], _document("b.txt", 5000, 0, 5), *DOCUMENTS[2:]])
     assert changes == ["layout"]  # b.txt moved to the end, still the chosen one
     assert [model.document(r).name for r in range(4)] == ["d.txt", "a.txt", "c.txt", "b.txt"]
-    assert chosen.row() == 3 and chosen.data() == "5,000"
+    assert chosen.row() == 3
+    assert chosen.data() == "5,000"
     qtmodeltester.check(model, force_py=True)
 
     model.set_documents(DOCUMENTS[:2])

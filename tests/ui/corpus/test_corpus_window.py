@@ -55,7 +55,7 @@ def test_enter_opens_the_chosen_document_with_its_review_file_in_the_project(
 ):
     review = _open_with_enter(qtbot, corpus_window, "b-skolan.txt")
     assert review.isVisible()
-    assert review.services.files.review.path == project / "reviews" / "b-skolan.txt.review.yaml"
+    assert review.service.workspace.review.path == project / "reviews" / "b-skolan.txt.review.yaml"
     assert not corpus_window.messages.questions  # the project vouches for its source
     assert not corpus_window.messages.errors
     review.raw_view.setFocus()
@@ -82,7 +82,7 @@ def test_ctrl_page_down_goes_to_the_next_document_with_pending_suggestions(
     activate(qtbot, review)
     review.raw_view.setFocus()
     qtbot.keyClick(review.raw_view, Qt.Key.Key_A)  # a decision, not saved yet
-    assert review.files.unsaved or not review.controller.undo_stack.isClean()
+    assert review.service.unsaved or not review.controller.undo_stack.isClean()
     # from the review window: c-klart.txt has nothing pending, so d-protokoll.txt is next
     qtbot.keyClick(review.raw_view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.review.current == "d-protokoll.txt")
