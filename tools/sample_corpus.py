@@ -142,6 +142,7 @@ def screenshot(project: Path, corpus_png: Path, concordance_png: Path) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from korrektur.corpus.runners import InlineRunner
     from korrektur.ui.corpus_review import ReviewLink
     from korrektur.ui.corpus_service import CorpusService, Query
     from korrektur.ui.corpus_window import CorpusWindow
@@ -157,7 +158,10 @@ def screenshot(project: Path, corpus_png: Path, concordance_png: Path) -> None:
         settings = Settings.at(Path(scratch) / "settings.ini")
         settings.set(NAME, REVIEWER)
         window = CorpusWindow(
-            settings, ConsoleMessages(), CorpusService(SyncPool()), ReviewLink(lambda: None)
+            settings,
+            ConsoleMessages(),
+            CorpusService(SyncPool(), rescorer=InlineRunner),
+            ReviewLink(lambda: None),
         )
         window.learning.enabled = False
         window.resize(1400, 760)

@@ -1,13 +1,16 @@
 """Learning from the archivist's decisions while the corpus window is open, off the GUI thread.
 
 After a corpus-wide decision, or a save in the review window, and once the archivist has
-paused (``PAUSE_MS``), the corpus learns again (``corpus.learning``): words kept or
+paused (``PAUSE_MS``), the corpus learns again (``corpus.learning``, in a worker process
+that opens the project to read while this window holds it): words kept or
 written, pairs accepted or rejected, the OCR engine's confusions and the calibration. When
 what it learned changed, the pending suggestions of the other documents are re-scored a
 few documents at a time on the corpus's worker thread, so that a decision or a search
-asked for meanwhile waits at most for those few; a new decision stops the re-scoring, and
-it starts again from what is learned then. The window is told how many suggestions
-changed ("37 suggestions updated from your decisions") and what was learned.
+asked for meanwhile waits at most for those few; their analyses run in a worker process
+(``corpus.learning.elsewhere``: the window's process never holds the engine). A new
+decision stops the re-scoring, and it starts again from what is learned then. The window
+is told how many suggestions changed ("37 suggestions updated from your decisions") and
+what was learned.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from korrektur.corpus.learning.elsewhere import analysed_elsewhere, learned_elsewhere
 from korrektur.corpus.learning.estimate import Learned
-from korrektur.corpus.learning.learner import learn_corpus, load_profile
+from korrektur.corpus.learning.learner import load_profile
 from korrektur.corpus.learning.rescore import PENDING_WORDS, Changes, rescore_corpus
 from korrektur.corpus.learning.store import Edits, learned_path, read_learned
 from korrektur.corpus.workspace import Corpus
@@ -185,7 +189,7 @@ class CorpusLearning(QObject):
         skip = self.skip()
 
         def work(corpus: Corpus) -> tuple[Lesson, Rescoring | None]:
-            report = learn_corpus(corpus)
+            report = learned_elsewhere(self.service.rescorer(), corpus.project.root)
             path = str(learned_path(corpus.project.root))
             lesson = Lesson(report.learned, report.edits, path, report.changed)
             profile = load_profile(corpus.project.root) if report.changed else None
@@ -214,8 +218,10 @@ class CorpusLearning(QObject):
         batch, rescoring.todo = rescoring.todo[:BATCH], rescoring.todo[BATCH:]
 
         def work(corpus: Corpus) -> Rescoring:
+            profile = rescoring.profile
+            analyse = analysed_elsewhere(self.service.rescorer(), corpus.project.root, profile)
             report = rescore_corpus(
-                corpus, rescoring.profile, progress=_Stop(self._stop), only=batch
+                corpus, profile, analyse=analyse, progress=_Stop(self._stop), only=batch
             )
             rescoring.documents += report.documents
             rescoring.changed += report.changed_documents

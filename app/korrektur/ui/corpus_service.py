@@ -68,6 +68,11 @@ def step_runner() -> Runner:
     return AdaptiveRunner(_jobs())
 
 
+def rescore_runner() -> Runner:
+    """Where re-scoring analyses documents: one worker process (never the window's)."""
+    return PoolRunner(1)
+
+
 @dataclass(frozen=True)
 class Figures:
     """What the window shows of the corpus.
@@ -176,11 +181,14 @@ class CorpusService(QObject):
         pool: Pool | None = None,
         runner: RunnerFactory = analysis_runner,
         steps: Callable[[], Runner] = step_runner,
+        rescorer: Callable[[], Runner] = rescore_runner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._make_step_runner = steps
         self._step_runner: Runner | None = None  # made on the worker when first needed
+        self._make_rescorer = rescorer
+        self._rescorer: Runner | None = None
         self.jobs = Jobs(pool=pool or corpus_pool(), parent=self)
         self.project: Project | None = None
         self.readonly = False
@@ -216,6 +224,12 @@ class CorpusService(QObject):
     def _figures(self) -> Figures:
         corpus = self._need()
         return Figures(corpus_status(corpus, self._engine), list(corpus.rules))
+
+    def rescorer(self) -> Runner:
+        """Where re-scoring analyses (on the worker thread; started when first asked for)."""
+        if self._rescorer is None:
+            self._rescorer = self._make_rescorer()
+        return self._rescorer
 
     def _need(self) -> Corpus:
         if self._corpus is None:
@@ -376,9 +390,10 @@ class CorpusService(QObject):
             if self._slices is not None:
                 self._slices.close()
                 self._slices = None
-            if self._step_runner is not None:
-                self._step_runner.close()
-                self._step_runner = None
+            for runner in (self._step_runner, self._rescorer):
+                if runner is not None:
+                    runner.close()
+            self._step_runner = self._rescorer = None
             if self._corpus is not None:
                 self._corpus.close()
                 self._corpus = None

@@ -47,7 +47,12 @@ def make_corpus_window(qtbot, services, messages, project, pool=None, learning=F
     qtbot.addWidget(review)
     review.resize(1200, 760)
     link = ReviewLink(lambda: review, review)
-    service = CorpusService(pool or SyncPool(), runner=lambda _: InlineRunner(), steps=InlineRunner)
+    service = CorpusService(
+        pool or SyncPool(),
+        runner=lambda _: InlineRunner(),
+        steps=InlineRunner,
+        rescorer=InlineRunner,
+    )
     window = CorpusWindow(services.settings, messages, service, link)
     window.learning.enabled = learning
     qtbot.addWidget(window)
