@@ -15,6 +15,7 @@ from typing import Any
 
 from korrektur.corpus.command import EXIT_OK, print_json
 from korrektur.corpus.learning.estimate import Learned
+from korrektur.corpus.learning.rescore import rescored
 from korrektur.corpus.learning.store import Edits, learned_path, read_learned
 from korrektur.corpus.project import CorpusError
 from korrektur.corpus.workspace import open_corpus
@@ -33,14 +34,22 @@ def learned(args: argparse.Namespace) -> int:
                 "'korrektur corpus learn'"
             )
         state, edits = found
+        done, pending = rescored(corpus, state.digest())
     if args.json:
         data: dict[str, Any] = {"file": str(learned_path(root)), "digest": state.digest()}
         data.update(state.content())
         data.update(documents=state.documents, decisions=state.decisions)
         data["edits"] = _edits_json(edits)
+        data["rescored"] = {"documents": done, "of": pending}
         print_json(data)
         return EXIT_OK
-    print("\n".join(summary_lines(state, edits, str(learned_path(root)))))
+    lines = summary_lines(state, edits, str(learned_path(root)))
+    if done < pending:
+        lines.append(
+            f"re-scored to this state: {done} of the {pending} documents with pending "
+            "suggestions (run 'korrektur corpus learn' to finish)"
+        )
+    print("\n".join(lines))
     return EXIT_OK
 
 

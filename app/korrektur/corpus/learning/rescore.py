@@ -4,11 +4,11 @@ After learning, each document with pending word suggestions is analysed again (i
 kinds only) with the corpus profile, and its pending suggestions follow: a suggestion the
 engine still makes at the same place takes the new proposal (confidence, replacement,
 alternatives, reason; its id stays) when it differs visibly (``STEP``, ``BAND``), one it
-no longer makes (a word of the corpus
-lexicon) is withdrawn, and a new one is added where nothing else stands. A decided
-suggestion is never touched, nor is a structure suggestion or a reviewer's edit. A review
-that changed gets a version whose note names the learned state (its digest): the review
-file records which learned state re-scored it.
+no longer makes (a word of the corpus lexicon) is withdrawn, and a new one is added where
+nothing else stands. A decided suggestion is never touched, nor is a structure suggestion
+or a reviewer's edit. A review that changed gets a version whose note names the learned
+state (its digest): the review file records which learned state re-scored it. A corpus
+rule decides the new suggestions of its pair, as it does in documents analysed later.
 
 The work goes a document at a time and can stop between any two (``Progress.cancelled``,
 also asked inside each analysis); it remembers in ``.rescore.yaml`` which documents are
@@ -28,6 +28,7 @@ import yaml
 
 from korrektur.corpus.facts import facts_of
 from korrektur.corpus.index import Stat, State
+from korrektur.corpus.rules import apply_rules
 from korrektur.corpus.worker import write_review
 from korrektur.corpus.workspace import Corpus
 from korrektur.engine.base import AnalysisCancelled, NoProgress, Progress
@@ -185,7 +186,12 @@ def _changed(old: Suggestion, new: Suggestion) -> bool:
     ):
         return True
     a, b = old.confidence, new.confidence
-    return abs(a - b) >= STEP or math.floor(a / BAND) != math.floor(b / BAND)
+    return abs(a - b) >= STEP or _band(a) != _band(b)
+
+
+def _band(confidence: float) -> int:
+    """The band of ``confidence``: 0.6 lies in 0.6..0.65, though 0.6 / 0.05 < 12 in floats."""
+    return math.floor(round(confidence / BAND, 9))
 
 
 # -- the corpus ------------------------------------------------------------------------------
@@ -271,11 +277,13 @@ def _rescore_one(
         stamp = stamp_of(path)
         review = load_review(path)
         try:
+            when = now_iso()
             changes = rescore_review(
-                review, analyse(review.session.document, progress), digest, now_iso()
+                review, analyse(review.session.document, progress), digest, when
             )
             if not changes.total:
                 return changes
+            apply_rules(review, corpus.rules, when)  # a new suggestion of a ruled pair
             data = review_bytes(review, path)
             facts = facts_of(review)
         finally:
@@ -292,6 +300,12 @@ def _rescore_one(
                 corpus.index.record(name, facts, row.state, Stat.of(path), row.source)
         return changes
     return Changes()
+
+
+def rescored(corpus: Corpus, digest: str) -> tuple[int, int]:
+    """(re-scored to learned state ``digest``, all) documents with pending word suggestions."""
+    names = set(corpus.index.documents_with(PENDING_WORDS, ()))
+    return len(names & _done(corpus.project.path(DONE), digest)), len(names)
 
 
 def _done(path: Path, digest: str) -> set[str]:

@@ -15,11 +15,13 @@ through the engine's own doors, never around them:
 * **pairs** — a log-odds offset per correction pair, negative for pairs the reviewer
   rejected, positive for pairs accepted more often than their confidence said.
 
-A change of a word that is valid as written is never made surer by learning than
-``VALID_CEILING`` (or the engine's own confidence, if higher): bulk acceptance must not
-break a correct word because of what other documents showed. The exception is a pair
-the reviewer accepted one by one, time and again, where the engine was unsure, and never
-rejected (``Profile.trusted``).
+Learning lowers any confidence, but lifts one past ``VALID_CEILING`` (below every bulk
+threshold in use) only where the engine's own calibration is trusted: a change decided by
+the word alone or by the sentence (``LIFTED_KINDS``; not a near miss nor two words run
+together, whose confidence the engine caps) that does not break a word valid as written —
+bulk acceptance must not break a correct word because of what other documents showed. The
+exception is a pair the reviewer accepted one by one, time and again, where the engine was
+unsure, and never rejected (``Profile.trusted``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from korrektur.engine.words.analyzer import WordAnalyzer
-from korrektur.engine.words.calibration import Calibration
+from korrektur.engine.words.calibration import CONTEXT, PLAIN, Calibration
 from korrektur.engine.words.decide import Decision
 from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon, shared_lexicon
 from korrektur.engine.words.occurrences import Occurrence
@@ -37,7 +39,8 @@ from korrektur.engine.words.text import fold
 from korrektur.model.document import Document
 from korrektur.model.suggestion import Suggestion
 
-VALID_CEILING = 0.85  # learning lifts a change of a valid word no higher (see module doc)
+VALID_CEILING = 0.85  # learning lifts a guarded suggestion no higher (see module doc)
+LIFTED_KINDS = frozenset({CONTEXT, PLAIN})  # kinds of evidence learning may lift further
 EVIDENCE_NAME = "(this corpus)"  # the corpus's confusion counts among the learned documents
 ENGINE_CONFIDENCE = "engine_confidence"  # meta key: the confidence before the profile
 _EDGE = 1e-6  # confidences are kept this far from 0 and 1 in log-odds arithmetic
@@ -80,11 +83,13 @@ class Profile:
     trusted: frozenset[tuple[str, str]] = frozenset()
     digest: str = ""
 
-    def confidence(self, confidence: float, original: str, replacement: str, valid: bool) -> float:
+    def confidence(
+        self, confidence: float, original: str, replacement: str, guarded: bool
+    ) -> float:
         """The confidence of a suggestion after what the corpus showed.
 
-        ``confidence`` is the engine's; ``valid``: the suggestion changes a word that is
-        valid as written (see ``VALID_CEILING``).
+        ``confidence`` is the engine's; ``guarded``: the suggestion changes a word that is
+        valid as written, or the engine's confidence in it is capped (see the module doc).
         """
         offset = self.pairs.get((original, replacement))
         if self.calibration is None and not offset:
@@ -92,7 +97,7 @@ class Profile:
         found = self.calibration.confidence(confidence) if self.calibration else confidence
         if offset:
             found = sigmoid(logit(found) + offset)
-        if valid and (original, replacement) not in self.trusted:
+        if guarded and (original, replacement) not in self.trusted:
             found = min(found, max(confidence, VALID_CEILING))
         found = min(1.0, max(0.0, round(found, 6)))
         return confidence if abs(found - confidence) < _EDGE else found
@@ -202,15 +207,20 @@ class ProfiledAnalyzer(WordAnalyzer):
         immune = {
             piece.start for word in words if word.low in profile.words for piece in word.pieces
         }
+        kinds = {
+            piece.start: decision.kind
+            for word, decision in zip(words, decisions, strict=True)
+            for piece in word.pieces
+        }
         known = self.lexicon.known
         kept = []
         for suggestion in found:
             if suggestion.start in immune:
                 continue
             original = suggestion.original
-            valid = known(original.lower())
+            guarded = known(original.lower()) or kinds.get(suggestion.start) not in LIFTED_KINDS
             confidence = profile.confidence(
-                suggestion.confidence, original, suggestion.replacement, valid
+                suggestion.confidence, original, suggestion.replacement, guarded
             )
             if confidence != suggestion.confidence:
                 meta = {**suggestion.meta, ENGINE_CONFIDENCE: f"{suggestion.confidence:.6f}"}
