@@ -32,6 +32,7 @@ from korrektur.model.document import Document
 from loo import Fold, analyse, applied, progress, run_folds
 from peers import hunspell_peer, lexicon_peer, rewrite_words
 from reliability import BINS, draw, reliability_table
+from sections import write_section
 from speed import measure
 
 README = ROOT / "bench" / "README.md"
@@ -277,13 +278,7 @@ def speed_section() -> list[str]:
 
 
 def write_readme(text: str) -> None:
-    readme = README.read_text(encoding="utf-8")
-    if START in readme and END in readme:
-        head, rest = readme.split(START, 1)
-        readme = head + START + "\n" + text + "\n" + END + rest.split(END, 1)[1]
-    else:
-        readme = readme.rstrip() + f"\n\n{START}\n{text}\n{END}\n"
-    README.write_text(readme, encoding="utf-8")
+    write_section(START, END, text, README)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ from korrektur.corpus.worker import warm_up
 from korrektur.corpus.workspace import open_corpus
 from korrektur.model import Document
 from korrektur.store.provenance import current_tool
+from sections import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -285,11 +286,7 @@ def main() -> None:
     text = "\n".join(table)
     print(text)
     if args.write:
-        readme = README.read_text(encoding="utf-8")
-        if START in readme and END in readme:
-            head, rest = readme.split(START, 1)
-            readme = head + START + "\n" + text + "\n" + END + rest.split(END, 1)[1]
-            README.write_text(readme, encoding="utf-8")
+        write_section(START, END, text, README)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
 

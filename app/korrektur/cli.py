@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from korrektur import __version__
 from korrektur.corpus import command as corpus_command
@@ -35,6 +36,9 @@ from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
 from korrektur.workspace.opening import source_warnings
 from korrektur.workspace.workspace import Workspace
+
+if TYPE_CHECKING:
+    from korrektur.engine.words.profile import Profile
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -106,17 +110,28 @@ def _scan_summary(document: Document) -> dict[str, object]:
     }
 
 
-def default_engine() -> Engine:
+def default_engine(profile: Profile | None = None) -> Engine:
     """Korrektur's engine (imported when a command analyses, not to open the window)."""
     from korrektur.engine import default_engine as made  # noqa: PLC0415
 
-    return made()
+    return made(profile)
 
 
-def _analyse(document: Document, kinds: str = "all") -> list[Suggestion]:
+def _analyse(
+    document: Document, kinds: str = "all", learned: Path | None = None
+) -> list[Suggestion]:
+    profile = None
+    if learned is not None:
+        from korrektur.corpus.learning.learner import profile_file
+        from korrektur.corpus.project import CorpusError
+
+        try:
+            profile = profile_file(learned)
+        except CorpusError as exc:
+            raise UserError(str(exc)) from exc
     progress = TerminalProgress(f"analysing {document.name}")
     try:
-        return default_engine().analyse(document, KIND_GROUPS[kinds], progress)
+        return default_engine(profile).analyse(document, KIND_GROUPS[kinds], progress)
     finally:
         progress.done()
 
@@ -163,6 +178,12 @@ def _configure_suggest(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="one JSON object (see DESIGN.md)")
     parser.add_argument("--kinds", choices=sorted(KIND_GROUPS), default="all")
     parser.add_argument(
+        "--learned",
+        type=Path,
+        metavar="PROJECT",
+        help="apply what a corpus learned from its reviewer (a project folder or its learned.yaml)",
+    )
+    parser.add_argument(
         "--lang",
         choices=("en", "sv"),
         default="en",
@@ -175,7 +196,7 @@ def _configure_suggest(parser: argparse.ArgumentParser) -> None:
 def cmd_suggest(args: argparse.Namespace) -> int:
     """Print suggestions, as a table or as the JSON contract."""
     document = _load(args.file)
-    suggestions = _analyse(document, args.kinds)
+    suggestions = _analyse(document, args.kinds, args.learned)
     if args.json:
         print(json.dumps(suggestions_payload(document, suggestions), ensure_ascii=False))
         return EXIT_OK

@@ -47,7 +47,9 @@ class JoinAnalyzer:
 
 @pytest.fixture(autouse=True)
 def fake_engine(monkeypatch):
-    monkeypatch.setattr(cli, "default_engine", lambda: Engine([JoinAnalyzer(), WordAnalyzer()]))
+    monkeypatch.setattr(
+        cli, "default_engine", lambda profile=None: Engine([JoinAnalyzer(), WordAnalyzer()])
+    )
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from korrektur.corpus.facts import engine_key
 from korrektur.corpus.index import Stat, State
+from korrektur.corpus.learning.learner import load_profile
 from korrektur.corpus.progress import Quiet, Reporter
 from korrektur.corpus.runners import Failed, Runner
 from korrektur.corpus.worker import (
@@ -144,6 +145,7 @@ class Analysis:
         """Tasks made when the runner has room: the source is read only then."""
         project = self.corpus.project
         rules = tuple(rule for rule in self.corpus.rules if rule.active)
+        profile = load_profile(project.root)  # what the corpus learned, for new documents
         for name, has_review in self._todo():
             source = project.source_path(name)
             review = project.review_path(name)
@@ -160,7 +162,9 @@ class Analysis:
             self._stamps[name] = stamp
             if not has_review:
                 self._fresh.add(name)
-            yield Task(name, data, str(source), str(review), previous, rules, self.time, stamp)
+            yield Task(
+                name, data, str(source), str(review), previous, rules, self.time, stamp, profile
+            )
 
     def _failed(self, task: Task, failure: Failed) -> Outcome:
         return Outcome(task.document, problem=str(failure))

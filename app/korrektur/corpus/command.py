@@ -125,6 +125,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     export.add_argument("--zip", action="store_true", help="write one zip archive instead")
     export.add_argument("--jobs", type=_jobs, default=cpus, metavar="N", help="worker processes")
 
+    learned = sub.add_parser("learned", help="show what the corpus learned from decisions")
+    _project(learned)
+    learned.add_argument("--json", action="store_true", help="all of it, as one JSON object")
+    learn = sub.add_parser("learn", help="learn from decisions and re-score pending suggestions")
+    _project(learn)
+    learn.add_argument("--no-rescore", action="store_true", help="leave pending suggestions")
+    learn.add_argument("--quiet", action="store_true", help="no progress display")
+
 
 def run(args: argparse.Namespace) -> int:
     """Run ``korrektur corpus ACTION``; problems are one line on stderr and exit 1."""
@@ -139,12 +147,21 @@ def run(args: argparse.Namespace) -> int:
         "concordance": actions.concordance,
         "decide": actions.decide,
         "export": actions.export,
+        "learned": _learning,
+        "learn": _learning,
     }
     try:
         return handlers[args.action](args)
     except CorpusError as exc:
         print(f"korrektur: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _learning(args: argparse.Namespace) -> int:
+    """``learned`` and ``learn`` (their module loads the word engine: only when asked)."""
+    from korrektur.corpus.learning import actions
+
+    return int(actions.learned(args) if args.action == "learned" else actions.learn(args))
 
 
 def print_json(data: object) -> None:

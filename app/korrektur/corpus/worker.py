@@ -12,22 +12,25 @@ from __future__ import annotations
 
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from korrektur.corpus.facts import Facts, engine_key, facts_of
 from korrektur.corpus.readers import read_document
 from korrektur.corpus.rules import Rule, apply_rules
-from korrektur.model import Document, DocumentError, Suggestion
+from korrektur.engine.words.profile import Profile
+from korrektur.model import KIND_GROUPS, Document, DocumentError, Suggestion
 from korrektur.store.atomic import WriteError, atomic_write_bytes
 from korrektur.store.lock import ChangedOnDisk, Stamp, check_unchanged, review_lock
 from korrektur.store.provenance import current_tool
-from korrektur.store.resume import add_fresh, new_review, resume
+from korrektur.store.resume import Analyse, add_fresh, new_review, resume
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_bytes
 from korrektur.store.reviewread import load_review_bytes
 from korrektur.store.validate import ReviewFileError
-from korrektur.workspace import commands
+from korrektur.workspace import commands, engines
+from korrektur.workspace.engines import Analyser
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class Task:
         time: the time of the run (stamped on any version the analysis saves).
         stamp: the review file's stamp when ``previous`` was read (None: there was none);
             the new file is written only over that same file.
+        profile: what the corpus learned from its reviewer, applied to the word engine
+            (None: nothing yet); the review notes which learned state it was.
     """
 
     document: str
@@ -54,6 +59,7 @@ class Task:
     rules: tuple[Rule, ...]
     time: str
     stamp: Stamp | None = None
+    profile: Profile | None = None
 
 
 @dataclass(frozen=True)
@@ -81,13 +87,36 @@ class Outcome:
     stamp: Stamp | None = None
 
 
+_LEARNED: dict[str, Analyser] = {}
+
+
+def engine(profile: Profile | None = None) -> Analyser:
+    """This process's engine (with ``profile``), made (its lexicon loaded) on first use.
+
+    The plain engine is the process's own (``workspace.engines``, as the window's worker
+    has it); the one of the latest learned state is kept beside it.
+    """
+    if profile is None:
+        return engines.PROCESS.get()
+    found = _LEARNED.get(profile.digest)
+    if found is None:
+        _LEARNED.clear()
+        from korrektur.engine import default_engine  # noqa: PLC0415 (where it analyses)
+
+        found = _LEARNED[profile.digest] = default_engine(profile)
+    return found
+
+
 def warm_up() -> None:
     """Load the lexicon now (a pool's initializer), not during the first document."""
     commands.warm_up()
 
 
-def _analyse(document: Document) -> list[Suggestion]:
-    return commands.analyse(document)
+def _analyser(profile: Profile | None) -> Callable[[Document], list[Suggestion]]:
+    def analyse(document: Document) -> list[Suggestion]:
+        return engine(profile).analyse(document, KIND_GROUPS["all"])
+
+    return analyse
 
 
 def analyse_task(task: Task) -> Outcome:
@@ -160,11 +189,14 @@ def _run(task: Task) -> Outcome:
     source_path = Path(task.source_path)
     review_path = Path(task.review_path)
     document = read_document(task.data, source_path.name, source_path)
+    analyse = _analyser(task.profile)
     notes: list[str] = []
     if task.previous is None:
-        review = new_review(document, _analyse)
+        review = new_review(document, analyse)
+        if task.profile is not None:
+            review.notes.append(f"analysed with learned state {task.profile.digest}")
     else:
-        review = _again(load_review_bytes(task.previous, review_path), document)
+        review = _again(load_review_bytes(task.previous, review_path), document, analyse)
         notes.extend(review.notes)
     if review.notes:  # what re-analysis did gets a version of its own
         review.commit(time=task.time, reviewer="")
@@ -180,15 +212,15 @@ def _run(task: Task) -> Outcome:
     return Outcome(task.document, data, facts, note="; ".join(notes))
 
 
-def _again(saved: Review, document: Document) -> Review:
+def _again(saved: Review, document: Document, analyse: Analyse) -> Review:
     """A review that has a file already, brought up to date; every decision is kept.
 
     Re-anchored if the source changed, else analysed again by this engine.
     """
-    review, report = resume(saved, document, _analyse)
+    review, report = resume(saved, document, analyse)
     tool = current_tool()
     if not report.source_changed and engine_key(saved.tool) != engine_key(tool):
-        added = add_fresh(review, _analyse(document))
+        added = add_fresh(review, analyse(document))
         if not added:
             review.notes.append("analysed again: no new suggestions")
     if engine_key(review.tool) != engine_key(tool):

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from korrektur.engine.base import Analyzer, WordOracle
 from korrektur.engine.pipeline import Engine
 from korrektur.engine.structure import structure_analyzers
 from korrektur.engine.words import WordAnalyzer, word_oracle
+
+if TYPE_CHECKING:
+    from korrektur.engine.words.profile import Profile
 
 
 class _LazyOracle:
@@ -35,11 +39,19 @@ class _LazyOracle:
         return self._get().correct(word)
 
 
-def default_analyzers() -> list[Analyzer]:
-    """Structure analysers first (a removed page header wins over a word fix inside it)."""
-    return [*structure_analyzers(_LazyOracle()), WordAnalyzer()]
+def default_analyzers(profile: Profile | None = None) -> list[Analyzer]:
+    """Structure analysers first (a removed page header wins over a word fix inside it).
+
+    ``profile``: what a corpus learned from its reviewer, applied to the word analyser.
+    """
+    words: Analyzer = WordAnalyzer()
+    if profile is not None:
+        from korrektur.engine.words.profile import ProfiledAnalyzer
+
+        words = ProfiledAnalyzer(profile)
+    return [*structure_analyzers(_LazyOracle()), words]
 
 
-def default_engine() -> Engine:
-    """The engine used by the CLI and the GUI."""
-    return Engine(default_analyzers())
+def default_engine(profile: Profile | None = None) -> Engine:
+    """The engine used by the CLI and the GUI (with a corpus's ``profile``, if given)."""
+    return Engine(default_analyzers(profile))

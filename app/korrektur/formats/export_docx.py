@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import zipfile
 from datetime import datetime
 
 from korrektur.formats.provenance import Provenance
@@ -76,4 +77,26 @@ def export_docx(review: Review, options: ExportOptions) -> bytes:
                 run.add_break()
     out = io.BytesIO()
     document.save(out)
+    return stamped(out.getvalue(), provenance.exported_at)
+
+
+def stamped(package: bytes, exported_at: str) -> bytes:
+    """The package with every member dated ``exported_at`` (the export's own time).
+
+    python-docx dates each zip member with the clock at saving, so two exports of one
+    review made a second apart differed byte for byte; an archive checks exports by
+    their checksums and needs the same bytes for the same review and export time.
+    """
+    try:
+        when = datetime.fromisoformat(exported_at).timetuple()[:6]
+    except ValueError:
+        when = (1980, 1, 1, 0, 0, 0)
+    when = max(when, (1980, 1, 1, 0, 0, 0))  # the earliest date a zip member can carry
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
+        for member in source.infolist():
+            copy = zipfile.ZipInfo(member.filename, date_time=when)
+            copy.compress_type = member.compress_type
+            copy.external_attr = member.external_attr
+            target.writestr(copy, source.read(member))
     return out.getvalue()

@@ -96,7 +96,7 @@ def add_fresh(review: Review, fresh: Iterable[Suggestion]) -> int:
     Returns how many were added.
     """
     session = review.session
-    added = _fresh_ids(_merge_fresh(session.suggestions, fresh), _taken(review))
+    added = addable(review, session.suggestions, fresh)
     if added:
         merged = ReviewSession(
             session.document, [*session.suggestions, *added], reviewer=session.reviewer
@@ -104,6 +104,16 @@ def add_fresh(review: Review, fresh: Iterable[Suggestion]) -> int:
         review.replace_session(merged)
         review.notes.append(f"analysed again: {len(added)} new suggestions")
     return len(added)
+
+
+def addable(
+    review: Review, kept: list[Suggestion], fresh: Iterable[Suggestion]
+) -> list[Suggestion]:
+    """The ``fresh`` suggestions that overlap none of ``kept``, with ids ``review`` never used.
+
+    ``kept``: the suggestions that stay (sorted, not overlapping).
+    """
+    return _fresh_ids(_merge_fresh(kept, fresh), _taken(review))
 
 
 def _merge_fresh(kept: list[Suggestion], fresh: Iterable[Suggestion]) -> list[Suggestion]:

@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import zipfile
 
 import docx
 import pytest
@@ -291,6 +292,19 @@ def test_docx_keeps_printed_lines_as_line_breaks(mixed):
     assert document.paragraphs[1].text == (
         "Förvaltningen har ökat stodet till skolorna under\nåren. Resultaten är goda."
     )
+
+
+def test_docx_is_the_same_bytes_whatever_the_clock_at_saving(mixed, monkeypatch):
+    """An archive checks exports by checksum: one review, one export time, one file."""
+    import time
+
+    first = export(mixed, "docx")
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 3600)  # the zip members' clock
+    second = export(mixed, "docx")
+    assert second == first
+    with zipfile.ZipFile(io.BytesIO(second)) as package:
+        assert {m.date_time for m in package.infolist()} == {(2026, 4, 1, 12, 0, 0)}
 
 
 # -- versions and files ----------------------------------------------------------------------

@@ -1,0 +1,143 @@
+"""From lessons to what a corpus learned: corpus words, pair offsets, calibration, confusions."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from korrektur.corpus.learning.estimate import (
+    CALIBRATION_PRIOR,
+    TRUSTED_CHECKS,
+    Learned,
+    learn,
+    pair_offset,
+    profile_of,
+)
+from korrektur.corpus.learning.lessons import Lessons, Sample
+
+
+def sample(
+    original: str,
+    replacement: str,
+    confidence: float,
+    right: bool,
+    shown: float | None = None,
+    valid: bool = False,
+) -> Sample:
+    shown = confidence if shown is None else shown
+    return Sample(confidence, shown, right, original, replacement, valid)
+
+
+def lessons(
+    samples: list[Sample],
+    kept: dict[str, int] | None = None,
+    corrected: dict[str, int] | None = None,
+    confusions: dict[str, dict[str, int]] | None = None,
+) -> Lessons:
+    return Lessons(
+        kept=Counter(kept or {}),
+        corrected=Counter(corrected or {}),
+        samples=samples,
+        confusions=confusions or {},
+        words=1000,
+    )
+
+
+def test_a_word_the_reviewer_kept_more_often_than_corrected_is_the_corpus_s() -> None:
+    one = lessons([sample("x", "y", 0.9, True)], kept={"Kallby": 2, "ar": 1}, corrected={"ar": 9})
+    two = lessons([sample("x", "y", 0.9, True)], kept={"kallby": 1, "Tärnqvist": 1})
+    learned = learn([one, two])
+    assert learned.words == {"Kallby": 3, "Tärnqvist": 1}  # the usual spelling; not "ar"
+    assert learned.documents == 2
+    assert learned.words_reviewed == 2000
+    profile = profile_of(learned)
+    assert set(profile.words) == {"kallby", "tärnqvist"}
+    assert profile.words["kallby"].capitalised > 0.9
+
+
+def test_a_document_without_decisions_teaches_nothing() -> None:
+    learned = learn([lessons([], kept={"Kallby": 5})])
+    assert learned.documents == 0
+    assert learned.words == {}
+
+
+def test_rejected_pairs_get_a_negative_offset_accepted_ones_a_positive() -> None:
+    rejected = [sample("pa", "på", 0.9, False)] * 3
+    hesitant = [sample("Aven", "även", 0.8, True, shown=0.8)] * 6
+    learned = learn([lessons(rejected + hesitant)])
+    pairs = {p.key: p for p in learned.pairs}
+    assert pairs["pa", "på"].rejected == 3
+    assert pairs["pa", "på"].offset < -1.0
+    assert pairs["Aven", "även"].accepted == 6
+    assert pairs["Aven", "även"].offset > 0.5
+    profile = profile_of(learned)
+    assert profile.confidence(0.9, "pa", "på", guarded=False) < 0.6
+    assert profile.confidence(0.8, "Aven", "även", guarded=False) > 0.9
+
+
+def test_the_offset_weighs_each_decision_at_its_own_confidence() -> None:
+    # a rejection where the engine was unsure says little; where it was sure, much
+    assert pair_offset([(4.0, False)]) < pair_offset([(0.0, False)]) < 0.0
+    assert pair_offset([(-2.0, True)] * 5) > pair_offset([(2.0, True)] * 5) > 0.0
+    assert pair_offset([]) == 0.0
+
+
+def test_a_pair_is_trusted_after_checked_acceptances_and_no_rejection() -> None:
+    checked = [sample("for", "för", 0.8, True, valid=True)] * TRUSTED_CHECKS
+    learned = learn([lessons(checked)])
+    assert profile_of(learned).trusted == frozenset({("for", "för")})
+    one_rejection = learn([lessons([*checked, sample("for", "för", 0.99, False, valid=True)])])
+    assert profile_of(one_rejection).trusted == frozenset()
+    bulk = learn([lessons([sample("for", "för", 0.8, True, shown=0.95, valid=True)] * 9)])
+    assert profile_of(bulk).trusted == frozenset()  # accepted in bulk: not looked at
+
+
+def test_the_calibration_rises_and_few_decisions_move_it_little() -> None:
+    few = learn([lessons([sample("a", "b", 0.6, True)] * 2)])
+    point = few.calibration[0]
+    assert point.decisions == 2
+    assert point.corpus == pytest.approx(
+        (2 + CALIBRATION_PRIOR * 0.6) / (2 + CALIBRATION_PRIOR), abs=1e-4
+    )
+    many = [sample("a", "b", 0.6, True)] * 200 + [
+        sample("a", "b", 0.95, i % 2 == 0) for i in range(200)
+    ]
+    points = learn([lessons(many)]).calibration
+    corpus = [p.corpus for p in points]
+    assert corpus == sorted(corpus)  # pooled until it rises
+    assert len(points) == 1  # 0.6 right every time, 0.95 half the time: one block
+
+
+def test_confusions_are_summed() -> None:
+    counts = {"confusions": {"a>ä": 3}, "gold_chars": {"ä": 10}}
+    learned = learn([lessons([sample("a", "b", 0.5, True)], confusions=counts)] * 2)
+    assert learned.confusions["confusions"] == {"a>ä": 6}
+    assert learned.confusions["gold_chars"] == {"ä": 20}
+    profile = profile_of(learned, evidence_weight=2.0)
+    assert profile.evidence["confusions"]["a>ä"] == 12.0
+
+
+def test_the_digest_names_the_content() -> None:
+    learned = learn([lessons([sample("pa", "på", 0.9, False)], kept={"Kallby": 1})])
+    same = learn([lessons([sample("pa", "på", 0.9, False)], kept={"Kallby": 1})])
+    assert learned.digest() == same.digest()
+    same.words["Tärnqvist"] = 1
+    assert learned.digest() != same.digest()
+    assert Learned().digest() != learned.digest()
+    assert profile_of(learned).digest == learned.digest()
+
+
+def test_the_calibration_learned_moves_the_confidences_of_the_corpus() -> None:
+    # in this corpus the engine's 0.9 is right half the time, its 0.99 always
+    half = [sample(f"u{i}", f"v{i}", 0.9, i % 2 == 0) for i in range(100)]
+    sure = [sample(f"x{i}", f"y{i}", 0.99, True) for i in range(100)]
+    profile = profile_of(learn([lessons(half + sure)]))
+    assert profile.calibration is not None
+    assert profile.confidence(0.9, "new", "pair", guarded=False) < 0.6
+    assert profile.confidence(0.9, "new", "pair", guarded=True) < 0.6  # lowering: always
+    assert profile.confidence(0.99, "new", "pair", guarded=False) > 0.99
+    # and where the engine's 0.6 is always right, it rises; a guarded change only to 0.85
+    unsure = profile_of(learn([lessons([sample(f"x{i}", f"y{i}", 0.6, True) for i in range(200)])]))
+    assert unsure.confidence(0.6, "new", "pair", guarded=False) > 0.9
+    assert unsure.confidence(0.6, "new", "pair", guarded=True) == 0.85
