@@ -6,8 +6,9 @@ that opens the project to read while this window holds it): words kept or
 written, pairs accepted or rejected, the OCR engine's confusions and the calibration. When
 what it learned changed, the pending suggestions of the other documents are re-scored a
 few documents at a time on the corpus's worker thread, so that a decision or a search
-asked for meanwhile waits at most for those few; their analyses run in a worker process
-(``corpus.learning.elsewhere``: the window's process never holds the engine). A new
+asked for meanwhile waits at most for those few; each is read, analysed and made anew in
+a worker process (``corpus.learning.elsewhere``: the window's process never holds the
+engine) and only written here. A new
 decision stops the re-scoring, and it starts again from what is learned then. The window
 is told how many suggestions changed ("37 suggestions updated from your decisions") and
 what was learned.
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from korrektur.corpus.learning.elsewhere import analysed_elsewhere, learned_elsewhere
+from korrektur.corpus.learning.elsewhere import learned_elsewhere, rescored_elsewhere
 from korrektur.corpus.learning.estimate import Learned
 from korrektur.corpus.learning.learner import load_profile
 from korrektur.corpus.learning.rescore import PENDING_WORDS, Changes, rescore_corpus
@@ -219,9 +220,10 @@ class CorpusLearning(QObject):
 
         def work(corpus: Corpus) -> Rescoring:
             profile = rescoring.profile
-            analyse = analysed_elsewhere(self.service.rescorer(), corpus.project.root, profile)
+            root, runner = corpus.project.root, self.service.rescorer()
+            rescore = rescored_elsewhere(runner, root, profile, corpus.rules)
             report = rescore_corpus(
-                corpus, profile, analyse=analyse, progress=_Stop(self._stop), only=batch
+                corpus, profile, rescore=rescore, progress=_Stop(self._stop), only=batch
             )
             rescoring.documents += report.documents
             rescoring.changed += report.changed_documents

@@ -1,5 +1,6 @@
-"""Re-scoring's analyses on a runner (a worker process in the window): the same suggestions
-as in the process that asks, and a learned state replaced meanwhile stops the run."""
+"""Learning and re-scoring on a runner (a worker process in the window): the same review
+files as made where the corpus is open, a learned state replaced meanwhile stops the run,
+and learning reads the project the window holds."""
 
 from __future__ import annotations
 
@@ -7,13 +8,17 @@ import pytest
 
 from korrektur.corpus.batch import Analysis
 from korrektur.corpus.decide import decide_pair
-from korrektur.corpus.learning.elsewhere import LearnedAgain, analysed_elsewhere
+from korrektur.corpus.learning.elsewhere import rescored_elsewhere
 from korrektur.corpus.learning.learner import learn_corpus, load_profile
-from korrektur.corpus.learning.rescore import profiled_words, rescore_corpus
+from korrektur.corpus.learning.rescore import (
+    PENDING_WORDS,
+    profiled_words,
+    rescore_corpus,
+    rescore_file,
+)
 from korrektur.corpus.runners import InlineRunner
 from korrektur.corpus.workspace import open_corpus
 from korrektur.engine.base import NoProgress
-from korrektur.model import Document
 
 
 @pytest.fixture
@@ -27,26 +32,28 @@ def learned(project):
     return profile
 
 
-def test_analyses_elsewhere_find_what_the_profile_finds_here(project, learned):
-    document = Document.from_text("Det &r bra for eleverna pa hosten.\n")
-    here = profiled_words(learned)(document, NoProgress())
-    there = analysed_elsewhere(InlineRunner(), project, learned)(document, NoProgress())
-    assert [(s.start, s.end, s.replacement, s.confidence) for s in there] == [
-        (s.start, s.end, s.replacement, s.confidence) for s in here
-    ]
-    assert there
+def test_review_files_rescored_elsewhere_are_what_rescoring_here_makes(project, learned):
+    with open_corpus(project, "test") as corpus:
+        rules = list(corpus.rules)
+        names = corpus.index.documents_with(PENDING_WORDS, ())
+    path = project / "reviews" / f"{names[0]}.review.yaml"
+    here = rescore_file(path, learned.digest, rules, profiled_words(learned), NoProgress())
+    there = rescored_elsewhere(InlineRunner(), project, learned, rules)(path)
+    assert there.changes == here.changes
+    assert there.changes.total  # the learned calibration moved the confidences
+    assert there.facts == here.facts
+    assert there.stamp == here.stamp
+    assert there.data is not None
+    assert path.read_bytes() != there.data  # not written there: the window writes it
 
 
 def test_a_learned_state_replaced_meanwhile_stops_the_rescoring(project, learned):
     from dataclasses import replace
 
     gone = replace(learned, digest="0000000000")  # what the window had before learning again
-    document = Document.from_text("Det &r bra for eleverna.\n")
-    with pytest.raises(LearnedAgain):
-        analysed_elsewhere(InlineRunner(), project, gone)(document, NoProgress())
     with open_corpus(project, "test") as corpus:
-        analyse = analysed_elsewhere(InlineRunner(), project, gone)
-        report = rescore_corpus(corpus, gone, analyse=analyse)
+        rescore = rescored_elsewhere(InlineRunner(), project, gone, corpus.rules)
+        report = rescore_corpus(corpus, gone, rescore=rescore)
     assert report.cancelled
     assert report.documents == 0
 
