@@ -165,6 +165,13 @@ class Bench:
         assert window is not None
         return watch(action, window.decisions.stepped, self.heartbeat)
 
+    def idle(self, seconds: float) -> dict[str, float]:
+        """Nothing asked of the window for ``seconds``: the machine's own share of the gaps."""
+        from PySide6.QtCore import QTimer
+
+        timer = QTimer(singleShot=True, interval=int(1000 * seconds))
+        return watch(timer.start, timer.timeout, self.heartbeat)
+
     def wait(self, signal: object) -> dict[str, float]:
         """Nothing more done: until ``signal``, with the heartbeat on."""
         return watch(lambda: None, signal, self.heartbeat)
@@ -297,6 +304,16 @@ def run(project: Path, runs: int, rescore_seconds: float) -> list[tuple[str, str
         )
         bench.open()
         settle(500)
+        quiet = bench.idle(10)
+        say(f"idle: {quiet}")
+        rows.append(
+            (
+                "the open window, nothing asked of it (10 s)",
+                "",
+                f"{quiet['gap_ms']:.0f} ms",
+                "what the shared machine alone costs the window: compare the gaps below",
+            )
+        )
         for label, text in words_to_search(project):
             results = [bench.search(text) for _ in range(runs)]
             say(f"search {text}: {results}")
