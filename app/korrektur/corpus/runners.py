@@ -8,7 +8,9 @@ lazily: a task's source is read only when there is room for it.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -27,6 +29,23 @@ IN_FLIGHT_PER_WORKER = 3
 POOL_FROM = 16
 """Documents from which work that needs no lexicon (rules, exports, reading review files)
 is given to worker processes: starting them costs about a second."""
+
+
+BACKGROUND_NICE = 5
+"""How much lower a window's worker processes run than the window (``in_background``)."""
+
+
+def in_background(initializer: Callable[[], None] | None = None) -> None:
+    """A worker initializer for a window's background work: lower priority, then ``initializer``.
+
+    The window and its workers share the machine's cores: on a busy machine the window's
+    thread would wait for a core behind its own workers (and miss its beats) though the
+    work can wait for it. Pass ``functools.partial(in_background, warm_up)`` to a pool.
+    """
+    with contextlib.suppress(OSError, AttributeError):  # (no nice on Windows)
+        os.nice(BACKGROUND_NICE)
+    if initializer is not None:
+        initializer()
 
 
 class Failed(Exception):

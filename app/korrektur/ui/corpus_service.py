@@ -13,6 +13,7 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,7 +25,13 @@ from korrektur.corpus.facts import engine_key
 from korrektur.corpus.lock import ProjectBusy
 from korrektur.corpus.project import CorpusError, Project
 from korrektur.corpus.rules import Rule
-from korrektur.corpus.runners import AdaptiveRunner, PoolRunner, Runner, RunnerFactory
+from korrektur.corpus.runners import (
+    AdaptiveRunner,
+    PoolRunner,
+    Runner,
+    RunnerFactory,
+    in_background,
+)
 from korrektur.corpus.slices import Slices
 from korrektur.corpus.status import CorpusStatus, corpus_status
 from korrektur.corpus.steps import Outcome
@@ -59,18 +66,18 @@ def _jobs() -> int:
 
 
 def analysis_runner(count: int) -> Runner:
-    """Worker processes for the analysis (each loads the lexicon once)."""
-    return PoolRunner(min(_jobs(), count), warm_up)
+    """Worker processes for the analysis (each loads the lexicon once), below the window."""
+    return PoolRunner(min(_jobs(), count), partial(in_background, warm_up))
 
 
 def step_runner() -> Runner:
     """Where corpus-wide decisions rewrite review files: here if few, else in processes."""
-    return AdaptiveRunner(_jobs())
+    return AdaptiveRunner(_jobs(), in_background)
 
 
 def rescore_runner() -> Runner:
-    """Where re-scoring analyses documents: one worker process (never the window's)."""
-    return PoolRunner(1)
+    """Where learning and re-scoring run: one worker process (never the window's)."""
+    return PoolRunner(1, in_background)
 
 
 @dataclass(frozen=True)
