@@ -2,8 +2,9 @@
 
 After a corpus-wide decision, or a save in the review window, and once the archivist has
 paused (``PAUSE_MS``), the corpus learns again (``corpus.learning``, in a worker process
-that opens the project to read while this window holds it): words kept or
-written, pairs accepted or rejected, the OCR engine's confusions and the calibration. When
+that opens the project to read while this window holds it, waited for beside the corpus's
+thread so that searches go on meanwhile): words kept or written, pairs accepted or
+rejected, the OCR engine's confusions and the calibration. When
 what it learned changed, the pending suggestions of the other documents are re-scored a
 few documents at a time on the corpus's worker thread, so that a decision or a search
 asked for meanwhile waits at most for those few; each is read, analysed and made anew in
@@ -189,17 +190,30 @@ class CorpusLearning(QObject):
         self._stop.clear()
         skip = self.skip()
 
-        def work(corpus: Corpus) -> tuple[Lesson, Rescoring | None]:
-            report = learned_elsewhere(self.service.rescorer(), corpus.project.root)
-            path = str(learned_path(corpus.project.root))
-            lesson = Lesson(report.learned, report.edits, path, report.changed)
-            profile = load_profile(corpus.project.root) if report.changed else None
-            if profile is None:
-                return lesson, None
-            names = corpus.index.documents_with(PENDING_WORDS, ())
-            return lesson, Rescoring(profile, [n for n in names if n != skip])
+        project = self.service.project
+        if project is None:
+            self._end(None)
+            return
+        root = project.root
 
-        self.service.on_corpus(work, self._learned, self._failed, self.tr("Learning…"))
+        def learn() -> tuple[Lesson, Profile | None]:  # beside the corpus's thread
+            report = learned_elsewhere(self.service.rescorer(), root)
+            lesson = Lesson(report.learned, report.edits, str(learned_path(root)), report.changed)
+            return lesson, (load_profile(root) if report.changed else None)
+
+        def learned(result: tuple[Lesson, Profile | None]) -> None:
+            lesson, profile = result
+            if profile is None:
+                self._learned((lesson, None))
+                return
+
+            def todo(corpus: Corpus) -> tuple[Lesson, Rescoring | None]:
+                names = corpus.index.documents_with(PENDING_WORDS, ())
+                return lesson, Rescoring(profile, [n for n in names if n != skip])
+
+            self.service.on_corpus(todo, self._learned, self._failed)
+
+        self.service.aside(learn, learned, self._failed, self.tr("Learning…"))
 
     def _learned(self, result: tuple[Lesson, Rescoring | None]) -> None:
         lesson, rescoring = result

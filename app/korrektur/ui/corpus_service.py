@@ -39,7 +39,7 @@ from korrektur.corpus.sync import Synchroniser
 from korrektur.corpus.worker import warm_up
 from korrektur.corpus.workspace import Corpus, open_corpus
 from korrektur.store.provenance import current_tool
-from korrektur.ui.jobs import POOLS, Jobs, Pool
+from korrektur.ui.jobs import POOLS, Jobs, Pool, SyncPool, thread_pool
 
 T = TypeVar("T")
 
@@ -190,6 +190,7 @@ class CorpusService(QObject):
         steps: Callable[[], Runner] = step_runner,
         rescorer: Callable[[], Runner] = rescore_runner,
         parent: QObject | None = None,
+        aside: Pool | None = None,
     ) -> None:
         super().__init__(parent)
         self._make_step_runner = steps
@@ -197,6 +198,11 @@ class CorpusService(QObject):
         self._make_rescorer = rescorer
         self._rescorer: Runner | None = None
         self.jobs = Jobs(pool=pool or corpus_pool(), parent=self)
+        # work that waits on a worker process and touches no SQLite: beside the corpus's
+        # thread, so that searches and decisions need not wait for it (learning)
+        beside = aside or (SyncPool() if isinstance(pool, SyncPool) else thread_pool())
+        self.aside_jobs = Jobs(pool=beside, parent=self)
+        self._rescorer_lock = threading.Lock()
         self.project: Project | None = None
         self.readonly = False
         self._runner = runner
@@ -233,10 +239,15 @@ class CorpusService(QObject):
         return Figures(corpus_status(corpus, self._engine), list(corpus.rules))
 
     def rescorer(self) -> Runner:
-        """Where re-scoring analyses (on the worker thread; started when first asked for)."""
-        if self._rescorer is None:
-            self._rescorer = self._make_rescorer()
-        return self._rescorer
+        """Where learning and re-scoring run (started when first asked for).
+
+        One thread at a time uses it: learning beside the corpus's thread, then re-scoring
+        on it.
+        """
+        with self._rescorer_lock:
+            if self._rescorer is None:
+                self._rescorer = self._make_rescorer()
+            return self._rescorer
 
     def _need(self) -> Corpus:
         if self._corpus is None:
@@ -278,6 +289,23 @@ class CorpusService(QObject):
         self._submit(
             lambda: work(self._need()), on_done, on_failed or self.failed.emit, label=label
         )
+
+    def aside(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_failed: Callable[[str], None] | None = None,
+        label: str = "",
+    ) -> None:
+        """Run ``work`` beside the corpus's thread: it must not touch the open corpus."""
+        if not self._closed:
+            failed = on_failed or self.failed.emit
+            self.aside_jobs.local(work, on_done, lambda failure: failed(failure.message), label)
+
+    @property
+    def busy_label(self) -> str:
+        """What the archivist waits for ("" when nothing)."""
+        return self.jobs.label or self.aside_jobs.label
 
     def refresh(self) -> None:
         """Read the figures again (``figures`` follows)."""
@@ -405,6 +433,7 @@ class CorpusService(QObject):
                 self._corpus.close()
                 self._corpus = None
 
+        self.aside_jobs.wait()  # (a learning under way: its worker is closed next)
         self.jobs.local(work, _ignore, _ignore)
         self.jobs.wait()
 

@@ -157,7 +157,8 @@ class CorpusWindow(QMainWindow):
         s.analysis_running.connect(self._on_analysis_running)
         s.analysis_progress.connect(self.status.set_analysis_progress)
         s.analysis_done.connect(self._on_analysis_done)
-        s.jobs.busy_changed.connect(self.status.show_busy)
+        for jobs in (s.jobs, s.aside_jobs):
+            jobs.busy_changed.connect(lambda _: self.status.show_busy(s.busy_label))
         self.status.cancel_requested.connect(s.cancel_analysis)
         c.search_requested.connect(self.search)
         c.decide_requested.connect(self.decisions.decide)

@@ -137,3 +137,46 @@ def test_a_decision_saves_the_open_documents_work_first_and_shows_the_document_a
 
 def messages_with(window, text):
     return [m for m in window.messages.questions + window.messages.errors if text in m]
+
+
+def test_searches_go_on_while_the_corpus_learns_after_a_decision(
+    qtbot, services, messages, files, project, monkeypatch
+):
+    from korrektur.ui import corpus_learning
+
+    entered, release = threading.Event(), threading.Event()
+    real = corpus_learning.learned_elsewhere
+
+    def slow_learning(runner, root):  # a learning that takes as long as the test wants
+        entered.set()
+        assert release.wait(WAIT_MS / 1000)
+        return real(runner, root)
+
+    monkeypatch.setattr(corpus_learning, "learned_elsewhere", slow_learning)
+    window = make_corpus_window(
+        qtbot, services, messages, project, pool=corpus_pool(), learning=True
+    )
+    qtbot.waitUntil(lambda: window.figures is not None and not window.service.jobs.busy)
+    window.learning._timer.setInterval(0)  # no pause after the decision
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    pane = window.concordance
+    qtbot.mouseClick(pane.search, Qt.MouseButton.LeftButton)
+    type_text(pane.search, "for → för")
+    qtbot.keyClick(pane.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pane.found is not None and pane.lines.hasFocus(), timeout=WAIT_MS)
+    with qtbot.waitSignal(window.decisions.stepped, timeout=WAIT_MS):
+        qtbot.keyClick(pane.lines, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(entered.is_set, timeout=WAIT_MS)
+
+    qtbot.mouseClick(pane.search, Qt.MouseButton.LeftButton)
+    pane.search.clear()
+    type_text(pane.search, "pa")
+    qtbot.keyClick(pane.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pane.found.query.word == "pa", timeout=WAIT_MS)
+    assert not release.is_set()  # found while the learning still went on
+    assert window.status.busy_label.text() == "Learning…"
+    with qtbot.waitSignal(window.learning.learned, timeout=WAIT_MS):
+        release.set()
+    qtbot.waitUntil(lambda: not window.learning.busy, timeout=WAIT_MS)
+    window.close()
