@@ -262,11 +262,15 @@ class CorpusService(QObject):
         on_done: Callable[[T], None],
         on_failed: Callable[[str], None] | None = None,
         label: str = "",
+        jobs: Jobs | None = None,
     ) -> None:
-        """Queue ``work``; nothing more is queued once the corpus is closing."""
+        """Queue ``work`` on the corpus's thread (or on ``jobs``'s).
+
+        Nothing more is queued once the corpus is closing.
+        """
         if not self._closed:
             failed = on_failed or self.failed.emit
-            self.jobs.local(work, on_done, lambda failure: failed(failure.message), label)
+            (jobs or self.jobs).local(work, on_done, lambda failure: failed(failure.message), label)
 
     def open(self, root: Path) -> None:
         """Open the project at ``root`` (``opened`` and ``figures`` follow, or ``failed``)."""
@@ -298,9 +302,7 @@ class CorpusService(QObject):
         label: str = "",
     ) -> None:
         """Run ``work`` beside the corpus's thread: it must not touch the open corpus."""
-        if not self._closed:
-            failed = on_failed or self.failed.emit
-            self.aside_jobs.local(work, on_done, lambda failure: failed(failure.message), label)
+        self._submit(work, on_done, on_failed, label, self.aside_jobs)
 
     @property
     def busy_label(self) -> str:
