@@ -171,9 +171,9 @@ def main() -> int:
         peers = peer_results(folds, tmp, score, mode)
     lines = results_section(folds, results, sims, peers, clean)
     samples = [
-        (fold.calibration.confidence(p, kind), right)
+        (fold.calibration.confidence(p, kind, written), right)
         for fold in folds
-        for p, right, kind in fold.judged()
+        for p, right, kind, written in fold.judged()
     ]
     lines += ["### Reliability of the out-of-fold confidence", ""]
     lines += [*reliability_table(samples, BINS), ""]

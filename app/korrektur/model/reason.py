@@ -143,6 +143,14 @@ class Phrase:
 
     def render(self, translate: Translate = english) -> str:
         """The phrase in the language of ``translate`` (it maps an English template)."""
+        if translate is english:  # made once: phrases are shared between reasons
+            found: str | None = self.__dict__.get("_english")
+            if found is None:
+                found = self.__dict__["_english"] = self._render(english)
+            return found
+        return self._render(translate)
+
+    def _render(self, translate: Translate) -> str:
         template = translate(TEMPLATES[self.key])
         filled = {name: _text(value, translate) for name, value in self.values}
         try:

@@ -40,7 +40,7 @@ from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
 
 CACHE = ".learned-lessons.json"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: lessons count the words that stood
 DECIDED = "status != 'pending'"
 
 

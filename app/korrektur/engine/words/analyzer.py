@@ -31,6 +31,7 @@ from korrektur.engine.words.decide import (
     unknown_prior,
     with_context,
 )
+from korrektur.engine.words.foreign import keep_english
 from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
 from korrektur.engine.words.occurrences import Mode, Occurrence, collect
 from korrektur.engine.words.realword import RealWordModel, shared_model
@@ -295,6 +296,7 @@ class WordAnalyzer:
         second.document = document_readings(words, second.generator, damaged, valid)
         final = _run(second, words, progress, len(words), total)
         _in_context(words, final, lexicon, document.text, self.realword)
+        keep_english(words, final, lexicon)
         if progress is not None:
             progress.report(total, total)
         return words, final
@@ -343,7 +345,7 @@ class WordAnalyzer:
             others.append(word.as_written)
         return _Explained(
             reason(word.as_written, decision, self.lexicon, left, right),
-            self.calibration.confidence(decision.confidence, decision.kind),
+            self.calibration.confidence(decision.confidence, decision.kind, decision.written),
             tuple(others),
         )
 

@@ -466,34 +466,41 @@ class Generator:
             if len(paths) > SPELLINGS:
                 kept = sorted(paths.items(), key=lambda item: -(item[1].prior + item[1].cost))
                 paths = best[start] = dict(kept[:SPELLINGS])
+            parts: list[tuple[int, str, float, tuple[float, tuple[Op, ...]]]] | None = None
             for spelled, here in paths.items():
                 if len(here.parts) >= MAX_PARTS - 1:
                     continue
+                if parts is None:  # the parts that may follow here, the same for each spelling
+                    parts = []
+                    for stop in range(start + MIN_BEGIN, last_stop):
+                        for form in begin_forms(key[start:stop]):
+                            logn = part_logn(form)
+                            if stop - start < 3 and logn < SHORT_PART_LOGN:
+                                continue
+                            priced = self._diacritic_cost(text[start:stop], form, fixed, start)
+                            if priced is not None:
+                                parts.append((stop, form, logn, priced))
                 # every part after the second is one more chance of a spurious split
                 extra = EXTRA_PART if here.parts else 0.0
-                for stop in range(start + MIN_BEGIN, last_stop):
-                    for form in begin_forms(key[start:stop]):
-                        if stop - start < 3 and part_logn(form) < SHORT_PART_LOGN:
-                            continue
-                        priced = self._diacritic_cost(text[start:stop], form, fixed, start)
-                        if priced is None:
-                            continue
-                        prior = here.prior + part_logn(form) - PART_NORM + extra
-                        score = prior + here.cost + priced[0]
-                        longer = spelled + form
-                        current = best[stop].get(longer)
-                        if current is None or score > current.prior + current.cost:
-                            best[stop][longer] = _Path(
-                                prior,
-                                here.cost + priced[0],
-                                (*here.parts, form),
-                                here.ops + priced[1],
-                            )
+                for stop, form, logn, priced in parts:
+                    prior = here.prior + logn - PART_NORM + extra
+                    score = prior + here.cost + priced[0]
+                    longer = spelled + form
+                    current = best[stop].get(longer)
+                    if current is None or score > current.prior + current.cost:
+                        best[stop][longer] = _Path(
+                            prior,
+                            here.cost + priced[0],
+                            (*here.parts, form),
+                            here.ops + priced[1],
+                        )
         unended: list[tuple[float, int, str]] = []
         for start in range(MIN_BEGIN, size - MIN_END + 1):
             paths = best[start]
+            if not paths:
+                continue
+            ends = self._ends(text[start:], fixed, start)  # (the same for every spelling)
             for spelled, here in paths.items():
-                ends = self._ends(text[start:], fixed, start)
                 if not ends and not variant.ops and size - start >= MIN_REWRITTEN_END:
                     unended.append((here.prior + here.cost, start, spelled))
                 yield from self._compound_candidates(variant, here, ends)

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from korrektur.engine.words.calibration import CONTEXT, PLAIN
+from korrektur.engine.words.calibration import CONTEXT, NEAR, PLAIN, SPLIT, Written
 from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.channel import Channel, is_diacritic_op
 from korrektur.engine.words.context import ContextModel
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 _LOWER, _TITLE, _UPPER, _MIXED = Case.LOWER, Case.TITLE, Case.UPPER, Case.MIXED
 _DIACRITICS = Mode.DIACRITICS
 _KEEP, _COMPOUND = Source.KEEP, Source.COMPOUND
+_SOURCE_KINDS = {Source.NEAR: NEAR, Source.SPLIT: SPLIT}
+_NO_WORD, _RARE_WORD, _WORD = Written.NO_WORD, Written.RARE_WORD, Written.WORD
+_PLAUSIBLE = math.log(0.01)  # see ``Decision.written``
 
 # Log prior that the raw word is right although the lexicon does not know it.
 UNKNOWN_LOWER = math.log(1e-13)
@@ -88,16 +91,41 @@ class Decision:
 
     @property
     def kind(self) -> str:
-        """The kind of evidence that decided, for calibration: the sentence or the word.
+        """The kind of evidence that decided, for calibration (``calibration.KINDS``).
 
-        The sentence decided when the real-word model weighed the word, or when the
-        neighbours changed what the word alone would have been.
+        A near miss (an edit the channel does not explain) or two words run together are
+        kinds of their own, however they were decided. Otherwise the sentence decided when
+        the real-word model weighed the word, or when the neighbours changed what the word
+        alone would have been; else the word alone did.
         """
+        candidate = self.options[0].candidate
+        if candidate is not None and candidate.source in _SOURCE_KINDS:
+            return _SOURCE_KINDS[candidate.source]
         if self.sentence is not None or (
             self.plain is not None and self.plain.best.text != self.best.text
         ):
             return CONTEXT
         return PLAIN
+
+    @property
+    def written(self) -> Written:
+        """What the best option changes: no word, a rare word, or a plausible word.
+
+        A known word at least ``PLAUSIBLE`` times as common as its replacement is one an
+        author may have written (``har`` beside ``här``, ``prova`` beside ``pröva``);
+        a rarer one is a misreading almost always (``ar`` for ``är``).
+        """
+        best = self.options[0]
+        if kept(best):
+            return _NO_WORD  # not a change of the word
+        written = next((o for o in self.without_context().options if kept(o)), None)
+        if written is None or written.candidate is None:
+            return _NO_WORD
+        if best.candidate is not None and (
+            written.candidate.prior - best.candidate.prior < _PLAUSIBLE
+        ):
+            return _RARE_WORD
+        return _WORD
 
     def without_context(self) -> Decision:
         """The decision before any context was applied (itself when none was)."""

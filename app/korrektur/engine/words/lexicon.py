@@ -67,6 +67,9 @@ class Lexicon:
         patterns: regular expressions of protected chunks.
         confusions: hand-written ``raw>gold`` weights (confusions.yaml).
         learned: per-document learned confusion counts (learned-confusions.yaml).
+        english: English words (wordfreq) that Swedish hardly uses, and the most common
+            English words → their log probability in English, ``quantise``d (see
+            ``foreign.py``).
     """
 
     total: float
@@ -82,6 +85,7 @@ class Lexicon:
     patterns: list[tuple[str, str]]
     confusions: list[tuple[str, str, float]]
     learned: dict[str, dict[str, dict[str, int]]]
+    english: dict[str, int] = field(default_factory=dict)
     rare_logp: float = field(init=False)
     _near: dict[tuple[str, int], list[str]] = field(init=False, repr=False)
     _near_lock: threading.Lock = field(init=False, repr=False)
@@ -124,6 +128,11 @@ class Lexicon:
         if word in self.forms(fold(word)):  # not in logp: one of the rare forms
             return self.rare_logp
         return None
+
+    def english_logp(self, word: str) -> float | None:
+        """Log probability of a lower-case word in English, if ``english`` holds it."""
+        value = self.english.get(word)
+        return None if value is None else value / -SCALE
 
     def part_logn(self, part: str) -> float:
         """Log of how many compounds the first part ``part`` begins (0 when unknown)."""
@@ -224,6 +233,7 @@ class Lexicon:
                 "patterns": self.patterns,
                 "confusions": self.confusions,
                 "learned": self.learned,
+                "english": self.english,
             }
         )
 
@@ -258,6 +268,7 @@ class Lexicon:
             patterns=[tuple(p) for p in data["patterns"]],
             confusions=[tuple(c) for c in data["confusions"]],
             learned=data["learned"],
+            english=data["english"],
         )
 
 

@@ -171,8 +171,21 @@ def _shown(token: str) -> Phrase:
     return phrase(key) if key is not None else phrase("word", word=token)
 
 
+_DESCRIBED: dict[str, Phrase] = {}  # feature → its phrase, remembered (bounded)
+_DESCRIBED_LIMIT = 100_000
+
+
 def describe_phrase(feature: str) -> Phrase:
-    """A feature as a reason phrase (``L1=det`` → "'det' just before")."""
+    """A feature as a reason phrase (``L1=det`` → "'det' just before"), remembered."""
+    found = _DESCRIBED.get(feature)
+    if found is None:
+        if len(_DESCRIBED) >= _DESCRIBED_LIMIT:
+            _DESCRIBED.clear()
+        found = _DESCRIBED[feature] = _describe_phrase(feature)
+    return found
+
+
+def _describe_phrase(feature: str) -> Phrase:
     kind, _, value = feature.partition("=")
     first, _, second = value.partition(" ")
     if kind in ("L1", "R1"):

@@ -33,6 +33,8 @@ DOCUMENT_STRENGTH = 2.0  # the plain decision counts as this many of a word's oc
 DOCUMENT_ROUNDS = 5
 
 
+_TITLE, _UPPER = Case.TITLE, Case.UPPER  # (module names: quicker than the class's)
+
 Plan = tuple[tuple[str, ...], dict[str, float], list[float]]  # words, shares, likelihoods
 
 
@@ -62,13 +64,9 @@ def in_sentence(
     words, shares, likelihoods = plan
     start, end = occurrence.pieces[0].start, occurrence.pieces[-1].end
     left, right = around(text, start, end, CHUNKS)
+    case = occurrence.case
     choice = model.choose(
-        left,
-        right,
-        words,
-        title=occurrence.case is Case.TITLE,
-        upper=occurrence.case is Case.UPPER,
-        likelihoods=likelihoods,
+        left, right, words, title=case is _TITLE, upper=case is _UPPER, likelihoods=likelihoods
     )
     if not choice.modelled:
         return None
@@ -116,34 +114,41 @@ def in_document(results: list[Decision]) -> list[Decision]:
     if len(results) < 2:
         return results
     plain = results[0].without_context()
-    base = {o.text: p for o, p in zip(plain.options, plain.probabilities, strict=True)}
+    texts = [o.text for o in plain.options]
+    place = {text: index for index, text in enumerate(texts)}
+    base = plain.probabilities
+    floors = [max(prior, 1e-300) for prior in base]
+    # each posterior as (place of the option's text, probability), in the option order
     posteriors = [
-        {o.text: p for o, p in zip(r.options, r.probabilities, strict=True)} for r in results
+        [(place[o.text], p) for o, p in zip(r.options, r.probabilities, strict=True)]
+        for r in results
     ]
     current = posteriors
+    count = len(texts)
     for _ in range(DOCUMENT_ROUNDS):
-        share = {
-            text: (sum(p.get(text, 0.0) for p in current) + DOCUMENT_STRENGTH * prior)
-            / (len(current) + DOCUMENT_STRENGTH)
-            for text, prior in base.items()
-        }
+        sums: list[float] = [0.0] * count
+        for posterior in current:
+            for index, p in posterior:
+                sums[index] += p
+        share = [
+            (sums[index] + DOCUMENT_STRENGTH * base[index]) / (len(current) + DOCUMENT_STRENGTH)
+            for index in range(count)
+        ]
         current = []
         for posterior in posteriors:
-            weights = {
-                t: p * share.get(t, 0.0) / max(base.get(t, 0.0), 1e-300)
-                for t, p in posterior.items()
-            }
-            total = sum(weights.values()) or 1.0
-            current.append({t: w / total for t, w in weights.items()})
+            weights = [(index, p * share[index] / floors[index]) for index, p in posterior]
+            total = sum(w for _, w in weights) or 1.0
+            current.append([(index, w / total) for index, w in weights])
     out = []
-    for result, posterior in zip(results, current, strict=True):
+    for result, listed in zip(results, current, strict=True):
+        found = {texts[index]: p for index, p in listed}
         ranked = [
             Option(
                 o.text,
                 o.word,
                 o.score,
                 o.candidate,
-                math.log(max(posterior.get(o.text, 0.0), 1e-300)) - o.score,
+                math.log(max(found.get(o.text, 0.0), 1e-300)) - o.score,
             )
             for o in result.options
         ]
@@ -174,6 +179,8 @@ def _plan(decision: Decision, model: RealWordModel, raw: str, lone: float) -> Pl
     if len(shares) < 2:
         return None
     words = tuple(shares)
+    if not model.covers(words):
+        return None  # no set holds them all: the model would say nothing
     return words, shares, [likelihood[w] for w in words]
 
 
