@@ -14,7 +14,7 @@ keep a 300-page review cheap to send:
   review it keeps the review's document, proposals and versions under a token
   (``hold``); the window's requests then name those by token and id (``Held``). A
   suggestion named so travels as its *proposal*: its decision travels beside it, in the
-  ``Decisions`` of a snapshot. A snapshot's held suggestions travel as their ids, in one
+  ``DecisionColumns`` of a snapshot. A snapshot's held suggestions travel as their ids, in one
   tuple of strings (pickled in C, where naming each suggestion took 40 ms of the window's
   interpreter lock for a 300-page review). The worker lets a review go when the window
   says so (``release``), and a new worker process holds nothing: the window sends
@@ -39,10 +39,10 @@ from korrektur.model.reason import Reason
 from korrektur.model.view import TextView
 from korrektur.store.history import History, Version
 from korrektur.store.lock import Stamp
-from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import Unanchored
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import Snapshot
+from korrektur.store.tool import ToolInfo
 
 PROTOCOL = 5
 

@@ -40,7 +40,7 @@ def test_a_snapshot_of_the_held_review_names_held_suggestions_and_sends_the_rest
         [sent] = [s for s in came.suggestions if s.id == fresh.id]
         assert sent is not fresh
         assert sent.original == fresh.original
-        assert came.marks == snap.marks  # the decisions travel beside the proposals
+        assert came.decisions == snap.decisions  # the decisions travel beside the proposals
         assert came.versions == snap.versions
         assert came.tool == snap.tool
     finally:

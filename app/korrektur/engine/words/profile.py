@@ -34,8 +34,9 @@ from dataclasses import dataclass, field, replace
 
 from korrektur.engine.words.analyzer import WordAnalyzer
 from korrektur.engine.words.calibration import CONTEXT, PLAIN, Calibration
-from korrektur.engine.words.decide import Decision
-from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon, shared_lexicon
+from korrektur.engine.words.decide import Verdict
+from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from korrektur.engine.words.occurrences import Occurrence
 from korrektur.engine.words.text import fold
 from korrektur.model.document import Document
@@ -202,7 +203,7 @@ class ProfiledAnalyzer(WordAnalyzer):
             return self._lexicon
 
     def suggestions(
-        self, document: Document, words: list[Occurrence], decisions: list[Decision]
+        self, document: Document, words: list[Occurrence], decisions: list[Verdict]
     ) -> list[Suggestion]:
         """The engine's suggestions, with corpus words left alone and confidences learned."""
         found = super().suggestions(document, words, decisions)
