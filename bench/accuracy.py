@@ -26,7 +26,7 @@ from types import ModuleType
 from typing import Any
 
 from devdata import REVIEW_SIM, ROOT, SCORER, DevSet, dev_sets, require_shared
-from korrektur.engine.words.lexicon import shared_lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from korrektur.formats.suggestions_json import suggestions_payload
 from korrektur.model.document import Document
 from loo import Fold, analyse, applied, progress, run_folds
@@ -171,9 +171,9 @@ def main() -> int:
         peers = peer_results(folds, tmp, score, mode)
     lines = results_section(folds, results, sims, peers, clean)
     samples = [
-        (fold.calibration.confidence(p, kind), right)
+        (fold.calibration.confidence(p, kind, written), right)
         for fold in folds
-        for p, right, kind in fold.judged()
+        for p, right, kind, written in fold.judged()
     ]
     lines += ["### Reliability of the out-of-fold confidence", ""]
     lines += [*reliability_table(samples, BINS), ""]

@@ -20,7 +20,7 @@ import yaml
 
 from devdata import ROOT, dev_sets, require_shared
 from korrektur.engine.words.calibration import KINDS, fit_kinds, isotonic, to_yaml
-from korrektur.engine.words.lexicon import shared_lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from loo import progress, run_folds
 
 DEFAULT_OUT = ROOT / "lexicon" / "calibration.yaml"
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     folds = run_folds(names, shared_lexicon(), progress)
     samples = [sample for fold in folds for sample in fold.judged()]
     for kind in ("", *KINDS):
-        pairs = [(p, right) for p, right, k in samples if not kind or k == kind]
+        pairs = [(p, right) for p, right, k, _ in samples if not kind or k == kind]
         for probability, accuracy, size in isotonic(pairs):
             print(f"calibrate: {kind or 'all'}: p≈{probability:.6f} right {accuracy:.4f} n={size}")
     calibration = fit_kinds(samples)
@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
         f"# {len(samples)} suggestions on the {len(names)} development documents, each analysed\n"
         "# with confusion counts learned without it (leave one document out).\n"
         "# points: [model probability, confidence]; confidences in between are interpolated.\n"
-        "# kinds: the same for suggestions the sentence decided (context) or the word alone\n"
-        "# (plain); points serve a kind without its own.\n"
+        "# kinds: the same for suggestions the sentence decided (context), the word alone\n"
+        "# (plain), near misses (near) and words run together (split); points serve a kind\n"
+        "# without its own. valid_floor: a change of a plausible word as written below this\n"
+        "# model probability shows at most calibration.VALID_CEILING.\n"
     )
     body = yaml.safe_dump(to_yaml(calibration), default_flow_style=None)
     args.out.write_text(header + body, encoding="utf-8")

@@ -49,10 +49,10 @@ START, END = "<!-- corpus-gui:start -->", "<!-- corpus-gui:end -->"
 def prepare(work: Path, documents: int) -> Path:
     """The analysed project in ``work`` (made and analysed only the first time)."""
     from korrektur.corpus.batch import Analysis
+    from korrektur.corpus.opening import open_corpus
     from korrektur.corpus.project import init_project
     from korrektur.corpus.runners import PoolRunner
     from korrektur.corpus.worker import warm_up
-    from korrektur.corpus.workspace import open_corpus
 
     project = work / "project"
     stamp = work / f"analysed-{documents}"
@@ -259,7 +259,7 @@ class Bench:
 
 def words_to_search(project: Path) -> list[tuple[str, str]]:
     """The most frequent word, a middling and a rare one, and the most frequent pair."""
-    from korrektur.corpus.workspace import open_corpus
+    from korrektur.corpus.opening import open_corpus
 
     with open_corpus(project, "status", write=False) as corpus:
         db = corpus.index.db

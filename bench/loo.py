@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from devdata import DevSet, gold_words
 from korrektur.engine.pipeline import number, resolve_overlaps
 from korrektur.engine.words import WordAnalyzer
-from korrektur.engine.words.calibration import Calibration, fit_kinds
+from korrektur.engine.words.calibration import Calibration, Sample, Written, fit_kinds
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.model import KIND_GROUPS, Document, Kind, ReviewSession, Suggestion
 from korrektur.model.newlines import restore_newlines
@@ -33,8 +33,10 @@ def analyse(document: Document, lexicon: Lexicon, exclude: frozenset[str]) -> li
 
 def analysed(
     document: Document, lexicon: Lexicon, exclude: frozenset[str]
-) -> tuple[list[Suggestion], dict[int, str]]:
-    """The suggestions (as ``analyse``) and the kind of evidence of each, by start offset.
+) -> tuple[list[Suggestion], dict[int, tuple[str, bool]]]:
+    """The suggestions (as ``analyse``) and the evidence of each, by start offset.
+
+    The evidence: its kind, and what the suggestion changes (``Written``).
 
     The same steps as ``Engine.analyse`` with the word analyser alone.
     """
@@ -44,7 +46,7 @@ def analysed(
     wanted = WORD_KINDS | {Kind.MANUAL}
     kept = [s for s in found if s.kinds and s.kinds <= wanted]
     kinds = {
-        piece.start: decision.kind
+        piece.start: (decision.kind, decision.written)
         for word, decision in zip(words, decisions, strict=True)
         for piece in word.pieces
     }
@@ -64,7 +66,7 @@ class Fold:
     dev: DevSet
     document: Document
     suggestions: list[Suggestion]  # confidence: the model's probability (not calibrated)
-    kinds: dict[int, str]  # the kind of evidence by the start of a word piece
+    kinds: dict[int, tuple[str, Written]]  # kind of evidence, what it changes, by piece start
     targets: dict[int, str]  # gold word by the start of the raw word it corrects
     calibration: Calibration = field(default=IDENTITY)  # fitted on the other folds
 
@@ -72,22 +74,22 @@ class Fold:
     def name(self) -> str:
         return self.dev.name
 
-    def judged(self) -> list[tuple[float, bool, str]]:
-        """(model probability, right?, kind) of every suggestion matched to a gold word."""
+    def judged(self) -> list[Sample]:
+        """(model probability, right?, kind, written) of every suggestion matched to gold."""
         found = []
         for suggestion in self.suggestions:
             target = self.targets.get(suggestion.start)
             if target is not None:
                 right = suggestion.replacement == target
-                found.append((suggestion.confidence, right, self.kind(suggestion)))
+                found.append((suggestion.confidence, right, *self.evidence(suggestion)))
         return found
 
-    def kind(self, suggestion: Suggestion) -> str:
-        return self.kinds.get(suggestion.start, "")
+    def evidence(self, suggestion: Suggestion) -> tuple[str, Written]:
+        return self.kinds.get(suggestion.start, ("", Written.NO_WORD))
 
     def confidence(self, suggestion: Suggestion) -> float:
         """The out-of-fold confidence of one of the fold's suggestions."""
-        return self.calibration.confidence(suggestion.confidence, self.kind(suggestion))
+        return self.calibration.confidence(suggestion.confidence, *self.evidence(suggestion))
 
     def calibrated(self) -> list[Suggestion]:
         """The suggestions with out-of-fold confidences."""

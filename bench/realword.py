@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     loaded = time.perf_counter() - started
     started = time.perf_counter()
     for entry in model.sets:
-        entry.table()
+        entry.decode()
     decoded = time.perf_counter() - started
     size = (args.weights or data_path("lexicon", WEIGHTS_FILE)).stat().st_size
     print(

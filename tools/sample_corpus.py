@@ -99,7 +99,7 @@ def review_some(project: Path) -> None:
     """An archivist's work so far: decisions saved as the review window saves them."""
     from korrektur.corpus.decide import decide_pair
     from korrektur.corpus.learning.learner import learn_corpus
-    from korrektur.corpus.workspace import open_corpus
+    from korrektur.corpus.opening import open_corpus
     from korrektur.model import Status
     from korrektur.store.reviewfile import save_review
     from korrektur.store.reviewread import load_review
@@ -122,9 +122,9 @@ def review_some(project: Path) -> None:
 def make(out: Path) -> Path:
     """The sources, the project, analysed and partly reviewed; returns the project."""
     from korrektur.corpus.batch import Analysis
+    from korrektur.corpus.opening import open_corpus
     from korrektur.corpus.project import init_project
     from korrektur.corpus.runners import InlineRunner
-    from korrektur.corpus.workspace import open_corpus
 
     write_sources(out / "sources")
     project = init_project(out / "project", out / "sources").root

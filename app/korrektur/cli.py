@@ -38,7 +38,7 @@ from korrektur.workspace.opening import source_warnings
 from korrektur.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
-    from korrektur.engine.words.profile import Profile
+    from korrektur.engine import Profile
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1

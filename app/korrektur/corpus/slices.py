@@ -17,10 +17,10 @@ from typing import TypeVar
 
 from korrektur.corpus.batch import TODO, AnalyseReport, Analysis
 from korrektur.corpus.facts import engine_key
+from korrektur.corpus.opened import Corpus
 from korrektur.corpus.progress import Reporter
 from korrektur.corpus.runners import Failed, Runner, RunnerFactory
-from korrektur.corpus.workspace import Corpus
-from korrektur.store.provenance import current_tool
+from korrektur.store.tool import current_tool
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -22,9 +22,9 @@ from korrektur.corpus.decide import (
     reinstate,
     withdraw,
 )
+from korrektur.corpus.opened import Corpus
 from korrektur.corpus.project import CorpusError
 from korrektur.corpus.runners import Runner
-from korrektur.corpus.workspace import Corpus
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Open a source with its saved review: restore every decision, re-anchoring if it changed."""
+"""Resume a document's saved review: restore every decision, re-anchoring if the text changed."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from korrektur.model import Document, ReviewSession, Suggestion
 from korrektur.model.layout import Span
+from korrektur.model.structure import structure_of
 from korrektur.store.anchor import Anchorer
 from korrektur.store.records import Unanchored
 from korrektur.store.review import Review
@@ -96,13 +97,19 @@ def add_fresh(review: Review, fresh: Iterable[Suggestion]) -> int:
     Returns how many were added.
     """
     session = review.session
+    structure = structure_of(fresh) or session.structure  # (the text is the same: the newer)
     added = addable(review, session.suggestions, fresh)
     if added:
         merged = ReviewSession(
-            session.document, [*session.suggestions, *added], reviewer=session.reviewer
+            session.document,
+            [*session.suggestions, *added],
+            reviewer=session.reviewer,
+            structure=structure,
         )
         review.replace_session(merged)
         review.notes.append(f"analysed again: {len(added)} new suggestions")
+    else:
+        session.structure = structure
     return len(added)
 
 
@@ -139,7 +146,9 @@ def resume(
     old = saved.session
     source_path = document.path or saved.source_path
     if document.sha256 == old.document.sha256 and document.text == old.document.text:
-        session = ReviewSession(document, list(old.suggestions), reviewer=reviewer)
+        session = ReviewSession(
+            document, list(old.suggestions), reviewer=reviewer, structure=old.structure
+        )
         review = Review(
             session,
             saved.history,
@@ -155,8 +164,14 @@ def resume(
     anchorer = Anchorer(old.document.text, document.text, old.document.sha256)
     current = anchorer.reanchor(old.suggestions)
     retired = anchorer.reanchor(saved.retired(), exclusive=False)
-    fresh = _fresh_ids(_merge_fresh(current.anchored, analyse(document)), _taken(saved))
-    session = ReviewSession(document, [*current.anchored, *fresh], reviewer=reviewer)
+    analysed = analyse(document)  # (the structure of the text as it is now)
+    fresh = _fresh_ids(_merge_fresh(current.anchored, analysed), _taken(saved))
+    session = ReviewSession(
+        document,
+        [*current.anchored, *fresh],
+        reviewer=reviewer,
+        structure=structure_of(analysed),
+    )
     report.source_changed = True
     report.old_sha256 = old.document.sha256
     report.reanchored = len(current.anchored)

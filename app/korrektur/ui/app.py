@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from korrektur import __version__
 from korrektur.ui import settings as keys
+from korrektur.ui.corpus_open import open_corpus_window
 from korrektur.ui.i18n import Translations
 from korrektur.ui.jobs import Jobs
 from korrektur.ui.main_window import MainWindow
@@ -68,7 +69,8 @@ def run_gui(args: argparse.Namespace) -> int:
             set_export_folder=lambda folder: settings.set(keys.EXPORT_DIRECTORY, folder),
         ),
     )
-    window = MainWindow(Services(settings, messages, service, translations), theme)
+    services = Services(settings, messages, service, translations, open_corpus_window)
+    window = MainWindow(services, theme)
     messages.window = window
     project = bool(args.file) and Path(args.file).is_dir()  # a corpus: its window first
     if not project:

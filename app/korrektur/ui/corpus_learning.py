@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -28,9 +29,11 @@ from korrektur.corpus.learning.estimate import Learned
 from korrektur.corpus.learning.learner import load_profile
 from korrektur.corpus.learning.rescore import PENDING_WORDS, Changes, rescore_corpus
 from korrektur.corpus.learning.store import Edits, learned_path, read_learned
-from korrektur.corpus.workspace import Corpus
-from korrektur.engine.words.profile import Profile
+from korrektur.corpus.opened import Corpus
 from korrektur.ui.corpus_service import CorpusService
+
+if TYPE_CHECKING:
+    from korrektur.engine import Profile
 
 PAUSE_MS = 1500
 """Quiet time after the last decision before the corpus learns again."""

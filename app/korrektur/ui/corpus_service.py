@@ -23,6 +23,8 @@ from korrektur.corpus.batch import AnalyseReport
 from korrektur.corpus.concordance import Concordance, Pair, pair_concordance, word_concordance
 from korrektur.corpus.facts import engine_key
 from korrektur.corpus.lock import ProjectBusy
+from korrektur.corpus.opened import Corpus
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import CorpusError, Project
 from korrektur.corpus.rules import Rule
 from korrektur.corpus.runners import (
@@ -37,8 +39,7 @@ from korrektur.corpus.status import CorpusStatus, corpus_status
 from korrektur.corpus.steps import Outcome
 from korrektur.corpus.sync import Synchroniser
 from korrektur.corpus.worker import warm_up
-from korrektur.corpus.workspace import Corpus, open_corpus
-from korrektur.store.provenance import current_tool
+from korrektur.store.tool import current_tool
 from korrektur.ui.jobs import POOLS, Jobs, Pool, SyncPool, thread_pool
 
 T = TypeVar("T")

@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
                 },
             }
         )
+        self.registry[ActionId.OPEN_CORPUS].setVisible(self.services.open_corpus is not None)
         c.session_replaced.connect(self._on_session_replaced)
         c.changed.connect(self.follower.on_change)
         c.current_changed.connect(self.follower.on_current_changed)
@@ -286,9 +287,9 @@ class MainWindow(QMainWindow):
 
     def open_corpus(self, root: Path | None = None) -> None:
         """Open a corpus project (asked for if None) in a corpus window beside this one."""
-        from korrektur.ui.corpus_open import open_corpus_window  # it builds on this window
-
-        open_corpus_window(self, root)
+        opener = self.services.open_corpus
+        if opener is not None:
+            opener(self, root)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept a dragged local file."""
@@ -326,7 +327,10 @@ class MainWindow(QMainWindow):
         """
         session = self.service.workspace.session
         if session is not None and session.document is not self.document:
-            self._on_loaded(session.document, prepare(session.document.text))
+            if self._showing(session.document):
+                self.document = session.document  # the same text, shown when it was read
+            else:
+                self._on_loaded(session.document, prepare(session.document.text))
         place = self.places.place(session.document.sha256) if session else None
         self._analysed = built
         try:
@@ -341,6 +345,16 @@ class MainWindow(QMainWindow):
             if note:
                 self.messages.info(note)
         self._update_modified()
+
+    def _showing(self, document: Document) -> bool:
+        """The raw pane shows ``document``'s text already.
+
+        The worker sends a file's document when it has read it (the raw text shows at
+        once) and again with the analysed review: two copies of one text, which is not
+        laid out twice on the GUI thread (40-60 ms for a 300-page report).
+        """
+        shown = self.document
+        return shown is not None and shown.sha256 == document.sha256 and shown == document
 
     def _on_running_changed(self, running: bool) -> None:
         self.status.show_analysis(running)

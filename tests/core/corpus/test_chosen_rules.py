@@ -12,9 +12,9 @@ from corpus_samples import LATER, analyse
 from korrektur.corpus.concordance import pair_concordance, word_concordance
 from korrektur.corpus.decide import decide_pair, decide_selection, reinstate, withdraw
 from korrektur.corpus.index import State
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.rules import SELECTED, load_rules
 from korrektur.corpus.sync import Synchroniser
-from korrektur.corpus.workspace import open_corpus
 from korrektur.model import Status
 from korrektur.store.reviewfile import save_review
 from korrektur.store.reviewread import load_review

@@ -9,11 +9,11 @@ from corpus_samples import LATER, SAMPLES, analyse, process_of, write_sources
 from test_chosen_rules import NAMES, _statuses
 
 from korrektur.corpus.index import State
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import init_project
 from korrektur.corpus.runners import POOL_FROM, AdaptiveRunner, InlineRunner
 from korrektur.corpus.slices import Slices
 from korrektur.corpus.steps import Decision, Part, Withdrawal
-from korrektur.corpus.workspace import open_corpus
 from korrektur.model import Status
 from korrektur.store.reviewread import load_review
 

@@ -2,13 +2,20 @@ import pytest
 import yaml
 
 from korrektur.engine.words.calibration import (
+    NEAR,
+    PLAIN,
+    VALID_CEILING,
     Calibration,
+    Written,
+    capped,
     fit,
     fit_kinds,
     isotonic,
     load_calibration,
     to_yaml,
 )
+
+NO_WORD, RARE_WORD, WORD = Written.NO_WORD, Written.RARE_WORD, Written.WORD
 
 
 def test_interpolates_between_points():
@@ -64,9 +71,9 @@ def test_fit_of_nothing_is_cautious():
 def test_each_kind_of_evidence_gets_its_own_map(tmp_path):
     # The sentence-decided suggestions are right more often than the plain ones at the same
     # model probability: each kind with enough samples is fitted on its own.
-    samples = [(0.99, True, "context")] * 300
-    samples += [(0.99, True, "plain")] * 270 + [(0.99, False, "plain")] * 30
-    samples += [(0.99, True, "other")] * 5
+    samples = [(0.99, True, "context", NO_WORD)] * 300
+    samples += [(0.99, True, "plain", NO_WORD)] * 270 + [(0.99, False, "plain", NO_WORD)] * 30
+    samples += [(0.99, True, "other", NO_WORD)] * 5
     calibration = fit_kinds(samples)
     assert dict(calibration.kinds).keys() == {"context", "plain"}
     assert calibration.confidence(0.99, "context") == pytest.approx(301 / 302)
@@ -78,3 +85,39 @@ def test_each_kind_of_evidence_gets_its_own_map(tmp_path):
     again = load_calibration(path)
     assert again.confidence(0.99, "plain") == pytest.approx(calibration.confidence(0.99, "plain"))
     assert again.confidence(0.99, "context") == pytest.approx(301 / 302)
+
+
+def test_a_rare_kind_may_not_claim_more_than_it_has_earned():
+    # 20 near misses, 16 right: too few for a curve; the pooled map is capped at their share.
+    samples = [(p / 100, True, PLAIN, NO_WORD) for p in range(50, 100)] * 10
+    samples += [(0.999, True, NEAR, NO_WORD)] * 16 + [(0.999, False, NEAR, NO_WORD)] * 4
+    calibration = fit_kinds(samples)
+    share = (16 + 1) / (20 + 2)
+    assert calibration.confidence(0.999, NEAR) == pytest.approx(share)
+    assert calibration.confidence(0.999, PLAIN) > 0.95
+    assert calibration.confidence(0.6, NEAR) <= calibration.confidence(0.6, PLAIN)
+
+
+def test_capping_keeps_the_map_monotone_and_below_the_ceiling():
+    points = ((0.0, 0.0), (0.5, 0.4), (0.9, 0.95), (1.0, 0.99))
+    low = capped(points, 0.8)
+    assert max(y for _, y in low) == pytest.approx(0.8)
+    assert [y for _, y in low] == sorted(y for _, y in low)
+    below = Calibration(points).confidence(0.7)
+    assert Calibration(low).confidence(0.7) == pytest.approx(min(below, 0.8))
+
+
+def test_a_valid_word_is_bulk_safe_only_above_every_wrong_change_of_one(tmp_path):
+    # Changes of known words were wrong at probabilities up to 0.97 (a rare word's change
+    # counts too); other changes never.
+    samples = [(0.95, True, PLAIN, WORD)] * 200 + [(0.97, False, PLAIN, RARE_WORD)] * 2
+    samples += [(0.95, True, PLAIN, NO_WORD)] * 200 + [(0.999, True, PLAIN, WORD)] * 300
+    calibration = fit_kinds(samples)
+    assert 0.97 < calibration.valid_floor < 0.971
+    assert calibration.confidence(0.96, PLAIN, WORD) == VALID_CEILING
+    assert calibration.confidence(0.96, PLAIN, NO_WORD) > 0.95
+    assert calibration.confidence(0.96, PLAIN, RARE_WORD) > 0.95  # a misreading: not held
+    assert calibration.confidence(0.999, PLAIN, WORD) > 0.99
+    path = tmp_path / "calibration.yaml"
+    path.write_text(yaml.safe_dump(to_yaml(calibration)), encoding="utf-8")
+    assert load_calibration(path).valid_floor == calibration.valid_floor

@@ -1,5 +1,6 @@
 import math
 
+from korrektur.engine.words.calibration import NEAR, PLAIN, SPLIT, Written
 from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.decide import CONTEXT_FLIP, Option, decide, with_context
 
@@ -43,3 +44,28 @@ def test_context_may_confirm_the_valid_word():
     confirmed = with_context(_plain(), FixedContext("lasa", 1.0), "att", None)
     assert confirmed.best.text == "lasa"
     assert confirmed.confidence > 0.6
+
+
+def test_the_kind_of_evidence_names_near_misses_and_run_together_words():
+    near = Candidate("initiativ", math.log(1e-5), math.log(1e-6), (("a", "ia"),), Source.NEAR)
+    split = Candidate("syfte att", math.log(1e-8), math.log(1e-2), ((".", " "),), Source.SPLIT)
+    plain = Candidate("läsa", math.log(0.4), 0.0, (("a", "ä"),), Source.LEXICON)
+    for candidate, kind in ((near, NEAR), (split, SPLIT), (plain, PLAIN)):
+        option = Option(candidate.word, candidate.word, candidate.score, candidate)
+        assert decide([option]).kind == kind
+
+
+def test_what_a_change_changes_as_written():
+    plain = _plain()
+    strong = with_context(plain, FixedContext("läsa", 10.0), "att", None)
+    assert strong.best.text == "läsa"
+    assert strong.written is Written.WORD  # ``lasa`` is as common as ``läsa`` here
+    assert plain.written is Written.NO_WORD  # it keeps ``lasa``: no change
+    # a known word a thousand times rarer than its replacement: a misreading
+    rare = Candidate("ar", math.log(1e-6), 0.0, (), Source.KEEP)
+    common = Candidate("är", math.log(1e-3), math.log(0.5), (("a", "ä"),), Source.LEXICON)
+    options = [Option(c.word, c.word, c.score, c) for c in (common, rare)]
+    assert decide(options).written is Written.RARE_WORD
+    unknown = Candidate("läsa", math.log(0.4), 0.0, (("a", "ä"),), Source.LEXICON)
+    option = Option("läsa", "läsa", unknown.score, unknown)
+    assert decide([option, Option("lasx", "lasx", -30.0, None)]).written is Written.NO_WORD

@@ -78,3 +78,19 @@ def test_a_document_that_uses_the_word_as_written_keeps_it(suggest):
         "Det tar ett tag att lära sig. Vänta ett tag, sa hon.\n"
     )
     assert suggest(text) == []
+
+
+def test_plain_chunks_take_a_quick_path_to_the_same_tokens():
+    from korrektur.engine.words.realword import _word_tokens
+
+    text = (
+        "Skolan har, enligt rapporten: fått mer stöd. Varför? Nej! Lärare; elever t.ex. "
+        "bl.a. (se bilaga) a. Å: ökat, 2021. EU:s ab1 -och- ”citat” slut."
+    )
+    quick = 0
+    for chunk in text.split():
+        found = _word_tokens(chunk)
+        if found is not None:
+            quick += 1
+            assert found == context_tokens([chunk]), chunk
+    assert quick >= 12

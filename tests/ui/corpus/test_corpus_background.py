@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from korrektur.corpus.batch import Analysis
 from korrektur.corpus.lock import WriterLock
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import init_project
 from korrektur.corpus.runners import InlineRunner
-from korrektur.corpus.workspace import open_corpus
 from korrektur.engine import Engine
 from korrektur.model import Status
 from korrektur.ui.corpus_actions import CorpusAction

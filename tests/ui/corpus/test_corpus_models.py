@@ -6,8 +6,8 @@ from fakes import type_text
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from korrektur.corpus.concordance import word_concordance
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.status import DocumentStatus
-from korrektur.corpus.workspace import open_corpus
 from korrektur.ui.concordance_model import ConcordanceModel, RulesModel
 from korrektur.ui.corpus_model import Column, DocumentFilter, DocumentTableModel, Show
 

@@ -113,3 +113,28 @@ def test_the_corpus_window_speaks_swedish(qtbot, corpus_window, qapp):
         assert corpus_window.concordance.tabs.tabText(1) == "Regler"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_file_open_corpus_is_there_when_the_application_gives_the_corpus_window(
+    qtbot, services, project
+):
+    from dataclasses import replace
+
+    from korrektur.ui.actions import ActionId
+    from korrektur.ui.main_window import MainWindow
+    from korrektur.ui.theme import Theme
+
+    def window_with(given):
+        window = MainWindow(given, Theme.from_palette(QApplication.palette()))
+        qtbot.addWidget(window)
+        return window
+
+    assert not window_with(services).registry[ActionId.OPEN_CORPUS].isVisible()
+    opened = []
+    review = window_with(replace(services, open_corpus=lambda w, root: opened.append((w, root))))
+    action = review.registry[ActionId.OPEN_CORPUS]
+    assert action.isVisible()
+    action.trigger()
+    assert opened == [(review, None)]
+    review.open_corpus(project)
+    assert opened[-1] == (review, project)

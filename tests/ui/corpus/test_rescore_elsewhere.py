@@ -16,8 +16,8 @@ from korrektur.corpus.learning.rescore import (
     rescore_corpus,
     rescore_file,
 )
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.runners import InlineRunner
-from korrektur.corpus.workspace import open_corpus
 from korrektur.engine.base import NoProgress
 
 

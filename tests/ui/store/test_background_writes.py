@@ -351,3 +351,23 @@ def test_a_worker_killed_while_saving_loses_no_decision_and_is_started_again(
     saved = load_review(review_file(report))
     assert [s.status for s in saved.session.suggestions] == before
     assert [v.number for v in saved.history.versions] == [1]
+
+
+def test_the_raw_text_is_laid_out_once_when_the_worker_opens_a_file(
+    qtbot, services, files, report, monkeypatch
+):
+    import korrektur.ui.main_window as main_window
+
+    on_gui_thread = []
+    prepare = main_window.prepare
+    monkeypatch.setattr(
+        main_window, "prepare", lambda text: on_gui_thread.append(1) or prepare(text)
+    )
+    win = MainWindow(services, Theme.from_palette(QApplication.palette()))
+    qtbot.addWidget(win)
+    win.show()
+    win.open_path(report)  # the text comes when it is read, again with the analysed review
+    qtbot.waitUntil(lambda: win.dock.model.session is not None, timeout=WAIT_MS)
+    assert on_gui_thread == []  # laid out off the GUI thread, once
+    assert win.document is win.controller.session.document
+    assert win.raw_view.toPlainText() == report.read_text(encoding="utf-8")

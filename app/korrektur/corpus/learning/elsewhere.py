@@ -29,9 +29,9 @@ from korrektur.corpus.learning.rescore import (
     profiled_words,
     rescore_file,
 )
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.rules import Rule
 from korrektur.corpus.runners import Failed, Runner
-from korrektur.corpus.workspace import open_corpus
 from korrektur.engine.base import AnalysisCancelled, NoProgress
 from korrektur.engine.words.profile import Profile
 

@@ -14,13 +14,15 @@ import yaml
 
 from korrektur.engine.words import hunspell
 from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon, quantise, word_hash
+from korrektur.engine.words.lexicon_sources import SourceError, Sources
 from korrektur.engine.words.lines import SortedLines
-from korrektur.engine.words.occurrences import NUMBER
-from korrektur.engine.words.sources import SourceError, Sources
-from korrektur.engine.words.text import fold_all
+from korrektur.engine.words.text import NUMBER, fold, fold_all
 
 CORPUS_SHARE = 0.7  # word probability: 70% reference corpus, 30% wordfreq
 WORDFREQ_MIN = 1e-6  # wordfreq words no other source knows must be at least this common
+ENGLISH_MIN = 1e-6  # English words kept: at least this common in English …
+ENGLISH_MARGIN = 10.0  # … and this many times more common there than in Swedish …
+ENGLISH_COMMON = 1e-4  # … or this common in English whatever Swedish does (for, by, of)
 DOMAIN_COUNT = 20.0  # a domain word is as likely as a word seen 20 times in the corpus
 NAME_COUNT = 50.0
 NAME_SHARE = 0.98  # how often a listed name is capitalised
@@ -60,6 +62,29 @@ def _wordfreq() -> dict[str, float]:
 
     frequencies: dict[str, float] = wordfreq.get_frequency_dict("sv", "large")
     return {w: f for w, f in frequencies.items() if w.isalpha()}
+
+
+def _english(logp: dict[str, int], groups: dict[str, str]) -> dict[str, int]:
+    """English words for ``foreign.py``: those Swedish hardly uses, and the most common.
+
+    Swedish here is the compiled word probabilities (``logp``, quantised) of the word and
+    of every form that folds like it (``for`` is Swedish as ``för``).
+    """
+    import wordfreq
+
+    found: dict[str, int] = {}
+    frequencies: dict[str, float] = wordfreq.get_frequency_dict("en", "small")
+    for word, frequency in frequencies.items():
+        if frequency < ENGLISH_MIN or not word.isalpha():
+            continue
+        key = fold(word)
+        forms = groups[key].split("\t") if key in groups else [key]
+        swedish = [logp[f] for f in (word, *forms) if f in logp]  # quantised: -8 log p
+        english = quantise(math.log(frequency))
+        dominant = not swedish or min(swedish) - english >= quantise(-math.log(ENGLISH_MARGIN))
+        if dominant or frequency >= ENGLISH_COMMON:
+            found[word] = english
+    return found
 
 
 class _Builder:
@@ -200,10 +225,11 @@ def build_lexicon(sources: Sources) -> Lexicon:
     unseen = [w for w in unseen if not _genitive(w, logp, rare_words)]
     rare = sorted(f"{k}\t{w}" for k, w in zip(fold_all(unseen), unseen, strict=True))
     keys, counts = builder.bigrams()
+    groups = _groups(logp)
     return Lexicon(
         total=builder.total,
         logp=logp,
-        groups=_groups(logp),
+        groups=groups,
         rare=SortedLines.build(rare),
         begin={part: quantise(-logn) for part, logn in builder.begin.items()},
         begin_groups=_groups(builder.begin),
@@ -214,4 +240,5 @@ def build_lexicon(sources: Sources) -> Lexicon:
         patterns=patterns,
         confusions=_confusions(sources.lexicon_dir),
         learned=_learned(sources.lexicon_dir),
+        english=_english(logp, groups),
     )

@@ -24,6 +24,7 @@ from pathlib import Path
 from korrektur.engine.words.realword_features import (
     BOUNDARY,
     BREAK,
+    COMMA,
     MARKS,
     context_tokens,
     describe,
@@ -59,9 +60,9 @@ class Evidence:
         return describe(self.feature)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # (not frozen: a frozen class's constructor is several times slower)
 class Choice:
-    """The model's reading of one ambiguous word.
+    """The model's reading of one ambiguous word (treat it as read-only).
 
     Attributes:
         candidates: the candidates asked about, in the caller's order.
@@ -76,7 +77,7 @@ class Choice:
     _prior: tuple[float, ...] = ()
     _places: tuple[int, ...] = ()
     _features: tuple[str, ...] | list[str] = ()
-    _table: dict[str, tuple[float, ...]] | None = None
+    _set: StoredSet | None = None
 
     @property
     def best(self) -> str:
@@ -99,17 +100,23 @@ class Choice:
 
     def evidence(self, limit: int = EVIDENCE) -> tuple[Evidence, ...]:
         """The features that most favoured the best candidate over the runner-up."""
-        table = self._table
-        if len(self.candidates) < 2 or not table:
+        entry = self._set
+        if len(self.candidates) < 2 or entry is None:
             return ()
-        moved = [(name, table[name]) for name in self._features if name in table]
         order = sorted(range(len(self.candidates)), key=self.probabilities.__getitem__)
         best, second = self._places[order[-1]], self._places[order[-2]]
-        ranked = sorted(moved, key=lambda item: item[1][second] - item[1][best])
+        index = entry.decode()
+        steps, scale = entry.steps, entry.scale
+        moved = []  # (feature, its weight for the best, for the runner-up)
+        for name in self._features:
+            at = index.get(name)
+            if at is not None:
+                moved.append((name, steps[at + best] * scale, steps[at + second] * scale))
+        ranked = sorted(moved, key=lambda item: item[2] - item[1])
         return tuple(
-            Evidence(name, self.candidates[order[-1]], row[best] - row[second])
-            for name, row in ranked[:limit]
-            if row[best] > row[second]
+            Evidence(name, self.candidates[order[-1]], top - runner)
+            for name, top, runner in ranked[:limit]
+            if top > runner
         )
 
     def reason(self) -> str:
@@ -183,6 +190,12 @@ class RealWordModel:
             found.update(dict.fromkeys(self.sets[index].members))
         return tuple(found)
 
+    def covers(self, candidates: tuple[str, ...]) -> bool:
+        """True when one confusion set holds every candidate (``choose`` can weigh them)."""
+        cached = self._resolved
+        resolved = cached[candidates] if candidates in cached else self._resolve(candidates)
+        return resolved is not None
+
     def _resolve(self, candidates: tuple[str, ...]) -> tuple[StoredSet, tuple[int, ...]] | None:
         """The smallest set holding every candidate, and each candidate's place in it."""
         if len(set(candidates)) < 2:
@@ -201,9 +214,9 @@ class RealWordModel:
             self._resolved[candidates] = resolved
         return resolved
 
-    def _decode(self, entry: StoredSet) -> dict[str, tuple[float, ...]]:
+    def _decode(self, entry: StoredSet) -> dict[str, int]:
         with self._lock:
-            return entry.table()
+            return entry.decode()
 
     def choose(
         self,
@@ -245,37 +258,38 @@ class RealWordModel:
         prior = [bias[i] for i in places]
         if logs:
             prior = [s + g for s, g in zip(prior, logs, strict=True)]
-        table = entry.decoded if entry.decoded is not None else self._decode(entry)
-        get = table.get
+        index = entry.index if entry.index is not None else self._decode(entry)
+        get = index.get
+        steps, scale = entry.steps, entry.scale  # a weight: its step times the scale
         names = features(left, right, title, upper)
         if len(places) == 2:  # the common case, written out: one log-odds
             first, second = places
             odds = prior[0] - prior[1]
             for name in names:
-                row = get(name)
-                if row is not None:
-                    odds += row[first] - row[second]
+                at = get(name)
+                if at is not None:
+                    odds += steps[at + first] * scale - steps[at + second] * scale
             one = 1.0 / (1.0 + math.exp(-odds)) if odds > -700 else 0.0
             probabilities: tuple[float, ...] = (one, 1.0 - one)
         elif len(places) == 3:
             first, second, third = places
             one, two, three = prior
             for name in names:
-                row = get(name)
-                if row is not None:
-                    one += row[first]
-                    two += row[second]
-                    three += row[third]
+                at = get(name)
+                if at is not None:
+                    one += steps[at + first] * scale
+                    two += steps[at + second] * scale
+                    three += steps[at + third] * scale
             probabilities = _softmax([one, two, three])
         else:
             scores = list(prior)
             for name in names:
-                row = get(name)
-                if row is not None:
+                at = get(name)
+                if at is not None:
                     for slot, place in enumerate(places):
-                        scores[slot] += row[place]
+                        scores[slot] += steps[at + place] * scale
             probabilities = _softmax(scores)
-        return Choice(words, probabilities, True, tuple(prior), places, names, table)
+        return Choice(words, probabilities, True, tuple(prior), places, names, entry)
 
 
 def around(text: str, start: int, end: int, chunks: int = 0) -> tuple[list[str], list[str]]:
@@ -335,7 +349,7 @@ def chunk_tokens(chunks: list[str]) -> list[str]:
         if tokens is None:
             if len(cache) >= _CHUNK_LIMIT:
                 cache.clear()
-            tokens = cache[chunk] = context_tokens([chunk])
+            tokens = cache[chunk] = _word_tokens(chunk) or context_tokens([chunk])
         if not tokens:
             continue
         if out and out[-1] in MARKS and tokens[0] in MARKS:
@@ -345,6 +359,23 @@ def chunk_tokens(chunks: list[str]) -> list[str]:
         else:
             out.extend(tokens)
     return out
+
+
+_AFTER_WORD = {",": [COMMA], ";": [COMMA], ".": [BOUNDARY], "!": [BOUNDARY], "?": [BOUNDARY]}
+_AFTER_WORD[":"] = [BOUNDARY]
+
+
+def _word_tokens(chunk: str) -> list[str] | None:
+    """``context_tokens([chunk])`` of a chunk of letters, bare or with one mark after it.
+
+    (Most chunks: a quick path, the same tokens; None for any other chunk.)
+    """
+    if chunk.isalpha():
+        return [chunk]
+    mark = _AFTER_WORD.get(chunk[-1])
+    if mark is not None and chunk[:-1].isalpha():
+        return [chunk[:-1], *mark]
+    return None
 
 
 _shared: RealWordModel | None = None

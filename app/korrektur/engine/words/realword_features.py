@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from korrektur.engine.words.text import core_bounds, ends_sentence, fold, word_parts
+from korrektur.engine.words.text import NUMBER, core_bounds, ends_sentence, fold, word_parts
 from korrektur.model.reason import Phrase, phrase
 
 BOUNDARY = "<s>"  # a sentence or paragraph begins or ends here
 COMMA = ","  # a comma, semicolon or similar pause
 BREAK = "("  # a bracket, quotation mark or dash between words
-NUMBER = "<num>"  # any number
 MARKS = frozenset({BOUNDARY, COMMA, BREAK})
 WINDOW = 3  # words on each side that the model reads
 SUFFIX = 3  # letters of a neighbour's ending used as a feature (``-ade``, ``-iga``)
@@ -171,8 +170,21 @@ def _shown(token: str) -> Phrase:
     return phrase(key) if key is not None else phrase("word", word=token)
 
 
+_DESCRIBED: dict[str, Phrase] = {}  # feature → its phrase, remembered (bounded)
+_DESCRIBED_LIMIT = 100_000
+
+
 def describe_phrase(feature: str) -> Phrase:
-    """A feature as a reason phrase (``L1=det`` → "'det' just before")."""
+    """A feature as a reason phrase (``L1=det`` → "'det' just before"), remembered."""
+    found = _DESCRIBED.get(feature)
+    if found is None:
+        if len(_DESCRIBED) >= _DESCRIBED_LIMIT:
+            _DESCRIBED.clear()
+        found = _DESCRIBED[feature] = _describe_phrase(feature)
+    return found
+
+
+def _describe_phrase(feature: str) -> Phrase:
     kind, _, value = feature.partition("=")
     first, _, second = value.partition(" ")
     if kind in ("L1", "R1"):

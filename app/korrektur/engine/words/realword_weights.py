@@ -49,7 +49,12 @@ class SetWeights:
 
 @dataclass
 class StoredSet:
-    """One confusion set as loaded: its features are decoded on first use (``table``)."""
+    """One confusion set as loaded: its features are indexed on first use (``decode``).
+
+    Decoded, ``index`` maps a feature name to the place of its first weight in ``steps``
+    (the stored signed bytes, one per member per feature); the weight of member ``i`` is
+    ``steps[place + i] * scale``.
+    """
 
     key: str
     kind: str
@@ -59,19 +64,28 @@ class StoredSet:
     scale: float
     names: bytes = field(repr=False)
     values: bytes = field(repr=False)
-    decoded: dict[str, tuple[float, ...]] | None = field(default=None, repr=False)
+    index: dict[str, int] | None = field(default=None, repr=False)
+    steps: array.array[int] = field(default_factory=lambda: array.array("b"), repr=False)
 
-    def table(self) -> dict[str, tuple[float, ...]]:
-        """Feature name → weight per member (decoded once, then kept in ``decoded``)."""
-        if self.decoded is None:
-            names = self.names.decode("utf-8").split("\n") if self.names else []
-            raw = array.array("b")
-            raw.frombytes(self.values)
-            scale, k = self.scale, len(self.members)
-            floats = [v * scale for v in raw]
-            rows = [tuple(floats[i : i + k]) for i in range(0, len(floats), k)]
-            self.decoded = dict(zip(names, rows, strict=True))
-        return self.decoded
+    def decode(self) -> dict[str, int]:
+        """Feature name → place of its weights in ``steps`` (made once; the names let go)."""
+        if self.index is None:
+            text = self.names.decode("utf-8")
+            names = text.split("\n") if text else []
+            self.steps = array.array("b")
+            self.steps.frombytes(self.values)
+            k = len(self.members)
+            self.index = dict(zip(names, range(0, len(names) * k, k), strict=True))
+            self.names = self.values = b""
+        return self.index
+
+    def row(self, name: str) -> tuple[float, ...] | None:
+        """The weights of feature ``name``, one per member (None: not a feature of the set)."""
+        place = self.decode().get(name)
+        if place is None:
+            return None
+        steps, scale = self.steps, self.scale
+        return tuple(steps[place + i] * scale for i in range(len(self.members)))
 
 
 def write(path: Path, sets: Iterable[SetWeights], meta: Mapping[str, Any]) -> int:

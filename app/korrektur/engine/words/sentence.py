@@ -12,19 +12,20 @@ A valid word as written is changed only when the sentence makes the other readin
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from korrektur.engine.words.decide import (
     CONTEXT_FLIP,
     CONTEXT_MIN,
     LONE_LETTER,
-    Decision,
     Option,
+    Verdict,
     decide,
     kept,
 )
-from korrektur.engine.words.occurrences import NUMBER, Occurrence
+from korrektur.engine.words.occurrences import Occurrence
 from korrektur.engine.words.realword import RealWordModel, around
-from korrektur.engine.words.text import Case
+from korrektur.engine.words.text import NUMBER, Case
 
 CHUNKS = 6  # whitespace chunks read on each side: three words and their marks, and more
 LONE_STRENGTH = 300.0  # the prior rate of lone digits for letters counts as this many words
@@ -33,17 +34,32 @@ DOCUMENT_STRENGTH = 2.0  # the plain decision counts as this many of a word's oc
 DOCUMENT_ROUNDS = 5
 
 
-Plan = tuple[tuple[str, ...], dict[str, float], list[float]]  # words, shares, likelihoods
+# Enum members as module names for the hot paths (README.md, "Performance notes").
+_TITLE, _UPPER = Case.TITLE, Case.UPPER
+
+
+class Plan(NamedTuple):
+    """What a decision asks the real-word model (``_plan``), the same for its every occurrence.
+
+    Attributes:
+        words: the model's candidates among the decision's options.
+        shares: each candidate's share of the plain decision's probability.
+        likelihoods: each candidate's ``P(printed | word)``, in the order of ``words``.
+    """
+
+    words: tuple[str, ...]
+    shares: dict[str, float]
+    likelihoods: list[float]
 
 
 def in_sentence(
-    decision: Decision,
+    decision: Verdict,
     model: RealWordModel,
     occurrence: Occurrence,
     text: str,
     lone: float = 0.0,
     plans: dict[int, Plan | None] | None = None,
-) -> Decision | None:
+) -> Verdict | None:
     """``decision`` re-ranked by the real-word model; None when no confusion set covers it.
 
     ``lone``: for a lone digit, how likely this document is to print a one-letter word as
@@ -62,13 +78,9 @@ def in_sentence(
     words, shares, likelihoods = plan
     start, end = occurrence.pieces[0].start, occurrence.pieces[-1].end
     left, right = around(text, start, end, CHUNKS)
+    case = occurrence.case
     choice = model.choose(
-        left,
-        right,
-        words,
-        title=occurrence.case is Case.TITLE,
-        upper=occurrence.case is Case.UPPER,
-        likelihoods=likelihoods,
+        left, right, words, title=case is _TITLE, upper=case is _UPPER, likelihoods=likelihoods
     )
     if not choice.modelled:
         return None
@@ -92,7 +104,7 @@ def in_sentence(
     return result
 
 
-def settled(result: Decision) -> Decision:
+def settled(result: Verdict) -> Verdict:
     """``result``, or its plain decision where it would change a valid word unsurely.
 
     Never harm: the sentence alone changes a word that is valid as written only when it
@@ -105,7 +117,7 @@ def settled(result: Decision) -> Decision:
     return result
 
 
-def in_document(results: list[Decision]) -> list[Decision]:
+def in_document(results: list[Verdict]) -> list[Verdict]:
     """The sentence's decisions on one word's occurrences, sharpened by the document.
 
     A report about trains writes ``tåg`` wherever the sentence hesitates between ``tag`` and
@@ -116,34 +128,41 @@ def in_document(results: list[Decision]) -> list[Decision]:
     if len(results) < 2:
         return results
     plain = results[0].without_context()
-    base = {o.text: p for o, p in zip(plain.options, plain.probabilities, strict=True)}
+    texts = [o.text for o in plain.options]
+    place = {text: index for index, text in enumerate(texts)}
+    base = plain.probabilities
+    floors = [max(prior, 1e-300) for prior in base]
+    # each posterior as (place of the option's text, probability), in the option order
     posteriors = [
-        {o.text: p for o, p in zip(r.options, r.probabilities, strict=True)} for r in results
+        [(place[o.text], p) for o, p in zip(r.options, r.probabilities, strict=True)]
+        for r in results
     ]
     current = posteriors
+    count = len(texts)
     for _ in range(DOCUMENT_ROUNDS):
-        share = {
-            text: (sum(p.get(text, 0.0) for p in current) + DOCUMENT_STRENGTH * prior)
-            / (len(current) + DOCUMENT_STRENGTH)
-            for text, prior in base.items()
-        }
+        sums: list[float] = [0.0] * count
+        for posterior in current:
+            for index, p in posterior:
+                sums[index] += p
+        share = [
+            (sums[index] + DOCUMENT_STRENGTH * base[index]) / (len(current) + DOCUMENT_STRENGTH)
+            for index in range(count)
+        ]
         current = []
         for posterior in posteriors:
-            weights = {
-                t: p * share.get(t, 0.0) / max(base.get(t, 0.0), 1e-300)
-                for t, p in posterior.items()
-            }
-            total = sum(weights.values()) or 1.0
-            current.append({t: w / total for t, w in weights.items()})
+            weights = [(index, p * share[index] / floors[index]) for index, p in posterior]
+            total = sum(w for _, w in weights) or 1.0
+            current.append([(index, w / total) for index, w in weights])
     out = []
-    for result, posterior in zip(results, current, strict=True):
+    for result, listed in zip(results, current, strict=True):
+        found = {texts[index]: p for index, p in listed}
         ranked = [
             Option(
                 o.text,
                 o.word,
                 o.score,
                 o.candidate,
-                math.log(max(posterior.get(o.text, 0.0), 1e-300)) - o.score,
+                math.log(max(found.get(o.text, 0.0), 1e-300)) - o.score,
             )
             for o in result.options
         ]
@@ -155,7 +174,7 @@ def in_document(results: list[Decision]) -> list[Decision]:
     return out
 
 
-def _plan(decision: Decision, model: RealWordModel, raw: str, lone: float) -> Plan | None:
+def _plan(decision: Verdict, model: RealWordModel, raw: str, lone: float) -> Plan | None:
     """The model's candidates among the options, their share and likelihood; None: no set."""
     shares: dict[str, float] = {}  # candidate word → its share of the plain probability
     likelihood: dict[str, float] = {}  # candidate word → P(printed | word), best case form
@@ -174,11 +193,13 @@ def _plan(decision: Decision, model: RealWordModel, raw: str, lone: float) -> Pl
     if len(shares) < 2:
         return None
     words = tuple(shares)
-    return words, shares, [likelihood[w] for w in words]
+    if not model.covers(words):
+        return None  # no set holds them all: the model would say nothing
+    return Plan(words, shares, [likelihood[w] for w in words])
 
 
 def lone_letter_rate(
-    numerals: list[tuple[Decision, Occurrence]], letters: int, model: RealWordModel, text: str
+    numerals: list[tuple[Verdict, Occurrence]], letters: int, model: RealWordModel, text: str
 ) -> float:
     """How often this document prints a one-letter word (``i``) as a lone digit (``1``).
 

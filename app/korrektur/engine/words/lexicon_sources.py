@@ -1,4 +1,4 @@
-"""Where the word engine's sources are, and a key that changes whenever one of them does."""
+"""Where the word engine's lexicon sources are, and a key that changes whenever one of them does."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from korrektur.paths import data_path
 
 HUNSPELL_DISTRIBUTION = "hunspell-sv"
 HUNSPELL_FILES = ("sv_SE.dic",)  # sv_SE_expanded adds ~1,600 hyphenated forms only
-INDEX_FORMAT = 6  # bump when the compiled index changes shape
+INDEX_FORMAT = 7  # bump when the compiled index changes shape
 
 
 class SourceError(Exception):
@@ -80,3 +80,18 @@ def find_sources(lexicon_dir: Path | None = None) -> Sources:
         hunspell_version=importlib.metadata.version(HUNSPELL_DISTRIBUTION),
         wordfreq_version=wordfreq_version,
     )
+
+
+def lexicon_label() -> str:
+    """The lexicon's key with the Hunspell and wordfreq versions, as a review file records it.
+
+    An archivist can tell from it which word lists stood behind the suggestions.
+    """
+    try:
+        sources = find_sources()
+        return (
+            f"{sources.key()} (hunspell-sv {sources.hunspell_version}, "
+            f"wordfreq {sources.wordfreq_version})"
+        )
+    except (SourceError, OSError) as exc:
+        return f"unknown ({exc})"
