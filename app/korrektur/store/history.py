@@ -158,10 +158,11 @@ class History:
         self.add(version, dict(state))
         return version
 
-    def add(self, version: Version, state: State) -> None:
+    def add(self, version: Version, state: State | None = None) -> None:
         """Append ``version``, made by ``new_version`` from the newest state and ``state``.
 
-        The history keeps ``state`` itself (it must not be changed afterwards).
+        The history keeps ``state`` itself (it must not be changed afterwards); without it,
+        the state is made from the versions when it is first asked for.
 
         Raises:
             ValueError: the version does not follow the newest one.
@@ -169,7 +170,8 @@ class History:
         if version.number != len(self.versions) + 1:
             raise ValueError(f"version {version.number} cannot follow version {len(self.versions)}")
         self.versions.append(version)
-        self._states[version.number] = state
+        if state is not None:
+            self._states[version.number] = state
 
     def drop_last(self) -> None:
         """Take back the newest version (its file could not be written)."""
