@@ -476,7 +476,9 @@ def gui_parser() -> argparse.ArgumentParser:
         f"Commands: {', '.join(COMMANDS)} (korrektur COMMAND --help).",
     )
     parser.add_argument("--version", action="version", version=f"korrektur {__version__}")
-    parser.add_argument("file", nargs="?", help="a report to open in the window")
+    parser.add_argument(
+        "file", nargs="?", help="a report to open in the window, or a corpus project folder"
+    )
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot and exit")
     parser.add_argument("--size", default="1400x900", help="window size for --screenshot")
     parser.add_argument(
@@ -496,8 +498,13 @@ def gui_parser() -> argparse.ArgumentParser:
 
 def check_window_possible(args: argparse.Namespace) -> None:
     """Refuse early, in one line, what would otherwise make Qt abort or open an empty window."""
-    if args.file and not Path(args.file).is_file():
-        what = "is a folder, not a file" if Path(args.file).is_dir() else "does not exist"
+    project = args.file and (Path(args.file) / "corpus.yaml").is_file()  # the corpus window
+    if args.file and not Path(args.file).is_file() and not project:
+        what = (
+            "is a folder, not a file or a corpus project"
+            if Path(args.file).is_dir()
+            else "does not exist"
+        )
         raise UserError(f"{args.file} {what}.")
     problem = None if args.screenshot else display_problem()
     if problem:

@@ -8,10 +8,13 @@ lazily: a task's source is read only when there is room for it.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from typing import Protocol, TypeVar
 
 from korrektur.gcpause import paused
@@ -26,6 +29,23 @@ IN_FLIGHT_PER_WORKER = 3
 POOL_FROM = 16
 """Documents from which work that needs no lexicon (rules, exports, reading review files)
 is given to worker processes: starting them costs about a second."""
+
+
+BACKGROUND_NICE = 5
+"""How much lower a window's worker processes run than the window (``in_background``)."""
+
+
+def in_background(initializer: Callable[[], None] | None = None) -> None:
+    """A worker initializer for a window's background work: lower priority, then ``initializer``.
+
+    The window and its workers share the machine's cores: on a busy machine the window's
+    thread would wait for a core behind its own workers (and miss its beats) though the
+    work can wait for it. Pass ``functools.partial(in_background, warm_up)`` to a pool.
+    """
+    with contextlib.suppress(OSError, AttributeError):  # (no nice on Windows)
+        os.nice(BACKGROUND_NICE)
+    if initializer is not None:
+        initializer()
 
 
 class Failed(Exception):
@@ -145,3 +165,38 @@ class PoolRunner:
     def close(self) -> None:
         """Stop the workers (tasks not started are dropped)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class AdaptiveRunner:
+    """Runs a few tasks here, and many in a pool of processes (started when first needed).
+
+    A program that keeps a corpus open (the corpus window) makes decisions of every size:
+    one that changes two review files is done before a worker process would have started,
+    one that changes five hundred goes several times faster in a pool, and off the
+    process whose interpreter the window needs. The pool, once started, is kept until
+    ``close``.
+    """
+
+    shares_files = True
+
+    def __init__(self, jobs: int, initializer: Callable[[], None] | None = None) -> None:
+        self.jobs = jobs
+        self.initializer = initializer
+        self._pool: PoolRunner | None = None
+
+    def map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
+        """Inline below ``POOL_FROM`` tasks, else in the pool."""
+        source = iter(tasks)
+        first = list(islice(source, POOL_FROM))
+        if len(first) < POOL_FROM:
+            yield from ((task, func(task)) for task in chain(first, source))
+            return
+        if self._pool is None:
+            self._pool = PoolRunner(self.jobs, self.initializer)
+        yield from self._pool.map(func, chain(first, source))
+
+    def close(self) -> None:
+        """Stop the pool, if it was started."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

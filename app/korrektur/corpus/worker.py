@@ -78,6 +78,7 @@ class Outcome:
         cpu_seconds: processor time the analysis took in the worker.
         written: the worker has written the review file itself (``review`` is then None).
         stamp: the stamp of the review file the result was made from (None: none was).
+        ids: the suggestions a rule decided or put back to pending (``decide``).
     """
 
     document: str
@@ -88,6 +89,7 @@ class Outcome:
     cpu_seconds: float = 0.0
     written: bool = False
     stamp: Stamp | None = None
+    ids: tuple[str, ...] = ()
 
 
 _LEARNED: dict[str, Analyser] = {}

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from korrektur import __version__
 from korrektur.ui import settings as keys
+from korrektur.ui.corpus_open import open_corpus_window
 from korrektur.ui.i18n import Translations
 from korrektur.ui.jobs import Jobs
 from korrektur.ui.main_window import MainWindow
@@ -68,14 +69,21 @@ def run_gui(args: argparse.Namespace) -> int:
             set_export_folder=lambda folder: settings.set(keys.EXPORT_DIRECTORY, folder),
         ),
     )
-    window = MainWindow(Services(settings, messages, service, translations), theme)
+    services = Services(settings, messages, service, translations, open_corpus_window)
+    window = MainWindow(services, theme)
     messages.window = window
-    window.show()
+    project = bool(args.file) and Path(args.file).is_dir()  # a corpus: its window first
+    if not project:
+        window.show()
 
     def recovered(found: bool) -> None:  # work a crash left unsaved comes first
-        if args.file and not found:
+        if project and found:
+            window.show()
+        elif args.file and not project and not found:
             window.open_path(args.file)
 
+    if project:
+        window.open_corpus(Path(args.file))
     service.offer_recovery(recovered)
     try:
         return int(app.exec())

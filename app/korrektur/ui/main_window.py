@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self.registry.connect(
             {
                 ActionId.OPEN: self.service.open_dialog,
+                ActionId.OPEN_CORPUS: self.open_corpus,
                 ActionId.SAVE: self.service.save,
                 ActionId.SAVE_AS: self.service.save_as,
                 ActionId.EXPORT: self.service.export,
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
                 },
             }
         )
+        self.registry[ActionId.OPEN_CORPUS].setVisible(self.services.open_corpus is not None)
         c.session_replaced.connect(self._on_session_replaced)
         c.changed.connect(self.follower.on_change)
         c.current_changed.connect(self.follower.on_current_changed)
@@ -282,6 +284,12 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> None:
         """Open ``path`` and analyse it in the background."""
         self.service.open_path(path)
+
+    def open_corpus(self, root: Path | None = None) -> None:
+        """Open a corpus project (asked for if None) in a corpus window beside this one."""
+        opener = self.services.open_corpus
+        if opener is not None:
+            opener(self, root)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept a dragged local file."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from korrektur.ui.i18n import Translations
 from korrektur.ui.messages import Messages
@@ -20,9 +23,13 @@ class Services:
         service: the open document and the background work (saving only with its store;
             without one, screenshot mode, decisions live in memory).
         translations: the translators in use (None: made when the language is changed).
+        open_corpus: opens a corpus window beside the main window (``ui.corpus_open``;
+            None: no File ▸ Open corpus). Given from outside, as the corpus window builds
+            on the main window.
     """
 
     settings: Settings
     messages: Messages
     service: WorkspaceService
     translations: Translations | None = None
+    open_corpus: Callable[[Any, Path | None], object] | None = None

@@ -258,25 +258,27 @@ class WorkspaceService(QObject):
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str | Path) -> None:
+    def open_path(self, path: str | Path, review_path: Path | None = None) -> None:
         """Open ``path``: resume its review file if it has one, else analyse it afresh.
 
-        Waits for writes under way, and asks before unsaved work is let go. The review open
-        until now stays open until the new file is read (a file that cannot be read leaves
-        it as it was).
+        ``review_path``: the review file to use instead of the one beside the source (a
+        corpus document's, in its project; such documents are reached from the corpus
+        window, not the recent files). Waits for writes under way, and asks before unsaved
+        work is let go. The review open until now stays open until the new file is read (a
+        file that cannot be read leaves it as it was).
         """
-        again = partial(self.open_path, path)
+        again = partial(self.open_path, path, review_path)
         if self._defer(again) or not self.may_discard(again):
             return
         resolved = Path(path).resolve()
-        if self.settings is not None:
+        if self.settings is not None and review_path is None:
             self.settings.add_recent_file(str(resolved))
             self.settings.set(keys.LAST_DIRECTORY, str(resolved.parent))
         self.cancel_analysis()
         self.reading.emit(resolved)
         self._start_analysis(
             commands.open_file,
-            resolved,
+            resolved if review_path is None else commands.OpenAt(resolved, review_path),
             done=self._opened,
             then=self._lay_out,
             note=self._read,

@@ -72,7 +72,18 @@ class Opened:
     cancelled: bool = False
 
 
-def open_file(path: Path, call: Call) -> Opened:
+@dataclass(frozen=True)
+class OpenAt:
+    """A source whose review file is not the one beside it: ``open_file`` resumes that one.
+
+    A corpus project keeps its documents' review files in its ``reviews/`` folder.
+    """
+
+    source: Path
+    review: Path
+
+
+def open_file(path: Path | OpenAt, call: Call) -> Opened:
     """Read ``path``, then resume its review file if it has one, else analyse it.
 
     Notes the document (``call.note``) as soon as it is read, before any analysis.
@@ -83,25 +94,30 @@ def open_file(path: Path, call: Call) -> Opened:
     """
     from korrektur.formats.sources import read_document  # noqa: PLC0415 (the readers: 25 MB)
 
-    document = read_document(path)
+    review_path = path.review if isinstance(path, OpenAt) else None
+    document = read_document(path.source if isinstance(path, OpenAt) else path)
     call.note(document)
     try:
-        review, report = resume_document(document, lambda d: analyse(d, call))
+        review, report = resume_document(
+            document, lambda d: analyse(d, call), review_path=review_path
+        )
     except AnalysisCancelled:
-        review, report = unanalysed(document), ResumeReport()
+        review, report = unanalysed(document, review_path), ResumeReport()
         return Opened(review, report, call.hold(review), cancelled=True)
     return Opened(review, report, call.hold(review))
 
 
-def unanalysed(document: Document) -> Review:
+def unanalysed(document: Document, review_path: Path | None = None) -> Review:
     """A review of ``document`` without suggestions (its analysis was stopped).
 
-    It is to be saved beside the source, unless a review file is there already: that one
-    is never replaced (the first save asks where).
+    It is to be saved beside the source (or at ``review_path``), unless a review file is
+    there already: that one is never replaced (the first save asks where).
     """
-    return Review(
-        ReviewSession(document, []), source_path=document.path, path=free_review_path(document)
-    )
+    if review_path is not None:
+        path = None if review_path.exists() else review_path
+    else:
+        path = free_review_path(document)
+    return Review(ReviewSession(document, []), source_path=document.path, path=path)
 
 
 def free_review_path(document: Document) -> Path | None:
