@@ -40,7 +40,7 @@ from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
 
 CACHE = ".learned-lessons.json"
-CACHE_FORMAT = 2  # 2: lessons count the words that stood
+CACHE_FORMAT = 3  # 2: lessons count the words that stood; 3: valid-word changes' probability
 DECIDED = "status != 'pending'"
 
 
