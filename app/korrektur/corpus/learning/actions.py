@@ -13,12 +13,12 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from korrektur.corpus.command import EXIT_OK, print_json
 from korrektur.corpus.learning.estimate import Learned
 from korrektur.corpus.learning.rescore import rescored
 from korrektur.corpus.learning.store import Edits, learned_path, read_learned
+from korrektur.corpus.opening import open_corpus
+from korrektur.corpus.output import EXIT_OK, print_json
 from korrektur.corpus.project import CorpusError
-from korrektur.corpus.workspace import open_corpus
 
 SHOWN = 12  # words, pairs and confusions listed by ``learned``
 

@@ -44,8 +44,9 @@ from dataclasses import dataclass, field, replace
 
 from korrektur.engine.words.analyzer import WordAnalyzer
 from korrektur.engine.words.calibration import CONTEXT, PLAIN, Calibration, Written
-from korrektur.engine.words.decide import Decision
-from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon, shared_lexicon
+from korrektur.engine.words.decide import Verdict
+from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from korrektur.engine.words.occurrences import Occurrence
 from korrektur.engine.words.text import fold
 from korrektur.model.document import Document
@@ -218,7 +219,7 @@ class ProfiledAnalyzer(WordAnalyzer):
             return self._lexicon
 
     def suggestions(
-        self, document: Document, words: list[Occurrence], decisions: list[Decision]
+        self, document: Document, words: list[Occurrence], decisions: list[Verdict]
     ) -> list[Suggestion]:
         """The engine's suggestions, with corpus words left alone and confidences learned."""
         decided = {
@@ -260,7 +261,7 @@ class ProfiledAnalyzer(WordAnalyzer):
             kept.append(suggestion)
         return kept
 
-    def _redrawn(self, suggestion: Suggestion, decision: Decision | None) -> float:
+    def _redrawn(self, suggestion: Suggestion, decision: Verdict | None) -> float:
         """The engine's confidence in a suggestion, with the corpus's valid-word line.
 
         A change of a plausible valid word decided by the word or the sentence, with a
@@ -282,7 +283,7 @@ class ProfiledAnalyzer(WordAnalyzer):
 
 
 def _with_probability(
-    suggestion: Suggestion, decision: Decision | None, known: Callable[[str], bool]
+    suggestion: Suggestion, decision: Verdict | None, known: Callable[[str], bool]
 ) -> Suggestion:
     """``suggestion`` with the model's probability kept, when it changes a known word."""
     if decision is None or not known(suggestion.original.lower()):

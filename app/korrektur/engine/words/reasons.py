@@ -6,7 +6,7 @@ import math
 
 from korrektur.engine.words.candidates import Source
 from korrektur.engine.words.channel import Op, is_diacritic_op
-from korrektur.engine.words.decide import Decision
+from korrektur.engine.words.decide import Verdict
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.model.reason import Phrase, Reason, phrase
 
@@ -74,7 +74,7 @@ def how_common(logp: float) -> str:
 
 
 def reason(
-    raw: str, decision: Decision, lexicon: Lexicon, left: str | None, right: str | None
+    raw: str, decision: Verdict, lexicon: Lexicon, left: str | None, right: str | None
 ) -> Reason:
     """Why ``decision.best`` replaces ``raw``."""
     best = decision.best
