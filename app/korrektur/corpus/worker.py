@@ -90,16 +90,14 @@ _ENGINES: dict[str, Engine] = {}
 def engine(profile: Profile | None = None) -> Engine:
     """This process's engine (with ``profile``), made (its lexicon loaded) on first use.
 
-    The plain engine and the one of the latest learned state are kept. A corpus's engine
-    has a profile even before anything is learned (an empty one changes no suggestion):
-    its suggestions keep what learning reads later (``profile.MODEL_PROBABILITY``).
+    The plain engine and the one of the latest learned state are kept.
     """
     key = profile.digest if profile is not None else ""
     found = _ENGINES.get(key)
     if found is None:
         for old in [k for k in _ENGINES if k]:
             del _ENGINES[old]
-        found = _ENGINES[key] = default_engine(profile if profile is not None else Profile())
+        found = _ENGINES[key] = default_engine(profile)
     return found
 
 
