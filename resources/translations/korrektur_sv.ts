@@ -525,32 +525,6 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     </message>
 </context>
 <context>
-    <name>FileActions</name>
-    <message>
-        <source>Waiting for the review to be written…</source>
-        <translation>Väntar på att granskningen skrivs…</translation>
-    </message>
-    <message>
-        <source>Open OCR text</source>
-        <translation>Öppna OCR-text</translation>
-    </message>
-    <message>
-        <source>OCR text and scans (*.txt *.hocr *.html *.xml *.pdf);;Text files (*.txt);;hOCR (*.hocr *.html);;ALTO or PAGE XML (*.xml);;PDF with a text layer (*.pdf);;All files (*)</source>
-        <translation>OCR-text och skanningar (*.txt *.hocr *.html *.xml *.pdf);;Textfiler (*.txt);;hOCR (*.hocr *.html);;ALTO eller PAGE XML (*.xml);;PDF med textlager (*.pdf);;Alla filer (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new suggestion(s).</source>
-        <translation>
-            <numerusform>%n nytt förslag.</numerusform>
-            <numerusform>%n nya förslag.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The decisions on %1 are not saved. Discard them?</source>
-        <translation>Besluten om %1 är inte sparade. Vill du kasta dem?</translation>
-    </message>
-</context>
-<context>
     <name>Formatting</name>
     <message>
         <source>(delete)</source>
@@ -582,6 +556,13 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>Enter: use this text · Escape: cancel · ⏎ stands for a line break</source>
         <translation>Enter: använd texten · Escape: avbryt · ⏎ står för radbrytning</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>unexpected error: {error}</source>
+        <translation>oväntat fel: {error}</translation>
     </message>
 </context>
 <context>
@@ -653,10 +634,6 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>The corrected text appears here when the analysis is done.</source>
         <translation>Den rättade texten visas här när analysen är klar.</translation>
-    </message>
-    <message>
-        <source>Analysis cancelled: the text is open without suggestions.</source>
-        <translation>Analysen avbröts: texten är öppen utan förslag.</translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s) to review.</source>
@@ -1196,67 +1173,30 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     </message>
 </context>
 <context>
-    <name>ReviewFileService</name>
+    <name>ReviewDialogs</name>
     <message>
-        <source>Your name, recorded with your decisions and saved versions:</source>
-        <translation>Ditt namn, som sparas med dina beslut och versioner:</translation>
-    </message>
-    <message>
-        <source>Save review as</source>
-        <translation>Spara granskning som</translation>
-    </message>
-    <message>
-        <source>Korrektur review (*%1);;All files (*)</source>
-        <translation>Korrektur-granskning (*%1);;Alla filer (*)</translation>
-    </message>
-    <message>
-        <source>The source file is never overwritten; choose another name.</source>
-        <translation>Källfilen skrivs aldrig över; välj ett annat namn.</translation>
-    </message>
-    <message>
-        <source>Autosave failed: %1</source>
-        <translation>Automatisk sparning misslyckades: %1</translation>
-    </message>
-    <message>
-        <source>Export as</source>
-        <translation>Exportera som</translation>
-    </message>
-    <message>
-        <source>Exporting %1…</source>
-        <translation>Exporterar %1…</translation>
-    </message>
-    <message>
-        <source>%1 is the report or its review file, which an export never replaces. Choose another name.</source>
-        <translation>%1 är rapporten eller dess granskningsfil, som en export aldrig ersätter. Välj ett annat namn.</translation>
+        <source>Exported to %1</source>
+        <translation>Exporterad till %1</translation>
     </message>
     <message>
         <source>The export could not be written: %1</source>
         <translation>Exporten kunde inte skrivas: %1</translation>
     </message>
     <message>
-        <source>Exported to %1</source>
-        <translation>Exporterad till %1</translation>
+        <source>Exporting %1…</source>
+        <translation>Exporterar %1…</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>Exportera som</translation>
+    </message>
+    <message>
+        <source>%1 is the report or its review file, which an export never replaces. Choose another name.</source>
+        <translation>%1 är rapporten eller dess granskningsfil, som en export aldrig ersätter. Välj ett annat namn.</translation>
     </message>
     <message>
         <source>Delete the unsaved work on %1 for good?</source>
         <translation>Radera det osparade arbetet med %1 för gott?</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewSaver</name>
-    <message>
-        <source>Saving %1…</source>
-        <translation>Sparar %1…</translation>
-    </message>
-    <message>
-        <source>Saved version %1 to %2</source>
-        <translation>Version %1 sparad i %2</translation>
-    </message>
-    <message>
-        <source>The review could not be saved: %1
-Your work is still open; try Save As to choose another folder.</source>
-        <translation>Granskningen kunde inte sparas: %1
-Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     </message>
 </context>
 <context>
@@ -1342,13 +1282,6 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>edited</source>
         <translation>redigerad</translation>
-    </message>
-</context>
-<context>
-    <name>StoreJob</name>
-    <message>
-        <source>unexpected error: {error}</source>
-        <translation>oväntat fel: {error}</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1537,74 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>Go back to version %1? Its decisions become your current work; all versions stay saved, and the next save records the restore.</source>
         <translation>Gå tillbaka till version %1? Dess beslut blir ditt nuvarande arbete; alla versioner finns kvar, och nästa sparning noterar återställningen.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceService</name>
+    <message>
+        <source>Your name, recorded with your decisions and saved versions:</source>
+        <translation>Ditt namn, som sparas med dina beslut och versioner:</translation>
+    </message>
+    <message>
+        <source>Open OCR text</source>
+        <translation>Öppna OCR-text</translation>
+    </message>
+    <message>
+        <source>OCR text and scans (*.txt *.hocr *.html *.xml *.pdf);;Text files (*.txt);;hOCR (*.hocr *.html);;ALTO or PAGE XML (*.xml);;PDF with a text layer (*.pdf);;All files (*)</source>
+        <translation>OCR-text och skanningar (*.txt *.hocr *.html *.xml *.pdf);;Textfiler (*.txt);;hOCR (*.hocr *.html);;ALTO eller PAGE XML (*.xml);;PDF med textlager (*.pdf);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled: the text is open without suggestions.</source>
+        <translation>Analysen avbröts: texten är öppen utan förslag.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new suggestion(s).</source>
+        <translation>
+            <numerusform>%n nytt förslag.</numerusform>
+            <numerusform>%n nya förslag.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analysis cancelled.</source>
+        <translation>Analysen avbröts.</translation>
+    </message>
+    <message>
+        <source>Save review as</source>
+        <translation>Spara granskning som</translation>
+    </message>
+    <message>
+        <source>Korrektur review (*%1);;All files (*)</source>
+        <translation>Korrektur-granskning (*%1);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>The source file is never overwritten; choose another name.</source>
+        <translation>Källfilen skrivs aldrig över; välj ett annat namn.</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Sparar %1…</translation>
+    </message>
+    <message>
+        <source>Saved version %1 to %2</source>
+        <translation>Version %1 sparad i %2</translation>
+    </message>
+    <message>
+        <source>The review could not be saved: %1
+Your work is still open; try Save As to choose another folder.</source>
+        <translation>Granskningen kunde inte sparas: %1
+Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisk sparning misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the review to be written…</source>
+        <translation>Väntar på att granskningen skrivs…</translation>
+    </message>
+    <message>
+        <source>The decisions on %1 are not saved. Discard them?</source>
+        <translation>Besluten om %1 är inte sparade. Vill du kasta dem?</translation>
     </message>
 </context>
 </TS>

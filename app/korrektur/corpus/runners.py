@@ -9,13 +9,13 @@ lazily: a task's source is read only when there is room for it.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol, TypeVar
+
+from korrektur.gcpause import paused
+from korrektur.workspace.parent import watch_parent
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -66,33 +66,10 @@ class InlineRunner:
     def map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
         """Run each task in turn."""
         for task in tasks:
-            yield task, func(task)
+            yield task, paused(func, task)
 
     def close(self) -> None:
         """Nothing to stop."""
-
-
-PARENT_CHECK = 1.0
-"""Seconds between a worker's checks that the process that started it still lives."""
-
-
-def start_worker(initializer: Callable[[], None] | None) -> None:
-    """Set up a pool worker: it ends itself when its parent dies, then runs ``initializer``.
-
-    A writer killed with ``kill -9`` cannot stop its pool; without this its workers would
-    go on analysing for nobody.
-    """
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(PARENT_CHECK)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-    if initializer is not None:
-        initializer()
 
 
 class PoolRunner:
@@ -116,7 +93,7 @@ class PoolRunner:
         return ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=start_worker,
+            initializer=watch_parent,
             initargs=(self.initializer,),
         )
 
@@ -133,7 +110,7 @@ class PoolRunner:
                 if not running:
                     alone = True
                     task = suspects.pop()
-                    running[self._pool.submit(func, task)] = task
+                    running[self._pool.submit(paused, func, task)] = task
             else:
                 alone = False
                 while not exhausted and len(running) < limit:
@@ -142,7 +119,7 @@ class PoolRunner:
                     except StopIteration:
                         exhausted = True
                         break
-                    running[self._pool.submit(func, task)] = task
+                    running[self._pool.submit(paused, func, task)] = task
             if not running:
                 return
             done, _ = wait(running, return_when=FIRST_COMPLETED)
