@@ -24,12 +24,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from korrektur.corpus.learning.elsewhere import learned_elsewhere, rescored_elsewhere
+from korrektur.corpus.learning.elsewhere import (
+    learned_elsewhere,
+    rescored_elsewhere,
+    stop_learning,
+)
 from korrektur.corpus.learning.estimate import Learned
 from korrektur.corpus.learning.learner import load_profile
 from korrektur.corpus.learning.rescore import PENDING_WORDS, Changes, rescore_corpus
 from korrektur.corpus.learning.store import Edits, learned_path, read_learned
 from korrektur.corpus.opened import Corpus
+from korrektur.engine.base import AnalysisCancelled
 from korrektur.ui.corpus_service import CorpusService
 
 if TYPE_CHECKING:
@@ -114,6 +119,7 @@ class CorpusLearning(QObject):
         self._timer.timeout.connect(self._learn)
         self._again = False
         self._rescoring = False
+        self._learning = False  # a learning under way in the worker
 
     def show(self) -> None:
         """Read what the corpus has learned so far (after opening)."""
@@ -123,13 +129,19 @@ class CorpusLearning(QObject):
         """The archivist decided something: learn once they pause (re-scoring stops)."""
         if self.service.readonly or not self.enabled:
             return
-        self._stop.set()
+        self._stop_all()
         self._timer.start()
 
     def cancel(self) -> None:
-        """Stop the re-scoring after the documents under way."""
+        """Stop the learning after the review under way, the re-scoring after its documents."""
         self._timer.stop()
+        self._stop_all()
+
+    def _stop_all(self) -> None:
         self._stop.set()
+        project = self.service.project
+        if self._learning and project is not None:
+            stop_learning(project.root)
 
     def describe(self, lesson: Lesson) -> str:
         """What was learned, for the window: every word and pair, and where to edit them."""
@@ -199,12 +211,18 @@ class CorpusLearning(QObject):
             return
         root = project.root
 
-        def learn() -> tuple[Lesson, Profile | None]:  # beside the corpus's thread
-            report = learned_elsewhere(self.service.rescorer(), root)
+        def learn() -> tuple[Lesson, Profile | None] | None:  # beside the corpus's thread
+            try:
+                report = learned_elsewhere(self.service.rescorer(), root)
+            except AnalysisCancelled:  # a new decision, or the window closes
+                return None
             lesson = Lesson(report.learned, report.edits, str(learned_path(root)), report.changed)
             return lesson, (load_profile(root) if report.changed else None)
 
-        def learned(result: tuple[Lesson, Profile | None]) -> None:
+        def learned(result: tuple[Lesson, Profile | None] | None) -> None:
+            if result is None:
+                self._end(None)
+                return
             lesson, profile = result
             if profile is None:
                 self._learned((lesson, None))
@@ -216,9 +234,12 @@ class CorpusLearning(QObject):
 
             self.service.on_corpus(todo, self._learned, self._failed)
 
+        self._learning = True
+        stop_learning(root, stop=False)
         self.service.aside(learn, learned, self._failed, self.tr("Learning…"))
 
     def _learned(self, result: tuple[Lesson, Rescoring | None]) -> None:
+        self._learning = False
         lesson, rescoring = result
         self.learned.emit(lesson)
         if rescoring is None or not rescoring.todo:
@@ -254,6 +275,7 @@ class CorpusLearning(QObject):
 
     def _end(self, rescoring: Rescoring | None) -> None:
         self.busy = False
+        self._learning = False
         if self._rescoring:
             self._rescoring = False
             self.running.emit(False)

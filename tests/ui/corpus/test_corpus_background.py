@@ -153,6 +153,51 @@ def test_searches_go_on_while_the_corpus_learns_after_a_decision(
         return real(runner, root)
 
     monkeypatch.setattr(corpus_learning, "learned_elsewhere", slow_learning)
+    window = _learning_after_a_decision(qtbot, services, messages, project, entered)
+    pane = window.concordance
+
+    qtbot.mouseClick(pane.search, Qt.MouseButton.LeftButton)
+    pane.search.clear()
+    type_text(pane.search, "pa")
+    qtbot.keyClick(pane.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pane.found.query.word == "pa", timeout=WAIT_MS)
+    assert not release.is_set()  # found while the learning still went on
+    assert window.status.busy_label.text() == "Learning…"
+    with qtbot.waitSignal(window.learning.learned, timeout=WAIT_MS):
+        release.set()
+    qtbot.waitUntil(lambda: not window.learning.busy, timeout=WAIT_MS)
+    window.close()
+
+
+def test_closing_the_window_stops_a_learning_under_way(
+    qtbot, services, messages, files, project, monkeypatch
+):
+    from korrektur.corpus.learning import elsewhere
+    from korrektur.engine.base import AnalysisCancelled
+
+    entered = threading.Event()
+
+    def endless_learning(corpus, progress, for_writer=False):  # stops only when asked
+        entered.set()
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while not progress.cancelled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise AnalysisCancelled
+
+    monkeypatch.setattr(elsewhere, "learn_corpus", endless_learning)
+    window = _learning_after_a_decision(qtbot, services, messages, project, entered)
+
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 5  # not the learning's 20 s
+    assert window.service.aside_jobs.pool.activeThreadCount() == 0  # the learning ended
+    qtbot.wait(100)  # its answer arrives
+    assert not messages.errors  # a learning stopped is no error
+
+
+def _learning_after_a_decision(qtbot, services, messages, project, entered):
+    """The window with real threads; Accept all on a searched correction, typed after a
+    click in the search field; returns once the learning that follows has begun."""
     window = make_corpus_window(
         qtbot, services, messages, project, pool=corpus_pool(), learning=True
     )
@@ -168,15 +213,4 @@ def test_searches_go_on_while_the_corpus_learns_after_a_decision(
     with qtbot.waitSignal(window.decisions.stepped, timeout=WAIT_MS):
         qtbot.keyClick(pane.lines, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(entered.is_set, timeout=WAIT_MS)
-
-    qtbot.mouseClick(pane.search, Qt.MouseButton.LeftButton)
-    pane.search.clear()
-    type_text(pane.search, "pa")
-    qtbot.keyClick(pane.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: pane.found.query.word == "pa", timeout=WAIT_MS)
-    assert not release.is_set()  # found while the learning still went on
-    assert window.status.busy_label.text() == "Learning…"
-    with qtbot.waitSignal(window.learning.learned, timeout=WAIT_MS):
-        release.set()
-    qtbot.waitUntil(lambda: not window.learning.busy, timeout=WAIT_MS)
-    window.close()
+    return window

@@ -69,3 +69,18 @@ def test_learning_elsewhere_reads_the_project_the_window_holds(project, learned)
     assert report.before == learned.digest
     assert load_profile(project).digest == report.digest
     assert ("pa", "på") in load_profile(project).pairs
+
+
+def test_a_learning_asked_to_stop_stops_and_writes_nothing(project, learned):
+    from korrektur.corpus.learning.elsewhere import learned_elsewhere, stop_learning
+    from korrektur.engine.base import AnalysisCancelled
+
+    written = (project / "learned.yaml").read_bytes()
+    with open_corpus(project, "window") as corpus:
+        decide_pair(corpus, "pa", "på", "accept", "Anna Berg")
+        stop_learning(project)
+        with pytest.raises(AnalysisCancelled):
+            learned_elsewhere(InlineRunner(), project)
+        assert (project / "learned.yaml").read_bytes() == written
+        stop_learning(project, stop=False)  # taken back: the next learning goes through
+        assert learned_elsewhere(InlineRunner(), project).changed

@@ -17,6 +17,7 @@ read while the window holds its lock and waits.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,16 +92,51 @@ def rescored_elsewhere(
     return rescore
 
 
+STOP = ".learning-stop"
+"""A file in the project that asks the worker to stop learning (between two reviews)."""
+
+
+class _StopFile:
+    """A ``Progress`` that stops when the window has left ``STOP`` in the project."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def report(self, done: int, total: int) -> None:
+        """Nobody watches the learning's progress."""
+
+    def cancelled(self) -> bool:
+        return self.path.exists()
+
+
 def learn_request(root: Path) -> LearnReport:
-    """Learn from the decisions of the project at ``root`` (in the worker, for the writer)."""
+    """Learn from the decisions of the project at ``root`` (in the worker, for the writer).
+
+    Raises:
+        AnalysisCancelled: ``stop_learning`` asked to stop (nothing was written).
+    """
     with open_corpus(root, "learn", write=False) as corpus:
-        return learn_corpus(corpus, for_writer=True)
+        return learn_corpus(corpus, _StopFile(root / STOP), for_writer=True)
+
+
+def stop_learning(root: Path, stop: bool = True) -> None:
+    """Ask a learning under way in a worker to stop (a new decision, the window closing).
+
+    ``stop`` False takes the request back: called before each learning is asked for, in
+    the same thread as the requests to stop, so that none is lost and none is stale.
+    """
+    with contextlib.suppress(OSError):  # (a project that cannot be written learns nothing)
+        if stop:
+            (root / STOP).touch()
+        else:
+            (root / STOP).unlink(missing_ok=True)
 
 
 def learned_elsewhere(runner: Runner, root: Path) -> LearnReport:
     """``learn_corpus`` for the project at ``root``, run on ``runner``.
 
     Raises:
+        AnalysisCancelled: ``stop_learning`` asked to stop (or had, and was not taken back).
         CorpusError: the learned file is damaged or cannot be written.
         OSError: the worker process stopped.
     """
