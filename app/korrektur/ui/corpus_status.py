@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from korrektur.corpus.status import CorpusStatus
+from korrektur.ui.analysis_progress import AnalysisProgress
 
 
 class CorpusStatusBar(QStatusBar):
@@ -24,10 +25,9 @@ class CorpusStatusBar(QStatusBar):
         self.readonly_label = QLabel()
         self.readonly_label.hide()
         self.busy_label = QLabel()
-        self.analysis_bar = QProgressBar()
-        self.analysis_bar.setMaximumWidth(220)
-        self.cancel_button = QToolButton()
-        self.cancel_button.clicked.connect(self.cancel_requested.emit)
+        self.analysis = AnalysisProgress(220, self.cancel_requested.emit)
+        self.analysis_bar = self.analysis.bar
+        self.cancel_button = self.analysis.cancel_button
         for widget in (
             self.readonly_label,
             self.figures_label,
@@ -88,13 +88,8 @@ class CorpusStatusBar(QStatusBar):
 
     def show_analysis(self, running: bool) -> None:
         """Show or hide the analysis progress and its Cancel button."""
-        self.analysis_bar.setVisible(running)
-        self.cancel_button.setVisible(running)
-        if running:
-            self.analysis_bar.setRange(0, 0)
+        self.analysis.show(running)
 
     def set_analysis_progress(self, done: int, total: int) -> None:
         """Move the progress bar."""
-        if total > 0:
-            self.analysis_bar.setRange(0, total)
-            self.analysis_bar.setValue(done)
+        self.analysis.set_progress(done, total)
