@@ -129,8 +129,19 @@ class Choice:
         evidence = self.evidence()
         if not self.modelled or not evidence:
             return None
-        named = tuple(describe_phrase(e.feature) for e in evidence)
-        return phrase("context-evidence", evidence=named, word=self.best)
+        best = self.best
+        key = (best, *(e.feature for e in evidence))
+        found = _REASONS.get(key)
+        if found is None:  # (remembered: shared phrases are rendered once)
+            if len(_REASONS) >= _REASONS_LIMIT:
+                _REASONS.clear()
+            named = tuple(describe_phrase(e.feature) for e in evidence)
+            found = _REASONS[key] = phrase("context-evidence", evidence=named, word=best)
+        return found
+
+
+_REASONS: dict[tuple[str, ...], Phrase] = {}  # best word and features → the phrase (bounded)
+_REASONS_LIMIT = 100_000
 
 
 def _softmax(scores: list[float]) -> tuple[float, ...]:

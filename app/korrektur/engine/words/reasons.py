@@ -48,19 +48,20 @@ def _describe_ops(ops: tuple[Op, ...]) -> list[Phrase]:
     return phrases
 
 
-_WORDS: dict[tuple[str, str], Phrase] = {}  # (key, word) → the phrase, remembered (bounded)
+_MADE: dict[tuple[str, tuple[tuple[str, str], ...]], Phrase] = {}  # remembered (bounded)
 
 
-def _about(key: str, word: str) -> Phrase:
-    """The phrase of template ``key`` about ``word``, remembered (a document repeats words).
+def _remembered(key: str, **values: str) -> Phrase:
+    """The phrase of template ``key`` with text ``values``, remembered.
 
-    A shared phrase is rendered once (``Phrase.render``).
+    A document repeats its words, and a shared phrase is rendered once (``Phrase.render``).
     """
-    found = _WORDS.get((key, word))
+    made = (key, tuple(values.items()))
+    found = _MADE.get(made)
     if found is None:
-        if len(_WORDS) >= _DESCRIBED_LIMIT:
-            _WORDS.clear()
-        found = _WORDS[key, word] = phrase(key, word=word)
+        if len(_MADE) >= _DESCRIBED_LIMIT:
+            _MADE.clear()
+        found = _MADE[made] = phrase(key, **values)
     return found
 
 
@@ -81,34 +82,34 @@ def reason(
     candidate = best.candidate
     pieces: list[Phrase] = []
     if " " in raw and " " not in best.text:
-        pieces.append(phrase("split"))
+        pieces.append(_remembered("split"))
         raw = raw.replace(" ", "")
     if candidate is not None and candidate.ops:
         pieces.extend(describe_ops(candidate.ops))
     elif best.text.lower() == raw.lower():
-        pieces.append(phrase("capital-misread" if raw[:1].isupper() else "capital-lost"))
+        pieces.append(_remembered("capital-misread" if raw[:1].isupper() else "capital-lost"))
     word = best.word
     raw_known = lexicon.known(raw.lower())
     if candidate is not None and candidate.source is Source.COMPOUND:
         parts = " + ".join(f"'{p}'" for p in candidate.parts)
-        described = phrase("compound", word=word, parts=parts)
+        described = _remembered("compound", word=word, parts=parts)
     elif candidate is not None and candidate.source is Source.NEAR:
-        described = _about("close-word", word)
+        described = _remembered("close-word", word=word)
     elif candidate is not None and candidate.source is Source.DOCUMENT:
-        described = _about("document-agrees", word)
+        described = _remembered("document-agrees", word=word)
     else:
         frequency = best.score if candidate is None else candidate.prior
-        described = _about(how_common(frequency), word)
+        described = _remembered(how_common(frequency), word=word)
     because = decision.sentence.reason_phrase() if decision.sentence is not None else None
     if because is not None:
         pieces.append(because)
-        pieces.append(_about("also-word", raw) if raw_known else described)
+        pieces.append(_remembered("also-word", word=raw) if raw_known else described)
     elif decision.context_used and raw_known:
         around = " ".join(w for w in (left, best.text, right) if w)
         pieces.append(phrase("context", around=around, word=best.text))
-        pieces.append(_about("also-word", raw))
+        pieces.append(_remembered("also-word", word=raw))
     elif raw_known:
-        pieces += [described, _about("also-word-less-likely", raw)]
+        pieces += [described, _remembered("also-word-less-likely", word=raw)]
     else:
-        pieces += [described, _about("not-word", raw)]
+        pieces += [described, _remembered("not-word", word=raw)]
     return Reason(*pieces)

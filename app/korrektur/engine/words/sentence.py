@@ -35,7 +35,8 @@ DOCUMENT_ROUNDS = 5
 
 _TITLE, _UPPER = Case.TITLE, Case.UPPER  # (module names: quicker than the class's)
 
-Plan = tuple[tuple[str, ...], dict[str, float], list[float]]  # words, shares, likelihoods
+# words, their shares of the plain probability and its sum, likelihoods
+Plan = tuple[tuple[str, ...], dict[str, float], float, list[float]]
 
 
 def in_sentence(
@@ -61,7 +62,7 @@ def in_sentence(
             plans[key] = plan
     if plan is None:
         return None
-    words, shares, likelihoods = plan
+    words, shares, mass, likelihoods = plan
     start, end = occurrence.pieces[0].start, occurrence.pieces[-1].end
     left, right = around(text, start, end, CHUNKS)
     case = occurrence.case
@@ -70,7 +71,6 @@ def in_sentence(
     )
     if not choice.modelled:
         return None
-    mass = sum(shares.values())
     ranked = []
     for option, probability in zip(decision.options, decision.probabilities, strict=True):
         if probability < CONTEXT_MIN:
@@ -181,7 +181,7 @@ def _plan(decision: Decision, model: RealWordModel, raw: str, lone: float) -> Pl
     words = tuple(shares)
     if not model.covers(words):
         return None  # no set holds them all: the model would say nothing
-    return words, shares, [likelihood[w] for w in words]
+    return words, shares, sum(shares.values()), [likelihood[w] for w in words]
 
 
 def lone_letter_rate(
