@@ -26,7 +26,7 @@ from types import ModuleType
 from typing import Any
 
 from devdata import REVIEW_SIM, ROOT, SCORER, DevSet, dev_sets, require_shared
-from korrektur.engine.words.lexicon import shared_lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from korrektur.formats.suggestions_json import suggestions_payload
 from korrektur.model.document import Document
 from loo import Fold, analyse, applied, progress, run_folds

@@ -20,7 +20,7 @@ import yaml
 
 from devdata import ROOT, dev_sets, require_shared
 from korrektur.engine.words.calibration import KINDS, fit_kinds, isotonic, to_yaml
-from korrektur.engine.words.lexicon import shared_lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from loo import progress, run_folds
 
 DEFAULT_OUT = ROOT / "lexicon" / "calibration.yaml"

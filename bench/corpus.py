@@ -38,13 +38,13 @@ from pathlib import Path
 from korrektur.corpus.batch import Analysis
 from korrektur.corpus.concordance import word_concordance
 from korrektur.corpus.facts import engine_key
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import init_project
 from korrektur.corpus.runners import PoolRunner, Runner
 from korrektur.corpus.status import corpus_status
 from korrektur.corpus.worker import warm_up
-from korrektur.corpus.workspace import open_corpus
 from korrektur.model import Document
-from korrektur.store.provenance import current_tool
+from korrektur.store.tool import current_tool
 from sections import write_section
 
 ROOT = Path(__file__).resolve().parent.parent

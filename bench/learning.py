@@ -46,12 +46,13 @@ from devdata import REVIEW_SIM, SCANS, DevSet, dev_sets, gold_words, require_sha
 from korrektur.corpus.learning.estimate import profile_of
 from korrektur.corpus.learning.learner import learn_corpus
 from korrektur.corpus.learning.rescore import RescoreReport, rescore_corpus
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import init_project
-from korrektur.corpus.workspace import open_corpus
 from korrektur.engine.base import NoProgress, Progress
 from korrektur.engine.pipeline import Engine
 from korrektur.engine.words.calibration import fit_kinds
-from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
+from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from korrektur.engine.words.profile import Profile, ProfiledAnalyzer
 from korrektur.formats.suggestions_json import suggestions_payload
 from korrektur.model import Document, Suggestion

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from korrektur.engine.words.lexicon import Lexicon
-from korrektur.engine.words.sources import find_sources
+from korrektur.engine.words.lexicon_sources import find_sources
 from korrektur.engine.words.text import Case, apply_case, case_of, fold, word_parts
 
 CACHE = Path(__file__).resolve().parent / ".cache"

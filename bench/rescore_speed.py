@@ -20,8 +20,8 @@ from pathlib import Path
 from corpus import analyse, build
 from korrektur.corpus.learning.learner import learn_corpus, load_profile
 from korrektur.corpus.learning.rescore import rescore_corpus
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import init_project
-from korrektur.corpus.workspace import open_corpus
 from korrektur.store.reviewfile import review_bytes
 from korrektur.store.reviewread import load_review
 

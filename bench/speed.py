@@ -25,7 +25,7 @@ def rss():
     for line in open('/proc/self/status'):
         if line.startswith('VmRSS:'):
             return int(line.split()[1]) / 1024
-import korrektur.engine.words.lexicon as lx, korrektur.engine.words.channel as ch
+import korrektur.engine.words.lexicon_cache as lx, korrektur.engine.words.channel as ch
 before = rss()
 start, cpu = time.perf_counter(), time.process_time()
 lexicon = lx.load_lexicon()

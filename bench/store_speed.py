@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 from korrektur.formats.exporters import EXPORTERS
+from korrektur.formats.opening import open_source
 from korrektur.formats.reading import ExportOptions
 from korrektur.model import Document, Kind, ReviewSession, Suggestion
 from korrektur.store.autosave import Autosaver
-from korrektur.store.resume import open_source
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_path_for, save_review, snapshot
 from korrektur.store.reviewread import load_review

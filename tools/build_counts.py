@@ -8,8 +8,8 @@ and writes three gzipped tables that ship in ``lexicon/counts/`` instead of the 
 * ``unigrams.tsv.gz``: ``word  count  mid  capmid`` (lower-cased word; occurrences; occurrences
   not at a sentence start; of those, how many were capitalised, which tells names from words;
   numbers are counted together as ``<num>``);
-* ``bigrams.tsv.gz``: ``first  second  count`` of adjacent lower-cased words (numbers as
-  ``<num>``), pruned to pairs seen at least ``--min-bigram`` times;
+* ``bigrams.tsv.gz``: ``first  second  count`` of lower-cased words the engine reads together
+  (numbers as ``<num>``), pruned to pairs seen at least ``--min-bigram`` times;
 * ``compound_parts.tsv.gz``: ``part  compounds`` first parts of compounds (``lärar``, ``skol``,
   ``förvaltnings``) with the number of distinct corpus compounds they begin.
 """
@@ -19,25 +19,29 @@ from __future__ import annotations
 import argparse
 import collections
 import gzip
-import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+
+from korrektur.engine.words.text import NUMBER, words_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "sv-reference"
 DEFAULT_OUT = ROOT / "lexicon" / "counts"
 FILES = ("sfs_statutes.txt", "riksdagen_interpellations.txt", "regeringen_se.txt")
 
-TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
-SENTENCE_END = frozenset(".!?:")
-NUM = "<num>"
 
+def counted(text: str) -> str | None:
+    """How a word is counted: lower case, any number as ``<num>``.
 
-def tokens(line: str) -> Iterator[str]:
-    """Words, numbers and single punctuation marks of one paragraph."""
-    for match in TOKEN.finditer(line):
-        yield match.group()
+    None for what is no word of the language: a lone symbol, or letters and digits mixed
+    (codes such as ``P7`` or ``G20``: counted, ``p7`` would pass for a word where OCR
+    printed ``7`` for the ``å`` of ``på``).
+    """
+    if text.isdigit():
+        return NUMBER
+    if any(ch.isdigit() for ch in text):
+        return None
+    return text.lower() if any(ch.isalpha() for ch in text) else None
 
 
 def count_corpus(
@@ -48,7 +52,12 @@ def count_corpus(
     collections.Counter[str],
     collections.Counter[tuple[str, str]],
 ]:
-    """Unigram, mid-sentence, capitalised mid-sentence and bigram counts."""
+    """Unigram, mid-sentence, capitalised mid-sentence and bigram counts.
+
+    Each line is a paragraph, cut into words by the engine's own tokenizer (``words_of``):
+    the counts hold the words the engine looks up (``EU:s``, ``t.ex``, ``1990``/``talet``),
+    and a pair is counted only where the engine reads the two words together.
+    """
     total: collections.Counter[str] = collections.Counter()
     mid: collections.Counter[str] = collections.Counter()
     capmid: collections.Counter[str] = collections.Counter()
@@ -57,26 +66,17 @@ def count_corpus(
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 previous: str | None = None
-                sentence_start = True
-                for token in tokens(line):
-                    first = token[0]
-                    if first.isalpha():
-                        word = token.lower()
-                        total[word] += 1
-                        if not sentence_start:
-                            mid[word] += 1
-                            if first.isupper():
-                                capmid[word] += 1
-                        sentence_start = False
-                    elif first.isdigit():
-                        word = NUM
-                        total[word] += 1  # (how often a number stands anywhere: context)
-                        sentence_start = False
-                    else:
+                for found in words_of(line):
+                    word = counted(found.part.text)
+                    if word is None:
                         previous = None
-                        sentence_start = token in SENTENCE_END
                         continue
-                    if previous is not None:
+                    total[word] += 1  # (a number counts too: how often one stands anywhere)
+                    if word != NUMBER and not found.sentence_start:
+                        mid[word] += 1
+                        if found.part.text[0].isupper():
+                            capmid[word] += 1
+                    if previous is not None and found.linked:
                         bigrams[previous, word] += 1
                     previous = word
         print(f"build_counts: {path.name}: {sum(total.values()):,} words so far", file=sys.stderr)

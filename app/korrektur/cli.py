@@ -15,6 +15,7 @@ from korrektur.display import display_problem
 from korrektur.engine import default_engine
 from korrektur.formats.exporters import EXPORTERS, export_to_bytes, format_for
 from korrektur.formats.reading import ExportOptions, Pending
+from korrektur.formats.sourcecheck import source_warnings
 from korrektur.formats.sources import read_document
 from korrektur.formats.suggestions_json import document_summary, suggestions_payload
 from korrektur.formats.write_alto import write_alto_folder
@@ -31,7 +32,6 @@ from korrektur.store.resume import find_review
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import SUFFIX, save_review
 from korrektur.store.reviewread import load_review
-from korrektur.store.sourcecheck import source_warnings
 from korrektur.store.validate import ReviewFileError
 
 EXIT_OK = 0

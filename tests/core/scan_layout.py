@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from korrektur.formats.scantext import ScanLine, ScanPage, ScanWord, SourceFile, build_document
+from korrektur.formats.scantext import ScanFile, ScanLine, ScanPage, ScanWord, build_document
 from korrektur.model import Document
 from korrektur.model.geometry import Box, PageImage
 
@@ -75,7 +75,7 @@ class Typesetter:
     def document(self) -> Document:
         """The scan as a reader delivers it."""
         return build_document(
-            self.pages, SourceFile(Path("typeset.hocr"), "0" * 64, 0, "hOCR", "hocr")
+            self.pages, ScanFile(Path("typeset.hocr"), "0" * 64, 0, "hOCR", "hocr")
         )
 
 

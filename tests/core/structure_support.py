@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from korrektur.engine.structure import make_plan
-from korrektur.engine.structure.text import fold
+from korrektur.engine.words.text import fold
 from korrektur.model import Document, Kind
 from korrektur.model.session import apply_texts
 

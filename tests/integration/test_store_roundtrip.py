@@ -11,8 +11,8 @@ import docx
 from lxml import etree
 
 from korrektur import cli
+from korrektur.formats.opening import open_source
 from korrektur.model import Kind, Status, Suggestion
-from korrektur.store.resume import open_source
 from korrektur.store.reviewfile import save_review
 from korrektur.store.reviewread import load_review
 
@@ -94,7 +94,7 @@ import os, sys, time
 from pathlib import Path
 sys.path.insert(0, {here!r})
 from test_store_roundtrip import analyse
-from korrektur.store.resume import open_source
+from korrektur.formats.opening import open_source
 from korrektur.store.reviewfile import save_review
 
 review, _ = open_source(Path({source!r}), analyse)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from korrektur.corpus.command import EXIT_OK, print_json
+from korrektur.corpus.opening import Corpus, open_corpus
+from korrektur.corpus.output import EXIT_OK, print_json
 from korrektur.corpus.project import CorpusError, init_project
 from korrektur.corpus.runners import POOL_FROM, InlineRunner, PoolRunner, Runner
-from korrektur.corpus.workspace import Corpus, open_corpus
 
 
 def _say(text: str) -> None:
@@ -121,7 +121,7 @@ def status(args: argparse.Namespace) -> int:
     """``corpus status``."""
     from korrektur.corpus.facts import engine_key
     from korrektur.corpus.status import corpus_status, status_lines
-    from korrektur.store.provenance import current_tool
+    from korrektur.store.tool import current_tool
 
     with _open(args, write=False) as corpus:
         figures = corpus_status(corpus, engine_key(current_tool()))
@@ -141,7 +141,7 @@ def report(args: argparse.Namespace) -> int:
     from korrektur.corpus.report import report_html
     from korrektur.corpus.status import corpus_status
     from korrektur.store.atomic import WriteError, atomic_write_bytes
-    from korrektur.store.provenance import current_tool
+    from korrektur.store.tool import current_tool
 
     with _open(args, write=False) as corpus:
         figures = corpus_status(corpus, engine_key(current_tool()))

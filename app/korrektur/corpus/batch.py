@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from korrektur.corpus.facts import engine_key
 from korrektur.corpus.index import Stat, State
 from korrektur.corpus.learning.learner import load_profile
+from korrektur.corpus.opened import Corpus
 from korrektur.corpus.progress import Quiet, Reporter
 from korrektur.corpus.runners import Failed, Runner
 from korrektur.corpus.worker import (
@@ -27,11 +28,10 @@ from korrektur.corpus.worker import (
     analyse_task,
     write_review,
 )
-from korrektur.corpus.workspace import Corpus
 from korrektur.model.session import now_iso
 from korrektur.store.atomic import WriteError
 from korrektur.store.lock import Stamp, stamp_of
-from korrektur.store.provenance import current_tool
+from korrektur.store.tool import current_tool
 
 COMMIT_EVERY = 1.0
 """Seconds between index commits while results come in."""

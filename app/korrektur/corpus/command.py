@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from korrektur.corpus.output import EXIT_ERROR
 from korrektur.corpus.project import CorpusError
-
-EXIT_OK, EXIT_ERROR = 0, 1
 
 HELP = "corpora: many documents, batch analysis, corpus-wide decisions and exports"
 
@@ -159,11 +157,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _learning(args: argparse.Namespace) -> int:
     """``learned`` and ``learn`` (their module loads the word engine: only when asked)."""
-    from korrektur.corpus.learning import actions
+    from korrektur.corpus.learning import actions as learning
 
-    return int(actions.learned(args) if args.action == "learned" else actions.learn(args))
-
-
-def print_json(data: object) -> None:
-    """One JSON object on stdout."""
-    print(json.dumps(data, ensure_ascii=False, indent=1))
+    return int(learning.learned(args) if args.action == "learned" else learning.learn(args))

@@ -19,11 +19,11 @@ import yaml
 
 from korrektur.corpus.facts import facts_of
 from korrektur.corpus.index import Stat, State
+from korrektur.corpus.opened import Corpus
 from korrektur.corpus.project import JOURNAL, RULES, CorpusError
 from korrektur.corpus.rules import Rule, apply_rules, new_rule, save_rules, withdraw_rule, withdrawn
 from korrektur.corpus.runners import InlineRunner, Runner
 from korrektur.corpus.worker import Outcome, write_review
-from korrektur.corpus.workspace import Corpus
 from korrektur.model.session import now_iso
 from korrektur.store.atomic import WriteError, atomic_write_text
 from korrektur.store.lock import ChangedOnDisk, stamp_of

@@ -25,11 +25,11 @@ from lxml import etree
 
 from korrektur import __version__
 from korrektur.corpus.index import DocumentRow, State
+from korrektur.corpus.opened import Corpus
 from korrektur.corpus.project import CorpusError
 from korrektur.corpus.runners import Failed, InlineRunner, Runner
 from korrektur.corpus.sink import FolderSink, Sink, ZipSink
 from korrektur.corpus.teicorpus import corpus_header, write_tei_corpus
-from korrektur.corpus.workspace import Corpus
 from korrektur.formats.exporters import EXPORTERS
 from korrektur.formats.reading import ExportOptions, Pending
 from korrektur.model import DocumentError, Status

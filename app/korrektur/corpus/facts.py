@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from korrektur.corpus.rules import attribution
 from korrektur.model import Status
-from korrektur.store.provenance import ToolInfo
 from korrektur.store.review import Review
+from korrektur.store.tool import ToolInfo
 
 SuggestionRow = tuple[str, int, int, str, str, str, float, str, str | None]
 """``(id, start, end, original, replacement, kinds, confidence, status, rule)``: what the

@@ -22,7 +22,9 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from korrektur.corpus.errors import CorpusError as CorpusError  # (where commands find it)
 from korrektur.corpus.readers import default_include
+from korrektur.corpus.walk import sorted_files
 from korrektur.model.session import now_iso
 from korrektur.store.atomic import WriteError, atomic_write_text
 from korrektur.store.reviewfile import SUFFIX
@@ -35,10 +37,6 @@ INDEX = "index.sqlite"
 LOCK = "lock"
 RULES = "rules.yaml"
 JOURNAL = "operation.yaml"
-
-
-class CorpusError(Exception):
-    """Something the user can fix about a corpus; the message says what, in one line."""
 
 
 @dataclass(frozen=True)
@@ -120,8 +118,6 @@ class Project:
         Raises:
             CorpusError: the source folder cannot be read.
         """
-        from korrektur.corpus.walk import sorted_files
-
         if not self.sources.is_dir():
             raise CorpusError(
                 f"the source folder {self.sources} does not exist (or is not a folder)"

@@ -1,4 +1,4 @@
-"""Which files of a source folder are documents, and how a worker reads one from its bytes.
+"""Which files of a source folder are documents (a worker reads one with ``read_bytes``).
 
 Every format Korrektur reads (plain text, hOCR, ALTO, PAGE XML, searchable PDF) may be in
 one corpus: ``formats.sources`` tells them apart by content and suffix, from the bytes a
@@ -8,11 +8,6 @@ files would each be one (give the corpus the multi-page file instead).
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from korrektur.formats.sources import read_bytes
-from korrektur.model import Document
-
 SOURCE_PATTERNS = ("*.txt", "*.hocr", "*.xml", "*.pdf")
 """The file patterns of the formats Korrektur reads."""
 
@@ -20,12 +15,3 @@ SOURCE_PATTERNS = ("*.txt", "*.hocr", "*.xml", "*.pdf")
 def default_include() -> tuple[str, ...]:
     """The file patterns a new project includes when none are given: every readable kind."""
     return SOURCE_PATTERNS
-
-
-def read_document(data: bytes, name: str, path: Path | None = None) -> Document:
-    """The document in a source file's bytes.
-
-    Raises:
-        DocumentError: the bytes are not a usable document (the message says why).
-    """
-    return read_bytes(data, path if path is not None else Path(name))

@@ -2,8 +2,8 @@
 
 No scripts, fonts or images from anywhere: the charts are inline SVG drawn here, each
 bar with a ``<title>`` so a pointer shows its figures, so the file can be mailed or
-archived with the corpus. Colours are Okabe–Ito (safe for colour-blind readers), one per
-status, the same in every chart.
+archived with the corpus. Colours are the window's (``model/palette.py``: Okabe–Ito, safe
+for colour-blind readers), one per status, the same in every chart.
 """
 
 from __future__ import annotations
@@ -11,19 +11,14 @@ from __future__ import annotations
 from html import escape
 
 from korrektur import __version__
+from korrektur.corpus.opened import Corpus
 from korrektur.corpus.status import CorpusStatus, DocumentStatus
-from korrektur.corpus.workspace import Corpus
+from korrektur.model.palette import STATUS_COLOURS
 from korrektur.model.session import now_iso
 
-STATUS_COLOURS = {
-    "accepted": "#009E73",
-    "edited": "#56B4E9",
-    "rejected": "#D55E00",
-    "pending": "#BBBBBB",
-}
-"""Decided statuses first: bars grow from the decided part."""
+_COLOURS = {status.value: colour for status, colour in STATUS_COLOURS.items()}  # by name
 
-ORDER = ["accepted", "edited", "rejected", "pending"]
+ORDER = ["accepted", "edited", "rejected", "pending"]  # decided first: bars grow from them
 TOP_PAIRS = 25
 WIDTH = 900
 
@@ -45,9 +40,7 @@ svg text { font: 12px system-ui, sans-serif; fill: #222; }
 
 
 def _legend() -> str:
-    items = "".join(
-        f'<span><i style="background:{STATUS_COLOURS[s]}"></i>{s}</span>' for s in ORDER
-    )
+    items = "".join(f'<span><i style="background:{_COLOURS[s]}"></i>{s}</span>' for s in ORDER)
     return f'<p class="legend">{items}</p>'
 
 
@@ -64,7 +57,7 @@ def _stack(
         title = f"{label}: {n:,} {status}"
         parts.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0.5):.1f}" height="{width:.1f}" '
-            f'fill="{STATUS_COLOURS[status]}"><title>{escape(title)}</title></rect>'
+            f'fill="{_COLOURS[status]}"><title>{escape(title)}</title></rect>'
         )
         x += w
     return "".join(parts)
@@ -115,7 +108,7 @@ def _progress_chart(documents: list[DocumentStatus]) -> str:
             title = f"{d.name}: {n:,} {status} of {d.total:,}"
             columns.append(
                 f'<rect x="{x:.2f}" y="{y:.2f}" width="{max(step - (step > 3), 0.6):.2f}" '
-                f'height="{h:.2f}" fill="{STATUS_COLOURS[status]}">'
+                f'height="{h:.2f}" fill="{_COLOURS[status]}">'
                 f"<title>{escape(title)}</title></rect>"
             )
             y += h

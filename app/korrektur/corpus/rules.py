@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from korrektur.corpus.project import CorpusError
-from korrektur.model import Decision, Status
+from korrektur.model import UNDECIDED, Decision, Status
 from korrektur.store.atomic import WriteError, atomic_write_text
 from korrektur.store.history import History
 from korrektur.store.review import Review
@@ -180,7 +180,7 @@ def apply_rules(review: Review, rules: Iterable[Rule], time: str) -> int:
         ]
         if ids:
             by = rule.reviewer or None
-            review.session.restore([Decision(i, rule.status, None, by, time) for i in ids])
+            review.session.restore({i: Decision(rule.status, None, by, time) for i in ids})
             _commit(review, rule.note(), rule.reviewer, time)
             decided += len(ids)
     return decided
@@ -198,7 +198,7 @@ def withdraw_rule(review: Review, rule: Rule, reviewer: str, time: str) -> int:
         if owned.get(s.id) == rule.id and s.status is rule.status
     ]
     if ids:
-        review.session.restore([Decision(i, Status.PENDING, None, None, None) for i in ids])
+        review.session.restore(dict.fromkeys(ids, UNDECIDED))
         _commit(review, f"corpus rule {rule.id} withdrawn ({rule.describe()})", reviewer, time)
     return len(ids)
 

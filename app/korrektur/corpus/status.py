@@ -13,8 +13,8 @@ from typing import Any
 
 from korrektur.corpus.estimate import remaining_errors
 from korrektur.corpus.index import DocumentRow, State
+from korrektur.corpus.opened import Corpus
 from korrektur.corpus.rules import Rule
-from korrektur.corpus.workspace import Corpus
 from korrektur.model import Status
 
 STATUSES = [s.value for s in Status]

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from korrektur.corpus.project import CorpusError
+from korrektur.corpus.errors import CorpusError
 
 Key = Callable[[str], str | None]
 """A file's name in the walk (None: leave the file out)."""

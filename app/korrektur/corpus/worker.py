@@ -16,18 +16,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from korrektur.corpus.facts import Facts, engine_key, facts_of
-from korrektur.corpus.readers import read_document
 from korrektur.corpus.rules import Rule, apply_rules
-from korrektur.engine import Engine, default_engine
-from korrektur.engine.words.profile import Profile
+from korrektur.engine import Engine, Profile, default_engine
+from korrektur.formats.sources import read_bytes
 from korrektur.model import KIND_GROUPS, Document, DocumentError, Suggestion
 from korrektur.store.atomic import WriteError, atomic_write_bytes
 from korrektur.store.lock import ChangedOnDisk, Stamp, check_unchanged, review_lock
-from korrektur.store.provenance import current_tool
 from korrektur.store.resume import Analyse, add_fresh, new_review, resume
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_bytes
 from korrektur.store.reviewread import load_review_bytes
+from korrektur.store.tool import current_tool
 from korrektur.store.validate import ReviewFileError
 
 
@@ -183,7 +182,7 @@ def analyse_and_write(task: Task) -> Outcome:
 def _run(task: Task) -> Outcome:
     source_path = Path(task.source_path)
     review_path = Path(task.review_path)
-    document = read_document(task.data, source_path.name, source_path)
+    document = read_bytes(task.data, source_path)
     analyse = _analyser(task.profile)
     notes: list[str] = []
     if task.previous is None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from korrektur.model.document import Document
+from korrektur.model.structure import ReadingStructure
 from korrektur.model.suggestion import Kind, Suggestion
 
 
@@ -47,6 +48,15 @@ class Analyzer(Protocol):
 
     def analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
         """Suggestions for ``document``; check ``progress.cancelled()`` in long loops."""
+        ...
+
+
+@runtime_checkable
+class StructureReader(Protocol):
+    """An analyser that also finds the document's reading structure."""
+
+    def reading(self, document: Document, progress: Progress) -> ReadingStructure:
+        """The headings, paragraphs, list items and removed lines of ``document``."""
         ...
 
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import bisect
+import copy
 import operator
 from collections.abc import Iterable, Sequence
 
-from korrektur.engine.base import AnalysisCancelled, Analyzer, NoProgress, Progress
+from korrektur.engine.base import (
+    AnalysisCancelled,
+    Analyzer,
+    NoProgress,
+    Progress,
+    StructureReader,
+)
 from korrektur.model.document import Document
 from korrektur.model.layout import overlapping
+from korrektur.model.structure import ReadingStructure, Suggestions
 from korrektur.model.suggestion import KIND_GROUPS, Kind, Suggestion
 
 
@@ -23,8 +31,10 @@ class Engine:
         document: Document,
         kinds: Iterable[Kind] = KIND_GROUPS["all"],
         progress: Progress | None = None,
-    ) -> list[Suggestion]:
+    ) -> Suggestions:
         """Suggestions of ``kinds`` for ``document``, sorted, non-overlapping, numbered.
+
+        With structure kinds among ``kinds``, they carry the reading structure found.
 
         Raises:
             AnalysisCancelled: ``progress`` asked to stop.
@@ -32,6 +42,7 @@ class Engine:
         wanted = frozenset(kinds)
         progress = progress or NoProgress()
         groups: list[list[Suggestion]] = []
+        structure: ReadingStructure | None = None
         for analyzer in self.analyzers:
             if not analyzer.kinds & wanted:
                 continue
@@ -39,7 +50,9 @@ class Engine:
                 raise AnalysisCancelled
             found = analyzer.analyse(document, progress)
             groups.append([s for s in found if s.kinds and s.kinds <= wanted | {Kind.MANUAL}])
-        return number(resolve_overlaps(groups))
+            if structure is None and isinstance(analyzer, StructureReader):
+                structure = analyzer.reading(document, progress)
+        return Suggestions(number(resolve_overlaps(groups)), structure)
 
 
 def resolve_overlaps(groups: Sequence[Sequence[Suggestion]]) -> list[Suggestion]:
@@ -77,9 +90,7 @@ def number(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
     """Copies of ``suggestions`` with the ids ``s1``, ``s2``, … in document order."""
     numbered = []
     for i, suggestion in enumerate(suggestions, start=1):
-        # A shallow copy, as dataclasses.replace makes but without validating again.
-        copied = object.__new__(Suggestion)
-        copied.__dict__.update(vars(suggestion))
+        copied = copy.copy(suggestion)  # (dataclasses.replace would validate it again)
         copied.id = f"s{i}"
         numbered.append(copied)
     return numbered

@@ -17,10 +17,10 @@ from pathlib import Path
 from lxml import etree
 
 from korrektur.formats.scantext import (
+    ScanFile,
     ScanLine,
     ScanPage,
     ScanWord,
-    SourceFile,
     build_document,
     hash_bytes,
     resolve_image,
@@ -115,7 +115,7 @@ def read_alto(path: Path, data: bytes | None = None) -> Document:
         raise DocumentError(f"{path.name}: the ALTO has no <Page>.")
     data_hash, size = hash_bytes(chunks)
     label = f"ALTO {'/'.join(sorted(versions))}"
-    return build_document(pages, SourceFile(path, data_hash, size, label, "alto"))
+    return build_document(pages, ScanFile(path, data_hash, size, label, "alto"))
 
 
 def _pages(

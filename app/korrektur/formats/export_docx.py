@@ -7,15 +7,10 @@ import io
 import zipfile
 from datetime import datetime
 
+from korrektur.formats.blocks import placed_blocks
 from korrektur.formats.provenance import Provenance
-from korrektur.formats.reading import (
-    ExportOptions,
-    export_text,
-    reading_blocks,
-    session_for,
-    xml_legal,
-    xml_text,
-)
+from korrektur.formats.reading import ExportOptions, export_text, session_for, xml_legal, xml_text
+from korrektur.model.structure import BlockKind
 from korrektur.store.review import Review
 
 PROPERTY_LIMIT = 255  # characters in one of Word's document properties (python-docx checks)
@@ -62,11 +57,11 @@ def export_docx(review: Review, options: ExportOptions) -> bytes:
     with contextlib.suppress(ValueError):
         properties.created = datetime.fromisoformat(provenance.exported_at)
     text = exported.text
-    for block in reading_blocks(text):
+    for block in placed_blocks(exported):
         content = text[block.start : block.end]
-        if block.kind == "head":
+        if block.kind is BlockKind.HEADING:
             paragraph = document.add_heading(level=2)
-        elif block.kind == "item":
+        elif block.kind is BlockKind.ITEM:
             paragraph = document.add_paragraph(style="List Bullet")
         else:
             paragraph = document.add_paragraph()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from html import escape
 from itertools import chain
 
+from korrektur.formats.blocks import placed_blocks, removed_lines
 from korrektur.formats.provenance import Provenance
 from korrektur.formats.reading import (
     ExportOptions,
@@ -14,23 +17,27 @@ from korrektur.formats.reading import (
     session_for,
     xml_text,
 )
-from korrektur.model import Kind, Status
+from korrektur.model import Kind, Status, Suggestion
+from korrektur.model.palette import KIND_STYLES, Underline, primary_kind
+from korrektur.model.structure import BlockKind
+from korrektur.model.suggestion import count_statuses
 from korrektur.store.pieces import encode_all
 from korrektur.store.review import Review
 
 # Rows encoded at a time: a page of a long report is tens of kilobytes of markup.
 PIECES_AT_A_TIME = 16
 
-# Okabe–Ito, as in the review window; each kind also has its own underline style.
-KIND_STYLE = {
-    Kind.DIACRITIC: ("#0072B2", "solid"),
-    Kind.OCR: ("#D55E00", "solid"),
-    Kind.HYPHENATION: ("#009E73", "dashed"),
-    Kind.PAGE_FURNITURE: ("#999999", "dotted"),
-    Kind.BULLET: ("#CC79A7", "dashed"),
-    Kind.REFLOW: ("#56B4E9", "dotted"),
-    Kind.WHITESPACE: ("#E69F00", "dotted"),
-    Kind.MANUAL: ("#000000", "double"),
+# The palette's underline styles in CSS (CSS has no dash-dot or bracket: thickness and an
+# overline keep those kinds apart).
+_CSS_LINES: dict[Underline, str] = {
+    Underline.SOLID: "text-decoration-style: solid;",
+    Underline.WAVE: "text-decoration-style: wavy;",
+    Underline.DASHED: "text-decoration-style: dashed;",
+    Underline.DOTTED: "text-decoration-style: dotted;",
+    Underline.DASH_DOT: "text-decoration-style: dashed; text-decoration-thickness: 3px;",
+    Underline.DOUBLE: "text-decoration-style: double;",
+    Underline.BRACKET: "text-decoration-line: underline overline; text-decoration-thickness: 1px;",
+    Underline.HEAVY: "text-decoration-style: solid; text-decoration-thickness: 3px;",
 }
 
 CSS = """
@@ -46,6 +53,7 @@ table.pages { width: 100%; table-layout: fixed; } table.pages td { width: 50%; }
 pre { white-space: pre-wrap; overflow-wrap: break-word; margin: 0;
  font: 14px/1.4 ui-monospace, monospace; }
 .s { text-decoration-line: underline; text-decoration-thickness: 2px; }
+{kinds}
 .pending { background: #fff3c4; } .rejected { text-decoration-line: line-through; }
 .accepted, .edited { background: #e3f4e8; } del, ins { text-decoration: none; }
 .mark { font-size: .8em; color: #666; }
@@ -54,10 +62,11 @@ pre { white-space: pre-wrap; overflow-wrap: break-word; margin: 0;
 
 def _css() -> str:
     rules = [
-        f".k-{kind.value} {{ text-decoration-color: {color}; text-decoration-style: {style}; }}"
-        for kind, (color, style) in KIND_STYLE.items()
+        f".k-{kind.value} {{ text-decoration-color: {style.line(dark=False)}; "
+        f"{_CSS_LINES[style.underline]} }}"
+        for kind, style in KIND_STYLES.items()
     ]
-    return CSS + "\n".join(rules)
+    return CSS.replace("{kinds}", "\n".join(rules))
 
 
 def _text(text: str) -> str:
@@ -88,8 +97,9 @@ class HtmlReport:
         self.exported: ExportText = export_text(self.session, options)
         self.provenance = Provenance.of(review, self.session, options)
 
-    def _classes(self, status: Status, kinds: Iterable[Kind]) -> str:
-        return " ".join(["s", status.value, *(f"k-{k.value}" for k in kinds)])
+    def _classes(self, suggestion: Suggestion) -> str:
+        """Its status and the kind it looks like (as in the window: ``primary_kind``)."""
+        return f"s {suggestion.status.value} k-{primary_kind(suggestion).value}"
 
     def header(self) -> str:
         """Provenance as a definition list."""
@@ -116,13 +126,11 @@ class HtmlReport:
         head = "".join(f'<th class="num">{s.value}</th>' for s in Status)
         rows = []
         for kind in Kind:
-            of_kind = [s for s in self.session.suggestions if kind in s.kinds]
+            of_kind = [s.status for s in self.session.suggestions if kind in s.kinds]
             if not of_kind:
                 continue
-            cells = "".join(
-                f'<td class="num">{sum(1 for s in of_kind if s.status is status)}</td>'
-                for status in Status
-            )
+            counts = count_statuses(of_kind)
+            cells = "".join(f'<td class="num">{counts[status]}</td>' for status in Status)
             rows.append(
                 f'<tr><th><span class="s k-{kind.value}">{kind.value}</span></th>{cells}'
                 f'<td class="num">{len(of_kind)}</td></tr>'
@@ -147,6 +155,30 @@ class HtmlReport:
         )
         return f"<table><tr><th>#</th><th>saved</th><th>by</th><th>content</th></tr>{rows}</table>"
 
+    def structure(self) -> str:
+        """The reading structure the export has: its headings, and how many of each block."""
+        blocks = placed_blocks(self.exported)
+        text = self.exported.text
+        starts = [start for _, start in self.exported.page_starts()]
+        headings = "".join(
+            f"<li>{_text(' '.join(text[b.start : b.end].split()))} "
+            f'<span class="mark">page {bisect.bisect_right(starts, b.start)}</span></li>'
+            for b in blocks
+            if b.kind is BlockKind.HEADING
+        )
+        count = Counter(b.kind for b in blocks)
+        lists = len({b.list for b in blocks if b.kind is BlockKind.ITEM})
+        removed = len(removed_lines(self.exported))
+        summary = (
+            f"{count[BlockKind.HEADING]} headings, {count[BlockKind.PARAGRAPH]} paragraphs, "
+            f"{count[BlockKind.ITEM]} list items in {lists} lists; {removed} lines removed "
+            "(page furniture and specks)."
+        )
+        if self.session.structure is None:
+            summary += " The review holds no reading structure: no headings are known."
+        outline = f"<ol>{headings}</ol>" if headings else ""
+        return f"<p>{summary}</p>{outline}"
+
     def pages(self) -> str:
         """Side by side, page by page: the OCR text and the exported text, changes marked."""
         return "".join(self._pages())
@@ -166,7 +198,7 @@ class HtmlReport:
                 f"{s.kinds_label}, {s.status.value}, confidence {s.confidence:.2f}: "
                 f"{s.original!r} → {applied.text!r}. {s.reason}"
             )
-            classes = self._classes(s.status, s.kinds)
+            classes = self._classes(s)
             if s.end <= raw_ends[at]:
                 left[at].append((s.start, s.end, "del", classes, title))
             if applied.changed and starts[at][1] <= applied.start and applied.end <= out_ends[at]:
@@ -244,6 +276,7 @@ class HtmlReport:
                     f"<h1>{title}</h1>\n{self.header()}\n"
                     f"<h2>Suggestions by kind and status</h2>\n{self.statistics()}\n"
                     f"<h2>Versions</h2>\n{self.versions()}\n"
+                    f"<h2>Reading structure</h2>\n{self.structure()}\n"
                     "<h2>Text, page by page</h2>\n"
                 ],
                 self._pages(),

@@ -9,21 +9,17 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from korrektur.formats.blocks import placed_blocks, removed_lines
 from korrektur.formats.provenance import Provenance
-from korrektur.formats.reading import (
-    Applied,
-    ExportOptions,
-    export_text,
-    reading_blocks,
-    session_for,
-    xml_text,
-)
-from korrektur.model import Status
+from korrektur.formats.reading import Applied, ExportOptions, export_text, session_for, xml_text
+from korrektur.model import Kind, Status
+from korrektur.model.structure import BlockKind
 from korrektur.store.review import Review
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 TOOL_ID = "korrektur"
+KINDS_ID = "kinds"
 
 
 def _el(parent: etree._Element, name: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -47,6 +43,11 @@ def _append(parent: etree._Element, text: str) -> None:
             parent[-1].tail = (parent[-1].tail or "") + piece
         else:
             parent.text = (parent.text or "") + piece
+
+
+def _kinds(kinds: Iterable[Kind]) -> str:
+    """``ana`` pointing at the kinds' categories, in ``Kind`` order (``#diacritic #ocr``)."""
+    return " ".join(f"#{kind.value}" for kind in Kind if kind in kinds)
 
 
 def _certainty(confidence: float) -> str:
@@ -75,9 +76,9 @@ class TeiWriter:
     def _milestones(self) -> list[_Milestone]:
         found = [_Milestone(pos, "pb", str(n)) for n, pos in self.exported.page_starts()]
         found += [
-            _Milestone(a.start, "fw", a.suggestion.original.strip())
-            for a in self.exported.applied
-            if a.is_furniture
+            _Milestone(line.at, "fw", line.text)
+            for line in removed_lines(self.exported)
+            if line.kind is Kind.PAGE_FURNITURE
         ]
         # a page break inside a correction (a word joined across pages) goes after it
         for index, milestone in enumerate(found):
@@ -119,6 +120,7 @@ class TeiWriter:
         application = _el(app_info, "application", ident="Korrektur", version=p.tool_version)
         _el(application, "label", "Korrektur")
         _el(application, "desc", f"lexicon {p.lexicon}")
+        self.kinds(encoding)
         editorial = _el(encoding, "editorialDecl")
         _el(_el(editorial, "correction"), "p", p.policy_text())
         _el(
@@ -135,6 +137,16 @@ class TeiWriter:
             )
             if version.reviewer_id:
                 change.set("who", "#" + version.reviewer_id)
+
+    def kinds(self, encoding: etree._Element) -> None:
+        """The kinds of suggestions as a taxonomy; ``ana`` points at them (``#diacritic``).
+
+        The names are the ones the window, the HTML report and CSV use.
+        """
+        taxonomy = _el(_el(encoding, "classDecl"), "taxonomy", xml_id=KINDS_ID)
+        _el(taxonomy, "desc", "Kinds of correction suggestions")
+        for kind in Kind:
+            _el(_el(taxonomy, "category", xml_id=kind.value), "catDesc", kind.value)
 
     # -- body ----------------------------------------------------------------------------
 
@@ -162,7 +174,7 @@ class TeiWriter:
         _append(parent, text[position:end])
 
     def _choice(self, parent: etree._Element, applied: Applied) -> None:
-        choice = _el(parent, "choice")
+        choice = _el(parent, "choice", ana=_kinds(applied.suggestion.kinds))
         sic = _el(choice, "sic")
         _append(sic, applied.suggestion.original)
         if applied.reviewed:
@@ -180,14 +192,14 @@ class TeiWriter:
         if milestone.name == "pb":
             _el(parent, "pb", n=milestone.value)
         else:
-            _el(parent, "fw", milestone.value, type="pageFurniture")
+            _el(parent, "fw", milestone.value, ana=_kinds({Kind.PAGE_FURNITURE}))
 
     def body(self, root: etree._Element) -> None:
         """The text: ``<div>`` of ``<head>``, ``<p>``, ``<list>`` with ``<pb/>`` and ``<fw>``."""
         text = _el(root, "text")
         text.set(f"{{{XML_NS}}}lang", "sv")
         div = _el(_el(text, "body"), "div")
-        blocks = reading_blocks(self.exported.text)
+        blocks = placed_blocks(self.exported)
         pending = deque(self.milestones)
         list_element: etree._Element | None = None
         group = 0
@@ -198,18 +210,18 @@ class TeiWriter:
             inside: list[_Milestone] = []
             while pending and pending[0].position < block.end:
                 inside.append(pending.popleft())
-            if block.kind != "item" or block.group != group:
+            if block.kind is not BlockKind.ITEM or block.list != group:
                 list_element = None
             target = list_element if list_element is not None else div
             for milestone in before:
                 self._milestone(target, milestone)
-            if block.kind == "item":
+            if block.kind is BlockKind.ITEM:
                 if list_element is None:
                     list_element = _el(div, "list", rend="bulleted")
-                    group = block.group
+                    group = block.list
                 element = _el(list_element, "item")
             else:
-                element = _el(div, block.kind)
+                element = _el(div, "head" if block.kind is BlockKind.HEADING else "p")
             self._inline(element, block.start, block.end, inside)
         for milestone in pending:
             self._milestone(div, milestone)

@@ -16,10 +16,10 @@ from pathlib import Path
 from lxml import etree
 
 from korrektur.formats.scantext import (
+    ScanFile,
     ScanLine,
     ScanPage,
     ScanWord,
-    SourceFile,
     build_document,
     hash_bytes,
     resolve_image,
@@ -99,7 +99,7 @@ def read_hocr(path: Path, data: bytes) -> Document:
     data_hash, size = hash_bytes([data])
     system = _meta(root, "ocr-system")
     label = f"hOCR ({system})" if system else "hOCR"
-    return build_document(pages, SourceFile(path, data_hash, size, label, "hocr"))
+    return build_document(pages, ScanFile(path, data_hash, size, label, "hocr"))
 
 
 def _meta(root: etree._Element, name: str) -> str:

@@ -16,10 +16,10 @@ from lxml import etree
 
 from korrektur.formats.alto import alto_files
 from korrektur.formats.scantext import (
+    ScanFile,
     ScanLine,
     ScanPage,
     ScanWord,
-    SourceFile,
     build_document,
     hash_bytes,
     resolve_image,
@@ -183,7 +183,7 @@ def read_page(path: Path, data: bytes | None = None) -> Document:
         raise DocumentError(f"{path.name}: the PAGE XML has no <Page>.")
     data_hash, size = hash_bytes(chunks)
     label = f"PAGE XML {'/'.join(sorted(versions))}"
-    return build_document(pages, SourceFile(path, data_hash, size, label, "page"))
+    return build_document(pages, ScanFile(path, data_hash, size, label, "page"))
 
 
 def _page(element: etree._Element, index: int, folder: Path, counters: list[int]) -> ScanPage:

@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from korrektur.formats.pdfium_lock import PDFIUM
-from korrektur.formats.scantext import ScanLine, ScanPage, ScanWord, SourceFile, build_document
+from korrektur.formats.scantext import ScanFile, ScanLine, ScanPage, ScanWord, build_document
 from korrektur.model.document import Document
 from korrektur.model.errors import DocumentError
 from korrektur.model.geometry import Box, PageImage
@@ -136,7 +136,7 @@ def read_pdf(path: Path, data: bytes | None = None) -> Document:
     else:
         data_hash, size = file_hash(path)
     label = f"PDF {version / 10:.1f}" if version else "PDF"
-    return build_document(pages, SourceFile(path, data_hash, size, label, "pdf"))
+    return build_document(pages, ScanFile(path, data_hash, size, label, "pdf"))
 
 
 def _read_page(page: pdfium.PdfPage, index: int) -> tuple[ScanPage, bool]:

@@ -1,4 +1,4 @@
-"""The text an export contains, where each suggestion stands in it, and its reading structure."""
+"""The text an export contains and where each suggestion stands in it (blocks: ``blocks.py``)."""
 
 from __future__ import annotations
 
@@ -135,10 +135,8 @@ def export_text(session: ReviewSession, options: ExportOptions) -> ExportText:
     return ExportText(session, apply_texts(session.document.text, spans), applied, offsets)
 
 
-# -- reading structure -----------------------------------------------------------------------
+# -- text for XML ------------------------------------------------------------------------------
 
-BULLET = "•"
-_TERMINAL = tuple(".,;:!?…-")
 _XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -154,87 +152,3 @@ def xml_text(text: str) -> str:
 def xml_legal(text: str) -> str:
     """``text`` without the characters XML cannot hold (for metadata, where no mark is due)."""
     return _XML_ILLEGAL.sub("", text)
-
-
-@dataclass(frozen=True)
-class Block:
-    """A unit of the reading text.
-
-    Attributes:
-        kind: ``head``, ``p`` or ``item``.
-        start, end: its content in the export text (after the bullet of an item).
-        group: items of one list share a group number.
-    """
-
-    kind: str
-    start: int
-    end: int
-    group: int = 0
-
-
-def _is_heading(line: str) -> bool:
-    stripped = line.strip(" \t\f")
-    if not stripped or len(stripped) > 90 or len(stripped.split()) > 12:
-        return False
-    return not stripped.endswith(_TERMINAL) and (stripped[0].isupper() or stripped[0].isdigit())
-
-
-def reading_blocks(text: str) -> list[Block]:
-    """Headings, paragraphs and list items of a reading text.
-
-    The reading text has a blank line between paragraphs and ``• `` before list items (what
-    the structure suggestions produce when accepted). A block of lines is a paragraph; a line
-    starting with ``•`` starts a list item and lines after it continue it; a one-line block
-    that is short and has no final punctuation, with more text after it, is a heading. Text
-    whose structure was not fixed still exports: each block of printed lines is a paragraph.
-    """
-    lines = []
-    position = 0
-    for line in text.split("\n"):
-        lines.append((position, position + len(line)))
-        position += len(line) + 1
-    blocks: list[Block] = []
-    run: list[tuple[int, int]] = []
-    groups = 0
-
-    def close_run() -> None:
-        nonlocal groups
-        if not run:
-            return
-        current: Block | None = None
-        for start, end in run:
-            content = text[start:end]
-            lead = len(content) - len(content.lstrip(" \t\f"))
-            if content[lead : lead + 1] == BULLET:
-                if current is None or current.kind != "item":
-                    groups += 1
-                if current is not None:
-                    blocks.append(current)
-                body = start + lead + 1
-                while body < end and text[body] in " \t":
-                    body += 1
-                current = Block("item", body, end, groups)
-            elif current is None:
-                current = Block("p", start, end)
-            else:
-                current = Block(current.kind, current.start, end, current.group)
-        if current is not None:
-            blocks.append(current)
-        run.clear()
-
-    for start, end in lines:
-        if text[start:end].strip(" \t\f\r"):
-            run.append((start, end))
-        else:
-            close_run()
-    close_run()
-    last_content = max((b.end for b in blocks), default=0)
-    return [
-        Block("head", b.start, b.end)
-        if b.kind == "p"
-        and "\n" not in text[b.start : b.end]
-        and b.end < last_content
-        and _is_heading(text[b.start : b.end])
-        else b
-        for b in blocks
-    ]

@@ -58,7 +58,7 @@ class ScanPage:
 
 
 @dataclass(frozen=True)
-class SourceFile:
+class ScanFile:
     """What a reader knows about the file it read.
 
     Attributes:
@@ -82,7 +82,7 @@ def _word_span(position: int, word: str) -> tuple[int, int]:
     return position + lead, position + lead + len(body)
 
 
-def build_document(pages: list[ScanPage], source: SourceFile) -> Document:
+def build_document(pages: list[ScanPage], source: ScanFile) -> Document:
     """The Document (text, pages, word and line boxes) of a scan.
 
     Raises:

@@ -18,7 +18,7 @@ from korrektur.formats.pagexml import read_page
 from korrektur.formats.pdf import read_pdf
 from korrektur.formats.xmlsafe import MAX_XML_BYTES
 from korrektur.model.document import Document
-from korrektur.model.errors import DocumentError
+from korrektur.model.errors import DocumentError, reading
 
 FORMATS = ("text", "hocr", "alto", "page", "pdf")
 SCAN_SUFFIXES = {".hocr": "hocr", ".pdf": "pdf"}
@@ -131,7 +131,7 @@ def read_document(path: str | Path) -> Document:
         DocumentError: missing, unreadable, unsafe, malformed, or not usable as a document.
     """
     path = Path(path)
-    try:
+    with reading(path):
         kind = detect_format(path)
         if kind == "text":
             return Document.from_path(path)
@@ -144,13 +144,3 @@ def read_document(path: str | Path) -> Document:
         if kind == "hocr":
             return read_hocr(path, data)
         return read_alto(path, data) if kind == "alto" else read_page(path, data)
-    except FileNotFoundError as exc:
-        raise DocumentError(f"{path} does not exist.") from exc
-    except PermissionError as exc:
-        raise DocumentError(f"{path} cannot be read (permission denied).") from exc
-    except IsADirectoryError as exc:
-        raise DocumentError(f"{path.name}: this is a folder, not a file.") from exc
-    except OSError as exc:
-        raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
-    except MemoryError as exc:
-        raise DocumentError(f"{path.name}: the file is too large to read.") from exc

@@ -23,7 +23,7 @@ def document_summary(document: Document) -> dict[str, Any]:
     }
 
 
-def suggestion_record(
+def suggestion_json(
     suggestion: Suggestion, composition: Composition | None = None
 ) -> dict[str, Any]:
     """One suggestion as a JSON-ready dict with the contract's fields.
@@ -62,7 +62,7 @@ def suggestions_payload(document: Document, suggestions: Sequence[Suggestion]) -
     return {
         "document": document_summary(document),
         "suggestions": [
-            suggestion_record(s, document.composition)
+            suggestion_json(s, document.composition)
             for s in sorted(suggestions, key=lambda s: s.start)
         ],
     }

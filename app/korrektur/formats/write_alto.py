@@ -19,12 +19,11 @@ from lxml import etree
 from korrektur import __version__
 from korrektur.formats.alto import alto_files, alto_version, children, descendants, string_elements
 from korrektur.formats.reading import ExportOptions
-from korrektur.formats.write_hocr import check_format
 from korrektur.formats.writeback import (
     CorrectedScan,
     CorrectedWord,
-    WriteBackError,
-    corrected_scan,
+    export_file,
+    export_folder,
     provenance_note,
 )
 from korrektur.formats.xmlsafe import local, namespace, parse_xml
@@ -33,35 +32,13 @@ from korrektur.store.review import Review
 
 
 def export_alto(review: Review, options: ExportOptions) -> bytes:
-    """The source ALTO file with the corrected words (one file: see write_alto_folder)."""
-    scan = corrected_scan(review, options)
-    check_format(scan, "alto")
-    assert scan.source.path is not None
-    if scan.source.path.is_dir():
-        raise WriteBackError(
-            "the source is a folder of ALTO files; export it into a folder: "
-            "korrektur export REVIEW --format alto -o FOLDER"
-        )
-    return write_alto(scan, [scan.source.path.read_bytes()])[0]
+    """The source ALTO file with the corrected words (a folder: ``write_alto_folder``)."""
+    return export_file(review, options, "alto", write_alto)
 
 
 def write_alto_folder(review: Review, options: ExportOptions, folder: Path) -> list[Path]:
     """Write a folder source's files, corrected, into ``folder`` (same file names)."""
-    scan = corrected_scan(review, options)
-    check_format(scan, "alto")
-    assert scan.source.path is not None
-    files = alto_files(scan.source.path) if scan.source.path.is_dir() else [scan.source.path]
-    from korrektur.store.atomic import atomic_write_bytes
-
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for file, data in zip(files, write_alto(scan, [f.read_bytes() for f in files]), strict=True):
-        target = folder / file.name
-        if target.resolve() == file.resolve():
-            raise WriteBackError("refusing to overwrite the source files; choose another folder")
-        atomic_write_bytes(target, data)
-        written.append(target)
-    return written
+    return export_folder(review, options, folder, "alto", alto_files, write_alto)
 
 
 def write_alto(scan: CorrectedScan, sources: list[bytes]) -> list[bytes]:

@@ -20,8 +20,8 @@ from korrektur.formats.reading import ExportOptions
 from korrektur.formats.writeback import (
     CorrectedScan,
     CorrectedWord,
-    WriteBackError,
     box_text,
+    check_format,
     corrected_scan,
     provenance_note,
 )
@@ -41,15 +41,6 @@ def export_hocr(review: Review, options: ExportOptions) -> bytes:
 def _source_bytes(scan: CorrectedScan) -> bytes:
     assert scan.source.path is not None
     return scan.source.path.read_bytes()
-
-
-def check_format(scan: CorrectedScan, wanted: str) -> None:
-    """Refuse to write a source in another format than its own."""
-    if scan.layout.format != wanted:
-        raise WriteBackError(
-            f"the source is {scan.source.encoding_label}; it is written back in its own "
-            f"format ({scan.layout.format}) or as a searchable PDF"
-        )
 
 
 def write_hocr(scan: CorrectedScan, data: bytes) -> bytes:

@@ -26,49 +26,27 @@ from korrektur.formats.pagexml import (
     word_elements,
 )
 from korrektur.formats.reading import ExportOptions
-from korrektur.formats.write_hocr import check_format
 from korrektur.formats.writeback import (
     CorrectedScan,
     CorrectedWord,
-    WriteBackError,
     box_text,
-    corrected_scan,
+    export_file,
+    export_folder,
     provenance_note,
 )
 from korrektur.formats.xmlsafe import local, namespace, parse_xml
 from korrektur.model.session import now_iso
-from korrektur.store.atomic import atomic_write_bytes
 from korrektur.store.review import Review
 
 
 def export_page(review: Review, options: ExportOptions) -> bytes:
-    """The source PAGE file with the corrected words (a folder: see write_page_folder)."""
-    scan = corrected_scan(review, options)
-    check_format(scan, "page")
-    assert scan.source.path is not None
-    if scan.source.path.is_dir():
-        raise WriteBackError(
-            "the source is a folder of PAGE files; export it into a folder: "
-            "korrektur export REVIEW --format page -o FOLDER"
-        )
-    return write_page(scan, [scan.source.path.read_bytes()])[0]
+    """The source PAGE file with the corrected words (a folder: ``write_page_folder``)."""
+    return export_file(review, options, "page", write_page)
 
 
 def write_page_folder(review: Review, options: ExportOptions, folder: Path) -> list[Path]:
     """Write a folder source's files, corrected, into ``folder`` (same file names)."""
-    scan = corrected_scan(review, options)
-    check_format(scan, "page")
-    assert scan.source.path is not None
-    files = page_files(scan.source.path) if scan.source.path.is_dir() else [scan.source.path]
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for file, data in zip(files, write_page(scan, [f.read_bytes() for f in files]), strict=True):
-        target = folder / file.name
-        if target.resolve() == file.resolve():
-            raise WriteBackError("refusing to overwrite the source files; choose another folder")
-        atomic_write_bytes(target, data)
-        written.append(target)
-    return written
+    return export_folder(review, options, folder, "page", page_files, write_page)
 
 
 def write_page(scan: CorrectedScan, sources: list[bytes]) -> list[bytes]:

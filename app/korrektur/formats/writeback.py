@@ -12,6 +12,7 @@ boxes, and the others are removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from korrektur.formats.sources import read_document
 from korrektur.model.document import Document
 from korrektur.model.geometry import Box, ScanLayout, WordBox
 from korrektur.model.offsets import OffsetMap
+from korrektur.store.atomic import atomic_write_bytes
 from korrektur.store.review import Review
 
 _TOKEN = re.compile(r"\S+")
@@ -274,3 +276,66 @@ def provenance_note(scan: CorrectedScan) -> str:
 def box_text(box: Box) -> tuple[int, int, int, int]:
     """A box in whole units, for formats that write integers."""
     return round(box.left), round(box.top), round(box.right), round(box.bottom)
+
+
+# -- writing files back ------------------------------------------------------------------------
+
+WriteFiles = Callable[[CorrectedScan, list[bytes]], list[bytes]]
+"""A writer of one format: the source files' bytes, in page order, corrected."""
+
+
+def check_format(scan: CorrectedScan, wanted: str) -> None:
+    """Refuse to write a source in another format than its own."""
+    if scan.layout.format != wanted:
+        raise WriteBackError(
+            f"the source is {scan.source.encoding_label}; it is written back in its own "
+            f"format ({scan.layout.format}) or as a searchable PDF"
+        )
+
+
+def export_file(review: Review, options: ExportOptions, name: str, write: WriteFiles) -> bytes:
+    """The source file (of format ``name``) with the corrected words.
+
+    Raises:
+        WriteBackError: the source is of another format, or a folder (``export_folder``).
+    """
+    scan = corrected_scan(review, options)
+    check_format(scan, name)
+    assert scan.source.path is not None
+    if scan.source.path.is_dir():
+        raise WriteBackError(
+            f"the source is a folder of {name.upper()} files; export it into a folder: "
+            f"korrektur export REVIEW --format {name} -o FOLDER"
+        )
+    return write(scan, [scan.source.path.read_bytes()])[0]
+
+
+def export_folder(
+    review: Review,
+    options: ExportOptions,
+    folder: Path,
+    name: str,
+    files_of: Callable[[Path], list[Path]],
+    write: WriteFiles,
+) -> list[Path]:
+    """Write a source's files (a folder's, by ``files_of``), corrected, into ``folder``.
+
+    The files keep their names. Returns the files written.
+
+    Raises:
+        WriteBackError: another format, or ``folder`` is the source's own.
+    """
+    scan = corrected_scan(review, options)
+    check_format(scan, name)
+    assert scan.source.path is not None
+    source = scan.source.path
+    files = files_of(source) if source.is_dir() else [source]
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for file, data in zip(files, write(scan, [f.read_bytes() for f in files]), strict=True):
+        target = folder / file.name
+        if target.resolve() == file.resolve():
+            raise WriteBackError("refusing to overwrite the source files; choose another folder")
+        atomic_write_bytes(target, data)
+        written.append(target)
+    return written

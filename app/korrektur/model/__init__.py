@@ -2,11 +2,13 @@
 
 from korrektur.model.document import Document
 from korrektur.model.errors import DocumentError
-from korrektur.model.session import Change, Decision, ManualEdit, ReviewSession
+from korrektur.model.session import Change, ManualEdit, ReviewSession
 from korrektur.model.suggestion import (
     KIND_GROUPS,
     STRUCTURE_KINDS,
+    UNDECIDED,
     WORD_KINDS,
+    Decision,
     Kind,
     Status,
     Suggestion,
@@ -15,6 +17,7 @@ from korrektur.model.suggestion import (
 __all__ = [
     "KIND_GROUPS",
     "STRUCTURE_KINDS",
+    "UNDECIDED",
     "WORD_KINDS",
     "Change",
     "Decision",

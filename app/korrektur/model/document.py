@@ -9,7 +9,7 @@ from pathlib import Path
 
 from korrektur.model.compose import Composition, compose
 from korrektur.model.encoding import decode_bytes
-from korrektur.model.errors import DocumentError
+from korrektur.model.errors import DocumentError, reading
 from korrektur.model.geometry import ScanLayout
 from korrektur.model.layout import Line, Page, Token, is_word, split_lines, tokenize
 from korrektur.model.newlines import detect_newline, normalise_newlines
@@ -135,20 +135,18 @@ class Document:
             DocumentError: the file is missing, unreadable, or not usable text.
         """
         path = Path(path)
-        try:
+        with reading(path):
             if path.is_dir():
-                raise DocumentError("this is a folder, not a text file.")
-            check_size(path.stat().st_size)
+                raise DocumentError(f"{path.name}: this is a folder, not a text file.")
+            try:
+                check_size(path.stat().st_size)
+            except DocumentError as exc:
+                raise DocumentError(f"{path.name}: {exc}") from exc
             data = path.read_bytes()
+        try:
             return cls.from_bytes(data, path.name, path.resolve())
         except DocumentError as exc:
             raise DocumentError(f"{path.name}: {exc}") from exc
-        except FileNotFoundError as exc:
-            raise DocumentError(f"{path} does not exist.") from exc
-        except PermissionError as exc:
-            raise DocumentError(f"{path} cannot be read (permission denied).") from exc
-        except OSError as exc:
-            raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
 
     @property
     def reading_notes(self) -> list[str]:

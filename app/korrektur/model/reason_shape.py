@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from korrektur.model.reason import LIST_SEPARATOR, TEMPLATES, Phrase, Value, joiner
+from korrektur.model.phrase import LIST_SEPARATOR, TEMPLATES, Phrase, Value, joiner
 
 _PLACE = re.compile(r"\{(\w+)\}")
 _TOKEN = re.compile(r"[\w-]+|[()=, \[\]]")

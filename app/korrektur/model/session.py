@@ -3,38 +3,24 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, KeysView, Sequence
+from collections.abc import Callable, Iterable, KeysView, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from operator import attrgetter, countOf
+from operator import attrgetter
 
 from korrektur.model.document import Document
 from korrektur.model.offsets import OffsetMap
 from korrektur.model.reason import Reason, phrase
-from korrektur.model.suggestion import Kind, Status, Suggestion, check_no_overlap
+from korrektur.model.structure import ReadingStructure, structure_of
+from korrektur.model.suggestion import (
+    Decision,
+    Kind,
+    Status,
+    Suggestion,
+    check_no_overlap,
+    count_statuses,
+)
 from korrektur.model.view import TextView
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The decision fields of one suggestion, as saved for undo."""
-
-    id: str
-    status: Status
-    edited_text: str | None
-    decided_by: str | None
-    decided_at: str | None
-
-    @classmethod
-    def of(cls, suggestion: Suggestion) -> Decision:
-        """Snapshot the decision of ``suggestion``."""
-        return cls(
-            suggestion.id,
-            suggestion.status,
-            suggestion.edited_text,
-            suggestion.decided_by,
-            suggestion.decided_at,
-        )
 
 
 @dataclass(frozen=True)
@@ -43,7 +29,7 @@ class ManualEdit:
 
     added: Suggestion
     removed: tuple[Suggestion, ...]
-    removed_decisions: tuple[Decision, ...]
+    removed_decisions: Mapping[str, Decision]
 
 
 @dataclass(frozen=True)
@@ -95,18 +81,24 @@ class ReviewSession:
         reviewer: name recorded in decisions.
         view: what ``corrected_text`` shows for undecided suggestions and removed lines
             (a setting of the reader's, not of the work: see ``show``).
+        structure: the reading structure the analysis found (None: not analysed for it);
+            taken from ``suggestions`` when they are an analysis' ``Suggestions``. Its spans
+            are in the raw text, so no decision changes it (exports apply the decisions).
     """
 
     document: Document
     suggestions: list[Suggestion] = field(default_factory=list)
     reviewer: str = ""
     view: TextView = field(default_factory=TextView)
+    structure: ReadingStructure | None = None
     _by_id: dict[str, Suggestion] = field(init=False, repr=False)
     _listeners: list[Listener] = field(init=False, repr=False, default_factory=list)
     _cache: tuple[str, OffsetMap] | None = field(init=False, repr=False, default=None)
     _next_manual: int = field(init=False, repr=False, default=1)
 
     def __post_init__(self) -> None:
+        if self.structure is None:
+            self.structure = structure_of(self.suggestions)
         self.suggestions = sorted(self.suggestions, key=lambda s: (s.start, s.end))
         check_no_overlap(self.suggestions)
         text = self.document.text
@@ -192,13 +184,8 @@ class ReviewSession:
         raise ValueError(f"{suggestion.id} is not in this session")
 
     def counts(self) -> dict[Status, int]:
-        """How many suggestions have each status.
-
-        Counted by identity in C (``countOf``): hashing an enum member calls Python code,
-        and the dialogs that show these counts open on the GUI thread.
-        """
-        statuses = list(map(attrgetter("status"), self.suggestions))
-        return {status: countOf(statuses, status) for status in Status}
+        """How many suggestions have each status."""
+        return count_statuses(list(map(attrgetter("status"), self.suggestions)))
 
     def next_pending(self, after: int = -1, backwards: bool = False) -> int | None:
         """Index of the next (or previous) pending suggestion from list index ``after``."""
@@ -218,15 +205,15 @@ class ReviewSession:
         status: Status,
         text: str | None = None,
         by: str | None = None,
-    ) -> list[Decision]:
-        """Set the status of suggestions; returns their previous decisions for undo.
+    ) -> dict[str, Decision]:
+        """Set the status of suggestions; returns their previous decisions by id, for undo.
 
         ``text`` is the reviewer's text for ``edited`` (it may equal an alternative).
         """
         if status is Status.EDITED and text is None:
             raise ValueError("an edited decision needs the reviewer's text")
         targets = [self._by_id[i] for i in ids]
-        before = [Decision.of(s) for s in targets]
+        before = {s.id: Decision.of(s) for s in targets}
         shown = [self.shown_text(s) for s in targets]
         stamp = None if status is Status.PENDING else now_iso()
         reviewer = None if status is Status.PENDING else (by or self.reviewer or None)
@@ -241,15 +228,15 @@ class ReviewSession:
             )
         return before
 
-    def accept(self, *ids: str) -> list[Decision]:
+    def accept(self, *ids: str) -> dict[str, Decision]:
         """Accept the engine's replacement."""
         return self.decide(ids, Status.ACCEPTED)
 
-    def reject(self, *ids: str) -> list[Decision]:
+    def reject(self, *ids: str) -> dict[str, Decision]:
         """Keep the raw text."""
         return self.decide(ids, Status.REJECTED)
 
-    def edit(self, suggestion_id: str, text: str) -> list[Decision]:
+    def edit(self, suggestion_id: str, text: str) -> dict[str, Decision]:
         """Use the reviewer's own text (or a chosen alternative).
 
         Text equal to the replacement is an acceptance, and text equal to the original a
@@ -262,25 +249,25 @@ class ReviewSession:
             return self.decide([suggestion_id], Status.REJECTED)
         return self.decide([suggestion_id], Status.EDITED, text)
 
-    def choose_alternative(self, suggestion_id: str, number: int) -> list[Decision]:
+    def choose_alternative(self, suggestion_id: str, number: int) -> dict[str, Decision]:
         """Pick alternative ``number`` (1-based) of a suggestion."""
         suggestion = self._by_id[suggestion_id]
         if not 1 <= number <= len(suggestion.alternatives):
             raise IndexError(f"{suggestion_id} has no alternative {number}")
         return self.edit(suggestion_id, suggestion.alternatives[number - 1])
 
-    def restore(self, decisions: Iterable[Decision]) -> None:
-        """Put back decisions saved by ``decide`` (undo)."""
+    def restore(self, decisions: Mapping[str, Decision]) -> None:
+        """Put back decisions by suggestion id, as ``decide`` returned them (undo)."""
         changed = []
         edits: list[tuple[Suggestion, str]] = []
-        for decision in decisions:
-            suggestion = self._by_id[decision.id]
+        for suggestion_id, decision in decisions.items():
+            suggestion = self._by_id[suggestion_id]
             edits.append((suggestion, self.shown_text(suggestion)))
             suggestion.status = decision.status
             suggestion.edited_text = decision.edited_text
             suggestion.decided_by = decision.decided_by
             suggestion.decided_at = decision.decided_at
-            changed.append(decision.id)
+            changed.append(suggestion_id)
         if changed:
             self._changed(Change(tuple(changed)), edits)
 
@@ -456,7 +443,7 @@ class ReviewSession:
             meta={"supersedes": note} if note else {},
         )
         self._next_manual += 1
-        edit = ManualEdit(added, removed, tuple(Decision.of(s) for s in removed))
+        edit = ManualEdit(added, removed, {s.id: Decision.of(s) for s in removed})
         self._swap(removed, (added,))
         return edit
 

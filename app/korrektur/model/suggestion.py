@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from operator import countOf
+from typing import NamedTuple
 
 from korrektur.model.layout import Span
 
@@ -40,6 +42,50 @@ class Status(StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     EDITED = "edited"
+
+
+class Decision(NamedTuple):
+    """The reviewer's decision on one suggestion: the decision fields of a ``Suggestion``.
+
+    Undo keeps them by suggestion id, and a review file keeps one per suggestion and
+    version. A named tuple: autosave copies tens of thousands of them at a time.
+    """
+
+    status: Status = Status.PENDING
+    edited_text: str | None = None
+    decided_by: str | None = None
+    decided_at: str | None = None
+
+    @classmethod
+    def of(cls, suggestion: Suggestion) -> Decision:
+        """The decision ``suggestion`` carries now."""
+        return cls(
+            suggestion.status, suggestion.edited_text, suggestion.decided_by, suggestion.decided_at
+        )
+
+    def apply(self, proposal: Suggestion) -> Suggestion:
+        """A copy of ``proposal`` carrying this decision."""
+        return replace(
+            proposal,
+            status=self.status,
+            edited_text=self.edited_text,
+            decided_by=self.decided_by,
+            decided_at=self.decided_at,
+            meta=dict(proposal.meta),
+        )
+
+
+UNDECIDED = Decision()
+
+
+def count_statuses(statuses: Iterable[Status]) -> dict[Status, int]:
+    """How many of ``statuses`` are of each status (every status present, zeros too).
+
+    Counted by identity in C (``countOf``): hashing an enum member calls Python code, and
+    the dialogs that show these counts open on the GUI thread.
+    """
+    listed = statuses if isinstance(statuses, list | tuple) else list(statuses)
+    return {status: countOf(listed, status) for status in Status}
 
 
 @dataclass(eq=False)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from korrektur.model import ReviewSession
+from korrektur.model import Decision, ReviewSession
 from korrektur.model.view import TextView
 from korrektur.store.history import State, delta, id_order
-from korrektur.store.records import Mark
 from korrektur.store.review import Review
 
 
@@ -24,18 +23,18 @@ class DecisionChange:
 
     id: str
     original: str
-    before: Mark | None
-    after: Mark | None
+    before: Decision | None
+    after: Decision | None
 
     def describe(self) -> str:
         """``s3 'pa': accepted → rejected``."""
 
-        def word(mark: Mark | None) -> str:
-            if mark is None:
+        def word(decision: Decision | None) -> str:
+            if decision is None:
                 return "(absent)"
-            if mark.edited_text is not None:
-                return f"{mark.status.value} {mark.edited_text!r}"
-            return mark.status.value
+            if decision.edited_text is not None:
+                return f"{decision.status.value} {decision.edited_text!r}"
+            return decision.status.value
 
         return f"{self.id} {self.original!r}: {word(self.before)} → {word(self.after)}"
 
@@ -69,7 +68,7 @@ def decision_changes(review: Review, a: int, b: int) -> list[DecisionChange]:
         KeyError: a version does not exist.
     """
     states = [
-        _state(review, n) if n else {s.id: Mark.of(s) for s in review.session.suggestions}
+        _state(review, n) if n else {s.id: Decision.of(s) for s in review.session.suggestions}
         for n in (a, b)
     ]
     added, removed, changed = delta(states[0], states[1])

@@ -20,9 +20,12 @@ def detached_review(snap: Snapshot, path: Path | None = None, reviewer: str = ""
     review file is (exports refuse to overwrite it).
     """
     with gc_paused():
-        suggestions = [mark.apply(s) for s, mark in zip(snap.suggestions, snap.marks, strict=True)]
-        retired = [mark.apply(s) for s, mark in snap.retired]
-        session = ReviewSession(snap.document, suggestions, reviewer=reviewer)
+        pairs = zip(snap.suggestions, snap.decisions, strict=True)
+        suggestions = [decision.apply(s) for s, decision in pairs]
+        retired = [decision.apply(s) for s, decision in snap.retired]
+        session = ReviewSession(
+            snap.document, suggestions, reviewer=reviewer, structure=snap.structure
+        )
         return Review(
             session,
             History(snap.versions),

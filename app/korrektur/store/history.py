@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from korrektur.model import ReviewSession, Status
-from korrektur.store.records import PENDING, Mark
+from korrektur.model import UNDECIDED, Decision, ReviewSession, Status
+from korrektur.model.suggestion import count_statuses
 
-State = dict[str, Mark]
+State = dict[str, Decision]
 """The decisions of a review at one moment: every suggestion present, by id."""
 
 _DIGITS = re.compile(r"(\d+)")
@@ -22,15 +22,12 @@ def id_order(suggestion_id: str) -> tuple[object, ...]:
 
 def state_of(session: ReviewSession) -> State:
     """The decisions of ``session`` as they stand."""
-    return {s.id: Mark.of(s) for s in session.suggestions}
+    return {s.id: Decision.of(s) for s in session.suggestions}
 
 
-def count_marks(state: State) -> dict[Status, int]:
+def count_decisions(state: State) -> dict[Status, int]:
     """How many suggestions of a state have each status."""
-    counts = dict.fromkeys(Status, 0)
-    for mark in state.values():
-        counts[mark.status] += 1
-    return counts
+    return count_statuses([decision.status for decision in state.values()])
 
 
 @dataclass(frozen=True)
@@ -56,24 +53,24 @@ class Version:
     counts: Mapping[Status, int] = field(default_factory=dict)
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
-    changes: tuple[tuple[str, Mark], ...] = ()
+    changes: tuple[tuple[str, Decision], ...] = ()
 
     def apply_to(self, before: State) -> State:
         """The state this version records, given the state of the version before."""
         gone = set(self.removed)
         state = {i: m for i, m in before.items() if i not in gone}
         for suggestion_id in self.added:
-            state[suggestion_id] = PENDING
+            state[suggestion_id] = UNDECIDED
         state.update(self.changes)
         return state
 
 
-def delta(before: State, after: State) -> tuple[list[str], list[str], list[tuple[str, Mark]]]:
+def delta(before: State, after: State) -> tuple[list[str], list[str], list[tuple[str, Decision]]]:
     """What turns ``before`` into ``after``: added ids, removed ids, changed decisions."""
     added = sorted((i for i in after if i not in before), key=id_order)
     removed = sorted((i for i in before if i not in after), key=id_order)
     changes = [
-        (i, after[i]) for i in sorted(after, key=id_order) if after[i] != before.get(i, PENDING)
+        (i, after[i]) for i in sorted(after, key=id_order) if after[i] != before.get(i, UNDECIDED)
     ]
     return added, removed, changes
 
@@ -99,7 +96,7 @@ def new_version(
         reviewer=reviewer,
         message=message,
         note=note,
-        counts=count_marks(state),
+        counts=count_decisions(state),
         added=tuple(added),
         removed=tuple(removed),
         changes=tuple(changes),

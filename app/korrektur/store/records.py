@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
-from korrektur.model import Kind, Status, Suggestion
+from korrektur.model import Decision, Kind, Status, Suggestion
 from korrektur.model.reason import reason_shape, restored
+from korrektur.model.structure import ReadingStructure
 from korrektur.store.validate import Fields, ReviewFileError, describe
 from korrektur.store.yamlio import Flow, FlowMap, Name
 
@@ -16,37 +17,6 @@ _ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
 _NUMBERED = re.compile(r"([A-Za-z_\-]*[A-Za-z_])(\d+)")
 
 
-class Mark(NamedTuple):
-    """The decision on one suggestion in one version (what ``Decision`` holds, minus the id).
-
-    A named tuple: autosave copies tens of thousands of them at a time.
-    """
-
-    status: Status = Status.PENDING
-    edited_text: str | None = None
-    decided_by: str | None = None
-    decided_at: str | None = None
-
-    @classmethod
-    def of(cls, suggestion: Suggestion) -> Mark:
-        """The decision fields of ``suggestion``."""
-        return cls(
-            suggestion.status, suggestion.edited_text, suggestion.decided_by, suggestion.decided_at
-        )
-
-    def apply(self, proposal: Suggestion) -> Suggestion:
-        """A copy of ``proposal`` carrying this decision."""
-        return replace(
-            proposal,
-            status=self.status,
-            edited_text=self.edited_text,
-            decided_by=self.decided_by,
-            decided_at=self.decided_at,
-            meta=dict(proposal.meta),
-        )
-
-
-PENDING = Mark()
 _KINDS = {k.value: k for k in Kind}
 _STATUSES = {s.value: s for s in Status}
 
@@ -58,10 +28,10 @@ def check_id(suggestion_id: str) -> str:
     return suggestion_id
 
 
-def suggestion_record(suggestion: Suggestion, mark: Mark | None = None) -> dict[str, Any]:
+def suggestion_record(suggestion: Suggestion, decision: Decision | None = None) -> dict[str, Any]:
     """One suggestion, proposal and decision, in a fixed key order; empty fields left out.
 
-    ``mark`` is the decision to write (default: the suggestion's own).
+    ``decision`` is the decision to write (default: the suggestion's own).
     """
     record: dict[str, Any] = {
         "id": Name(check_id(suggestion.id)),
@@ -80,23 +50,23 @@ def suggestion_record(suggestion: Suggestion, mark: Mark | None = None) -> dict[
         record["alternatives"] = Flow(suggestion.alternatives)
     if suggestion.meta:
         record["meta"] = FlowMap(sorted(suggestion.meta.items()))
-    record.update(mark_record(mark or Mark.of(suggestion)))
+    record.update(decision_record(decision or Decision.of(suggestion)))
     return record
 
 
-def mark_record(mark: Mark) -> dict[str, Any]:
+def decision_record(decision: Decision) -> dict[str, Any]:
     """The decision fields that are set."""
-    record: dict[str, Any] = {"status": Name(mark.status.value)}
-    if mark.edited_text is not None:
-        record["edited_text"] = mark.edited_text
-    if mark.decided_by is not None:
-        record["decided_by"] = mark.decided_by
-    if mark.decided_at is not None:
-        record["decided_at"] = mark.decided_at
+    record: dict[str, Any] = {"status": Name(decision.status.value)}
+    if decision.edited_text is not None:
+        record["edited_text"] = decision.edited_text
+    if decision.decided_by is not None:
+        record["decided_by"] = decision.decided_by
+    if decision.decided_at is not None:
+        record["decided_at"] = decision.decided_at
     return record
 
 
-def read_mark(fields: Fields) -> Mark:
+def read_decision(fields: Fields) -> Decision:
     """The decision fields of a record."""
     raw_status = fields.text("status")
     status = _STATUSES.get(raw_status)
@@ -106,7 +76,7 @@ def read_mark(fields: Fields) -> Mark:
     edited = fields.optional_text("edited_text")
     if status is Status.EDITED and edited is None:
         raise fields.fail("an edited decision needs 'edited_text'")
-    return Mark(
+    return Decision(
         status, edited, fields.optional_text("decided_by"), fields.optional_text("decided_at")
     )
 
@@ -132,7 +102,7 @@ def read_suggestion(
         kinds.add(kind)
     meta_fields = fields.optional_mapping("meta")
     meta = {} if meta_fields is None else _string_map(meta_fields)
-    mark = read_mark(fields)
+    decision = read_decision(fields)
     try:
         return Suggestion(
             id=suggestion_id,
@@ -144,10 +114,10 @@ def read_suggestion(
             confidence=fields.number("confidence"),
             reason=_reason(fields, reasons),
             alternatives=tuple(fields.texts("alternatives")),
-            status=mark.status,
-            edited_text=mark.edited_text,
-            decided_by=mark.decided_by,
-            decided_at=mark.decided_at,
+            status=decision.status,
+            edited_text=decision.edited_text,
+            decided_by=decision.decided_by,
+            decided_at=decision.decided_at,
             meta=meta,
         )
     except ValueError as exc:
@@ -290,3 +260,30 @@ class Unanchored:
             f"{s.id}: {s.original!r} → {s.replacement!r} ({s.status.value}) "
             f"after …{self.before[-20:]!r}"
         )
+
+
+def structure_record(structure: ReadingStructure) -> dict[str, Any]:
+    """The reading structure: blocks and removed lines, each ``[kind, start, end]``."""
+    return {
+        "blocks": [Flow([Name(b.kind.value), b.start, b.end]) for b in structure.blocks],
+        "removed": [Flow([Name(r.kind.value), r.start, r.end]) for r in structure.removed],
+    }
+
+
+def read_structure(fields: Fields, length: int) -> ReadingStructure:
+    """The reading structure of a text of ``length`` characters from its record.
+
+    Raises:
+        ReviewFileError: a row is malformed or outside the text.
+    """
+    rows: dict[str, list[list[object]]] = {}
+    for key in ("blocks", "removed"):
+        rows[key] = []
+        for where, item in fields.items(key):
+            if not isinstance(item, list):
+                raise ReviewFileError(f"{where}: expected [kind, start, end]")
+            rows[key].append(item)
+    try:
+        return ReadingStructure.from_rows(rows["blocks"], rows["removed"], length)
+    except ValueError as exc:
+        raise fields.fail(str(exc)) from None

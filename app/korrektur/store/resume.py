@@ -1,4 +1,4 @@
-"""Open a source with its saved review: restore every decision, re-anchoring if it changed."""
+"""Resume a document's saved review: restore every decision, re-anchoring if the text changed."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from korrektur.formats.sources import read_document
-from korrektur.model import Document, DocumentError, ReviewSession, Suggestion
+from korrektur.model import Document, ReviewSession, Suggestion
 from korrektur.model.layout import Span
+from korrektur.model.structure import structure_of
 from korrektur.store.anchor import Anchorer
 from korrektur.store.records import Unanchored
 from korrektur.store.review import Review
@@ -97,13 +97,19 @@ def add_fresh(review: Review, fresh: Iterable[Suggestion]) -> int:
     Returns how many were added.
     """
     session = review.session
+    structure = structure_of(fresh) or session.structure  # (the text is the same: the newer)
     added = addable(review, session.suggestions, fresh)
     if added:
         merged = ReviewSession(
-            session.document, [*session.suggestions, *added], reviewer=session.reviewer
+            session.document,
+            [*session.suggestions, *added],
+            reviewer=session.reviewer,
+            structure=structure,
         )
         review.replace_session(merged)
         review.notes.append(f"analysed again: {len(added)} new suggestions")
+    else:
+        session.structure = structure
     return len(added)
 
 
@@ -140,7 +146,9 @@ def resume(
     old = saved.session
     source_path = document.path or saved.source_path
     if document.sha256 == old.document.sha256 and document.text == old.document.text:
-        session = ReviewSession(document, list(old.suggestions), reviewer=reviewer)
+        session = ReviewSession(
+            document, list(old.suggestions), reviewer=reviewer, structure=old.structure
+        )
         review = Review(
             session,
             saved.history,
@@ -156,8 +164,14 @@ def resume(
     anchorer = Anchorer(old.document.text, document.text, old.document.sha256)
     current = anchorer.reanchor(old.suggestions)
     retired = anchorer.reanchor(saved.retired(), exclusive=False)
-    fresh = _fresh_ids(_merge_fresh(current.anchored, analyse(document)), _taken(saved))
-    session = ReviewSession(document, [*current.anchored, *fresh], reviewer=reviewer)
+    analysed = analyse(document)  # (the structure of the text as it is now)
+    fresh = _fresh_ids(_merge_fresh(current.anchored, analysed), _taken(saved))
+    session = ReviewSession(
+        document,
+        [*current.anchored, *fresh],
+        reviewer=reviewer,
+        structure=structure_of(analysed),
+    )
     report.source_changed = True
     report.old_sha256 = old.document.sha256
     report.reanchored = len(current.anchored)
@@ -185,22 +199,10 @@ def new_review(document: Document, analyse: Analyse, reviewer: str = "") -> Revi
     return Review(session, source_path=document.path)
 
 
-def open_source(
-    source: Path, analyse: Analyse, reviewer: str = "", review_path: Path | None = None
-) -> tuple[Review, ResumeReport]:
-    """Open a source text: resume its review file if there is one, else start a review.
-
-    Raises:
-        DocumentError: the source cannot be read.
-        ReviewFileError: the review file is there but damaged or foreign (it is left as is).
-    """
-    return resume_document(read_document(source), analyse, reviewer, review_path)
-
-
 def resume_document(
     document: Document, analyse: Analyse, reviewer: str = "", review_path: Path | None = None
 ) -> tuple[Review, ResumeReport]:
-    """``open_source`` for a document already read (the GUI reads it on its worker).
+    """Resume the review of a document already read, or start one (``formats.opening``).
 
     ``analyse`` runs only when there is no review file or the source changed.
 
@@ -237,39 +239,3 @@ def find_review(source: Path) -> tuple[Path, Review | None]:
             return path, saved
         path = source.with_name(source.name + SUFFIX)
     return path, load_review(path) if path.is_file() else None
-
-
-def open_review(
-    path: Path,
-    analyse: Analyse,
-    reviewer: str = "",
-    follow_outside: Callable[[Path], bool] | None = None,
-) -> tuple[Review, ResumeReport]:
-    """Open a review file; its source is read from where the file says it is.
-
-    When the source cannot be read, the review continues on the copy of the text that the
-    review file keeps, and the report says so. A source recorded outside the review file's
-    folder tree is read only if ``follow_outside`` (asking the reviewer) agrees.
-
-    Raises:
-        ReviewFileError: the review file is damaged or foreign.
-    """
-    saved = load_review(path)
-    outside = saved.source_path if not saved.source_trusted else None
-    if outside is not None and follow_outside is not None and follow_outside(outside):
-        saved.source_trusted = True
-    if saved.readable_source is None:
-        saved.session.reviewer = reviewer
-        missing = (
-            f"the review names its source as {outside}, outside the review file's folder; "
-            "it was not opened"
-            if outside is not None
-            else "the review names no source"
-        )
-        return saved, ResumeReport(review_path=path, source_missing=missing)
-    try:
-        document = read_document(saved.readable_source)
-    except DocumentError as exc:
-        saved.session.reviewer = reviewer
-        return saved, ResumeReport(review_path=path, source_missing=str(exc))
-    return resume(saved, document, analyse, reviewer)

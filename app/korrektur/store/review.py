@@ -11,8 +11,8 @@ from korrektur.model.layout import Span
 from korrektur.model.session import now_iso
 from korrektur.store.history import History, State, Version, id_order, state_of
 from korrektur.store.lock import Stamp
-from korrektur.store.provenance import ToolInfo, current_tool
 from korrektur.store.records import Unanchored
+from korrektur.store.tool import ToolInfo, current_tool
 
 ReviewListener = Callable[[Change], None]
 
@@ -198,10 +198,10 @@ class Review:
         and so is any that would overlap another after a source change moved it.
         """
         chosen: list[Suggestion] = []
-        for suggestion_id, mark in state.items():
+        for suggestion_id, decision in state.items():
             proposal = self._pool.get(suggestion_id)
             if proposal is not None:
-                chosen.append(mark.apply(proposal))
+                chosen.append(decision.apply(proposal))
         chosen.sort(key=lambda s: (s.start, s.end))
         kept: list[Suggestion] = []
         for suggestion in chosen:
@@ -210,7 +210,12 @@ class Review:
             ):
                 continue
             kept.append(suggestion)
-        return ReviewSession(self._session.document, kept, reviewer=self._session.reviewer)
+        return ReviewSession(
+            self._session.document,
+            kept,
+            reviewer=self._session.reviewer,
+            structure=self._session.structure,
+        )
 
     def version_session(self, number: int) -> ReviewSession:
         """The session as saved in version ``number`` (KeyError if there is none)."""

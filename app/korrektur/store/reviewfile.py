@@ -11,22 +11,23 @@ from pathlib import Path
 from typing import Any
 
 from korrektur.gcpause import gc_paused
-from korrektur.model import Document, Status, Suggestion
+from korrektur.model import UNDECIDED, Decision, Document, Status, Suggestion
 from korrektur.model.session import now_iso
+from korrektur.model.structure import ReadingStructure
+from korrektur.model.suggestion import count_statuses
 from korrektur.store.atomic import atomic_write_chunks, remove_leftovers
 from korrektur.store.history import State, Version, new_version
 from korrektur.store.lock import Stamp, check_unchanged, review_lock, stamp_of
 from korrektur.store.pieces import encode_all, release
-from korrektur.store.provenance import ToolInfo
 from korrektur.store.records import (
-    PENDING,
-    Mark,
     Unanchored,
     compress_ids,
-    mark_record,
+    decision_record,
+    structure_record,
     suggestion_record,
 )
 from korrektur.store.review import Review
+from korrektur.store.tool import ToolInfo
 from korrektur.store.yamlio import Flow, FlowMap, Name, Spaced, dump_pieces
 
 FORMAT = "korrektur-review"
@@ -48,11 +49,11 @@ def review_path_for(source: Path) -> Path:
 
 
 @dataclass(frozen=True)
-class Decisions:
+class DecisionColumns:
     """The decision fields of a list of suggestions, one tuple per field.
 
     Four objects however many suggestions there are: taking them is quick, and the garbage
-    collector has nothing new to walk (a ``Mark`` per suggestion cost the GUI thread twice
+    collector has nothing new to walk (a ``Decision`` per suggestion cost the GUI thread twice
     as long, half of it in the collector, on every save and autosave).
 
     Attributes:
@@ -65,20 +66,20 @@ class Decisions:
     decided_at: tuple[str | None, ...]
 
     @classmethod
-    def of(cls, suggestions: list[Suggestion]) -> Decisions:
+    def of(cls, suggestions: list[Suggestion]) -> DecisionColumns:
         """The decisions of ``suggestions`` as they stand."""
         return cls(*(tuple(map(attrgetter(name), suggestions)) for name in _DECISION_FIELDS))
 
-    def marks(self) -> tuple[Mark, ...]:
-        """One ``Mark`` per suggestion (undecided ones carry nothing else)."""
+    def decisions(self) -> tuple[Decision, ...]:
+        """One ``Decision`` per suggestion (undecided ones share ``UNDECIDED``)."""
         pending, new = Status.PENDING, tuple.__new__
         columns = zip(
             self.statuses, self.edited_texts, self.decided_by, self.decided_at, strict=True
         )
-        return tuple([PENDING if row[0] is pending else new(Mark, row) for row in columns])
+        return tuple([UNDECIDED if row[0] is pending else new(Decision, row) for row in columns])
 
 
-_DECISION_FIELDS = ("status", "edited_text", "decided_by", "decided_at")  # Mark's fields
+_DECISION_FIELDS = ("status", "edited_text", "decided_by", "decided_at")  # Decision's fields
 
 
 @dataclass(frozen=True)
@@ -91,30 +92,33 @@ class Snapshot:
     Attributes:
         document: the source text and its identity.
         suggestions: the session's suggestions, in order.
-        decisions: their decisions (``marks`` as ``Mark`` records, made when first asked).
+        columns: their decisions, field by field (``decisions`` one by one, made when first
+            asked).
         versions: the saved versions.
         retired: suggestions only earlier versions hold, with their decisions.
         unanchored: decisions lost track of after a source change.
         tool: who made the suggestions.
         source_path: where the source is.
         source_trusted: the source may be read (see ``Review.readable_source``).
+        structure: the reading structure of the source text (None: not analysed for it).
     """
 
     document: Document
     suggestions: tuple[Suggestion, ...]
-    decisions: Decisions
+    columns: DecisionColumns
     versions: tuple[Version, ...]
-    retired: tuple[tuple[Suggestion, Mark], ...]
+    retired: tuple[tuple[Suggestion, Decision], ...]
     unanchored: tuple[Unanchored, ...]
     tool: ToolInfo
     source_path: Path | None
     source_trusted: bool = True
+    structure: ReadingStructure | None = None
 
     @cached_property
-    def marks(self) -> tuple[Mark, ...]:
-        """The decisions, one ``Mark`` per suggestion (built where the snapshot is written)."""
+    def decisions(self) -> tuple[Decision, ...]:
+        """One ``Decision`` per suggestion (built where the snapshot is written)."""
         with gc_paused():
-            return self.decisions.marks()
+            return self.columns.decisions()
 
 
 def snapshot(review: Review) -> Snapshot:
@@ -124,13 +128,14 @@ def snapshot(review: Review) -> Snapshot:
         return Snapshot(
             review.session.document,
             tuple(suggestions),
-            Decisions.of(suggestions),
+            DecisionColumns.of(suggestions),
             tuple(review.history.versions),
-            tuple((s, Mark.of(s)) for s in review.retired()),
+            tuple((s, Decision.of(s)) for s in review.retired()),
             tuple(review.unanchored),
             review.tool,
             review.source_path,
             review.source_trusted,
+            review.session.structure,
         )
 
 
@@ -173,7 +178,9 @@ def version_record(version: Version) -> dict[str, Any]:
     if version.removed:
         record["removed"] = Flow(Name(i) for i in compress_ids(version.removed))
     if version.changes:
-        record["changes"] = Flow(FlowMap(id=Name(i), **mark_record(m)) for i, m in version.changes)
+        record["changes"] = Flow(
+            FlowMap(id=Name(i), **decision_record(d)) for i, d in version.changes
+        )
     return record
 
 
@@ -184,9 +191,7 @@ def snapshot_data(
 
     The source path is written relative to ``folder`` (absolute when None).
     """
-    counts = dict.fromkeys(Status, 0)
-    for mark in snap.marks:
-        counts[mark.status] += 1
+    counts = count_statuses(snap.columns.statuses)
     data: dict[str, Any] = {
         "format": Name(FORMAT),
         "format_version": FORMAT_VERSION,
@@ -202,12 +207,14 @@ def snapshot_data(
         data.update(extra)
     data["versions"] = Spaced(version_record(v) for v in snap.versions)
     data["suggestions"] = Spaced(
-        suggestion_record(s, m) for s, m in zip(snap.suggestions, snap.marks, strict=True)
+        suggestion_record(s, d) for s, d in zip(snap.suggestions, snap.decisions, strict=True)
     )
     if snap.retired:
-        data["retired"] = Spaced(suggestion_record(s, m) for s, m in snap.retired)
+        data["retired"] = Spaced(suggestion_record(s, d) for s, d in snap.retired)
     if snap.unanchored:
         data["unanchored"] = Spaced(u.record() for u in snap.unanchored)
+    if snap.structure is not None:
+        data["structure"] = structure_record(snap.structure)
     data["source_text"] = snap.document.text.split("\n")
     return data
 
@@ -354,7 +361,7 @@ def write_save(request: SaveRequest) -> Written:
     """
     snap = request.snap
     with gc_paused():
-        state = dict(zip((s.id for s in snap.suggestions), snap.marks, strict=True))
+        state = dict(zip((s.id for s in snap.suggestions), snap.decisions, strict=True))
     version = new_version(
         request.previous,
         state,

@@ -16,13 +16,19 @@ from korrektur.model import Document, ReviewSession, Suggestion
 from korrektur.model.compose import Composition
 from korrektur.model.document import MAX_BYTES
 from korrektur.store.atomic import remove_leftovers
-from korrektur.store.history import History, Version, count_marks
+from korrektur.store.history import History, Version, count_decisions
 from korrektur.store.lock import stamp_of
 from korrektur.store.pieces import release
-from korrektur.store.provenance import ToolInfo
-from korrektur.store.records import Unanchored, expand_ids, read_mark, read_suggestion
+from korrektur.store.records import (
+    Unanchored,
+    expand_ids,
+    read_decision,
+    read_structure,
+    read_suggestion,
+)
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import FORMAT, FORMAT_VERSION, NEWLINES
+from korrektur.store.tool import ToolInfo
 from korrektur.store.validate import Fields, ReviewFileError
 from korrektur.store.yamlread import ExpansionError, load
 
@@ -49,7 +55,7 @@ def _read_document(fields: Fields, text: str) -> Document:
         encoding=source.optional_text("encoding") or "utf-8",
         encoding_label=source.optional_text("encoding_label") or "UTF-8",
         newline=newlines[newline_name],
-        sha256=_sha256(source),
+        sha256=_read_sha256(source),
         size=source.optional_integer("size") or 0,
         composition=Composition(composed)
         if (composed := source.optional_integer("composed"))
@@ -57,7 +63,7 @@ def _read_document(fields: Fields, text: str) -> Document:
     )
 
 
-def _sha256(source: Fields) -> str:
+def _read_sha256(source: Fields) -> str:
     value = source.text("sha256")
     if value and not _SHA256.fullmatch(value):  # ("": a text that was never a file)
         raise source.fail(f"'sha256' must be 64 hexadecimal digits, found {value[:70]!r}")
@@ -90,7 +96,7 @@ def _read_version(fields: Fields, number: int, known: Mapping[str, str]) -> Vers
     changes = []
     for where, item in fields.items("changes"):
         change = Fields(item, where)
-        changes.append((change.text("id"), read_mark(change)))
+        changes.append((change.text("id"), read_decision(change)))
     return Version(
         number=number,
         time=fields.text("time"),
@@ -120,7 +126,7 @@ def _read_history(fields: Fields, known: set[str]) -> History:
     history = History(versions)
     # Counts are written for people; recompute them rather than trust a hand-edited file.
     history.versions = [
-        replace(v, counts=count_marks(history.state_at(v.number))) for v in versions
+        replace(v, counts=count_decisions(history.state_at(v.number))) for v in versions
     ]
     return history
 
@@ -162,8 +168,10 @@ def review_from_data(data: object, path: Path | None = None) -> Review:
         tool_fields.optional_text("version") or "",
         tool_fields.optional_text("lexicon") or "",
     )
+    structure_fields = fields.optional_mapping("structure")
+    structure = None if structure_fields is None else read_structure(structure_fields, len(text))
     try:
-        session = ReviewSession(document, current)
+        session = ReviewSession(document, current, structure=structure)
     except ValueError as exc:
         raise ReviewFileError(f"suggestions: {exc}") from None
     source = fields.mapping("source").optional_text("path")

@@ -36,13 +36,13 @@ class DecideCommand(ReviewCommand):
         session: ReviewSession,
         text: str,
         ids: Sequence[str],
-        apply: Callable[[ReviewSession], list[Decision]],
+        apply: Callable[[ReviewSession], dict[str, Decision]],
     ) -> None:
         super().__init__(text, ids[0] if ids else None)
         self.ids = tuple(ids)
         self._session = session
         self._apply = apply
-        self._before: list[Decision] = []
+        self._before: dict[str, Decision] = {}
 
     def redo(self) -> None:
         """Decide (again)."""

@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QWidget
 
 from korrektur.model import WORD_KINDS, Change, Kind, ReviewSession, Suggestion
 from korrektur.model.offsets import OffsetMap
+from korrektur.model.palette import EDITING_BORDER, primary_kind
 from korrektur.model.view import TextView
 from korrektur.ui.keys import claims_key, leaves_to_window
 from korrektur.ui.painting import paint_ghost, paint_join, paint_paragraph, paint_pending_flag
 from korrektur.ui.pane import TextPane
 from korrektur.ui.prepared import Prepared
 from korrektur.ui.textmap import qt_plain_text, text_difference
-from korrektur.ui.theme import EDITING_BORDER, Theme, primary_kind
+from korrektur.ui.theme import Theme
 
 JOIN_KINDS = frozenset({Kind.REFLOW, Kind.HYPHENATION, Kind.WHITESPACE})
 

@@ -2,23 +2,68 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QTextBlock
 from PySide6.QtWidgets import QWidget
 
 from korrektur.ui.painting import paint_page_line
+from korrektur.ui.theme import Theme
 
-if TYPE_CHECKING:
-    from korrektur.ui.pane import TextPane
+
+class NumberedPane(Protocol):
+    """What a gutter stands beside: a text pane that knows its line numbers and pages.
+
+    (``TextPane``; named here so that the gutter and the pane do not import each other.)
+    """
+
+    theme: Theme
+    page_label: str
+
+    def gutter_width(self) -> int:
+        """Width of the gutter."""
+        ...
+
+    def current_line(self) -> int | None:
+        """The line number of the current suggestion."""
+        ...
+
+    def line_number_at(self, position: int) -> int:
+        """The line number shown for Qt ``position``."""
+        ...
+
+    def page_tops(self) -> list[tuple[float, int]]:
+        """Viewport y and number of each page that starts in view."""
+        ...
+
+    def firstVisibleBlock(self) -> QTextBlock:
+        """The first block in view."""
+        ...
+
+    def contentOffset(self) -> QPointF:
+        """Where the content is drawn."""
+        ...
+
+    def blockBoundingGeometry(self, block: QTextBlock) -> QRectF:
+        """Where ``block`` is."""
+        ...
+
+    def fontMetrics(self) -> QFontMetrics:
+        """The metrics of the pane's font."""
+        ...
+
+    def font(self) -> QFont:
+        """The pane's font."""
+        ...
 
 
 class LineGutter(QWidget):
     """Raw line numbers beside a pane (the corrected pane shows where its lines came from)."""
 
-    def __init__(self, pane: TextPane) -> None:
-        super().__init__(pane)
+    def __init__(self, pane: NumberedPane, parent: QWidget) -> None:
+        """``pane`` is what is numbered; ``parent``, the widget it sits in (the pane itself)."""
+        super().__init__(parent)
         self._pane = pane
         # It paints every pixel; without this each repaint also repaints the panes behind it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)

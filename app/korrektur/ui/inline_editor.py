@@ -6,9 +6,9 @@ from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from korrektur.model.palette import EDITING_BORDER
 from korrektur.ui.formatting import for_editing, from_editing
 from korrektur.ui.keys import claims_key
-from korrektur.ui.theme import EDITING_BORDER
 
 
 class InlineEditor(QLineEdit):

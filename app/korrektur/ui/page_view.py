@@ -21,12 +21,13 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWi
 
 from korrektur.model import Change, Document, ReviewSession, Status, Suggestion
 from korrektur.model.geometry import Box, ScanLayout
+from korrektur.model.palette import primary_kind
 from korrektur.ui.controller import ReviewController
 from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.page_canvas import PageCanvas
 from korrektur.ui.page_images import PageImages, PageKey, page_key, pdf_preview_layout
 from korrektur.ui.settings import WINDOW_STATE, Settings
-from korrektur.ui.theme import Theme, primary_kind
+from korrektur.ui.theme import Theme
 
 CLICK_SLACK = 0.25  # of a line height: a click this near a word box still hits it
 DOCK_WIDTH = 560

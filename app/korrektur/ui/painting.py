@@ -19,7 +19,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit
 
 from korrektur.model import Kind, Status, Suggestion
-from korrektur.ui.theme import KIND_STYLES, Theme, Underline, primary_kind
+from korrektur.model.palette import KIND_STYLES, Underline, primary_kind
+from korrektur.ui.theme import Theme
 
 NEWLINE_WIDTH = 6.0  # a marked newline shows as a short stub after the line's text
 

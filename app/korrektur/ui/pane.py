@@ -67,7 +67,7 @@ class TextPane(QPlainTextEdit):
         self._index = Utf16Index("")
         self._press: QPoint | None = None
         self._lines: LinesCache | None = None  # during a paint: blocks read from Qt
-        self._gutter = LineGutter(self)
+        self._gutter = LineGutter(self, self)
         self.setUndoRedoEnabled(False)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.updateRequest.connect(self._scroll_gutter)

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from korrektur.model import Change, ReviewSession
-from korrektur.ui.actions import ALTERNATIVES, ActionId
+from korrektur.model import Change, Document, ReviewSession
+from korrektur.ui.actions import ALTERNATIVES, ActionId, ActionRegistry
+from korrektur.ui.controller import ReviewController
+from korrektur.ui.corrected_pane import CorrectedPane
+from korrektur.ui.details import DetailsPane
+from korrektur.ui.edit_mode import EditMode
+from korrektur.ui.file_actions import FileActions
+from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.marks import corrected_layer, raw_layer
+from korrektur.ui.pane import TextPane
+from korrektur.ui.resume_place import ResumePlaces
+from korrektur.ui.services import Services
+from korrektur.ui.stats import ReviewStats
+from korrektur.ui.status import ReviewStatusBar
+from korrektur.ui.suggestion_dock import SuggestionDock
+from korrektur.ui.sync import ScrollSync
+from korrektur.ui.theme import Theme
 
 REVIEW_ACTIONS = (
     ActionId.NEXT,
@@ -19,8 +33,29 @@ REVIEW_ACTIONS = (
 )
 FILE_ACTIONS = (ActionId.SAVE, ActionId.SAVE_AS, ActionId.EXPORT, ActionId.VERSIONS)
 
-if TYPE_CHECKING:
-    from korrektur.ui.main_window import MainWindow
+
+class ReviewWindow(Protocol):
+    """The parts of the window the follower keeps up to date.
+
+    (``MainWindow``; named here so that the window and its follower do not import each other.)
+    """
+
+    services: Services
+    theme: Theme
+    document: Document | None
+    stats: ReviewStats | None
+    registry: ActionRegistry
+    controller: ReviewController
+    places: ResumePlaces
+    loader: DocumentLoader
+    raw_view: TextPane
+    corrected_view: CorrectedPane
+    edit_mode: EditMode
+    files: FileActions
+    sync: ScrollSync
+    dock: SuggestionDock
+    details: DetailsPane
+    status: ReviewStatusBar
 
 
 class ReviewFollower:
@@ -30,7 +65,7 @@ class ReviewFollower:
     restore) rebuilds the marks. Split from the window so that it stays a wiring class.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         self._window = window
 
     def refresh_layers(self, session: ReviewSession) -> None:

@@ -8,9 +8,10 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from korrektur.model import Document, Suggestion
+from korrektur.model.palette import EDITING_BORDER
 from korrektur.ui.formatting import kind_name, position_text
 from korrektur.ui.stats import ReviewStats
-from korrektur.ui.theme import EDITING_BORDER, Theme
+from korrektur.ui.theme import Theme
 
 
 class ReviewStatusBar(QStatusBar):

@@ -20,10 +20,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from korrektur.model import Change, Kind, ReviewSession, Status, Suggestion
+from korrektur.model.palette import STATUS_COLOURS, primary_kind
 from korrektur.ui.filters import SuggestionFilter
 from korrektur.ui.formatting import STATUS_MARKS, change_text, kinds_text, status_name
 from korrektur.ui.reason_text import reason_text
-from korrektur.ui.theme import primary_kind
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,10 +51,8 @@ HEADERS = {
     Column.LINE: str(QT_TRANSLATE_NOOP("SuggestionTableModel", "Line")),
 }
 
-STATUS_COLOURS = {
-    Status.ACCEPTED: QColor("#009E73"),
-    Status.REJECTED: QColor("#D55E00"),
-    Status.EDITED: QColor("#0072B2"),
+DECIDED_COLOURS: dict[Status, QColor] = {
+    status: QColor(STATUS_COLOURS[status]) for status in Status if status is not Status.PENDING
 }
 DECIDED_TEXT = QColor("#8C8C8C")  # decided rows step back (readable on light and dark)
 
@@ -257,7 +255,7 @@ class SuggestionTableModel(QAbstractTableModel):
             return self.kind_icons.get(primary_kind(suggestion)) if column == Column.KIND else None
         if role == _FOREGROUND:
             if column == Column.STATUS:
-                return STATUS_COLOURS.get(suggestion.status)
+                return DECIDED_COLOURS.get(suggestion.status)
             return DECIDED_TEXT if suggestion.decided else None
         if role == _FONT:
             return self._fonts.get(suggestion.status) if column == Column.CHANGE else None

@@ -1,4 +1,7 @@
-"""Colours: the Okabe–Ito kind palette with underline styles, and light and dark palettes."""
+"""Colours of the window: the panes' colours for the palette in use, light and dark palettes.
+
+The kind and status colours are the core's (``korrektur.model.palette``).
+"""
 
 from __future__ import annotations
 
@@ -9,61 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from korrektur.model import Kind, Suggestion
-
-
-class Underline(Enum):
-    """How a kind is underlined, so that colour is never the only cue."""
-
-    SOLID = "solid"
-    WAVE = "wave"
-    DASHED = "dashed"
-    DOTTED = "dotted"
-    DASH_DOT = "dash-dot"
-    DOUBLE = "double"
-    BRACKET = "bracket"
-    HEAVY = "heavy"
-
-
-@dataclass(frozen=True)
-class KindStyle:
-    """How suggestions of one kind look.
-
-    Attributes:
-        colour: the Okabe–Ito colour (fill tint and, on dark backgrounds, the line).
-        line_light: the line colour on a light background (darker where the colour is pale).
-        underline: the underline style.
-    """
-
-    colour: str
-    line_light: str
-    underline: Underline
-
-
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour
-# vision deficiency. Yellow and sky blue are too pale for a line on white, so light themes
-# draw their lines darker.
-KIND_STYLES: dict[Kind, KindStyle] = {
-    Kind.DIACRITIC: KindStyle("#0072B2", "#0072B2", Underline.SOLID),
-    Kind.OCR: KindStyle("#D55E00", "#D55E00", Underline.WAVE),
-    Kind.HYPHENATION: KindStyle("#009E73", "#007A59", Underline.DASHED),
-    Kind.PAGE_FURNITURE: KindStyle("#CC79A7", "#A8467E", Underline.DOTTED),
-    Kind.BULLET: KindStyle("#E69F00", "#B07A00", Underline.DASH_DOT),
-    Kind.REFLOW: KindStyle("#56B4E9", "#2F86BA", Underline.DOUBLE),
-    Kind.WHITESPACE: KindStyle("#F0E442", "#8F8700", Underline.BRACKET),
-    Kind.MANUAL: KindStyle("#000000", "#000000", Underline.HEAVY),
-}
-
-
-EDITING_BORDER = "#E69F00"  # Okabe–Ito orange: edit mode, seen on light and dark alike
-
-
-def primary_kind(suggestion: Suggestion) -> Kind:
-    """The kind that decides a suggestion's look (the first in ``Kind`` order)."""
-    for kind in Kind:
-        if kind in suggestion.kinds:
-            return kind
-    return Kind.MANUAL
+from korrektur.model import Kind
+from korrektur.model.palette import KIND_STYLES
 
 
 @dataclass(frozen=True)
@@ -85,14 +35,11 @@ class Theme:
 
     def line_colour(self, kind: Kind) -> QColor:
         """The underline colour of ``kind``."""
-        style = KIND_STYLES[kind]
-        if kind is Kind.MANUAL and self.dark:
-            return QColor("#E8E8E8")
-        return QColor(style.colour if self.dark else style.line_light)
+        return QColor(KIND_STYLES[kind].line(self.dark))
 
     def fill_colour(self, kind: Kind, decided: bool) -> QColor:
         """The background tint of ``kind``; decided suggestions fade."""
-        colour = QColor("#9E9E9E" if kind is Kind.MANUAL else KIND_STYLES[kind].colour)
+        colour = QColor(KIND_STYLES[kind].tint)
         colour.setAlpha((28 if decided else 90) if self.dark else (22 if decided else 60))
         return colour
 

@@ -14,10 +14,9 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 
-from korrektur.model import ReviewSession, Status, Suggestion
+from korrektur.model import Decision, ReviewSession, Status, Suggestion
 from korrektur.model.view import TextView
 from korrektur.store.compare import DecisionChange, decision_changes
-from korrektur.store.records import Mark
 from korrektur.store.review import Review
 from korrektur.ui.describe import describe
 from korrektur.ui.formatting import plain_change
@@ -62,22 +61,22 @@ def _change(proposal: Suggestion, text: str | None = None) -> str:
     return describe(proposal, shown) or plain_change(proposal.original, shown)
 
 
-def decision_words(mark: Mark | None, proposal: Suggestion) -> str:
+def decision_words(decision: Decision | None, proposal: Suggestion) -> str:
     """A decision as a reviewer says it: ``accepted for → för``."""
-    if mark is None:
+    if decision is None:
         return QCoreApplication.translate("VersionCompare", "not there")
-    if mark.status is Status.PENDING:
+    if decision.status is Status.PENDING:
         return QCoreApplication.translate("VersionCompare", "undecided")
-    if mark.status is Status.ACCEPTED:
+    if decision.status is Status.ACCEPTED:
         return QCoreApplication.translate("VersionCompare", "accepted %1").replace(
             "%1", _change(proposal)
         )
-    if mark.status is Status.REJECTED:
+    if decision.status is Status.REJECTED:
         return QCoreApplication.translate("VersionCompare", "rejected %1").replace(
             "%1", _change(proposal)
         )
     return QCoreApplication.translate("VersionCompare", "edited %1").replace(
-        "%1", _change(proposal, mark.edited_text)
+        "%1", _change(proposal, decision.edited_text)
     )
 
 

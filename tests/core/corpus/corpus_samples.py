@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 from korrektur.corpus.batch import AnalyseReport, Analysis
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.runners import InlineRunner, Runner
-from korrektur.corpus.workspace import open_corpus
 
 SAMPLES = {
     "a.txt": (

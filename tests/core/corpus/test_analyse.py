@@ -8,8 +8,8 @@ import pytest
 from corpus_samples import HOCR, analyse
 
 from korrektur.corpus.index import State
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import init_project
-from korrektur.corpus.workspace import open_corpus
 from korrektur.model import Document, Status
 from korrektur.store.reviewfile import save_review
 from korrektur.store.reviewread import load_review

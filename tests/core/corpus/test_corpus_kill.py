@@ -12,9 +12,9 @@ from pathlib import Path
 from corpus_samples import SAMPLES, analyse
 
 from korrektur.corpus.index import State
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import init_project
 from korrektur.corpus.status import corpus_status
-from korrektur.corpus.workspace import open_corpus
 from korrektur.store.reviewread import load_review
 
 DOCUMENTS = 80

@@ -16,8 +16,8 @@ from lxml import etree
 from korrektur import cli
 from korrektur.corpus.decide import decide_pair
 from korrektur.corpus.export import export_corpus
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import CorpusError, init_project
-from korrektur.corpus.workspace import open_corpus
 from korrektur.formats.exporters import EXPORTERS
 from korrektur.formats.reading import ExportOptions, Pending
 from korrektur.store.reviewread import load_review

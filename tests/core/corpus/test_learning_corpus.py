@@ -14,8 +14,8 @@ from korrektur.corpus.learning.estimate import Learned
 from korrektur.corpus.learning.learner import learn_corpus, load_profile
 from korrektur.corpus.learning.rescore import rescore_corpus
 from korrektur.corpus.learning.store import FILE, WRITTEN, Edits, read_learned
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import CorpusError, init_project
-from korrektur.corpus.workspace import open_corpus
 from korrektur.model import Kind, Status
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_bytes

@@ -8,6 +8,7 @@ import pytest
 
 from korrektur.corpus.learning.estimate import (
     CALIBRATION_PRIOR,
+    MISPRINT_MIN,
     TRUSTED_CHECKS,
     Learned,
     learn,
@@ -141,3 +142,20 @@ def test_the_calibration_learned_moves_the_confidences_of_the_corpus() -> None:
     unsure = profile_of(learn([lessons([sample(f"x{i}", f"y{i}", 0.6, True) for i in range(200)])]))
     assert unsure.confidence(0.6, "new", "pair", guarded=False) > 0.9
     assert unsure.confidence(0.6, "new", "pair", guarded=True) == 0.85
+
+
+def test_a_valid_word_the_corpus_always_corrects_is_a_misprint() -> None:
+    proposed = [sample("ar", "är", 0.8, True, valid=True), sample("Pa", "På", 0.8, True)]
+    corrected = {"ar": MISPRINT_MIN, "pa": 40, "sa": 40}  # "pa" was no valid word: not
+    learned = learn([lessons(proposed, corrected=corrected)])
+    assert learned.misprints == {"ar": MISPRINT_MIN}
+    assert profile_of(learned).misprints == frozenset({"ar"})
+    once_right = lessons(proposed, corrected=corrected)
+    once_right.stood["ar"] = 1  # (1 + 1) / (1 + 8 + 2) > MISPRINT_SHARE
+    assert learn([once_right]).misprints == {}
+    few = lessons(proposed, corrected={"ar": MISPRINT_MIN - 1})
+    assert learn([few]).misprints == {}
+    many = lessons(proposed, corrected={"ar": 60})
+    many.stood["ar"] = 4  # (4 + 1) / 66 <= MISPRINT_SHARE: a rare right reading
+    assert learn([many]).misprints == {"ar": 60}
+    assert learn([many]).digest() != learn([few]).digest()

@@ -88,6 +88,15 @@ def test_words_the_reviewer_kept_or_wrote_and_corrected_away() -> None:
     assert "samhal" not in lessons.corrected
 
 
+def test_words_of_the_lexicon_left_as_printed_stood() -> None:
+    lessons = lessons_of(reviewed(), KNOWN.__contains__)
+    assert lessons.stood["vi"] == 1
+    assert lessons.stood["rapporten"] == 1
+    assert "ar" not in lessons.stood  # typed over: corrected
+    assert "pa" not in lessons.stood  # still pending: not settled
+    assert "kallby" not in lessons.stood  # kept, but no word of the lexicon
+
+
 def test_confusions_come_from_settled_tokens_only() -> None:
     lessons = lessons_of(reviewed(), KNOWN.__contains__)
     counts = lessons.confusions

@@ -34,6 +34,7 @@ def state() -> Learned:
         ],
         calibration=[Point(0.7, 0.65, 8), Point(0.95, 0.97, 4)],
         confusions={"confusions": {"a>ä": 6}, "gold_chars": {"ä": 40}},
+        misprints={"ar": 30, "na": 9},
     )
 
 
@@ -68,6 +69,7 @@ def test_changes_name_exactly_what_the_reviewer_changed() -> None:
     found.words["Ekerö"] = 2  # taught
     found.pairs = [PairRecord("ar", "är", 5, 0, 4, 2.0)]  # offset changed, "for" deleted
     found.confusions = {"confusions": {"a>ä": 6, "o>ö": 1}}  # one added, gold_chars gone
+    found.misprints = {"ar": 30, "har": 12}  # "na" is a word after all; "har" is not
     edits = changes(written, found)
     assert edits.words == {"Tärnqvist": 0, "kallby": 3, "Ekerö": 2}
     assert edits.pairs == {
@@ -76,6 +78,7 @@ def test_changes_name_exactly_what_the_reviewer_changed() -> None:
     }
     assert edits.calibration is None  # untouched
     assert edits.confusions == {"confusions": {"o>ö": 1}, "gold_chars": {"ä": 0}}
+    assert edits.misprints == {"na": 0, "har": 12}
     assert not changes(written, state())
 
 
@@ -85,6 +88,7 @@ def test_edits_laid_over_a_new_estimate_keep_their_word() -> None:
         pairs={("for", "för"): None, ("pa", "på"): PairRecord("pa", "på", 0, 0, 0, -3.0)},
         calibration=[],
         confusions={"confusions": {"a>ä": 0}},
+        misprints={"na": 0, "Har": 12},
     )
     newer = state()
     newer.words["Lundqvist"] = 1  # learned since
@@ -94,6 +98,7 @@ def test_edits_laid_over_a_new_estimate_keep_their_word() -> None:
     assert applied.calibration == []  # the reviewer removed the calibration
     assert applied.confusions["confusions"] == {}
     assert applied.confusions["gold_chars"] == {"ä": 40}
+    assert applied.misprints == {"ar": 30, "har": 12}
     assert newer.words["Tärnqvist"] == 1  # the estimate itself is left as it was
 
 
@@ -112,6 +117,7 @@ def test_edits_survive_the_file(tmp_path: Path) -> None:
         pairs={("for", "för"): None, ("ar", "är"): PairRecord("ar", "är", 5, 0, 4, 2.0)},
         calibration=[Point(0.9, 0.8, 0)],
         confusions={"confusions": {"a>ä": 0}},
+        misprints={"na": 0},
     )
     write_learned(tmp_path, edits.apply(state()), edits, WHEN)
     found = read_learned(tmp_path)

@@ -11,7 +11,7 @@ from corpus_samples import analyse
 
 from korrektur import cli
 from korrektur.corpus.lock import ProjectBusy, WriterLock
-from korrektur.corpus.workspace import open_corpus
+from korrektur.corpus.opening import open_corpus
 
 HOLD = """
 import sys, time

@@ -15,9 +15,9 @@ from korrektur import cli
 from korrektur.corpus.concordance import find_word, pair_concordance, word_concordance
 from korrektur.corpus.decide import decide_pair
 from korrektur.corpus.estimate import remaining_errors
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import init_project
 from korrektur.corpus.status import corpus_status
-from korrektur.corpus.workspace import open_corpus
 from korrektur.store.reviewread import load_review
 
 

@@ -10,10 +10,10 @@ from corpus_samples import analyse
 
 from korrektur import cli
 from korrektur.corpus.index import State
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import CorpusError
 from korrektur.corpus.schema import SCHEMA_VERSION
 from korrektur.corpus.status import corpus_status
-from korrektur.corpus.workspace import open_corpus
 from korrektur.model import Status
 from korrektur.store.reviewfile import save_review
 from korrektur.store.reviewread import load_review

@@ -11,9 +11,9 @@ from corpus_samples import LATER, analyse
 
 from korrektur import cli
 from korrektur.corpus.decide import decide_pair, withdraw
+from korrektur.corpus.opening import open_corpus
 from korrektur.corpus.project import CorpusError
 from korrektur.corpus.rules import Rule, load_rules, save_rules
-from korrektur.corpus.workspace import open_corpus
 from korrektur.model import Status
 from korrektur.store.reviewfile import save_review
 from korrektur.store.reviewread import load_review

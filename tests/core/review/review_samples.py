@@ -2,6 +2,7 @@
 
 import re
 
+from korrektur.engine.structure import make_plan
 from korrektur.model import Document, Kind, ReviewSession, Suggestion
 
 FURNITURE_1 = " Ekby kommun                              Sida 1 (2)\n"
@@ -71,9 +72,23 @@ def suggestions_for(text: str) -> list[Suggestion]:
     return result
 
 
+class NoWords:
+    """A word oracle that knows no word (the structure does not depend on it)."""
+
+    def known(self, word: str) -> bool:
+        return False
+
+    def correct(self, word: str) -> str:
+        return word
+
+
 def fresh_session(text: str = RAW, reviewer: str = "Anna Berg") -> ReviewSession:
+    """The sample with the suggestions of ``PLAN`` and the structure the analysis finds."""
     document = Document.from_text(text, name="rapport.txt")
-    return ReviewSession(document, suggestions_for(document.text), reviewer=reviewer)
+    structure = make_plan(document, NoWords()).reading
+    return ReviewSession(
+        document, suggestions_for(document.text), reviewer=reviewer, structure=structure
+    )
 
 
 def by_original(session: ReviewSession, original: str) -> str:

@@ -10,11 +10,11 @@ from lxml import html as lxml_html
 from review_samples import RAW, by_original, decide_most, fresh_session, reading_text_all_accepted
 
 from korrektur.formats.exporters import EXPORTERS, export_to, format_for
-from korrektur.formats.reading import ExportOptions, Pending, export_text, reading_blocks
+from korrektur.formats.reading import ExportOptions, Pending, export_text
 from korrektur.model import Document, Kind, ReviewSession, Status, Suggestion
-from korrektur.store.provenance import ToolInfo
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import save_review
+from korrektur.store.tool import ToolInfo
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -111,6 +111,32 @@ def test_tei_is_namespace_correct_and_holds_every_correction(mixed):
     assert hyphen[0].tag == TEI + "lb"
 
 
+def test_tei_names_each_kind_as_the_csv_does(mixed):
+    root = etree.fromstring(export(mixed, "tei"))
+    categories = {
+        c.get(XML_ID): c.find(TEI + "catDesc").text
+        for c in root.iterfind(f".//{TEI}taxonomy/{TEI}category")
+    }
+    assert categories == {kind.value: kind.value for kind in Kind}
+    rows = list(csv.DictReader(io.StringIO(export(mixed, "csv").decode("utf-8-sig"))))
+    corrected = [
+        r["kinds"]
+        for r in rows
+        if r["result"] != r["original"] and {Kind(k) for k in r["kinds"].split("+")} - STRUCTURE
+    ]
+    choices = root.findall(f".//{TEI}choice")
+    assert len(choices) == len(corrected) > 0
+    for choice, kinds in zip(choices, corrected, strict=True):
+        named = [categories[ref.removeprefix("#")] for ref in choice.get("ana").split()]
+        assert "+".join(named) == kinds
+    furniture = root.findall(f".//{TEI}fw")
+    assert furniture
+    assert all(fw.get("ana") == "#page-furniture" for fw in furniture)
+
+
+STRUCTURE = {Kind.HYPHENATION, Kind.PAGE_FURNITURE, Kind.BULLET, Kind.REFLOW, Kind.WHITESPACE}
+
+
 def test_tei_structure_and_reading_text(accepted):
     root = etree.fromstring(export(accepted, "tei"))
     div = root.find(f"{TEI}text/{TEI}body/{TEI}div")
@@ -122,8 +148,8 @@ def test_tei_structure_and_reading_text(accepted):
     assert [block_text(i) for i in items] == ["fortbildning för lärare,", "ett bättre samarbete."]
     blocks = [el for el in div if el.tag in {TEI + "head", TEI + "p"}]
     text = reading_text_all_accepted()
-    expected = [text[b.start : b.end] for b in reading_blocks(text) if b.kind != "item"]
-    assert [block_text(b) for b in blocks] == expected
+    expected = [block for block in text.split("\n\n") if not block.startswith("•")]
+    assert [block_text(b) for b in blocks] == [block.strip() for block in expected]
     assert '<script>alert("x")</script> & "citat"' in expected
     assert not list(root.iter("script"))
     header = root.find(TEI + "teiHeader")

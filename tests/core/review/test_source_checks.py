@@ -10,7 +10,7 @@ import pytest
 from review_samples import RAW, decide_most, fresh_session
 
 from korrektur import cli
-from korrektur.store.resume import open_review
+from korrektur.formats.opening import open_review
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_path_for, save_review
 from korrektur.store.reviewread import load_review

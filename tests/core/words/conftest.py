@@ -8,7 +8,8 @@ from korrektur.engine.base import NoProgress
 from korrektur.engine.words import WordAnalyzer
 from korrektur.engine.words.candidates import Generator
 from korrektur.engine.words.channel import Channel, global_channel
-from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
+from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from korrektur.model import Document, Suggestion
 
 

@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from korrektur.engine.words import lexicon as lexicon_module
-from korrektur.engine.words.lexicon import Lexicon, load_lexicon, pair_hash, quantise
+from korrektur.engine.words import lexicon_cache
+from korrektur.engine.words import memo as memo_module
+from korrektur.engine.words.lexicon import Lexicon, pair_hash, quantise
+from korrektur.engine.words.lexicon_cache import load_lexicon
+from korrektur.engine.words.lexicon_sources import find_sources
 from korrektur.engine.words.lines import SortedLines
-from korrektur.engine.words.sources import find_sources
 
 
 def tiny() -> Lexicon:
@@ -69,7 +72,7 @@ def test_blob_round_trip():
 
 
 def test_cache_is_built_once_and_rebuilt_when_damaged(tmp_path, monkeypatch):
-    monkeypatch.setattr(lexicon_module, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(lexicon_cache, "cache_dir", lambda: tmp_path)
     built = []
 
     def builder(sources):
@@ -81,7 +84,7 @@ def test_cache_is_built_once_and_rebuilt_when_damaged(tmp_path, monkeypatch):
     second = load_lexicon(sources, builder)
     assert len(built) == 1
     assert second.forms("for") == first.forms("for")
-    cache = lexicon_module.cache_file(sources)
+    cache = lexicon_cache.cache_file(sources)
     cache.write_bytes(b"not a lexicon")
     load_lexicon(sources, builder)
     assert len(built) == 2
@@ -108,7 +111,7 @@ def test_compiled_index(lexicon):
 
 
 def test_remembered_lookups_are_bounded_and_answer_the_same(monkeypatch):
-    monkeypatch.setattr(lexicon_module, "MEMO_LIMIT", 2)
+    monkeypatch.setattr(memo_module, "LIMIT", 2)
     lexicon = tiny()
     keys = ["for", "skola", "forandrad", "xyz", "for"]
     first = [lexicon.forms(k) for k in keys]
@@ -146,17 +149,17 @@ def test_big_tables_are_stored_in_parts_and_read_back_alike(monkeypatch):
 
 
 def test_old_cache_files_are_left_to_older_versions(tmp_path, monkeypatch):
-    monkeypatch.setattr(lexicon_module, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(lexicon_cache, "cache_dir", lambda: tmp_path)
     sources = find_sources()
     older = tmp_path / f"lexicon-{sources.key()}.bin"
     older.write_bytes(b"what an older Korrektur wrote")
     load_lexicon(sources, lambda _sources: tiny())
-    assert lexicon_module.cache_file(sources).is_file()
+    assert lexicon_cache.cache_file(sources).is_file()
     assert older.is_file()  # another installed version may still use it
 
 
 def test_caches_unused_for_two_weeks_are_deleted_whatever_their_format(tmp_path, monkeypatch):
-    monkeypatch.setattr(lexicon_module, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(lexicon_cache, "cache_dir", lambda: tmp_path)
     sources = find_sources()
     stale = [tmp_path / "lexicon-old.bin", tmp_path / "lexicon2-other.bin"]
     recent = tmp_path / "lexicon-recent.bin"
@@ -167,17 +170,17 @@ def test_caches_unused_for_two_weeks_are_deleted_whatever_their_format(tmp_path,
     for path in [*stale, unrelated]:
         os.utime(path, (month_ago, month_ago))
     load_lexicon(sources, lambda _sources: tiny())
-    assert lexicon_module.cache_file(sources).is_file()
+    assert lexicon_cache.cache_file(sources).is_file()
     assert not any(path.exists() for path in stale)
     assert recent.is_file()
     assert unrelated.is_file()
 
 
 def test_loading_a_cache_marks_it_as_used(tmp_path, monkeypatch):
-    monkeypatch.setattr(lexicon_module, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(lexicon_cache, "cache_dir", lambda: tmp_path)
     sources = find_sources()
     load_lexicon(sources, lambda _sources: tiny())
-    cache = lexicon_module.cache_file(sources)
+    cache = lexicon_cache.cache_file(sources)
     month_ago = time.time() - 30 * 24 * 3600
     os.utime(cache, (month_ago, month_ago))
     load_lexicon(sources, lambda _sources: pytest.fail("the cache should have been read"))
@@ -186,11 +189,11 @@ def test_loading_a_cache_marks_it_as_used(tmp_path, monkeypatch):
 
 def test_an_unreadable_cache_is_rebuilt_elsewhere(tmp_path, monkeypatch):
     locked = tmp_path / "locked"
-    monkeypatch.setattr(lexicon_module, "cache_dir", lambda: locked)
-    monkeypatch.setattr(lexicon_module, "fallback_cache_dir", lambda: tmp_path / "elsewhere")
+    monkeypatch.setattr(lexicon_cache, "cache_dir", lambda: locked)
+    monkeypatch.setattr(lexicon_cache, "fallback_cache_dir", lambda: tmp_path / "elsewhere")
     sources = find_sources()
     load_lexicon(sources, lambda _sources: tiny())  # a cache in the usual place …
-    cache = lexicon_module.cache_file(sources)
+    cache = lexicon_cache.cache_file(sources)
     real_read, real_replace = Path.read_bytes, os.replace
 
     def read_bytes(path):
@@ -204,7 +207,7 @@ def test_an_unreadable_cache_is_rebuilt_elsewhere(tmp_path, monkeypatch):
         return real_replace(source, target)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)  # … that can no longer be read
-    monkeypatch.setattr(lexicon_module.os, "replace", replace)  # nor written
+    monkeypatch.setattr(lexicon_cache.os, "replace", replace)  # nor written
     built = []
     first = load_lexicon(sources, lambda _sources: built.append(1) or tiny())
     assert first.forms("for")

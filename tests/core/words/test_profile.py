@@ -146,3 +146,20 @@ def test_learning_lifts_no_suggestion_whose_kind_the_engine_caps(lexicon: Lexico
         else:
             assert suggestion.confidence >= engine
     assert any(s.confidence > VALID_CEILING for s in found)
+
+
+def test_a_misprint_of_the_corpus_is_no_valid_word_to_guard(lexicon: Lexicon) -> None:
+    text = "Det ar en bra plan och den ar klar.\n"
+    assert lexicon.known("ar")  # a word elsewhere; in this corpus always är or år
+    unsure = Calibration(((0.0, 0.0), (1.0, 0.6)))  # the engine's own, made unsure
+    calibration = Calibration(((0.0, 0.0), (0.3, 0.99), (1.0, 1.0)))  # the corpus's
+
+    def found(profile: Profile) -> dict[str, Suggestion]:
+        return changes(ProfiledAnalyzer(profile, lexicon, unsure, frozenset()), text)
+
+    guarded = found(Profile(calibration=calibration))
+    lifted = found(Profile(calibration=calibration, misprints=frozenset({"ar"})))
+    engine = engine_confidence(guarded["ar"])
+    assert engine < VALID_CEILING
+    assert guarded["ar"].confidence == VALID_CEILING
+    assert lifted["ar"].confidence > 0.95

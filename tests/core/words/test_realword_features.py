@@ -9,7 +9,6 @@ from korrektur.engine.words.realword_features import (
     BOUNDARY,
     BREAK,
     COMMA,
-    NUMBER,
     context_tokens,
     describe,
     features,
@@ -21,6 +20,7 @@ from korrektur.engine.words.realword_weights import (
     read,
     write,
 )
+from korrektur.engine.words.text import NUMBER
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -45,4 +45,32 @@ def test_compound_parts(tools):
         {"skola": 9, "skolbuss": 1, "skolgård": 1, "skolmat": 1, "buss": 5, "gård": 5, "mat": 5}
     )
     assert build.compound_parts(words) == {"skol": 3}
-    assert list(build.tokens("Det är 12 §.")) == ["Det", "är", "12", "§", "."]
+
+
+def test_counts_cut_words_as_the_engine_does(tools, tmp_path):
+    build, _ = tools
+    text = tmp_path / "corpus.txt"
+    text.write_text(
+        "Enligt EU:s regler, t.ex. från 1990-talet, ska Skolverket och kommunen ta del.\n"
+        "Det är 12 § i lagen – och mer & mindre, om P7 och G20.\n",
+        encoding="utf-8",
+    )
+    total, mid, capmid, bigrams = build.count_corpus([text])
+    assert total["eu:s"] == total["t.ex"] == 1  # whole, as the engine looks them up
+    assert "eu" not in total
+    assert "ex" not in total
+    assert total["<num>"] == 2
+    assert total["talet"] == 1
+    assert "&" not in total
+    assert "§" not in total
+    assert "p7" not in total  # a code is no word (OCR prints p7 for på)
+    assert "g20" not in total
+    assert mid["skolverket"] == capmid["skolverket"] == 1  # a name inside a sentence
+    assert mid["enligt"] == 0
+    assert mid["det"] == 0
+    assert bigrams["enligt", "eu:s"] == 1
+    assert bigrams["skolverket", "och"] == 1
+    assert ("regler", "t.ex") not in bigrams  # a comma parts them, as in the engine
+    assert ("<num>", "talet") not in bigrams  # the parts of one chunk are not read together
+    assert bigrams["lagen", "och"] == 1  # a lone dash does not part words
+    assert ("mer", "mindre") not in bigrams  # a lone symbol does

@@ -101,7 +101,7 @@ def test_analysing_again_keeps_decisions(qtbot, store_window, report):
 def test_recovery_after_a_crash(qtbot, services, files, report, tmp_path, answers):
     from fakes import fake_engine
 
-    from korrektur.store.resume import open_source
+    from korrektur.formats.opening import open_source
 
     engine = fake_engine()
     crashed, _ = open_source(report, lambda d: engine.analyse(d))

@@ -13,12 +13,12 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from korrektur.corpus.command import EXIT_OK, print_json
 from korrektur.corpus.learning.estimate import Learned
 from korrektur.corpus.learning.rescore import rescored
 from korrektur.corpus.learning.store import Edits, learned_path, read_learned
+from korrektur.corpus.opening import open_corpus
+from korrektur.corpus.output import EXIT_OK, print_json
 from korrektur.corpus.project import CorpusError
-from korrektur.corpus.workspace import open_corpus
 
 SHOWN = 12  # words, pairs and confusions listed by ``learned``
 
@@ -77,10 +77,13 @@ def summary_lines(state: Learned, edits: Edits, where: str) -> list[str]:
     lines.append(
         f"confusions ({sum(counted.values()):,} counted): " + _listed(f"{k} {n}" for k, n in top)
     )
+    misprints = sorted(state.misprints.items(), key=lambda item: (-item[1], item[0]))
+    lines.append(f"misprints ({len(misprints)}): " + _listed(f"{w} {n}" for w, n in misprints))
     if edits:
         lines.append(
             f"your edits: {len(edits.words)} words, {len(edits.pairs)} pairs, "
-            f"{sum(len(c) for c in edits.confusions.values())} confusions"
+            f"{sum(len(c) for c in edits.confusions.values())} confusions, "
+            f"{len(edits.misprints)} misprints"
             + (", calibration replaced" if edits.calibration is not None else "")
         )
     return lines
@@ -108,6 +111,7 @@ def _edits_json(edits: Edits) -> dict[str, Any]:
             None if edits.calibration is None else [asdict(p) for p in edits.calibration]
         ),
         "confusions": edits.confusions,
+        "misprints": edits.misprints,
     }
 
 
@@ -125,7 +129,8 @@ def learn(args: argparse.Namespace) -> int:
         print(
             f"learned from {state.documents} documents ({state.decisions:,} decisions): "
             f"{len(state.words)} words, {len(state.pairs)} pairs, "
-            f"{len(state.calibration)} calibration points; learned state {report.digest}{was}"
+            f"{len(state.calibration)} calibration points, {len(state.misprints)} misprints; "
+            f"learned state {report.digest}{was}"
         )
         if report.new_edits:
             print(f"kept your edits of {learned_path(corpus.project.root).name}")

@@ -7,6 +7,12 @@ the engine says on its own, so that a handful of decisions moves it only a littl
 
 * a word is the corpus's when the reviewer kept or wrote it more often than corrected it;
   its probability is its share of the reviewed words, within ``WORD_FLOOR``..``WORD_CEILING``;
+* a misprint is a word of the lexicon that this collection does not write as printed: the
+  engine proposed to change it, and the reviewer corrected it at least ``MISPRINT_MIN``
+  times and let it stand so rarely that the share right as printed, (stood + 1) /
+  (stood + corrected + 2), is at most ``MISPRINT_SHARE`` (``ar`` where every ``ar`` was
+  ``är`` or ``år``). Changing it breaks no valid word, so learning may lift its suggestions
+  past the ceiling of valid words (``profile.VALID_CEILING``);
 * calibration: the decided suggestions binned by the engine's confidence; each bin's
   share accepted gets ``CALIBRATION_PRIOR`` pseudo-decisions at the engine's own
   confidence, and the bins are pooled until the shares rise (isotonic);
@@ -39,6 +45,8 @@ MIN_OFFSET = 0.1  # smaller offsets of pairs never rejected are not kept
 CHECKED_BELOW = 0.9  # a suggestion shown less sure than this was decided on its own …
 TRUSTED_CHECKS = 3  # … and a pair accepted so this often (never rejected) is trusted
 NEWTON_STEPS = 30
+MISPRINT_MIN = 8  # corrections before a word of the lexicon can be a misprint here …
+MISPRINT_SHARE = 0.1  # … and the most its estimated share right as printed may be
 # The reviewed text's confusion counts count this many times over the shipped ones: the
 # documents of one collection share one OCR engine's habits, which those only approximate.
 EVIDENCE_WEIGHT = 2.0
@@ -101,6 +109,8 @@ class Learned:
         pairs: correction pairs with their decisions (those with an offset worth keeping).
         calibration: the corpus calibration (empty: none).
         confusions: the OCR confusion counts of the reviewed text.
+        misprints: words of the lexicon this corpus does not write as printed (lower
+            case), with how often the reviewer corrected them.
     """
 
     documents: int = 0
@@ -110,6 +120,7 @@ class Learned:
     pairs: list[PairRecord] = field(default_factory=list)
     calibration: list[Point] = field(default_factory=list)
     confusions: dict[str, dict[str, int]] = field(default_factory=dict)
+    misprints: dict[str, int] = field(default_factory=dict)
 
     def content(self) -> dict[str, object]:
         """What the engine uses, as plain data (what ``digest`` hashes)."""
@@ -119,6 +130,7 @@ class Learned:
             "pairs": [asdict(p) for p in sorted(self.pairs, key=lambda p: p.key)],
             "calibration": [asdict(p) for p in self.calibration],
             "confusions": {s: dict(sorted(self.confusions.get(s, {}).items())) for s in SECTIONS},
+            "misprints": dict(sorted(self.misprints.items())),
         }
 
     def digest(self) -> str:
@@ -132,6 +144,7 @@ def learn(lessons: Iterable[Lessons]) -> Learned:
     learned = Learned()
     kept: Counter[str] = Counter()
     corrected: Counter[str] = Counter()
+    stood: Counter[str] = Counter()
     samples: list[Sample] = []
     confusions: dict[str, Counter[str]] = {section: Counter() for section in SECTIONS}
     for one in lessons:
@@ -141,11 +154,13 @@ def learn(lessons: Iterable[Lessons]) -> Learned:
         learned.words_reviewed += one.words
         kept.update(one.kept)
         corrected.update(one.corrected)
+        stood.update(one.stood)
         samples.extend(one.samples)
         for section in SECTIONS:
             confusions[section].update(one.confusions.get(section, {}))
     learned.decisions = len(samples)
     learned.words = _corpus_words(kept, corrected)
+    learned.misprints = _misprints(samples, corrected, stood)
     calibration = fit_calibration(samples)
     learned.calibration = calibration
     learned.pairs = _pairs(samples, _map(calibration))
@@ -166,6 +181,19 @@ def _corpus_words(kept: Counter[str], corrected: Counter[str]) -> dict[str, int]
         if total > corrected.get(low, 0):
             words[forms.most_common(1)[0][0]] = total
     return dict(sorted(words.items()))
+
+
+def _misprints(
+    samples: list[Sample], corrected: Counter[str], stood: Counter[str]
+) -> dict[str, int]:
+    """Valid words the engine proposed to change that this corpus does not write as printed."""
+    proposed = {s.original.lower() for s in samples if s.valid}
+    found = {}
+    for low in sorted(proposed):
+        wrong, right = corrected.get(low, 0), stood.get(low, 0)
+        if wrong >= MISPRINT_MIN and (right + 1) / (right + wrong + 2) <= MISPRINT_SHARE:
+            found[low] = wrong
+    return found
 
 
 def fit_calibration(samples: Iterable[Sample]) -> list[Point]:
@@ -272,7 +300,8 @@ def profile_of(learned: Learned, evidence_weight: float = EVIDENCE_WEIGHT) -> Pr
     trusted = frozenset(record.key for record in learned.pairs if record.trusted)
     evidence = _weighted(learned.confusions, evidence_weight)
     calibration = _map(learned.calibration)
-    return Profile(words, evidence, calibration, pairs, trusted, learned.digest())
+    misprints = frozenset(word.lower() for word in learned.misprints)
+    return Profile(words, evidence, calibration, pairs, trusted, learned.digest(), misprints)
 
 
 def _weighted(

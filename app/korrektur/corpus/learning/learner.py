@@ -28,19 +28,19 @@ from korrektur.corpus.learning.store import (
     read_written,
     write_learned,
 )
+from korrektur.corpus.opened import Corpus
 from korrektur.corpus.project import CorpusError
-from korrektur.corpus.workspace import Corpus
 from korrektur.engine.base import AnalysisCancelled, Progress
-from korrektur.engine.words.lexicon import shared_lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from korrektur.engine.words.profile import Profile
 from korrektur.model.session import now_iso
 from korrektur.store.atomic import WriteError, atomic_write_text
-from korrektur.store.provenance import current_tool
 from korrektur.store.reviewread import load_review
+from korrektur.store.tool import current_tool
 from korrektur.store.validate import ReviewFileError
 
 CACHE = ".learned-lessons.json"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: lessons count the words that stood
 DECIDED = "status != 'pending'"
 
 

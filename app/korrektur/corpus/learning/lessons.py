@@ -6,7 +6,8 @@ stands (the reviewer has not objected), which is what the letter counts of the O
 channel need. From the decided word suggestions and the reviewer's own edits come:
 
 * the words the reviewer kept or wrote that the lexicon does not know (names, places,
-  domain words), and the words the reviewer corrected away;
+  domain words), the words the reviewer corrected away, and the words of the lexicon the
+  reviewer let stand as printed;
 * one sample per decided suggestion (the engine's confidence, whether it was accepted,
   the pair, whether it changed a valid word) for the calibration and the pair offsets;
 * the OCR confusions between each token as printed and as the reviewer left it.
@@ -62,6 +63,7 @@ class Lessons:
     Attributes:
         kept: words unknown to the lexicon that the reviewer kept or wrote, as written.
         corrected: words the reviewer changed into something else, lower case.
+        stood: words of the lexicon the reviewer left as printed, lower case.
         samples: the decided word suggestions.
         confusions: the OCR confusion counts (``ConfusionTally.counts``).
         words: the words whose reading the reviewer settled.
@@ -72,6 +74,7 @@ class Lessons:
     samples: list[Sample] = field(default_factory=list)
     confusions: dict[str, dict[str, int]] = field(default_factory=dict)
     words: int = 0
+    stood: Counter[str] = field(default_factory=Counter)
 
     @property
     def decisions(self) -> int:
@@ -89,6 +92,7 @@ class Lessons:
             ],
             "confusions": self.confusions,
             "words": self.words,
+            "stood": dict(self.stood),
         }
 
     @classmethod
@@ -103,6 +107,7 @@ class Lessons:
             ],
             data["confusions"],
             int(data["words"]),
+            Counter(data["stood"]),
         )
 
 
@@ -131,6 +136,7 @@ def lessons_of(review: Review, known: Callable[[str], bool]) -> Lessons:
         lessons.words += 1
         if touched:
             _learn_words(lessons, raw, final, known)
+        _stood(lessons, raw, final, known)
     lessons.confusions = tally.counts()
     return lessons
 
@@ -146,6 +152,18 @@ def _learn_words(lessons: Lessons, raw: str, final: str, known: Callable[[str], 
         low = part.text.lower()
         if _wordlike(part.text) and low not in lows:
             lessons.corrected[low] += 1
+
+
+def _stood(lessons: Lessons, raw: str, final: str, known: Callable[[str], bool]) -> None:
+    """The words of the lexicon in a settled token that the reviewer left as printed."""
+    parts = [p.text for p in word_parts(raw, 0) if _wordlike(p.text)]
+    if not parts:
+        return
+    lows = {p.text.lower() for p in word_parts(final, 0)}
+    for part in parts:
+        low = part.lower()
+        if low in lows and known(low):
+            lessons.stood[low] += 1
 
 
 def _wordlike(text: str) -> bool:

@@ -28,9 +28,9 @@ import yaml
 
 from korrektur.corpus.facts import facts_of
 from korrektur.corpus.index import Stat, State
+from korrektur.corpus.opened import Corpus
 from korrektur.corpus.rules import apply_rules
 from korrektur.corpus.worker import write_review
-from korrektur.corpus.workspace import Corpus
 from korrektur.engine.base import AnalysisCancelled, NoProgress, Progress
 from korrektur.engine.pipeline import Engine
 from korrektur.engine.words.profile import Profile, ProfiledAnalyzer

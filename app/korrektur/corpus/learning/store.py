@@ -39,7 +39,9 @@ changed is kept (listed under 'edits') and laid over what it learns.
                (accepted one by one where the engine was unsure), and the log-odds offset
                added to their confidence (negative: accepted less often than it claimed)
   calibration  the engine's confidence and the share the reviewer accepted in this corpus
-  confusions   the OCR confusions counted in the reviewed text ("raw>gold": times)"""
+  confusions   the OCR confusions counted in the reviewed text ("raw>gold": times)
+  misprints    words of the lexicon this collection does not write as printed, with how
+               often the reviewer corrected them: their changes may go in bulk"""
 
 
 @dataclass
@@ -51,15 +53,23 @@ class Edits:
         pairs: ``(original, replacement)`` → the record to use; None forgets the pair.
         calibration: points that replace the learned ones (None: no edit; empty: none).
         confusions: section → key → count; 0 forgets the count.
+        misprints: word → count; 0 means never a misprint of this corpus.
     """
 
     words: dict[str, int] = field(default_factory=dict)
     pairs: dict[tuple[str, str], PairRecord | None] = field(default_factory=dict)
     calibration: list[Point] | None = None
     confusions: dict[str, dict[str, int]] = field(default_factory=dict)
+    misprints: dict[str, int] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.words or self.pairs or self.calibration is not None or self.confusions)
+        return bool(
+            self.words
+            or self.pairs
+            or self.calibration is not None
+            or self.confusions
+            or self.misprints
+        )
 
     def apply(self, learned: Learned) -> Learned:
         """``learned`` with these edits laid over it."""
@@ -84,12 +94,18 @@ class Edits:
                 else:
                     target.pop(name, None)
         calibration = learned.calibration if self.calibration is None else self.calibration
+        misprints = dict(learned.misprints)
+        for word, count in self.misprints.items():
+            misprints.pop(word.lower(), None)
+            if count > 0:
+                misprints[word.lower()] = count
         return replace(
             learned,
             words=dict(sorted(words.items())),
             pairs=sorted(pairs.values(), key=lambda p: p.key),
             calibration=list(calibration),
             confusions=confusions,
+            misprints=dict(sorted(misprints.items())),
         )
 
     def merged(self, newer: Edits) -> Edits:
@@ -102,6 +118,7 @@ class Edits:
                 section: {**self.confusions.get(section, {}), **newer.confusions.get(section, {})}
                 for section in {*self.confusions, *newer.confusions}
             },
+            {**self.misprints, **newer.misprints},
         )
 
 
@@ -132,6 +149,10 @@ def changes(written: Learned, found: Learned) -> Edits:
         changed.update({k: v for k, v in after.items() if before.get(k) != v})
         if changed:
             edits.confusions[section] = changed
+    edits.misprints = {w: 0 for w in written.misprints if w not in found.misprints}
+    edits.misprints.update(
+        {w: n for w, n in found.misprints.items() if written.misprints.get(w) != n}
+    )
     return edits
 
 
@@ -180,6 +201,7 @@ def _body(learned: Learned) -> dict[str, Any]:
         "pairs": [FlowMap(asdict(p)) for p in learned.pairs],
         "calibration": [FlowMap(asdict(p)) for p in learned.calibration],
         "confusions": {s: dict(learned.confusions[s]) for s in SECTIONS if s in learned.confusions},
+        "misprints": dict(learned.misprints),
     }
 
 
@@ -200,6 +222,8 @@ def _edits_body(edits: Edits) -> dict[str, Any]:
         body["calibration"] = [FlowMap(asdict(p)) for p in edits.calibration]
     if edits.confusions:
         body["confusions"] = edits.confusions
+    if edits.misprints:
+        body["misprints"] = dict(sorted(edits.misprints.items()))
     return body
 
 
@@ -262,6 +286,9 @@ def _parse(data: Mapping[str, Any], path: Path) -> Learned:
             for section, counts in (data.get("confusions") or {}).items()
             if section in SECTIONS
         }
+        misprints = {
+            str(w).lower(): int(n) for w, n in (data.get("misprints") or {}).items() if int(n) > 0
+        }
         return Learned(
             int(data.get("documents") or 0),
             int(data.get("decisions") or 0),
@@ -270,6 +297,7 @@ def _parse(data: Mapping[str, Any], path: Path) -> Learned:
             sorted(pairs, key=lambda p: p.key),
             sorted(points, key=lambda p: p.engine),
             confusions,
+            dict(sorted(misprints.items())),
         )
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise CorpusError(f"{path} is damaged ({exc}); fix it, or delete it to learn anew") from (
@@ -308,6 +336,7 @@ def _parse_edits(data: Mapping[str, Any], path: Path) -> Edits:
             str(section): {str(k): int(v) for k, v in (counts or {}).items()}
             for section, counts in (data.get("confusions") or {}).items()
         }
+        edits.misprints = {str(w): int(n) for w, n in (data.get("misprints") or {}).items()}
         return edits
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise CorpusError(f"{path}: the edits are damaged ({exc})") from None

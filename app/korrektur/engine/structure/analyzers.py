@@ -5,6 +5,7 @@ from __future__ import annotations
 from korrektur.engine.base import Analyzer, Progress, WordOracle
 from korrektur.engine.structure.plan import StructurePlanner
 from korrektur.model.document import Document
+from korrektur.model.structure import ReadingStructure
 from korrektur.model.suggestion import Kind, Suggestion
 
 # Order of the analysers; their suggestions never overlap each other, so it only matters
@@ -36,6 +37,10 @@ class StructureAnalyzer:
         """Suggestions of this analyser's kind for ``document``."""
         plan = self.planner.plan(document, progress)
         return [edit.suggestion(document.text) for edit in plan.of_kind(self.kind)]
+
+    def reading(self, document: Document, progress: Progress) -> ReadingStructure:
+        """The reading structure of ``document`` (the plan of ``analyse``, not made again)."""
+        return self.planner.plan(document, progress).reading
 
 
 def structure_analyzers(oracle: WordOracle) -> list[Analyzer]:

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-BULLET = "• "
-
 # Real bullet characters: a line starting with one is a list item whatever follows.
 TRUE_BULLETS = "•·▪●■◦○◆►▶➢✓✔"
 # What OCR makes of a bullet: an item if followed by a capital or in a list.

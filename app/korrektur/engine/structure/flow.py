@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from korrektur.engine.structure.hyphenation import HyphenDecision
-from korrektur.engine.structure.lines import LineParts
+from korrektur.engine.structure.line_parts import LineParts
 
 
 class Join(Enum):

@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from korrektur.engine.structure.bullets import Strength, find_glyph
-from korrektur.engine.structure.text import (
+from korrektur.engine.structure.chars import (
     SPECKS_AT_END,
     SPECKS_AT_START,
-    fold,
     is_speck_token,
     strip_accents,
 )
 from korrektur.engine.structure.whitespace import COLUMN_GAP
+from korrektur.engine.words.text import fold
 from korrektur.model.document import Document
 from korrektur.model.geometry import Box
 from korrektur.model.reason import Phrase, Reason, phrase

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from korrektur.engine.base import WordOracle
-from korrektur.engine.structure.text import fold
+from korrektur.engine.words.text import fold
 from korrektur.model.reason import Reason, phrase
 
 # Words after which a hyphen at the end of the previous line is suspended (``grund- och``).

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from korrektur.engine.structure.bullets import Glyph, Strength
-from korrektur.engine.structure.lines import LineParts
-from korrektur.engine.structure.text import DASHES
+from korrektur.engine.structure.chars import DASHES
+from korrektur.engine.structure.line_parts import LineParts
 from korrektur.model.document import Document
 from korrektur.model.geometry import Box, ScanLayout
 

@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from korrektur.engine.structure.lines import LineParts
+from korrektur.engine.structure.line_parts import LineParts
 from korrektur.model.document import Document
 from korrektur.model.geometry import Box, ScanLayout
 

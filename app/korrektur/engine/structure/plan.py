@@ -3,7 +3,8 @@
 The plan turns the decisions (furniture, line anatomy, flow) into edits that never overlap:
 a removed line takes its newline and the blank lines after it; a line break takes the spaces
 around it; a glyph or speck takes its characters and the spaces after it. Word fixes sit on
-word characters, so they fit between these spans.
+word characters, so they fit between these spans. The same decisions, read as the text's
+headings, paragraphs, list items and removed lines, are its reading structure (``reading``).
 """
 
 from __future__ import annotations
@@ -13,19 +14,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from korrektur.engine.base import AnalysisCancelled, NoProgress, Progress, WordOracle
-from korrektur.engine.structure.bullets import BULLET, Glyph
+from korrektur.engine.structure.bullets import Glyph
+from korrektur.engine.structure.chars import DASHES
 from korrektur.engine.structure.edits import Edit
 from korrektur.engine.structure.flow import Flow, Gap, Item, Join, Role
 from korrektur.engine.structure.furniture import find_furniture
 from korrektur.engine.structure.hyphenation import HyphenMode
 from korrektur.engine.structure.indent import bullet_places
-from korrektur.engine.structure.lines import LineParts, line_parts
+from korrektur.engine.structure.line_parts import LineParts, line_parts
 from korrektur.engine.structure.measure import LineMeasure
 from korrektur.engine.structure.reflow import FlowPlanner
-from korrektur.engine.structure.text import DASHES
 from korrektur.engine.structure.whitespace import inline_edits, quote_edits
 from korrektur.model.document import Document
 from korrektur.model.reason import Reason, phrase
+from korrektur.model.structure import BULLET, ReadingStructure, Removal
 from korrektur.model.suggestion import Kind
 
 
@@ -38,9 +40,15 @@ class _Removal:
 
 @dataclass(frozen=True)
 class Plan:
-    """All structure edits of one document, sorted and never overlapping."""
+    """All structure edits of one document, sorted and never overlapping, and its structure.
+
+    Attributes:
+        edits: the edits.
+        reading: the headings, paragraphs, list items and removed lines the edits make.
+    """
 
     edits: tuple[Edit, ...]
+    reading: ReadingStructure = ReadingStructure()
 
     def of_kind(self, kind: Kind) -> list[Edit]:
         """The edits of one kind."""
@@ -78,12 +86,21 @@ def make_plan(document: Document, oracle: WordOracle, progress: Progress | None 
     _step(progress, 2)
     facts = _gap_facts(document, content, removed)
     measure = LineMeasure.of(document, content, facts)
-    flow = FlowPlanner(text, content, facts, oracle, measure, bullets.placed).plan()
+    planner = FlowPlanner(text, content, facts, oracle, measure, bullets.placed)
+    flow = planner.plan()
     _step(progress, 3)
     edits = list(_Assembler(document, flow, removed).edits())
     edits.sort(key=lambda e: (e.start, e.end))
     _step(progress, 4)
-    return Plan(tuple(_without_overlaps(edits)))
+    lines = document.lines
+    reading = ReadingStructure(
+        tuple(planner.reading_blocks()),
+        tuple(
+            Removal(removal.kind, lines[index].start, lines[index].end)
+            for index, removal in sorted(removed.items())
+        ),
+    )
+    return Plan(tuple(_without_overlaps(edits)), reading)
 
 
 def _step(progress: Progress, done: int) -> None:

@@ -13,24 +13,26 @@ import re
 
 from korrektur.engine.base import WordOracle
 from korrektur.engine.structure.bullets import Strength
-from korrektur.engine.structure.flow import Flow, Gap, Item, Join, Role
-from korrektur.engine.structure.hyphenation import decide
-from korrektur.engine.structure.lines import LineParts
-from korrektur.engine.structure.measure import LineMeasure
-from korrektur.engine.structure.text import (
+from korrektur.engine.structure.chars import (
     ends_open,
-    ends_sentence,
+    ends_terminal,
     is_lower_start,
     is_upper_start,
 )
+from korrektur.engine.structure.flow import Flow, Gap, Item, Join, Role
+from korrektur.engine.structure.hyphenation import decide
+from korrektur.engine.structure.line_parts import LineParts
+from korrektur.engine.structure.measure import LineMeasure
 from korrektur.engine.structure.whitespace import COLUMN_GAP
 from korrektur.model.reason import Reason, phrase
+from korrektur.model.structure import Block, BlockKind
 
 FIT = 0.92  # share of the column width a line may fill and still have room for another word
 FULL = 0.85  # share of the column width from which a line counts as full
 MIN_SAMPLE = 8  # lines needed to measure the column width
 MIN_WIDTH = 80  # characters assumed for the column when there are too few lines to measure
 MAX_ITEM_LINES = 3  # lines of an unmarked list item after an introducing colon
+HEADING_WORDS = 12  # words of the longest heading
 
 
 _COLUMN_GAP = re.compile(rf"\S[ \t]{{{COLUMN_GAP},}}\S")
@@ -53,6 +55,17 @@ def column_width(text: str, lines: list[LineParts], gaps: list[tuple[bool, bool]
     if len(wrapped) < MIN_SAMPLE:
         return max([MIN_WIDTH, *(p.tail - p.lead for p in lines)])
     return max(20, wrapped[min(len(wrapped) - 1, int(0.9 * len(wrapped)))])
+
+
+def reads_as_heading(text: str) -> bool:
+    """Short, a capital or a digit first, no closing punctuation (``Bakgrund``, ``3 Resultat``)."""
+    return (
+        bool(text)
+        and (is_upper_start(text) or text[0].isdigit())
+        and text[-1] not in ".!?:;,-"
+        and not ends_open(text)
+        and len(text.split()) <= HEADING_WORDS
+    )
 
 
 class FlowPlanner:
@@ -101,16 +114,8 @@ class FlowPlanner:
         return (parts.tail - parts.lead) + 1 + len(words[0] if words else "") <= FIT * self.width
 
     def heading_like(self, pos: int, next_pos: int | None) -> bool:
-        """A short line with a capital and no closing punctuation, standing alone."""
-        text = self.body(pos)
-        return (
-            bool(text)
-            and (is_upper_start(text) or text[0].isdigit())
-            and text[-1] not in ".!?:;,-"
-            and not ends_open(text)
-            and len(text.split()) <= 12
-            and self.fits(pos, next_pos)
-        )
+        """A short line with a capital and no closing punctuation, ended early (``is_heading``)."""
+        return reads_as_heading(self.body(pos)) and self.fits(pos, next_pos)
 
     def stands_alone(self, pos: int) -> bool:
         """Line ``pos`` is heading-like with a blank line, a page break or the end after it."""
@@ -186,7 +191,7 @@ class FlowPlanner:
         if glyph.strength in (Strength.OCR, Strength.LETTER):
             if not rest[:1].isalpha() and rest[:1] != "|":
                 return Item(Role.TEXT, 1.0, "")
-            if pos and not in_list and is_lower_start(rest) and not ends_sentence(before):
+            if pos and not in_list and is_lower_start(rest) and not ends_terminal(before):
                 return Item(Role.SPECK, 0.6, Reason(phrase("speck-goes-on", glyph=shown)))
             confidence = 0.9 if glyph.strength is Strength.OCR else 0.85
             return Item(Role.ITEM, confidence, Reason(phrase("bullet-misread", glyph=shown)))
@@ -234,7 +239,7 @@ class FlowPlanner:
         self, gap: Gap, before: str, after: str, block_first: int
     ) -> tuple[Join, float, str]:
         """Two lines one after the other: a paragraph goes on unless the line ended early."""
-        sentence = ends_sentence(before) or before.endswith(":")
+        sentence = ends_terminal(before) or before.endswith(":")
         starts_new = is_upper_start(after) or after[0].isdigit()
         heading = block_first == gap.before and self.heading_like(gap.before, gap.after)
         if starts_new and self.fits(gap.before, gap.after) and (sentence or heading):
@@ -250,7 +255,7 @@ class FlowPlanner:
     ) -> tuple[Join, float, str]:
         """Lines apart (a blank line or a page break): a new paragraph unless the text goes on."""
         where = phrase("page-break" if gap.page_break else "blank-line")
-        sentence = ends_sentence(before) or before.endswith(":")
+        sentence = ends_terminal(before) or before.endswith(":")
         fits = self.fits(gap.before, gap.after)
         heading_next = self.stands_alone(gap.after)
         if continues and not sentence:
@@ -267,7 +272,7 @@ class FlowPlanner:
             )
         if (
             gap.page_break
-            and ends_sentence(before)
+            and ends_terminal(before)
             and (is_upper_start(after) or after[0].isdigit())
             and not fits
             and self.full(gap.before)
@@ -287,7 +292,41 @@ class FlowPlanner:
         return mark is not None and mark.role is Role.ITEM
 
     def _block_heading(self, block: list[int]) -> bool:
-        return len(block) == 1 and self.heading_like(block[0], None)
+        """The lines of ``block``, read together, are a heading (the one rule, as a block)."""
+        text = " ".join(self.body(pos) for pos in block)
+        return reads_as_heading(text) and self.fits(block[-1], None)
+
+    # -- the reading structure -----------------------------------------------------------------
+
+    def is_heading(self, block: list[int], last: bool) -> bool:
+        """The one heading rule: a block that reads as a heading and whose line ended early.
+
+        A heading is short, starts with a capital or a digit and has no closing punctuation
+        (``reads_as_heading``), and its last line ends where the next word would still
+        have fitted. Not a list item, not a row of columns, and not the last block of the
+        text (a heading has text after it).
+        """
+        return (
+            not last
+            and not self._is_item(block)
+            and not self.in_columns(block[0])
+            and self._block_heading(block)
+        )
+
+    def reading_blocks(self) -> list[Block]:
+        """The planned flow as headings, paragraphs and list items (call after ``plan``)."""
+        blocks = self.flow.blocks()
+        found = []
+        for number, block in enumerate(blocks):
+            if self._is_item(block):
+                kind = BlockKind.ITEM
+            elif self.is_heading(block, last=number == len(blocks) - 1):
+                kind = BlockKind.HEADING
+            else:
+                kind = BlockKind.PARAGRAPH
+            first, last = self.flow.lines[block[0]], self.flow.lines[block[-1]]
+            found.append(Block(kind, first.lead, last.tail))
+        return found
 
     def _unmarked_items(self) -> None:
         """Items whose bullet OCR lost: between two items, or in a run after a colon."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from korrektur.engine.structure.chars import SPECKS_INSIDE, is_speck_token
 from korrektur.engine.structure.edits import Edit
-from korrektur.engine.structure.text import SPECKS_INSIDE, is_speck_token
 from korrektur.model.reason import Reason, phrase
 from korrektur.model.suggestion import Kind
 

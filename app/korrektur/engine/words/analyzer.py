@@ -25,14 +25,16 @@ from korrektur.engine.words.consistency import document_readings, with_document
 from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.decide import (
     AMBIGUOUS,
-    Decision,
+    Verdict,
     decide,
     options,
     unknown_prior,
     with_context,
 )
 from korrektur.engine.words.foreign import keep_english
-from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
+from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
+from korrektur.engine.words.memo import UNBOUNDED, Memo
 from korrektur.engine.words.occurrences import Mode, Occurrence, collect
 from korrektur.engine.words.realword import RealWordModel, shared_model
 from korrektur.engine.words.realword_weights import WeightsError
@@ -49,8 +51,7 @@ from korrektur.gcpause import gc_paused
 from korrektur.model.document import Document
 from korrektur.model.suggestion import WORD_KINDS, Kind, Suggestion
 
-# Enum members read through their class cost a Python-level lookup on 3.11 (about 0.2 µs,
-# ten times a module name's): the hot paths read these module names instead.
+# Enum members as module names for the hot paths (README.md, "Performance notes").
 _FULL, _PROTECTED = Mode.FULL, Mode.PROTECTED
 _KEEP, _LEXICON = Source.KEEP, Source.LEXICON
 _WORD_SOURCES = (Source.KEEP, Source.LEXICON)
@@ -67,10 +68,11 @@ FUNCTION_LOGP = math.log(5e-4)  # … and this common is a function word (och, i
 
 @dataclass
 class _Pass:
-    """One pass over the words with one channel; candidates and decisions are cached.
+    """One pass over the words with one channel; what it works out is remembered.
 
     A second pass (``previous`` set) re-prices the first pass's candidates under its own
     channel and searches afresh only for words the first pass found no reading of.
+    Its memos last the analysis (``README.md``, "What is remembered").
     """
 
     lexicon: Lexicon
@@ -78,58 +80,60 @@ class _Pass:
     full: bool
     previous: _Pass | None = None
     generator: Generator = field(init=False)
-    cache: dict[tuple[str, Mode], list[Candidate]] = field(default_factory=dict)
-    decisions: dict[tuple[str, Case, bool, Mode, bool], Decision] = field(default_factory=dict)
-    readings: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict)
-    merged: dict[str, Candidate | None] = field(default_factory=dict)  # words split by a space
-    pairs: dict[tuple[str, str], bool] = field(default_factory=dict)  # ``merges`` answers
+    # candidates by (lower-case word, mode)
+    cache: Memo[tuple[str, Mode], list[Candidate]] = field(init=False)
+    # verdicts by (as written, case, sentence start, mode, capital kept)
+    decisions: dict[tuple[str, Case, bool, Mode, bool], Verdict] = field(default_factory=dict)
+    # the best quick reading by (lower-case word, compounds tried)
+    readings: Memo[tuple[str, bool], Candidate | None] = field(init=False)
+    # the best reading of two chunks read as one (a word split by a space), by the joined word
+    merged: Memo[str, Candidate | None] = field(init=False)
+    # ``merges`` answers by (left, right)
+    pairs: Memo[tuple[str, str], bool] = field(init=False)
     document: dict[str, Candidate] = field(default_factory=dict)  # see ``consistency``
 
     def __post_init__(self) -> None:
         self.generator = Generator(self.lexicon, self.channel)
+        self.cache = Memo(self._candidates, UNBOUNDED)
+        self.readings = Memo(self._find_reading, UNBOUNDED)
+        self.merged = Memo(self._find_merged, UNBOUNDED)
+        self.pairs = Memo(self._find_merges, UNBOUNDED)
 
     def candidates(self, word: Occurrence) -> list[Candidate]:
-        key = (word.low, word.mode)
-        found = self.cache.get(key)
-        if found is not None:
-            return found
+        return self.cache[word.low, word.mode]
+
+    def _candidates(self, key: tuple[str, Mode]) -> list[Candidate]:
+        low, mode = key
         earlier = self.previous.cache.get(key) if self.previous is not None else None
         if earlier is not None and self.previous is not None and _settled(earlier):
             old = self.previous.channel
             found = [c.repriced(old, self.channel) for c in earlier]
             if (
-                word.mode is _FULL
+                mode is _FULL
                 and found[0].score < RUN_TOGETHER_BELOW
                 and not any(c.source is _KEEP for c in earlier)
             ):
-                found += self.generator.run_together(word.low)  # ``atti``: åtti or att i?
+                found += self.generator.run_together(low)  # ``atti``: åtti or att i?
             found.sort(key=best_first)
         else:
             found = self.generator.candidates(
-                word.low,
-                rewrites=word.mode is _FULL,
-                fallback=self.full,
-                compounds=self.full,
+                low, rewrites=mode is _FULL, fallback=self.full, compounds=self.full
             )
         if self.document:
-            found = with_document(found, self.document.get(word.low))
-        self.cache[key] = found
+            found = with_document(found, self.document.get(low))
         return found
 
     def _reading(self, low: str, compounds: bool = False) -> Candidate | None:
-        """The best quick reading of a lower-case word (cached), or None."""
-        if not compounds and not self.full:
-            found = self.cache.get((low, _FULL))
-            if found is None:
-                found = self.cache[low, _FULL] = self.generator.candidates(
-                    low, fallback=False, compounds=False
-                )
+        """The best quick reading of a lower-case word (remembered), or None."""
+        if not compounds and not self.full:  # the first pass's candidates are just that
+            found = self.cache[low, _FULL]
             return found[0] if found else None
-        key = (low, compounds)
-        if key not in self.readings:
-            found = self.generator.candidates(low, fallback=False, compounds=compounds)
-            self.readings[key] = found[0] if found else None
-        return self.readings[key]
+        return self.readings[low, compounds]
+
+    def _find_reading(self, key: tuple[str, bool]) -> Candidate | None:
+        low, compounds = key
+        found = self.generator.candidates(low, fallback=False, compounds=compounds)
+        return found[0] if found else None
 
     def _is_word(self, low: str) -> bool:
         if low in self.lexicon.logp:  # (quick: a word as written is a word)
@@ -152,30 +156,26 @@ class _Pass:
         """Read two chunks as one word that OCR split (``socialtj ansten``).
 
         Only when one half at least is no word and the whole is a word seen in text.
-        Remembered per pair: a document repeats its word pairs.
+        Remembered per pair: a document repeats its word pairs (``joined`` is the two).
         """
-        key = (left, right)
-        answer = self.pairs.get(key)
-        if answer is None:
-            answer = self.pairs[key] = self._merges(left, right, joined)
-        return answer
+        return self.pairs[left, right]
 
-    def _merges(self, left: str, right: str, joined: str) -> bool:
+    def _find_merges(self, key: tuple[str, str]) -> bool:
+        left, right = key
         if self._is_word(left) and self._is_word(right):
             return False
-        if joined not in self.merged:
-            # å/ä/ö and digit or symbol misreadings only: a word split by a space and also
-            # misread letter for letter is too unlikely to be worth the wider search.
-            found = self.generator.candidates(
-                joined, fallback=False, compounds=False, letters=False
-            )
-            self.merged[joined] = found[0] if found else None
-        whole = self.merged[joined]
+        whole = self.merged[left + right]
         return (
             whole is not None
             and whole.source in _WORD_SOURCES
             and whole.prior > self.lexicon.rare_logp
         )
+
+    def _find_merged(self, joined: str) -> Candidate | None:
+        # å/ä/ö and digit or symbol misreadings only: a word split by a space and also
+        # misread letter for letter is too unlikely to be worth the wider search.
+        found = self.generator.candidates(joined, fallback=False, compounds=False, letters=False)
+        return found[0] if found else None
 
     def spaces(self, left: str, right: str, hyphenated: str) -> bool:
         """Read ``och-ungdomar`` as two words whose space OCR printed as a hyphen.
@@ -193,7 +193,7 @@ class _Pass:
             for r in readings
         )
 
-    def decide(self, word: Occurrence) -> Decision:
+    def decide(self, word: Occurrence) -> Verdict:
         key = (word.as_written, word.case, word.sentence_start, word.mode, word.capital)
         found = self.decisions.get(key)
         if found is None:
@@ -273,14 +273,14 @@ class WordAnalyzer:
 
     def decisions(
         self, document: Document, progress: Progress | None = None
-    ) -> tuple[list[Occurrence], list[Decision]]:
+    ) -> tuple[list[Occurrence], list[Verdict]]:
         """Every word of ``document`` with the engine's decision on it."""
         with gc_paused():
             return self._decisions(document, progress)
 
     def _decisions(
         self, document: Document, progress: Progress | None
-    ) -> tuple[list[Occurrence], list[Decision]]:
+    ) -> tuple[list[Occurrence], list[Verdict]]:
         lexicon = self.lexicon
         first = _Pass(lexicon, self.channel, full=False)
         words = collect(document, lexicon, first.joins, first.merges, first.spaces)
@@ -315,7 +315,7 @@ class WordAnalyzer:
         return self.suggestions(document, words, decisions)
 
     def suggestions(
-        self, document: Document, words: list[Occurrence], decisions: list[Decision]
+        self, document: Document, words: list[Occurrence], decisions: list[Verdict]
     ) -> list[Suggestion]:
         """The suggestions of ``decisions`` (``self.decisions(document)``), explained."""
         suggestions: list[Suggestion] = []
@@ -338,7 +338,7 @@ class WordAnalyzer:
         return suggestions
 
     def _explain(
-        self, word: Occurrence, decision: Decision, left: str | None, right: str | None
+        self, word: Occurrence, decision: Verdict, left: str | None, right: str | None
     ) -> _Explained:
         others = [
             o.text
@@ -362,7 +362,7 @@ class _Explained:
 
 
 def _suggestions(
-    document: Document, word: Occurrence, decision: Decision, explained: _Explained
+    document: Document, word: Occurrence, decision: Verdict, explained: _Explained
 ) -> list[Suggestion]:
     """One suggestion per piece of ``word`` that changes (two for a hyphenated word)."""
     if not word.joined:  # most words: no need to cut the texts into pieces
@@ -404,10 +404,10 @@ def _suggestion(
 
 def _run(
     run: _Pass, words: list[Occurrence], progress: Progress | None, done: int, total: int
-) -> list[Decision]:
+) -> list[Verdict]:
     """The decision on every word; each distinct word in its setting is decided once."""
     decided = run.decisions
-    result: list[Decision] = []
+    result: list[Verdict] = []
     fresh = 0
     for index, word in enumerate(words):
         key = (word.written or word.raw, word.case, word.sentence_start, word.mode, word.capital)
@@ -425,7 +425,7 @@ def _run(
 
 def _in_context(
     words: list[Occurrence],
-    decisions: list[Decision],
+    decisions: list[Verdict],
     lexicon: Lexicon,
     text: str,
     model: RealWordModel | None,
@@ -447,7 +447,7 @@ def _in_context(
         rest = []
         plans: dict[int, Plan | None] = {}
         by_word: dict[int, list[int]] = {}  # occurrences of one plain decision
-        weighed: dict[int, Decision] = {}
+        weighed: dict[int, Verdict] = {}
         for index in uncertain:
             result = in_sentence(decisions[index], model, words[index], text, lone, plans)
             if result is None:
@@ -471,7 +471,7 @@ def _in_context(
     plains = [decisions[i].without_context() for i in uncertain]
     sides = [(words[i].left, words[i].right) for i in uncertain]
     context = ContextModel(lexicon)
-    done: dict[tuple[int, str | None, str | None], Decision] = {}
+    done: dict[tuple[int, str | None, str | None], Verdict] = {}
     for _ in range(CONTEXT_ROUNDS):
         updated = []
         for plain, (before, after) in zip(plains, sides, strict=True):
@@ -489,7 +489,7 @@ def _in_context(
 
 
 def _neighbour(
-    words: list[Occurrence], best: list[str] | list[Decision], index: int | None
+    words: list[Occurrence], best: list[str] | list[Verdict], index: int | None
 ) -> str | None:
     """How the context model reads the word at ``index`` (None: no neighbour).
 

@@ -14,10 +14,9 @@ import yaml
 
 from korrektur.engine.words import hunspell
 from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon, quantise, word_hash
+from korrektur.engine.words.lexicon_sources import SourceError, Sources
 from korrektur.engine.words.lines import SortedLines
-from korrektur.engine.words.occurrences import NUMBER
-from korrektur.engine.words.sources import SourceError, Sources
-from korrektur.engine.words.text import fold, fold_all
+from korrektur.engine.words.text import NUMBER, fold, fold_all
 
 CORPUS_SHARE = 0.7  # word probability: 70% reference corpus, 30% wordfreq
 WORDFREQ_MIN = 1e-6  # wordfreq words no other source knows must be at least this common

@@ -7,12 +7,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from korrektur.engine.words.channel import Channel, Op
 from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.memo import Memo
 from korrektur.engine.words.text import fold
 from korrektur.model.compose import COMBINING_MARKS
 
@@ -25,7 +27,7 @@ VARIANT_FLOOR = math.log(1e-7)  # rewritten spellings less likely than this are 
 NOISE_FLOOR = math.log(1e-11)  # … unless the token has no letter at all (``{3``)
 COMBINED_SITES = 8  # the likeliest rewrite sites that are tried in combination
 MAX_VARIANTS = 32
-SITES_MEMO = 50_000  # remembered rewrite searches per generator
+SITES_MEMO = 50_000  # remembered rewrite searches per generator (each a few kB)
 MIN_REWRITTEN_END = 5  # compound ends this long are also tried with one misreading undone
 REWRITTEN_END_SPLITS = 3  # … after the best few splits only
 MIN_LOST_CONTEXT = 3  # a lost letter is looked for in words of at least this length …
@@ -76,8 +78,7 @@ class Source(StrEnum):
     DOCUMENT = "document"  # how the document's other spellings of the word agree it is written
 
 
-# Enum members read through their class cost a Python-level lookup on 3.11 (about 0.2 µs,
-# ten times a module name's): the hot paths read these module names instead.
+# Enum members as module names for the hot paths (README.md, "Performance notes").
 _KEEP, _LEXICON, _COMPOUND = Source.KEEP, Source.LEXICON, Source.COMPOUND
 _NEAR, _SPLIT, _DOCUMENT = Source.NEAR, Source.SPLIT, Source.DOCUMENT
 _WORD_SOURCES = (Source.KEEP, Source.LEXICON)
@@ -125,8 +126,35 @@ def best_first(candidate: Candidate) -> float:
     return -(candidate.prior + candidate.channel)
 
 
-Site = tuple[int, int, str, float]  # start, stop, gold text, cost of one rewrite
-_End = tuple[str, float, float, tuple[Op, ...]]  # a compound's last part: form, prior, cost, ops
+class Site(NamedTuple):
+    """One OCR misreading that may be undone in a raw word: ``text[start:stop]`` → ``gold``.
+
+    Attributes:
+        start, stop: the raw piece (``start == stop``: a letter OCR lost, put back there).
+        gold: what the piece was meant to be.
+        cost: the channel's cost of the misreading (natural log, ≤ 0).
+    """
+
+    start: int
+    stop: int
+    gold: str
+    cost: float
+
+
+class CompoundEnd(NamedTuple):
+    """A known word that can end a compound, as read from the end of a raw word.
+
+    Attributes:
+        form: the word.
+        prior: its log probability.
+        cost: the channel's cost of reading the raw end as ``form``.
+        ops: the ``(raw, gold)`` rewrites that reading undoes.
+    """
+
+    form: str
+    prior: float
+    cost: float
+    ops: tuple[Op, ...]
 
 
 @dataclass(slots=True)
@@ -192,10 +220,17 @@ class Generator:
 
     lexicon: Lexicon
     channel: Channel
-    _words: dict[tuple[str, bool], Candidate | None] = field(default_factory=dict, repr=False)
-    _sites: dict[tuple[str, bool, int, int], list[tuple[float, Sequence[Site]]]] = field(
-        default_factory=dict, repr=False
-    )  # ``_rewrites`` answers: the document's votes and the word search ask alike
+    # ``_word`` answers, by (low, rewrites)
+    _words: Memo[tuple[str, bool], Candidate | None] = field(init=False, repr=False)
+    # ``_rewrites`` answers, by (low, letters, limit, shortest): the document's votes and the
+    # word search ask alike
+    _sites: Memo[tuple[str, bool, int, int], list[tuple[float, Sequence[Site]]]] = field(
+        init=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        self._words = Memo(self._find_word)
+        self._sites = Memo(self._find_rewrites, SITES_MEMO)
 
     def candidates(
         self,
@@ -305,9 +340,10 @@ class Generator:
 
     def _word(self, low: str, rewrites: bool) -> Candidate | None:
         """The best lexicon reading of one word, if it is a known word (after restoration)."""
-        key = (low, rewrites)
-        if key in self._words:
-            return self._words[key]
+        return self._words[low, rewrites]
+
+    def _find_word(self, key: tuple[str, bool]) -> Candidate | None:
+        low, rewrites = key
         found = None
         if rewrites:
             for candidate in self.candidates(low, fallback=False, compounds=False):
@@ -317,7 +353,6 @@ class Generator:
         elif self.lexicon.forms(fold(low)):  # (a quick test first: most pieces are no word)
             readings = list(self._lookups(_Variant(low, 0.0, (), frozenset())))
             found = max(readings, key=lambda c: c.score) if readings else None
-        self._words[key] = found
         return found
 
     def _separated(self, low: str) -> Iterator[Candidate]:
@@ -366,17 +401,10 @@ class Generator:
         """
         if not letters and low.isalpha() and "é" not in low:
             return []  # plain letters only: nothing but letter rewrites could apply
-        key = (low, letters, limit, shortest)
-        found = self._sites.get(key)
-        if found is None:
-            if len(self._sites) >= SITES_MEMO:
-                self._sites.clear()  # (a long-lived generator, the oracle's, stays bounded)
-            found = self._sites[key] = self._find_rewrites(low, letters, limit, shortest)
-        return found
+        return self._sites[low, letters, limit, shortest]
 
-    def _find_rewrites(
-        self, low: str, letters: bool, limit: int, shortest: int
-    ) -> list[tuple[float, Sequence[Site]]]:
+    def _find_rewrites(self, key: tuple[str, bool, int, int]) -> list[tuple[float, Sequence[Site]]]:
+        low, letters, limit, shortest = key
         sites: list[Site] = []
         rewrites = self.channel.rewrites
         for start in range(len(low)):
@@ -389,19 +417,19 @@ class Generator:
                     continue
                 for gold, cost in options:
                     if cost >= VARIANT_FLOOR:
-                        sites.append((start, start + length, gold, cost))
+                        sites.append(Site(start, start + length, gold, cost))
         lost: list[Site] = []
         if letters and len(low) >= shortest and low.isalpha() and "é" not in low:
             for gold, cost in self.channel.lost:
                 if cost >= VARIANT_FLOOR:
-                    lost.extend((at, at, gold, cost) for at in range(len(low) + 1))
+                    lost.extend(Site(at, at, gold, cost) for at in range(len(low) + 1))
         if not sites and not lost:
             return []
         limit = limit or (MAX_REWRITES_LONG if len(low) >= LONG_WORD else MAX_REWRITES)
-        combined = sorted(sites, key=lambda site: -site[3])[:COMBINED_SITES]
+        combined = sorted(sites, key=lambda site: -site.cost)[:COMBINED_SITES]
         combined.sort()
         chosen_sets: list[tuple[float, Sequence[Site]]] = [
-            (site[3], (site,)) for site in sites + lost
+            (site.cost, (site,)) for site in sites + lost
         ]
         if limit > 1:
             # A token with no letter at all (``{3``) cannot be right as written: each of its
@@ -514,7 +542,7 @@ class Generator:
 
     @staticmethod
     def _compound_candidates(
-        variant: _Variant, here: _Path, ends: list[_End]
+        variant: _Variant, here: _Path, ends: list[CompoundEnd]
     ) -> Iterator[Candidate]:
         for form, end_prior, cost, ops in ends:
             parts = (*here.parts, form)
@@ -527,7 +555,7 @@ class Generator:
                 parts,
             )
 
-    def _ends(self, tail: str, fixed: frozenset[int], offset: int) -> list[_End]:
+    def _ends(self, tail: str, fixed: frozenset[int], offset: int) -> list[CompoundEnd]:
         """Known words that can end a compound, read from ``tail``: (form, prior, cost, ops)."""
         forms = self.lexicon.forms(fold(tail))
         if not forms:
@@ -539,12 +567,12 @@ class Generator:
                 continue
             priced = self._diacritic_cost(tail, form, fixed, offset)
             if priced is not None:
-                found.append((form, end_prior, priced[0], priced[1]))
+                found.append(CompoundEnd(form, end_prior, priced[0], priced[1]))
         return found
 
-    def _rewritten_ends(self, tail: str) -> list[_End]:
+    def _rewritten_ends(self, tail: str) -> list[CompoundEnd]:
         """``_ends`` of ``tail`` with one misreading undone (``farvaltningen``)."""
-        found: list[_End] = []
+        found: list[CompoundEnd] = []
         forms = self.lexicon.forms
         for rewrite_cost, chosen in self._rewrites(tail, letters=True, limit=1):
             start, stop, gold, _ = chosen[0]  # (one rewrite: the limit is 1)
@@ -552,8 +580,8 @@ class Generator:
             if forms(fold(text)):  # (most spell no word)
                 rewritten = _Variant(text, rewrite_cost, source=tail, sites=chosen)
                 found.extend(
-                    (form, prior, rewritten.cost + cost, rewritten.ops + ops)
-                    for form, prior, cost, ops in self._ends(rewritten.text, rewritten.fixed, 0)
+                    end._replace(cost=rewritten.cost + end.cost, ops=rewritten.ops + end.ops)
+                    for end in self._ends(rewritten.text, rewritten.fixed, 0)
                 )
         return found
 
@@ -634,12 +662,12 @@ def _combinations(
     found: list[tuple[float, list[Site]]] = []
 
     def extend(chosen: list[Site], first: int, cost: float) -> None:
-        end = chosen[-1][1] if chosen else -1
+        end = chosen[-1].stop if chosen else -1
         for index in range(first, len(sites)):
             site = sites[index]
-            if site[0] < end:
+            if site.start < end:
                 continue
-            total = cost + site[3]
+            total = cost + site.cost
             if total < floor:
                 continue
             picked = [*chosen, site]

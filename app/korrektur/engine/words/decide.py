@@ -11,20 +11,19 @@ from korrektur.engine.words.candidates import Candidate, Source
 from korrektur.engine.words.channel import Channel, is_diacritic_op
 from korrektur.engine.words.context import ContextModel
 from korrektur.engine.words.lexicon import Lexicon
-from korrektur.engine.words.occurrences import NUMBER, Mode, Occurrence
-from korrektur.engine.words.text import LETTER_LIKE, Case, fold
+from korrektur.engine.words.occurrences import Mode, Occurrence
+from korrektur.engine.words.text import LETTER_LIKE, NUMBER, Case, fold
 
 if TYPE_CHECKING:
     from korrektur.engine.words.realword import Choice
 
-# Enum members read through their class cost a Python-level lookup on 3.11 (about 0.2 µs,
-# ten times a module name's): the hot paths read these module names instead.
+# Enum members as module names for the hot paths (README.md, "Performance notes").
 _LOWER, _TITLE, _UPPER, _MIXED = Case.LOWER, Case.TITLE, Case.UPPER, Case.MIXED
 _DIACRITICS = Mode.DIACRITICS
 _KEEP, _COMPOUND = Source.KEEP, Source.COMPOUND
 _SOURCE_KINDS = {Source.NEAR: NEAR, Source.SPLIT: SPLIT}
 _NO_WORD, _RARE_WORD, _WORD = Written.NO_WORD, Written.RARE_WORD, Written.WORD
-_PLAUSIBLE = math.log(0.01)  # see ``Decision.written``
+_PLAUSIBLE = math.log(0.01)  # see ``Verdict.written``
 
 # Log prior that the raw word is right although the lexicon does not know it.
 UNKNOWN_LOWER = math.log(1e-13)
@@ -65,13 +64,16 @@ class Option:
 
 
 @dataclass(slots=True)
-class Decision:
-    """The options for one word, best first, with their probabilities."""
+class Verdict:
+    """The engine's verdict on one word: the options, best first, with their probabilities.
+
+    (A reviewer's decision on a suggestion is ``model.Decision``.)
+    """
 
     options: list[Option]
     probabilities: list[float]
     context_used: bool = False
-    plain: Decision | None = None  # the decision before context, when context was used
+    plain: Verdict | None = None  # the verdict before context, when context was used
     sentence: Choice | None = None  # the real-word model's choice, when it weighed the word
 
     @property
@@ -127,7 +129,7 @@ class Decision:
             return _RARE_WORD
         return _WORD
 
-    def without_context(self) -> Decision:
+    def without_context(self) -> Verdict:
         """The decision before any context was applied (itself when none was)."""
         return self.plain if self.plain is not None else self
 
@@ -230,19 +232,19 @@ def _number(occurrence: Occurrence, lexicon: Lexicon) -> Option:
     return Option(occurrence.raw, NUMBER, prior, keep)
 
 
-def decide(ranked: list[Option]) -> Decision:
+def decide(ranked: list[Option]) -> Verdict:
     """Normalise option scores into probabilities (softmax), best first."""
     ranked.sort(key=lambda o: -(o.score + o.context))
     top = ranked[0].score + ranked[0].context
     exp = math.exp
     weights = [exp(o.score + o.context - top) for o in ranked]
     total = sum(weights)
-    return Decision(ranked, [w / total for w in weights])
+    return Verdict(ranked, [w / total for w in weights])
 
 
 def with_context(
-    decision: Decision, context: ContextModel, left: str | None, right: str | None
-) -> Decision:
+    decision: Verdict, context: ContextModel, left: str | None, right: str | None
+) -> Verdict:
     """Re-rank an uncertain decision by its neighbours; certain ones are returned as they are.
 
     A valid word as written that the word alone would keep is changed by its neighbours only

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from korrektur.engine.words.decide import Decision, Option, kept
+from korrektur.engine.words.decide import Option, Verdict, kept
 from korrektur.engine.words.lexicon import Lexicon, quantise
 from korrektur.engine.words.occurrences import Mode, Occurrence
 from korrektur.engine.words.text import Case, fold
@@ -72,7 +72,7 @@ def _named(word: Occurrence) -> bool:
     return word.case is Case.TITLE and not word.sentence_start
 
 
-def keep_english(words: list[Occurrence], decisions: list[Decision], lexicon: Lexicon) -> None:
+def keep_english(words: list[Occurrence], decisions: list[Verdict], lexicon: Lexicon) -> None:
     """Keep (in place) each valid word of an English phrase that a decision would change."""
     full = Mode.FULL
     english = lexicon.english
@@ -86,10 +86,10 @@ def keep_english(words: list[Occurrence], decisions: list[Decision], lexicon: Le
             continue
         written = _written(decision, word)
         if written is not None and in_english_phrase(words, index, lexicon):
-            decisions[index] = Decision([written], [1.0])
+            decisions[index] = Verdict([written], [1.0])
 
 
-def _written(decision: Decision, word: Occurrence) -> Option | None:
+def _written(decision: Verdict, word: Occurrence) -> Option | None:
     """The option that keeps ``word`` as written, when it is a valid word (else None)."""
     plain = decision.without_context()
     for option in plain.options:

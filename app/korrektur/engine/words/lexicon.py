@@ -1,35 +1,26 @@
 """The compiled word index: word probabilities, diacritic groups, compound parts and bigrams.
 
-The index is compiled from the sources (see ``build.py``) once and cached in the user cache
-directory under a key made of the sources' versions; loading the cache takes a fraction of a
-second. Everything is keyed by lower-case word forms.
+The index is compiled from the sources (``build.py``) and cached (``lexicon_cache.py``).
+Everything is keyed by lower-case word forms.
 """
 
 from __future__ import annotations
 
 import array
 import bisect
-import contextlib
 import marshal
 import math
-import os
-import tempfile
 import threading
-import time
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from korrektur.engine.words.lines import SortedLines
-from korrektur.engine.words.sources import Sources, find_sources
+from korrektur.engine.words.memo import Memo
 from korrektur.engine.words.text import fold
-from korrektur.paths import cache_dir
 
 GENITIVE_MIN = 4  # a known word longer than this takes a genitive -s
 RARE_COUNT = 0.5  # a valid form never seen in the corpus counts as half an occurrence
-MEMO_LIMIT = 200_000  # remembered lookups (some 30 MB at most), then forgotten
 SCALE = 8.0  # log values are stored as small integers in steps of 1/8 (fast to load)
 
 
@@ -70,6 +61,9 @@ class Lexicon:
         english: English words (wordfreq) that Swedish hardly uses, and the most common
             English words → their log probability in English, ``quantise``d (see
             ``foreign.py``).
+
+    Lookups are remembered in memos (``memo.py``): ``forms`` and ``begin_forms`` by fold key,
+    ``count`` and the bigram hashes by lower-case word.
     """
 
     total: float
@@ -89,17 +83,19 @@ class Lexicon:
     rare_logp: float = field(init=False)
     _near: dict[tuple[str, int], list[str]] = field(init=False, repr=False)
     _near_lock: threading.Lock = field(init=False, repr=False)
-    _counts: dict[str, float] = field(init=False, repr=False)
-    _hashes: dict[str, int] = field(init=False, repr=False)
+    _forms: Memo[str, tuple[str, ...]] = field(init=False, repr=False)
+    _begin_forms: Memo[str, tuple[str, ...]] = field(init=False, repr=False)
+    _counts: Memo[str, float] = field(init=False, repr=False)
+    _hashes: Memo[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.rare_logp = math.log(RARE_COUNT / self.total)
         self._near = {}
         self._near_lock = threading.Lock()
-        self._counts = {}  # memo of count(); grows with the words seen, a few MB at most
-        self._hashes = {}
-        self._forms: dict[str, tuple[str, ...]] = {}  # memo of forms(), bounded
-        self._begin_forms: dict[str, tuple[str, ...]] = {}  # memo of begin_forms(), bounded
+        self._forms = Memo(self._find_forms)
+        self._begin_forms = Memo(self._find_begin_forms)
+        self._counts = Memo(self._find_count)
+        self._hashes = Memo(word_hash)
 
     def near_bucket(self, first: str, length: int, min_logp: float) -> list[str]:
         """Fold keys of words at least ``exp(min_logp)`` common, by first letter and length.
@@ -147,12 +143,7 @@ class Lexicon:
 
         Remembered: the engine asks for the same spellings again and again.
         """
-        found = self._forms.get(key)
-        if found is None:
-            if len(self._forms) >= MEMO_LIMIT:
-                self._forms.clear()
-            found = self._forms[key] = self._find_forms(key)
-        return found
+        return self._forms[key]
 
     def _find_forms(self, key: str) -> tuple[str, ...]:
         # (Written out without helper calls or empty comprehensions: most keys are no word.)
@@ -173,14 +164,11 @@ class Lexicon:
 
     def begin_forms(self, key: str) -> tuple[str, ...]:
         """Compound first parts whose fold key is ``key`` (``larar`` → ``lärar``)."""
-        found = self._begin_forms.get(key)
-        if found is None:
-            if len(self._begin_forms) >= MEMO_LIMIT:
-                self._begin_forms.clear()
-            grouped = self.begin_groups.get(key)
-            found = tuple(grouped.split("\t")) if grouped else (key,) if key in self.begin else ()
-            self._begin_forms[key] = found
-        return found
+        return self._begin_forms[key]
+
+    def _find_begin_forms(self, key: str) -> tuple[str, ...]:
+        grouped = self.begin_groups.get(key)
+        return tuple(grouped.split("\t")) if grouped else (key,) if key in self.begin else ()
 
     def capitalised_share(self, word: str) -> float | None:
         """How often ``word`` is capitalised inside a sentence; None when never seen."""
@@ -193,22 +181,16 @@ class Lexicon:
 
     def count(self, word: str) -> float:
         """Expected count of ``word`` in the reference corpus."""
-        found = self._counts.get(word)
-        if found is None:
-            logp = self.word_logp(word)
-            found = self._counts[word] = math.exp(logp) * self.total if logp is not None else 0.0
-        return found
+        return self._counts[word]
+
+    def _find_count(self, word: str) -> float:
+        logp = self.word_logp(word)
+        return math.exp(logp) * self.total if logp is not None else 0.0
 
     def bigram(self, first: str, second: str) -> int:
         """How often ``first second`` stands in the reference corpus (0 when rare)."""
         hashes = self._hashes
-        left = hashes.get(first)
-        if left is None:
-            left = hashes[first] = word_hash(first)
-        right = hashes.get(second)
-        if right is None:
-            right = hashes[second] = word_hash(second)
-        key = (left << 32) | right
+        key = (hashes[first] << 32) | hashes[second]
         index = bisect.bisect_left(self.bigram_keys, key)
         if index < len(self.bigram_keys) and self.bigram_keys[index] == key:
             return int(self.bigram_counts[index])
@@ -276,9 +258,6 @@ class Lexicon:
 # part loads in a few milliseconds.
 PART = 16_384
 FORMAT = 2
-# Cache files of this format; older Korrekturs used (and clean up) "lexicon-*.bin".
-CACHE_PREFIX = f"lexicon{FORMAT}-"
-UNUSED_CACHE_SECONDS = 14 * 24 * 3600  # indexes not loaded for two weeks are deleted
 
 
 def _split(value: Any) -> tuple[str, Any]:
@@ -325,111 +304,3 @@ def _load_in_parts(blob: bytes) -> dict[str, Any]:
     if not isinstance(outer, dict) or outer.get("format") != FORMAT:
         raise ValueError("not a word index of this version")
     return {name: _joined(part) for name, part in outer["parts"].items()}
-
-
-def cache_file(sources: Sources, folder: Path | None = None) -> Path:
-    """Where the index compiled from ``sources`` is cached (in ``folder``: the user cache)."""
-    return (folder or cache_dir()) / f"{CACHE_PREFIX}{sources.key()}.bin"
-
-
-def fallback_cache_dir() -> Path:
-    """Where the index is cached when the user cache folder cannot be read or written."""
-    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
-    return Path(tempfile.gettempdir()) / f"korrektur-cache-{user}"
-
-
-def _cache_files(sources: Sources) -> list[Path]:
-    return [cache_file(sources), cache_file(sources, fallback_cache_dir())]
-
-
-def _read_cache(path: Path) -> Lexicon | None:
-    """The index cached at ``path``; None when there is none or it cannot be used."""
-    try:
-        if not path.is_file() or not _own(path.parent):
-            return None
-        lexicon = Lexicon.from_blob(path.read_bytes())
-    except OSError:  # unreadable (permissions, a disk error): compiled again
-        return None
-    except (ValueError, EOFError, KeyError, TypeError):
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)  # a damaged or outdated cache is rebuilt
-        return None
-    with contextlib.suppress(OSError):
-        os.utime(path)  # in use: see forget_unused_caches
-    return lexicon
-
-
-def _own(folder: Path) -> bool:
-    """The fallback folder sits in the shared temporary folder: only a folder of our own."""
-    if folder != fallback_cache_dir() or not hasattr(os, "getuid"):
-        return True
-    info = folder.stat()
-    return info.st_uid == os.getuid() and not info.st_mode & 0o022
-
-
-def _write_cache(path: Path, blob: bytes) -> None:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(blob)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    forget_unused_caches(path)
-
-
-def forget_unused_caches(current: Path, now: float | None = None) -> None:
-    """Delete word indexes of any format or version that no Korrektur loaded for a while.
-
-    Every load touches its cache, so a file's modification time says when it was last used;
-    another installed version's index in daily use is kept, stale ones do not pile up.
-    """
-    now = time.time() if now is None else now
-    for old in current.parent.glob("lexicon*.bin"):
-        with contextlib.suppress(OSError):
-            if old != current and now - old.stat().st_mtime > UNUSED_CACHE_SECONDS:
-                old.unlink()
-
-
-def load_lexicon(
-    sources: Sources | None = None, builder: Callable[[Sources], Lexicon] | None = None
-) -> Lexicon:
-    """The index for ``sources``: from the cache, or compiled and cached now.
-
-    A cache that cannot be read (permissions, a disk error) is compiled again, and kept in a
-    folder of the user's own in the temporary folder when the cache folder cannot be written.
-    """
-    sources = sources or find_sources()
-    for path in _cache_files(sources):
-        lexicon = _read_cache(path)
-        if lexicon is not None:
-            return lexicon
-    if builder is None:
-        from korrektur.engine.words.build import build_lexicon
-
-        builder = build_lexicon
-    lexicon = builder(sources)
-    blob = lexicon.to_blob()
-    for path in _cache_files(sources):  # the user cache, else a folder of our own in /tmp
-        try:
-            _write_cache(path, blob)
-        except OSError:
-            continue  # (with neither, Korrektur works without a cache)
-        break
-    return lexicon
-
-
-_shared: dict[str, Lexicon] = {}
-_shared_lock = threading.Lock()
-
-
-def shared_lexicon() -> Lexicon:
-    """One index per process and source key, loaded on first use."""
-    sources = find_sources()
-    key = sources.key()
-    with _shared_lock:
-        if key not in _shared:
-            _shared[key] = load_lexicon(sources)
-        return _shared[key]

@@ -7,22 +7,24 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.text import (
     LETTER_LIKE,
+    NUMBER,
     Case,
     Part,
     case_of,
     core_bounds,
     ends_sentence,
     fold,
+    is_bullet,
     is_core_char,
     word_parts,
 )
 from korrektur.model.document import Document
 
-NUMBER = "<num>"
 LETTER_BULLETS = frozenset({"e", "o", "eo", "°", "«"})  # bullets as OCR letters
 SHORT_CAPITALS = 3  # an all-capital word this short may be a capitalised word (``SA`` = Så)
 SHORT_LINE = 60  # a line shorter than this that ends without punctuation is a heading
@@ -54,8 +56,7 @@ class Mode(StrEnum):
     PROTECTED = "protected"  # never change (numbers, codes, acronyms, URLs …)
 
 
-# Enum members read through their class cost a Python-level lookup on 3.11 (about 0.2 µs,
-# ten times a module name's): the hot paths read these module names instead.
+# Enum members as module names for the hot paths (README.md, "Performance notes").
 _FULL, _DIACRITICS, _PROTECTED = Mode.FULL, Mode.DIACRITICS, Mode.PROTECTED
 _LOWER, _TITLE, _UPPER = Case.LOWER, Case.TITLE, Case.UPPER
 
@@ -138,16 +139,30 @@ def _hyphenated(chunk: str) -> bool:
     return len(stem) > 1 and 1 <= hyphens <= 2 and is_core_char(stem[-1])
 
 
-def _is_bullet(chunk: str) -> bool:
-    """A list bullet as OCR printed it (``•``, ``-``, ``¢``, ``©``, ``*`` …)."""
-    return len(chunk) == 1 and not chunk.isalnum() and chunk not in "|&{"
+class ShapePart(NamedTuple):
+    """One word of a chunk, as its text alone shows it (``_Shape.parts``).
+
+    Attributes:
+        start, end: where the word stands in the chunk.
+        text: the word as written.
+        case: how it is capitalised.
+        mode: what the engine may do with it.
+        low: ``text`` in lower case.
+    """
+
+    start: int
+    end: int
+    text: str
+    case: Case
+    mode: Mode
+    low: str
 
 
 @dataclass(slots=True)
 class _Shape:
     """What a chunk's text says about its words, wherever it stands (cached per text)."""
 
-    parts: tuple[tuple[int, int, str, Case, Mode, str], ...]  # relative start, end, text … low
+    parts: tuple[ShapePart, ...]
     open_left: bool
     open_right: bool
     hyphenated: bool
@@ -171,22 +186,20 @@ class _Shapes:
             mode = _PROTECTED
         else:  # ``_mode`` of a word of letters: no code, mark or number to look for
             mode = _DIACRITICS if case is _UPPER and len(word) > 1 else _FULL
-        part = (0, len(word), word, case, mode, word.lower())
+        part = ShapePart(0, len(word), word, case, mode, word.lower())
         return _Shape((part,), True, bare, False, ends, chunk[0].isupper(), chunk in LETTER_BULLETS)
 
-    def _foreign_name(
-        self, chunk: str, parts: tuple[tuple[int, int, str, Case, Mode, str], ...]
-    ) -> bool:
+    def _foreign_name(self, chunk: str, parts: tuple[ShapePart, ...]) -> bool:
         """A double name of capitalised parts, one of them no word even with å/ä/ö restored.
 
         (``Kara-Murza``: ``Kara`` is not ``Kära`` here; ``Goteborg-Boras`` is no such name:
         both parts are known once their å/ä/ö are restored.)
         """
-        if not all(p[3] is _TITLE for p in parts):
+        if not all(p.case is _TITLE for p in parts):
             return False
-        if any(chunk[a[1] : b[0]] not in _NAME_JOINS for a, b in itertools.pairwise(parts)):
+        if any(chunk[a.end : b.start] not in _NAME_JOINS for a, b in itertools.pairwise(parts)):
             return False
-        return any(p[2].isalpha() and not self.lexicon.forms(fold(p[5])) for p in parts)
+        return any(p.text.isalpha() and not self.lexicon.forms(fold(p.low)) for p in parts)
 
     def _protected(self, core: str) -> bool:
         return core in self.lexicon.acronyms or bool(
@@ -212,7 +225,7 @@ class _Shapes:
         core_start, core_end = bounds = core_bounds(chunk)
         protected = self._protected(chunk[core_start:core_end])
         parts = tuple(
-            (
+            ShapePart(
                 part.start,
                 part.end,
                 part.text,
@@ -223,13 +236,13 @@ class _Shapes:
             for part in word_parts(chunk, 0, bounds)
         )
         if len(parts) > 1 and self._foreign_name(chunk, parts):
-            parts = tuple((*p[:4], _PROTECTED if p[2].isalpha() else p[4], p[5]) for p in parts)
+            parts = tuple(p._replace(mode=_PROTECTED) if p.text.isalpha() else p for p in parts)
         return _Shape(
             parts,
             core_start == 0,
             core_end == len(chunk),
             _hyphenated(chunk),
-            _is_bullet(chunk) or ends_sentence(chunk),
+            is_bullet(chunk) or ends_sentence(chunk),
             chunk[:1].isupper(),
             chunk in LETTER_BULLETS,
         )
@@ -266,7 +279,6 @@ def collect(
     pending = False  # the last word is the left fragment of a hyphenated word
     previous_end = -2
     append = words.append
-    new_part = tuple.__new__  # (``Part(…)`` would run a Python-level ``__new__``)
     for position, token in enumerate(tokens):
         start, end, line = token.start, token.end, token.line
         chunk = text[start:end]
@@ -302,7 +314,7 @@ def collect(
                     and titles.running(line)
                 )
             word = Occurrence(
-                (new_part(Part, (start + part_start, start + part_end, part_text)),),
+                (Part(start + part_start, start + part_end, part_text),),
                 part_text,
                 low,
                 case,
@@ -331,9 +343,9 @@ def collect(
                 number == 1
                 and last_part == 1
                 and spaces is not None
-                and chunk[shape.parts[0][1] : part_start] == "-"
+                and chunk[shape.parts[0].end : part_start] == "-"
                 and _spaceable(words[-1], word)
-                and spaces(words[-1].low, low, chunk[shape.parts[0][0] : part_end].lower())
+                and spaces(words[-1].low, low, chunk[shape.parts[0].start : part_end].lower())
             ):
                 word = _spaced(words.pop(), word, text)
             append(word)
@@ -379,16 +391,14 @@ def _running(word: Occurrence) -> bool:
     return word.case is _LOWER and word.mode is _FULL and word.raw.isalpha()
 
 
-def _capital_kept(
-    chunk: str, parts: tuple[tuple[int, int, str, Case, Mode, str], ...], number: int
-) -> bool:
+def _capital_kept(chunk: str, parts: tuple[ShapePart, ...], number: int) -> bool:
     """The capital of part ``number`` of ``chunk`` follows ``(`` or a capitalised part and ``/``."""
-    start = parts[number][0]
+    start = parts[number].start
     if number == 0:
         return chunk[:start].endswith("(")
     before = parts[number - 1]
-    between = chunk[before[1] : start]
-    return "(" in between or (before[2][:1].isupper() and not between.strip("/-–"))
+    between = chunk[before.end : start]
+    return "(" in between or (before.text[:1].isupper() and not between.strip("/-–"))
 
 
 class _Titles:

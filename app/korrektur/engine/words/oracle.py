@@ -7,7 +7,8 @@ from functools import lru_cache
 from korrektur.engine.base import WordOracle
 from korrektur.engine.words.candidates import Generator, Source
 from korrektur.engine.words.channel import excluded_documents, global_channel
-from korrektur.engine.words.lexicon import Lexicon, shared_lexicon
+from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from korrektur.engine.words.text import Case, apply_case, case_of
 
 ORACLE_CACHE = 65536

@@ -20,8 +20,10 @@ threshold in use) only where the engine's own calibration is trusted: a change d
 the word alone or by the sentence (``LIFTED_KINDS``; not a near miss nor two words run
 together, whose confidence the engine caps) that does not break a word valid as written —
 bulk acceptance must not break a correct word because of what other documents showed. The
-exception is a pair the reviewer accepted one by one, time and again, where the engine was
-unsure, and never rejected (``Profile.trusted``).
+exceptions: a pair the reviewer accepted one by one, time and again, where the engine was
+unsure, and never rejected (``Profile.trusted``); and a word that is valid elsewhere but
+that this collection does not write as printed — the reviewer corrected it time and again
+and (almost) never let it stand (``Profile.misprints``): changing it breaks no word here.
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ from dataclasses import dataclass, field, replace
 
 from korrektur.engine.words.analyzer import WordAnalyzer
 from korrektur.engine.words.calibration import CONTEXT, PLAIN, Calibration
-from korrektur.engine.words.decide import Decision
-from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon, shared_lexicon
+from korrektur.engine.words.decide import Verdict
+from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon
+from korrektur.engine.words.lexicon_cache import shared_lexicon
 from korrektur.engine.words.occurrences import Occurrence
 from korrektur.engine.words.text import fold
 from korrektur.model.document import Document
@@ -74,6 +77,8 @@ class Profile:
         trusted: pairs the reviewer accepted often enough, when the engine was unsure, to
             lift their changes of valid words too (see ``VALID_CEILING``).
         digest: a short hash of the learned state this profile was made from.
+        misprints: words of the lexicon (lower case) that this corpus does not write as
+            printed: changing them breaks no valid word (see ``VALID_CEILING``).
     """
 
     words: Mapping[str, CorpusWord] = field(default_factory=dict)
@@ -82,6 +87,7 @@ class Profile:
     pairs: Mapping[tuple[str, str], float] = field(default_factory=dict)
     trusted: frozenset[tuple[str, str]] = frozenset()
     digest: str = ""
+    misprints: frozenset[str] = frozenset()
 
     def confidence(
         self, confidence: float, original: str, replacement: str, guarded: bool
@@ -197,13 +203,13 @@ class ProfiledAnalyzer(WordAnalyzer):
             return self._lexicon
 
     def suggestions(
-        self, document: Document, words: list[Occurrence], decisions: list[Decision]
+        self, document: Document, words: list[Occurrence], decisions: list[Verdict]
     ) -> list[Suggestion]:
         """The engine's suggestions, with corpus words left alone and confidences learned."""
         found = super().suggestions(document, words, decisions)
         profile = self.profile
         if not profile.words and not profile.pairs and profile.calibration is None:
-            return found
+            return found  # (misprints only lift: without calibration or offsets, nothing)
         immune = {
             piece.start for word in words if word.low in profile.words for piece in word.pieces
         }
@@ -218,7 +224,9 @@ class ProfiledAnalyzer(WordAnalyzer):
             if suggestion.start in immune:
                 continue
             original = suggestion.original
-            guarded = known(original.lower()) or kinds.get(suggestion.start) not in LIFTED_KINDS
+            low = original.lower()
+            valid = known(low) and low not in profile.misprints
+            guarded = valid or kinds.get(suggestion.start) not in LIFTED_KINDS
             confidence = profile.confidence(
                 suggestion.confidence, original, suggestion.replacement, guarded
             )

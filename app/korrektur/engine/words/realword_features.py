@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from korrektur.engine.words.text import core_bounds, ends_sentence, fold, word_parts
+from korrektur.engine.words.text import NUMBER, core_bounds, ends_sentence, fold, word_parts
 from korrektur.model.reason import Phrase, phrase
 
 BOUNDARY = "<s>"  # a sentence or paragraph begins or ends here
 COMMA = ","  # a comma, semicolon or similar pause
 BREAK = "("  # a bracket, quotation mark or dash between words
-NUMBER = "<num>"  # any number
 MARKS = frozenset({BOUNDARY, COMMA, BREAK})
 WINDOW = 3  # words on each side that the model reads
 SUFFIX = 3  # letters of a neighbour's ending used as a feature (``-ade``, ``-iga``)

@@ -6,7 +6,7 @@ import math
 
 from korrektur.engine.words.candidates import Source
 from korrektur.engine.words.channel import Op, is_diacritic_op
-from korrektur.engine.words.decide import Decision
+from korrektur.engine.words.decide import Verdict
 from korrektur.engine.words.lexicon import Lexicon
 from korrektur.model.reason import Phrase, Reason, phrase
 
@@ -48,20 +48,19 @@ def _describe_ops(ops: tuple[Op, ...]) -> list[Phrase]:
     return phrases
 
 
-_MADE: dict[tuple[str, tuple[tuple[str, str], ...]], Phrase] = {}  # remembered (bounded)
+_WORDS: dict[tuple[str, str], Phrase] = {}  # (key, word) → the phrase, remembered (bounded)
 
 
-def _remembered(key: str, **values: str) -> Phrase:
-    """The phrase of template ``key`` with text ``values``, remembered.
+def _about(key: str, word: str) -> Phrase:
+    """The phrase of template ``key`` about ``word``, remembered (a document repeats words).
 
-    A document repeats its words, and a shared phrase is rendered once (``Phrase.render``).
+    A shared phrase is rendered once (``Phrase.render``).
     """
-    made = (key, tuple(values.items()))
-    found = _MADE.get(made)
+    found = _WORDS.get((key, word))
     if found is None:
-        if len(_MADE) >= _DESCRIBED_LIMIT:
-            _MADE.clear()
-        found = _MADE[made] = phrase(key, **values)
+        if len(_WORDS) >= _DESCRIBED_LIMIT:
+            _WORDS.clear()
+        found = _WORDS[key, word] = phrase(key, word=word)
     return found
 
 
@@ -75,41 +74,41 @@ def how_common(logp: float) -> str:
 
 
 def reason(
-    raw: str, decision: Decision, lexicon: Lexicon, left: str | None, right: str | None
+    raw: str, decision: Verdict, lexicon: Lexicon, left: str | None, right: str | None
 ) -> Reason:
     """Why ``decision.best`` replaces ``raw``."""
     best = decision.best
     candidate = best.candidate
     pieces: list[Phrase] = []
     if " " in raw and " " not in best.text:
-        pieces.append(_remembered("split"))
+        pieces.append(phrase("split"))
         raw = raw.replace(" ", "")
     if candidate is not None and candidate.ops:
         pieces.extend(describe_ops(candidate.ops))
     elif best.text.lower() == raw.lower():
-        pieces.append(_remembered("capital-misread" if raw[:1].isupper() else "capital-lost"))
+        pieces.append(phrase("capital-misread" if raw[:1].isupper() else "capital-lost"))
     word = best.word
     raw_known = lexicon.known(raw.lower())
     if candidate is not None and candidate.source is Source.COMPOUND:
         parts = " + ".join(f"'{p}'" for p in candidate.parts)
-        described = _remembered("compound", word=word, parts=parts)
+        described = phrase("compound", word=word, parts=parts)
     elif candidate is not None and candidate.source is Source.NEAR:
-        described = _remembered("close-word", word=word)
+        described = _about("close-word", word)
     elif candidate is not None and candidate.source is Source.DOCUMENT:
-        described = _remembered("document-agrees", word=word)
+        described = _about("document-agrees", word)
     else:
         frequency = best.score if candidate is None else candidate.prior
-        described = _remembered(how_common(frequency), word=word)
+        described = _about(how_common(frequency), word)
     because = decision.sentence.reason_phrase() if decision.sentence is not None else None
     if because is not None:
         pieces.append(because)
-        pieces.append(_remembered("also-word", word=raw) if raw_known else described)
+        pieces.append(_about("also-word", raw) if raw_known else described)
     elif decision.context_used and raw_known:
         around = " ".join(w for w in (left, best.text, right) if w)
         pieces.append(phrase("context", around=around, word=best.text))
-        pieces.append(_remembered("also-word", word=raw))
+        pieces.append(_about("also-word", raw))
     elif raw_known:
-        pieces += [described, _remembered("also-word-less-likely", word=raw)]
+        pieces += [described, _about("also-word-less-likely", raw)]
     else:
-        pieces += [described, _remembered("not-word", word=raw)]
+        pieces += [described, _about("not-word", raw)]
     return Reason(*pieces)

@@ -12,19 +12,20 @@ A valid word as written is changed only when the sentence makes the other readin
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from korrektur.engine.words.decide import (
     CONTEXT_FLIP,
     CONTEXT_MIN,
     LONE_LETTER,
-    Decision,
     Option,
+    Verdict,
     decide,
     kept,
 )
-from korrektur.engine.words.occurrences import NUMBER, Occurrence
+from korrektur.engine.words.occurrences import Occurrence
 from korrektur.engine.words.realword import RealWordModel, around
-from korrektur.engine.words.text import Case
+from korrektur.engine.words.text import NUMBER, Case
 
 CHUNKS = 6  # whitespace chunks read on each side: three words and their marks, and more
 LONE_STRENGTH = 300.0  # the prior rate of lone digits for letters counts as this many words
@@ -33,20 +34,32 @@ DOCUMENT_STRENGTH = 2.0  # the plain decision counts as this many of a word's oc
 DOCUMENT_ROUNDS = 5
 
 
-_TITLE, _UPPER = Case.TITLE, Case.UPPER  # (module names: quicker than the class's)
+# Enum members as module names for the hot paths (README.md, "Performance notes").
+_TITLE, _UPPER = Case.TITLE, Case.UPPER
 
-# words, their shares of the plain probability and its sum, likelihoods
-Plan = tuple[tuple[str, ...], dict[str, float], float, list[float]]
+
+class Plan(NamedTuple):
+    """What a decision asks the real-word model (``_plan``), the same for its every occurrence.
+
+    Attributes:
+        words: the model's candidates among the decision's options.
+        shares: each candidate's share of the plain decision's probability.
+        likelihoods: each candidate's ``P(printed | word)``, in the order of ``words``.
+    """
+
+    words: tuple[str, ...]
+    shares: dict[str, float]
+    likelihoods: list[float]
 
 
 def in_sentence(
-    decision: Decision,
+    decision: Verdict,
     model: RealWordModel,
     occurrence: Occurrence,
     text: str,
     lone: float = 0.0,
     plans: dict[int, Plan | None] | None = None,
-) -> Decision | None:
+) -> Verdict | None:
     """``decision`` re-ranked by the real-word model; None when no confusion set covers it.
 
     ``lone``: for a lone digit, how likely this document is to print a one-letter word as
@@ -62,7 +75,7 @@ def in_sentence(
             plans[key] = plan
     if plan is None:
         return None
-    words, shares, mass, likelihoods = plan
+    words, shares, likelihoods = plan
     start, end = occurrence.pieces[0].start, occurrence.pieces[-1].end
     left, right = around(text, start, end, CHUNKS)
     case = occurrence.case
@@ -71,6 +84,7 @@ def in_sentence(
     )
     if not choice.modelled:
         return None
+    mass = sum(shares.values())
     ranked = []
     for option, probability in zip(decision.options, decision.probabilities, strict=True):
         if probability < CONTEXT_MIN:
@@ -90,7 +104,7 @@ def in_sentence(
     return result
 
 
-def settled(result: Decision) -> Decision:
+def settled(result: Verdict) -> Verdict:
     """``result``, or its plain decision where it would change a valid word unsurely.
 
     Never harm: the sentence alone changes a word that is valid as written only when it
@@ -103,7 +117,7 @@ def settled(result: Decision) -> Decision:
     return result
 
 
-def in_document(results: list[Decision]) -> list[Decision]:
+def in_document(results: list[Verdict]) -> list[Verdict]:
     """The sentence's decisions on one word's occurrences, sharpened by the document.
 
     A report about trains writes ``tåg`` wherever the sentence hesitates between ``tag`` and
@@ -160,7 +174,7 @@ def in_document(results: list[Decision]) -> list[Decision]:
     return out
 
 
-def _plan(decision: Decision, model: RealWordModel, raw: str, lone: float) -> Plan | None:
+def _plan(decision: Verdict, model: RealWordModel, raw: str, lone: float) -> Plan | None:
     """The model's candidates among the options, their share and likelihood; None: no set."""
     shares: dict[str, float] = {}  # candidate word → its share of the plain probability
     likelihood: dict[str, float] = {}  # candidate word → P(printed | word), best case form
@@ -181,11 +195,11 @@ def _plan(decision: Decision, model: RealWordModel, raw: str, lone: float) -> Pl
     words = tuple(shares)
     if not model.covers(words):
         return None  # no set holds them all: the model would say nothing
-    return words, shares, sum(shares.values()), [likelihood[w] for w in words]
+    return Plan(words, shares, [likelihood[w] for w in words])
 
 
 def lone_letter_rate(
-    numerals: list[tuple[Decision, Occurrence]], letters: int, model: RealWordModel, text: str
+    numerals: list[tuple[Verdict, Occurrence]], letters: int, model: RealWordModel, text: str
 ) -> float:
     """How often this document prints a one-letter word (``i``) as a lone digit (``1``).
 

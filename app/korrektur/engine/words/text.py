@@ -1,8 +1,14 @@
-"""Word cores inside whitespace chunks, diacritic folding and letter case patterns."""
+"""The word engine's tokenizer: word cores inside whitespace chunks, and folding and case.
+
+This is how Korrektur cuts text into words, everywhere words are counted or looked up:
+``occurrences.collect`` reads a document with it, and ``tools/build_counts.py`` counts the
+reference corpus with it (``words_of``), so the lexicon holds the words the engine asks for.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -16,6 +22,8 @@ _COMMON_FOLDS = (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"))
 LETTER_LIKE = frozenset("&|{}")
 _PART_SPLIT = re.compile(r"[-/–—()\[\],;\"”“]+")
 SENTENCE_END = frozenset(".!?:")
+NUMBER = "<num>"  # any run of digits, as the counts and the context models see it
+_CHUNK = re.compile(r"\S+")
 _CLOSERS = frozenset("\"')]}»”’*")
 
 
@@ -141,3 +149,44 @@ _ABBREVIATION = re.compile(r"(?:^|\W)(?:[a-zåäö]{1,3}\.){1,3}$")
 def _is_abbreviation(chunk: str) -> bool:
     """``t.ex.``, ``bl.a.``, ``s.k.`` end with a dot but not a sentence."""
     return bool(_ABBREVIATION.search(chunk)) and chunk.count(".") >= 2
+
+
+class Word(NamedTuple):
+    """A word of running text as the engine reads it (``words_of``).
+
+    Attributes:
+        part: the word and where it stands.
+        sentence_start: it starts a sentence (first, or after a chunk that ends one).
+        linked: it reads with the word before it: nothing but a space between them (no
+            punctuation, no hyphen or slash of one chunk's parts).
+    """
+
+    part: Part
+    sentence_start: bool
+    linked: bool
+
+
+def words_of(line: str) -> Iterator[Word]:
+    """The words of one line of running text, with their links, as ``collect`` makes them.
+
+    Every word part of every whitespace chunk (``word_parts``); a word links to the one
+    before when the earlier one's core ends its chunk and this one's core starts its own
+    (chunks without a word between them, a lone dash, do not part them).
+    """
+    sentence_start = True
+    open_right = False
+    for match in _CHUNK.finditer(line):
+        chunk = match.group()
+        start, end = bounds = core_bounds(chunk)
+        parts = word_parts(chunk, match.start(), bounds)
+        last = len(parts) - 1
+        for number, part in enumerate(parts):
+            open_left = number == 0 and start == 0
+            yield Word(part, sentence_start and number == 0, open_right and open_left)
+            open_right = number == last and end == len(chunk)
+        sentence_start = is_bullet(chunk) or ends_sentence(chunk)
+
+
+def is_bullet(chunk: str) -> bool:
+    """A list bullet as OCR printed it (``•``, ``-``, ``¢``, ``©``, ``*`` …): a sentence starts."""
+    return len(chunk) == 1 and not chunk.isalnum() and chunk not in "|&{"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from korrektur import __version__
-from korrektur.engine.words.sources import SourceError, find_sources
+from korrektur.engine import lexicon_label
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,4 @@ class ToolInfo:
 @lru_cache(maxsize=1)
 def current_tool() -> ToolInfo:
     """This Korrektur and its lexicon (hashed once per run)."""
-    try:
-        sources = find_sources()
-        lexicon = (
-            f"{sources.key()} (hunspell-sv {sources.hunspell_version}, "
-            f"wordfreq {sources.wordfreq_version})"
-        )
-    except (SourceError, OSError) as exc:
-        lexicon = f"unknown ({exc})"
-    return ToolInfo(lexicon=lexicon)
+    return ToolInfo(lexicon=lexicon_label())

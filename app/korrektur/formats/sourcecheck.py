@@ -34,7 +34,7 @@ def source_warnings(review: Review, given: Path | None = None) -> list[str]:
         return []
     unreadable = [f"the source {source.name} cannot be read; the text saved in the review is used"]
     try:
-        digest = _sha256(source) if source.is_file() else read_document(source).sha256
+        digest = _file_sha256(source) if source.is_file() else read_document(source).sha256
     except (OSError, DocumentError):
         return unreadable
     if not document.sha256 or digest == document.sha256:
@@ -54,7 +54,7 @@ def source_warnings(review: Review, given: Path | None = None) -> list[str]:
     ]
 
 
-def _sha256(path: Path) -> str:
+def _file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from korrektur.engine.words.text import fold
+
 # Sentence-final punctuation, and what may follow it (closing quotes and brackets).
 TERMINAL = ".!?"
 CLOSERS = "\"'”’»)]"
@@ -23,13 +25,6 @@ vilka ocksa aven bade varken sasom inklusive respektive resp dvs bl t ex bla m f
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
-_FOLD = str.maketrans("åäöéèüÅÄÖÉÈÜ", "aaoeeuAAOEEU")
-
-
-def fold(word: str) -> str:
-    """Lower case without Swedish diacritics: OCR often loses them (``Förslag`` → ``forslag``)."""
-    return word.translate(_FOLD).lower()
-
 
 def strip_accents(word: str) -> str:
     """Any diacritics removed (for comparing letters that OCR may have read differently)."""
@@ -47,8 +42,12 @@ def is_lower_start(text: str) -> bool:
     return bool(text) and text[0].islower()
 
 
-def ends_sentence(text: str) -> bool:
-    """Ends with ``.``, ``!`` or ``?``, possibly followed by closing quotes or brackets."""
+def ends_terminal(text: str) -> bool:
+    """Ends with ``.``, ``!`` or ``?``, possibly followed by closing quotes or brackets.
+
+    (Where a line may end: unlike the word engine's ``ends_sentence``, a colon is no end
+    here and an abbreviation's dot is.)
+    """
     stripped = text.rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in TERMINAL
 

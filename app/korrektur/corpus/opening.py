@@ -10,66 +10,18 @@ writer last committed it, and says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from korrektur.corpus.decide import finish_interrupted
 from korrektur.corpus.index import CorpusIndex
 from korrektur.corpus.lock import ProjectBusy, WriterLock
+from korrektur.corpus.opened import Corpus as Corpus  # (where commands find it)
 from korrektur.corpus.progress import Reporter
-from korrektur.corpus.project import INDEX, LOCK, RULES, CorpusError, Project, open_project
-from korrektur.corpus.rules import Rule, load_rules
+from korrektur.corpus.project import INDEX, LOCK, RULES, CorpusError, open_project
+from korrektur.corpus.rules import load_rules
 from korrektur.corpus.runners import PoolRunner
 from korrektur.corpus.schema import delete_index
-from korrektur.corpus.sync import Synchroniser, SyncReport
-
-
-@dataclass
-class Corpus:
-    """A project opened by one command.
-
-    Attributes:
-        project: the project.
-        index: its index.
-        lock: the writer lock (held unless ``readonly``).
-        rules: the rules, from the rules file.
-        sync: what the check on opening found (None for a reader).
-        messages: what the user should know about the opening (an operation completed,
-            a writer at work).
-    """
-
-    project: Project
-    index: CorpusIndex
-    lock: WriterLock
-    rules: list[Rule]
-    sync: SyncReport | None = None
-    messages: list[str] = field(default_factory=list)
-
-    @property
-    def readonly(self) -> bool:
-        """True when another process is writing and this one only reads."""
-        return not self.lock.held
-
-    def require_writer(self) -> None:
-        """Raise ``ProjectBusy`` unless this command may write."""
-        if self.readonly:
-            raise ProjectBusy(self.messages[0] if self.messages else "the project is busy")
-
-    def reload_rules(self) -> None:
-        """Read the rules file again and mirror it in the index."""
-        self.rules = load_rules(self.project.path(RULES))
-        with self.index.transaction():
-            self.index.set_rules(self.rules)
-
-    def close(self) -> None:
-        """Close the index and give the lock back."""
-        self.index.close()
-        self.lock.release()
-
-    def __enter__(self) -> Corpus:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+from korrektur.corpus.sync import Synchroniser
 
 
 def open_corpus(
@@ -122,8 +74,6 @@ def open_corpus(
             corpus.sync = Synchroniser(project, index, progress).run(full=full, runner=runner)
             with index.transaction():
                 index.set_rules(corpus.rules)
-            from korrektur.corpus.decide import finish_interrupted
-
             note = finish_interrupted(corpus)
             if note:
                 messages.append(note)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from korrektur.engine.structure.bullets import Glyph, find_glyph
-from korrektur.engine.structure.text import SPECKS_AT_END, SPECKS_AT_START, is_speck_token
+from korrektur.engine.structure.chars import SPECKS_AT_END, SPECKS_AT_START, is_speck_token
 
 # Characters that are never the first letter of a word: when attached to one at the start of a
 # line they are specks (``‘ska``, ``_av``, ``~samt``).

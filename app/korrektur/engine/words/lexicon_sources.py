@@ -1,4 +1,4 @@
-"""Where the word engine's sources are, and a key that changes whenever one of them does."""
+"""Where the word engine's lexicon sources are, and a key that changes whenever one of them does."""
 
 from __future__ import annotations
 
@@ -80,3 +80,18 @@ def find_sources(lexicon_dir: Path | None = None) -> Sources:
         hunspell_version=importlib.metadata.version(HUNSPELL_DISTRIBUTION),
         wordfreq_version=wordfreq_version,
     )
+
+
+def lexicon_label() -> str:
+    """The lexicon's key with the Hunspell and wordfreq versions, as a review file records it.
+
+    An archivist can tell from it which word lists stood behind the suggestions.
+    """
+    try:
+        sources = find_sources()
+        return (
+            f"{sources.key()} (hunspell-sv {sources.hunspell_version}, "
+            f"wordfreq {sources.wordfreq_version})"
+        )
+    except (SourceError, OSError) as exc:
+        return f"unknown ({exc})"
