@@ -13,10 +13,10 @@ Measures, with the offscreen Qt platform:
   - peak memory (max RSS) of the process that did all of the above.
 
 The report is generated from resources/samples/kommunrapport.txt (our own text), repeated with
-varied numbers and page headers. The analyser is Korrektur's default engine when it proposes
-anything on the report; otherwise (before the word engine lands) a synthetic analyser that
-proposes diacritic fixes for about one word in eight, doing a comparable amount of Python work
-per word. Results go to bench/out/gui.json and are printed as a Markdown table.
+varied numbers and page headers. The analyser is Korrektur's default engine (in the window's
+worker process, as in the application); ``--engine synthetic`` uses instead a synthetic
+analyser that proposes diacritic fixes for about one word in eight. Results go to
+bench/out/gui.json and are printed as a Markdown table.
 
     python bench/gui.py [--pages 300] [--engine auto|default|synthetic] [--presses 200]
                         [--stalls FILE]
@@ -46,7 +46,7 @@ from gui_writes import Answers, Heartbeat, measure_writes, watch  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "kommunrapport.txt"
 OUT = ROOT / "bench" / "out"
-TARGETS = {"shown_s": 1.5, "gap_ms": 100.0, "accept_ms": 30.0, "rss_mb": 800.0}
+TARGETS = {"shown_s": 1.5, "gap_ms": 50.0, "accept_ms": 20.0, "rss_mb": 400.0}  # issue 12
 
 
 # -- the report ---------------------------------------------------------------------------------
@@ -121,17 +121,24 @@ class SyntheticAnalyzer:
         return found
 
 
+def synthetic_engine():  # noqa: ANN201
+    """The engine of the synthetic analyser (made in the worker process)."""
+    from korrektur.engine import Engine
+
+    return Engine([SyntheticAnalyzer()])
+
+
 def engine_factory(choice: str, report: str):  # noqa: ANN201
-    """The engine to measure with, and its name."""
-    from korrektur.engine import Engine, default_engine
-    from korrektur.model import Document
+    """The engine to measure with, and its name.
+
+    Never built here: the engine lives in the window's worker process (a probe analysis in
+    this process would load the lexicon into the window's process and distort its memory).
+    """
+    from korrektur.engine import default_engine
 
     if choice in ("auto", "default"):
-        engine = default_engine()
-        probe = Document.from_text(report[:20000])
-        if choice == "default" or engine.analyse(probe):
-            return (lambda: default_engine()), "default engine"
-    return (lambda: Engine([SyntheticAnalyzer()])), "synthetic analyser"
+        return default_engine, "default engine"
+    return synthetic_engine, "synthetic analyser"
 
 
 # -- measurements -------------------------------------------------------------------------------
@@ -139,13 +146,17 @@ def engine_factory(choice: str, report: str):  # noqa: ANN201
 
 def build_window(tmp: Path, factory, answers=None):  # noqa: ANN001, ANN201
     """The window as ``korrektur`` builds it; with ``answers``, with the store's service."""
+    from functools import partial
+
     from korrektur.ui.app import application
+    from korrektur.ui.jobs import Jobs
     from korrektur.ui.main_window import MainWindow
     from korrektur.ui.messages import ConsoleMessages
-    from korrektur.ui.review_files import ReviewFileService
-    from korrektur.ui.services import Services, analysis_pool
+    from korrektur.ui.services import Services
     from korrektur.ui.settings import Settings
     from korrektur.ui.theme import ThemeMode, apply_theme
+    from korrektur.ui.workspace_service import Store, WorkspaceService
+    from korrektur.workspace.worker import WorkerProcess
 
     class BenchMessages(ConsoleMessages):
         def confirm(self, text: str) -> bool:
@@ -154,18 +165,18 @@ def build_window(tmp: Path, factory, answers=None):  # noqa: ANN001, ANN201
     app = application()
     theme = apply_theme(app, ThemeMode.LIGHT)
     messages = BenchMessages()
-    services = Services(Settings.at(tmp / "settings.ini"), messages, analysis_pool())
-    services.engine_factory = factory
+    settings = Settings.at(tmp / "settings.ini")
+    store = None
     if answers is not None:
-        services.files = ReviewFileService(
-            messages,
+        store = Store(
             reviewer=lambda: "Bench",
-            set_reviewer=lambda name: None,
             recovery_folder=tmp / "recovery",
             ask_path=answers.ask_path,
             run_dialog=answers.run_dialog,
         )
-    window = MainWindow(services, theme)
+    jobs = Jobs(partial(WorkerProcess, factory=factory))
+    service = WorkspaceService(messages, jobs, settings, store)
+    window = MainWindow(Services(settings, messages, service), theme)
     window.resize(1400, 900)
     return app, window
 
@@ -202,11 +213,12 @@ def child_startup(path: Path, choice: str) -> None:
 
             QTimer.singleShot(0, done)
 
-        window.loader.loaded.connect(text_shown)
-        window.loader.finished.connect(analysed)
+        window.service.loaded.connect(text_shown)
+        window.service.session_replaced.connect(lambda built: built and analysed(built))
         window.show()
         window.open_path(path)
         app.exec()
+        window.service.shut_down()
 
 
 def measure_startup(path: Path, choice: str, runs: int) -> dict[str, float]:
@@ -256,14 +268,14 @@ def watch_open(app, window, path: Path) -> dict[str, float]:  # noqa: ANN001
 
     window._fill_timer.timeout.disconnect(fill)
     window._fill_timer.timeout.connect(timed_fill)
-    window.loader.running_changed.connect(running)
+    window.service.running_changed.connect(running)
     window.controller.session_replaced.connect(replaced)
     beat.start()
     marks["open"] = beat.now()
     window.open_path(path)
     loop.exec()
     beat.stop()
-    window.loader.running_changed.disconnect(running)
+    window.service.running_changed.disconnect(running)
     window.controller.session_replaced.disconnect(replaced)
     window._fill_timer.timeout.disconnect(timed_fill)
     window._fill_timer.timeout.connect(fill)
@@ -353,10 +365,20 @@ def measure_in_process(path: Path, factory, presses: int) -> dict[str, float]:  
         result["gap_resume_ms"] = resumed["gap_analysis_ms"]
         result["gap_resume_showing_ms"] = resumed["gap_showing_ms"]
         result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["worker_rss_mb"] = worker_peak_mb(window)
         window.close()
-        window.services.files.close(keep_unsaved=False)
-        window.services.files.wait()
+        window.service.close(keep_unsaved=False)
+        window.service.shut_down()
         return result
+
+
+def worker_peak_mb(window) -> float:  # noqa: ANN001
+    """The worker process's peak memory (VmHWM), in MB."""
+    pid = window.service.jobs.runner.pid
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def write_rows(result: dict[str, float]) -> list[tuple[str, str, str]]:
@@ -368,7 +390,7 @@ def write_rows(result: dict[str, float]) -> list[tuple[str, str, str]]:
             f"{label}: done after / longest gap / GUI-thread part, wall and CPU",
             f"{result[key + '_seconds']:.2f} s / {result[key + '_gap_ms']:.0f} ms / "
             f"{result[key + '_gui_ms']:.0f} and {result[key + '_gui_cpu_ms']:.0f} ms",
-            "gap < 100 ms",
+            f"gap < {TARGETS['gap_ms']:.0f} ms",
         )
 
     rows = [row("Ctrl+S, first version", "save1"), row("Ctrl+S, second version", "save2")]
@@ -424,12 +446,12 @@ def main() -> int:
         (
             "longest event-loop gap, first analysis (engine built in it)",
             f"{result['gap_analysis_ms']:.0f} ms",
-            "< 100 ms",
+            f"< {TARGETS['gap_ms']:.0f} ms",
         ),
         (
             "longest event-loop gap, later analysis (engine loaded)",
             f"{result['gap_analysis_warm_ms']:.0f} ms",
-            "< 100 ms",
+            f"< {TARGETS['gap_ms']:.0f} ms",
         ),
         (
             "longest event-loop gap, results put on screen (first / later)",
@@ -440,7 +462,7 @@ def main() -> int:
             "accept and next, wall (median / p95 / max)",
             f"{result['accept_median_ms']:.1f} / {result['accept_p95_ms']:.1f} / "
             f"{result['accept_max_ms']:.1f} ms",
-            "< 30 ms",
+            f"< {TARGETS['accept_ms']:.0f} ms",
         ),
         (
             "accept and next, GUI-thread CPU (median)",
@@ -471,7 +493,7 @@ def main() -> int:
         (
             "longest event-loop gap, hiding / showing a kind in the list",
             f"{result['filter_hide_gap_ms']:.0f} / {result['filter_show_gap_ms']:.0f} ms",
-            "< 100 ms",
+            f"< {TARGETS['gap_ms']:.0f} ms",
         ),
         *write_rows(result),
         (
@@ -479,14 +501,19 @@ def main() -> int:
             "(reading / putting on screen)",
             f"{result['resume_s']:.2f} s / {result['gap_resume_ms']:.0f} / "
             f"{result['gap_resume_showing_ms']:.0f} ms",
-            "< 100 ms",
+            f"< {TARGETS['gap_ms']:.0f} ms",
         ),
         (
             "peak memory (max RSS): reviewing / also saving, exporting, restoring / "
             "also reopening with the review file",
             f"{result['rss_review_mb']:.0f} / {result['rss_writes_mb']:.0f} / "
             f"{result['rss_mb']:.0f} MB",
-            "< 800 MB",
+            f"< {TARGETS['rss_mb']:.0f} MB",
+        ),
+        (
+            "peak memory of the worker process (VmHWM): analysing, saving, exporting, reopening",
+            f"{result['worker_rss_mb']:.0f} MB",
+            "",
         ),
     ]
     print("| measure | result | target |")

@@ -140,7 +140,7 @@ def measure_writes(app: Any, window: Any, answers: Answers) -> dict[str, float]:
 
     from korrektur.formats.exporters import EXPORTERS
 
-    files = window.services.files
+    files = window.service
     beat = Heartbeat()
     session = window.controller.session
     ids = [s.id for s in session.suggestions]
@@ -180,9 +180,9 @@ def measure_writes(app: Any, window: Any, answers: Answers) -> dict[str, float]:
         return handler
 
     answers.handler = click("compare_button", [1, 2])  # versions 2 and 1
-    step = watch(window.files.show_versions, files.jobs.idle, beat)
+    step = watch(files.show_versions, files.jobs.idle, beat)
     result.update({f"compare_{k}": v for k, v in step.items()})
     answers.handler = click("restore_button", [2])  # version 1
-    step = watch(window.files.show_versions, files.session_replaced, beat)
+    step = watch(files.show_versions, files.session_replaced, beat)
     result.update({f"restore_{k}": v for k, v in step.items()})
     return result

@@ -168,11 +168,11 @@ def open_and_measure(app, window, path: Path) -> dict[str, float]:  # noqa: ANN0
     view.page_shown.connect(
         lambda _key: marks.setdefault("first_page_s", time.perf_counter() - started)
     )
-    window.loader.loaded.connect(
+    window.service.loaded.connect(
         lambda *_: marks.setdefault("text_s", time.perf_counter() - started)
     )
-    window.loader.finished.connect(
-        lambda *_: marks.setdefault("analysed_s", time.perf_counter() - started)
+    window.service.session_replaced.connect(
+        lambda built: built and marks.setdefault("analysed_s", time.perf_counter() - started)
     )
     window.open_path(path)
     wait_until(app, lambda: "analysed_s" in marks and window.controller.session is not None)
@@ -216,6 +216,7 @@ def main() -> int:
         results["hocr"] = hocr_times
         results["rss_mb"] = round(peak_rss_mb())
         window.close()
+        window.service.shut_down()
     OUT.mkdir(exist_ok=True)
     (OUT / "pages.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     opened = results["open"]

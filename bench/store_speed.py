@@ -12,13 +12,13 @@ import time
 from pathlib import Path
 
 from korrektur.formats.exporters import EXPORTERS
-from korrektur.formats.opening import open_source
 from korrektur.formats.reading import ExportOptions
 from korrektur.model import Document, Kind, ReviewSession, Suggestion
 from korrektur.store.autosave import Autosaver
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_path_for, save_review, snapshot
 from korrektur.store.reviewread import load_review
+from korrektur.workspace.opening import open_source
 
 # About one word in four is damaged, as in the real OCR of the development sets.
 WORDS = [

@@ -115,44 +115,61 @@ def page_hocr(
 
 
 def screenshot(source: Path, target: Path) -> None:
-    """The window on ``source`` with a body word of page 1 current, saved as ``target``."""
+    """The window on ``source`` with a body word of page 1 current, saved as ``target``.
+
+    Set up as ``korrektur --screenshot`` does (a worker process analyses; settings in a
+    temporary folder), with a scene of its own: an OCR suggestion below the page's title.
+    """
     import os
     import tempfile
+    from functools import partial
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSize
 
     from korrektur.model import Kind
     from korrektur.ui.app import application
+    from korrektur.ui.jobs import Jobs
     from korrektur.ui.main_window import MainWindow
     from korrektur.ui.messages import ConsoleMessages
     from korrektur.ui.screenshot import take_screenshot
-    from korrektur.ui.services import Services, analysis_pool
+    from korrektur.ui.screenshot_scenes import SCENE_BUILDERS
+    from korrektur.ui.services import Services
     from korrektur.ui.settings import Settings
     from korrektur.ui.theme import ThemeMode, apply_theme
+    from korrektur.ui.workspace_service import WorkspaceService
+    from korrektur.workspace.engines import default_engine as worker_engine
+    from korrektur.workspace.worker import WorkerProcess
+
+    def body_word(window: MainWindow):  # noqa: ANN202
+        session = window.controller.session
+        if session is not None:
+            document = session.document
+            chosen = [
+                s
+                for s in session.suggestions
+                if Kind.OCR in s.kinds and document.line_index_at(s.start) > 8
+            ]
+            if chosen:
+                window.controller.set_current(chosen[0].id)
+        return window
 
     app = application()
+    messages = ConsoleMessages()
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings.at(Path(scratch) / "settings.ini")
-        services = Services(settings, ConsoleMessages(), analysis_pool(), default_engine)
-        window = MainWindow(services, apply_theme(app, ThemeMode.LIGHT))
-        original = window.controller.set_session
-
-        def choose(session):  # noqa: ANN001, ANN202
-            original(session)
-            if session is not None:
-                document = session.document
-                chosen = [
-                    s
-                    for s in session.suggestions
-                    if Kind.OCR in s.kinds and document.line_index_at(s.start) > 8
-                ]
-                if chosen:
-                    window.controller.set_current(chosen[0].id)
-
-        window.controller.set_session = choose  # type: ignore[method-assign]
-        take_screenshot(window, source, target, QSize(1800, 1000), ConsoleMessages())
-        window.close()
+        service = WorkspaceService(
+            messages, Jobs(partial(WorkerProcess, factory=worker_engine)), settings
+        )
+        window = MainWindow(
+            Services(settings, messages, service), apply_theme(app, ThemeMode.LIGHT)
+        )
+        SCENE_BUILDERS["sample-scan"] = body_word
+        try:
+            take_screenshot(window, source, target, QSize(1800, 1000), messages, "sample-scan")
+        finally:
+            window.close()
+            service.shut_down()
 
 
 def main() -> int:

@@ -8,19 +8,20 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from korrektur import __version__
 from korrektur.corpus import command as corpus_command
 from korrektur.display import display_problem
-from korrektur.engine import default_engine
+from korrektur.engine import Engine
 from korrektur.formats.exporters import EXPORTERS, export_to_bytes, format_for
 from korrektur.formats.reading import ExportOptions, Pending
-from korrektur.formats.sourcecheck import source_warnings
 from korrektur.formats.sources import read_document
 from korrektur.formats.suggestions_json import document_summary, suggestions_payload
 from korrektur.formats.write_alto import write_alto_folder
 from korrektur.formats.write_page import write_page_folder
 from korrektur.formats.writeback import WriteBackError
+from korrektur.gcpause import gc_paused
 from korrektur.model import KIND_GROUPS, Document, DocumentError, ReviewSession, Status, Suggestion
 from korrektur.model.newlines import restore_newlines
 from korrektur.progress import TerminalProgress
@@ -30,9 +31,14 @@ from korrektur.store.history import Version
 from korrektur.store.lock import review_lock, stamp_of
 from korrektur.store.resume import find_review
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import SUFFIX, save_review
+from korrektur.store.reviewfile import SUFFIX
 from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
+from korrektur.workspace.opening import source_warnings
+from korrektur.workspace.workspace import Workspace
+
+if TYPE_CHECKING:
+    from korrektur.engine import Profile
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -102,6 +108,13 @@ def _scan_summary(document: Document) -> dict[str, object]:
         "images": f"{len(scan.pages) - len(missing)} of {len(scan.pages)} found"
         + (f"; missing: {missing[0].describe_missing()}" if missing else ""),
     }
+
+
+def default_engine(profile: Profile | None = None) -> Engine:
+    """Korrektur's engine (imported when a command analyses, not to open the window)."""
+    from korrektur.engine import default_engine as made  # noqa: PLC0415
+
+    return made(profile)
 
 
 def _analyse(
@@ -349,13 +362,18 @@ def cmd_versions(args: argparse.Namespace) -> int:
 
 
 def _revert(review: Review, args: argparse.Namespace) -> Version:
-    """Save version ``args.revert`` as the newest, holding the review's lock throughout."""
+    """Save version ``args.revert`` as the newest, holding the review's lock throughout.
+
+    Through a ``Workspace``, as the window restores and saves a version.
+    """
     assert review.path is not None  # (read from a file)
     with review_lock(review.path):
         if stamp_of(review.path) != review.disk_stamp:
             review = _load_review(args.review)  # another program saved it meanwhile
-        review.restore_version(args.revert)
-        return save_review(review, reviewer=args.reviewer)
+        workspace = Workspace(args.reviewer)
+        workspace.open(review)
+        workspace.restore(args.revert)
+        return workspace.save_now()
 
 
 def _print_versions(review: Review) -> None:
@@ -458,7 +476,9 @@ def gui_parser() -> argparse.ArgumentParser:
         f"Commands: {', '.join(COMMANDS)} (korrektur COMMAND --help).",
     )
     parser.add_argument("--version", action="version", version=f"korrektur {__version__}")
-    parser.add_argument("file", nargs="?", help="a report to open in the window")
+    parser.add_argument(
+        "file", nargs="?", help="a report to open in the window, or a corpus project folder"
+    )
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot and exit")
     parser.add_argument("--size", default="1400x900", help="window size for --screenshot")
     parser.add_argument(
@@ -478,8 +498,13 @@ def gui_parser() -> argparse.ArgumentParser:
 
 def check_window_possible(args: argparse.Namespace) -> None:
     """Refuse early, in one line, what would otherwise make Qt abort or open an empty window."""
-    if args.file and not Path(args.file).is_file():
-        what = "is a folder, not a file" if Path(args.file).is_dir() else "does not exist"
+    project = args.file and (Path(args.file) / "corpus.yaml").is_file()  # the corpus window
+    if args.file and not Path(args.file).is_file() and not project:
+        what = (
+            "is a folder, not a file or a corpus project"
+            if Path(args.file).is_dir()
+            else "does not exist"
+        )
         raise UserError(f"{args.file} {what}.")
     problem = None if args.screenshot else display_problem()
     if problem:
@@ -502,7 +527,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args_list and args_list[0] in COMMANDS:
             name = args_list.pop(0)
             args = command_parser(name).parse_args(args_list)
-            return COMMANDS[name][2](args)
+            with gc_paused():  # (see korrektur.gcpause)
+                return COMMANDS[name][2](args)
         args = gui_parser().parse_args(args_list)
         check_window_possible(args)
         from korrektur.ui.app import run_gui

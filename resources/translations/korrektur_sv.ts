@@ -23,6 +23,14 @@
         <translation>Öppna en OCR-textfil för granskning</translation>
     </message>
     <message>
+        <source>Open &amp;corpus…</source>
+        <translation>Öppna &amp;korpus…</translation>
+    </message>
+    <message>
+        <source>Open a corpus project folder</source>
+        <translation>Öppna en korpusprojektmapp</translation>
+    </message>
+    <message>
         <source>&amp;Save review</source>
         <translation>&amp;Spara granskning</translation>
     </message>
@@ -318,6 +326,138 @@
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
+    <message>
+        <source>&amp;Open document</source>
+        <translation>&amp;Öppna dokumentet</translation>
+    </message>
+    <message>
+        <source>Review the chosen document in the review window</source>
+        <translation>Granska det valda dokumentet i granskningsfönstret</translation>
+    </message>
+    <message>
+        <source>&amp;Next document with pending suggestions</source>
+        <translation>&amp;Nästa dokument med obeslutade förslag</translation>
+    </message>
+    <message>
+        <source>Open the next document in the table that still has suggestions to decide</source>
+        <translation>Öppna nästa dokument i tabellen som har förslag kvar att besluta om</translation>
+    </message>
+    <message>
+        <source>&amp;Previous document with pending suggestions</source>
+        <translation>&amp;Föregående dokument med obeslutade förslag</translation>
+    </message>
+    <message>
+        <source>Open the previous document in the table that still has suggestions to decide</source>
+        <translation>Öppna föregående dokument i tabellen som har förslag kvar att besluta om</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse new documents</source>
+        <translation>&amp;Analysera nya dokument</translation>
+    </message>
+    <message>
+        <source>Analyse the new and changed documents in the background</source>
+        <translation>Analysera de nya och ändrade dokumenten i bakgrunden</translation>
+    </message>
+    <message>
+        <source>Stop the analysis after the documents under way (they are kept)</source>
+        <translation>Avbryt analysen efter de dokument som pågår (de behålls)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose corpus</source>
+        <translation>S&amp;täng korpusen</translation>
+    </message>
+    <message>
+        <source>Close the corpus window</source>
+        <translation>Stäng korpusfönstret</translation>
+    </message>
+    <message>
+        <source>Take back the last corpus-wide decision</source>
+        <translation>Ta tillbaka det senaste korpusbeslutet</translation>
+    </message>
+    <message>
+        <source>&amp;Filter documents</source>
+        <translation>&amp;Filtrera dokument</translation>
+    </message>
+    <message>
+        <source>Show only the documents whose name holds a text</source>
+        <translation>Visa bara dokumenten vars namn innehåller en text</translation>
+    </message>
+    <message>
+        <source>&amp;Search the corpus</source>
+        <translation>&amp;Sök i korpusen</translation>
+    </message>
+    <message>
+        <source>Every occurrence of a word, or of a correction (for → för)</source>
+        <translation>Varje förekomst av ett ord eller en rättelse (for → för)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept selected</source>
+        <translation>&amp;Godta markerade</translation>
+    </message>
+    <message>
+        <source>Accept the pending suggestions of the chosen lines</source>
+        <translation>Godta de obeslutade förslagen på de valda raderna</translation>
+    </message>
+    <message>
+        <source>&amp;Reject selected</source>
+        <translation>&amp;Avvisa markerade</translation>
+    </message>
+    <message>
+        <source>Reject the pending suggestions of the chosen lines</source>
+        <translation>Avvisa de obeslutade förslagen på de valda raderna</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll</source>
+        <translation>Godta a&amp;lla</translation>
+    </message>
+    <message>
+        <source>Accept every pending suggestion found (a correction: in documents analysed later too)</source>
+        <translation>Godta varje obeslutat förslag som hittats (en rättelse: även i dokument som analyseras senare)</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>Avvisa alla</translation>
+    </message>
+    <message>
+        <source>Reject every pending suggestion found (a correction: in documents analysed later too)</source>
+        <translation>Avvisa varje obeslutat förslag som hittats (en rättelse: även i dokument som analyseras senare)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;document</source>
+        <translation>Visa i &amp;dokumentet</translation>
+    </message>
+    <message>
+        <source>Open the occurrence&apos;s document at its place</source>
+        <translation>Öppna förekomstens dokument där den står</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw rule</source>
+        <translation>&amp;Dra tillbaka regeln</translation>
+    </message>
+    <message>
+        <source>Put the decisions of the chosen rule back to pending, where they are still its</source>
+        <translation>Gör den valda regelns beslut obeslutade igen, där de fortfarande är regelns</translation>
+    </message>
+    <message>
+        <source>Next document</source>
+        <translation>Nästa dokument</translation>
+    </message>
+    <message>
+        <source>Previous document</source>
+        <translation>Föregående dokument</translation>
+    </message>
+    <message>
+        <source>Analyse new</source>
+        <translation>Analysera nya</translation>
+    </message>
+    <message>
+        <source>&amp;Corpus</source>
+        <translation>&amp;Korpus</translation>
+    </message>
+    <message>
+        <source>C&amp;oncordance</source>
+        <translation>K&amp;onkordans</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisJob</name>
@@ -353,6 +493,326 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>typing</source>
         <translation>skrivning</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceModel</name>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Sida</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Före</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>Ord</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Efter</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Rättelse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1, page %2, line %3</source>
+        <translation>%1, sida %2, rad %3</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordancePane</name>
+    <message>
+        <source>%1 occurrences in %2 documents, %3 pending</source>
+        <translation>%1 förekomster i %2 dokument, %3 obeslutade</translation>
+    </message>
+    <message>
+        <source>Search the corpus: a word, or a correction such as for → för (Ctrl+F)</source>
+        <translation>Sök i korpusen: ett ord, eller en rättelse som for → för (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Enter searches and goes to the occurrences; Esc returns to reviewing</source>
+        <translation>Enter söker och går till förekomsterna; Esc återgår till granskning</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Skiftlägeskänslig</translation>
+    </message>
+    <message>
+        <source>Occurrences</source>
+        <translation>Förekomster</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regler</translation>
+    </message>
+    <message>
+        <source>Learned</source>
+        <translation>Inlärt</translation>
+    </message>
+    <message>
+        <source>What the corpus learns from your decisions is listed here.</source>
+        <translation>Det korpusen lär sig av dina beslut visas här.</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusCommand</name>
+    <message>
+        <source>accept %1 × %2</source>
+        <translation>godta %1 × %2</translation>
+    </message>
+    <message>
+        <source>accept every %2</source>
+        <translation>godta varje %2</translation>
+    </message>
+    <message>
+        <source>accept %1 suggestions (%3 corrections)</source>
+        <translation>godta %1 förslag (%3 rättelser)</translation>
+    </message>
+    <message>
+        <source>reject %1 × %2</source>
+        <translation>avvisa %1 × %2</translation>
+    </message>
+    <message>
+        <source>reject every %2</source>
+        <translation>avvisa varje %2</translation>
+    </message>
+    <message>
+        <source>reject %1 suggestions (%3 corrections)</source>
+        <translation>avvisa %1 förslag (%3 rättelser)</translation>
+    </message>
+    <message>
+        <source>in 1 document</source>
+        <translation>i 1 dokument</translation>
+    </message>
+    <message>
+        <source>in %1 documents</source>
+        <translation>i %1 dokument</translation>
+    </message>
+    <message>
+        <source>Accepted %1 × %2 %3</source>
+        <translation>Godtog %1 × %2 %3</translation>
+    </message>
+    <message>
+        <source>Rejected %1 × %2 %3</source>
+        <translation>Avvisade %1 × %2 %3</translation>
+    </message>
+    <message>
+        <source>Accepted %1 suggestions (%4 corrections) %3</source>
+        <translation>Godtog %1 förslag (%4 rättelser) %3</translation>
+    </message>
+    <message>
+        <source>Rejected %1 suggestions (%4 corrections) %3</source>
+        <translation>Avvisade %1 förslag (%4 rättelser) %3</translation>
+    </message>
+    <message>
+        <source>; documents analysed later get it too</source>
+        <translation>; dokument som analyseras senare får det också</translation>
+    </message>
+    <message>
+        <source>withdraw %1</source>
+        <translation>dra tillbaka %1</translation>
+    </message>
+    <message>
+        <source>%1 decisions back to pending %2</source>
+        <translation>%1 beslut obeslutade igen %2</translation>
+    </message>
+    <message>
+        <source>%1 decisions made again %2</source>
+        <translation>%1 beslut fattade igen %2</translation>
+    </message>
+    <message>
+        <source>Undone: %1 — %2</source>
+        <translation>Ångrat: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Redone: %1 — %2</source>
+        <translation>Gjort om: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Done: %1 — %2</source>
+        <translation>Klart: %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusDecisions</name>
+    <message>
+        <source>Your name, recorded with your corpus-wide decisions:</source>
+        <translation>Ditt namn, som sparas med dina korpusbeslut:</translation>
+    </message>
+    <message>
+        <source>Nothing pending to decide among these occurrences</source>
+        <translation>Inget obeslutat att besluta om bland dessa förekomster</translation>
+    </message>
+    <message>
+        <source>Rule %1 is withdrawn already</source>
+        <translation>Regel %1 är redan tillbakadragen</translation>
+    </message>
+    <message>
+        <source>Another program writes to this project; decide when it is done.</source>
+        <translation>Ett annat program skriver till projektet; besluta när det är klart.</translation>
+    </message>
+    <message>
+        <source>Undoing…</source>
+        <translation>Ångrar…</translation>
+    </message>
+    <message>
+        <source>Deciding…</source>
+        <translation>Beslutar…</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusLearning</name>
+    <message>
+        <source>Learned from %1 documents: %2 decisions, %3 words reviewed (state %4).</source>
+        <translation>Inlärt från %1 dokument: %2 beslut, %3 granskade ord (tillstånd %4).</translation>
+    </message>
+    <message>
+        <source>Kept in %1: edit it to correct what was learned; your edits are kept.</source>
+        <translation>Sparas i %1: redigera filen för att rätta det inlärda; dina ändringar behålls.</translation>
+    </message>
+    <message>
+        <source>Words of this corpus (%1):</source>
+        <translation>Korpusens ord (%1):</translation>
+    </message>
+    <message>
+        <source>Corrections (%1):</source>
+        <translation>Rättelser (%1):</translation>
+    </message>
+    <message>
+        <source>%1 accepted, %2 rejected, confidence %3</source>
+        <translation>%1 godtagna, %2 avvisade, säkerhet %3</translation>
+    </message>
+    <message>
+        <source>Confidence, as your decisions bear it out: %1</source>
+        <translation>Säkerhet, som dina beslut bekräftar den: %1</translation>
+    </message>
+    <message>
+        <source>%1 suggestions updated from your decisions (%2 changed, %3 withdrawn, %4 new) in %5 of %6 documents</source>
+        <translation>%1 förslag uppdaterade utifrån dina beslut (%2 ändrade, %3 borttagna, %4 nya) i %5 av %6 dokument</translation>
+    </message>
+    <message>
+        <source>Learning…</source>
+        <translation>Lär sig…</translation>
+    </message>
+    <message>
+        <source>Updating suggestions…</source>
+        <translation>Uppdaterar förslag…</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusService</name>
+    <message>
+        <source>Opening…</source>
+        <translation>Öppnar…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Söker…</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusStatusBar</name>
+    <message>
+        <source>Analysing %v of %m documents</source>
+        <translation>Analyserar %v av %m dokument</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Stop the analysis after the documents under way (they are kept)</source>
+        <translation>Avbryt analysen efter de dokument som pågår (de behålls)</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>Skrivskyddad</translation>
+    </message>
+    <message>
+        <source>Another program writes to this project: decisions wait until it is done</source>
+        <translation>Ett annat program skriver till projektet: besluten får vänta tills det är klart</translation>
+    </message>
+    <message>
+        <source>%1 documents</source>
+        <translation>%1 dokument</translation>
+    </message>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 ord</translation>
+    </message>
+    <message>
+        <source>%1 suggestions, %2% decided</source>
+        <translation>%1 förslag, %2 % beslutade</translation>
+    </message>
+    <message>
+        <source>about %1 errors left</source>
+        <translation>omkring %1 fel kvar</translation>
+    </message>
+    <message>
+        <source>%1 to analyse</source>
+        <translation>%1 att analysera</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusWindow</name>
+    <message>
+        <source>Open corpus project</source>
+        <translation>Öppna korpusprojekt</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled: %1 documents analysed, the rest wait</source>
+        <translation>Analysen avbröts: %1 dokument analyserade, resten väntar</translation>
+    </message>
+    <message>
+        <source>Analysis done: %1 documents analysed</source>
+        <translation>Analysen klar: %1 dokument analyserade</translation>
+    </message>
+    <message>
+        <source>; %1 could not be analysed (see the table)</source>
+        <translation>; %1 kunde inte analyseras (se tabellen)</translation>
+    </message>
+    <message>
+        <source>No further document with pending suggestions</source>
+        <translation>Inga fler dokument med obeslutade förslag</translation>
+    </message>
+    <message>
+        <source>No earlier document with pending suggestions</source>
+        <translation>Inget tidigare dokument med obeslutade förslag</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Ångra %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Gör om %1</translation>
+    </message>
+    <message>
+        <source>Corpus — Korrektur</source>
+        <translation>Korpus — Korrektur</translation>
+    </message>
+    <message>
+        <source>%1 — corpus — Korrektur</source>
+        <translation>%1 — korpus — Korrektur</translation>
+    </message>
+    <message>
+        <source>Concordance</source>
+        <translation>Konkordans</translation>
+    </message>
+    <message>
+        <source>Corpus</source>
+        <translation>Korpus</translation>
     </message>
 </context>
 <context>
@@ -449,6 +909,92 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     </message>
 </context>
 <context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Sidor</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Ord</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Förslag</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Beslutat</translation>
+    </message>
+    <message>
+        <source>Errors left</source>
+        <translation>Fel kvar</translation>
+    </message>
+    <message>
+        <source>Last reviewer</source>
+        <translation>Senaste granskare</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <source>Suggestions in all (pending in brackets)</source>
+        <translation>Förslag totalt (obeslutade inom parentes)</translation>
+    </message>
+    <message>
+        <source>Share of suggestions decided</source>
+        <translation>Andel av förslagen som är beslutade</translation>
+    </message>
+    <message>
+        <source>Word errors expected still in the text: pending suggestions by their confidence, plus those no suggestion points at</source>
+        <translation>Ordfel som väntas finnas kvar i texten: obeslutade förslag efter sin säkerhet, plus de som inget förslag pekar på</translation>
+    </message>
+    <message>
+        <source>Whether the source changed since its analysis</source>
+        <translation>Om källan har ändrats sedan den analyserades</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>ändrad</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>saknas</translation>
+    </message>
+    <message>
+        <source>Analysed by another Korrektur or lexicon: analysing again adds suggestions</source>
+        <translation>Analyserat av en annan Korrektur eller ett annat lexikon: en ny analys lägger till förslag</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPane</name>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 av %2 visas</translation>
+    </message>
+    <message>
+        <source>Filter documents by name (Ctrl+L)</source>
+        <translation>Filtrera dokument efter namn (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Which documents the table shows</source>
+        <translation>Vilka dokument tabellen visar</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokument</translation>
+    </message>
+</context>
+<context>
     <name>EditMode</name>
     <message>
         <source>No suggestion is selected.</source>
@@ -525,32 +1071,6 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     </message>
 </context>
 <context>
-    <name>FileActions</name>
-    <message>
-        <source>Waiting for the review to be written…</source>
-        <translation>Väntar på att granskningen skrivs…</translation>
-    </message>
-    <message>
-        <source>Open OCR text</source>
-        <translation>Öppna OCR-text</translation>
-    </message>
-    <message>
-        <source>OCR text and scans (*.txt *.hocr *.html *.xml *.pdf);;Text files (*.txt);;hOCR (*.hocr *.html);;ALTO or PAGE XML (*.xml);;PDF with a text layer (*.pdf);;All files (*)</source>
-        <translation>OCR-text och skanningar (*.txt *.hocr *.html *.xml *.pdf);;Textfiler (*.txt);;hOCR (*.hocr *.html);;ALTO eller PAGE XML (*.xml);;PDF med textlager (*.pdf);;Alla filer (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new suggestion(s).</source>
-        <translation>
-            <numerusform>%n nytt förslag.</numerusform>
-            <numerusform>%n nya förslag.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The decisions on %1 are not saved. Discard them?</source>
-        <translation>Besluten om %1 är inte sparade. Vill du kasta dem?</translation>
-    </message>
-</context>
-<context>
     <name>Formatting</name>
     <message>
         <source>(delete)</source>
@@ -582,6 +1102,13 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>Enter: use this text · Escape: cancel · ⏎ stands for a line break</source>
         <translation>Enter: använd texten · Escape: avbryt · ⏎ står för radbrytning</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>unexpected error: {error}</source>
+        <translation>oväntat fel: {error}</translation>
     </message>
 </context>
 <context>
@@ -653,10 +1180,6 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>The corrected text appears here when the analysis is done.</source>
         <translation>Den rättade texten visas här när analysen är klar.</translation>
-    </message>
-    <message>
-        <source>Analysis cancelled: the text is open without suggestions.</source>
-        <translation>Analysen avbröts: texten är öppen utan förslag.</translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s) to review.</source>
@@ -1196,67 +1719,30 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     </message>
 </context>
 <context>
-    <name>ReviewFileService</name>
+    <name>ReviewDialogs</name>
     <message>
-        <source>Your name, recorded with your decisions and saved versions:</source>
-        <translation>Ditt namn, som sparas med dina beslut och versioner:</translation>
-    </message>
-    <message>
-        <source>Save review as</source>
-        <translation>Spara granskning som</translation>
-    </message>
-    <message>
-        <source>Korrektur review (*%1);;All files (*)</source>
-        <translation>Korrektur-granskning (*%1);;Alla filer (*)</translation>
-    </message>
-    <message>
-        <source>The source file is never overwritten; choose another name.</source>
-        <translation>Källfilen skrivs aldrig över; välj ett annat namn.</translation>
-    </message>
-    <message>
-        <source>Autosave failed: %1</source>
-        <translation>Automatisk sparning misslyckades: %1</translation>
-    </message>
-    <message>
-        <source>Export as</source>
-        <translation>Exportera som</translation>
-    </message>
-    <message>
-        <source>Exporting %1…</source>
-        <translation>Exporterar %1…</translation>
-    </message>
-    <message>
-        <source>%1 is the report or its review file, which an export never replaces. Choose another name.</source>
-        <translation>%1 är rapporten eller dess granskningsfil, som en export aldrig ersätter. Välj ett annat namn.</translation>
+        <source>Exported to %1</source>
+        <translation>Exporterad till %1</translation>
     </message>
     <message>
         <source>The export could not be written: %1</source>
         <translation>Exporten kunde inte skrivas: %1</translation>
     </message>
     <message>
-        <source>Exported to %1</source>
-        <translation>Exporterad till %1</translation>
+        <source>Exporting %1…</source>
+        <translation>Exporterar %1…</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>Exportera som</translation>
+    </message>
+    <message>
+        <source>%1 is the report or its review file, which an export never replaces. Choose another name.</source>
+        <translation>%1 är rapporten eller dess granskningsfil, som en export aldrig ersätter. Välj ett annat namn.</translation>
     </message>
     <message>
         <source>Delete the unsaved work on %1 for good?</source>
         <translation>Radera det osparade arbetet med %1 för gott?</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewSaver</name>
-    <message>
-        <source>Saving %1…</source>
-        <translation>Sparar %1…</translation>
-    </message>
-    <message>
-        <source>Saved version %1 to %2</source>
-        <translation>Version %1 sparad i %2</translation>
-    </message>
-    <message>
-        <source>The review could not be saved: %1
-Your work is still open; try Save As to choose another folder.</source>
-        <translation>Granskningen kunde inte sparas: %1
-Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1789,57 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     </message>
 </context>
 <context>
+    <name>RulesModel</name>
+    <message>
+        <source>accept</source>
+        <translation>godta</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>avvisa</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Gäller</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>made %1</source>
+        <translation>skapad %1</translation>
+    </message>
+    <message>
+        <source>every occurrence, later documents too</source>
+        <translation>varje förekomst, även i senare dokument</translation>
+    </message>
+    <message>
+        <source>the chosen occurrences</source>
+        <translation>de valda förekomsterna</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>gäller</translation>
+    </message>
+    <message>
+        <source>withdrawn %1</source>
+        <translation>tillbakadragen %1</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1326,6 +1863,52 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     </message>
 </context>
 <context>
+    <name>Show</name>
+    <message>
+        <source>All documents</source>
+        <translation>Alla dokument</translation>
+    </message>
+    <message>
+        <source>With pending suggestions</source>
+        <translation>Med obeslutade förslag</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klara</translation>
+    </message>
+    <message>
+        <source>Not analysed</source>
+        <translation>Ej analyserade</translation>
+    </message>
+    <message>
+        <source>Needing attention</source>
+        <translation>Behöver åtgärdas</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <source>not analysed</source>
+        <translation>ej analyserat</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>ej påbörjat</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>under granskning</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>klart</translation>
+    </message>
+    <message>
+        <source>cannot be analysed</source>
+        <translation>kan inte analyseras</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>pending</source>
@@ -1342,13 +1925,6 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>edited</source>
         <translation>redigerad</translation>
-    </message>
-</context>
-<context>
-    <name>StoreJob</name>
-    <message>
-        <source>unexpected error: {error}</source>
-        <translation>oväntat fel: {error}</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +2180,74 @@ Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
     <message>
         <source>Go back to version %1? Its decisions become your current work; all versions stay saved, and the next save records the restore.</source>
         <translation>Gå tillbaka till version %1? Dess beslut blir ditt nuvarande arbete; alla versioner finns kvar, och nästa sparning noterar återställningen.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceService</name>
+    <message>
+        <source>Your name, recorded with your decisions and saved versions:</source>
+        <translation>Ditt namn, som sparas med dina beslut och versioner:</translation>
+    </message>
+    <message>
+        <source>Open OCR text</source>
+        <translation>Öppna OCR-text</translation>
+    </message>
+    <message>
+        <source>OCR text and scans (*.txt *.hocr *.html *.xml *.pdf);;Text files (*.txt);;hOCR (*.hocr *.html);;ALTO or PAGE XML (*.xml);;PDF with a text layer (*.pdf);;All files (*)</source>
+        <translation>OCR-text och skanningar (*.txt *.hocr *.html *.xml *.pdf);;Textfiler (*.txt);;hOCR (*.hocr *.html);;ALTO eller PAGE XML (*.xml);;PDF med textlager (*.pdf);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled: the text is open without suggestions.</source>
+        <translation>Analysen avbröts: texten är öppen utan förslag.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new suggestion(s).</source>
+        <translation>
+            <numerusform>%n nytt förslag.</numerusform>
+            <numerusform>%n nya förslag.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analysis cancelled.</source>
+        <translation>Analysen avbröts.</translation>
+    </message>
+    <message>
+        <source>Save review as</source>
+        <translation>Spara granskning som</translation>
+    </message>
+    <message>
+        <source>Korrektur review (*%1);;All files (*)</source>
+        <translation>Korrektur-granskning (*%1);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>The source file is never overwritten; choose another name.</source>
+        <translation>Källfilen skrivs aldrig över; välj ett annat namn.</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Sparar %1…</translation>
+    </message>
+    <message>
+        <source>Saved version %1 to %2</source>
+        <translation>Version %1 sparad i %2</translation>
+    </message>
+    <message>
+        <source>The review could not be saved: %1
+Your work is still open; try Save As to choose another folder.</source>
+        <translation>Granskningen kunde inte sparas: %1
+Ditt arbete är kvar; välj en annan mapp med Spara som.</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisk sparning misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the review to be written…</source>
+        <translation>Väntar på att granskningen skrivs…</translation>
+    </message>
+    <message>
+        <source>The decisions on %1 are not saved. Discard them?</source>
+        <translation>Besluten om %1 är inte sparade. Vill du kasta dem?</translation>
     </message>
 </context>
 </TS>

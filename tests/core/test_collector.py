@@ -38,3 +38,30 @@ def test_an_analysis_and_a_save_that_overlap_share_one_pause():
     assert not gc.isenabled()
     save.__exit__(None, None, None)
     assert gc.isenabled()
+
+
+def test_the_work_of_each_kind_of_process_runs_with_the_collector_paused():
+    from korrektur.corpus.runners import InlineRunner
+    from korrektur.gcpause import paused
+    from korrektur.workspace.runner import Call, Done, Job, run
+
+    def collecting(_request: object, _call: object = None) -> bool:
+        return gc.isenabled()
+
+    assert run(Job(1, collecting, None), Call(1, lambda _m: None)) == Done(1, False)
+    assert list(InlineRunner().map(collecting, ["task"])) == [("task", False)]
+    assert paused(collecting, "task") is False
+    assert gc.isenabled()
+
+
+def test_a_subcommand_of_the_command_line_runs_with_the_collector_paused(monkeypatch):
+    from korrektur import cli
+
+    seen = []
+    configure = lambda parser: None  # noqa: E731
+    monkeypatch.setitem(
+        cli.COMMANDS, "probe", ("", configure, lambda _a: seen.append(gc.isenabled()) or 0)
+    )
+    assert cli.main(["probe"]) == 0
+    assert seen == [False]
+    assert gc.isenabled()

@@ -11,10 +11,10 @@ import docx
 from lxml import etree
 
 from korrektur import cli
-from korrektur.formats.opening import open_source
 from korrektur.model import Kind, Status, Suggestion
 from korrektur.store.reviewfile import save_review
 from korrektur.store.reviewread import load_review
+from korrektur.workspace.opening import open_source
 
 TEXT = ("Forvaltningen har 6kat stodet pa skolan.\n\nDet &r bra att eleverna får läsa mer.\n") * 40
 
@@ -94,7 +94,7 @@ import os, sys, time
 from pathlib import Path
 sys.path.insert(0, {here!r})
 from test_store_roundtrip import analyse
-from korrektur.formats.opening import open_source
+from korrektur.workspace.opening import open_source
 from korrektur.store.reviewfile import save_review
 
 review, _ = open_source(Path({source!r}), analyse)

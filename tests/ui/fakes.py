@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 
-from korrektur.engine import Engine, Progress
+from korrektur.engine import AnalysisCancelled, Engine, Progress
 from korrektur.model import Document, Kind, Suggestion
 from korrektur.model.reason import Reason, phrase
 from korrektur.ui.messages import Answer
@@ -55,6 +56,7 @@ WORDS: dict[str, tuple[str, Kind, float, str, tuple[str, ...]]] = {
 }
 
 SUGGESTED = object()  # answers a file dialog with the path it proposed
+SLOW = "[slow]"  # a text with this is analysed until the analysis is cancelled
 
 _WORD = re.compile(r"[\w&]+")
 
@@ -69,6 +71,11 @@ class WordTableAnalyzer:
         self.words = words
 
     def analyse(self, document: Document, progress: Progress) -> list[Suggestion]:
+        if SLOW in document.text:  # runs until cancelled (or its process is killed)
+            while not progress.cancelled():
+                progress.report(1, 2)
+                time.sleep(0.001)
+            raise AnalysisCancelled
         found = []
         matches = list(_WORD.finditer(document.text))
         for done, match in enumerate(matches, 1):
@@ -150,3 +157,99 @@ def open_window(qtbot, services, report=None, theme=None, size=(1300, 800)):
         window.open_path(report)
         qtbot.waitUntil(lambda: window.dock.model.session is window.controller.session)
     return window
+
+
+def inline_jobs(engine=None, pool=None):
+    """Jobs that run commands at once on this thread with ``engine`` (no worker process)."""
+    from functools import partial
+
+    from korrektur.ui.jobs import Jobs, SyncPool
+    from korrektur.workspace.runner import InlineRunner
+
+    return Jobs(partial(InlineRunner, engine=engine or fake_engine), pool or SyncPool())
+
+
+def use(service, review):
+    """Open ``review`` in the window's service as if a command had opened it."""
+    from korrektur.workspace.commands import Opened
+
+    service.take_opened(Opened(review), None)
+
+
+def workspace_of(review):
+    """A workspace with ``review`` open (for the dialogs tested on their own)."""
+    from korrektur.workspace.workspace import Workspace
+
+    workspace = Workspace(review.session.reviewer)
+    workspace.open(review)
+    return workspace
+
+
+class SharedWorker:
+    """One worker process (with ``fake_engine``) lent to the tests that need a real one.
+
+    Starting a worker takes a second or two; the tests borrow this one in turn. Each
+    ``Jobs`` gets it through ``runner``; closing that ``Jobs`` waits for its jobs and gives
+    the worker back.
+    """
+
+    def __init__(self):
+        from korrektur.workspace.worker import WorkerProcess
+        from leaks import LONG_LIVED
+
+        self.listener = None
+        self.process = WorkerProcess(self._dispatch, fake_engine)
+        LONG_LIVED.append(self.running)
+
+    def running(self):
+        """Its threads and process (started again when a test kills it)."""
+        process = self.process
+        return set(process._threads), {process.pid} if process.pid else set()
+
+    def _dispatch(self, message):
+        listener = self.listener
+        if listener is not None:
+            listener(message)
+
+    def runner(self, listener):
+        self.listener = listener
+        return _Borrowed(self)
+
+    def close(self):
+        from leaks import LONG_LIVED
+
+        self.process.close()
+        LONG_LIVED.remove(self.running)
+
+
+class _Borrowed:
+    """The shared worker as one ``Jobs`` sees it."""
+
+    def __init__(self, shared):
+        self.shared = shared
+
+    @property
+    def generation(self):
+        return self.shared.process.generation
+
+    def submit(self, job, held=None):
+        self.shared.process.submit(job, held)
+
+    def cancel(self, number):
+        self.shared.process.cancel(number)
+
+    def close(self):
+        import time
+
+        deadline = time.monotonic() + 30
+        while self.shared.process.busy and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self.shared.listener = None
+
+
+def with_engine(services, factory):
+    """The window's services with commands analysed by ``factory``'s engine (no store)."""
+    from korrektur.ui.workspace_service import WorkspaceService
+
+    services.service = WorkspaceService(services.messages, inline_jobs(factory), services.settings)
+    return services

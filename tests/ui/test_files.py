@@ -2,6 +2,7 @@
 
 import threading
 import time
+from functools import partial
 
 import pytest
 from fakes import TEXT, RecordingMessages
@@ -13,11 +14,14 @@ from korrektur.engine import AnalysisCancelled, Engine
 from korrektur.model import Kind, Status
 from korrektur.ui import settings as keys
 from korrektur.ui.actions import ActionId
+from korrektur.ui.jobs import Jobs
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import Answer
-from korrektur.ui.services import Services, analysis_pool
+from korrektur.ui.services import Services
 from korrektur.ui.settings import Settings
 from korrektur.ui.theme import Theme
+from korrektur.ui.workspace_service import WorkspaceService
+from korrektur.workspace.runner import ThreadRunner
 
 
 def make_window(qtbot, services):
@@ -130,28 +134,35 @@ class BlockingAnalyzer:
         return []
 
 
-def threaded_window(qtbot, tmp_path, analyser):
-    """A window analysing on a real worker thread with ``analyser``."""
-    services = Services(
-        Settings.at(tmp_path / "s.ini"),
-        RecordingMessages(),
-        analysis_pool(),
-        engine_factory=lambda: Engine([analyser]),
-    )
-    return services, make_window(qtbot, services)
+@pytest.fixture
+def threaded_window(qtbot, tmp_path):
+    """Makes a window analysing in the background (on a thread here, to watch an analyser)."""
+    made = []
+
+    def make(analyser):
+        settings, messages = Settings.at(tmp_path / "s.ini"), RecordingMessages()
+        jobs = Jobs(partial(ThreadRunner, engine=lambda: Engine([analyser])))
+        services = Services(settings, messages, WorkspaceService(messages, jobs, settings))
+        made.append(services.service)
+        return services, make_window(qtbot, services)
+
+    yield make
+    for service in made:
+        service.close()
+        service.shut_down()
 
 
-def test_cancel_a_running_analysis(qtbot, tmp_path, report):
+def test_cancel_a_running_analysis(qtbot, threaded_window, report):
     analyser = BlockingAnalyzer()
-    services, window = threaded_window(qtbot, tmp_path, analyser)
-    with qtbot.waitSignal(window.loader.loaded, timeout=5000):
+    services, window = threaded_window(analyser)
+    with qtbot.waitSignal(window.service.loaded, timeout=5000):
         window.open_path(report)
     assert window.raw_view.toPlainText() == TEXT  # the text shows while analysis runs
     assert window.corrected_view.toPlainText() == ""
     assert window.corrected_view.placeholderText()
     assert window.status.analysis_bar.isVisible()
     qtbot.waitUntil(lambda: window.status.analysis_bar.value() > 0, timeout=5000)
-    with qtbot.waitSignal(window.loader.cancelled, timeout=5000):
+    with qtbot.waitSignal(window.service.cancelled, timeout=5000):
         qtbot.mouseClick(window.status.cancel_button, Qt.MouseButton.LeftButton)
     assert not window.status.analysis_bar.isVisible()
     assert window.controller.session is not None
@@ -161,15 +172,16 @@ def test_cancel_a_running_analysis(qtbot, tmp_path, report):
     assert any("cancelled" in note for note in services.messages.infos)
 
 
-def test_a_new_file_supersedes_a_running_analysis(qtbot, tmp_path, report):
+def test_a_new_file_supersedes_a_running_analysis(qtbot, threaded_window, tmp_path, report):
     analyser = BlockingAnalyzer()
-    services, window = threaded_window(qtbot, tmp_path, analyser)
+    services, window = threaded_window(analyser)
     window.open_path(report)
     assert analyser.started.wait(5)
     other = tmp_path / "annan.txt"
     other.write_text("Skolan far mer pengar.\n", encoding="utf-8")
-    with qtbot.waitSignal(window.loader.finished, timeout=5000):
+    with qtbot.waitSignal(window.service.session_replaced, timeout=5000):
         window.open_path(other)
+    qtbot.waitUntil(lambda: window.controller.session is not None, timeout=5000)
     assert window.document.name == "annan.txt"
     assert window.controller.session.document.name == "annan.txt"
     assert analyser.calls == 2  # one engine, built once, for both files

@@ -1,6 +1,6 @@
 """The suggestion list shows whole words and keeps the current row in full view."""
 
-from fakes import open_window
+from fakes import open_window, with_engine
 from PySide6.QtCore import Qt
 
 from korrektur.engine import Engine
@@ -29,7 +29,7 @@ class CompoundAnalyzer:
 
 
 def test_whole_words_in_the_tooltip_and_the_middle_elided(qtbot, services, tmp_path):
-    services.engine_factory = lambda: Engine([CompoundAnalyzer()])
+    with_engine(services, lambda: Engine([CompoundAnalyzer()]))
     path = tmp_path / "lang.txt"
     path.write_text(TEXT, encoding="utf-8")
     window = open_window(qtbot, services, path, size=(1000, 500))

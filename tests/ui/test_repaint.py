@@ -69,3 +69,32 @@ def test_rectangles_read_through_a_paint_cache_are_the_same(opened):
         assert cache  # blocks were read into it, and read from it from then on
         assert cached == [span_rects(pane, a, b, limit) for a, b in spans]
         assert any(len(rects) > 1 for rects in cached)  # a span over several lines
+
+
+def test_a_bulk_decision_lays_out_only_the_text_in_view(window, tmp_path, qtbot):
+    """Finding where 1,000 changed marks are must not lay out a long report's every line."""
+    from fakes import TEXT
+
+    path = tmp_path / "lang.txt"
+    path.write_text(TEXT * 60, encoding="utf-8")
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.dock.model.session is window.controller.session)
+    session = window.controller.session
+    ids = [s.id for s in session.suggestions]
+    assert len(ids) > 500
+    panes = (window.raw_view, window.corrected_view)
+
+    def laid_out(pane):
+        block, count = pane.document().firstBlock(), 0
+        while block.isValid():
+            count += block.layout().lineCount() > 0
+            block = block.next()
+        return count
+
+    before = [laid_out(pane) for pane in panes]
+    assert all(0 < n < 100 for n in before)  # what is in view, of some 1,500 lines
+    session.accept(*ids[::2])
+    assert_panes_current(window, qtbot, "accept every other")
+    session.reject(*ids[1:3])  # a few: only their rectangles are repainted
+    assert_panes_current(window, qtbot, "reject two")
+    assert [laid_out(pane) for pane in panes] == before

@@ -1,7 +1,7 @@
 """Structure fixes read as what they are: joins tied, removed lines struck and foldable."""
 
 import pytest
-from fakes import open_window
+from fakes import open_window, with_engine
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -41,7 +41,7 @@ class StructureAnalyzer:
 
 @pytest.fixture
 def window(qtbot, services, tmp_path):
-    services.engine_factory = lambda: Engine([StructureAnalyzer()])
+    with_engine(services, lambda: Engine([StructureAnalyzer()]))
     path = tmp_path / "sidor.txt"
     path.write_text(TEXT, encoding="utf-8")
     return open_window(qtbot, services, path)

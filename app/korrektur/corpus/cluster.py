@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from korrektur.corpus.project import CorpusError
 from korrektur.corpus.runners import IN_FLIGHT_PER_WORKER, Failed
+from korrektur.gcpause import paused
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -82,7 +83,7 @@ class DaskRunner:
                 task = next(source)
             except StopIteration:
                 return False
-            future = self.client.submit(func, task, pure=False)
+            future = self.client.submit(paused, func, task, pure=False)
             running[future] = task
             pending.add(future)
             return True

@@ -12,15 +12,21 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from korrektur.corpus.index import CorpusIndex
+from korrektur.model import Status
 
 CONTEXT = 40
 """Characters of context on each side of the keyword."""
 
 NO_SUGGESTION = "-"
+PENDING = Status.PENDING.value
+
+Pair = tuple[str, str]
+"""A correction: ``(original, replacement)``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +92,16 @@ class Concordance:
         """How many documents hold an occurrence."""
         return len({doc for doc, _, _ in self.hits})
 
-    def occurrences(self, limit: int | None = None) -> list[Occurrence]:
-        """The first ``limit`` occurrences (all when None)."""
+    def occurrences(self, limit: int | None = None, first: int = 0) -> list[Occurrence]:
+        """``limit`` occurrences from number ``first`` on (all when None).
+
+        Line numbers are counted from the start of each document met, so any stretch of
+        the list (a window fetching more rows as they are scrolled to) is built alike.
+        """
         found = []
         line_doc, line_pos, line_number = -1, 0, 1
-        for doc, start, end in self.hits[:limit]:
+        stop = None if limit is None else first + limit
+        for doc, start, end in self.hits[first:stop]:
             text = self.texts[doc]
             if doc != line_doc:  # line numbers are counted on from the previous hit
                 line_doc, line_pos, line_number = doc, 0, 1
@@ -112,6 +123,24 @@ class Concordance:
                     sid,
                 )
             )
+        return found
+
+    def pending(self, numbers: Iterable[int] | None = None) -> dict[Pair, dict[str, list[str]]]:
+        """The pending suggestions at the occurrences, by correction pair and document.
+
+        ``numbers``: the occurrences' places in the list (None: every occurrence). What a
+        decision on them in one step decides.
+        """
+        hits = self.hits if numbers is None else [self.hits[n] for n in sorted(set(numbers))]
+        found: dict[Pair, dict[str, list[str]]] = {}
+        for hit in hits:
+            status, replacement, sid = self.made.get(hit, _NONE)
+            if status != PENDING:
+                continue
+            doc, start, end = hit
+            text = self.texts[doc]
+            pair = (text.text[start:end], replacement)
+            found.setdefault(pair, {}).setdefault(text.name, []).append(sid)
         return found
 
 

@@ -7,11 +7,16 @@ its index rows updated; last the journal goes. The next command that opens the p
 finds a journal left behind and finishes the work — applying a rule, or withdrawing it,
 twice changes nothing the second time — or, if the rules file never recorded the change,
 rolls it back by dropping the journal: nothing had been applied yet.
+
+The corpus window decides the occurrences an archivist chose with a rule of ``selected``
+scope (the journal then lists the suggestions), and undoes a withdrawal by reinstating the
+rule; the report says which suggestions each step changed, so that it can be taken back
+exactly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +26,17 @@ from korrektur.corpus.facts import facts_of
 from korrektur.corpus.index import Stat, State
 from korrektur.corpus.opened import Corpus
 from korrektur.corpus.project import JOURNAL, RULES, CorpusError
-from korrektur.corpus.rules import Rule, apply_rules, new_rule, save_rules, withdraw_rule, withdrawn
+from korrektur.corpus.rules import (
+    SELECTED,
+    Rule,
+    apply_rule,
+    check_free,
+    new_rule,
+    reinstated,
+    save_rules,
+    withdraw_rule,
+    withdrawn,
+)
 from korrektur.corpus.runners import InlineRunner, Runner
 from korrektur.corpus.worker import Outcome, write_review
 from korrektur.model.session import now_iso
@@ -32,6 +47,9 @@ from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
 
 APPLY, WITHDRAW = "apply", "withdraw"
+
+Chosen = Mapping[str, Sequence[str]]
+"""Suggestion ids by document: the occurrences a decision is limited to."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +63,8 @@ class RuleTask:
         operation: ``apply`` or ``withdraw``.
         reviewer: who withdraws (``apply`` uses the rule's reviewer).
         time: when.
+        only: the suggestions of this document to decide (None: every pending one of the
+            pair).
     """
 
     document: str
@@ -53,6 +73,7 @@ class RuleTask:
     operation: str
     reviewer: str
     time: str
+    only: tuple[str, ...] | None = None
 
 
 def rule_task(task: RuleTask) -> Outcome:
@@ -65,13 +86,16 @@ def rule_task(task: RuleTask) -> Outcome:
         return Outcome(task.document, problem=f"its review file is damaged: {exc}")
     try:
         if task.operation == APPLY:
-            changed = apply_rules(review, [task.rule], task.time)
+            changed = apply_rule(review, task.rule, task.time, task.only)
         else:
             changed = withdraw_rule(review, task.rule, task.reviewer, task.time)
         if not changed:
             return Outcome(task.document, note="unchanged")
         data = review_bytes(review, path)
-        return Outcome(task.document, data, facts_of(review), note=str(changed), stamp=stamp)
+        facts = facts_of(review)
+        return Outcome(
+            task.document, data, facts, note=str(len(changed)), stamp=stamp, ids=tuple(changed)
+        )
     finally:
         review.release()
 
@@ -86,6 +110,7 @@ class DecideReport:
         documents: documents whose review changed.
         suggestions: suggestions decided (or put back to pending).
         problems: documents that could not be changed, with the reason.
+        changed: the suggestions decided (or put back) in each document changed.
     """
 
     rule: Rule
@@ -93,12 +118,16 @@ class DecideReport:
     documents: int = 0
     suggestions: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)
+    changed: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _write_journal(corpus: Corpus, operation: str, rule: Rule, reviewer: str) -> None:
-    text = yaml.safe_dump(
-        {"operation": operation, "rule": rule.id, "reviewer": reviewer}, allow_unicode=True
-    )
+def _write_journal(
+    corpus: Corpus, operation: str, rule: Rule, reviewer: str, only: Chosen | None = None
+) -> None:
+    data: dict[str, object] = {"operation": operation, "rule": rule.id, "reviewer": reviewer}
+    if only is not None:
+        data["only"] = {name: list(ids) for name, ids in only.items()}
+    text = yaml.safe_dump(data, allow_unicode=True)
     try:
         atomic_write_text(corpus.project.path(JOURNAL), text)
     except WriteError as exc:
@@ -124,6 +153,61 @@ def decide_pair(
     save_rules(corpus.project.path(RULES), [*corpus.rules, rule])
     corpus.reload_rules()
     return _carry(corpus, rule, APPLY, reviewer, runner)
+
+
+def decide_selection(
+    corpus: Corpus,
+    original: str,
+    replacement: str,
+    action: str,
+    reviewer: str,
+    chosen: Chosen,
+    runner: Runner | None = None,
+) -> DecideReport:
+    """Decide the chosen pending suggestions of a pair, as a rule of ``selected`` scope.
+
+    The rule is recorded like any other (the rules file, a version per review naming
+    it), so it can be withdrawn the same way; it is never applied to other suggestions.
+
+    Raises:
+        CorpusError: the project cannot be written.
+    """
+    corpus.require_writer()
+    rule = new_rule(
+        corpus.rules, original, replacement, action, reviewer, now_iso(), scope=SELECTED
+    )
+    _write_journal(corpus, APPLY, rule, reviewer, chosen)
+    save_rules(corpus.project.path(RULES), [*corpus.rules, rule])
+    corpus.reload_rules()
+    return _carry(corpus, rule, APPLY, reviewer, runner, chosen)
+
+
+def reinstate(
+    corpus: Corpus,
+    rule_id: str,
+    reviewer: str,
+    only: Chosen | None = None,
+    runner: Runner | None = None,
+) -> DecideReport:
+    """Put a withdrawn rule in force again (a withdrawal undone) and apply it.
+
+    ``only`` limits it to those suggestions (the ones its withdrawal put back, for a rule
+    of ``selected`` scope); without it, every pending suggestion of the pair is decided.
+
+    Raises:
+        CorpusError: no such rule, it is in force, or another rule on the pair is.
+    """
+    corpus.require_writer()
+    rule = _find(corpus, rule_id)
+    if rule.active:
+        raise CorpusError(f"rule {rule.id} is in force already")
+    if rule.everywhere:
+        check_free(corpus.rules, rule.original, rule.replacement)
+    _write_journal(corpus, APPLY, rule, reviewer, only)
+    back = reinstated(rule)
+    save_rules(corpus.project.path(RULES), [back if r.id == rule.id else r for r in corpus.rules])
+    corpus.reload_rules()
+    return _carry(corpus, back, APPLY, reviewer, runner, only)
 
 
 def withdraw(
@@ -166,6 +250,11 @@ def finish_interrupted(corpus: Corpus) -> str:
         raise CorpusError(f"{path} is damaged; see what it says and delete it")
     operation, rule_id = data["operation"], str(data.get("rule"))
     reviewer = str(data.get("reviewer") or "")
+    only = data.get("only")
+    if only is not None and not (
+        isinstance(only, dict) and all(isinstance(ids, list) for ids in only.values())
+    ):
+        raise CorpusError(f"{path} is damaged; see what it says and delete it")
     rule = next((r for r in corpus.rules if r.id == rule_id), None)
     recorded = rule is not None and (rule.active == (operation == APPLY))
     if rule is None or not recorded:
@@ -174,7 +263,8 @@ def finish_interrupted(corpus: Corpus) -> str:
             f"an interrupted 'decide' ({operation} rule {rule_id}) was rolled back: "
             "nothing of it had been applied"
         )
-    report = _carry(corpus, rule, operation, reviewer, None)
+    chosen = {str(name): [str(i) for i in ids] for name, ids in only.items()} if only else None
+    report = _carry(corpus, rule, operation, reviewer, None, chosen)
     return (
         f"an interrupted 'decide' ({operation} rule {rule_id}) was completed: "
         f"{report.suggestions} more suggestions in {report.documents} documents"
@@ -182,10 +272,20 @@ def finish_interrupted(corpus: Corpus) -> str:
 
 
 def _carry(
-    corpus: Corpus, rule: Rule, operation: str, reviewer: str, runner: Runner | None
+    corpus: Corpus,
+    rule: Rule,
+    operation: str,
+    reviewer: str,
+    runner: Runner | None,
+    only: Chosen | None = None,
 ) -> DecideReport:
-    """Carry the rule (or its withdrawal) into every document it concerns; drop the journal."""
-    if operation == APPLY:
+    """Carry the rule (or its withdrawal) into every document it concerns; drop the journal.
+
+    ``only``: applying, limit it to those suggestions.
+    """
+    if operation == APPLY and only is not None:
+        names = sorted(name for name, ids in only.items() if ids)
+    elif operation == APPLY:
         where = "status = 'pending' AND original = ? AND replacement = ?"
         names = corpus.index.documents_with(where, (rule.original, rule.replacement))
     else:
@@ -198,7 +298,8 @@ def _carry(
     def tasks() -> Iterator[RuleTask]:
         for name in names:
             path = corpus.project.review_path(name)
-            yield RuleTask(name, str(path), rule, operation, reviewer, time)
+            ids = tuple(only[name]) if only is not None else None
+            yield RuleTask(name, str(path), rule, operation, reviewer, time, ids)
 
     runner = runner or InlineRunner()
     index = corpus.index
@@ -229,6 +330,7 @@ def _carry(
             index.record(task.document, outcome.facts, row.state, Stat.of(path), row.source)
         report.documents += 1
         report.suggestions += int(outcome.note)
+        report.changed[task.document] = list(outcome.ids)
     if not report.problems:  # else the next command tries those documents again
         corpus.project.path(JOURNAL).unlink(missing_ok=True)
     return report

@@ -6,12 +6,16 @@ review whose note names the rule (``corpus rule r3: accept 'pa' → 'på'``); th
 how the review file records which decisions came from which rule, in the ordinary review
 format. Withdrawing a rule puts back to pending exactly the decisions whose latest change
 is still the rule's; whatever a reviewer decided since is left alone.
+
+A rule decides every pending suggestion of its pair, in the documents analysed later too; a
+rule of ``scope: selected`` (made in the corpus window for the occurrences the archivist
+chose) decided only the suggestions it was given and is never applied again.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -25,6 +29,8 @@ from korrektur.store.review import Review
 
 FORMAT = "korrektur-corpus-rules"
 ACTIONS = {"accept": Status.ACCEPTED, "reject": Status.REJECTED}
+SELECTED = "selected"
+"""The scope of a rule that decided only the suggestions it was given."""
 _APPLIED = re.compile(r"corpus rule (r\d+): (?:accept|reject) ")
 
 
@@ -39,6 +45,7 @@ class Rule:
         reviewer: who decided it.
         created: when (ISO 8601, UTC).
         withdrawn, withdrawn_by: when and by whom it was withdrawn ("" while in force).
+        scope: "" (every pending suggestion of the pair, now and later) or ``selected``.
     """
 
     id: str
@@ -49,6 +56,12 @@ class Rule:
     created: str
     withdrawn: str = ""
     withdrawn_by: str = ""
+    scope: str = ""
+
+    @property
+    def everywhere(self) -> bool:
+        """True for a rule on every suggestion of its pair (not only on chosen ones)."""
+        return not self.scope
 
     @property
     def status(self) -> Status:
@@ -98,6 +111,8 @@ def load_rules(path: Path) -> list[Rule]:
             raise CorpusError(f"{path}: rule {number} is damaged") from None
         if rule.action not in ACTIONS:
             raise CorpusError(f"{path}: rule {number} has an unknown action {rule.action!r}")
+        if rule.scope not in ("", SELECTED):
+            raise CorpusError(f"{path}: rule {number} has an unknown scope {rule.scope!r}")
         rules.append(rule)
     return rules
 
@@ -113,6 +128,8 @@ def save_rules(path: Path, rules: Sequence[Rule]) -> None:
         record = asdict(rule)
         if rule.active:
             del record["withdrawn"], record["withdrawn_by"]
+        if rule.everywhere:
+            del record["scope"]
         records.append(record)
     text = "# Korrektur corpus rules: decisions on correction pairs, applied to every document.\n"
     text += yaml.safe_dump(
@@ -127,25 +144,45 @@ def save_rules(path: Path, rules: Sequence[Rule]) -> None:
 
 
 def new_rule(
-    rules: Sequence[Rule], original: str, replacement: str, action: str, reviewer: str, time: str
+    rules: Sequence[Rule],
+    original: str,
+    replacement: str,
+    action: str,
+    reviewer: str,
+    time: str,
+    scope: str = "",
 ) -> Rule:
     """The next rule (``r{n}``); an active rule on the same pair must be withdrawn first.
 
+    Rules of ``scope`` ``selected`` decide only what they are given: any number of them
+    may stand beside each other and beside a rule on the whole pair.
+
     Raises:
-        CorpusError: a rule on the pair is in force.
+        CorpusError: a rule on the whole pair is in force (and this one is one too).
     """
+    if not scope:
+        check_free(rules, original, replacement)
+    return Rule(f"r{len(rules) + 1}", original, replacement, action, reviewer, time, scope=scope)
+
+
+def check_free(rules: Sequence[Rule], original: str, replacement: str) -> None:
+    """Raise ``CorpusError`` when a rule on the whole pair is in force."""
     for rule in rules:
-        if rule.active and rule.matches(original, replacement):
+        if rule.active and rule.everywhere and rule.matches(original, replacement):
             raise CorpusError(
                 f"rule {rule.id} ({rule.describe()}) is in force for this pair; "
                 f"withdraw it first (corpus decide --withdraw {rule.id})"
             )
-    return Rule(f"r{len(rules) + 1}", original, replacement, action, reviewer, time)
 
 
 def withdrawn(rule: Rule, reviewer: str, time: str) -> Rule:
     """The rule, withdrawn."""
     return replace(rule, withdrawn=time, withdrawn_by=reviewer)
+
+
+def reinstated(rule: Rule) -> Rule:
+    """The rule, in force again (a withdrawal undone)."""
+    return replace(rule, withdrawn="", withdrawn_by="")
 
 
 # -- rules and one review ---------------------------------------------------------------------
@@ -163,33 +200,42 @@ def attribution(history: History) -> dict[str, str]:
 
 
 def apply_rules(review: Review, rules: Iterable[Rule], time: str) -> int:
-    """Apply the active ``rules`` to the pending suggestions of ``review``.
+    """Apply the active ``rules`` on whole pairs to the pending suggestions of ``review``.
 
     Each rule that decides something is saved as a version of its own (reviewer: the
     rule's; note: which rule), so the review file says where every decision came from.
     The caller writes the file. Returns how many suggestions were decided.
     """
-    decided = 0
-    for rule in rules:
-        if not rule.active:
-            continue
-        ids = [
-            s.id
-            for s in review.session.suggestions
-            if s.status is Status.PENDING and rule.matches(s.original, s.replacement)
-        ]
-        if ids:
-            by = rule.reviewer or None
-            review.session.restore({i: Decision(rule.status, None, by, time) for i in ids})
-            _commit(review, rule.note(), rule.reviewer, time)
-            decided += len(ids)
-    return decided
+    return sum(
+        len(apply_rule(review, rule, time)) for rule in rules if rule.active and rule.everywhere
+    )
 
 
-def withdraw_rule(review: Review, rule: Rule, reviewer: str, time: str) -> int:
+def apply_rule(
+    review: Review, rule: Rule, time: str, only: Collection[str] | None = None
+) -> list[str]:
+    """Decide the pending suggestions of the rule's pair (of ``only``, if given) as a version.
+
+    Returns the ids of the suggestions decided.
+    """
+    ids = [
+        s.id
+        for s in review.session.suggestions
+        if s.status is Status.PENDING
+        and rule.matches(s.original, s.replacement)
+        and (only is None or s.id in only)
+    ]
+    if ids:
+        by = rule.reviewer or None
+        review.session.restore({i: Decision(rule.status, None, by, time) for i in ids})
+        _commit(review, rule.note(), rule.reviewer, time)
+    return ids
+
+
+def withdraw_rule(review: Review, rule: Rule, reviewer: str, time: str) -> list[str]:
     """Put the decisions ``rule`` made in ``review`` back to pending (a new version).
 
-    Only decisions whose latest change is still the rule's are touched. Returns how many.
+    Only decisions whose latest change is still the rule's are touched. Returns their ids.
     """
     owned = attribution(review.history)
     ids = [
@@ -200,7 +246,7 @@ def withdraw_rule(review: Review, rule: Rule, reviewer: str, time: str) -> int:
     if ids:
         review.session.restore(dict.fromkeys(ids, UNDECIDED))
         _commit(review, f"corpus rule {rule.id} withdrawn ({rule.describe()})", reviewer, time)
-    return len(ids)
+    return ids
 
 
 def _commit(review: Review, note: str, reviewer: str, time: str) -> None:

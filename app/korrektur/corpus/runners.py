@@ -8,14 +8,17 @@ lazily: a task's source is read only when there is room for it.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from typing import Protocol, TypeVar
+
+from korrektur.gcpause import paused
+from korrektur.workspace.parent import watch_parent
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -26,6 +29,23 @@ IN_FLIGHT_PER_WORKER = 3
 POOL_FROM = 16
 """Documents from which work that needs no lexicon (rules, exports, reading review files)
 is given to worker processes: starting them costs about a second."""
+
+
+BACKGROUND_NICE = 5
+"""How much lower a window's worker processes run than the window (``in_background``)."""
+
+
+def in_background(initializer: Callable[[], None] | None = None) -> None:
+    """A worker initializer for a window's background work: lower priority, then ``initializer``.
+
+    The window and its workers share the machine's cores: on a busy machine the window's
+    thread would wait for a core behind its own workers (and miss its beats) though the
+    work can wait for it. Pass ``functools.partial(in_background, warm_up)`` to a pool.
+    """
+    with contextlib.suppress(OSError, AttributeError):  # (no nice on Windows)
+        os.nice(BACKGROUND_NICE)
+    if initializer is not None:
+        initializer()
 
 
 class Failed(Exception):
@@ -66,33 +86,10 @@ class InlineRunner:
     def map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
         """Run each task in turn."""
         for task in tasks:
-            yield task, func(task)
+            yield task, paused(func, task)
 
     def close(self) -> None:
         """Nothing to stop."""
-
-
-PARENT_CHECK = 1.0
-"""Seconds between a worker's checks that the process that started it still lives."""
-
-
-def start_worker(initializer: Callable[[], None] | None) -> None:
-    """Set up a pool worker: it ends itself when its parent dies, then runs ``initializer``.
-
-    A writer killed with ``kill -9`` cannot stop its pool; without this its workers would
-    go on analysing for nobody.
-    """
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(PARENT_CHECK)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-    if initializer is not None:
-        initializer()
 
 
 class PoolRunner:
@@ -116,7 +113,7 @@ class PoolRunner:
         return ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=start_worker,
+            initializer=watch_parent,
             initargs=(self.initializer,),
         )
 
@@ -133,7 +130,7 @@ class PoolRunner:
                 if not running:
                     alone = True
                     task = suspects.pop()
-                    running[self._pool.submit(func, task)] = task
+                    running[self._pool.submit(paused, func, task)] = task
             else:
                 alone = False
                 while not exhausted and len(running) < limit:
@@ -142,7 +139,7 @@ class PoolRunner:
                     except StopIteration:
                         exhausted = True
                         break
-                    running[self._pool.submit(func, task)] = task
+                    running[self._pool.submit(paused, func, task)] = task
             if not running:
                 return
             done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -168,3 +165,38 @@ class PoolRunner:
     def close(self) -> None:
         """Stop the workers (tasks not started are dropped)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class AdaptiveRunner:
+    """Runs a few tasks here, and many in a pool of processes (started when first needed).
+
+    A program that keeps a corpus open (the corpus window) makes decisions of every size:
+    one that changes two review files is done before a worker process would have started,
+    one that changes five hundred goes several times faster in a pool, and off the
+    process whose interpreter the window needs. The pool, once started, is kept until
+    ``close``.
+    """
+
+    shares_files = True
+
+    def __init__(self, jobs: int, initializer: Callable[[], None] | None = None) -> None:
+        self.jobs = jobs
+        self.initializer = initializer
+        self._pool: PoolRunner | None = None
+
+    def map(self, func: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Failed]]:
+        """Inline below ``POOL_FROM`` tasks, else in the pool."""
+        source = iter(tasks)
+        first = list(islice(source, POOL_FROM))
+        if len(first) < POOL_FROM:
+            yield from ((task, func(task)) for task in chain(first, source))
+            return
+        if self._pool is None:
+            self._pool = PoolRunner(self.jobs, self.initializer)
+        yield from self._pool.map(func, chain(first, source))
+
+    def close(self) -> None:
+        """Stop the pool, if it was started."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

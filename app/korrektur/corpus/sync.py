@@ -156,6 +156,17 @@ class Synchroniser:
         db.execute("COMMIT")
         return self.report
 
+    def refresh(self, name: str) -> None:
+        """Bring one document's row up to date (its review file was saved a moment ago)."""
+        review = self.project.review_path(name)
+        with self.index.transaction():
+            self._one(
+                name,
+                self.index.document(name),
+                self._source(name),
+                review if review.is_file() else None,
+            )
+
     def _commit_now_and_then(self) -> None:
         if time.monotonic() - self._last > COMMIT_EVERY:
             self.index.db.execute("COMMIT")

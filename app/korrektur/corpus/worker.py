@@ -4,7 +4,8 @@
 the document's review file, if it has one) and returns the new review file's bytes with the
 facts the index needs. So it runs the same in a local process pool, on a Dask worker on
 another machine, or in any other worker process, and one writer puts the results on disk.
-The engine (with its lexicon) is made once per process and kept.
+The engine (with its lexicon) is made once per process and kept: the same engine and
+analysis as the window's worker process (``korrektur.workspace.commands``).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from korrektur.corpus.facts import Facts, engine_key, facts_of
 from korrektur.corpus.rules import Rule, apply_rules
-from korrektur.engine import Engine, Profile, default_engine
 from korrektur.formats.sources import read_bytes
 from korrektur.model import KIND_GROUPS, Document, DocumentError, Suggestion
 from korrektur.store.atomic import WriteError, atomic_write_bytes
@@ -28,6 +29,11 @@ from korrektur.store.reviewfile import review_bytes
 from korrektur.store.reviewread import load_review_bytes
 from korrektur.store.tool import current_tool
 from korrektur.store.validate import ReviewFileError
+from korrektur.workspace import commands, engines
+from korrektur.workspace.engines import Analyser
+
+if TYPE_CHECKING:
+    from korrektur.engine import Profile
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ class Outcome:
         cpu_seconds: processor time the analysis took in the worker.
         written: the worker has written the review file itself (``review`` is then None).
         stamp: the stamp of the review file the result was made from (None: none was).
+        ids: the suggestions a rule decided or put back to pending (``decide``).
     """
 
     document: str
@@ -82,28 +89,32 @@ class Outcome:
     cpu_seconds: float = 0.0
     written: bool = False
     stamp: Stamp | None = None
+    ids: tuple[str, ...] = ()
 
 
-_ENGINES: dict[str, Engine] = {}
+_LEARNED: dict[str, Analyser] = {}
 
 
-def engine(profile: Profile | None = None) -> Engine:
+def engine(profile: Profile | None = None) -> Analyser:
     """This process's engine (with ``profile``), made (its lexicon loaded) on first use.
 
-    The plain engine and the one of the latest learned state are kept.
+    The plain engine is the process's own (``workspace.engines``, as the window's worker
+    has it); the one of the latest learned state is kept beside it.
     """
-    key = profile.digest if profile is not None else ""
-    found = _ENGINES.get(key)
+    if profile is None:
+        return engines.PROCESS.get()
+    found = _LEARNED.get(profile.digest)
     if found is None:
-        for old in [k for k in _ENGINES if k]:
-            del _ENGINES[old]
-        found = _ENGINES[key] = default_engine(profile)
+        _LEARNED.clear()
+        from korrektur.engine import default_engine  # noqa: PLC0415 (where it analyses)
+
+        found = _LEARNED[profile.digest] = default_engine(profile)
     return found
 
 
 def warm_up() -> None:
     """Load the lexicon now (a pool's initializer), not during the first document."""
-    engine().analyse(Document.from_text("Det har ar en kort text.\n"))
+    commands.warm_up()
 
 
 def _analyser(profile: Profile | None) -> Callable[[Document], list[Suggestion]]:

@@ -10,10 +10,10 @@ from itertools import chain
 from korrektur.formats.provenance import Provenance
 from korrektur.formats.reading import ExportOptions, export_text, session_for
 from korrektur.model.newlines import restore_newlines
-from korrektur.store.pieces import encode_all, release
+from korrektur.store.pieces import encode_all
 from korrektur.store.records import suggestion_record
 from korrektur.store.review import Review
-from korrektur.store.reviewfile import release_data, review_data
+from korrektur.store.reviewfile import review_data
 
 CSV_COLUMNS = [
     "id",
@@ -52,7 +52,6 @@ def export_json(review: Review, options: ExportOptions) -> bytes:
     data = review_data(review, None)
     try:
         if options.version:  # the suggestions as that version had them
-            release(data["suggestions"])
             data["suggestions"] = [suggestion_record(s) for s in session.suggestions]
             data["counts"] = {status.value: n for status, n in session.counts().items()}
         data["source_text"] = session.document.text
@@ -66,16 +65,14 @@ def export_json(review: Review, options: ExportOptions) -> bytes:
         }
         return json_bytes(data)
     finally:
-        release_data(data)
+        data.clear()
 
 
 def json_bytes(data: object) -> bytes:
     """``json.dumps(data, ensure_ascii=False, indent=1)`` and a newline, as UTF-8.
 
-    ``json.dumps`` joins millions of small pieces in one call that holds the interpreter
-    lock throughout (about 0.1 s for a 300-page review), and encoding the text is another
-    such call; exports run beside the window, so both are done a few thousand pieces at
-    a time.
+    The pieces ``json`` makes are joined and encoded a few thousand at a time, so the text
+    of a 300-page review never exists whole beside its bytes (see ``store.pieces``).
     """
     pieces = json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data)
     return encode_all(chain(pieces, ["\n"]))

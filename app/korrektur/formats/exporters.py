@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-from korrektur.formats.export_docx import export_docx
-from korrektur.formats.export_html import export_html
-from korrektur.formats.export_plain import export_csv, export_json, export_txt
-from korrektur.formats.export_tei import export_tei
 from korrektur.formats.reading import ExportOptions
-from korrektur.formats.write_alto import export_alto
-from korrektur.formats.write_hocr import export_hocr
-from korrektur.formats.write_page import export_page
-from korrektur.formats.write_pdf import export_pdf
 from korrektur.store.atomic import atomic_write_bytes
 from korrektur.store.review import Review
+
+Writer = Callable[[Review, ExportOptions], bytes]
 
 
 @dataclass(frozen=True)
@@ -28,7 +24,9 @@ class Exporter:
         suffix: the usual file suffix.
         label: for menus and file dialogs.
         binary: not text (cannot go to a terminal).
-        write: builds the file's bytes.
+        writer: the function that builds the file's bytes, as ``module:function`` (imported
+            when an export is made: the PDF writer's libraries alone take 60 MB, and the
+            window only lists the formats).
         needs_scan: only for reviews of scans (hOCR, ALTO, PAGE, PDF sources); the window
             offers it only then.
     """
@@ -37,28 +35,39 @@ class Exporter:
     suffix: str
     label: str
     binary: bool
-    write: Callable[[Review, ExportOptions], bytes]
+    writer: str
     needs_scan: bool = False
+
+    def write(self, review: Review, options: ExportOptions) -> bytes:
+        """The export's bytes."""
+        module, function = self.writer.split(":")
+        made = getattr(importlib.import_module(f"korrektur.formats.{module}"), function)
+        return cast(Writer, made)(review, options)
 
 
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("txt", ".txt", "Plain text", False, export_txt),
-        Exporter("tei", ".xml", "TEI P5 XML", False, export_tei),
-        Exporter("json", ".json", "JSON annotation", False, export_json),
-        Exporter("csv", ".csv", "CSV table of decisions", False, export_csv),
-        Exporter("html", ".html", "HTML review report", False, export_html),
-        Exporter("docx", ".docx", "Word document", True, export_docx),
+        Exporter("txt", ".txt", "Plain text", False, "export_plain:export_txt"),
+        Exporter("tei", ".xml", "TEI P5 XML", False, "export_tei:export_tei"),
+        Exporter("json", ".json", "JSON annotation", False, "export_plain:export_json"),
+        Exporter("csv", ".csv", "CSV table of decisions", False, "export_plain:export_csv"),
+        Exporter("html", ".html", "HTML review report", False, "export_html:export_html"),
+        Exporter("docx", ".docx", "Word document", True, "export_docx:export_docx"),
         Exporter(
-            "hocr", ".hocr", "hOCR with corrected words (hOCR sources)", False, export_hocr, True
+            "hocr",
+            ".hocr",
+            "hOCR with corrected words (hOCR sources)",
+            False,
+            "write_hocr:export_hocr",
+            True,
         ),
         Exporter(
             "alto",
             ".alto.xml",
             "ALTO with corrected words (ALTO sources)",
             False,
-            export_alto,
+            "write_alto:export_alto",
             True,
         ),
         Exporter(
@@ -66,11 +75,16 @@ EXPORTERS: dict[str, Exporter] = {
             ".page.xml",
             "PAGE XML with corrected words (PAGE sources)",
             False,
-            export_page,
+            "write_page:export_page",
             True,
         ),
         Exporter(
-            "pdf", ".pdf", "Searchable PDF, corrected text layer (scans)", True, export_pdf, True
+            "pdf",
+            ".pdf",
+            "Searchable PDF, corrected text layer (scans)",
+            True,
+            "write_pdf:export_pdf",
+            True,
         ),
     )
 }

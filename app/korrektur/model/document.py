@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from korrektur.model.compose import Composition, compose
@@ -50,7 +51,8 @@ class Document:
         newline: the source's newline style, used on export.
         sha256: hash of the source bytes, to notice when a source changed.
         size: size of the source in bytes.
-        lines, pages, tokens: the layout, as offset spans.
+        lines, pages, tokens: the layout, as offset spans (``tokens`` made when first
+            asked for: the window, which never asks, keeps none).
         scan: for a scan (hOCR, ALTO, PAGE XML, PDF), its page images and word boxes;
             None for plain text.
         composition: how letters written with combining marks were composed (None: the
@@ -73,7 +75,6 @@ class Document:
     replaced_lines: tuple[int, ...] = field(default=(), repr=False, compare=False)
     lines: list[Line] = field(init=False, repr=False, compare=False)
     pages: list[Page] = field(init=False, repr=False, compare=False)
-    tokens: list[Token] = field(init=False, repr=False, compare=False)
     _line_starts: list[int] = field(init=False, repr=False, compare=False)
     _page_firsts: list[int] = field(init=False, repr=False, compare=False)
 
@@ -81,7 +82,6 @@ class Document:
         lines = split_lines(self.text)
         object.__setattr__(self, "lines", lines)
         object.__setattr__(self, "_line_starts", [line.start for line in lines])
-        object.__setattr__(self, "tokens", tokenize(self.text, lines))
         starts = self.splitter.page_starts(self.text, lines)
         pages = []
         for number, first in enumerate(starts, start=1):
@@ -166,6 +166,11 @@ class Document:
         if self.composition is not None:
             notes.append(self.composition.note)
         return notes
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The whitespace-separated tokens, in order."""
+        return tokenize(self.text, self.lines)
 
     @property
     def word_count(self) -> int:

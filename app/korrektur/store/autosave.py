@@ -102,8 +102,16 @@ class Recovery:
         )
 
     def load(self) -> Review:
-        """The recovered review: unsaved, to be saved where it was going to be."""
-        review = review_from_data(self._data)
+        """The recovered review: unsaved, to be saved where it was going to be.
+
+        Read from the file again when the content was not kept (``_data`` None: an offer
+        passed to another process without it).
+
+        Raises:
+            ReviewFileError: the file is damaged (or gone).
+        """
+        data = self._data if self._data is not None else read_review_data(self.path)
+        review = review_from_data(data)
         review.path = self.review_path
         review.mark_unsaved()
         return review

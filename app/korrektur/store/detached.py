@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from korrektur.gcpause import gc_paused
 from korrektur.model import ReviewSession
 from korrektur.store.history import History
 from korrektur.store.review import Review
@@ -15,24 +14,21 @@ def detached_review(snap: Snapshot, path: Path | None = None, reviewer: str = ""
     """A review holding what ``snap`` fixed, sharing nothing that the live review changes.
 
     Exports and version comparisons read the whole review for seconds; on a copy they may
-    run on a worker thread while the reviewer goes on deciding. The suggestions' proposals
+    run in the worker process while the reviewer goes on deciding. The suggestions' proposals
     never change, so the copies only carry the snapshot's decisions. ``path`` is where the
     review file is (exports refuse to overwrite it).
     """
-    with gc_paused():
-        pairs = zip(snap.suggestions, snap.decisions, strict=True)
-        suggestions = [decision.apply(s) for s, decision in pairs]
-        retired = [decision.apply(s) for s, decision in snap.retired]
-        session = ReviewSession(
-            snap.document, suggestions, reviewer=reviewer, structure=snap.structure
-        )
-        return Review(
-            session,
-            History(snap.versions),
-            path=path,
-            source_path=snap.source_path,
-            tool=snap.tool,
-            retired=retired,
-            unanchored=snap.unanchored,
-            source_trusted=snap.source_trusted,
-        )
+    pairs = zip(snap.suggestions, snap.decisions, strict=True)
+    suggestions = [decision.apply(s) for s, decision in pairs]
+    retired = [decision.apply(s) for s, decision in snap.retired]
+    session = ReviewSession(snap.document, suggestions, reviewer=reviewer, structure=snap.structure)
+    return Review(
+        session,
+        History(snap.versions),
+        path=path,
+        source_path=snap.source_path,
+        tool=snap.tool,
+        retired=retired,
+        unanchored=snap.unanchored,
+        source_trusted=snap.source_trusted,
+    )

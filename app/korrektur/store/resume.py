@@ -202,7 +202,7 @@ def new_review(document: Document, analyse: Analyse, reviewer: str = "") -> Revi
 def resume_document(
     document: Document, analyse: Analyse, reviewer: str = "", review_path: Path | None = None
 ) -> tuple[Review, ResumeReport]:
-    """Resume the review of a document already read, or start one (``formats.opening``).
+    """Open a document already read: resume its review file if it has one, else start one.
 
     ``analyse`` runs only when there is no review file or the source changed.
 

@@ -10,15 +10,14 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from korrektur.gcpause import gc_paused
 from korrektur.model import UNDECIDED, Decision, Document, Status, Suggestion
 from korrektur.model.session import now_iso
 from korrektur.model.structure import ReadingStructure
 from korrektur.model.suggestion import count_statuses
 from korrektur.store.atomic import atomic_write_chunks, remove_leftovers
-from korrektur.store.history import State, Version, new_version
+from korrektur.store.history import History, State, Version, new_version
 from korrektur.store.lock import Stamp, check_unchanged, review_lock, stamp_of
-from korrektur.store.pieces import encode_all, release
+from korrektur.store.pieces import encode_all
 from korrektur.store.records import (
     Unanchored,
     compress_ids,
@@ -117,26 +116,24 @@ class Snapshot:
     @cached_property
     def decisions(self) -> tuple[Decision, ...]:
         """One ``Decision`` per suggestion (built where the snapshot is written)."""
-        with gc_paused():
-            return self.columns.decisions()
+        return self.columns.decisions()
 
 
 def snapshot(review: Review) -> Snapshot:
     """Fix the current state of ``review`` for writing (cheap: the GUI thread does it)."""
-    with gc_paused():
-        suggestions = review.session.suggestions
-        return Snapshot(
-            review.session.document,
-            tuple(suggestions),
-            DecisionColumns.of(suggestions),
-            tuple(review.history.versions),
-            tuple((s, Decision.of(s)) for s in review.retired()),
-            tuple(review.unanchored),
-            review.tool,
-            review.source_path,
-            review.source_trusted,
-            review.session.structure,
-        )
+    suggestions = review.session.suggestions
+    return Snapshot(
+        review.session.document,
+        tuple(suggestions),
+        DecisionColumns.of(suggestions),
+        tuple(review.history.versions),
+        tuple((s, Decision.of(s)) for s in review.retired()),
+        tuple(review.unanchored),
+        review.tool,
+        review.source_path,
+        review.source_trusted,
+        review.session.structure,
+    )
 
 
 def _source_record(snap: Snapshot, folder: Path | None) -> dict[str, Any]:
@@ -232,10 +229,9 @@ def review_bytes(review: Review, path: Path) -> bytes:
     For a process that makes review files without writing them (a corpus worker, whose
     result one writer puts on disk); ``write_review_file`` writes the same bytes.
     """
-    with gc_paused():
-        data = snapshot_data(snapshot(review), path.parent)
-        pieces = dump_pieces(data, comment=HEADER)
-        release_data(data)
+    data = snapshot_data(snapshot(review), path.parent)
+    pieces = dump_pieces(data, comment=HEADER)
+    data.clear()  # (the records go before the file's bytes are made)
     return encode_all(pieces)
 
 
@@ -250,26 +246,10 @@ def write_snapshot(
     Raises:
         WriteError: the file could not be written; any old file at ``path`` is intact.
     """
-    with gc_paused():
-        data = snapshot_data(snap, path.parent if relative else None, extra)
-        pieces = dump_pieces(data, comment=HEADER)
-        release_data(data)
+    data = snapshot_data(snap, path.parent if relative else None, extra)
+    pieces = dump_pieces(data, comment=HEADER)
+    data.clear()  # (the records go before the file is written)
     atomic_write_chunks(path, (piece.encode("utf-8") for piece in pieces))
-
-
-# What ``snapshot_data`` makes in bulk (lists of fresh records, the source's lines).
-_BULK = ("versions", "suggestions", "retired", "unanchored", "source_text")
-
-
-def release_data(data: dict[str, Any]) -> None:
-    """Free what ``snapshot_data`` made, a slice at a time (see ``pieces.release``).
-
-    Only the bulk it built itself is taken apart; what came in through ``extra`` is
-    dropped from ``data`` but left as it is.
-    """
-    for name in _BULK:
-        release(data.pop(name, None))
-    data.clear()
 
 
 def write_review_file(
@@ -285,21 +265,21 @@ def write_review_file(
 
 @dataclass(frozen=True)
 class SaveRequest:
-    """A save fixed on the thread that owns the review; ``write_save`` may run on another.
+    """A save fixed where the review lives; ``write_save`` may run elsewhere (the worker).
 
     Attributes:
         snap: the review as it stood.
         path: where to write.
-        previous: the decisions of the newest saved version.
         number, time, reviewer, message: of the version to add.
         notes: what Korrektur notes in the version (taken from ``Review.notes``).
         revision: the review's revision the snapshot holds.
         expected: the stamp the file at ``path`` must still have (None: not compared).
+        previous: the decisions of the newest saved version (None: made from the
+            snapshot's versions where the save is written).
     """
 
     snap: Snapshot
     path: Path
-    previous: State
     number: int
     time: str
     reviewer: str
@@ -307,14 +287,19 @@ class SaveRequest:
     notes: tuple[str, ...]
     revision: int
     expected: Stamp | None = None
+    previous: State | None = None
 
 
 @dataclass(frozen=True)
 class Written:
-    """What ``write_save`` wrote: the new version, the decisions it records, the file's stamp."""
+    """What ``write_save`` wrote: the new version, the decisions it records, the file's stamp.
+
+    ``state`` may be None where it was not carried back (from a worker process): the
+    history makes it again from the versions when it is asked for.
+    """
 
     version: Version
-    state: State
+    state: State | None
     stamp: Stamp | None = None
 
 
@@ -337,7 +322,6 @@ def prepare_save(
     return SaveRequest(
         snap=snapshot(review),
         path=target,
-        previous=review.history.latest(),
         number=len(review.history) + 1,
         time=time or now_iso(),
         reviewer=reviewer if reviewer is not None else review.session.reviewer,
@@ -349,7 +333,7 @@ def prepare_save(
 
 
 def write_save(request: SaveRequest) -> Written:
-    """Make the new version and write the review file with it (slow; any thread).
+    """Make the new version and write the review file with it (slow: the worker does it).
 
     Nothing is changed in the review: ``finish_save`` records the version afterwards. The
     file is written under its lock, and only if no other program wrote it since the review
@@ -360,10 +344,12 @@ def write_save(request: SaveRequest) -> Written:
         WriteError: the file could not be written; any old file at the path is intact.
     """
     snap = request.snap
-    with gc_paused():
-        state = dict(zip((s.id for s in snap.suggestions), snap.decisions, strict=True))
+    state = dict(zip((s.id for s in snap.suggestions), snap.decisions, strict=True))
+    previous = request.previous
+    if previous is None:
+        previous = History(snap.versions).latest()
     version = new_version(
-        request.previous,
+        previous,
         state,
         number=request.number,
         time=request.time,

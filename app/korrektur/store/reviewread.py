@@ -11,14 +11,12 @@ from pathlib import Path
 
 import yaml
 
-from korrektur.gcpause import gc_paused
 from korrektur.model import Document, ReviewSession, Suggestion
 from korrektur.model.compose import Composition
 from korrektur.model.document import MAX_BYTES
 from korrektur.store.atomic import remove_leftovers
 from korrektur.store.history import History, Version, count_decisions
 from korrektur.store.lock import stamp_of
-from korrektur.store.pieces import release
 from korrektur.store.records import (
     Unanchored,
     expand_ids,
@@ -203,8 +201,8 @@ def within(path: Path, folder: Path) -> bool:
 def check_utf8(raw: bytes, chunk: int = 1 << 20) -> None:
     """Raise ``UnicodeDecodeError`` unless ``raw`` is UTF-8.
 
-    Checked a megabyte at a time: one decode of a 300-page review holds the interpreter
-    lock for tens of milliseconds.
+    Checked a megabyte at a time: the decoded text is not kept, so it is never made whole
+    (a 20 MB review file would be 20-80 MB more).
     """
     decoder = codecs.getincrementaldecoder("utf-8")()
     for start in range(0, len(raw), chunk):
@@ -280,19 +278,15 @@ def load_review_bytes(raw: bytes, path: Path) -> Review:
             f"{path.name} is {len(raw) / 1024 / 1024:.1f} MB; Korrektur reads review files up "
             f"to {MAX_REVIEW_BYTES // 1024 // 1024} MB"
         )
-    with gc_paused():
-        data = parse_review_bytes(raw, path.name)
-        return _review_of(data, path)
+    return _review_of(parse_review_bytes(raw, path.name), path)
 
 
 def _review_of(data: object, path: Path) -> Review:
-    """A review from parsed data; the data is freed a slice at a time afterwards."""
+    """A review from parsed data."""
     try:
         review = review_from_data(data, path)
     except ReviewFileError as exc:
         raise ReviewFileError(f"{path.name}: {exc}") from None
-    finally:
-        release(data)  # the review keeps none of it: freed a slice at a time
     review.mark_saved()
     return review
 
@@ -305,7 +299,6 @@ def load_review(path: Path) -> Review:
     """
     remove_leftovers(path)  # temporary files of saves a crash interrupted
     stamp = stamp_of(path)  # (before reading: a file replaced meanwhile looks changed)
-    with gc_paused():  # half a million new objects: collecting meanwhile only costs time
-        review = _review_of(read_review_data(path), path)
+    review = _review_of(read_review_data(path), path)
     review.disk_stamp = stamp
     return review

@@ -18,6 +18,7 @@ class ActionId(Enum):
     """Identifies each action of the window."""
 
     OPEN = auto()
+    OPEN_CORPUS = auto()
     SAVE = auto()
     SAVE_AS = auto()
     EXPORT = auto()
@@ -90,6 +91,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         str(QT_TRANSLATE_NOOP("Actions", "Open an OCR text file for review")),
         (QKeySequence.StandardKey.Open,),
         SP.SP_DialogOpenButton,
+    ),
+    ActionId.OPEN_CORPUS: ActionSpec(
+        str(QT_TRANSLATE_NOOP("Actions", "Open &corpus…")),
+        str(QT_TRANSLATE_NOOP("Actions", "Open a corpus project folder")),
+        ("Ctrl+Shift+O",),
+        SP.SP_DirOpenIcon,
     ),
     ActionId.SAVE: ActionSpec(
         str(QT_TRANSLATE_NOOP("Actions", "&Save review")),
@@ -319,6 +326,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
         str(QT_TRANSLATE_NOOP("Actions", "&File")),
         (
             ActionId.OPEN,
+            ActionId.OPEN_CORPUS,
             RECENT_MENU,
             None,
             ActionId.SAVE,
@@ -400,6 +408,29 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
 
+def make_action(window: QWidget, spec: ActionSpec) -> QAction:
+    """A ``QAction`` of ``window`` with the shortcuts, icon and checkability of ``spec``."""
+    action = QAction(window)
+    keys = list({QKeySequence(k).toString(): QKeySequence(k) for k in spec.keys}.values())
+    action.setShortcuts(keys)
+    action.setCheckable(spec.checkable)
+    if spec.icon is not None:
+        action.setIcon(window.style().standardIcon(spec.icon))
+    window.addAction(action)
+    return action
+
+
+def translate_action(action: QAction, spec: ActionSpec, number: str = "") -> None:
+    """Text, status tip and tooltip (with the first shortcut) in the language now in use."""
+    action.setText(tr(spec.text).replace("%1", number))
+    tip = tr(spec.tip).replace("%1", number)
+    action.setStatusTip(tip)
+    keys = action.shortcuts()
+    if keys:
+        tip = f"{tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(tip)
+
+
 class ActionRegistry:
     """The window's ``QAction``s, made once from ``SPECS``; menus and toolbar come from it."""
 
@@ -407,30 +438,15 @@ class ActionRegistry:
         self._window = window
         self._actions: dict[ActionId, QAction] = {}
         self._menus: dict[str, QMenu] = {}
-        style = window.style()
         for action_id, spec in SPECS.items():
-            action = QAction(window)
-            keys = list({QKeySequence(k).toString(): QKeySequence(k) for k in spec.keys}.values())
-            action.setShortcuts(keys)
-            action.setCheckable(spec.checkable)
-            if spec.icon is not None:
-                action.setIcon(style.standardIcon(spec.icon))
-            window.addAction(action)
-            self._actions[action_id] = action
+            self._actions[action_id] = make_action(window, spec)
         self.retranslate()
 
     def retranslate(self) -> None:
         """Texts and tips in the language now in use (menus included)."""
         for action_id, action in self._actions.items():
-            spec = SPECS[action_id]
             number = str(ALTERNATIVES.index(action_id) + 1) if action_id in ALTERNATIVES else ""
-            action.setText(tr(spec.text).replace("%1", number))
-            tip = tr(spec.tip).replace("%1", number)
-            action.setStatusTip(tip)
-            keys = action.shortcuts()
-            if keys:
-                tip = f"{tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
-            action.setToolTip(tip)
+            translate_action(action, SPECS[action_id], number)
         for title, menu in self._menus.items():
             menu.setTitle(tr(title))
 

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -18,16 +19,19 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from korrektur import __version__
-from korrektur.engine import default_engine
 from korrektur.ui import settings as keys
+from korrektur.ui.corpus_open import open_corpus_window
 from korrektur.ui.i18n import Translations
+from korrektur.ui.jobs import Jobs
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import ConsoleMessages, DialogMessages
-from korrektur.ui.review_files import ReviewFileService
 from korrektur.ui.screenshot import parse_size, take_screenshot
-from korrektur.ui.services import Services, analysis_pool
+from korrektur.ui.services import Services
 from korrektur.ui.settings import Settings
 from korrektur.ui.theme import ThemeMode, apply_theme
+from korrektur.ui.workspace_service import Store, WorkspaceService
+from korrektur.workspace.engines import default_engine
+from korrektur.workspace.worker import WorkerProcess
 
 
 def application() -> QApplication:
@@ -54,35 +58,38 @@ def run_gui(args: argparse.Namespace) -> int:
     translations.use(settings.get(keys.LANGUAGE))
     theme = apply_theme(app, ThemeMode(settings.get(keys.THEME)))
     messages = DialogMessages()
-    files = ReviewFileService(
+    service = WorkspaceService(
         messages,
-        reviewer=lambda: settings.get(keys.REVIEWER),
-        set_reviewer=lambda name: settings.set(keys.REVIEWER, name),
-        export_folder=settings.get(keys.EXPORT_DIRECTORY),
-        set_export_folder=lambda folder: settings.set(keys.EXPORT_DIRECTORY, folder),
-    )
-    window = MainWindow(
-        Services(
-            settings,
-            messages,
-            analysis_pool(),
-            default_engine,
-            files=files,
-            translations=translations,
+        Jobs(WorkerProcess),  # analysis and file work in the worker process
+        settings,
+        Store(
+            reviewer=lambda: settings.get(keys.REVIEWER),
+            set_reviewer=lambda name: settings.set(keys.REVIEWER, name),
+            export_folder=settings.get(keys.EXPORT_DIRECTORY),
+            set_export_folder=lambda folder: settings.set(keys.EXPORT_DIRECTORY, folder),
         ),
-        theme,
     )
+    services = Services(settings, messages, service, translations, open_corpus_window)
+    window = MainWindow(services, theme)
     messages.window = window
-    window.show()
-    recovered = files.offer_recovery(window)  # work a crash left unsaved comes first
-    if args.file and recovered is None:
-        window.open_path(args.file)
-    else:
-        window.loader.warm_up()
-    code = int(app.exec())
-    files.close()
-    files.wait()  # the window waited for saves and exports; what is left is quick
-    return code
+    project = bool(args.file) and Path(args.file).is_dir()  # a corpus: its window first
+    if not project:
+        window.show()
+
+    def recovered(found: bool) -> None:  # work a crash left unsaved comes first
+        if project and found:
+            window.show()
+        elif args.file and not project and not found:
+            window.open_path(args.file)
+
+    if project:
+        window.open_corpus(Path(args.file))
+    service.offer_recovery(recovered)
+    try:
+        return int(app.exec())
+    finally:
+        service.close(keep_unsaved=True)
+        service.shut_down()  # the window waited for saves and exports; the worker ends
 
 
 def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -117,15 +124,15 @@ def _draw(args: argparse.Namespace, size: QSize) -> int:
         translations = Translations(app)
         translations.use(args.lang)
         messages = ConsoleMessages()
-        services = Services(
-            settings, messages, analysis_pool(), default_engine, translations=translations
-        )
-        window = MainWindow(services, theme)
+        worker = partial(WorkerProcess, factory=default_engine)
+        service = WorkspaceService(messages, Jobs(worker), settings)  # no saving
+        window = MainWindow(Services(settings, messages, service, translations), theme)
         try:
             return take_screenshot(
                 window, Path(args.file), Path(args.screenshot), size, messages, args.scene
             )
         finally:
             window.close()
+            service.shut_down()
             window.deleteLater()
             translations.use("en")

@@ -17,13 +17,17 @@ from korrektur.ui.commands import (
 from korrektur.ui.filters import SuggestionFilter
 from korrektur.ui.formatting import plain_change, proposal_text
 from korrektur.ui.messages import Messages
+from korrektur.workspace.workspace import Workspace
 
 
 class ReviewController(QObject):
     """Turns review keys into undoable commands on the session; widgets only call this.
 
+    The session is the workspace's (the one place the open review lives); the controller
+    adds what reviewing needs: the current suggestion, the undo stack and the filter.
+
     Attributes:
-        session: the session under review (None before a document is analysed).
+        workspace: the open document.
         undo_stack: every decision, undoable.
         filter: the suggestions the review keys visit (the list's filter).
 
@@ -37,22 +41,30 @@ class ReviewController(QObject):
     changed = Signal(object)
     current_changed = Signal(object)
 
-    def __init__(self, messages: Messages, parent: QObject | None = None) -> None:
+    def __init__(
+        self, messages: Messages, workspace: Workspace, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.messages = messages
+        self.workspace = workspace
         self.undo_stack = QUndoStack(self)
-        self.session: ReviewSession | None = None
         self.filter = SuggestionFilter()
         self._current: str | None = None
+        self._listening: ReviewSession | None = None
+
+    @property
+    def session(self) -> ReviewSession | None:
+        """The session under review (None before a document is analysed)."""
+        return self.workspace.session
 
     # -- session and current suggestion ------------------------------------------------------
 
-    def set_session(self, session: ReviewSession | None) -> None:
-        """Review ``session`` from a clean undo stack."""
-        if self.session is not None:
-            self.session.remove_listener(self._on_change)
+    def reset(self) -> None:
+        """Review the workspace's session (another one, or none) from a clean undo stack."""
+        if self._listening is not None:
+            self._listening.remove_listener(self._on_change)
         self.undo_stack.clear()
-        self.session = session
+        session = self._listening = self.workspace.session
         self._current = None
         if session is not None:
             session.add_listener(self._on_change)

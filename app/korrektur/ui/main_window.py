@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from korrektur.model import Document, ReviewSession
+from korrektur.model import Document
 from korrektur.ui import settings as keys
 from korrektur.ui.actions import ALTERNATIVES, ActionId, ActionRegistry
 from korrektur.ui.controller import ReviewController
@@ -26,11 +26,9 @@ from korrektur.ui.corrected_pane import CorrectedPane
 from korrektur.ui.details import DetailsPane
 from korrektur.ui.dialogs import ShortcutsDialog, show_about
 from korrektur.ui.edit_mode import EditMode, Mode
-from korrektur.ui.file_actions import FileActions, dropped_file
 from korrektur.ui.filters import SuggestionFilter
 from korrektur.ui.inline_editor import InlineEditor
 from korrektur.ui.interactions import PaneInteractions
-from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.marks import document_layer
 from korrektur.ui.note_bar import NoteBar
 from korrektur.ui.page_view import PageView, place_page_dock
@@ -49,7 +47,15 @@ from korrektur.ui.text_view import TextViewControl
 from korrektur.ui.theme import Theme
 from korrektur.ui.view_options import ViewOptions
 from korrektur.ui.window_state import restore_layout, save_layout
-from korrektur.ui.worker import EngineHolder
+from korrektur.ui.workspace_service import WorkspaceService
+
+
+def dropped_file(data: QMimeData) -> str | None:
+    """The first local file in dragged data."""
+    for url in data.urls():
+        if url.isLocalFile():
+            return url.toLocalFile()
+    return None
 
 
 def _titled(label: QLabel, pane: TextPane) -> QWidget:
@@ -66,12 +72,12 @@ def _titled(label: QLabel, pane: TextPane) -> QWidget:
 
 
 class MainWindow(QMainWindow):
-    """The window a reviewer works in; it wires widgets to the controller and the loader.
+    """The window a reviewer works in; it wires widgets to the controller and the service.
 
     Attributes:
-        controller: session, current suggestion and undo stack.
-        loader: the background analysis.
-        files: open, re-analyse, save; the unsaved-decisions guard.
+        service: the open document (its workspace), the background work, open, analyse,
+            save, export and versions, and the guard against losing decisions.
+        controller: current suggestion and undo stack over the workspace's session.
         interactions: the click popup.
         edit_mode: reviewing or editing (the in-place editor ``editor``, free typing).
         registry: every action, also reachable from the menus.
@@ -95,9 +101,11 @@ class MainWindow(QMainWindow):
         # A zero timer, not a posted call: it fires after the repaint the new session asks for.
         self._fill_timer = QTimer(self, singleShot=True, interval=0)
         self._fill_timer.timeout.connect(self._fill_list)
-        self.controller = ReviewController(self.messages, self)
+        self.service: WorkspaceService = services.service
+        self.service.window = self
+        self.controller = ReviewController(self.messages, self.service.workspace, self)
+        self.service.clean = self.controller.undo_stack.isClean
         self.places = ResumePlaces(self.settings)
-        self.loader = DocumentLoader(services.pool, EngineHolder(services.engine_factory), self)
 
         self.raw_view = TextPane(theme)
         self.raw_view.setReadOnly(True)
@@ -110,7 +118,6 @@ class MainWindow(QMainWindow):
         self.interactions = PaneInteractions(
             self, self.controller, self.raw_view, self.corrected_view, self._edit_suggestion
         )
-        self.files = FileActions(self, services, self.controller, self.loader)
         self.raw_title, self.corrected_title = QLabel(), QLabel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(_titled(self.raw_title, self.raw_view))
@@ -160,9 +167,7 @@ class MainWindow(QMainWindow):
             self.settings,
             self.controller,
             self.corrected_view,
-            self.loader,
-            services.files,
-            services.pool,
+            self.service,
             self,
         )
         self.follower = ReviewFollower(self)
@@ -191,13 +196,14 @@ class MainWindow(QMainWindow):
         c = self.controller
         self.registry.connect(
             {
-                ActionId.OPEN: self.files.open_dialog,
-                ActionId.SAVE: self.files.save,
-                ActionId.SAVE_AS: self.files.save_as,
-                ActionId.EXPORT: self.files.export,
-                ActionId.VERSIONS: self.files.show_versions,
-                ActionId.REANALYSE: lambda: self.files.reanalyse(self.document),
-                ActionId.CANCEL_ANALYSIS: self.loader.cancel,
+                ActionId.OPEN: self.service.open_dialog,
+                ActionId.OPEN_CORPUS: self.open_corpus,
+                ActionId.SAVE: self.service.save,
+                ActionId.SAVE_AS: self.service.save_as,
+                ActionId.EXPORT: self.service.export,
+                ActionId.VERSIONS: self.service.show_versions,
+                ActionId.REANALYSE: self.service.reanalyse,
+                ActionId.CANCEL_ANALYSIS: self.service.cancel_analysis,
                 ActionId.QUIT: self.close,
                 ActionId.UNDO: c.undo,
                 ActionId.REDO: c.redo,
@@ -217,6 +223,7 @@ class MainWindow(QMainWindow):
                 },
             }
         )
+        self.registry[ActionId.OPEN_CORPUS].setVisible(self.services.open_corpus is not None)
         c.session_replaced.connect(self._on_session_replaced)
         c.changed.connect(self.follower.on_change)
         c.current_changed.connect(self.follower.on_current_changed)
@@ -225,13 +232,12 @@ class MainWindow(QMainWindow):
         c.undo_stack.redoTextChanged.connect(self._name_undo_steps)
         c.undo_stack.canUndoChanged.connect(self.registry[ActionId.UNDO].setEnabled)
         c.undo_stack.canRedoChanged.connect(self.registry[ActionId.REDO].setEnabled)
-        self.loader.loaded.connect(self._on_loaded)
-        self.loader.progress.connect(self.status.set_analysis_progress)
-        self.loader.finished.connect(self._on_analysed)
-        self.loader.failed.connect(self.messages.error)
-        self.loader.cancelled.connect(self._on_cancelled)
-        self.loader.running_changed.connect(self._on_running_changed)
-        self.status.cancel_requested.connect(self.loader.cancel)
+        service = self.service
+        service.loaded.connect(self._on_loaded)
+        service.progress.connect(self.status.set_analysis_progress)
+        service.session_replaced.connect(self._show)
+        service.running_changed.connect(self._on_running_changed)
+        self.status.cancel_requested.connect(service.cancel_analysis)
         self.dock.selected.connect(c.set_current)
         self.dock.filter_changed.connect(self._on_filter_changed)
         self.dock.back_to_review.connect(self.edit_mode.return_focus)
@@ -239,27 +245,30 @@ class MainWindow(QMainWindow):
         self.dock.bulk_threshold.valueChanged.connect(self._on_threshold_changed)
         self.details.alternative.connect(c.choose_alternative)
         self.corrected_view.edited.connect(c.manual_edit)
-        self.recent_menu.chosen.connect(self.files.open_path)
+        self.recent_menu.chosen.connect(service.open_path)
         self.registry[ActionId.EDIT_TEXT].triggered.connect(self.edit_mode.set_text_editing)
         self.edit_mode.changed.connect(self._show_mode)
         self.text_view.text_replaced.connect(self.follower.on_view_replaced)
-        self.page_view.attach(c, self.loader)
+        self.page_view.attach(c, service)
         self.page_view.scan_shown.connect(self.page_dock.setVisible)
         self.page_view.escaped.connect(self.raw_view.setFocus)
         self.view.theme_changed.connect(self.set_theme)
-        store = self.services.files
-        if store is not None:
-            store.session_replaced.connect(self.show_session)
-            store.saved.connect(self._update_modified)
-            store.saved.connect(self.note_bar.offer_folder)
-            store.exported.connect(self.note_bar.offer_folder)
-            store.jobs.busy_changed.connect(self._on_busy_changed)
+        service.saved.connect(self._on_saved)
+        service.saved.connect(self.note_bar.offer_folder)
+        service.exported.connect(self.note_bar.offer_folder)
+        service.jobs.busy_changed.connect(self._on_busy_changed)
         posted = getattr(self.messages, "posted", None)
         if posted is not None:
             posted.connect(self._show_note)
 
     def _on_clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean or self.files.unsaved)
+        self.setWindowModified(not clean or self.service.unsaved)
+
+    def _on_saved(self) -> None:
+        """A save reached the disk: the work is clean if nothing changed since it began."""
+        if not self.service.workspace.dirty:
+            self.controller.undo_stack.setClean()
+        self._update_modified()
 
     def _update_modified(self) -> None:
         self._on_clean_changed(self.controller.undo_stack.isClean())
@@ -274,7 +283,13 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> None:
         """Open ``path`` and analyse it in the background."""
-        self.files.open_path(path)
+        self.service.open_path(path)
+
+    def open_corpus(self, root: Path | None = None) -> None:
+        """Open a corpus project (asked for if None) in a corpus window beside this one."""
+        opener = self.services.open_corpus
+        if opener is not None:
+            opener(self, root)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept a dragged local file."""
@@ -286,12 +301,11 @@ class MainWindow(QMainWindow):
         path = dropped_file(event.mimeData())
         if path is not None:
             event.acceptProposedAction()
-            self.files.open_path(path)
+            self.service.open_path(path)
 
     # -- loading -----------------------------------------------------------------------------
 
     def _on_loaded(self, document: Document, prepared: Prepared) -> None:
-        self.controller.set_session(None)
         self.document = document
         self._retitle()
         self.raw_view.use_document(prepared)
@@ -305,41 +319,42 @@ class MainWindow(QMainWindow):
         self.details.show_suggestion(None, None)
         self.raw_view.setFocus()
 
-    def _on_analysed(self, analysed: Analysed) -> None:
-        self._show(self.files.take(analysed), analysed)
-
-    def show_session(self, view: Analysed) -> None:
-        """Show a session the store made: a restored version, or recovered work."""
-        session = view.session
-        if session.document is not self.document:
-            self._on_loaded(session.document, prepare(session.document.text))
-        self._show(session, view)
-
-    def _show(self, session: ReviewSession, built: Analysed) -> None:
-        """Put ``session`` under review, with its text and counts ``built`` off-thread.
+    def _show(self, built: Analysed | None) -> None:
+        """Put the workspace's session under review (``built``: laid out off-thread, or None).
 
         A review read from its file goes back to where the clerk stopped, and says what
         was restored.
         """
-        place = self.places.place(session.document.sha256)  # before the first step moves it
+        session = self.service.workspace.session
+        if session is not None and session.document is not self.document:
+            if self._showing(session.document):
+                self.document = session.document  # the same text, shown when it was read
+            else:
+                self._on_loaded(session.document, prepare(session.document.text))
+        place = self.places.place(session.document.sha256) if session else None
         self._analysed = built
         try:
-            self.controller.set_session(session)
+            self.controller.reset()
         finally:
             self._analysed = None
-        review = built.review
-        if review is not None and review.session is session:
+        review = self.service.workspace.review
+        if review is not None and built is not None and built.review is review:
             note = restored_note(review)
-            if place is not None and place in session.ids:
+            if place is not None and session is not None and place in session.ids:
                 self.controller.set_current(place)
             if note:
                 self.messages.info(note)
         self._update_modified()
 
-    def _on_cancelled(self) -> None:
-        if self.document is not None:
-            self.controller.set_session(ReviewSession(self.document, []))
-        self.messages.info(self.tr("Analysis cancelled: the text is open without suggestions."))
+    def _showing(self, document: Document) -> bool:
+        """The raw pane shows ``document``'s text already.
+
+        The worker sends a file's document when it has read it (the raw text shows at
+        once) and again with the analysed review: two copies of one text, which is not
+        laid out twice on the GUI thread (40-60 ms for a 300-page report).
+        """
+        shown = self.document
+        return shown is not None and shown.sha256 == document.sha256 and shown == document
 
     def _on_running_changed(self, running: bool) -> None:
         self.status.show_analysis(running)
@@ -474,12 +489,11 @@ class MainWindow(QMainWindow):
         While a save or an export is written the window stays open and closes itself once
         it is done (not if it failed: the reviewer reads why, with the work still open).
         """
-        if not self.files.may_close(self.close):
+        if not self.service.may_close(self.close):
             event.ignore()
             return
-        self.files.close()  # saved, or the reviewer let the work go: no recovery offer
-        self.loader.cancel()
-        self.loader.wait()
+        self.service.close()  # saved, or the reviewer let the work go: no recovery offer
+        self.service.jobs.wait()  # the window's own thread (laying out text) is done
         self.page_view.close_images()
         save_layout(self, self.splitter, self.settings)
         event.accept()

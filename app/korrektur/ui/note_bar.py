@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtGui import QDesktopServices, QHideEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 NOTE_MS = 8_000  # a passing note
@@ -87,6 +87,11 @@ class NoteBar(QFrame):
     def _retranslate(self) -> None:
         self.folder_button.setText(self.tr("Open folder"))
         self.close_button.setToolTip(self.tr("Hide this note"))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Hidden (or its window closed): no note waits to be taken away."""
+        self._timer.stop()
+        super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow a change of language at once."""

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtGui import QImage
 
 from korrektur.formats.pageimage import MAX_SIDE, load_page_image
 from korrektur.model.errors import DocumentError
 from korrektur.model.geometry import PageImage, ScanLayout
+from korrektur.ui.jobs import thread_pool
 
 log = logging.getLogger(__name__)
 
@@ -114,8 +115,7 @@ class PageImages(QObject):
         self._layouts: dict[PageKey, ScanLayout] = {}  # of the pending keys
         self._signals = _Signals(self)
         self._signals.done.connect(self._on_done)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = thread_pool(self)
 
     @property
     def used(self) -> int:

@@ -23,11 +23,11 @@ from korrektur.model import Change, Document, ReviewSession, Status, Suggestion
 from korrektur.model.geometry import Box, ScanLayout
 from korrektur.model.palette import primary_kind
 from korrektur.ui.controller import ReviewController
-from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.page_canvas import PageCanvas
 from korrektur.ui.page_images import PageImages, PageKey, page_key, pdf_preview_layout
 from korrektur.ui.settings import WINDOW_STATE, Settings
 from korrektur.ui.theme import Theme
+from korrektur.ui.workspace_service import WorkspaceService
 
 CLICK_SLACK = 0.25  # of a line height: a click this near a word box still hits it
 DOCK_WIDTH = 560
@@ -88,11 +88,11 @@ class PageView(QWidget):
         self.images.failed.connect(self._on_failed)
         self._say(self.tr("No page images: open a scan (hOCR, ALTO, PAGE XML or PDF)."))
 
-    def attach(self, controller: ReviewController, loader: DocumentLoader) -> None:
+    def attach(self, controller: ReviewController, service: WorkspaceService) -> None:
         """Follow the review: documents opened, the session, its changes and the current one."""
-        loader.reading.connect(self.preview)
-        loader.loaded.connect(lambda document, _prepared: self.show_document(document))
-        loader.failed.connect(lambda _message: self._back(controller))
+        service.reading.connect(self.preview)
+        service.loaded.connect(lambda document, _prepared: self.show_document(document))
+        service.failed.connect(lambda _message: self._back(controller))
         controller.session_replaced.connect(lambda: self._follow(controller))
         controller.current_changed.connect(lambda _id: self.show_suggestion(controller.current()))
         controller.changed.connect(self.refresh)

@@ -10,8 +10,6 @@ from korrektur.ui.controller import ReviewController
 from korrektur.ui.corrected_pane import CorrectedPane
 from korrektur.ui.details import DetailsPane
 from korrektur.ui.edit_mode import EditMode
-from korrektur.ui.file_actions import FileActions
-from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.marks import corrected_layer, raw_layer
 from korrektur.ui.pane import TextPane
 from korrektur.ui.resume_place import ResumePlaces
@@ -21,6 +19,7 @@ from korrektur.ui.status import ReviewStatusBar
 from korrektur.ui.suggestion_dock import SuggestionDock
 from korrektur.ui.sync import ScrollSync
 from korrektur.ui.theme import Theme
+from korrektur.ui.workspace_service import WorkspaceService
 
 REVIEW_ACTIONS = (
     ActionId.NEXT,
@@ -47,11 +46,10 @@ class ReviewWindow(Protocol):
     registry: ActionRegistry
     controller: ReviewController
     places: ResumePlaces
-    loader: DocumentLoader
     raw_view: TextPane
     corrected_view: CorrectedPane
     edit_mode: EditMode
-    files: FileActions
+    service: WorkspaceService
     sync: ScrollSync
     dock: SuggestionDock
     details: DetailsPane
@@ -150,16 +148,15 @@ class ReviewFollower:
     def update_actions(self) -> None:
         """Enable what can be done now: review keys only while reviewing, files when open."""
         w = self._window
-        loaded = w.controller.session is not None and not w.loader.running
+        loaded = w.controller.session is not None and not w.service.running
         reviewing = loaded and not w.edit_mode.editing
         w.registry.set_enabled(REVIEW_ACTIONS, reviewing)
         w.registry[ActionId.EDIT_TEXT].setEnabled(loaded)
-        w.registry.set_enabled(FILE_ACTIONS, w.files.can_save)
-        store = w.services.files
-        if store is not None and store.saving:  # the history is about to gain a version
+        w.registry.set_enabled(FILE_ACTIONS, w.service.can_save)
+        if w.service.saving:  # the history is about to gain a version
             w.registry[ActionId.VERSIONS].setEnabled(False)
-        w.registry[ActionId.REANALYSE].setEnabled(w.document is not None and not w.loader.running)
-        w.registry[ActionId.CANCEL_ANALYSIS].setEnabled(w.loader.running)
+        w.registry[ActionId.REANALYSE].setEnabled(w.document is not None and not w.service.running)
+        w.registry[ActionId.CANCEL_ANALYSIS].setEnabled(w.service.running)
         w.registry[ActionId.UNDO].setEnabled(w.controller.undo_stack.canUndo())
         w.registry[ActionId.REDO].setEnabled(w.controller.undo_stack.canRedo())
         self.update_alternatives()
@@ -169,6 +166,6 @@ class ReviewFollower:
         w = self._window
         current = w.controller.current()
         count = len(current.alternatives) if current is not None else 0
-        reviewing = not w.loader.running and not w.edit_mode.editing
+        reviewing = not w.service.running and not w.edit_mode.editing
         for number, action_id in enumerate(ALTERNATIVES, start=1):
             w.registry[action_id].setEnabled(reviewing and number <= count)

@@ -41,16 +41,15 @@ def take_screenshot(
     window.resize(size)
     window.show()
     loop = QEventLoop()
-    for signal in (window.loader.finished, window.loader.failed, window.loader.cancelled):
-        signal.connect(lambda *_: QTimer.singleShot(0, loop.quit))
+    service = window.service
+    service.running_changed.connect(lambda running: None if running else loop.quit())
     window.open_path(source)
-    if window.loader.running:
-        QTimer.singleShot(TIMEOUT_MS, loop.quit)
-        loop.exec()
+    if service.running:
+        _run(loop, TIMEOUT_MS)
     if messages.errors:
         return 1
-    if window.loader.running:
-        window.loader.cancel()
+    if service.running:
+        service.cancel_analysis()
         messages.error(f"the analysis of {source.name} did not finish in time")
         return 1
     session = window.controller.session
@@ -74,8 +73,16 @@ def _wait_for_page(window: MainWindow, timeout_ms: int = 10_000) -> None:
     if view.layout_ is None or view.canvas.has_picture:
         return
     loop = QEventLoop()
-    view.page_shown.connect(lambda *_: QTimer.singleShot(0, loop.quit))
-    view.images.failed.connect(lambda *_: QTimer.singleShot(0, loop.quit))
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
+    view.page_shown.connect(lambda *_: loop.quit())
+    view.images.failed.connect(lambda *_: loop.quit())
+    _run(loop, timeout_ms)
     QApplication.processEvents()
+
+
+def _run(loop: QEventLoop, timeout_ms: int) -> None:
+    """Run ``loop`` until it quits or ``timeout_ms`` have passed (no timer left behind)."""
+    timer = QTimer(singleShot=True, interval=timeout_ms)
+    timer.timeout.connect(loop.quit)
+    timer.start()
+    loop.exec()
+    timer.stop()

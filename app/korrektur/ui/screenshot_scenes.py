@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from korrektur.model import STRUCTURE_KINDS, WORD_KINDS, ReviewSession, Status
 from korrektur.model.view import is_line_removal
-from korrektur.store.review import Review
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.version_dialog import VersionHistoryDialog
 
@@ -82,14 +81,14 @@ def structure_scene(window: MainWindow) -> QWidget:
 
 def compare_scene(window: MainWindow) -> QWidget:
     """The version history comparing a saved version with the work since."""
-    session = window.controller.session
-    if session is None:
+    workspace = window.service.workspace
+    review = workspace.review
+    if review is None:
         return window
-    review = Review(session, source_path=session.document.path)
     _review_some(window, 4)
     review.commit(message="", reviewer="Anna Berg")
     _review_some(window, REVIEWED)
-    dialog = VersionHistoryDialog(review, parent=window)
+    dialog = VersionHistoryDialog(workspace, parent=window)
     dialog.setWindowFlag(Qt.WindowType.Window)
     dialog.resize(window.size())
     dialog.show()

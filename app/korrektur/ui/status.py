@@ -5,10 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from korrektur.model import Document, Suggestion
 from korrektur.model.palette import EDITING_BORDER
+from korrektur.ui.analysis_progress import AnalysisProgress
 from korrektur.ui.formatting import kind_name, position_text
 from korrektur.ui.stats import ReviewStats
 from korrektur.ui.theme import Theme
@@ -35,10 +36,9 @@ class ReviewStatusBar(QStatusBar):
         self.position_label = QLabel()
         self.left_label = QLabel()
         self.encoding_label = QLabel()
-        self.analysis_bar = QProgressBar()
-        self.analysis_bar.setMaximumWidth(160)
-        self.cancel_button = QToolButton()
-        self.cancel_button.clicked.connect(self.cancel_requested.emit)
+        self.analysis = AnalysisProgress(160, self.cancel_requested.emit)
+        self.analysis_bar = self.analysis.bar
+        self.cancel_button = self.analysis.cancel_button
         self.busy_label = QLabel()
         self.busy_bar = QProgressBar()
         self.busy_bar.setMaximumWidth(80)
@@ -99,16 +99,11 @@ class ReviewStatusBar(QStatusBar):
 
     def show_analysis(self, running: bool) -> None:
         """Show or hide the analysis progress and its Cancel button."""
-        self.analysis_bar.setVisible(running)
-        self.cancel_button.setVisible(running)
-        if running:
-            self.analysis_bar.setRange(0, 0)
+        self.analysis.show(running)
 
     def set_analysis_progress(self, done: int, total: int) -> None:
         """Move the progress bar."""
-        if total > 0:
-            self.analysis_bar.setRange(0, total)
-            self.analysis_bar.setValue(done)
+        self.analysis.set_progress(done, total)
 
     def set_stats(self, stats: ReviewStats | None, theme: Theme) -> None:
         """Decided/total overall; per kind, each with its colour, in the tooltip."""

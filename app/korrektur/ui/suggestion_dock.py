@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction, QHideEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -213,6 +213,11 @@ class SuggestionDock(QWidget):
         if control is self.search and self._search_timer.isActive():
             self._search_timer.stop()
             self._emit_filter()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Hidden (or its window closed) while a search waited for a pause: apply it now."""
+        self._committed(self.search)
+        super().hideEvent(event)
 
     def _emit_filter(self) -> None:
         criteria = self.criteria()

@@ -11,11 +11,9 @@ from korrektur.model.view import TextView
 from korrektur.ui import settings as keys
 from korrektur.ui.controller import ReviewController
 from korrektur.ui.corrected_pane import CorrectedPane
-from korrektur.ui.loader import DocumentLoader
 from korrektur.ui.prepared import Prepared, prepare
-from korrektur.ui.review_files import ReviewFileService
 from korrektur.ui.settings import Settings
-from korrektur.ui.store_jobs import JobQueue, Pool
+from korrektur.ui.workspace_service import WorkspaceService
 
 
 class TextViewControl(QObject):
@@ -27,7 +25,7 @@ class TextViewControl(QObject):
     * Show removed lines (on by default): lines a removal takes away (page headers,
       footers) stay as struck-through ghost lines; off, they are folded away.
 
-    A new text is laid out off the GUI thread (``jobs``) and swapped in when ready.
+    A new text is laid out off the GUI thread (the service's jobs) and swapped in when ready.
 
     Attributes:
         view: what the pane shows now.
@@ -45,18 +43,14 @@ class TextViewControl(QObject):
         settings: Settings,
         controller: ReviewController,
         pane: CorrectedPane,
-        loader: DocumentLoader,
-        files: ReviewFileService | None,
-        pool: Pool,
+        service: WorkspaceService,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._controller = controller
         self._pane = pane
-        self._loader = loader
-        self._files = files
-        self.jobs = JobQueue(pool, self)
+        self._service = service
         self.view = TextView(
             proposals=settings.get(keys.SHOW_PROPOSALS), ghosts=settings.get(keys.SHOW_REMOVED)
         )
@@ -68,9 +62,7 @@ class TextViewControl(QObject):
 
     def _tell_builders(self) -> None:
         """Sessions made elsewhere (analysis, restores, recovery) are prepared this way."""
-        self._loader.view = self.view
-        if self._files is not None:
-            self._files.view = self.view
+        self._service.view = self.view
 
     def set_view(self, view: TextView) -> None:
         """Show the text as ``view`` says, once it is laid out."""
@@ -84,7 +76,9 @@ class TextViewControl(QObject):
         if session is None:
             return
         text = session.text_with(view)  # a string: safe to lay out on another thread
-        self.jobs.submit(lambda: prepare(text), self._swap, lambda _message: self._swap(None))
+        self._service.jobs.local(
+            lambda: prepare(text), self._swap, lambda _failure: self._swap(None)
+        )
 
     def _swap(self, prepared: Prepared | None) -> None:
         session = self._controller.session

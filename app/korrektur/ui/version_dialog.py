@@ -25,18 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from korrektur.model import ReviewSession, Status
-from korrektur.store.review import Review
+from korrektur.model import Status
+from korrektur.ui.jobs import Jobs, SyncPool
 from korrektur.ui.local_time import local_time
 from korrektur.ui.prepared import DEFAULT_VIEW, Analysed, Prepared, prepare, session_view
-from korrektur.ui.store_jobs import JobQueue, SyncPool
-from korrektur.ui.version_compare import comparison_document
+from korrektur.ui.version_compare import comparison_document, version_name
+from korrektur.workspace import commands
+from korrektur.workspace.runner import Failed
+from korrektur.workspace.workspace import Workspace
 
 CURRENT = 0  # row data of the "current work" row
-
-
-def _session(review: Review, number: int) -> ReviewSession:
-    return review.session if number == CURRENT else review.version_session(number)
 
 
 def _name(number: int) -> str:
@@ -48,13 +46,13 @@ def _name(number: int) -> str:
 
 
 class VersionHistoryDialog(QDialog):
-    """Lists the versions of a review; shows, compares and restores them.
+    """Lists the versions of the open review; shows, compares and restores them.
 
     Restoring asks first (through ``confirm``), then makes the version's decisions the
-    current, unsaved work; nothing is deleted. Building a version's text, comparing and
-    restoring take seconds on a long report: they run as jobs on ``jobs`` (the review
-    does not change meanwhile: the dialog is modal and the window does not open it while
-    a save is written), and the dialog says what it is doing.
+    current, unsaved work (through ``restore``); nothing is deleted. A version's text and
+    a comparison are made by the worker (``jobs``), a restored session is laid out on the
+    window's own thread; the review does not change meanwhile (the dialog is modal and the
+    window does not open it while a save is written), and the dialog says what it is doing.
 
     Signals:
         restored(Analysed): the restored session, ready for the window to show.
@@ -64,19 +62,23 @@ class VersionHistoryDialog(QDialog):
 
     def __init__(
         self,
-        review: Review,
+        workspace: Workspace,
         confirm: Callable[[str], bool] | None = None,
         parent: QWidget | None = None,
-        jobs: JobQueue | None = None,
+        jobs: Jobs | None = None,
+        restore: Callable[[int, Analysed], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.review = review
+        assert workspace.review is not None
+        self.workspace = workspace
+        self.review = workspace.review
         self.confirm = confirm  # None asks nobody (always yes)
-        self.jobs = jobs if jobs is not None else JobQueue(SyncPool(), self)
+        self.jobs = jobs if jobs is not None else Jobs(pool=SyncPool(), parent=self)
+        self._restore = restore or (lambda number, built: workspace.restore(number, built.session))
         self._working = False
         self.view = DEFAULT_VIEW  # how a restored session and compared texts are shown
         self.setWindowTitle(
-            self.tr("Version history — %1").replace("%1", review.session.document.name)
+            self.tr("Version history — %1").replace("%1", self.review.session.document.name)
         )
         self.resize(1100, 700)
         self.table = QTableWidget(0, 5)
@@ -171,29 +173,25 @@ class VersionHistoryDialog(QDialog):
         self.compare_button.setEnabled(len(chosen) in (1, 2) and bool(self.review.history.versions))
         self.restore_button.setEnabled(len(chosen) == 1 and chosen[0] != CURRENT)
 
-    def _run(
-        self,
-        doing: str,
-        work: Callable[[], Any],
-        done: Callable[[Any], None],
-        keeps: bool = False,
-    ) -> None:
-        """Run ``work`` as a job, saying ``doing`` meanwhile; ``done`` gets its result."""
+    def _started(self, doing: str) -> None:
         self._working = True
         self.hint.setText(doing)
         self._update_buttons()
 
-        def finish(result: object) -> None:
-            self._working = False
-            self._update_buttons()
+    def _finished(self) -> None:
+        self._working = False
+        self._update_buttons()
+
+    def _failed(self, failure: Failed) -> None:
+        self._finished()
+        self.hint.setText(failure.message)
+
+    def _then(self, done: Callable[[Any], None]) -> Callable[[Any], None]:
+        def finish(result: Any) -> None:
+            self._finished()
             done(result)
 
-        def fail(message: str) -> None:
-            self._working = False
-            self._update_buttons()
-            self.hint.setText(message)
-
-        self.jobs.submit(work, finish, fail, keeps=keeps)
+        return finish
 
     def _show(self, prepared: Prepared, hint: str) -> None:
         document = prepared.document
@@ -207,31 +205,40 @@ class VersionHistoryDialog(QDialog):
     def show_text(self) -> None:
         """Show the text of the selected version (decisions applied, undecided left raw)."""
         [number] = self.selected()
-        review = self.review
         hint = self.tr("Text of %1; undecided suggestions keep the OCR text.").replace(
             "%1", _name(number)
         )
-        self._run(
-            self.tr("Building the text of %1…").replace("%1", _name(number)),
-            lambda: prepare(_session(review, number).decided_text()),
-            lambda prepared: self._show(prepared, hint),
+        self._started(self.tr("Building the text of %1…").replace("%1", _name(number)))
+        self.jobs.run(
+            commands.version_text,
+            self.workspace.text_request(number),
+            self._then(lambda prepared: self._show(prepared, hint)),
+            self._failed,
+            then=prepare,
+            held=self.workspace.held,
         )
 
     def compare(self) -> None:
         """Compare two selected versions (or one with the current work)."""
         chosen = self.selected()
         first, second = (chosen[0], CURRENT) if len(chosen) == 1 else chosen
-        review = self.review
         hint = (
             self.tr("%1 compared with %2.").replace("%1", _name(first)).replace("%2", _name(second))
         )
-        proposals = self.view.proposals
-        self._run(
+        history = self.review.history
+        names = (version_name(history, first), version_name(history, second))
+        self._started(
             self.tr("Comparing %1 with %2…")
             .replace("%1", _name(first))
-            .replace("%2", _name(second)),
-            lambda: comparison_document(review, first, second, proposals),
-            lambda laid: self._show_comparison(laid.document, hint),
+            .replace("%2", _name(second))
+        )
+        self.jobs.run(
+            commands.compare,
+            self.workspace.compare_request(first, second, self.view.proposals),
+            self._then(lambda laid: self._show_comparison(laid.document, hint)),
+            self._failed,
+            then=lambda comparison: comparison_document(comparison, names),
+            held=self.workspace.held,
         )
 
     def _show_comparison(self, document: QTextDocument, hint: str) -> None:
@@ -253,16 +260,17 @@ class VersionHistoryDialog(QDialog):
         ).replace("%1", str(number))
         if self.confirm is not None and not self.confirm(question):
             return
-        review = self.review
-        self._run(
-            self.tr("Restoring version %1…").replace("%1", str(number)),
-            lambda: session_view(review.version_session(number), self.view),
-            lambda view: self._restored(number, view),
-            keeps=True,  # the restored session is the work from now on
+        review, view = self.review, self.view
+        self._started(self.tr("Restoring version %1…").replace("%1", str(number)))
+        self.jobs.local(
+            lambda: session_view(review.version_session(number), view),
+            self._then(lambda built: self._restored(number, built)),
+            self._failed,
         )
 
     def _restored(self, number: int, view: Analysed) -> None:
-        self.review.restore_version(number, view.session)
+        self._restore(number, view)
+        self.review = self.workspace.review or self.review
         self.restored.emit(view)
         self.fill()
         self.hint.setText(

@@ -159,3 +159,17 @@ def test_a_valid_word_the_corpus_always_corrects_is_a_misprint() -> None:
     many.stood["ar"] = 4  # (4 + 1) / 66 <= MISPRINT_SHARE: a rare right reading
     assert learn([many]).misprints == {"ar": 60}
     assert learn([many]).digest() != learn([few]).digest()
+
+
+def test_a_misprint_needs_a_change_accepted_where_the_engine_was_in_doubt() -> None:
+    # "xa" corrected 30 times, never left as printed, but every change of it was one the
+    # engine was sure of (the sentence made the other reading plain): nothing is known of
+    # the occurrences whose sentence allows the written word, so it is no misprint yet
+    sure = [sample("xa", "xå", 0.999, True, valid=True) for _ in range(30)]
+    assert learn([lessons(sure, corrected={"xa": 30})]).misprints == {}
+    # one change accepted one by one where the engine held it in doubt is that evidence
+    doubted = [*sure, sample("xa", "xå", 0.85, True, valid=True)]
+    assert learn([lessons(doubted, corrected={"xa": 31})]).misprints == {"xa": 31}
+    # a doubted change shown lifted (and so accepted in bulk) is no such evidence
+    lifted = [*sure, sample("xa", "xå", 0.85, True, shown=0.95, valid=True)]
+    assert learn([lessons(lifted, corrected={"xa": 31})]).misprints == {}

@@ -8,9 +8,9 @@ import pytest
 from scan_samples import EXPECTED_TEXT
 
 from korrektur import cli
-from korrektur.formats.opening import open_source
 from korrektur.formats.sources import read_document
 from korrektur.store.reviewfile import review_path_for, save_review
+from korrektur.workspace.opening import open_source
 
 
 def run(capsys, *args):

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from review_samples import RAW, fresh_session, suggestions_for
 
-from korrektur.formats.opening import open_source
 from korrektur.model import Status
 from korrektur.store import atomic
 from korrektur.store.autosave import Autosaver, find_recoveries
 from korrektur.store.history import state_of
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_path_for, save_review
+from korrektur.workspace.opening import open_source
 
 HERE = Path(__file__).parent
 
@@ -115,7 +115,7 @@ from pathlib import Path
 sys.path.insert(0, {tests!r})
 from review_samples import suggestions_for
 from korrektur.store.autosave import Autosaver
-from korrektur.formats.opening import open_source
+from korrektur.workspace.opening import open_source
 
 review, _ = open_source(Path({source!r}), lambda d: suggestions_for(d.text), reviewer="Anna")
 Autosaver(review, Path({folder!r}))

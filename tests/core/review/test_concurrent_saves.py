@@ -84,7 +84,7 @@ def test_saving_again_after_an_own_save_is_no_conflict(saved):
 
 
 def test_a_review_resumed_from_its_source_refuses_too(saved):
-    from korrektur.formats.opening import open_source
+    from korrektur.workspace.opening import open_source
 
     window, _ = open_source(saved.with_name("rapport.txt"), lambda document: [])
     out, err, code = _revert_at_once(saved, 1)[0]

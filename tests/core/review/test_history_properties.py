@@ -56,3 +56,21 @@ def test_every_version_restores_exactly(tmp_path_factory, steps):
         restored = again.version_session(number)
         assert state_of(restored) == state
         assert restored.corrected_text() == corrected
+
+
+def test_the_ids_the_versions_hold_follow_every_change_of_the_versions():
+    from korrektur.store.history import History
+
+    state = state_of(fresh_session())
+    history = History()
+    assert history.referenced_ids() == frozenset()
+    history.commit(state, time="2024-01-01T10:00:00Z", reviewer="A", message="", note="")
+    assert history.referenced_ids() == set(state)
+    assert history.referenced_ids() is history.referenced_ids()  # kept while nothing changes
+    added = {**state, "m1": next(iter(state.values()))}
+    history.commit(added, time="2024-01-01T11:00:00Z", reviewer="A", message="", note="")
+    assert "m1" in history.referenced_ids()
+    history.drop_last()
+    assert "m1" not in history.referenced_ids()
+    history.versions = []  # (a reader sets the list it read)
+    assert history.referenced_ids() == frozenset()

@@ -1,7 +1,7 @@
-"""Texts encoded and data freed a slice at a time give what doing it at once gives."""
+"""Texts encoded a batch at a time give what encoding them at once gives."""
 
 from korrektur.store import pieces
-from korrektur.store.pieces import encode_all, encoded, release
+from korrektur.store.pieces import encode_all, encoded
 
 
 def test_encoded_in_batches_is_the_whole_text_encoded():
@@ -15,38 +15,7 @@ def test_encoded_in_batches_is_the_whole_text_encoded():
     assert b"".join(encoded(iter(parts), "utf-16-le", 4)) == "".join(parts).encode("utf-16-le")
 
 
-def test_release_empties_every_container_it_was_given(monkeypatch):
-    monkeypatch.setattr(pieces, "BATCH", 3)
-    inner = [{"id": i, "kinds": ["a", "b"]} for i in range(10)]
-    version = {"number": 1, "added": list(range(20))}
-    data = {"suggestions": inner, "versions": [version], "name": "x"}
-    keep = inner[0]
-    release(data)
-    assert data == {}
-    assert inner == []
-    assert version == {}  # a short list's records are taken apart, long lists inside too
-    assert keep == {"id": 0, "kinds": ["a", "b"]}  # a long list's records are only dropped
-    release("text")  # anything else is left alone
-    release(None)
-
-
-def test_release_takes_apart_containers_that_hold_themselves_and_deep_nesting():
-    loop: list[object] = [1]
-    loop.append(loop)
-    ring: dict[str, object] = {"a": [1]}
-    ring["self"] = ring
-    deep: list[object] = []
-    inner = deep
-    for _ in range(5000):  # deeper than the interpreter's recursion limit
-        inner.append([])
-        inner = inner[0]  # type: ignore[assignment]
-    release([loop, ring, deep])
-    assert loop == []
-    assert ring == {}
-    assert deep == []
-
-
-def test_writing_a_review_frees_only_what_it_made(tmp_path, monkeypatch):
+def test_writing_a_review_in_batches_changes_nothing_it_was_given(tmp_path, monkeypatch):
     from review_samples import decide_most, fresh_session
 
     from korrektur.store.review import Review

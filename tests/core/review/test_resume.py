@@ -7,11 +7,11 @@ from review_samples import (
     suggestions_for,
 )
 
-from korrektur.formats.opening import open_review, open_source
 from korrektur.model import Document, Kind, Status, Suggestion
 from korrektur.store.anchor import Anchorer
 from korrektur.store.reviewfile import review_path_for, save_review
 from korrektur.store.reviewread import load_review
+from korrektur.workspace.opening import open_review, open_source
 
 
 def analyse(document):

@@ -10,11 +10,11 @@ import pytest
 from review_samples import RAW, decide_most, fresh_session
 
 from korrektur import cli
-from korrektur.formats.opening import open_review
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_path_for, save_review
 from korrektur.store.reviewread import load_review
 from korrektur.store.validate import ReviewFileError
+from korrektur.workspace.opening import open_review
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Fixtures for the store's window parts: a source, its review (messages and pool: ../conftest)."""
+"""Fixtures for the store's window parts: a source, its review, the service with its store."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fakes import SUGGESTED
+from fakes import SUGGESTED, inline_jobs
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "core" / "review"))
 
@@ -14,8 +14,7 @@ from review_samples import RAW, fresh_session  # noqa: E402
 
 from korrektur.store.review import Review  # noqa: E402
 from korrektur.store.reviewfile import review_path_for  # noqa: E402
-from korrektur.ui.review_files import ReviewFileService  # noqa: E402
-from korrektur.ui.services import SyncPool  # noqa: E402
+from korrektur.ui.workspace_service import Store, WorkspaceService  # noqa: E402
 
 WAIT_MS = 20_000  # a generous bound on a shared machine; the tests wait for signals
 
@@ -56,25 +55,27 @@ def answers():
 
 
 @pytest.fixture
-def pool():
-    """Jobs run at once on the calling thread (tests of real threads override this)."""
-    return SyncPool()
+def jobs():
+    """Jobs run at once on the calling thread (tests of the worker process override this)."""
+    return inline_jobs()
 
 
 @pytest.fixture
-def files(services, messages, tmp_path, answers, pool):
-    """The review file service as the application makes it, with scripted dialogs."""
-    service = ReviewFileService(
+def files(services, messages, settings, tmp_path, answers, jobs):
+    """The window's service with its store, as the application makes it, with scripted dialogs."""
+    service = WorkspaceService(
         messages,
-        reviewer=lambda: "Anna Berg",
-        set_reviewer=lambda name: None,
-        pool=pool,
-        recovery_folder=tmp_path / "recovery",
-        ask_path=answers.ask_path,
-        run_dialog=answers.run_dialog,
+        jobs,
+        settings,
+        Store(
+            reviewer=lambda: "Anna Berg",
+            recovery_folder=tmp_path / "recovery",
+            ask_path=answers.ask_path,
+            run_dialog=answers.run_dialog,
+        ),
     )
-    services.files = service
+    services.service = service
     yield service
     service.close(keep_unsaved=False)
-    assert not service.autosave.timer.isActive()
-    assert pool.waitForDone(WAIT_MS)
+    assert not service.autosaving.timer.isActive()
+    service.shut_down()

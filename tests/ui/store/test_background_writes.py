@@ -1,8 +1,12 @@
-"""The real window with a real writer thread: saves, exports and restores never block it."""
+"""The real window with a real worker process: saves, exports and restores never block it."""
 
 import errno
+import os
+import signal
+from functools import partial
 
 import pytest
+from fakes import fake_engine, workspace_of
 from lxml import etree
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog
@@ -14,22 +18,37 @@ from korrektur.store import atomic
 from korrektur.store.autosave import find_recoveries
 from korrektur.store.reviewread import load_review
 from korrektur.ui.actions import ActionId
+from korrektur.ui.jobs import Jobs
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import Answer
-from korrektur.ui.store_jobs import writer_pool
 from korrektur.ui.theme import Theme
+from korrektur.workspace.runner import ThreadRunner
+from korrektur.workspace.worker import WorkerProcess
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 WAIT_MS = 20_000  # a generous bound on a shared machine; the tests wait for signals
 
 
 @pytest.fixture
-def pool():
-    """One real writer thread; every job must be over when the test ends."""
-    threads = writer_pool()
-    yield threads
-    assert threads.waitForDone(WAIT_MS)
-    assert threads.activeThreadCount() == 0
+def jobs(request):
+    """The real worker process; every job must be over when the test ends.
+
+    A test that makes the disk fail by patching this process asks for ``in_process``:
+    its commands then run on a thread here (in the background all the same).
+    """
+    if "in_process" in request.fixturenames:
+        jobs = Jobs(partial(ThreadRunner, engine=fake_engine))
+    else:
+        jobs = request.getfixturevalue("worker_jobs")
+    yield jobs
+    assert jobs.pool.waitForDone(WAIT_MS)
+    assert jobs.pool.activeThreadCount() == 0
+    jobs.close()
+
+
+@pytest.fixture
+def in_process():
+    """Commands run in this process (see ``jobs``)."""
 
 
 @pytest.fixture
@@ -38,8 +57,8 @@ def window(qtbot, services, files, report):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    win.open_path(report)  # the analysis runs on the (synchronous) test pool
-    assert win.controller.session is not None
+    win.open_path(report)  # analysed in the worker process
+    qtbot.waitUntil(lambda: win.dock.model.session is not None, timeout=WAIT_MS)
     return win
 
 
@@ -126,7 +145,7 @@ def read_only_folder(*args, **kwargs):
     ],
 )
 def test_a_failing_write_says_why_and_keeps_the_work(
-    qtbot, window, files, report, monkeypatch, target, failure, said
+    qtbot, in_process, window, files, report, monkeypatch, target, failure, said
 ):
     decide(qtbot, window, Qt.Key.Key_A, Qt.Key.Key_R)
     before = [s.status for s in window.controller.session.suggestions]
@@ -142,7 +161,7 @@ def test_a_failing_write_says_why_and_keeps_the_work(
     assert not window.status.busy_label.isVisibleTo(window)
     assert [s.status for s in window.controller.session.suggestions] == before
     assert not review_file(report).exists()
-    assert len(files.review.history) == 0
+    assert len(files.workspace.review.history) == 0
     monkeypatch.undo()  # room again: the same work saves
     with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
         press_save(qtbot, window)
@@ -173,18 +192,18 @@ def test_closing_with_unsaved_work_saves_then_closes(qtbot, window, files, repor
     assert load_review(review_file(report)).session.counts()[Status.REJECTED] == 1
 
 
-def test_a_failed_save_keeps_the_window_open(qtbot, window, files, report, monkeypatch):
+def test_a_failed_save_keeps_the_window_open(qtbot, in_process, window, files, report, monkeypatch):
     decide(qtbot, window, Qt.Key.Key_A)
     monkeypatch.setattr(atomic.os, "fsync", full_disk)
     with qtbot.waitSignal(files.save_failed, timeout=WAIT_MS):
         press_save(qtbot, window)
         assert not window.close()  # waits for the save, which fails
-        assert window.files.waiting
-    assert not window.files.waiting  # the close was called off: the reviewer reads why
+        assert window.service.waiting
+    assert not window.service.waiting  # the close was called off: the reviewer reads why
     assert "No space left on device" in window.messages.errors[-1]
     assert window.isVisible()
     assert window.isWindowModified()
-    assert not window.files.waiting
+    assert not window.service.waiting
     assert window.controller.session.counts()[Status.ACCEPTED] == 1
 
 
@@ -252,23 +271,23 @@ def test_restoring_a_version_in_the_background(qtbot, window, files, report):
         assert not dialog.restore_button.isEnabled()  # one job at a time
         return QDialog.DialogCode.Rejected
 
-    files.run_dialog = restore_first
+    files.store.run_dialog = restore_first
     with qtbot.waitSignal(files.session_replaced, timeout=WAIT_MS):
-        window.files.show_versions()
+        window.service.show_versions()
     assert window.corrected_view.toPlainText() == first
     assert window.controller.session.counts()[Status.REJECTED] == 0
     assert window.isWindowModified()
-    assert "restored from version 1" in files.review.notes
+    assert "restored from version 1" in files.workspace.review.notes
 
 
-def test_comparing_versions_in_the_background(qtbot, files, review, pool):
+def test_comparing_versions_in_the_background(qtbot, files, review):
     from korrektur.store.reviewfile import save_review
     from korrektur.ui.version_dialog import VersionHistoryDialog
 
     save_review(review)
     review.session.accept(*(s.id for s in review.session.suggestions[:3]))
     save_review(review)
-    dialog = VersionHistoryDialog(review, jobs=files.jobs)
+    dialog = VersionHistoryDialog(workspace_of(review), jobs=files.jobs)
     qtbot.addWidget(dialog)
     dialog.table.clearSelection()
     dialog.table.setSelectionMode(dialog.table.SelectionMode.MultiSelection)
@@ -282,8 +301,73 @@ def test_comparing_versions_in_the_background(qtbot, files, review, pool):
     assert dialog.compare_button.isEnabled()
 
 
-def test_the_writer_pool_is_shared_and_ordered(files, pool):
-    assert files.jobs.pool is pool
-    assert files.autosave.jobs is files.jobs
-    assert isinstance(pool, QThreadPool)
-    assert pool.maxThreadCount() == 1
+def test_the_job_runner_is_shared_and_ordered(files, jobs, shared_worker):
+    assert files.jobs is jobs
+    assert files.autosaving.jobs is files.jobs
+    assert isinstance(jobs.pool, QThreadPool)
+    assert jobs.pool.maxThreadCount() == 1
+    assert isinstance(shared_worker.process, WorkerProcess)
+
+
+def test_a_save_the_worker_cannot_write_says_why(qtbot, window, files, answers, tmp_path):
+    decide(qtbot, window, Qt.Key.Key_A)
+    answers.paths.append(tmp_path / "no such folder" / "rapport")
+    with qtbot.waitSignal(files.save_failed, timeout=WAIT_MS):
+        window.service.save_as()
+    assert window.messages.errors[-1].startswith("The review could not be saved: ")
+    assert window.isWindowModified()
+    assert window.controller.session.counts()[Status.ACCEPTED] == 1
+
+
+def test_a_worker_killed_while_saving_loses_no_decision_and_is_started_again(
+    qtbot, window, files, report, shared_worker
+):
+    decide(qtbot, window, Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_A)
+    before = [s.status for s in window.controller.session.suggestions]
+    process = shared_worker.process
+    generation = process.generation
+    os.kill(process.pid, signal.SIGSTOP)  # the worker stands still: the save cannot finish
+    try:
+        with qtbot.waitSignal(files.save_failed, timeout=WAIT_MS):
+            press_save(qtbot, window)
+            assert files.saving
+            process.kill()  # it dies with the save under way
+    finally:
+        if process.generation == generation:  # (not killed: let it go on)
+            os.kill(process.pid, signal.SIGCONT)
+    [error] = window.messages.errors
+    assert error.startswith("The review could not be saved: ")
+    assert "the worker process stopped (signal 9); it was started again" in error
+    assert "Your work is still open" in error
+    assert process.generation == generation + 1
+    assert window.isWindowModified()  # every decision is still in the window
+    assert [s.status for s in window.controller.session.suggestions] == before
+    assert not review_file(report).exists()
+    decide(qtbot, window, Qt.Key.Key_R)  # the reviewer goes on; the new worker saves it all
+    before = [s.status for s in window.controller.session.suggestions]
+    with qtbot.waitSignal(files.saved, timeout=WAIT_MS):
+        press_save(qtbot, window)
+    assert not window.isWindowModified()
+    saved = load_review(review_file(report))
+    assert [s.status for s in saved.session.suggestions] == before
+    assert [v.number for v in saved.history.versions] == [1]
+
+
+def test_the_raw_text_is_laid_out_once_when_the_worker_opens_a_file(
+    qtbot, services, files, report, monkeypatch
+):
+    import korrektur.ui.main_window as main_window
+
+    on_gui_thread = []
+    prepare = main_window.prepare
+    monkeypatch.setattr(
+        main_window, "prepare", lambda text: on_gui_thread.append(1) or prepare(text)
+    )
+    win = MainWindow(services, Theme.from_palette(QApplication.palette()))
+    qtbot.addWidget(win)
+    win.show()
+    win.open_path(report)  # the text comes when it is read, again with the analysed review
+    qtbot.waitUntil(lambda: win.dock.model.session is not None, timeout=WAIT_MS)
+    assert on_gui_thread == []  # laid out off the GUI thread, once
+    assert win.document is win.controller.session.document
+    assert win.raw_view.toPlainText() == report.read_text(encoding="utf-8")

@@ -7,7 +7,8 @@ Nothing is typed into the document unless the script asks for it.
 
 from pathlib import Path
 
-from fakes import open_window
+import pytest
+from fakes import inline_jobs, open_window
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +16,12 @@ from korrektur.engine import default_engine
 from korrektur.model import Kind, Status
 from korrektur.paths import sample_report
 from korrektur.store.reviewread import load_review
+
+
+@pytest.fixture
+def jobs():
+    """The real engine (here, in the test's process)."""
+    return inline_jobs(default_engine)
 
 
 def keys(qtbot, *presses):
@@ -28,7 +35,6 @@ NONE = Qt.KeyboardModifier.NoModifier
 def test_keyboard_only_review_of_the_sample_reaches_the_end(qtbot, services, files, tmp_path):
     source = tmp_path / "kommunrapport.txt"
     source.write_bytes(Path(sample_report()).read_bytes())
-    services.engine_factory = default_engine
     window = open_window(qtbot, services, source, size=(1300, 850))
     session = window.controller.session
     total = len(session.suggestions)

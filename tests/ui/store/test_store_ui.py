@@ -1,6 +1,7 @@
 import re
 
 import yaml
+from fakes import inline_jobs, use, workspace_of
 from lxml import etree
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -11,14 +12,13 @@ from korrektur.store import atomic
 from korrektur.store.autosave import Autosaver, find_recoveries
 from korrektur.store.reviewfile import save_review
 from korrektur.store.reviewread import load_review
-from korrektur.ui.autosave_service import AutosaveService
+from korrektur.ui.autosaving import Autosaving
 from korrektur.ui.export_dialog import ExportDialog
 from korrektur.ui.local_time import local_time
 from korrektur.ui.recovery_dialog import RecoveryDialog
-from korrektur.ui.review_files import ReviewFileService
-from korrektur.ui.services import SyncPool
-from korrektur.ui.store_jobs import JobQueue
 from korrektur.ui.version_dialog import VersionHistoryDialog
+from korrektur.ui.workspace_service import Store, WorkspaceService
+from korrektur.workspace.autosave import AutosavePolicy
 
 
 class Clock:
@@ -30,15 +30,28 @@ class Clock:
 
 def make_service(qtbot, messages, tmp_path, **kwargs):
     names = {"value": kwargs.pop("name", "Anna Berg")}
-    service = ReviewFileService(
+    service = WorkspaceService(
         messages,
-        reviewer=lambda: names["value"],
-        set_reviewer=lambda n: names.__setitem__("value", n),
-        pool=SyncPool(),
-        recovery_folder=tmp_path / "recovery",
-        **kwargs,
+        inline_jobs(),
+        store=Store(
+            reviewer=lambda: names["value"],
+            set_reviewer=lambda n: names.__setitem__("value", n),
+            recovery_folder=tmp_path / "recovery",
+            **kwargs,
+        ),
     )
     service.names = names
+    return service
+
+
+def autosaving(review, folder, **policy):
+    """The window's autosave over a workspace with ``review``, jobs run at once."""
+    workspace = workspace_of(review)
+    workspace.autosave = AutosavePolicy(folder, **policy)
+    service = Autosaving(workspace.autosave, inline_jobs())
+    workspace.autosave.watch(review)
+    review.add_listener(service.on_change)
+    service.watching(True)
     return service
 
 
@@ -47,8 +60,7 @@ def make_service(qtbot, messages, tmp_path, **kwargs):
 
 def test_autosave_service_writes_on_decisions_and_on_the_timer(qtbot, review, tmp_path):
     clock = Clock()
-    service = AutosaveService(JobQueue(SyncPool()), tmp_path / "rec", clock=clock, idle_ms=0)
-    service.watch(review)
+    service = autosaving(review, tmp_path / "rec", clock=clock, idle_s=0)
     assert service.timer.isActive()
     ids = [s.id for s in review.session.suggestions]
     with qtbot.waitSignal(service.written):
@@ -62,14 +74,14 @@ def test_autosave_service_writes_on_decisions_and_on_the_timer(qtbot, review, tm
         service.tick()
     [found] = find_recoveries(tmp_path / "rec")
     assert found.load().session.get(ids[0]).status.value == "accepted"
+    service.policy.stop()
     service.stop()
     assert not service.timer.isActive()
     assert found.path.exists()  # unsaved work stays for the next start
 
 
 def test_autosave_failure_is_reported_and_retried(qtbot, review, tmp_path, monkeypatch):
-    service = AutosaveService(JobQueue(SyncPool()), tmp_path / "rec", clock=Clock(), idle_ms=0)
-    service.watch(review)
+    service = autosaving(review, tmp_path / "rec", clock=Clock(), idle_s=0)
 
     def full(*args):
         raise OSError(28, "No space left on device")
@@ -77,13 +89,14 @@ def test_autosave_failure_is_reported_and_retried(qtbot, review, tmp_path, monke
     monkeypatch.setattr(atomic.os, "fsync", full)
     review.session.accept("s1")
     with qtbot.waitSignal(service.failed) as blocker:
-        service.autosaver.save_now()
+        service.write_now()
     assert "No space left" in blocker.args[0]
-    assert service.autosaver.behind
+    assert service.policy.autosaver.behind
     monkeypatch.undo()
     with qtbot.waitSignal(service.written):
-        service.autosaver.save_now()
-    service.stop(keep_unsaved=False)
+        service.write_now()
+    service.policy.stop(keep_unsaved=False)
+    service.stop()
     assert list((tmp_path / "rec").iterdir()) == []
 
 
@@ -95,11 +108,11 @@ def test_save_asks_the_name_once_and_writes_a_version(qtbot, messages, tmp_path,
     service = make_service(
         qtbot, messages, tmp_path, name="", ask_text=lambda p, q, d: asked.append(q) or "Bo Ek"
     )
-    service.use(review)
+    use(service, review)
     decide_most(review.session)
     with qtbot.waitSignal(service.saved):
-        assert service.save(review.session, parent=None) is True
-    assert not service.unsaved(review.session)
+        assert service.save() is True
+    assert not service.unsaved
     saved = load_review(review.path)
     assert saved.history.get(1).reviewer == ""  # no window to ask over: no name
     from PySide6.QtWidgets import QWidget
@@ -107,7 +120,8 @@ def test_save_asks_the_name_once_and_writes_a_version(qtbot, messages, tmp_path,
     parent = QWidget()
     qtbot.addWidget(parent)
     review.session.accept(by_original(review.session, "for"))
-    assert service.save(review.session, parent)
+    service.window = parent
+    assert service.save()
     assert load_review(review.path).history.get(2).reviewer == "Bo Ek"
     assert service.names["value"] == "Bo Ek"
     assert len(asked) == 1
@@ -118,7 +132,7 @@ def test_save_asks_the_name_once_and_writes_a_version(qtbot, messages, tmp_path,
 
 def test_a_failed_save_keeps_the_work_and_says_so(qtbot, messages, tmp_path, review, monkeypatch):
     service = make_service(qtbot, messages, tmp_path)
-    service.use(review)
+    use(service, review)
     review.session.accept("s1")
 
     def denied(*args, **kwargs):
@@ -126,10 +140,10 @@ def test_a_failed_save_keeps_the_work_and_says_so(qtbot, messages, tmp_path, rev
 
     monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
     with qtbot.waitSignal(service.save_failed):
-        assert service.save(review.session) is True  # under way; fails on the worker
+        assert service.save() is True  # under way; fails on the worker
     assert "could not be saved" in messages.errors[0]
     assert "read-only" in messages.errors[0]
-    assert service.unsaved(review.session)
+    assert service.unsaved
     assert not review.path.exists()
     service.close(keep_unsaved=False)
 
@@ -137,10 +151,10 @@ def test_a_failed_save_keeps_the_work_and_says_so(qtbot, messages, tmp_path, rev
 def test_save_as_adds_the_suffix(qtbot, messages, tmp_path, review, source):
     answers = ["", str(tmp_path / "kopia")]
     service = make_service(qtbot, messages, tmp_path, ask_path=lambda *a: answers.pop(0))
-    service.use(review)
-    assert service.save_as(review.session) is False  # cancelled
+    use(service, review)
+    assert service.save_as() is False  # cancelled
     assert source.read_text(encoding="utf-8") == RAW
-    assert service.save_as(review.session) is True
+    assert service.save_as() is True
     assert (tmp_path / "kopia.review.yaml").is_file()
     assert review.path == tmp_path / "kopia.review.yaml"
     service.close()
@@ -174,9 +188,9 @@ def test_export_through_the_service_writes_tei(qtbot, messages, tmp_path, review
 
     out = tmp_path / "ut"
     service = make_service(qtbot, messages, tmp_path, run_dialog=run, ask_path=lambda *a: str(out))
-    service.use(review)
+    use(service, review)
     review.session.accept(*[s.id for s in review.session.suggestions])
-    service.export(review.session)
+    service.export()
     root = etree.parse(str(tmp_path / "ut.xml")).getroot()
     assert root.tag == "{http://www.tei-c.org/ns/1.0}TEI"
     assert messages.infos[-1] == "Exported to ut.xml"
@@ -199,7 +213,7 @@ def two_versions(review):
 def test_version_dialog_shows_compares_and_restores(qtbot, review):
     first = two_versions(review)
     answers = [False, True]
-    dialog = VersionHistoryDialog(review, confirm=lambda q: answers.pop(0))
+    dialog = VersionHistoryDialog(workspace_of(review), confirm=lambda q: answers.pop(0))
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.table.rowCount() == 3  # current work, version 2, version 1
@@ -246,13 +260,13 @@ def test_service_restore_replaces_the_session(qtbot, messages, tmp_path, review)
         return QDialog.DialogCode.Rejected
 
     service = make_service(qtbot, messages, tmp_path, run_dialog=run)
-    service.use(review)
+    use(service, review)
     with qtbot.waitSignal(service.session_replaced) as blocker:
-        service.show_versions(review.session)
+        service.show_versions()
     restored = blocker.args[0].session
     assert restored is review.session
-    assert service.unsaved(restored)
-    assert service.save(restored)
+    assert service.unsaved
+    assert service.save()
     assert load_review(review.path).history.get(3).note == "restored from version 1"
     service.close()
 
@@ -285,13 +299,14 @@ def test_recovery_is_offered_and_recovered(qtbot, messages, tmp_path, review):
 
     service = make_service(qtbot, messages, tmp_path, run_dialog=run)
     with qtbot.waitSignal(service.session_replaced):
-        recovered = service.offer_recovery()
+        service.offer_recovery()
+    recovered = service.workspace.review
     assert recovered.dirty
     assert [s.status.value for s in recovered.session.suggestions[:3]] == [
         "accepted", "accepted", "pending"
     ]  # fmt: skip
     assert old.exists()  # now the recovered review's own recovery file
-    assert service.save(recovered.session)
+    assert service.save()
     assert not old.exists()
     service.close()
 
@@ -306,9 +321,11 @@ def test_recovery_can_be_discarded_or_left_for_later(qtbot, messages, tmp_path, 
         return dialog.result()
 
     service = make_service(qtbot, messages, tmp_path, run_dialog=run)
-    assert service.offer_recovery() is None
+    recovered = []
+    service.offer_recovery(recovered.append)
     assert old.exists()
-    assert service.offer_recovery() is None
+    service.offer_recovery(recovered.append)
+    assert recovered == [False, False]
     assert "for good" in messages.questions[0]
     assert not old.exists()
     assert yaml  # the file format is plain YAML (see test_reviewfile)
@@ -318,15 +335,18 @@ def test_adopting_never_replaces_an_existing_review(qtbot, messages, tmp_path, r
     from review_samples import fresh_session
 
     from korrektur.model import Document, ReviewSession
+    from korrektur.store.review import Review
+    from korrektur.workspace.commands import free_review_path
 
     save_review(review)
     answers = [str(tmp_path / "annan")]
     service = make_service(qtbot, messages, tmp_path, ask_path=lambda *a: answers.pop(0))
     document = Document.from_path(source)
     session = ReviewSession(document, fresh_session().suggestions)
-    adopted = service.adopt(session)
+    adopted = Review(session, source_path=source, path=free_review_path(document))
+    use(service, adopted)
     assert adopted.path is None
-    assert service.save(session)  # asks where: the existing review file stays as it was
+    assert service.save()  # asks where: the existing review file stays as it was
     assert len(load_review(review.path).history) == 1
     assert (tmp_path / "annan.review.yaml").is_file()
     service.close()

@@ -1,7 +1,7 @@
 """The window with the store: save, reopen, versions, export, analyse again, recovery, close."""
 
 import pytest
-from fakes import SUGGESTED, TEXT
+from fakes import SUGGESTED, TEXT, inline_jobs
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -11,9 +11,8 @@ from korrektur.store.reviewread import load_review
 from korrektur.ui.local_time import local_time
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import Answer
-from korrektur.ui.review_files import ReviewFileService
-from korrektur.ui.services import SyncPool
 from korrektur.ui.theme import Theme
+from korrektur.ui.workspace_service import Store, WorkspaceService
 
 
 def new_window(qtbot, services):
@@ -57,10 +56,10 @@ def test_restore_a_version_from_the_history(qtbot, store_window, report, answers
     window = store_window
     window.open_path(report)
     qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
-    window.files.save()
+    window.service.save()
     qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
     qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
-    window.files.save()
+    window.service.save()
 
     def restore_first(dialog):
         dialog.table.selectRow(2)
@@ -68,10 +67,10 @@ def test_restore_a_version_from_the_history(qtbot, store_window, report, answers
         return QDialog.DialogCode.Rejected
 
     answers.dialogs.append(restore_first)
-    window.files.show_versions()
+    window.service.show_versions()
     assert window.controller.session.counts()[Status.ACCEPTED] == 1
     assert window.isWindowModified()
-    assert "restored from version 1" in files.review.notes
+    assert "restored from version 1" in files.workspace.review.notes
     window.close()  # unsaved work: the window asks
     assert window.messages.questions
 
@@ -92,7 +91,7 @@ def test_analysing_again_keeps_decisions(qtbot, store_window, report):
     for _ in range(3):
         qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
     before = statuses(window)
-    window.files.reanalyse(window.document)
+    window.service.reanalyse()
     assert statuses(window) == before
     assert window.messages.questions == []
     assert window.isWindowModified()
@@ -101,7 +100,7 @@ def test_analysing_again_keeps_decisions(qtbot, store_window, report):
 def test_recovery_after_a_crash(qtbot, services, files, report, tmp_path, answers):
     from fakes import fake_engine
 
-    from korrektur.formats.opening import open_source
+    from korrektur.workspace.opening import open_source
 
     engine = fake_engine()
     crashed, _ = open_source(report, lambda d: engine.analyse(d))
@@ -115,7 +114,9 @@ def test_recovery_after_a_crash(qtbot, services, files, report, tmp_path, answer
 
     answers.dialogs.append(recover)
     window = new_window(qtbot, services)
-    assert files.offer_recovery(window) is not None
+    recovered = []
+    files.offer_recovery(recovered.append)
+    assert recovered == [True]
     assert window.document.name == "rapport.txt"
     assert statuses(window)[:3] == [Status.ACCEPTED, Status.ACCEPTED, Status.PENDING]
     assert window.isWindowModified()
@@ -137,7 +138,7 @@ def test_closing_without_saving_drops_the_recovery_file(
     ids = [s.id for s in window.controller.session.suggestions]
     for _ in range(len(ids)):
         qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
-    files.autosave.write_now()
+    files.autosaving.write_now()
     assert find_recoveries(tmp_path / "recovery")
     window.messages.unsaved_reply = Answer.DISCARD
     window.close()
@@ -150,13 +151,16 @@ def test_the_reviewer_is_asked_for_a_name_before_deciding(
 ):
     names = {"value": ""}
     asked = []
-    services.files = ReviewFileService(
+    services.service = WorkspaceService(
         messages,
-        reviewer=lambda: names["value"],
-        set_reviewer=lambda name: names.__setitem__("value", name),
-        pool=SyncPool(),
-        recovery_folder=tmp_path / "recovery",
-        ask_text=lambda parent, question, default: asked.append(question) or "Bo Ek",
+        inline_jobs(),
+        services.settings,
+        Store(
+            reviewer=lambda: names["value"],
+            set_reviewer=lambda name: names.__setitem__("value", name),
+            recovery_folder=tmp_path / "recovery",
+            ask_text=lambda parent, question, default: asked.append(question) or "Bo Ek",
+        ),
     )
     window = new_window(qtbot, services)
     window.open_path(report)
@@ -165,7 +169,7 @@ def test_the_reviewer_is_asked_for_a_name_before_deciding(
     assert names["value"] == "Bo Ek"
     window.open_path(report)  # asked once only
     assert len(asked) == 1
-    services.files.close(keep_unsaved=False)
+    services.service.close(keep_unsaved=False)
 
 
 def test_keeping_the_ocr_text_is_saved_as_a_rejection_not_an_edit(qtbot, store_window, report):
@@ -278,7 +282,7 @@ def test_what_the_pane_shows_by_default_is_what_the_default_export_writes(
     assert with_proposals.startswith("Förvaltningen har 6kat stödet på skolan.")
     assert with_proposals == window.controller.session.corrected_text()
     assert window.controller.session.get("s3").status is Status.PENDING  # only the view
-    assert not window.files.unsaved or window.isWindowModified()
+    assert not window.service.unsaved or window.isWindowModified()
 
     def proposed_export(dialog):
         assert dialog.pending_box.currentIndex() == 1  # the export follows the view

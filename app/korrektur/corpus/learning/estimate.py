@@ -12,7 +12,12 @@ the engine says on its own, so that a handful of decisions moves it only a littl
   times and let it stand so rarely that the share right as printed, (stood + 1) /
   (stood + corrected + 2), is at most ``MISPRINT_SHARE`` (``ar`` where every ``ar`` was
   ``är`` or ``år``). Changing it breaks no valid word, so learning may lift its suggestions
-  past the ceiling of valid words (``profile.VALID_CEILING``);
+  past the ceiling of valid words (``profile.VALID_CEILING``). That lift acts where the
+  engine's context could not tell (it held the change in doubt), so the word also needs
+  ``MISPRINT_CHECKS`` changes of it accepted one by one where the engine was in doubt
+  (shown below ``CHECKED_BELOW``): corrections the engine was sure of, or made by hand,
+  say nothing of the occurrences whose sentence left the written word possible (a word
+  misread wherever the sentence is plain may still be the author's where it is not);
 * calibration: the decided suggestions binned by the engine's confidence; each bin's
   share accepted gets ``CALIBRATION_PRIOR`` pseudo-decisions at the engine's own
   confidence, and the bins are pooled until the shares rise (isotonic);
@@ -46,7 +51,8 @@ CHECKED_BELOW = 0.9  # a suggestion shown less sure than this was decided on its
 TRUSTED_CHECKS = 3  # … and a pair accepted so this often (never rejected) is trusted
 NEWTON_STEPS = 30
 MISPRINT_MIN = 8  # corrections before a word of the lexicon can be a misprint here …
-MISPRINT_SHARE = 0.1  # … and the most its estimated share right as printed may be
+MISPRINT_SHARE = 0.1  # … and the most its estimated share right as printed may be …
+MISPRINT_CHECKS = 1  # … and changes of it accepted where the engine was in doubt
 # The reviewed text's confusion counts count this many times over the shipped ones: the
 # documents of one collection share one OCR engine's habits, which those only approximate.
 EVIDENCE_WEIGHT = 2.0
@@ -187,11 +193,18 @@ def _misprints(
     samples: list[Sample], corrected: Counter[str], stood: Counter[str]
 ) -> dict[str, int]:
     """Valid words the engine proposed to change that this corpus does not write as printed."""
+    doubted: Counter[str] = Counter(
+        s.original.lower() for s in samples if s.valid and s.right and s.shown < CHECKED_BELOW
+    )
     proposed = {s.original.lower() for s in samples if s.valid}
     found = {}
     for low in sorted(proposed):
         wrong, right = corrected.get(low, 0), stood.get(low, 0)
-        if wrong >= MISPRINT_MIN and (right + 1) / (right + wrong + 2) <= MISPRINT_SHARE:
+        if (
+            wrong >= MISPRINT_MIN
+            and (right + 1) / (right + wrong + 2) <= MISPRINT_SHARE
+            and doubted[low] >= MISPRINT_CHECKS
+        ):
             found[low] = wrong
     return found
 

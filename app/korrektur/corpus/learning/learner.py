@@ -73,15 +73,21 @@ class LearnReport:
         return self.before != self.digest
 
 
-def learn_corpus(corpus: Corpus, progress: Progress | None = None) -> LearnReport:
+def learn_corpus(
+    corpus: Corpus, progress: Progress | None = None, *, for_writer: bool = False
+) -> LearnReport:
     """Learn from every decision in the corpus and write ``learned.yaml``.
+
+    ``for_writer``: ``corpus`` is opened to read, by a worker process of the program that
+    holds the project's lock and waits for this (``corpus.learning.elsewhere``).
 
     Raises:
         ProjectBusy: another process writes the project.
         CorpusError: the learned file is damaged or cannot be written.
         AnalysisCancelled: ``progress`` asked to stop (nothing was written).
     """
-    corpus.require_writer()
+    if not for_writer:
+        corpus.require_writer()
     root = corpus.project.root
     found = read_learned(root)
     before = found[0].digest() if found is not None else None

@@ -26,10 +26,10 @@ from pathlib import Path
 
 import yaml
 
-from korrektur.corpus.facts import facts_of
+from korrektur.corpus.facts import Facts, facts_of
 from korrektur.corpus.index import Stat, State
 from korrektur.corpus.opened import Corpus
-from korrektur.corpus.rules import apply_rules
+from korrektur.corpus.rules import Rule, apply_rules
 from korrektur.corpus.worker import write_review
 from korrektur.engine.base import AnalysisCancelled, NoProgress, Progress
 from korrektur.engine.pipeline import Engine
@@ -38,7 +38,7 @@ from korrektur.model import Document, ReviewSession, Status, Suggestion
 from korrektur.model.session import now_iso
 from korrektur.model.suggestion import WORD_KINDS
 from korrektur.store.atomic import WriteError, atomic_write_text
-from korrektur.store.lock import ChangedOnDisk, stamp_of
+from korrektur.store.lock import ChangedOnDisk, Stamp, stamp_of
 from korrektur.store.resume import addable
 from korrektur.store.review import Review
 from korrektur.store.reviewfile import review_bytes
@@ -204,12 +204,15 @@ def rescore_corpus(
     analyse: Analyse | None = None,
     progress: Progress | None = None,
     only: Sequence[str] | None = None,
+    rescore: Rescore | None = None,
 ) -> RescoreReport:
     """Re-score every document with pending word suggestions (or those in ``only``).
 
     ``progress`` hears of documents (done, of how many) and can stop the run between
     documents or inside an analysis. Runs in the thread that opened ``corpus`` (its index
-    is used there): a window runs it on a worker with a corpus opened for it.
+    is used there): a window runs it on a worker with a corpus opened for it. ``rescore``:
+    how one review file is re-scored (default: ``rescore_file`` here, with ``analyse``);
+    the file is written and the index updated here.
 
     Raises:
         ProjectBusy: another process writes the project.
@@ -228,6 +231,10 @@ def rescore_corpus(
     done = _done(done_path, profile.digest)
     todo = [n for n in names if n not in done]
     report.skipped = len(names) - len(todo)
+    stop = _Stop(progress)
+    rescore_one = rescore or (
+        lambda path: rescore_file(path, profile.digest, corpus.rules, analyse, stop)
+    )
     saved = time.monotonic()
     for number, name in enumerate(todo):
         if progress.cancelled():
@@ -235,7 +242,7 @@ def rescore_corpus(
             break
         progress.report(number, len(todo))
         try:
-            changes = _rescore_one(corpus, name, profile.digest, analyse, _Stop(progress))
+            changes = _rescore_one(corpus, name, rescore_one)
         except AnalysisCancelled:
             report.cancelled = True
             break
@@ -269,27 +276,59 @@ class _Stop:
         return self.progress.cancelled()
 
 
-def _rescore_one(
-    corpus: Corpus, name: str, digest: str, analyse: Analyse, progress: Progress
-) -> Changes:
+@dataclass(frozen=True)
+class Rescored:
+    """One review file re-scored, not yet written.
+
+    Attributes:
+        changes: the suggestions changed.
+        data: the new review file (None: nothing changed, nothing to write).
+        facts: what the index keeps of it.
+        stamp: the file it was made from (written only over that one).
+    """
+
+    changes: Changes
+    data: bytes | None = None
+    facts: Facts | None = None
+    stamp: Stamp | None = None
+
+
+Rescore = Callable[[Path], Rescored]
+"""How one review file is re-scored (here, or in a worker process)."""
+
+
+def rescore_file(
+    path: Path, digest: str, rules: Sequence[Rule], analyse: Analyse, progress: Progress
+) -> Rescored:
+    """The review file at ``path`` re-scored to learned state ``digest`` (not written).
+
+    A corpus rule decides the new suggestions of its pair.
+
+    Raises:
+        ReviewFileError, OSError: the review file cannot be read.
+        AnalysisCancelled: ``progress`` asked to stop.
+    """
+    stamp = stamp_of(path)
+    review = load_review(path)
+    try:
+        when = now_iso()
+        changes = rescore_review(review, analyse(review.session.document, progress), digest, when)
+        if not changes.total:
+            return Rescored(changes)
+        apply_rules(review, rules, when)  # a new suggestion of a ruled pair
+        return Rescored(changes, review_bytes(review, path), facts_of(review), stamp)
+    finally:
+        review.release()
+
+
+def _rescore_one(corpus: Corpus, name: str, rescore: Rescore) -> Changes:
     path = corpus.project.review_path(name)
     for attempt in range(2):
-        stamp = stamp_of(path)
-        review = load_review(path)
+        result = rescore(path)
+        if result.data is None or result.facts is None:
+            return result.changes
         try:
-            when = now_iso()
-            changes = rescore_review(
-                review, analyse(review.session.document, progress), digest, when
-            )
-            if not changes.total:
-                return changes
-            apply_rules(review, corpus.rules, when)  # a new suggestion of a ruled pair
-            data = review_bytes(review, path)
-            facts = facts_of(review)
-        finally:
-            review.release()
-        try:
-            write_review(path, data, stamp)
+            write_review(path, result.data, result.stamp)
         except ChangedOnDisk:
             if attempt:
                 raise
@@ -297,8 +336,8 @@ def _rescore_one(
         row = corpus.index.document(name)
         if row is not None:
             with corpus.index.transaction():
-                corpus.index.record(name, facts, row.state, Stat.of(path), row.source)
-        return changes
+                corpus.index.record(name, result.facts, row.state, Stat.of(path), row.source)
+        return result.changes
     return Changes()
 
 

@@ -53,7 +53,7 @@ from korrektur.model.suggestion import WORD_KINDS, Kind, Suggestion
 
 # Enum members as module names for the hot paths (README.md, "Performance notes").
 _FULL, _PROTECTED = Mode.FULL, Mode.PROTECTED
-_KEEP = Source.KEEP
+_KEEP, _LEXICON = Source.KEEP, Source.LEXICON
 _WORD_SOURCES = (Source.KEEP, Source.LEXICON)
 
 EVIDENCE_MARGIN = math.log(0.95 / 0.05)  # first-pass readings this sure teach the channel
@@ -210,7 +210,11 @@ class _Pass:
 
 def _settled(candidates: list[Candidate]) -> bool:
     """The first pass found the word itself or a lexicon word: no deeper search needed."""
-    return any(c.source in _WORD_SOURCES for c in candidates)
+    for candidate in candidates:  # (a loop: asked for every distinct word, twice)
+        source = candidate.source
+        if source is _KEEP or source is _LEXICON:
+            return True
+    return False
 
 
 class WordAnalyzer:

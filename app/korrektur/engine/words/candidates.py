@@ -113,7 +113,9 @@ class Candidate:
         """This candidate with its rewrites priced by channel ``new`` instead of ``old``."""
         if not self.ops:
             return self
-        change = sum(new.cost(*op) - old.cost(*op) for op in self.ops)
+        change = 0.0
+        for raw, gold in self.ops:  # (a loop, not ``sum``: every candidate of every word)
+            change += new.cost(raw, gold) - old.cost(raw, gold)
         return Candidate(
             self.word, self.prior, self.channel + change, self.ops, self.source, self.parts
         )

@@ -22,8 +22,9 @@ together, whose confidence the engine caps) that does not break a word valid as 
 bulk acceptance must not break a correct word because of what other documents showed. The
 exceptions: a pair the reviewer accepted one by one, time and again, where the engine was
 unsure, and never rejected (``Profile.trusted``); and a word that is valid elsewhere but
-that this collection does not write as printed — the reviewer corrected it time and again
-and (almost) never let it stand (``Profile.misprints``): changing it breaks no word here.
+that this collection does not write as printed — the reviewer corrected it time and again,
+(almost) never let it stand, and accepted its change one by one where the engine was in
+doubt (``Profile.misprints``): changing it breaks no word here.
 """
 
 from __future__ import annotations

@@ -132,8 +132,17 @@ class Choice:
         evidence = self.evidence()
         if not self.modelled or not evidence:
             return None
-        named = tuple(describe_phrase(e.feature) for e in evidence)
-        return phrase("context-evidence", evidence=named, word=self.best)
+        return _REASONS[(self.best, *(e.feature for e in evidence))]
+
+
+def _reason(key: tuple[str, ...]) -> Phrase:
+    """The reason phrase of a choice of ``key[0]`` for the features ``key[1:]``."""
+    named = tuple(describe_phrase(feature) for feature in key[1:])
+    return phrase("context-evidence", evidence=named, word=key[0])
+
+
+# Best word and deciding features → the reason phrase: a shared phrase is rendered once.
+_REASONS: Memo[tuple[str, ...], Phrase] = Memo(_reason)
 
 
 def _softmax(scores: list[float]) -> tuple[float, ...]:
