@@ -80,8 +80,8 @@ class _Pass:
     full: bool
     previous: _Pass | None = None
     generator: Generator = field(init=False)
-    # candidates by (lower-case word, mode)
-    cache: Memo[tuple[str, Mode], list[Candidate]] = field(init=False)
+    # candidates by (lower-case word, mode), filled by ``candidates``
+    cache: dict[tuple[str, Mode], list[Candidate]] = field(default_factory=dict)
     # verdicts by (as written, case, sentence start, mode, capital kept)
     decisions: dict[tuple[str, Case, bool, Mode, bool], Verdict] = field(default_factory=dict)
     # the best quick reading by (lower-case word, compounds tried)
@@ -94,16 +94,17 @@ class _Pass:
 
     def __post_init__(self) -> None:
         self.generator = Generator(self.lexicon, self.channel)
-        self.cache = Memo(self._candidates, UNBOUNDED)
         self.readings = Memo(self._find_reading, UNBOUNDED)
         self.merged = Memo(self._find_merged, UNBOUNDED)
         self.pairs = Memo(self._find_merges, UNBOUNDED)
 
     def candidates(self, word: Occurrence) -> list[Candidate]:
-        return self.cache[word.low, word.mode]
-
-    def _candidates(self, key: tuple[str, Mode]) -> list[Candidate]:
-        low, mode = key
+        # (a plain dict, not a Memo: this runs for every word, and most words are new)
+        low, mode = word.low, word.mode
+        key = (low, mode)
+        found = self.cache.get(key)
+        if found is not None:
+            return found
         earlier = self.previous.cache.get(key) if self.previous is not None else None
         if earlier is not None and self.previous is not None and _settled(earlier):
             old = self.previous.channel
@@ -121,12 +122,17 @@ class _Pass:
             )
         if self.document:
             found = with_document(found, self.document.get(low))
+        self.cache[key] = found
         return found
 
     def _reading(self, low: str, compounds: bool = False) -> Candidate | None:
         """The best quick reading of a lower-case word (remembered), or None."""
         if not compounds and not self.full:  # the first pass's candidates are just that
-            found = self.cache[low, _FULL]
+            found = self.cache.get((low, _FULL))
+            if found is None:
+                found = self.cache[low, _FULL] = self.generator.candidates(
+                    low, fallback=False, compounds=False
+                )
             return found[0] if found else None
         return self.readings[low, compounds]
 

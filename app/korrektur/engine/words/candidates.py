@@ -206,6 +206,16 @@ class _Variant:
 Spelling = _Variant  # a spelling of a raw word with some rewrites undone (``spellings``)
 
 
+class _FirstPart(NamedTuple):
+    """A known compound first part read from the raw word up to ``stop`` (``_compounds``)."""
+
+    stop: int
+    form: str
+    logn: float  # log of how many compounds it begins
+    cost: float  # the channel's cost of reading the raw piece as ``form``
+    ops: tuple[Op, ...]  # the rewrites that reading undoes
+
+
 @dataclass(slots=True)
 class _Path:
     prior: float
@@ -407,6 +417,7 @@ class Generator:
         low, letters, limit, shortest = key
         sites: list[Site] = []
         rewrites = self.channel.rewrites
+        new_site = tuple.__new__  # a Site without its Python-level __new__ (README.md)
         for start in range(len(low)):
             for length in (1, 2):
                 piece = low[start : start + length]
@@ -417,12 +428,12 @@ class Generator:
                     continue
                 for gold, cost in options:
                     if cost >= VARIANT_FLOOR:
-                        sites.append(Site(start, start + length, gold, cost))
+                        sites.append(new_site(Site, (start, start + length, gold, cost)))
         lost: list[Site] = []
         if letters and len(low) >= shortest and low.isalpha() and "é" not in low:
             for gold, cost in self.channel.lost:
                 if cost >= VARIANT_FLOOR:
-                    lost.extend(Site(at, at, gold, cost) for at in range(len(low) + 1))
+                    lost.extend(new_site(Site, (at, at, gold, cost)) for at in range(len(low) + 1))
         if not sites and not lost:
             return []
         limit = limit or (MAX_REWRITES_LONG if len(low) >= LONG_WORD else MAX_REWRITES)
@@ -496,7 +507,7 @@ class Generator:
             if len(paths) > SPELLINGS:
                 kept = sorted(paths.items(), key=lambda item: -(item[1].prior + item[1].cost))
                 paths = best[start] = dict(kept[:SPELLINGS])
-            parts: list[tuple[int, str, float, tuple[float, tuple[Op, ...]]]] | None = None
+            parts: list[_FirstPart] | None = None
             for spelled, here in paths.items():
                 if len(here.parts) >= MAX_PARTS - 1:
                     continue
@@ -509,20 +520,17 @@ class Generator:
                                 continue
                             priced = self._diacritic_cost(text[start:stop], form, fixed, start)
                             if priced is not None:
-                                parts.append((stop, form, logn, priced))
+                                parts.append(_FirstPart(stop, form, logn, *priced))
                 # every part after the second is one more chance of a spurious split
                 extra = EXTRA_PART if here.parts else 0.0
-                for stop, form, logn, priced in parts:
+                for stop, form, logn, cost, ops in parts:
                     prior = here.prior + logn - PART_NORM + extra
-                    score = prior + here.cost + priced[0]
+                    score = prior + here.cost + cost
                     longer = spelled + form
                     current = best[stop].get(longer)
                     if current is None or score > current.prior + current.cost:
                         best[stop][longer] = _Path(
-                            prior,
-                            here.cost + priced[0],
-                            (*here.parts, form),
-                            here.ops + priced[1],
+                            prior, here.cost + cost, (*here.parts, form), here.ops + ops
                         )
         unended: list[tuple[float, int, str]] = []
         for start in range(MIN_BEGIN, size - MIN_END + 1):

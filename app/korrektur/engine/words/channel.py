@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from korrektur.engine.words.memo import Memo
 from korrektur.engine.words.text import fold
 
 SEED_STRENGTH = 200.0  # a weight in confusions.yaml counts as this many observations
@@ -93,7 +94,7 @@ class Channel:
         self.upper_initial = dict(upper_initial)
         self.evidence = evidence
         self.seeds = dict(seeds)
-        self._cost_cache: dict[Op, float] = {}
+        self._costs: Memo[Op, float] = Memo(self._cost)  # ``cost`` by (raw, gold)
         self.rewrites: dict[str, list[tuple[str, float]]] = {}
         self.lost: list[tuple[str, float]] = []
         for (raw, gold), _ in self.probability.items():
@@ -189,10 +190,11 @@ class Channel:
 
     def cost(self, raw: str, gold: str) -> float:
         """Log ratio ``P(raw | gold) / P(raw | raw)`` of reading ``raw`` as ``gold``."""
-        cached = self._cost_cache.get((raw, gold))
-        if cached is not None:
-            return cached
-        probability = self.probability.get((raw, gold))
+        return self._costs[raw, gold]
+
+    def _cost(self, op: Op) -> float:
+        raw, gold = op
+        probability = self.probability.get(op)
         if probability is None:
             if raw == gold:
                 return 0.0
@@ -202,9 +204,7 @@ class Channel:
                 )
             else:
                 probability = 1e-9
-        value = math.log(probability) - math.log(self.keep_probability(raw))
-        self._cost_cache[raw, gold] = value
-        return value
+        return math.log(probability) - math.log(self.keep_probability(raw))
 
     def adapted(self, confusions: Iterable[tuple[Op, float]], gold: Mapping[str, float]) -> Channel:
         """This channel refined by what one document showed (``confusions`` and gold letters)."""

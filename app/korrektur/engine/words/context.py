@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from korrektur.engine.words.lexicon import Lexicon
+from korrektur.engine.words.memo import UNBOUNDED, Memo
 
 SMOOTHING = 20.0  # pseudo-count of the unigram estimate when interpolating a bigram
 WEIGHT = 0.8  # context log-ratios are damped a little (neighbours may be wrong themselves)
@@ -32,8 +33,8 @@ class ContextModel:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._after: dict[tuple[str, str], float] = {}  # (left, word) → log ratio
-        self._before: dict[tuple[str, str], float] = {}  # (word, right) → log ratio
+        self._after = Memo(self._left_ratio, UNBOUNDED)  # (left, word) → log ratio
+        self._before = Memo(self._right_ratio, UNBOUNDED)  # (word, right) → log ratio
 
     def gain(self, left: str | None, word: str, right: str | None) -> float:
         """Log of how much likelier ``word`` is between ``left`` and ``right`` than alone.
@@ -44,18 +45,13 @@ class ContextModel:
         """
         gain = 0.0
         if left is not None:
-            found = self._after.get((left, word))
-            if found is None:
-                found = self._after[left, word] = self._left_ratio(left, word)
-            gain += found
+            gain += self._after[left, word]
         if right is not None:
-            found = self._before.get((word, right))
-            if found is None:
-                found = self._before[word, right] = self._right_ratio(word, right)
-            gain += found
+            gain += self._before[word, right]
         return WEIGHT * gain
 
-    def _left_ratio(self, left: str, word: str) -> float:
+    def _left_ratio(self, pair: tuple[str, str]) -> float:
+        left, word = pair
         lexicon = self.lexicon
         given = lexicon.count(left)
         if given < 1.0:
@@ -63,7 +59,8 @@ class ContextModel:
         count = max(lexicon.count(word), 0.5)
         return _ratio(lexicon.bigram(left, word), given, count, lexicon.total)
 
-    def _right_ratio(self, word: str, right: str) -> float:
+    def _right_ratio(self, pair: tuple[str, str]) -> float:
+        word, right = pair
         lexicon = self.lexicon
         following = lexicon.count(right)
         if following < 1.0:

@@ -12,6 +12,7 @@ import marshal
 import math
 import threading
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,8 +63,13 @@ class Lexicon:
             English words → their log probability in English, ``quantise``d (see
             ``foreign.py``).
 
-    Lookups are remembered in memos (``memo.py``): ``forms`` and ``begin_forms`` by fold key,
-    ``count`` and the bigram hashes by lower-case word.
+    Remembered lookups (``memo.py``), called like methods and answered by a dict lookup:
+        forms: ``forms(key)``, the known words whose fold key is ``key`` (``forslag`` →
+            ``förslag``, ``forslag``): the engine asks for the same spellings again and again.
+        begin_forms: ``begin_forms(key)``, the compound first parts whose fold key is
+            ``key`` (``larar`` → ``lärar``).
+        count: ``count(word)``, the expected count of a lower-case word in the reference
+            corpus.
     """
 
     total: float
@@ -83,18 +89,21 @@ class Lexicon:
     rare_logp: float = field(init=False)
     _near: dict[tuple[str, int], list[str]] = field(init=False, repr=False)
     _near_lock: threading.Lock = field(init=False, repr=False)
+    forms: Callable[[str], tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    begin_forms: Callable[[str], tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    count: Callable[[str], float] = field(init=False, repr=False, compare=False)
     _forms: Memo[str, tuple[str, ...]] = field(init=False, repr=False)
-    _begin_forms: Memo[str, tuple[str, ...]] = field(init=False, repr=False)
-    _counts: Memo[str, float] = field(init=False, repr=False)
     _hashes: Memo[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.rare_logp = math.log(RARE_COUNT / self.total)
         self._near = {}
         self._near_lock = threading.Lock()
+        # (the memos' own lookups: a hit makes no Python call at all)
         self._forms = Memo(self._find_forms)
-        self._begin_forms = Memo(self._find_begin_forms)
-        self._counts = Memo(self._find_count)
+        self.forms = self._forms.__getitem__
+        self.begin_forms = Memo(self._find_begin_forms).__getitem__
+        self.count = Memo(self._find_count).__getitem__
         self._hashes = Memo(word_hash)
 
     def near_bucket(self, first: str, length: int, min_logp: float) -> list[str]:
@@ -138,13 +147,6 @@ class Lexicon:
         """True for a known lower-case word form."""
         return self.word_logp(word) is not None
 
-    def forms(self, key: str) -> tuple[str, ...]:
-        """Known words whose fold key is ``key`` (``forslag`` → ``förslag``, ``forslag``).
-
-        Remembered: the engine asks for the same spellings again and again.
-        """
-        return self._forms[key]
-
     def _find_forms(self, key: str) -> tuple[str, ...]:
         # (Written out without helper calls or empty comprehensions: most keys are no word.)
         groups, logp, rare = self.groups, self.logp, self.rare
@@ -162,10 +164,6 @@ class Lexicon:
             found += [w for w in listed if w not in found]
         return tuple(found)
 
-    def begin_forms(self, key: str) -> tuple[str, ...]:
-        """Compound first parts whose fold key is ``key`` (``larar`` → ``lärar``)."""
-        return self._begin_forms[key]
-
     def _find_begin_forms(self, key: str) -> tuple[str, ...]:
         grouped = self.begin_groups.get(key)
         return tuple(grouped.split("\t")) if grouped else (key,) if key in self.begin else ()
@@ -178,10 +176,6 @@ class Lexicon:
         return 0.01 if word in self.logp else None
 
     # -- context -------------------------------------------------------------------------
-
-    def count(self, word: str) -> float:
-        """Expected count of ``word`` in the reference corpus."""
-        return self._counts[word]
 
     def _find_count(self, word: str) -> float:
         logp = self.word_logp(word)

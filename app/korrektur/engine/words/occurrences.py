@@ -279,6 +279,7 @@ def collect(
     pending = False  # the last word is the left fragment of a hyphenated word
     previous_end = -2
     append = words.append
+    new_part = tuple.__new__  # a Part without its Python-level __new__ (README.md, "Small records")
     for position, token in enumerate(tokens):
         start, end, line = token.start, token.end, token.line
         chunk = text[start:end]
@@ -314,7 +315,7 @@ def collect(
                     and titles.running(line)
                 )
             word = Occurrence(
-                (Part(start + part_start, start + part_end, part_text),),
+                (new_part(Part, (start + part_start, start + part_end, part_text)),),
                 part_text,
                 low,
                 case,

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from korrektur.engine.words.analyzer import WordAnalyzer
 from korrektur.engine.words.calibration import CONTEXT, PLAIN, Calibration
@@ -138,9 +138,8 @@ class CorpusLexicon(Lexicon):
     @classmethod
     def over(cls, base: Lexicon, profile: Profile) -> CorpusLexicon:
         """``base`` seen through ``profile``."""
-        lexicon = cls.__new__(cls)
-        lexicon.__dict__.update(base.__dict__)
-        lexicon.__post_init__()  # fresh memos
+        # the same tables (not copies), fresh memos
+        lexicon = cls(**{f.name: getattr(base, f.name) for f in fields(base) if f.init})
         lexicon.corpus = profile.words
         groups: dict[str, list[str]] = {}
         for word in profile.words:

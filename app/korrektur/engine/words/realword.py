@@ -37,6 +37,8 @@ from korrektur.engine.words.text import fold
 from korrektur.model.reason import Phrase, phrase
 from korrektur.paths import data_path
 
+RESOLVED_LIMIT = 100_000  # remembered candidate tuples and the set that holds them
+
 WEIGHTS_FILE = "realword.bin"
 EVIDENCE = 3  # features named as the reason of a choice
 REACH = 120  # characters read on each side of a word for its context
@@ -164,7 +166,10 @@ class RealWordModel:
             for member in entry.members:
                 self._by_member.setdefault(member, []).append(index)
         self._printed = {(s.kind, s.key): s.members for s in sets}
-        self._resolved: dict[tuple[str, ...], tuple[StoredSet, tuple[int, ...]] | None] = {}
+        # ``_resolve`` answers by the candidates
+        self._resolved: Memo[tuple[str, ...], tuple[StoredSet, tuple[int, ...]] | None] = Memo(
+            self._resolve, RESOLVED_LIMIT
+        )
         self._lock = threading.Lock()
 
     @classmethod
@@ -202,9 +207,7 @@ class RealWordModel:
 
     def covers(self, candidates: tuple[str, ...]) -> bool:
         """True when one confusion set holds every candidate (``choose`` can weigh them)."""
-        cached = self._resolved
-        resolved = cached[candidates] if candidates in cached else self._resolve(candidates)
-        return resolved is not None
+        return self._resolved[candidates] is not None
 
     def _resolve(self, candidates: tuple[str, ...]) -> tuple[StoredSet, tuple[int, ...]] | None:
         """The smallest set holding every candidate, and each candidate's place in it."""
@@ -214,15 +217,10 @@ class RealWordModel:
         for word in candidates:
             indexes = set(self._by_member.get(word, ()))
             common = indexes if common is None else common & indexes
-        resolved = None
-        if common:
-            entry = min((self.sets[i] for i in common), key=lambda s: (len(s.members), s.members))
-            resolved = entry, tuple(entry.members.index(w) for w in candidates)
-        with self._lock:
-            if len(self._resolved) > 100_000:
-                self._resolved.clear()
-            self._resolved[candidates] = resolved
-        return resolved
+        if not common:
+            return None
+        entry = min((self.sets[i] for i in common), key=lambda s: (len(s.members), s.members))
+        return entry, tuple(entry.members.index(w) for w in candidates)
 
     def _decode(self, entry: StoredSet) -> dict[str, int]:
         with self._lock:
@@ -257,8 +255,7 @@ class RealWordModel:
         words = tuple(candidates)
         if not words:
             raise ValueError("choose needs at least one candidate")
-        cached = self._resolved
-        resolved = cached[words] if words in cached else self._resolve(words)
+        resolved = self._resolved[words]
         logs = [math.log(p) if p > 0 else -1e9 for p in likelihoods] if likelihoods else None
         if resolved is None:
             flat = _softmax(logs) if logs else tuple(1.0 / len(words) for _ in words)
@@ -341,10 +338,6 @@ def around(text: str, start: int, end: int, chunks: int = 0) -> tuple[list[str],
     return left, right
 
 
-_CHUNK_TOKENS: dict[str, list[str]] = {}  # chunk → its context tokens (bounded)
-_CHUNK_LIMIT = 200_000
-
-
 def chunk_tokens(chunks: list[str]) -> list[str]:
     """``context_tokens(chunks)``, from each chunk's tokens remembered (a text repeats them).
 
@@ -356,7 +349,7 @@ def chunk_tokens(chunks: list[str]) -> list[str]:
     cache = _CHUNK_TOKENS
     for chunk in chunks:
         tokens = cache.get(chunk)
-        if tokens is None:
+        if tokens is None:  # (inline, not a Memo: most chunks are new, README.md)
             if len(cache) >= _CHUNK_LIMIT:
                 cache.clear()
             tokens = cache[chunk] = _word_tokens(chunk) or context_tokens([chunk])
@@ -386,6 +379,10 @@ def _word_tokens(chunk: str) -> list[str] | None:
     if mark is not None and chunk[:-1].isalpha():
         return [chunk[:-1], *mark]
     return None
+
+
+_CHUNK_TOKENS: dict[str, list[str]] = {}  # chunk → its context tokens (bounded)
+_CHUNK_LIMIT = 200_000
 
 
 _shared: RealWordModel | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from korrektur.engine.words.memo import Memo
 from korrektur.engine.words.text import NUMBER, core_bounds, ends_sentence, fold, word_parts
 from korrektur.model.reason import Phrase, phrase
 
@@ -79,7 +80,7 @@ def context_tokens(chunks: Iterable[str]) -> list[str]:
     return out
 
 
-_NORMAL: dict[str, str] = {}  # token → normalised token, remembered (bounded)
+_NORMAL: dict[str, str] = {}  # token → normalised token (bounded; inline, see README.md)
 _NORMAL_LIMIT = 200_000
 
 
@@ -170,18 +171,9 @@ def _shown(token: str) -> Phrase:
     return phrase(key) if key is not None else phrase("word", word=token)
 
 
-_DESCRIBED: dict[str, Phrase] = {}  # feature → its phrase, remembered (bounded)
-_DESCRIBED_LIMIT = 100_000
-
-
 def describe_phrase(feature: str) -> Phrase:
     """A feature as a reason phrase (``L1=det`` → "'det' just before"), remembered."""
-    found = _DESCRIBED.get(feature)
-    if found is None:
-        if len(_DESCRIBED) >= _DESCRIBED_LIMIT:
-            _DESCRIBED.clear()
-        found = _DESCRIBED[feature] = _describe_phrase(feature)
-    return found
+    return _DESCRIBED[feature]
 
 
 def _describe_phrase(feature: str) -> Phrase:
@@ -203,6 +195,9 @@ def _describe_phrase(feature: str) -> Phrase:
         side = "ending-before" if feature[0] == "L" else "ending-after"
         return phrase(side, ending=feature[3:])
     return phrase("feature", feature=feature)
+
+
+_DESCRIBED = Memo(_describe_phrase, 100_000)  # feature → its phrase
 
 
 def describe(feature: str) -> str:
