@@ -42,6 +42,7 @@ from korrektur.engine.base import NoProgress
 from korrektur.engine.words import WordAnalyzer
 from korrektur.model.document import Document
 document = Document.from_path(sys.argv[1])
+document.tokens  # made when first asked for since issue 12: reading, not analysis
 analyzer = WordAnalyzer()
 analyzer.lexicon, analyzer.channel, analyzer.calibration, analyzer.realword
 start = time.process_time()
@@ -115,6 +116,7 @@ from korrektur.engine.base import NoProgress
 from korrektur.engine.words import WordAnalyzer
 from korrektur.model.document import Document
 document = Document.from_path(sys.argv[1])
+document.tokens  # made when first asked for since issue 12: reading, not analysis
 analyzer = WordAnalyzer()
 analyzer.lexicon, analyzer.channel, analyzer.calibration, analyzer.realword
 if sys.argv[2] == "analyse":
