@@ -84,7 +84,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     if project:
         window.open_corpus(Path(args.file))
-    service.offer_recovery(recovered)
+    from korrektur.ui.review_dialogs import offer_recovery  # noqa: PLC0415 (on demand)
+
+    offer_recovery(service, recovered)
     try:
         return int(app.exec())
     finally:

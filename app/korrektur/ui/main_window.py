@@ -200,8 +200,8 @@ class MainWindow(QMainWindow):
                 ActionId.OPEN_CORPUS: self.open_corpus,
                 ActionId.SAVE: self.service.save,
                 ActionId.SAVE_AS: self.service.save_as,
-                ActionId.EXPORT: self.service.export,
-                ActionId.VERSIONS: self.service.show_versions,
+                ActionId.EXPORT: self._export,
+                ActionId.VERSIONS: self._show_versions,
                 ActionId.REANALYSE: self.service.reanalyse,
                 ActionId.CANCEL_ANALYSIS: self.service.cancel_analysis,
                 ActionId.QUIT: self.close,
@@ -459,6 +459,18 @@ class MainWindow(QMainWindow):
 
     def _accept_visible(self) -> None:
         self.controller.accept_visible(round(self.dock.bulk_threshold.value(), 2))
+
+    def _export(self) -> None:
+        """Ask for format, options and file, then write the export (dialogs loaded on demand)."""
+        from korrektur.ui.review_dialogs import export  # noqa: PLC0415
+
+        export(self.service)
+
+    def _show_versions(self) -> None:
+        """The version history; restoring a version replaces the session."""
+        from korrektur.ui.review_dialogs import show_versions  # noqa: PLC0415
+
+        show_versions(self.service)
 
     def _find(self) -> None:
         self.dock_widgets[0].show()

@@ -555,26 +555,6 @@ class WorkspaceService(QObject):
         """The window is gone: wait for the writes, then stop the worker."""
         self.jobs.close()
 
-    # -- the dialogs ----------------------------------------------------------------------
-
-    def export(self) -> None:
-        """Ask for format, options and file, then write the export."""
-        from korrektur.ui.review_dialogs import export  # noqa: PLC0415 (dialogs on demand)
-
-        export(self)
-
-    def show_versions(self) -> None:
-        """The version history; restoring a version replaces the session."""
-        from korrektur.ui.review_dialogs import show_versions  # noqa: PLC0415
-
-        show_versions(self)
-
-    def offer_recovery(self, then: Callable[[bool], None] | None = None) -> None:
-        """Offer work a crash left unsaved; ``then(recovered)`` once the reviewer chose."""
-        from korrektur.ui.review_dialogs import offer_recovery  # noqa: PLC0415
-
-        offer_recovery(self, then)
-
     def take_restored(self, number: int, built: Analysed) -> None:
         """A version restored off the GUI thread becomes the current, unsaved work."""
         self._built = built

@@ -17,6 +17,7 @@ from korrektur.model.view import TextView
 from korrektur.store import atomic
 from korrektur.store.autosave import find_recoveries
 from korrektur.store.reviewread import load_review
+from korrektur.ui import review_dialogs
 from korrektur.ui.actions import ActionId
 from korrektur.ui.jobs import Jobs
 from korrektur.ui.main_window import MainWindow
@@ -273,7 +274,7 @@ def test_restoring_a_version_in_the_background(qtbot, window, files, report):
 
     files.store.run_dialog = restore_first
     with qtbot.waitSignal(files.session_replaced, timeout=WAIT_MS):
-        window.service.show_versions()
+        review_dialogs.show_versions(window.service)
     assert window.corrected_view.toPlainText() == first
     assert window.controller.session.counts()[Status.REJECTED] == 0
     assert window.isWindowModified()

@@ -12,6 +12,7 @@ from korrektur.store import atomic
 from korrektur.store.autosave import Autosaver, find_recoveries
 from korrektur.store.reviewfile import save_review
 from korrektur.store.reviewread import load_review
+from korrektur.ui import review_dialogs
 from korrektur.ui.autosaving import Autosaving
 from korrektur.ui.export_dialog import ExportDialog
 from korrektur.ui.local_time import local_time
@@ -190,7 +191,7 @@ def test_export_through_the_service_writes_tei(qtbot, messages, tmp_path, review
     service = make_service(qtbot, messages, tmp_path, run_dialog=run, ask_path=lambda *a: str(out))
     use(service, review)
     review.session.accept(*[s.id for s in review.session.suggestions])
-    service.export()
+    review_dialogs.export(service)
     root = etree.parse(str(tmp_path / "ut.xml")).getroot()
     assert root.tag == "{http://www.tei-c.org/ns/1.0}TEI"
     assert messages.infos[-1] == "Exported to ut.xml"
@@ -262,7 +263,7 @@ def test_service_restore_replaces_the_session(qtbot, messages, tmp_path, review)
     service = make_service(qtbot, messages, tmp_path, run_dialog=run)
     use(service, review)
     with qtbot.waitSignal(service.session_replaced) as blocker:
-        service.show_versions()
+        review_dialogs.show_versions(service)
     restored = blocker.args[0].session
     assert restored is review.session
     assert service.unsaved
@@ -299,7 +300,7 @@ def test_recovery_is_offered_and_recovered(qtbot, messages, tmp_path, review):
 
     service = make_service(qtbot, messages, tmp_path, run_dialog=run)
     with qtbot.waitSignal(service.session_replaced):
-        service.offer_recovery()
+        review_dialogs.offer_recovery(service)
     recovered = service.workspace.review
     assert recovered.dirty
     assert [s.status.value for s in recovered.session.suggestions[:3]] == [
@@ -322,9 +323,9 @@ def test_recovery_can_be_discarded_or_left_for_later(qtbot, messages, tmp_path, 
 
     service = make_service(qtbot, messages, tmp_path, run_dialog=run)
     recovered = []
-    service.offer_recovery(recovered.append)
+    review_dialogs.offer_recovery(service, recovered.append)
     assert old.exists()
-    service.offer_recovery(recovered.append)
+    review_dialogs.offer_recovery(service, recovered.append)
     assert recovered == [False, False]
     assert "for good" in messages.questions[0]
     assert not old.exists()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from korrektur.model import Status
 from korrektur.store.autosave import Autosaver, find_recoveries
 from korrektur.store.reviewread import load_review
+from korrektur.ui import review_dialogs
 from korrektur.ui.local_time import local_time
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.messages import Answer
@@ -67,7 +68,7 @@ def test_restore_a_version_from_the_history(qtbot, store_window, report, answers
         return QDialog.DialogCode.Rejected
 
     answers.dialogs.append(restore_first)
-    window.service.show_versions()
+    review_dialogs.show_versions(window.service)
     assert window.controller.session.counts()[Status.ACCEPTED] == 1
     assert window.isWindowModified()
     assert "restored from version 1" in files.workspace.review.notes
@@ -115,7 +116,7 @@ def test_recovery_after_a_crash(qtbot, services, files, report, tmp_path, answer
     answers.dialogs.append(recover)
     window = new_window(qtbot, services)
     recovered = []
-    files.offer_recovery(recovered.append)
+    review_dialogs.offer_recovery(files, recovered.append)
     assert recovered == [True]
     assert window.document.name == "rapport.txt"
     assert statuses(window)[:3] == [Status.ACCEPTED, Status.ACCEPTED, Status.PENDING]
