@@ -11,6 +11,7 @@ from __future__ import annotations
 import faulthandler
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -139,6 +140,7 @@ def measure_writes(app: Any, window: Any, answers: Answers) -> dict[str, float]:
     from PySide6.QtTest import QTest
 
     from korrektur.formats.exporters import EXPORTERS
+    from korrektur.ui.review_dialogs import show_versions
 
     files = window.service
     beat = Heartbeat()
@@ -180,9 +182,9 @@ def measure_writes(app: Any, window: Any, answers: Answers) -> dict[str, float]:
         return handler
 
     answers.handler = click("compare_button", [1, 2])  # versions 2 and 1
-    step = watch(files.show_versions, files.jobs.idle, beat)
+    step = watch(partial(show_versions, files), files.jobs.idle, beat)
     result.update({f"compare_{k}": v for k, v in step.items()})
     answers.handler = click("restore_button", [2])  # version 1
-    step = watch(files.show_versions, files.session_replaced, beat)
+    step = watch(partial(show_versions, files), files.session_replaced, beat)
     result.update({f"restore_{k}": v for k, v in step.items()})
     return result
