@@ -29,3 +29,28 @@ def test_chunks_end_after_a_newline():
     assert all(chunk.endswith("\n") for chunk in chunks[:-1])
     assert len(chunks) == 4
     assert prepared._line_chunks("", 3) == []
+
+
+def test_a_pool_thread_fills_a_document_of_the_gui_thread_and_never_moves_it(
+    qapp, qtbot, monkeypatch
+):
+    """Moving a document across threads can deadlock with PySide: the stock makes it unneeded."""
+    import threading
+
+    from korrektur.ui import blank_documents
+
+    def refused(*_args):
+        raise AssertionError("moveToThread called")
+
+    monkeypatch.setattr(QTextDocument, "moveToThread", refused)
+    blank_documents.stock()
+    made = []
+    worker = threading.Thread(target=lambda: made.append(prepared.prepare("rad ett\nrad två\n")))
+    worker.start()
+    worker.join()
+    assert made, "prepare failed on the pool thread"
+    document = made[0].document
+    assert document.thread() == qapp.thread()
+    assert document.toPlainText() == "rad ett\nrad två\n"
+    assert not document.isUndoAvailable()
+    qtbot.waitUntil(lambda: len(blank_documents._ready) == blank_documents.KEPT)  # topped up

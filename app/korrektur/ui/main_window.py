@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from korrektur.model import Document
+from korrektur.ui import blank_documents
 from korrektur.ui import settings as keys
 from korrektur.ui.actions import ALTERNATIVES, ActionId, ActionRegistry
 from korrektur.ui.controller import ReviewController
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self._analysed: Analysed | None = None  # what the worker built for the new session
         self.setAcceptDrops(True)
         self.resize(1400, 900)
+        blank_documents.stock()  # the panes' texts are filled off this thread into these
 
         self.registry = ActionRegistry(self)
         # A zero timer, not a posted call: it fires after the repaint the new session asks for.

@@ -11,6 +11,7 @@ from korrektur.model import ReviewSession
 from korrektur.model.view import TextView
 from korrektur.store.resume import ResumeReport
 from korrektur.store.review import Review
+from korrektur.ui import blank_documents
 from korrektur.ui.stats import ReviewStats
 from korrektur.ui.textmap import Utf16Index
 
@@ -48,15 +49,18 @@ def prepare(text: str) -> Prepared:
     report is a single call into Qt that holds the interpreter lock for about 50 ms (more
     on a busy machine), and the window waits for the lock meanwhile.
     """
-    document = QTextDocument()
-    document.setUndoRedoEnabled(False)
+    document = blank_documents.take()
+    moved = document is None  # no GUI-thread document ready: made here, moved after
+    if document is None:
+        document = QTextDocument()
+        document.setUndoRedoEnabled(False)
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     for chunk in _line_chunks(text, CHUNK):
         cursor.insertText(chunk)
     cursor.endEditBlock()
     app = QCoreApplication.instance()
-    if app is not None:
+    if moved and app is not None:
         document.moveToThread(app.thread())
     return Prepared(text, document, Utf16Index(text))
 
