@@ -3,7 +3,7 @@
 import re
 
 from korrektur.engine.structure import make_plan
-from korrektur.model import Document, Kind, ReviewSession, Suggestion
+from korrektur.model import Document, Kind, ReviewSession, Status, Suggestion
 
 FURNITURE_1 = " Ekby kommun                              Sida 1 (2)\n"
 FURNITURE_2 = " Ekby kommun                              Sida 2 (2)\n"
@@ -96,11 +96,20 @@ def by_original(session: ReviewSession, original: str) -> str:
 
 
 def decide_most(session: ReviewSession) -> None:
-    """Accept everything but: reject 'stodet', edit 'aret', leave 'for' pending."""
+    """Accept every pending suggestion but: reject 'stodet', edit 'aret', leave 'for' pending.
+
+    Suggestions decided before keep their decision and its time: accepting one again
+    would stamp it anew, and a version comparison would then count it as changed or not
+    depending on whether the clock passed a second in between.
+    """
     keep_pending = next(x.id for x in session.suggestions if x.original == "for")
     rejected = by_original(session, "stodet")
     edited = by_original(session, "aret")
-    others = [s.id for s in session.suggestions if s.id not in {keep_pending, rejected, edited}]
+    others = [
+        s.id
+        for s in session.suggestions
+        if s.status is Status.PENDING and s.id not in {keep_pending, rejected, edited}
+    ]
     session.accept(*others)
     session.reject(rejected)
     session.edit(edited, "åren")
