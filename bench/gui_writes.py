@@ -26,6 +26,11 @@ STALL_S = 0.06
 class Heartbeat:
     """A 5 ms timer whose beats are recorded on one clock (milliseconds).
 
+    Each beat (and each ``now``) also records the GUI thread's CPU time: the most of it
+    spent between two beats (``longest_cpu``) is how long the window's own work held it
+    up, whatever the machine's load; the wall-clock gap adds the waits for a core and for
+    the interpreter lock.
+
     With ``STALLS`` set, each beat re-arms a ``faulthandler`` watchdog: when no beat comes
     for ``STALL_S``, the stacks of all threads are written there (the watchdog needs no
     interpreter lock), so a long gap shows which call held the window up.
@@ -37,16 +42,19 @@ class Heartbeat:
         self.clock = QElapsedTimer()
         self.clock.start()
         self.beats: list[int] = []
+        self.cpu: dict[int, float] = {}  # wall-clock ms -> the GUI thread's CPU ms then
         self.timer = QTimer(interval=interval_ms)
         self.timer.timeout.connect(self._beat)
 
     def _beat(self) -> None:
-        self.beats.append(self.clock.elapsed())
+        self.beats.append(self.now())
         if STALLS is not None:
             faulthandler.dump_traceback_later(STALL_S, repeat=True, file=STALLS)
 
     def now(self) -> int:
-        return int(self.clock.elapsed())
+        wall = int(self.clock.elapsed())
+        self.cpu[wall] = time.thread_time() * 1000
+        return wall
 
     def start(self) -> None:
         self.timer.start()
@@ -61,6 +69,12 @@ class Heartbeat:
         inside = [b for b in self.beats if low <= b <= high]
         points = [low, *inside, high]
         return float(max(b - a for a, b in zip(points, points[1:], strict=False)))
+
+    def longest_cpu(self, low: int, high: int) -> float:
+        """The most GUI-thread CPU time spent between two beats from ``low`` to ``high``."""
+        points = sorted(t for t in self.cpu if low <= t <= high)
+        spent = [self.cpu[b] - self.cpu[a] for a, b in zip(points, points[1:], strict=False)]
+        return max(spent, default=0.0)
 
 
 def watch(action: Callable[[], object], done: Any, heartbeat: Heartbeat) -> dict[str, float]:
@@ -97,6 +111,7 @@ def watch(action: Callable[[], object], done: Any, heartbeat: Heartbeat) -> dict
     return {
         "seconds": (marks["done"] - marks["start"]) / 1000,
         "gap_ms": heartbeat.longest_gap(marks["start"], marks["done"] + SETTLE_MS),
+        "gap_cpu_ms": heartbeat.longest_cpu(marks["start"], marks["done"] + SETTLE_MS),
         "gui_ms": gui_part * 1000,
         "gui_cpu_ms": gui_cpu * 1000,
     }

@@ -57,6 +57,8 @@ class Review:
         self.notes: list[str] = []
         self.disk_stamp: Stamp | None = None
         self._pool: dict[str, Suggestion] = {s.id: s for s in retired}
+        self._shape = 0  # counts the changes of the session's list (manual edits, restores)
+        self._retired: tuple[tuple[int, int, int], list[Suggestion]] | None = None
         # manual ids ever known: a new manual edit never takes one (kept as they come, so
         # that a new session is adopted without looking at every id again)
         known = chain(
@@ -125,7 +127,8 @@ class Review:
 
     def _on_change(self, change: Change) -> None:
         self._revision += 1
-        if change.structural:  # a manual edit: the ids it added (a new session: _adopt)
+        if change.structural:
+            self._shape += 1  # a manual edit: the ids it added (a new session: _adopt)
             for suggestion_id in change.ids:
                 if suggestion_id not in self._pool:
                     try:
@@ -172,9 +175,14 @@ class Review:
         """Suggestions some version holds that the session no longer has, in id order.
 
         They were absorbed by a manual edit, or are manual edits that were taken back.
+        Kept until the list or the versions change: every snapshot (a save, an export)
+        asks, on the window's GUI thread.
         """
-        keep = sorted(self.history.referenced_ids() - self._session.ids, key=id_order)
-        return [self._pool[i] for i in keep if i in self._pool]
+        key = (self._shape, id(self.history), len(self.history.versions))
+        if self._retired is None or self._retired[0] != key:
+            keep = sorted(self.history.referenced_ids() - self._session.ids, key=id_order)
+            self._retired = (key, [self._pool[i] for i in keep if i in self._pool])
+        return list(self._retired[1])
 
     # -- versions --------------------------------------------------------------------------
 

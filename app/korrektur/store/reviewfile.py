@@ -6,11 +6,10 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from korrektur.model import UNDECIDED, Decision, Document, Status, Suggestion
+from korrektur.model import UNDECIDED, Decision, Document, ReviewSession, Status, Suggestion
 from korrektur.model.session import now_iso
 from korrektur.model.structure import ReadingStructure
 from korrektur.model.suggestion import count_statuses
@@ -49,7 +48,7 @@ def review_path_for(source: Path) -> Path:
 
 @dataclass(frozen=True)
 class DecisionColumns:
-    """The decision fields of a list of suggestions, one tuple per field.
+    """The decision fields of a session's suggestions, one tuple per field.
 
     Four objects however many suggestions there are: taking them is quick, and the garbage
     collector has nothing new to walk (a ``Decision`` per suggestion cost the GUI thread twice
@@ -65,9 +64,9 @@ class DecisionColumns:
     decided_at: tuple[str | None, ...]
 
     @classmethod
-    def of(cls, suggestions: list[Suggestion]) -> DecisionColumns:
-        """The decisions of ``suggestions`` as they stand."""
-        return cls(*(tuple(map(attrgetter(name), suggestions)) for name in _DECISION_FIELDS))
+    def of(cls, session: ReviewSession) -> DecisionColumns:
+        """The decisions of ``session``'s suggestions as they stand (kept by the session)."""
+        return cls(*session.decision_columns())
 
     def decisions(self) -> tuple[Decision, ...]:
         """One ``Decision`` per suggestion (undecided ones share ``UNDECIDED``)."""
@@ -76,9 +75,6 @@ class DecisionColumns:
             self.statuses, self.edited_texts, self.decided_by, self.decided_at, strict=True
         )
         return tuple([UNDECIDED if row[0] is pending else new(Decision, row) for row in columns])
-
-
-_DECISION_FIELDS = ("status", "edited_text", "decided_by", "decided_at")  # Decision's fields
 
 
 @dataclass(frozen=True)
@@ -125,7 +121,7 @@ def snapshot(review: Review) -> Snapshot:
     return Snapshot(
         review.session.document,
         tuple(suggestions),
-        DecisionColumns.of(suggestions),
+        DecisionColumns.of(review.session),
         tuple(review.history.versions),
         tuple((s, Decision.of(s)) for s in review.retired()),
         tuple(review.unanchored),

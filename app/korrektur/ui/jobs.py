@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
+from korrektur.gcpause import freeze_new, gc_paused
 from korrektur.workspace.runner import (
     Call,
     Cancelled,
@@ -96,7 +97,13 @@ class JobSignals(QObject):
 
 
 class _Local(QRunnable):
-    """Window-side work on the pool: its message goes to the GUI thread."""
+    """Window-side work on the pool: its message goes to the GUI thread.
+
+    The work runs with the collector paused, and what it made is frozen if it is many
+    objects (a restored version's session, its counts): it is kept while it is shown, and
+    collections walking it would hold the interpreter lock the GUI thread needs (two full
+    passes of about 200 ms during the bench's restore). See ``korrektur.gcpause``.
+    """
 
     def __init__(self, number: int, work: Callable[[], Message], emit: Listener) -> None:
         super().__init__()
@@ -104,7 +111,9 @@ class _Local(QRunnable):
 
     def run(self) -> None:
         try:
-            message = self.work()
+            with gc_paused():
+                message = self.work()
+                freeze_new()
         except Exception as exc:  # a bug must not take the window down
             message = failure(self.number, exc)
         self.emit(message)

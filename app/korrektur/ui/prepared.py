@@ -14,6 +14,7 @@ from korrektur.store.review import Review
 from korrektur.ui import blank_documents
 from korrektur.ui.stats import ReviewStats
 from korrektur.ui.textmap import Utf16Index
+from korrektur.workspace.transfer import Held
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Analysed:
         review: the file's review, resumed from its review file if it has one (None when
             the open document was analysed again).
         report: what resuming found (a changed source, decisions not found again).
+        held: what the worker holds of ``review`` (None: nothing, or not noted yet).
     """
 
     session: ReviewSession
@@ -94,6 +96,7 @@ class Analysed:
     stats: ReviewStats
     review: Review | None = None
     report: ResumeReport | None = None
+    held: Held | None = None
 
 
 def session_view(session: ReviewSession, view: TextView = DEFAULT_VIEW) -> Analysed:
@@ -102,4 +105,5 @@ def session_view(session: ReviewSession, view: TextView = DEFAULT_VIEW) -> Analy
     ``view``: how the window shows the corrected text (the text is prepared that way).
     """
     session.show(view)
+    session.decision_columns()  # kept from now on: a save takes copies (see ReviewSession)
     return Analysed(session, prepare(session.corrected_text()), ReviewStats(session))

@@ -203,17 +203,22 @@ class WorkspaceService(QObject):
     def _take(self, opened: commands.Opened, built: Analysed | None) -> None:
         """Open the review of a finished command (what resuming found is said)."""
         self._built = built
-        token = opened.token
-        held = None
-        runner_generation = getattr(self.jobs.runner, "generation", None)
-        if token is not None and runner_generation is not None:
-            held = Held.of(token, runner_generation, opened.review)
+        held = built.held if built is not None and built.held is not None else None
+        if held is None:
+            held = self._held(opened)
         self._release()
         self.workspace.open(opened.review, opened.report, held)
         self._name()
         lines = opened.report.messages()
         if lines:  # a changed or missing source: the reviewer must read this
             self.messages.error("\n".join(lines))
+
+    def _held(self, opened: commands.Opened) -> Held | None:
+        """What the worker holds of ``opened`` (the set of ids: laid out off the GUI thread)."""
+        runner_generation = getattr(self.jobs.runner, "generation", None)
+        if opened.token is None or runner_generation is None:
+            return None
+        return Held.of(opened.token, runner_generation, opened.review)
 
     def _release(self) -> None:
         """The worker may let go of what it held of the review that goes."""
@@ -356,7 +361,8 @@ class WorkspaceService(QObject):
     def _lay_out(self, opened: commands.Opened) -> tuple[commands.Opened, Analysed]:
         """The opened review's text and counts for the window (on the window's own thread)."""
         built = session_view(opened.review.session, self.view)
-        return opened, replace(built, review=opened.review, report=opened.report)
+        held = self._held(opened)
+        return opened, replace(built, review=opened.review, report=opened.report, held=held)
 
     def _opened(self, result: tuple[commands.Opened, Analysed]) -> None:
         opened, built = result

@@ -171,3 +171,25 @@ def test_unreadable_files(tmp_path):
     binary.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(ReviewFileError, match="not UTF-8"):
         load_review(binary)
+
+
+def test_retired_suggestions_follow_edits_undos_and_saves(source):
+    """What only earlier versions hold is kept between snapshots, and follows every change."""
+    review = new_review(source)
+    path = review_path_for(source)
+    session = review.session
+    assert review.retired() == []
+    save_review(review, path)  # version 1 holds every suggestion
+    edit = session.apply_manual_edit(0, session.suggestions[0].end + 1, "X")
+    absorbed = [s.id for s in edit.removed]
+    assert absorbed
+    assert [s.id for s in review.retired()] == absorbed
+    session.undo_manual_edit(edit)
+    assert review.retired() == []
+    session.redo_manual_edit(edit)
+    assert [s.id for s in review.retired()] == absorbed
+    save_review(review, path)  # version 2 holds the manual edit
+    session.undo_manual_edit(edit)
+    assert [s.id for s in review.retired()] == [edit.added.id]
+    review.retired().clear()  # a copy: the kept list stays as it is
+    assert [s.id for s in review.retired()] == [edit.added.id]
