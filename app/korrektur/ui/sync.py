@@ -38,6 +38,15 @@ class ScrollSync(QObject):
         """Use new offset maps (after the corrected text changed)."""
         self.to_right, self.to_left = to_right, to_left
 
+    def reset(self) -> None:
+        """No session: offsets are the same in both panes.
+
+        The maps are a session's methods: kept, they would keep a review the window let go
+        alive until the next one is shown (both held at once, and the old one freed in the
+        middle of showing the new one, on the GUI thread).
+        """
+        self.set_maps(_identity, _identity)
+
     def hold(self) -> _Hold:
         """A context in which scrolling is not mirrored (both panes move themselves)."""
         return _Hold(self)

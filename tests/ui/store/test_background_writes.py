@@ -3,12 +3,13 @@
 import errno
 import os
 import signal
+import weakref
 from functools import partial
 
 import pytest
-from fakes import fake_engine, workspace_of
+from fakes import SLOW, TEXT, fake_engine, workspace_of
 from lxml import etree
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from review_samples import session_equal
 
@@ -372,3 +373,26 @@ def test_the_raw_text_is_laid_out_once_when_the_worker_opens_a_file(
     assert on_gui_thread == []  # laid out off the GUI thread, once
     assert win.document is win.controller.session.document
     assert win.raw_view.toPlainText() == report.read_text(encoding="utf-8")
+
+
+def test_the_review_shown_goes_once_another_file_is_read_not_when_it_is_analysed(
+    qtbot, window, files, tmp_path
+):
+    """Opening another file: the old review is freed when the new text shows, in a turn
+    of its own, so the window never holds two reviews (nor frees one while laying out the
+    next)."""
+    shown = weakref.ref(window.controller.session)
+    other = tmp_path / "annan.txt"
+    other.write_text(f"{SLOW} {TEXT}", encoding="utf-8")  # analysed until cancelled
+    gone = []
+
+    def read(*_):  # the new text is on screen; its analysis goes on in the worker
+        QTimer.singleShot(0, lambda: gone.append(shown() is None))
+
+    files.loaded.connect(read)
+    window.open_path(other)
+    qtbot.waitUntil(lambda: bool(gone), timeout=WAIT_MS)
+    assert gone == [True]
+    assert files.running
+    with qtbot.waitSignal(files.cancelled, timeout=WAIT_MS):
+        qtbot.keyClick(window, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)

@@ -311,3 +311,37 @@ def test_reopening_returns_to_where_the_clerk_stopped_and_says_so(
     version = load_review(report.with_name("rapport.review.yaml")).history.get(1)
     clock = local_time(version.time)[-5:]
     assert window.messages.infos[-1] == f"Restored 3 decisions (version 1, saved {clock})"
+
+
+def decisions(session):
+    return [(s.id, s.status, s.edited_text, s.decided_by) for s in session.suggestions]
+
+
+def test_each_save_writes_the_decisions_made_with_keys_since_the_last(qtbot, store_window, report):
+    """A save writes the session's decisions as they stand, one by one, bulk or undone.
+
+    The session keeps its decisions as columns between saves (a save takes copies): a
+    decision missed there would be saved wrong.
+    """
+    window = store_window
+    window.open_path(report)
+    window.dock.search.setFocus()  # a search first, then back to the text
+    window.raw_view.setFocus()
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_R)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    path = report.with_name("rapport.review.yaml")
+    first = decisions(window.controller.session)
+    assert decisions(load_review(path).session) == first
+    bulk = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    window.dock.bulk_threshold.setValue(0.5)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_A, bulk)  # accept what the list shows
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_R)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_R)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    second = decisions(window.controller.session)
+    assert second != first
+    saved = load_review(path)
+    assert decisions(saved.session) == second
+    assert decisions(saved.version_session(1)) == first
