@@ -20,6 +20,17 @@ from korrektur.ui.workspace_service import WorkspaceService
 from korrektur.workspace import commands
 from korrektur.workspace.runner import Failed
 
+
+def let_go(dialog: QDialog) -> None:
+    """A closed dialog goes with the last reference to it (a job it started may hold one).
+
+    Left a child of the window it would live as long as the window, with what it showed:
+    the review of that moment (a report opened again was then held twice, 50 MB on the
+    bench's 300 pages), its texts and comparisons.
+    """
+    dialog.setParent(None)
+
+
 # -- export --------------------------------------------------------------------------------------
 
 
@@ -29,9 +40,11 @@ def export(service: WorkspaceService) -> None:
     if review is None or store is None:
         return
     dialog = ExportDialog(review, service.window, proposed=service.view.proposals)
-    if store.run_dialog(dialog) != QDialog.DialogCode.Accepted:
-        return
+    accepted = store.run_dialog(dialog) == QDialog.DialogCode.Accepted
     exporter, options = EXPORTERS[dialog.format_name()], dialog.options()
+    let_go(dialog)
+    if not accepted:
+        return
     target = _ask_export_path(service, review, exporter)
     if target is None:
         return
@@ -122,6 +135,7 @@ def show_versions(service: WorkspaceService) -> None:
     )
     dialog.view = service.view
     service.store.run_dialog(dialog)
+    let_go(dialog)  # (a comparison or a restore under way keeps it until it is done)
 
 
 # -- recovery ------------------------------------------------------------------------------------
@@ -151,6 +165,7 @@ def _offer(
         return
     dialog = RecoveryDialog(recoveries, service.window)
     store.run_dialog(dialog)
+    let_go(dialog)
     chosen = dialog.chosen
     if chosen is None or dialog.choice is Choice.LATER:
         finish(False)

@@ -345,3 +345,28 @@ def test_each_save_writes_the_decisions_made_with_keys_since_the_last(qtbot, sto
     saved = load_review(path)
     assert decisions(saved.session) == second
     assert decisions(saved.version_session(1)) == first
+
+
+def test_closed_dialogs_do_not_keep_the_review_they_showed(qtbot, store_window, report, answers):
+    """Export… and Version history… closed, the report opened again: the review shown
+    before is freed (a dialog left with the window kept it, and the window held two)."""
+    import gc
+    import weakref
+
+    from korrektur.ui.actions import ActionId
+
+    window = store_window
+    window.open_path(report)
+    qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    answers.dialogs.append(lambda dialog: QDialog.DialogCode.Rejected)  # Export: cancelled
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    answers.dialogs.append(lambda dialog: QDialog.DialogCode.Rejected)  # Versions: closed
+    window.registry[ActionId.VERSIONS].trigger()
+    assert answers.dialogs == []  # both were shown
+    shown = weakref.ref(window.service.workspace.review)
+    window.open_path(report)  # resumed from its review file
+    qtbot.wait(20)  # (the window frees the old review in a turn of its own)
+    gc.collect()
+    assert shown() is None
+    assert window.controller.session.counts()[Status.ACCEPTED] == 1
