@@ -202,4 +202,6 @@ def measure_writes(app: Any, window: Any, answers: Answers) -> dict[str, float]:
     answers.handler = click("restore_button", [2])  # version 1
     step = watch(partial(show_versions, files), files.session_replaced, beat)
     result.update({f"restore_{k}": v for k, v in step.items()})
+    answers.handler = None  # their jobs are done: the dialogs go, as a reviewer's do
+    dialogs.clear()
     return result
