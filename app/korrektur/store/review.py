@@ -171,6 +171,14 @@ class Review:
         except KeyError:
             return self._pool.get(suggestion_id)
 
+    def known(self) -> list[Suggestion]:
+        """Every suggestion this review has known, as first known (decision fields not meaningful).
+
+        A window letting a long review go frees them a slice at a time (see
+        ``ui.workspace_service``).
+        """
+        return list(self._pool.values())
+
     def retired(self) -> list[Suggestion]:
         """Suggestions some version holds that the session no longer has, in id order.
 

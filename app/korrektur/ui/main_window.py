@@ -103,10 +103,6 @@ class MainWindow(QMainWindow):
         # A zero timer, not a posted call: it fires after the repaint the new session asks for.
         self._fill_timer = QTimer(self, singleShot=True, interval=0)
         self._fill_timer.timeout.connect(self._fill_list)
-        # The session shown until now is freed in a turn of its own (see _show).
-        self._shown_before: list[object] = []
-        self._let_go_timer = QTimer(self, singleShot=True, interval=0)
-        self._let_go_timer.timeout.connect(self._shown_before.clear)
         self.service: WorkspaceService = services.service
         self.service.window = self
         self.controller = ReviewController(self.messages, self.service.workspace, self)
@@ -333,10 +329,6 @@ class MainWindow(QMainWindow):
         was restored.
         """
         session = self.service.workspace.session
-        # Freeing a 300-page review (45,000 suggestions) takes the GUI thread 10-15 ms: not
-        # in the same turn as laying out the next one.
-        self._shown_before.append(self.controller.session)
-        self._let_go_timer.start()
         if session is not None and session.document is not self.document:
             if self._showing(session.document):
                 self.document = session.document  # the same text, shown when it was read
@@ -516,8 +508,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.service.close()  # saved, or the reviewer let the work go: no recovery offer
-        self._let_go_timer.stop()
-        self._shown_before.clear()
         self.service.jobs.wait()  # the window's own thread (laying out text) is done
         self.page_view.close_images()
         save_layout(self, self.splitter, self.settings)

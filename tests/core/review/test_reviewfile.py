@@ -193,3 +193,5 @@ def test_retired_suggestions_follow_edits_undos_and_saves(source):
     assert [s.id for s in review.retired()] == [edit.added.id]
     review.retired().clear()  # a copy: the kept list stays as it is
     assert [s.id for s in review.retired()] == [edit.added.id]
+    known = {s.id for s in review.known()}  # every suggestion it has known, the edit's too
+    assert known == set(session.ids) | {edit.added.id}
