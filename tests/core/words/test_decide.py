@@ -2,9 +2,17 @@ import math
 
 from korrektur.engine.words.calibration import NEAR, PLAIN, SPLIT, Written
 from korrektur.engine.words.candidates import Candidate, Source
-from korrektur.engine.words.decide import CONTEXT_FLIP, Option, cased, decide, with_context
+from korrektur.engine.words.decide import (
+    CONTEXT_FLIP,
+    Option,
+    Verdict,
+    cased,
+    decide,
+    with_context,
+)
 from korrektur.engine.words.occurrences import Mode, Occurrence
 from korrektur.engine.words.text import Case, Part
+from korrektur.model import Document
 
 
 class FixedContext:
@@ -115,3 +123,39 @@ def test_a_compound_is_capitalised_as_its_first_part():
     assert lower["övertalig"] > lower["Övertalig"]
     name = dict(cased(_inside_sentence("Malmohamn"), "malmöhamn", lexicon, _Capitals(0.1), "malmö"))
     assert name["Malmöhamn"] > name["malmöhamn"]
+
+
+def _verdict(*options: tuple[str, float, Source | None]) -> Verdict:
+    made = []
+    for text, probability, source in options:
+        candidate = None if source is None else Candidate(text.lower(), -5.0, 0.0, (), source)
+        made.append(Option(text, text.lower(), math.log(probability), candidate))
+    return decide(made)
+
+
+def test_a_choice_between_two_words_below_the_guess_line_is_a_guess():
+    assert _verdict(("möts", 0.6, Source.LEXICON), ("mäts", 0.4, Source.LEXICON)).guessed
+    assert _verdict(("mäta", 0.6, Source.LEXICON), ("mata", 0.4, Source.KEEP)).guessed
+    assert not _verdict(("möts", 0.9, Source.LEXICON), ("mäts", 0.1, Source.LEXICON)).guessed
+
+
+def test_no_guess_when_only_the_case_or_an_unknown_raw_word_rivals():
+    # the letters are sure, only the capital is not
+    cases = _verdict(
+        ("år", 0.45, Source.LEXICON), ("År", 0.4, Source.LEXICON), ("är", 0.15, Source.LEXICON)
+    )
+    assert not cases.guessed
+    # the raw word is no word: the reading is the best there is
+    assert not _verdict(("nödvändiga", 0.6, Source.NEAR), ("néddvandiga", 0.4, None)).guessed
+
+
+def test_a_guess_is_not_suggested(analyzer):
+    document = Document.from_text("Vi séker stöd.\n")
+    words, decisions = analyzer.decisions(document)
+    at = next(i for i, w in enumerate(words) if w.raw == "séker")
+    sure = _verdict(("söker", 0.9, Source.LEXICON), ("säker", 0.1, Source.LEXICON))
+    guess = _verdict(("söker", 0.6, Source.LEXICON), ("säker", 0.4, Source.LEXICON))
+    for verdict, expected in ((sure, ["söker"]), (guess, [])):
+        decisions[at] = verdict
+        made = analyzer.suggestions(document, words, decisions)
+        assert [s.replacement for s in made if s.original == "séker"] == expected

@@ -42,6 +42,7 @@ MAX_OPTIONS = 6
 AMBIGUOUS = 0.9999  # below this certainty, the neighbours are asked
 CONTEXT_FLIP = 0.9  # the neighbours change a valid word only if the other is this likely then
 CONTEXT_MIN = 1e-5  # options less likely than this before context stay out of the running
+GUESS = 0.7  # a reading less likely than this, with another word as its rival, is a guess
 DIGIT_SHARE = math.log(0.1)  # of the numbers in text, the share that is one given digit
 # A one-letter word (i, å) printed as a lone digit: OCR engines trained on English, which has
 # no such lower-case word, print it as a digit or symbol far more often than they misread the
@@ -130,6 +131,26 @@ class Verdict:
         ):
             return _RARE_WORD
         return _WORD
+
+    @property
+    def guessed(self) -> bool:
+        """The best word is a guess between words: less than ``GUESS`` likely, its rival a word.
+
+        The rival is the likeliest option that is another word (not the best word in another
+        case): a known word as written, or another reading (``söker``/``säker`` for
+        ``séker``, ``når``/``när`` for ``nar``). Such a change is not suggested: the reviewer
+        sees the word as OCR printed it rather than a real word that may be the wrong one.
+        Against the raw word unknown to the lexicon the best reading is no guess.
+        """
+        word = self.options[0].word
+        share = 0.0
+        rival: Option | None = None
+        for option, probability in zip(self.options, self.probabilities, strict=True):
+            if option.word == word:
+                share += probability
+            elif rival is None:
+                rival = option
+        return share < GUESS and rival is not None and rival.candidate is not None
 
     def without_context(self) -> Verdict:
         """The decision before any context was applied (itself when none was)."""
