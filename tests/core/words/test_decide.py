@@ -159,3 +159,15 @@ def test_a_guess_is_not_suggested(analyzer):
         decisions[at] = verdict
         made = analyzer.suggestions(document, words, decisions)
         assert [s.replacement for s in made if s.original == "séker"] == expected
+
+
+def test_a_long_compound_that_needs_misreadings_undone_is_a_guess():
+    def compound(parts: tuple[str, ...], channel: float) -> Verdict:
+        word = "".join(parts)
+        candidate = Candidate(word, -20.0, channel, (("i", "ä"),), Source.COMPOUND, parts)
+        return decide([Option(word, word, candidate.score, candidate)])
+
+    assert compound(("uppe", "hälls", "tillstånd"), math.log(0.01)).guessed
+    # two parts, or diacritics restored only: an ordinary reading
+    assert not compound(("hälls", "tillstånd"), math.log(0.01)).guessed
+    assert not compound(("skol", "områdes", "perspektiv"), math.log(0.9)).guessed

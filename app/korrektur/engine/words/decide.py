@@ -43,6 +43,8 @@ AMBIGUOUS = 0.9999  # below this certainty, the neighbours are asked
 CONTEXT_FLIP = 0.9  # the neighbours change a valid word only if the other is this likely then
 CONTEXT_MIN = 1e-5  # options less likely than this before context stay out of the running
 GUESS = 0.7  # a reading less likely than this, with another word as its rival, is a guess
+GUESS_REWRITES = math.log(0.2)  # … and so is a compound of three parts or more that needs
+# rewrites less likely than this (beyond restoring diacritics: ``uppe``+``hälls``+``tillstånd``)
 DIGIT_SHARE = math.log(0.1)  # of the numbers in text, the share that is one given digit
 # A one-letter word (i, å) printed as a lone digit: OCR engines trained on English, which has
 # no such lower-case word, print it as a digit or symbol far more often than they misread the
@@ -140,8 +142,18 @@ class Verdict:
         case): a known word as written, or another reading (``söker``/``säker`` for
         ``séker``, ``når``/``när`` for ``nar``). Such a change is not suggested: the reviewer
         sees the word as OCR printed it rather than a real word that may be the wrong one.
-        Against the raw word unknown to the lexicon the best reading is no guess.
+        Against the raw word unknown to the lexicon the best reading is no guess, unless it
+        is a compound of three parts or more that also needs misread letters undone
+        (``GUESS_REWRITES``): each part and each rewrite is one more assumption.
         """
+        candidate = self.options[0].candidate
+        if (
+            candidate is not None
+            and len(candidate.parts) > 2
+            and candidate.source is _COMPOUND
+            and candidate.channel < GUESS_REWRITES
+        ):
+            return True
         word = self.options[0].word
         share = 0.0
         rival: Option | None = None
