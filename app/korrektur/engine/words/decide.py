@@ -154,6 +154,8 @@ class Verdict:
             and candidate.channel < GUESS_REWRITES
         ):
             return True
+        if self.probabilities[0] >= GUESS:
+            return False  # (quick: most verdicts; the best word's share is at least this)
         word = self.options[0].word
         share = 0.0
         rival: Option | None = None
