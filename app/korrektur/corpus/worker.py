@@ -29,7 +29,7 @@ from korrektur.store.reviewfile import review_bytes
 from korrektur.store.reviewread import load_review_bytes
 from korrektur.store.tool import current_tool
 from korrektur.store.validate import ReviewFileError
-from korrektur.workspace import commands
+from korrektur.workspace import commands, engines
 from korrektur.workspace.engines import Analyser
 
 if TYPE_CHECKING:
@@ -98,16 +98,16 @@ _LEARNED: dict[str, Analyser] = {}
 def engine(profile: Profile | None = None) -> Analyser:
     """This process's engine (with ``profile``), made (its lexicon loaded) on first use.
 
-    The one of the latest learned state is kept. A corpus's engine has a profile even
-    before anything is learned (an empty one changes no suggestion): its suggestions keep
-    what learning reads later (``profile.MODEL_PROBABILITY``).
+    The plain engine is the process's own (``workspace.engines``, as the window's worker
+    has it); the one of the latest learned state is kept beside it.
     """
-    from korrektur.engine import Profile, default_engine  # noqa: PLC0415 (where it analyses)
-
-    profile = profile if profile is not None else Profile()
+    if profile is None:
+        return engines.PROCESS.get()
     found = _LEARNED.get(profile.digest)
     if found is None:
         _LEARNED.clear()
+        from korrektur.engine import default_engine  # noqa: PLC0415 (where it analyses)
+
         found = _LEARNED[profile.digest] = default_engine(profile)
     return found
 

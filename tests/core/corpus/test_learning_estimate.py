@@ -10,9 +10,7 @@ from korrektur.corpus.learning.estimate import (
     CALIBRATION_PRIOR,
     MISPRINT_MIN,
     TRUSTED_CHECKS,
-    VALID_RISK,
     Learned,
-    ValidLine,
     learn,
     pair_offset,
     profile_of,
@@ -27,14 +25,9 @@ def sample(
     right: bool,
     shown: float | None = None,
     valid: bool = False,
-    probability: float = -1.0,
 ) -> Sample:
     shown = confidence if shown is None else shown
-    stood = valid and not right
-    plausible = probability >= 0.0  # (a change of a plausible word: its probability is kept)
-    return Sample(
-        confidence, shown, right, original, replacement, valid, probability, stood, plausible
-    )
+    return Sample(confidence, shown, right, original, replacement, valid)
 
 
 def lessons(
@@ -180,30 +173,3 @@ def test_a_misprint_needs_a_change_accepted_where_the_engine_was_in_doubt() -> N
     # a doubted change shown lifted (and so accepted in bulk) is no such evidence
     lifted = [*sure, sample("xa", "xå", 0.85, True, shown=0.95, valid=True)]
     assert learn([lessons(lifted, corrected={"xa": 31})]).misprints == {}
-
-
-def test_the_corpus_draws_its_own_line_for_changes_of_valid_words() -> None:
-    def change(probability: float, right: bool, shown: float = 0.85) -> Sample:
-        return sample("laser", "läser", 0.85, right, shown, True, probability)
-
-    rejected = [change(0.9, False), change(0.7, False)]  # the word stood: the line is 0.9
-    above = [change(0.95, True) for _ in range(30)]  # accepted one by one above it
-    below = [change(0.88, True) for _ in range(10)]  # below the line: no evidence above it
-    bulk = [change(0.97, True, shown=0.95) for _ in range(10)]  # not decided one by one
-    learned = learn([lessons([*rejected, *above, *below, *bulk])])
-    assert learned.valid_words == ValidLine(0.9, 30)
-    share = VALID_RISK ** (1 / 30)  # 30 in a row: at least this share right (95%)
-    assert 0.9 < share < 0.91
-    profile = profile_of(learned)
-    assert (profile.valid_floor, profile.valid_share) == (0.9, pytest.approx(share))
-    # fewer acceptances promise less: 10 in a row leave a share as low as 0.74
-    few = profile_of(learn([lessons([*rejected, *above[:10]])]))
-    assert few.valid_share < 0.75
-    # one rejection above the line moves the line up past it: nothing is above it now
-    moved = learn([lessons([*rejected, *above, change(0.96, False)])])
-    assert moved.valid_words is None
-    assert profile_of(moved).valid_floor == 1.0
-    # a rejected change of a valid word whose probability was not kept draws no line
-    unknown = sample("laser", "läser", 0.85, False, valid=True)
-    assert learn([lessons([*rejected, *above, unknown])]).valid_words is None
-    assert learned.digest() != moved.digest()

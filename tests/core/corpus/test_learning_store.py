@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from korrektur.corpus.learning.estimate import Learned, PairRecord, Point, ValidLine
+from korrektur.corpus.learning.estimate import Learned, PairRecord, Point
 from korrektur.corpus.learning.store import (
     FILE,
     WRITTEN,
@@ -35,7 +35,6 @@ def state() -> Learned:
         calibration=[Point(0.7, 0.65, 8), Point(0.95, 0.97, 4)],
         confusions={"confusions": {"a>ä": 6}, "gold_chars": {"ä": 40}},
         misprints={"ar": 30, "na": 9},
-        valid_words=ValidLine(0.93, 31),
     )
 
 
@@ -80,12 +79,7 @@ def test_changes_name_exactly_what_the_reviewer_changed() -> None:
     assert edits.calibration is None  # untouched
     assert edits.confusions == {"confusions": {"o>ö": 1}, "gold_chars": {"ä": 0}}
     assert edits.misprints == {"na": 0, "har": 12}
-    assert edits.valid_words is None  # untouched
     assert not changes(written, state())
-    found.valid_words = None  # the reviewer wants no line of this corpus
-    assert changes(written, found).valid_words == []
-    found.valid_words = ValidLine(0.97, 31)  # a stricter one
-    assert changes(written, found).valid_words == [ValidLine(0.97, 31)]
 
 
 def test_edits_laid_over_a_new_estimate_keep_their_word() -> None:
@@ -95,7 +89,6 @@ def test_edits_laid_over_a_new_estimate_keep_their_word() -> None:
         calibration=[],
         confusions={"confusions": {"a>ä": 0}},
         misprints={"na": 0, "Har": 12},
-        valid_words=[],
     )
     newer = state()
     newer.words["Lundqvist"] = 1  # learned since
@@ -106,8 +99,6 @@ def test_edits_laid_over_a_new_estimate_keep_their_word() -> None:
     assert applied.confusions["confusions"] == {}
     assert applied.confusions["gold_chars"] == {"ä": 40}
     assert applied.misprints == {"ar": 30, "har": 12}
-    assert applied.valid_words is None  # the reviewer removed the line
-    assert Edits(valid_words=[ValidLine(0.99, 40)]).apply(newer).valid_words == ValidLine(0.99, 40)
     assert newer.words["Tärnqvist"] == 1  # the estimate itself is left as it was
 
 
@@ -127,7 +118,6 @@ def test_edits_survive_the_file(tmp_path: Path) -> None:
         calibration=[Point(0.9, 0.8, 0)],
         confusions={"confusions": {"a>ä": 0}},
         misprints={"na": 0},
-        valid_words=[ValidLine(0.99, 40)],
     )
     write_learned(tmp_path, edits.apply(state()), edits, WHEN)
     found = read_learned(tmp_path)

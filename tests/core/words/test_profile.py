@@ -14,7 +14,6 @@ from korrektur.engine.words.lexicon import Lexicon
 from korrektur.engine.words.profile import (
     ENGINE_CONFIDENCE,
     LIFTED_KINDS,
-    MODEL_PROBABILITY,
     VALID_CEILING,
     CorpusLexicon,
     CorpusWord,
@@ -22,7 +21,6 @@ from korrektur.engine.words.profile import (
     ProfiledAnalyzer,
     engine_confidence,
     logit,
-    model_probability,
 )
 from korrektur.model import Document, Suggestion
 
@@ -165,29 +163,3 @@ def test_a_misprint_of_the_corpus_is_no_valid_word_to_guard(lexicon: Lexicon) ->
     assert engine < VALID_CEILING
     assert guarded["ar"].confidence == VALID_CEILING
     assert lifted["ar"].confidence > 0.95
-
-
-def test_the_corpus_line_lifts_a_change_of_a_valid_word_the_model_is_sure_of(
-    lexicon: Lexicon,
-) -> None:
-    text = "Han laser en bok varje kvall.\n"
-    engine = Calibration(((0.0, 0.0), (1.0, 1.0)), (), 1.0)  # every valid change held
-
-    def found(profile: Profile) -> dict[str, Suggestion]:
-        return changes(ProfiledAnalyzer(profile, lexicon, engine, frozenset()), text)
-
-    held = found(Profile())
-    assert held["laser"].confidence == VALID_CEILING  # the engine's own line
-    probability = model_probability(held["laser"])
-    assert probability is not None  # kept for the corpus to learn
-    assert probability > 0.9
-    assert MODEL_PROBABILITY not in held["kvall"].meta  # no valid word
-    lifted = found(Profile(valid_floor=probability - 0.05, valid_share=0.93))
-    assert lifted["laser"].confidence == pytest.approx(min(probability, 0.93))
-    assert engine_confidence(lifted["laser"]) == VALID_CEILING
-    above = found(Profile(valid_floor=probability, valid_share=0.99))  # not above the line
-    assert above["laser"].confidence == VALID_CEILING
-    rejected = Profile(  # a pair the reviewer rejected still goes down
-        valid_floor=0.5, valid_share=0.99, pairs={("laser", "läser"): -3.0}
-    )
-    assert found(rejected)["laser"].confidence < VALID_CEILING

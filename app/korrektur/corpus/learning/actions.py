@@ -79,23 +79,12 @@ def summary_lines(state: Learned, edits: Edits, where: str) -> list[str]:
     )
     misprints = sorted(state.misprints.items(), key=lambda item: (-item[1], item[0]))
     lines.append(f"misprints ({len(misprints)}): " + _listed(f"{w} {n}" for w, n in misprints))
-    line = state.valid_words
-    lines.append(
-        "valid-word changes: "
-        + (
-            f"above model probability {line.floor:.3f}, {line.checked} accepted one by one: "
-            f"shown at most {line.share:.3f}"
-            if line
-            else "none lifted"
-        )
-    )
     if edits:
         lines.append(
             f"your edits: {len(edits.words)} words, {len(edits.pairs)} pairs, "
             f"{sum(len(c) for c in edits.confusions.values())} confusions, "
             f"{len(edits.misprints)} misprints"
             + (", calibration replaced" if edits.calibration is not None else "")
-            + (", valid-word line replaced" if edits.valid_words is not None else "")
         )
     return lines
 

@@ -24,14 +24,7 @@ the engine says on its own, so that a handful of decisions moves it only a littl
 * a pair's offset is the log-odds shift that best explains its acceptances, given the
   calibrated confidence each had, under a normal prior (``PAIR_SD``) centred on no shift;
   a pair accepted one by one at least ``TRUSTED_CHECKS`` times where the engine was unsure
-  (shown below ``CHECKED_BELOW``), and never rejected, may lift changes of valid words;
-* the corpus's line for changes of plausible valid words (``profile.Profile.valid_floor``):
-  the highest model probability of such a change the reviewer did not accept here (``har``
-  → ``här`` where ``har`` stood; a rare word beside a common one, ``ar`` → ``är``, is no
-  such change), and ``checked``, the changes above it the reviewer accepted one by one. They may
-  show at most the share right that so many acceptances in a row guarantee: the one-sided
-  lower bound ``VALID_RISK ** (1 / checked)`` (95%: 30 in a row for 0.9, 59 for 0.95). A
-  rejected change whose probability was not kept (analysed without it) draws no line.
+  (shown below ``CHECKED_BELOW``), and never rejected, may lift changes of valid words.
 """
 
 from __future__ import annotations
@@ -60,7 +53,6 @@ NEWTON_STEPS = 30
 MISPRINT_MIN = 8  # corrections before a word of the lexicon can be a misprint here …
 MISPRINT_SHARE = 0.1  # … and the most its estimated share right as printed may be …
 MISPRINT_CHECKS = 1  # … and changes of it accepted where the engine was in doubt
-VALID_RISK = 0.05  # the chance left that valid-word changes above the line are worse
 # The reviewed text's confusion counts count this many times over the shipped ones: the
 # documents of one collection share one OCR engine's habits, which those only approximate.
 EVIDENCE_WEIGHT = 2.0
@@ -111,25 +103,6 @@ class Point:
     decisions: int
 
 
-@dataclass(frozen=True)
-class ValidLine:
-    """Where this corpus's reviewer draws the line for changes of plausible valid words.
-
-    Attributes:
-        floor: the highest model probability of such a change the reviewer rejected.
-        checked: the changes above ``floor`` the reviewer accepted one by one (shown below
-            ``CHECKED_BELOW``); none above it was rejected.
-    """
-
-    floor: float
-    checked: int
-
-    @property
-    def share(self) -> float:
-        """The most a change above the line may show (see the module docstring)."""
-        return VALID_RISK ** (1.0 / self.checked) if self.checked > 0 else 0.0
-
-
 @dataclass
 class Learned:
     """What a corpus has learned from its reviewer's decisions.
@@ -144,7 +117,6 @@ class Learned:
         confusions: the OCR confusion counts of the reviewed text.
         misprints: words of the lexicon this corpus does not write as printed (lower
             case), with how often the reviewer corrected them.
-        valid_words: the corpus's line for changes of plausible valid words (None: none).
     """
 
     documents: int = 0
@@ -155,7 +127,6 @@ class Learned:
     calibration: list[Point] = field(default_factory=list)
     confusions: dict[str, dict[str, int]] = field(default_factory=dict)
     misprints: dict[str, int] = field(default_factory=dict)
-    valid_words: ValidLine | None = None
 
     def content(self) -> dict[str, object]:
         """What the engine uses, as plain data (what ``digest`` hashes)."""
@@ -166,7 +137,6 @@ class Learned:
             "calibration": [asdict(p) for p in self.calibration],
             "confusions": {s: dict(sorted(self.confusions.get(s, {}).items())) for s in SECTIONS},
             "misprints": dict(sorted(self.misprints.items())),
-            **({"valid_words": asdict(self.valid_words)} if self.valid_words else {}),
         }
 
     def digest(self) -> str:
@@ -197,7 +167,6 @@ def learn(lessons: Iterable[Lessons]) -> Learned:
     learned.decisions = len(samples)
     learned.words = _corpus_words(kept, corrected)
     learned.misprints = _misprints(samples, corrected, stood)
-    learned.valid_words = valid_line(samples)
     calibration = fit_calibration(samples)
     learned.calibration = calibration
     learned.pairs = _pairs(samples, _map(calibration))
@@ -238,18 +207,6 @@ def _misprints(
         ):
             found[low] = wrong
     return found
-
-
-def valid_line(samples: list[Sample]) -> ValidLine | None:
-    """The corpus's line for changes of plausible valid words (None: none can be drawn)."""
-    changes = [s for s in samples if s.probability >= 0.0 and s.plausible]
-    if any(s.stood and s.probability < 0.0 for s in samples if s.valid):
-        return None  # a rejected change of a valid word whose probability is unknown
-    floor = max((s.probability for s in changes if not s.right), default=0.0)
-    checked = sum(
-        1 for s in changes if s.right and s.shown < CHECKED_BELOW and s.probability > floor
-    )
-    return ValidLine(round(floor, 6), checked) if checked else None
 
 
 def fit_calibration(samples: Iterable[Sample]) -> list[Point]:
@@ -357,18 +314,7 @@ def profile_of(learned: Learned, evidence_weight: float = EVIDENCE_WEIGHT) -> Pr
     evidence = _weighted(learned.confusions, evidence_weight)
     calibration = _map(learned.calibration)
     misprints = frozenset(word.lower() for word in learned.misprints)
-    line = learned.valid_words
-    return Profile(
-        words,
-        evidence,
-        calibration,
-        pairs,
-        trusted,
-        learned.digest(),
-        misprints,
-        line.floor if line else 1.0,
-        line.share if line else 0.0,
-    )
+    return Profile(words, evidence, calibration, pairs, trusted, learned.digest(), misprints)
 
 
 def _weighted(

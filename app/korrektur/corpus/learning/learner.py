@@ -40,7 +40,7 @@ from korrektur.store.tool import current_tool
 from korrektur.store.validate import ReviewFileError
 
 CACHE = ".learned-lessons.json"
-CACHE_FORMAT = 4  # 2: the words that stood; 3: valid-word changes' probability; 4: plausible
+CACHE_FORMAT = 2  # 2: lessons count the words that stood
 DECIDED = "status != 'pending'"
 
 

@@ -21,11 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from korrektur.engine.words.profile import (
-    changes_plausible_word,
-    engine_confidence,
-    model_probability,
-)
+from korrektur.engine.words.profile import engine_confidence
 from korrektur.engine.words.tally import ConfusionTally
 from korrektur.engine.words.text import word_parts
 from korrektur.model import Kind, Status, Suggestion
@@ -50,11 +46,6 @@ class Sample:
         right: the reviewer accepted it.
         original, replacement: the pair.
         valid: it changed a word valid as written.
-        probability: the model's probability of a change of a plausible valid word
-            (``profile.MODEL_PROBABILITY``; -1: not kept).
-        stood: the reviewer rejected it: the word stays as printed.
-        plausible: it changed a word an author may well have written (``har`` beside
-            ``här``; not a rare word beside a common one, ``ar`` beside ``är``).
     """
 
     confidence: float
@@ -63,9 +54,6 @@ class Sample:
     original: str
     replacement: str
     valid: bool
-    probability: float = -1.0
-    stood: bool = False
-    plausible: bool = False
 
 
 @dataclass
@@ -99,17 +87,7 @@ class Lessons:
             "kept": dict(self.kept),
             "corrected": dict(self.corrected),
             "samples": [
-                [
-                    s.confidence,
-                    s.shown,
-                    s.right,
-                    s.original,
-                    s.replacement,
-                    s.valid,
-                    s.probability,
-                    s.stood,
-                    s.plausible,
-                ]
+                [s.confidence, s.shown, s.right, s.original, s.replacement, s.valid]
                 for s in self.samples
             ],
             "confusions": self.confusions,
@@ -124,10 +102,8 @@ class Lessons:
             Counter(data["kept"]),
             Counter(data["corrected"]),
             [
-                Sample(
-                    float(c), float(n), bool(r), str(o), str(p), bool(v), float(m), bool(k), bool(w)
-                )
-                for c, n, r, o, p, v, m, k, w in data["samples"]
+                Sample(float(c), float(n), bool(r), str(o), str(p), bool(v))
+                for c, n, r, o, p, v in data["samples"]
             ],
             data["confusions"],
             int(data["words"]),
@@ -144,7 +120,6 @@ def lessons_of(review: Review, known: Callable[[str], bool]) -> Lessons:
     for suggestion in reviewed:
         if suggestion.status is not Status.PENDING and Kind.MANUAL not in suggestion.kinds:
             original = suggestion.original
-            probability = model_probability(suggestion)
             lessons.samples.append(
                 Sample(
                     engine_confidence(suggestion),
@@ -153,9 +128,6 @@ def lessons_of(review: Review, known: Callable[[str], bool]) -> Lessons:
                     original,
                     suggestion.replacement,
                     known(original.lower()),
-                    -1.0 if probability is None else probability,
-                    suggestion.decided_text == original,  # the word stood
-                    bool(changes_plausible_word(suggestion)),
                 )
             )
     tally = ConfusionTally()

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from korrektur.corpus.learning.estimate import SECTIONS, Learned, PairRecord, Point, ValidLine
+from korrektur.corpus.learning.estimate import SECTIONS, Learned, PairRecord, Point
 from korrektur.corpus.project import CorpusError
 from korrektur.store.atomic import WriteError, atomic_write_text
 from korrektur.store.yamlio import FlowMap, dump
@@ -41,10 +41,7 @@ changed is kept (listed under 'edits') and laid over what it learns.
   calibration  the engine's confidence and the share the reviewer accepted in this corpus
   confusions   the OCR confusions counted in the reviewed text ("raw>gold": times)
   misprints    words of the lexicon this collection does not write as printed, with how
-               often the reviewer corrected them: their changes may go in bulk
-  valid_words  changes of plausible valid words: the highest model probability of one the
-               reviewer rejected (floor), and how many above it the reviewer accepted one
-               by one (checked); the more, the surer such changes above the floor show"""
+               often the reviewer corrected them: their changes may go in bulk"""
 
 
 @dataclass
@@ -57,7 +54,6 @@ class Edits:
         calibration: points that replace the learned ones (None: no edit; empty: none).
         confusions: section → key → count; 0 forgets the count.
         misprints: word → count; 0 means never a misprint of this corpus.
-        valid_words: the line that replaces the learned one (None: no edit; empty: none).
     """
 
     words: dict[str, int] = field(default_factory=dict)
@@ -65,7 +61,6 @@ class Edits:
     calibration: list[Point] | None = None
     confusions: dict[str, dict[str, int]] = field(default_factory=dict)
     misprints: dict[str, int] = field(default_factory=dict)
-    valid_words: list[ValidLine] | None = None
 
     def __bool__(self) -> bool:
         return bool(
@@ -74,7 +69,6 @@ class Edits:
             or self.calibration is not None
             or self.confusions
             or self.misprints
-            or self.valid_words is not None
         )
 
     def apply(self, learned: Learned) -> Learned:
@@ -105,12 +99,8 @@ class Edits:
             misprints.pop(word.lower(), None)
             if count > 0:
                 misprints[word.lower()] = count
-        line = learned.valid_words
-        if self.valid_words is not None:
-            line = self.valid_words[0] if self.valid_words else None
         return replace(
             learned,
-            valid_words=line,
             words=dict(sorted(words.items())),
             pairs=sorted(pairs.values(), key=lambda p: p.key),
             calibration=list(calibration),
@@ -129,7 +119,6 @@ class Edits:
                 for section in {*self.confusions, *newer.confusions}
             },
             {**self.misprints, **newer.misprints},
-            newer.valid_words if newer.valid_words is not None else self.valid_words,
         )
 
 
@@ -164,8 +153,6 @@ def changes(written: Learned, found: Learned) -> Edits:
     edits.misprints.update(
         {w: n for w, n in found.misprints.items() if written.misprints.get(w) != n}
     )
-    if found.valid_words != written.valid_words:
-        edits.valid_words = [found.valid_words] if found.valid_words else []
     return edits
 
 
@@ -215,7 +202,6 @@ def _body(learned: Learned) -> dict[str, Any]:
         "calibration": [FlowMap(asdict(p)) for p in learned.calibration],
         "confusions": {s: dict(learned.confusions[s]) for s in SECTIONS if s in learned.confusions},
         "misprints": dict(learned.misprints),
-        **({"valid_words": FlowMap(asdict(learned.valid_words))} if learned.valid_words else {}),
     }
 
 
@@ -238,8 +224,6 @@ def _edits_body(edits: Edits) -> dict[str, Any]:
         body["confusions"] = edits.confusions
     if edits.misprints:
         body["misprints"] = dict(sorted(edits.misprints.items()))
-    if edits.valid_words is not None:
-        body["valid_words"] = [FlowMap(asdict(line)) for line in edits.valid_words]
     return body
 
 
@@ -314,7 +298,6 @@ def _parse(data: Mapping[str, Any], path: Path) -> Learned:
             sorted(points, key=lambda p: p.engine),
             confusions,
             dict(sorted(misprints.items())),
-            _line(data["valid_words"]) if data.get("valid_words") else None,
         )
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise CorpusError(f"{path} is damaged ({exc}); fix it, or delete it to learn anew") from (
@@ -331,13 +314,6 @@ def _pair(item: Mapping[str, Any]) -> PairRecord:
         int(item.get("checked", 0)),
         float(item.get("offset", 0.0)),
     )
-
-
-def _line(item: Mapping[str, Any]) -> ValidLine:
-    floor, checked = float(item["floor"]), int(item["checked"])
-    if not (0.0 <= floor <= 1.0 and checked >= 0):
-        raise ValueError(f"valid_words floor {floor} outside 0..1, or checked {checked} < 0")
-    return ValidLine(floor, checked)
 
 
 def _point(item: Mapping[str, Any]) -> Point:
@@ -361,8 +337,6 @@ def _parse_edits(data: Mapping[str, Any], path: Path) -> Edits:
             for section, counts in (data.get("confusions") or {}).items()
         }
         edits.misprints = {str(w): int(n) for w, n in (data.get("misprints") or {}).items()}
-        if "valid_words" in data:
-            edits.valid_words = [_line(item) for item in data.get("valid_words") or []][:1]
         return edits
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise CorpusError(f"{path}: the edits are damaged ({exc})") from None

@@ -25,25 +25,16 @@ unsure, and never rejected (``Profile.trusted``); and a word that is valid elsew
 that this collection does not write as printed — the reviewer corrected it time and again,
 (almost) never let it stand, and accepted its change one by one where the engine was in
 doubt (``Profile.misprints``): changing it breaks no word here.
-
-The engine itself holds a change of a plausible valid word (``har`` → ``här``) at
-``VALID_CEILING`` unless its model is surer of it than of every wrong such change on the
-documents its calibration was fitted on. A corpus re-draws that line with its own reviewer's
-decisions (``Profile.valid_floor``): the model probability of each such change is kept with
-the suggestion (``MODEL_PROBABILITY``), and a change the model is surer of than of any the
-reviewer rejected in this corpus may show what the engine's calibration gives it, but no
-more than the share right its evidence guarantees (``Profile.valid_share``: a lower bound
-from the changes above the line the reviewer accepted one by one, none rejected).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 
 from korrektur.engine.words.analyzer import WordAnalyzer
-from korrektur.engine.words.calibration import CONTEXT, PLAIN, Calibration, Written
+from korrektur.engine.words.calibration import CONTEXT, PLAIN, Calibration
 from korrektur.engine.words.decide import Verdict
 from korrektur.engine.words.lexicon import GENITIVE_MIN, Lexicon
 from korrektur.engine.words.lexicon_cache import shared_lexicon
@@ -56,8 +47,6 @@ VALID_CEILING = 0.85  # learning lifts a guarded suggestion no higher (see modul
 LIFTED_KINDS = frozenset({CONTEXT, PLAIN})  # kinds of evidence learning may lift further
 EVIDENCE_NAME = "(this corpus)"  # the corpus's confusion counts among the learned documents
 ENGINE_CONFIDENCE = "engine_confidence"  # meta key: the confidence before the profile
-MODEL_PROBABILITY = "model_probability"  # meta key: the model's, of a known word's change
-WRITTEN = "written"  # meta key: what that change changes (``calibration.Written``, a number)
 _EDGE = 1e-6  # confidences are kept this far from 0 and 1 in log-odds arithmetic
 
 Counts = Mapping[str, Mapping[str, float]]
@@ -91,9 +80,6 @@ class Profile:
         digest: a short hash of the learned state this profile was made from.
         misprints: words of the lexicon (lower case) that this corpus does not write as
             printed: changing them breaks no valid word (see ``VALID_CEILING``).
-        valid_floor: the model probability above which this corpus's reviewer never
-            rejected a change of a plausible valid word (1: none is lifted).
-        valid_share: the most such a change above ``valid_floor`` may show.
     """
 
     words: Mapping[str, CorpusWord] = field(default_factory=dict)
@@ -103,8 +89,6 @@ class Profile:
     trusted: frozenset[tuple[str, str]] = frozenset()
     digest: str = ""
     misprints: frozenset[str] = frozenset()
-    valid_floor: float = 1.0
-    valid_share: float = 0.0
 
     def confidence(
         self, confidence: float, original: str, replacement: str, guarded: bool
@@ -222,27 +206,19 @@ class ProfiledAnalyzer(WordAnalyzer):
         self, document: Document, words: list[Occurrence], decisions: list[Verdict]
     ) -> list[Suggestion]:
         """The engine's suggestions, with corpus words left alone and confidences learned."""
-        decided = {
-            piece.start: decision
-            for word, decision in zip(words, decisions, strict=True)
-            for piece in word.pieces
-        }
-        known = self.lexicon.known
-        found = [
-            _with_probability(s, decided.get(s.start), known)
-            for s in super().suggestions(document, words, decisions)
-        ]
+        found = super().suggestions(document, words, decisions)
         profile = self.profile
-        if (
-            not profile.words
-            and not profile.pairs
-            and profile.calibration is None
-            and not profile.valid_share
-        ):
+        if not profile.words and not profile.pairs and profile.calibration is None:
             return found  # (misprints only lift: without calibration or offsets, nothing)
         immune = {
             piece.start for word in words if word.low in profile.words for piece in word.pieces
         }
+        kinds = {
+            piece.start: decision.kind
+            for word, decision in zip(words, decisions, strict=True)
+            for piece in word.pieces
+        }
+        known = self.lexicon.known
         kept = []
         for suggestion in found:
             if suggestion.start in immune:
@@ -250,79 +226,15 @@ class ProfiledAnalyzer(WordAnalyzer):
             original = suggestion.original
             low = original.lower()
             valid = known(low) and low not in profile.misprints
-            decision = decided.get(suggestion.start)
-            kind = decision.kind if decision is not None else None
-            guarded = valid or kind not in LIFTED_KINDS
-            pair = (original, suggestion.replacement)
-            confidence = profile.confidence(suggestion.confidence, *pair, guarded)
-            if profile.pairs.get(pair, 0.0) >= 0.0:  # (a pair rejected here is not lifted)
-                confidence = max(confidence, self._redrawn(suggestion, decision))
+            guarded = valid or kinds.get(suggestion.start) not in LIFTED_KINDS
+            confidence = profile.confidence(
+                suggestion.confidence, original, suggestion.replacement, guarded
+            )
             if confidence != suggestion.confidence:
                 meta = {**suggestion.meta, ENGINE_CONFIDENCE: f"{suggestion.confidence:.6f}"}
                 suggestion = replace(suggestion, confidence=confidence, meta=meta)
             kept.append(suggestion)
         return kept
-
-    def _redrawn(self, suggestion: Suggestion, decision: Verdict | None) -> float:
-        """The confidence the corpus's valid-word line gives a suggestion (0: none).
-
-        A change of a plausible valid word decided by the word or the sentence, with a
-        model probability above ``Profile.valid_floor``, gets what the calibration gives
-        that probability without the engine's own line, at most ``Profile.valid_share``
-        (the corpus's own evidence: its calibration does not map it again).
-        """
-        probability = model_probability(suggestion)
-        profile = self.profile
-        if (
-            decision is None
-            or decision.written is not Written.WORD
-            or decision.kind not in LIFTED_KINDS
-            or probability is None
-            or probability <= profile.valid_floor
-        ):
-            return 0.0
-        free = self.calibration.confidence(probability, decision.kind)
-        return min(free, profile.valid_share)
-
-
-def _with_probability(
-    suggestion: Suggestion, decision: Verdict | None, known: Callable[[str], bool]
-) -> Suggestion:
-    """``suggestion`` with the model's probability kept, when it changes a known word.
-
-    ``WRITTEN`` says whether the word is one an author may well have written
-    (``calibration.Written.WORD``: only those changes draw and pass the corpus's line).
-    """
-    if decision is None or not known(suggestion.original.lower()):
-        return suggestion
-    meta = {
-        **suggestion.meta,
-        MODEL_PROBABILITY: f"{decision.confidence:.6f}",
-        WRITTEN: str(int(decision.written)),
-    }
-    return replace(suggestion, meta=meta)
-
-
-def model_probability(suggestion: Suggestion) -> float | None:
-    """The model's probability of a change of a plausible valid word (None: none kept)."""
-    value = suggestion.meta.get(MODEL_PROBABILITY)
-    if value is None:
-        return None
-    try:
-        return min(1.0, max(0.0, float(value)))
-    except ValueError:
-        return None
-
-
-def changes_plausible_word(suggestion: Suggestion) -> bool | None:
-    """Whether a change of a known word changes one an author may well have written.
-
-    None: not kept (analysed without a corpus profile, or not a known word).
-    """
-    value = suggestion.meta.get(WRITTEN)
-    if value is None:
-        return None
-    return value == str(int(Written.WORD))
 
 
 def engine_confidence(suggestion: Suggestion) -> float:
