@@ -694,6 +694,10 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>%1 godtagna, %2 avvisade, säkerhet %3</translation>
     </message>
     <message>
+        <source>%1 accepted, none rejected: shown at least %2</source>
+        <translation>%1 godtagna, ingen avvisad: säkerhet minst %2</translation>
+    </message>
+    <message>
         <source>Confidence, as your decisions bear it out: %1</source>
         <translation>Säkerhet, som dina beslut bekräftar den: %1</translation>
     </message>

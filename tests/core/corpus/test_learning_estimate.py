@@ -6,7 +6,10 @@ from collections import Counter
 
 import pytest
 
+from korrektur.corpus.learning.actions import summary_lines
 from korrektur.corpus.learning.estimate import (
+    ASSURED_MIN,
+    ASSURED_RISK,
     CALIBRATION_PRIOR,
     MISPRINT_MIN,
     TRUSTED_CHECKS,
@@ -16,6 +19,7 @@ from korrektur.corpus.learning.estimate import (
     profile_of,
 )
 from korrektur.corpus.learning.lessons import Lessons, Sample
+from korrektur.corpus.learning.store import Edits
 
 
 def sample(
@@ -92,6 +96,33 @@ def test_a_pair_is_trusted_after_checked_acceptances_and_no_rejection() -> None:
     assert profile_of(one_rejection).trusted == frozenset()
     bulk = learn([lessons([sample("for", "för", 0.8, True, shown=0.95, valid=True)] * 9)])
     assert profile_of(bulk).trusted == frozenset()  # accepted in bulk: not looked at
+
+
+def test_a_pair_always_accepted_shows_at_least_the_share_its_acceptances_guarantee() -> None:
+    # accepted where the engine was sure: the offset (a best guess) says little of them
+    sure = [sample("nar", "när", 0.99, True)] * 27
+    learned = learn([lessons(sure)])
+    assert profile_of(learned).assured == {}  # 27 in a row guarantee less than ASSURED_MIN
+    assert profile_of(learned).confidence(0.77, "nar", "när", guarded=False) < 0.9
+    assert ASSURED_RISK ** (1 / 28) < ASSURED_MIN < ASSURED_RISK ** (1 / 29)
+    more = learn([lessons([*sure, sample("nar", "när", 0.99, True)])])
+    record = {p.key: p for p in more.pairs}["nar", "när"]
+    assert record.accepted == 28
+    assert record.assured == pytest.approx(ASSURED_RISK ** (1 / 29))
+    profile = profile_of(more)
+    assert profile.assured == {("nar", "när"): pytest.approx(record.assured, abs=1e-6)}
+    # where the sentence left the engine in doubt, it shows what the pair has earned …
+    assert profile.confidence(0.77, "nar", "när", guarded=False) == pytest.approx(record.assured)
+    # … but never more than a change of a valid word may show
+    assert profile.confidence(0.77, "nar", "när", guarded=True) == 0.85
+    # listed with what it has earned (``korrektur corpus learned``)
+    listed = "\n".join(summary_lines(more, Edits(), "corpus"))
+    assert "nar → när (28 accepted, 0 rejected, offset " in listed
+    assert "shown at least 0.902)" in listed
+    # one rejection, and the acceptances guarantee nothing
+    rejected = learn([lessons([*sure, *sure, sample("nar", "när", 0.99, False)])])
+    assert profile_of(rejected).assured == {}
+    assert profile_of(rejected).confidence(0.77, "nar", "när", guarded=False) < 0.9
 
 
 def test_the_calibration_rises_and_few_decisions_move_it_little() -> None:

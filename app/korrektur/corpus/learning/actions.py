@@ -13,7 +13,7 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from korrektur.corpus.learning.estimate import Learned
+from korrektur.corpus.learning.estimate import ASSURED_MIN, Learned
 from korrektur.corpus.learning.rescore import rescored
 from korrektur.corpus.learning.store import Edits, learned_path, read_learned
 from korrektur.corpus.opening import open_corpus
@@ -66,7 +66,9 @@ def summary_lines(state: Learned, edits: Edits, where: str) -> list[str]:
         f"pairs ({len(pairs)}): "
         + _listed(
             f"{p.original} → {p.replacement} ({p.accepted} accepted, {p.rejected} rejected, "
-            f"offset {p.offset:+.2f})"
+            f"offset {p.offset:+.2f}"
+            + (f", shown at least {p.assured:.3f}" if p.assured >= ASSURED_MIN else "")
+            + ")"
             for p in pairs
         )
     )

@@ -13,7 +13,9 @@ through the engine's own doors, never around them:
 * **calibration** — a monotone map from the engine's confidence to the share of such
   suggestions the reviewer accepted in this corpus;
 * **pairs** — a log-odds offset per correction pair, negative for pairs the reviewer
-  rejected, positive for pairs accepted more often than their confidence said.
+  rejected, positive for pairs accepted more often than their confidence said; and for a
+  pair the reviewer always accepted, the share right its acceptances guarantee, shown at
+  least (``Profile.assured``).
 
 Learning lowers any confidence, but lifts one past ``VALID_CEILING`` (below every bulk
 threshold in use) only where the engine's own calibration is trusted: a change decided by
@@ -80,6 +82,8 @@ class Profile:
         digest: a short hash of the learned state this profile was made from.
         misprints: words of the lexicon (lower case) that this corpus does not write as
             printed: changing them breaks no valid word (see ``VALID_CEILING``).
+        assured: pairs the reviewer always accepted → the least confidence they show (the
+            share right their acceptances guarantee).
     """
 
     words: Mapping[str, CorpusWord] = field(default_factory=dict)
@@ -89,6 +93,7 @@ class Profile:
     trusted: frozenset[tuple[str, str]] = frozenset()
     digest: str = ""
     misprints: frozenset[str] = frozenset()
+    assured: Mapping[tuple[str, str], float] = field(default_factory=dict)
 
     def confidence(
         self, confidence: float, original: str, replacement: str, guarded: bool
@@ -99,11 +104,13 @@ class Profile:
         valid as written, or the engine's confidence in it is capped (see the module doc).
         """
         offset = self.pairs.get((original, replacement))
-        if self.calibration is None and not offset:
+        least = self.assured.get((original, replacement), 0.0)
+        if self.calibration is None and not offset and not least:
             return confidence
         found = self.calibration.confidence(confidence) if self.calibration else confidence
         if offset:
             found = sigmoid(logit(found) + offset)
+        found = max(found, least)
         if guarded and (original, replacement) not in self.trusted:
             found = min(found, max(confidence, VALID_CEILING))
         found = min(1.0, max(0.0, round(found, 6)))
@@ -208,7 +215,12 @@ class ProfiledAnalyzer(WordAnalyzer):
         """The engine's suggestions, with corpus words left alone and confidences learned."""
         found = super().suggestions(document, words, decisions)
         profile = self.profile
-        if not profile.words and not profile.pairs and profile.calibration is None:
+        if (
+            not profile.words
+            and not profile.pairs
+            and not profile.assured
+            and profile.calibration is None
+        ):
             return found  # (misprints only lift: without calibration or offsets, nothing)
         immune = {
             piece.start for word in words if word.low in profile.words for piece in word.pieces
