@@ -17,8 +17,9 @@ from korrektur.corpus.learning.estimate import (
     learn,
     pair_offset,
     profile_of,
+    range_dash,
 )
-from korrektur.corpus.learning.lessons import Lessons, Sample
+from korrektur.corpus.learning.lessons import EN_DASH, HYPHEN, Lessons, Sample
 from korrektur.corpus.learning.store import Edits
 
 
@@ -204,3 +205,19 @@ def test_a_misprint_needs_a_change_accepted_where_the_engine_was_in_doubt() -> N
     # a doubted change shown lifted (and so accepted in bulk) is no such evidence
     lifted = [*sure, sample("xa", "xå", 0.85, True, shown=0.95, valid=True)]
     assert learn([lessons(lifted, corrected={"xa": 31})]).misprints == {}
+
+
+def test_ranges_made_en_dashes_offer_the_en_dash_as_sure_as_their_share() -> None:
+    def ranges(dashed: int, left: int) -> Lessons:
+        one = lessons([sample("x", "y", 0.9, True)])
+        one.ranges.update({EN_DASH: dashed, HYPHEN: left})
+        return one
+
+    learned = learn([ranges(1, 0), ranges(2, 1)])
+    assert learned.ranges == {EN_DASH: 3, HYPHEN: 1}
+    assert profile_of(learned).range_dash == pytest.approx(4 / 6)  # (3 + 1) / (3 + 1 + 2)
+    assert range_dash({EN_DASH: 8}) == pytest.approx(0.9)  # eight in a row: in bulk at 0.9
+    # a collection that keeps its hyphens as often as not is offered nothing
+    assert profile_of(learn([ranges(2, 2)])).range_dash == 0.0
+    assert profile_of(learn([ranges(0, 0)])).range_dash == 0.0
+    assert learn([ranges(1, 0)]).digest() != learn([ranges(0, 1)]).digest()

@@ -30,7 +30,10 @@ the engine says on its own, so that a handful of decisions moves it only a littl
   acceptances in a row for 0.9, 58 for 0.95), and its suggestions show at least that, when
   it reaches ``ASSURED_MIN`` (the offset, a best guess, may say less where the engine was
   sure of every acceptance). Whether a change of a valid word may be lifted at all is the
-  profile's rule, as for every other lift.
+  profile's rule, as for every other lift;
+* number ranges: once the reviewer has made a hyphen printed between two numbers an en
+  dash more often than left one, the engine offers the en dash wherever a range is printed
+  with a hyphen, as sure as the share so made, (en dash + 1) / (en dash + hyphen + 2).
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 
-from korrektur.corpus.learning.lessons import Lessons, Sample
+from korrektur.corpus.learning.lessons import EN_DASH, HYPHEN, RANGES, Lessons, Sample
 from korrektur.engine.words.calibration import Calibration
 from korrektur.engine.words.profile import CorpusWord, Profile, logit, sigmoid
 
@@ -135,6 +138,8 @@ class Learned:
         confusions: the OCR confusion counts of the reviewed text.
         misprints: words of the lexicon this corpus does not write as printed (lower
             case), with how often the reviewer corrected them.
+        ranges: hyphens printed between two numbers, by how the reviewer left them
+            (``lessons.RANGES``: made an en dash, or left a hyphen).
     """
 
     documents: int = 0
@@ -145,6 +150,7 @@ class Learned:
     calibration: list[Point] = field(default_factory=list)
     confusions: dict[str, dict[str, int]] = field(default_factory=dict)
     misprints: dict[str, int] = field(default_factory=dict)
+    ranges: dict[str, int] = field(default_factory=dict)
 
     def content(self) -> dict[str, object]:
         """What the engine uses, as plain data (what ``digest`` hashes)."""
@@ -155,6 +161,7 @@ class Learned:
             "calibration": [asdict(p) for p in self.calibration],
             "confusions": {s: dict(sorted(self.confusions.get(s, {}).items())) for s in SECTIONS},
             "misprints": dict(sorted(self.misprints.items())),
+            **({"ranges": dict(sorted(self.ranges.items()))} if self.ranges else {}),
         }
 
     def digest(self) -> str:
@@ -169,6 +176,7 @@ def learn(lessons: Iterable[Lessons]) -> Learned:
     kept: Counter[str] = Counter()
     corrected: Counter[str] = Counter()
     stood: Counter[str] = Counter()
+    ranges: Counter[str] = Counter()
     samples: list[Sample] = []
     confusions: dict[str, Counter[str]] = {section: Counter() for section in SECTIONS}
     for one in lessons:
@@ -179,12 +187,14 @@ def learn(lessons: Iterable[Lessons]) -> Learned:
         kept.update(one.kept)
         corrected.update(one.corrected)
         stood.update(one.stood)
+        ranges.update(one.ranges)
         samples.extend(one.samples)
         for section in SECTIONS:
             confusions[section].update(one.confusions.get(section, {}))
     learned.decisions = len(samples)
     learned.words = _corpus_words(kept, corrected)
     learned.misprints = _misprints(samples, corrected, stood)
+    learned.ranges = {key: ranges[key] for key in RANGES if ranges[key]}
     calibration = fit_calibration(samples)
     learned.calibration = calibration
     learned.pairs = _pairs(samples, _map(calibration))
@@ -337,8 +347,22 @@ def profile_of(learned: Learned, evidence_weight: float = EVIDENCE_WEIGHT) -> Pr
     calibration = _map(learned.calibration)
     misprints = frozenset(word.lower() for word in learned.misprints)
     return Profile(
-        words, evidence, calibration, pairs, trusted, learned.digest(), misprints, assured
+        words,
+        evidence,
+        calibration,
+        pairs,
+        trusted,
+        learned.digest(),
+        misprints,
+        assured,
+        range_dash(learned.ranges),
     )
+
+
+def range_dash(ranges: Mapping[str, int]) -> float:
+    """How sure an en dash for a range printed with a hyphen is (0: not offered)."""
+    dashed, left = ranges.get(EN_DASH, 0), ranges.get(HYPHEN, 0)
+    return round((dashed + 1) / (dashed + left + 2), 6) if dashed > left else 0.0
 
 
 def _weighted(
