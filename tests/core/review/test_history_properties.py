@@ -51,6 +51,8 @@ def test_every_version_restores_exactly(tmp_path_factory, steps):
         elif op == "save":
             save_review(review, path)
             expected.append((dict(state_of(review.session)), review.session.corrected_text()))
+        # every suggestion of the session is known to the review (a restore relies on it)
+        assert {s.id for s in review.known()} >= set(review.session.ids)
     again = load_review(path)
     for number, (state, corrected) in enumerate(expected, start=1):
         restored = again.version_session(number)
