@@ -3,6 +3,8 @@
 import gc
 import weakref
 
+import pytest
+
 from korrektur.engine.words.memo import Memo
 
 
@@ -41,3 +43,9 @@ def test_a_memo_of_a_method_does_not_keep_its_object_alive():
         assert gone() is None  # freed at once, by reference counting alone
     finally:
         gc.enable()
+
+
+def test_a_memo_asked_after_its_object_is_gone_says_so():
+    lengths = _Owner().lengths  # the object is freed at once; its memo is kept
+    with pytest.raises(ReferenceError, match="is gone"):
+        lengths["skola"]

@@ -55,6 +55,9 @@ class Memo(dict[K, V]):
         if self._owner is None:
             value: V = self._function(key)
         else:
-            value = self._function(self._owner(), key)
+            owner = self._owner()
+            if owner is None:
+                raise ReferenceError("a memo asked after the object it belongs to is gone")
+            value = self._function(owner, key)
         self[key] = value
         return value
