@@ -458,7 +458,7 @@ class Generator:
             return 0.0, ()
         cost = 0.0
         ops: list[Op] = []
-        for index, (raw, gold) in enumerate(zip(text, form, strict=True)):
+        for index, (raw, gold) in enumerate(zip(text, form)):  # noqa: B905
             if raw != gold:
                 if offset + index in fixed:
                     return None
