@@ -694,6 +694,18 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
         <translation>%1 godtagna, %2 avvisade, säkerhet %3</translation>
     </message>
     <message>
+        <source>%1 accepted, none rejected: shown at least %2</source>
+        <translation>%1 godtagna, ingen avvisad: säkerhet minst %2</translation>
+    </message>
+    <message>
+        <source>Ranges of numbers: %1 hyphens made en dashes, %2 left as printed</source>
+        <translation>Talintervall: %1 bindestreck gjorda till tankstreck, %2 lämnade som de trycktes</translation>
+    </message>
+    <message>
+        <source>; the en dash is offered (confidence %1)</source>
+        <translation>; tankstrecket föreslås (säkerhet %1)</translation>
+    </message>
+    <message>
         <source>Confidence, as your decisions bear it out: %1</source>
         <translation>Säkerhet, som dina beslut bekräftar den: %1</translation>
     </message>
@@ -1404,6 +1416,10 @@ Flytta eller laga granskningsfilen för att öppna {name}; den har lämnats orö
     <message>
         <source>edited by the reviewer</source>
         <translation>redigerat av granskaren</translation>
+    </message>
+    <message>
+        <source>this corpus writes its ranges of numbers with an en dash</source>
+        <translation>korpusen skriver sina talintervall med tankstreck</translation>
     </message>
     <message>
         <source>page number</source>

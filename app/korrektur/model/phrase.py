@@ -54,6 +54,7 @@ TEMPLATES: dict[str, str] = {
     "also-word-less-likely": "'{word}' is a word too but less likely here",
     "not-word": "'{word}' is not a word",
     "manual": "edited by the reviewer",
+    "range-dash": "this corpus writes its ranges of numbers with an en dash",
     # page furniture
     "page-number": "page number",
     "document-number": "document number",

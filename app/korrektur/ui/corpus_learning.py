@@ -29,8 +29,9 @@ from korrektur.corpus.learning.elsewhere import (
     rescored_elsewhere,
     stop_learning,
 )
-from korrektur.corpus.learning.estimate import Learned
+from korrektur.corpus.learning.estimate import ASSURED_MIN, Learned, range_dash
 from korrektur.corpus.learning.learner import load_profile
+from korrektur.corpus.learning.lessons import EN_DASH, HYPHEN
 from korrektur.corpus.learning.rescore import PENDING_WORDS, Changes, rescore_corpus
 from korrektur.corpus.learning.store import Edits, learned_path, read_learned
 from korrektur.corpus.opened import Corpus
@@ -164,13 +165,33 @@ class CorpusLearning(QObject):
         lines.extend(f"  {word}  {count}" for word, count in words)
         lines += ["", self.tr("Corrections (%1):").replace("%1", str(len(learned.pairs)))]
         decided = self.tr("%1 accepted, %2 rejected, confidence %3")
+        # a pair always accepted: the share right its acceptances guarantee
+        assured = self.tr("%1 accepted, none rejected: shown at least %2")
         for pair in sorted(learned.pairs, key=lambda p: (-abs(p.offset), p.original)):
             said = (
                 decided.replace("%1", str(pair.accepted))
                 .replace("%2", str(pair.rejected))
                 .replace("%3", f"{pair.offset:+.2f}")
             )
+            if pair.assured >= ASSURED_MIN:
+                said = assured.replace("%1", str(pair.accepted)).replace(
+                    "%2", f"{pair.assured:.3f}"
+                )
             lines.append(f"  {pair.original} → {pair.replacement}: {said}")
+        if learned.ranges:
+            dash = range_dash(learned.ranges)
+            ranges = self.tr("Ranges of numbers: %1 hyphens made en dashes, %2 left as printed")
+            lines += [
+                "",
+                ranges.replace("%1", str(learned.ranges.get(EN_DASH, 0))).replace(
+                    "%2", str(learned.ranges.get(HYPHEN, 0))
+                )
+                + (
+                    self.tr("; the en dash is offered (confidence %1)").replace("%1", f"{dash:.2f}")
+                    if dash
+                    else ""
+                ),
+            ]
         if learned.calibration:
             points = ", ".join(f"{p.engine:.2f} → {p.corpus:.2f}" for p in learned.calibration)
             lines += [

@@ -49,6 +49,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Reason", "'{word}' is a word too but less likely here"),
     QT_TRANSLATE_NOOP("Reason", "'{word}' is not a word"),
     QT_TRANSLATE_NOOP("Reason", "edited by the reviewer"),
+    QT_TRANSLATE_NOOP("Reason", "this corpus writes its ranges of numbers with an en dash"),
     QT_TRANSLATE_NOOP("Reason", "page number"),
     QT_TRANSLATE_NOOP("Reason", "document number"),
     QT_TRANSLATE_NOOP("Reason", "letterhead contact line"),

@@ -6,7 +6,10 @@ from collections import Counter
 
 import pytest
 
+from korrektur.corpus.learning.actions import summary_lines
 from korrektur.corpus.learning.estimate import (
+    ASSURED_MIN,
+    ASSURED_RISK,
     CALIBRATION_PRIOR,
     MISPRINT_MIN,
     TRUSTED_CHECKS,
@@ -14,8 +17,10 @@ from korrektur.corpus.learning.estimate import (
     learn,
     pair_offset,
     profile_of,
+    range_dash,
 )
-from korrektur.corpus.learning.lessons import Lessons, Sample
+from korrektur.corpus.learning.lessons import EN_DASH, HYPHEN, Lessons, Sample
+from korrektur.corpus.learning.store import Edits
 
 
 def sample(
@@ -92,6 +97,33 @@ def test_a_pair_is_trusted_after_checked_acceptances_and_no_rejection() -> None:
     assert profile_of(one_rejection).trusted == frozenset()
     bulk = learn([lessons([sample("for", "för", 0.8, True, shown=0.95, valid=True)] * 9)])
     assert profile_of(bulk).trusted == frozenset()  # accepted in bulk: not looked at
+
+
+def test_a_pair_always_accepted_shows_at_least_the_share_its_acceptances_guarantee() -> None:
+    # accepted where the engine was sure: the offset (a best guess) says little of them
+    sure = [sample("nar", "när", 0.99, True)] * 27
+    learned = learn([lessons(sure)])
+    assert profile_of(learned).assured == {}  # 27 in a row guarantee less than ASSURED_MIN
+    assert profile_of(learned).confidence(0.77, "nar", "när", guarded=False) < 0.9
+    assert ASSURED_RISK ** (1 / 28) < ASSURED_MIN < ASSURED_RISK ** (1 / 29)
+    more = learn([lessons([*sure, sample("nar", "när", 0.99, True)])])
+    record = {p.key: p for p in more.pairs}["nar", "när"]
+    assert record.accepted == 28
+    assert record.assured == pytest.approx(ASSURED_RISK ** (1 / 29))
+    profile = profile_of(more)
+    assert profile.assured == {("nar", "när"): pytest.approx(record.assured, abs=1e-6)}
+    # where the sentence left the engine in doubt, it shows what the pair has earned …
+    assert profile.confidence(0.77, "nar", "när", guarded=False) == pytest.approx(record.assured)
+    # … but never more than a change of a valid word may show
+    assert profile.confidence(0.77, "nar", "när", guarded=True) == 0.85
+    # listed with what it has earned (``korrektur corpus learned``)
+    listed = "\n".join(summary_lines(more, Edits(), "corpus"))
+    assert "nar → när (28 accepted, 0 rejected, offset " in listed
+    assert "shown at least 0.902)" in listed
+    # one rejection, and the acceptances guarantee nothing
+    rejected = learn([lessons([*sure, *sure, sample("nar", "när", 0.99, False)])])
+    assert profile_of(rejected).assured == {}
+    assert profile_of(rejected).confidence(0.77, "nar", "när", guarded=False) < 0.9
 
 
 def test_the_calibration_rises_and_few_decisions_move_it_little() -> None:
@@ -173,3 +205,19 @@ def test_a_misprint_needs_a_change_accepted_where_the_engine_was_in_doubt() -> N
     # a doubted change shown lifted (and so accepted in bulk) is no such evidence
     lifted = [*sure, sample("xa", "xå", 0.85, True, shown=0.95, valid=True)]
     assert learn([lessons(lifted, corrected={"xa": 31})]).misprints == {}
+
+
+def test_ranges_made_en_dashes_offer_the_en_dash_as_sure_as_their_share() -> None:
+    def ranges(dashed: int, left: int) -> Lessons:
+        one = lessons([sample("x", "y", 0.9, True)])
+        one.ranges.update({EN_DASH: dashed, HYPHEN: left})
+        return one
+
+    learned = learn([ranges(1, 0), ranges(2, 1)])
+    assert learned.ranges == {EN_DASH: 3, HYPHEN: 1}
+    assert profile_of(learned).range_dash == pytest.approx(4 / 6)  # (3 + 1) / (3 + 1 + 2)
+    assert range_dash({EN_DASH: 8}) == pytest.approx(0.9)  # eight in a row: in bulk at 0.9
+    # a collection that keeps its hyphens as often as not is offered nothing
+    assert profile_of(learn([ranges(2, 2)])).range_dash == 0.0
+    assert profile_of(learn([ranges(0, 0)])).range_dash == 0.0
+    assert learn([ranges(1, 0)]).digest() != learn([ranges(0, 1)]).digest()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from korrektur.corpus.learning.lessons import Lessons, lessons_of
+from korrektur.corpus.learning.lessons import EN_DASH, HYPHEN, Lessons, lessons_of
 from korrektur.engine.words.profile import ENGINE_CONFIDENCE
 from korrektur.model import Document, Kind, ReviewSession, Status, Suggestion
 from korrektur.store.review import Review
@@ -131,3 +131,14 @@ def test_manual_edits_are_the_reviewers_words() -> None:
     assert manual
     assert manual[0].status is Status.ACCEPTED
     assert not lessons.samples  # the reviewer's own edit is no decision on the engine
+
+
+def test_hyphens_between_numbers_count_as_the_reviewer_left_them() -> None:
+    text = "Åren 1990-1995 och sidorna 3-4, 7-9 samt EU-kommissionen.\n"
+    session = ReviewSession(Document.from_text(text), [])
+    start = text.index("1990-1995")
+    session.apply_manual_edit(start, start + len("1990-1995"), "1990–1995")
+    lessons = lessons_of(Review(session), KNOWN.__contains__)
+    # one range made an en dash, two left as printed; a hyphen between words is no range
+    assert dict(lessons.ranges) == {EN_DASH: 1, HYPHEN: 2}
+    assert Lessons.from_json(lessons.as_json()) == lessons

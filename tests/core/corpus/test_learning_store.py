@@ -35,6 +35,7 @@ def state() -> Learned:
         calibration=[Point(0.7, 0.65, 8), Point(0.95, 0.97, 4)],
         confusions={"confusions": {"a>ä": 6}, "gold_chars": {"ä": 40}},
         misprints={"ar": 30, "na": 9},
+        ranges={"en_dash": 3, "hyphen": 1},
     )
 
 
@@ -151,3 +152,28 @@ def test_writing_keeps_the_old_files_when_it_cannot(tmp_path: Path) -> None:
         write_learned(tmp_path, Learned(), Edits(), WHEN)
     assert (tmp_path / FILE).read_bytes() == before
     assert yaml.safe_load(before)["words"] == {"Kallby": 3, "Tärnqvist": 1}
+
+
+def test_the_number_ranges_are_edited_like_the_rest(tmp_path: Path) -> None:
+    written = state()
+    write_learned(tmp_path, written, Edits(), WHEN)
+    path = tmp_path / FILE
+    text = path.read_text(encoding="utf-8")
+    assert "number_ranges: {en_dash: 3, hyphen: 1}" in text
+    # the archivist's collection keeps its hyphens: they say so in the file
+    path.write_text(text.replace("{en_dash: 3, hyphen: 1}", "{en_dash: 3, hyphen: 9}"), "utf-8")
+    found = read_learned(tmp_path)
+    assert found is not None
+    assert found[0].ranges == {"en_dash": 3, "hyphen": 9}
+    edits = changes(written, found[0])
+    assert edits.ranges == {"hyphen": 9}
+    newer = state()
+    newer.ranges = {"en_dash": 5, "hyphen": 1}  # learned again from more documents
+    assert edits.apply(newer).ranges == {"en_dash": 5, "hyphen": 9}
+    write_learned(tmp_path, edits.apply(newer), edits, WHEN)
+    again = read_learned(tmp_path)
+    assert again is not None
+    assert again[1].ranges == {"hyphen": 9}  # the edit kept, listed as the reviewer's
+    path.write_text(text.replace("{en_dash: 3, hyphen: 1}", "{en_dash: -1}"), "utf-8")
+    with pytest.raises(CorpusError, match="number_ranges"):
+        read_learned(tmp_path)

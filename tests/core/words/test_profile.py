@@ -163,3 +163,23 @@ def test_a_misprint_of_the_corpus_is_no_valid_word_to_guard(lexicon: Lexicon) ->
     assert engine < VALID_CEILING
     assert guarded["ar"].confidence == VALID_CEILING
     assert lifted["ar"].confidence > 0.95
+
+
+def test_a_corpus_that_writes_ranges_with_en_dashes_is_offered_the_en_dash(
+    lexicon: Lexicon,
+) -> None:
+    text = "Under 1990-1995 och pa sidorna 3-4 traffade vi EU-kommissionen.\n"
+
+    def found(profile: Profile) -> list[Suggestion]:
+        analyzer = ProfiledAnalyzer(profile, lexicon, exclude=frozenset())
+        return analyzer.analyse(Document.from_text(text), NoProgress())
+
+    assert all(s.original != "-" for s in found(Profile()))  # the engine alone: none
+    offered = [s for s in found(Profile(range_dash=0.75)) if s.original == "-"]
+    assert [(text[s.start - 4 : s.end + 4], s.replacement) for s in offered] == [
+        ("1990-1995", "–"),
+        ("na 3-4 tr", "–"),
+    ]  # only between numbers, not in EU-kommissionen
+    assert {s.confidence for s in offered} == {0.75}
+    assert all(s.is_word_fix for s in offered)  # decided with the words, in bulk too
+    assert "en dash" in offered[0].reason

@@ -184,3 +184,32 @@ def test_the_corpus_learns_after_a_decision_and_updates_the_other_documents(
         ]
         assert any("re-scored by learned state" in note for note in notes)
     window.close()
+
+
+def test_the_learned_tab_shows_assured_pairs_and_how_the_corpus_writes_number_ranges(
+    qtbot, services, messages, files, project
+):
+    from corpus_ui import make_corpus_window
+
+    from korrektur.corpus.learning.estimate import Learned, PairRecord
+    from korrektur.corpus.learning.store import Edits, write_learned
+
+    pairs = [PairRecord("nar", "när", 40, 0, 2, 0.3), PairRecord("pa", "på", 2, 3, 1, -1.2)]
+    ranges = {"en_dash": 3, "hyphen": 1}
+    learned = Learned(documents=3, decisions=45, words_reviewed=900, pairs=pairs, ranges=ranges)
+    write_learned(project, learned, Edits(), "2026-12-06T12:00:00+00:00")
+    window = make_corpus_window(qtbot, services, messages, project)
+    qtbot.waitUntil(lambda: window.figures is not None and not window.service.analysing)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    pane = _search(qtbot, window, "for")  # a search first: the focus is in the occurrences
+    pane.tabs.setCurrentWidget(pane.learned)
+    qtbot.mouseClick(pane.learned.viewport(), Qt.MouseButton.LeftButton)
+    shown = pane.learned.toPlainText()
+    # 40 acceptances in a row: at least 0.05 ** (1 / 41) of such changes are right
+    assert "nar → när: 40 accepted, none rejected: shown at least 0.930" in shown
+    assert "pa → på: 2 accepted, 3 rejected, confidence -1.20" in shown
+    assert (
+        "Ranges of numbers: 3 hyphens made en dashes, 1 left as printed; "
+        "the en dash is offered (confidence 0.67)" in shown
+    )

@@ -13,7 +13,8 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from korrektur.corpus.learning.estimate import Learned
+from korrektur.corpus.learning.estimate import ASSURED_MIN, Learned, range_dash
+from korrektur.corpus.learning.lessons import EN_DASH, HYPHEN
 from korrektur.corpus.learning.rescore import rescored
 from korrektur.corpus.learning.store import Edits, learned_path, read_learned
 from korrektur.corpus.opening import open_corpus
@@ -66,7 +67,9 @@ def summary_lines(state: Learned, edits: Edits, where: str) -> list[str]:
         f"pairs ({len(pairs)}): "
         + _listed(
             f"{p.original} → {p.replacement} ({p.accepted} accepted, {p.rejected} rejected, "
-            f"offset {p.offset:+.2f})"
+            f"offset {p.offset:+.2f}"
+            + (f", shown at least {p.assured:.3f}" if p.assured >= ASSURED_MIN else "")
+            + ")"
             for p in pairs
         )
     )
@@ -79,12 +82,19 @@ def summary_lines(state: Learned, edits: Edits, where: str) -> list[str]:
     )
     misprints = sorted(state.misprints.items(), key=lambda item: (-item[1], item[0]))
     lines.append(f"misprints ({len(misprints)}): " + _listed(f"{w} {n}" for w, n in misprints))
+    dashed, left = state.ranges.get(EN_DASH, 0), state.ranges.get(HYPHEN, 0)
+    dash = range_dash(state.ranges)
+    lines.append(
+        f"number ranges: {dashed} hyphens made en dashes, {left} left"
+        + (f": the en dash offered at {dash:.3f}" if dash else "")
+    )
     if edits:
         lines.append(
             f"your edits: {len(edits.words)} words, {len(edits.pairs)} pairs, "
             f"{sum(len(c) for c in edits.confusions.values())} confusions, "
             f"{len(edits.misprints)} misprints"
             + (", calibration replaced" if edits.calibration is not None else "")
+            + (", number ranges replaced" if edits.ranges else "")
         )
     return lines
 

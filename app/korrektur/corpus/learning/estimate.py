@@ -24,7 +24,16 @@ the engine says on its own, so that a handful of decisions moves it only a littl
 * a pair's offset is the log-odds shift that best explains its acceptances, given the
   calibrated confidence each had, under a normal prior (``PAIR_SD``) centred on no shift;
   a pair accepted one by one at least ``TRUSTED_CHECKS`` times where the engine was unsure
-  (shown below ``CHECKED_BELOW``), and never rejected, may lift changes of valid words.
+  (shown below ``CHECKED_BELOW``), and never rejected, may lift changes of valid words;
+* a pair the reviewer always accepted is *assured*: its share right is at least the
+  one-sided lower bound ``ASSURED_RISK ** (1 / (accepted + 1))`` (a uniform prior: 28
+  acceptances in a row for 0.9, 58 for 0.95), and its suggestions show at least that, when
+  it reaches ``ASSURED_MIN`` (the offset, a best guess, may say less where the engine was
+  sure of every acceptance). Whether a change of a valid word may be lifted at all is the
+  profile's rule, as for every other lift;
+* number ranges: once the reviewer has made a hyphen printed between two numbers an en
+  dash more often than left one, the engine offers the en dash wherever a range is printed
+  with a hyphen, as sure as the share so made, (en dash + 1) / (en dash + hyphen + 2).
 """
 
 from __future__ import annotations
@@ -36,7 +45,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 
-from korrektur.corpus.learning.lessons import Lessons, Sample
+from korrektur.corpus.learning.lessons import EN_DASH, HYPHEN, RANGES, Lessons, Sample
 from korrektur.engine.words.calibration import Calibration
 from korrektur.engine.words.profile import CorpusWord, Profile, logit, sigmoid
 
@@ -53,6 +62,8 @@ NEWTON_STEPS = 30
 MISPRINT_MIN = 8  # corrections before a word of the lexicon can be a misprint here …
 MISPRINT_SHARE = 0.1  # … and the most its estimated share right as printed may be …
 MISPRINT_CHECKS = 1  # … and changes of it accepted where the engine was in doubt
+ASSURED_RISK = 0.05  # the chance left that an assured pair is less often right than shown …
+ASSURED_MIN = 0.9  # … and the least share right worth showing (28 acceptances, none rejected)
 # The reviewed text's confusion counts count this many times over the shipped ones: the
 # documents of one collection share one OCR engine's habits, which those only approximate.
 EVIDENCE_WEIGHT = 2.0
@@ -82,6 +93,16 @@ class PairRecord:
     def trusted(self) -> bool:
         """The pair may lift changes of valid words (see the module docstring)."""
         return not self.rejected and self.checked >= TRUSTED_CHECKS
+
+    @property
+    def assured(self) -> float:
+        """The share right the pair's acceptances guarantee (see the module docstring).
+
+        0: it was rejected, or never accepted.
+        """
+        if self.rejected or not self.accepted:
+            return 0.0
+        return float(ASSURED_RISK ** (1.0 / (self.accepted + 1)))
 
     @property
     def key(self) -> tuple[str, str]:
@@ -117,6 +138,8 @@ class Learned:
         confusions: the OCR confusion counts of the reviewed text.
         misprints: words of the lexicon this corpus does not write as printed (lower
             case), with how often the reviewer corrected them.
+        ranges: hyphens printed between two numbers, by how the reviewer left them
+            (``lessons.RANGES``: made an en dash, or left a hyphen).
     """
 
     documents: int = 0
@@ -127,6 +150,7 @@ class Learned:
     calibration: list[Point] = field(default_factory=list)
     confusions: dict[str, dict[str, int]] = field(default_factory=dict)
     misprints: dict[str, int] = field(default_factory=dict)
+    ranges: dict[str, int] = field(default_factory=dict)
 
     def content(self) -> dict[str, object]:
         """What the engine uses, as plain data (what ``digest`` hashes)."""
@@ -137,6 +161,7 @@ class Learned:
             "calibration": [asdict(p) for p in self.calibration],
             "confusions": {s: dict(sorted(self.confusions.get(s, {}).items())) for s in SECTIONS},
             "misprints": dict(sorted(self.misprints.items())),
+            **({"ranges": dict(sorted(self.ranges.items()))} if self.ranges else {}),
         }
 
     def digest(self) -> str:
@@ -151,6 +176,7 @@ def learn(lessons: Iterable[Lessons]) -> Learned:
     kept: Counter[str] = Counter()
     corrected: Counter[str] = Counter()
     stood: Counter[str] = Counter()
+    ranges: Counter[str] = Counter()
     samples: list[Sample] = []
     confusions: dict[str, Counter[str]] = {section: Counter() for section in SECTIONS}
     for one in lessons:
@@ -161,12 +187,14 @@ def learn(lessons: Iterable[Lessons]) -> Learned:
         kept.update(one.kept)
         corrected.update(one.corrected)
         stood.update(one.stood)
+        ranges.update(one.ranges)
         samples.extend(one.samples)
         for section in SECTIONS:
             confusions[section].update(one.confusions.get(section, {}))
     learned.decisions = len(samples)
     learned.words = _corpus_words(kept, corrected)
     learned.misprints = _misprints(samples, corrected, stood)
+    learned.ranges = {key: ranges[key] for key in RANGES if ranges[key]}
     calibration = fit_calibration(samples)
     learned.calibration = calibration
     learned.pairs = _pairs(samples, _map(calibration))
@@ -255,7 +283,7 @@ def _map(points: list[Point]) -> Calibration | None:
 
 
 def _pairs(samples: list[Sample], calibration: Calibration | None) -> list[PairRecord]:
-    """The pairs worth a record: rejected at least once, or with an offset to keep."""
+    """The pairs worth a record: rejected at least once, with an offset to keep, or assured."""
     grouped: dict[tuple[str, str], list[Sample]] = {}
     for sample in samples:
         grouped.setdefault((sample.original, sample.replacement), []).append(sample)
@@ -268,13 +296,12 @@ def _pairs(samples: list[Sample], calibration: Calibration | None) -> list[PairR
         ]
         offset = pair_offset(starts)
         rejected = len(listed) - len(accepted)
-        if rejected or abs(offset) >= MIN_OFFSET:
-            checked = sum(1 for s in accepted if s.shown < CHECKED_BELOW)
-            records.append(
-                PairRecord(
-                    original, replacement, len(accepted), rejected, checked, round(offset, 4)
-                )
-            )
+        checked = sum(1 for s in accepted if s.shown < CHECKED_BELOW)
+        record = PairRecord(
+            original, replacement, len(accepted), rejected, checked, round(offset, 4)
+        )
+        if rejected or abs(offset) >= MIN_OFFSET or record.assured >= ASSURED_MIN:
+            records.append(record)
     return sorted(records, key=lambda r: r.key)
 
 
@@ -311,10 +338,31 @@ def profile_of(learned: Learned, evidence_weight: float = EVIDENCE_WEIGHT) -> Pr
         words[word.lower()] = CorpusWord(math.log(share), capitalised)
     pairs = {record.key: record.offset for record in learned.pairs if record.offset}
     trusted = frozenset(record.key for record in learned.pairs if record.trusted)
+    assured = {
+        record.key: round(record.assured, 6)
+        for record in learned.pairs
+        if record.assured >= ASSURED_MIN
+    }
     evidence = _weighted(learned.confusions, evidence_weight)
     calibration = _map(learned.calibration)
     misprints = frozenset(word.lower() for word in learned.misprints)
-    return Profile(words, evidence, calibration, pairs, trusted, learned.digest(), misprints)
+    return Profile(
+        words,
+        evidence,
+        calibration,
+        pairs,
+        trusted,
+        learned.digest(),
+        misprints,
+        assured,
+        range_dash(learned.ranges),
+    )
+
+
+def range_dash(ranges: Mapping[str, int]) -> float:
+    """How sure an en dash for a range printed with a hyphen is (0: not offered)."""
+    dashed, left = ranges.get(EN_DASH, 0), ranges.get(HYPHEN, 0)
+    return round((dashed + 1) / (dashed + left + 2), 6) if dashed > left else 0.0
 
 
 def _weighted(

@@ -40,7 +40,7 @@ from korrektur.store.tool import current_tool
 from korrektur.store.validate import ReviewFileError
 
 CACHE = ".learned-lessons.json"
-CACHE_FORMAT = 2  # 2: lessons count the words that stood
+CACHE_FORMAT = 3  # 2: lessons count the words that stood; 3: ranges
 DECIDED = "status != 'pending'"
 
 

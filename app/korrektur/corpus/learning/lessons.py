@@ -10,12 +10,15 @@ channel need. From the decided word suggestions and the reviewer's own edits com
   reviewer let stand as printed;
 * one sample per decided suggestion (the engine's confidence, whether it was accepted,
   the pair, whether it changed a valid word) for the calibration and the pair offsets;
-* the OCR confusions between each token as printed and as the reviewer left it.
+* the OCR confusions between each token as printed and as the reviewer left it;
+* how the reviewer left a hyphen printed between two numbers (``12-14``): as an en dash
+  (``12–14``, the typesetter's range) or as it was (``RANGES``).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +37,10 @@ from korrektur.store.review import Review
 REVIEWED = frozenset(WORD_KINDS | {Kind.MANUAL})  # the suggestions a reviewer's words show in
 MIN_WORD = 2  # letters a word needs to be learned
 HYPHENS = frozenset("-‐­¬")  # what ends the first half of a word broken at a line end
+EN_DASH, HYPHEN = "en_dash", "hyphen"  # how a range of numbers printed with a hyphen was left
+RANGES = (EN_DASH, HYPHEN)
+_RANGE = re.compile(r"(?<=\d)-(?=\d)")  # a hyphen between two digits (``1990-1995``)
+_EN_RANGE = re.compile(r"(?<=\d)–(?=\d)")
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,8 @@ class Lessons:
         samples: the decided word suggestions.
         confusions: the OCR confusion counts (``ConfusionTally.counts``).
         words: the words whose reading the reviewer settled.
+        ranges: the hyphens printed between two numbers, by how the reviewer left them
+            (``RANGES``).
     """
 
     kept: Counter[str] = field(default_factory=Counter)
@@ -75,6 +84,7 @@ class Lessons:
     confusions: dict[str, dict[str, int]] = field(default_factory=dict)
     words: int = 0
     stood: Counter[str] = field(default_factory=Counter)
+    ranges: Counter[str] = field(default_factory=Counter)
 
     @property
     def decisions(self) -> int:
@@ -93,6 +103,7 @@ class Lessons:
             "confusions": self.confusions,
             "words": self.words,
             "stood": dict(self.stood),
+            "ranges": dict(self.ranges),
         }
 
     @classmethod
@@ -108,6 +119,7 @@ class Lessons:
             data["confusions"],
             int(data["words"]),
             Counter(data["stood"]),
+            Counter(data["ranges"]),
         )
 
 
@@ -137,6 +149,7 @@ def lessons_of(review: Review, known: Callable[[str], bool]) -> Lessons:
         if touched:
             _learn_words(lessons, raw, final, known)
         _stood(lessons, raw, final, known)
+        _range(lessons, raw, final)
     lessons.confusions = tally.counts()
     return lessons
 
@@ -164,6 +177,15 @@ def _stood(lessons: Lessons, raw: str, final: str, known: Callable[[str], bool])
         low = part.lower()
         if low in lows and known(low):
             lessons.stood[low] += 1
+
+
+def _range(lessons: Lessons, raw: str, final: str) -> None:
+    """How the reviewer left a token's hyphens between numbers: as en dashes, or as printed."""
+    printed = len(_RANGE.findall(raw))
+    if printed:
+        dashed = min(printed, len(_EN_RANGE.findall(final)))
+        lessons.ranges[EN_DASH] += dashed
+        lessons.ranges[HYPHEN] += min(printed - dashed, len(_RANGE.findall(final)))
 
 
 def _wordlike(text: str) -> bool:

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from korrektur.corpus.learning.estimate import SECTIONS, Learned, PairRecord, Point
+from korrektur.corpus.learning.lessons import RANGES
 from korrektur.corpus.project import CorpusError
 from korrektur.store.atomic import WriteError, atomic_write_text
 from korrektur.store.yamlio import FlowMap, dump
@@ -28,6 +29,7 @@ FILE = "learned.yaml"
 WRITTEN = ".learned-written.yaml"
 FORMAT = "korrektur-learned"
 FORMAT_VERSION = 1
+RANGES_KEY = "number_ranges"
 
 COMMENT = """\
 What this corpus has learned from its reviewer's decisions (korrektur corpus learn).
@@ -37,11 +39,15 @@ changed is kept (listed under 'edits') and laid over what it learns.
                never suggested against, and read into their damaged variants
   pairs        corrections the reviewer decided: accepted, rejected (or edited), checked
                (accepted one by one where the engine was unsure), and the log-odds offset
-               added to their confidence (negative: accepted less often than it claimed)
+               added to their confidence (negative: accepted less often than it claimed);
+               a pair accepted 28 times or more and never rejected shows at least the
+               share right so many acceptances in a row guarantee (0.9 at 28, 0.95 at 58)
   calibration  the engine's confidence and the share the reviewer accepted in this corpus
   confusions   the OCR confusions counted in the reviewed text ("raw>gold": times)
   misprints    words of the lexicon this collection does not write as printed, with how
-               often the reviewer corrected them: their changes may go in bulk"""
+               often the reviewer corrected them: their changes may go in bulk
+  number_ranges  hyphens printed between two numbers (12-14) the reviewer made en dashes
+               (12–14) and left as printed: with more en dashes, the en dash is offered"""
 
 
 @dataclass
@@ -54,6 +60,7 @@ class Edits:
         calibration: points that replace the learned ones (None: no edit; empty: none).
         confusions: section → key → count; 0 forgets the count.
         misprints: word → count; 0 means never a misprint of this corpus.
+        ranges: how the reviewer left hyphens between numbers (``lessons.RANGES``) → count.
     """
 
     words: dict[str, int] = field(default_factory=dict)
@@ -61,6 +68,7 @@ class Edits:
     calibration: list[Point] | None = None
     confusions: dict[str, dict[str, int]] = field(default_factory=dict)
     misprints: dict[str, int] = field(default_factory=dict)
+    ranges: dict[str, int] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(
@@ -69,6 +77,7 @@ class Edits:
             or self.calibration is not None
             or self.confusions
             or self.misprints
+            or self.ranges
         )
 
     def apply(self, learned: Learned) -> Learned:
@@ -99,8 +108,10 @@ class Edits:
             misprints.pop(word.lower(), None)
             if count > 0:
                 misprints[word.lower()] = count
+        ranges = {**learned.ranges, **self.ranges}
         return replace(
             learned,
+            ranges={key: ranges[key] for key in RANGES if ranges.get(key, 0) > 0},
             words=dict(sorted(words.items())),
             pairs=sorted(pairs.values(), key=lambda p: p.key),
             calibration=list(calibration),
@@ -119,6 +130,7 @@ class Edits:
                 for section in {*self.confusions, *newer.confusions}
             },
             {**self.misprints, **newer.misprints},
+            {**self.ranges, **newer.ranges},
         )
 
 
@@ -153,6 +165,11 @@ def changes(written: Learned, found: Learned) -> Edits:
     edits.misprints.update(
         {w: n for w, n in found.misprints.items() if written.misprints.get(w) != n}
     )
+    edits.ranges = {
+        key: found.ranges.get(key, 0)
+        for key in RANGES
+        if found.ranges.get(key, 0) != written.ranges.get(key, 0)
+    }
     return edits
 
 
@@ -202,6 +219,7 @@ def _body(learned: Learned) -> dict[str, Any]:
         "calibration": [FlowMap(asdict(p)) for p in learned.calibration],
         "confusions": {s: dict(learned.confusions[s]) for s in SECTIONS if s in learned.confusions},
         "misprints": dict(learned.misprints),
+        **({RANGES_KEY: FlowMap(dict(learned.ranges))} if learned.ranges else {}),
     }
 
 
@@ -224,6 +242,8 @@ def _edits_body(edits: Edits) -> dict[str, Any]:
         body["confusions"] = edits.confusions
     if edits.misprints:
         body["misprints"] = dict(sorted(edits.misprints.items()))
+    if edits.ranges:
+        body[RANGES_KEY] = FlowMap(dict(edits.ranges))
     return body
 
 
@@ -298,6 +318,7 @@ def _parse(data: Mapping[str, Any], path: Path) -> Learned:
             sorted(points, key=lambda p: p.engine),
             confusions,
             dict(sorted(misprints.items())),
+            {k: n for k, n in _ranges(data).items() if n > 0},
         )
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise CorpusError(f"{path} is damaged ({exc}); fix it, or delete it to learn anew") from (
@@ -314,6 +335,13 @@ def _pair(item: Mapping[str, Any]) -> PairRecord:
         int(item.get("checked", 0)),
         float(item.get("offset", 0.0)),
     )
+
+
+def _ranges(data: Mapping[str, Any]) -> dict[str, int]:
+    counts = {str(k): int(n) for k, n in (data.get(RANGES_KEY) or {}).items()}
+    if any(key not in RANGES or count < 0 for key, count in counts.items()):
+        raise ValueError(f"{RANGES_KEY} counts only {' and '.join(RANGES)}, none below 0")
+    return {key: counts[key] for key in RANGES if key in counts}
 
 
 def _point(item: Mapping[str, Any]) -> Point:
@@ -337,6 +365,7 @@ def _parse_edits(data: Mapping[str, Any], path: Path) -> Edits:
             for section, counts in (data.get("confusions") or {}).items()
         }
         edits.misprints = {str(w): int(n) for w, n in (data.get("misprints") or {}).items()}
+        edits.ranges = _ranges(data)
         return edits
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise CorpusError(f"{path}: the edits are damaged ({exc})") from None

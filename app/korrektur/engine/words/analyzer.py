@@ -331,6 +331,8 @@ class WordAnalyzer:
         for word, decision in zip(words, decisions, strict=True):
             if decision.options[0].text == (word.written or word.raw) or word.mode is protected:
                 continue
+            if decision.guessed:
+                continue  # a guess between two words is left to the reviewer
             if decision.context_used:
                 left = _neighbour(words, decisions, word.left)
                 right = _neighbour(words, decisions, word.right)

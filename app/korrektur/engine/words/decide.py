@@ -35,11 +35,16 @@ DAMAGE = math.log(1e-3)  # per digit or symbol inside letters (f6r, &r): rarely 
 ACCENT = math.log(0.05)  # per é in an unknown lower-case word (é mostly misreads ö/ä)
 NAME_ACCENT_TAIL = 3  # … or before the last three letters of a capitalised one
 UNKNOWN_CAPS = 0.3  # capitalised share assumed for a word the corpus never showed
-MIN_CAPS = 0.02  # headings and list items capitalise any word now and then
+# Inside a sentence an author capitalises a word the corpus never showed capitalised about as
+# rarely as the lexicon's floor for such words (headings and list items are sentence starts).
+MIN_CAPS = 0.01
 MAX_OPTIONS = 6
 AMBIGUOUS = 0.9999  # below this certainty, the neighbours are asked
 CONTEXT_FLIP = 0.9  # the neighbours change a valid word only if the other is this likely then
 CONTEXT_MIN = 1e-5  # options less likely than this before context stay out of the running
+GUESS = 0.7  # a reading less likely than this, with another word as its rival, is a guess
+GUESS_REWRITES = math.log(0.2)  # … and so is a compound of three parts or more that needs
+# rewrites less likely than this (beyond restoring diacritics: ``uppe``+``hälls``+``tillstånd``)
 DIGIT_SHARE = math.log(0.1)  # of the numbers in text, the share that is one given digit
 # A one-letter word (i, å) printed as a lone digit: OCR engines trained on English, which has
 # no such lower-case word, print it as a digit or symbol far more often than they misread the
@@ -129,6 +134,38 @@ class Verdict:
             return _RARE_WORD
         return _WORD
 
+    @property
+    def guessed(self) -> bool:
+        """The best word is a guess between words: less than ``GUESS`` likely, its rival a word.
+
+        The rival is the likeliest option that is another word (not the best word in another
+        case): a known word as written, or another reading (``söker``/``säker`` for
+        ``séker``, ``når``/``när`` for ``nar``). Such a change is not suggested: the reviewer
+        sees the word as OCR printed it rather than a real word that may be the wrong one.
+        Against the raw word unknown to the lexicon the best reading is no guess, unless it
+        is a compound of three parts or more that also needs misread letters undone
+        (``GUESS_REWRITES``): each part and each rewrite is one more assumption.
+        """
+        candidate = self.options[0].candidate
+        if (
+            candidate is not None
+            and len(candidate.parts) > 2
+            and candidate.source is _COMPOUND
+            and candidate.channel < GUESS_REWRITES
+        ):
+            return True
+        if self.probabilities[0] >= GUESS:
+            return False  # (quick: most verdicts; the best word's share is at least this)
+        word = self.options[0].word
+        share = 0.0
+        rival: Option | None = None
+        for option, probability in zip(self.options, self.probabilities, strict=True):
+            if option.word == word:
+                share += probability
+            elif rival is None:
+                rival = option
+        return share < GUESS and rival is not None and rival.candidate is not None
+
     def without_context(self) -> Verdict:
         """The decision before any context was applied (itself when none was)."""
         return self.plain if self.plain is not None else self
@@ -154,7 +191,7 @@ def unknown_prior(occurrence: Occurrence) -> float:
 
 
 def cased(
-    occurrence: Occurrence, word: str, lexicon: Lexicon, channel: Channel
+    occurrence: Occurrence, word: str, lexicon: Lexicon, channel: Channel, first: str = ""
 ) -> list[tuple[str, float]]:
     """Ways to write ``word`` in place of ``occurrence``, with the log-cost of each case.
 
@@ -162,7 +199,9 @@ def cased(
     sentence is either a capitalised word (as often as the corpus capitalises it there) or a
     lower-case word whose first letter OCR printed as a capital (as often as the channel says
     for that letter: ``A`` for ``å`` is common, ``K`` for ``k`` rare): both are offered. A
-    capital that OCR made of another letter (``I`` for ``l``) says nothing about case.
+    capital that OCR made of another letter (``I`` for ``l``) says nothing about case. A
+    compound the corpus never showed is capitalised as often as its ``first`` part is
+    (``Översökta`` as ``över``, ``Malmöhamnen`` as ``Malmö``).
     """
     case = occurrence.case
     title = word[:1].upper() + word[1:]
@@ -180,6 +219,8 @@ def cased(
     if occurrence.sentence_start or occurrence.capital:
         return [(title, 0.0)]
     share = lexicon.capitalised_share(word)
+    if share is None and first:
+        share = lexicon.capitalised_share(first)
     share = UNKNOWN_CAPS if share is None else share
     as_title = math.log(max(share, MIN_CAPS))
     as_lower = math.log(max(1.0 - share, 0.01))
@@ -210,7 +251,8 @@ def options(
         score = candidate.score
         if number is not None:  # a one-letter word printed as a digit: see LONE_LETTER
             score = candidate.prior + max(candidate.channel, math.log(LONE_LETTER))
-        for text, cost in cased(occurrence, candidate.word, lexicon, channel):
+        first = candidate.parts[0] if candidate.parts else ""
+        for text, cost in cased(occurrence, candidate.word, lexicon, channel, first):
             option = Option(text, candidate.word, score + cost, candidate)
             if text not in found or option.score > found[text].score:
                 found[text] = option

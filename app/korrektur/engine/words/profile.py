@@ -13,7 +13,11 @@ through the engine's own doors, never around them:
 * **calibration** — a monotone map from the engine's confidence to the share of such
   suggestions the reviewer accepted in this corpus;
 * **pairs** — a log-odds offset per correction pair, negative for pairs the reviewer
-  rejected, positive for pairs accepted more often than their confidence said.
+  rejected, positive for pairs accepted more often than their confidence said; and for a
+  pair the reviewer always accepted, the share right its acceptances guarantee, shown at
+  least (``Profile.assured``);
+* **number ranges** — where the reviewer made hyphens printed between two numbers en
+  dashes, the engine offers the en dash for every such hyphen (``Profile.range_dash``).
 
 Learning lowers any confidence, but lifts one past ``VALID_CEILING`` (below every bulk
 threshold in use) only where the engine's own calibration is trusted: a change decided by
@@ -29,7 +33,9 @@ doubt (``Profile.misprints``): changing it breaks no word here.
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 
@@ -41,7 +47,8 @@ from korrektur.engine.words.lexicon_cache import shared_lexicon
 from korrektur.engine.words.occurrences import Occurrence
 from korrektur.engine.words.text import fold
 from korrektur.model.document import Document
-from korrektur.model.suggestion import Suggestion
+from korrektur.model.reason import Reason, phrase
+from korrektur.model.suggestion import Kind, Suggestion
 
 VALID_CEILING = 0.85  # learning lifts a guarded suggestion no higher (see module doc)
 LIFTED_KINDS = frozenset({CONTEXT, PLAIN})  # kinds of evidence learning may lift further
@@ -80,6 +87,10 @@ class Profile:
         digest: a short hash of the learned state this profile was made from.
         misprints: words of the lexicon (lower case) that this corpus does not write as
             printed: changing them breaks no valid word (see ``VALID_CEILING``).
+        assured: pairs the reviewer always accepted → the least confidence they show (the
+            share right their acceptances guarantee).
+        range_dash: the confidence of an en dash for a hyphen printed between two numbers
+            (0: this corpus does not write its ranges with one).
     """
 
     words: Mapping[str, CorpusWord] = field(default_factory=dict)
@@ -89,6 +100,8 @@ class Profile:
     trusted: frozenset[tuple[str, str]] = frozenset()
     digest: str = ""
     misprints: frozenset[str] = frozenset()
+    assured: Mapping[tuple[str, str], float] = field(default_factory=dict)
+    range_dash: float = 0.0
 
     def confidence(
         self, confidence: float, original: str, replacement: str, guarded: bool
@@ -99,11 +112,13 @@ class Profile:
         valid as written, or the engine's confidence in it is capped (see the module doc).
         """
         offset = self.pairs.get((original, replacement))
-        if self.calibration is None and not offset:
+        least = self.assured.get((original, replacement), 0.0)
+        if self.calibration is None and not offset and not least:
             return confidence
         found = self.calibration.confidence(confidence) if self.calibration else confidence
         if offset:
             found = sigmoid(logit(found) + offset)
+        found = max(found, least)
         if guarded and (original, replacement) not in self.trusted:
             found = min(found, max(confidence, VALID_CEILING))
         found = min(1.0, max(0.0, round(found, 6)))
@@ -205,10 +220,25 @@ class ProfiledAnalyzer(WordAnalyzer):
     def suggestions(
         self, document: Document, words: list[Occurrence], decisions: list[Verdict]
     ) -> list[Suggestion]:
-        """The engine's suggestions, with corpus words left alone and confidences learned."""
+        """The engine's suggestions, with corpus words left alone and confidences learned.
+
+        And, where this corpus writes its ranges of numbers with an en dash, the en dash.
+        """
+        found = self._learned(document, words, decisions)
+        dash = self.profile.range_dash
+        return _with_ranges(found, document.text, dash) if dash else found
+
+    def _learned(
+        self, document: Document, words: list[Occurrence], decisions: list[Verdict]
+    ) -> list[Suggestion]:
         found = super().suggestions(document, words, decisions)
         profile = self.profile
-        if not profile.words and not profile.pairs and profile.calibration is None:
+        if (
+            not profile.words
+            and not profile.pairs
+            and not profile.assured
+            and profile.calibration is None
+        ):
             return found  # (misprints only lift: without calibration or offsets, nothing)
         immune = {
             piece.start for word in words if word.low in profile.words for piece in word.pieces
@@ -235,6 +265,37 @@ class ProfiledAnalyzer(WordAnalyzer):
                 suggestion = replace(suggestion, confidence=confidence, meta=meta)
             kept.append(suggestion)
         return kept
+
+
+_RANGE = re.compile(r"(?<=\d)-(?=\d)")  # a hyphen between two digits (``1990-1995``)
+EN_DASH = "–"
+
+
+def _with_ranges(found: list[Suggestion], text: str, confidence: float) -> list[Suggestion]:
+    """``found`` with an en dash offered for every hyphen between numbers it leaves alone."""
+    spans = sorted((s.start, s.end) for s in found)
+    starts = [start for start, _ in spans]
+    ranges = []
+    for match in _RANGE.finditer(text):
+        at = bisect.bisect_right(starts, match.start()) - 1
+        if at >= 0 and spans[at][1] > match.start():
+            continue  # inside a suggestion of the engine's own
+        reason = Reason(phrase("range-dash"))
+        ranges.append(
+            Suggestion(
+                "",
+                match.start(),
+                match.end(),
+                "-",
+                EN_DASH,
+                frozenset({Kind.OCR}),
+                confidence=confidence,
+                reason=reason,
+            )
+        )
+    if not ranges:
+        return found
+    return sorted([*found, *ranges], key=lambda s: (s.start, s.end))
 
 
 def engine_confidence(suggestion: Suggestion) -> float:
