@@ -350,7 +350,7 @@ class WordAnalyzer:
     ) -> _Explained:
         others = [
             o.text
-            for o, p in zip(decision.options[1:], decision.probabilities[1:], strict=True)
+            for o, p in zip(decision.options[1:], decision.probabilities[1:])  # noqa: B905
             if p >= MIN_ALTERNATIVE
         ][:MAX_ALTERNATIVES]
         if word.as_written not in others:

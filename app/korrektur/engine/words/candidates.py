@@ -458,7 +458,7 @@ class Generator:
             return 0.0, ()
         cost = 0.0
         ops: list[Op] = []
-        for index, (raw, gold) in enumerate(zip(text, form, strict=True)):
+        for index, (raw, gold) in enumerate(zip(text, form)):  # noqa: B905
             if raw != gold:
                 if offset + index in fixed:
                     return None
@@ -668,23 +668,36 @@ def _combinations(
     Depth first: each set is followed by its extensions (the order ties are ranked in).
     """
     found: list[tuple[float, list[Site]]] = []
-
-    def extend(chosen: list[Site], first: int, cost: float) -> None:
-        end = chosen[-1].stop if chosen else -1
-        for index in range(first, len(sites)):
-            site = sites[index]
-            if site.start < end:
-                continue
-            total = cost + site.cost
-            if total < floor:
-                continue
-            picked = [*chosen, site]
-            found.append((total, picked))
-            if len(picked) < limit:
-                extend(picked, index + 1, total)
-
-    extend([], 0, 0.0)
+    _extend(found, sites, limit, floor, [], 0, 0.0)
     return found
+
+
+def _extend(
+    found: list[tuple[float, list[Site]]],
+    sites: list[Site],
+    limit: int,
+    floor: float,
+    chosen: list[Site],
+    first: int,
+    cost: float,
+) -> None:
+    """Add to ``found`` the extensions of ``chosen`` by ``sites[first:]``, depth first.
+
+    (A module function, not a closure: a nested function that calls itself is a reference
+    cycle, which would keep what it found alive until the cyclic collector runs.)
+    """
+    end = chosen[-1].stop if chosen else -1
+    for index in range(first, len(sites)):
+        site = sites[index]
+        if site.start < end:
+            continue
+        total = cost + site.cost
+        if total < floor:
+            continue
+        picked = [*chosen, site]
+        found.append((total, picked))
+        if len(picked) < limit:
+            _extend(found, sites, limit, floor, picked, index + 1, total)
 
 
 def _spliced(low: str, chosen: Sequence[Site]) -> str:

@@ -299,7 +299,7 @@ def with_context(
         return decision
     ranked = [
         Option(o.text, o.word, o.score, o.candidate, context.gain(left, o.word, right))
-        for o, p in zip(decision.options, decision.probabilities, strict=True)
+        for o, p in zip(decision.options, decision.probabilities)  # noqa: B905
         if p >= CONTEXT_MIN
     ]
     result = decide(ranked)

@@ -264,7 +264,7 @@ class RealWordModel:
         bias = entry.bias
         prior = [bias[i] for i in places]
         if logs:
-            prior = [s + g for s, g in zip(prior, logs, strict=True)]
+            prior = [s + g for s, g in zip(prior, logs)]  # noqa: B905
         index = entry.index if entry.index is not None else self._decode(entry)
         get = index.get
         steps, scale = entry.steps, entry.scale  # a weight: its step times the scale

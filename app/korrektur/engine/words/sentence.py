@@ -86,7 +86,7 @@ def in_sentence(
         return None
     mass = sum(shares.values())
     ranked = []
-    for option, probability in zip(decision.options, decision.probabilities, strict=True):
+    for option, probability in zip(decision.options, decision.probabilities):  # noqa: B905
         if probability < CONTEXT_MIN:
             continue
         word = occurrence.raw if option.word == NUMBER else option.word
@@ -134,7 +134,7 @@ def in_document(results: list[Verdict]) -> list[Verdict]:
     floors = [max(prior, 1e-300) for prior in base]
     # each posterior as (place of the option's text, probability), in the option order
     posteriors = [
-        [(place[o.text], p) for o, p in zip(r.options, r.probabilities, strict=True)]
+        [(place[o.text], p) for o, p in zip(r.options, r.probabilities)]  # noqa: B905
         for r in results
     ]
     current = posteriors
@@ -179,7 +179,7 @@ def _plan(decision: Verdict, model: RealWordModel, raw: str, lone: float) -> Pla
     shares: dict[str, float] = {}  # candidate word → its share of the plain probability
     likelihood: dict[str, float] = {}  # candidate word → P(printed | word), best case form
     digit = raw.isdigit()
-    for option, probability in zip(decision.options, decision.probabilities, strict=True):
+    for option, probability in zip(decision.options, decision.probabilities):  # noqa: B905
         if probability < CONTEXT_MIN or option.candidate is None:
             continue
         word = raw if option.word == NUMBER else option.word
