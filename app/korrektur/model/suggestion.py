@@ -28,6 +28,7 @@ WORD_KINDS = frozenset({Kind.DIACRITIC, Kind.OCR})
 STRUCTURE_KINDS = frozenset(
     {Kind.HYPHENATION, Kind.PAGE_FURNITURE, Kind.BULLET, Kind.REFLOW, Kind.WHITESPACE}
 )
+_KIND_TYPE = {Kind}  # (``Suggestion`` checks its kinds' types against it)
 KIND_GROUPS: dict[str, frozenset[Kind]] = {
     "word": WORD_KINDS,
     "structure": STRUCTURE_KINDS,
@@ -133,15 +134,15 @@ class Suggestion:
             raise ValueError("original text does not match the span length")
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence {self.confidence} outside 0..1")
-        if not all(type(k) is Kind for k in self.kinds):  # strings from files become kinds
-            self.kinds = frozenset(Kind(k) for k in self.kinds)
+        # (Checked in C, without generator frames: the engine makes ~13,000 per 54,000 words.)
+        if not set(map(type, self.kinds)) <= _KIND_TYPE:  # strings from files become kinds
+            self.kinds = frozenset(map(Kind, self.kinds))
         elif type(self.kinds) is not frozenset:
             self.kinds = frozenset(self.kinds)
-        self.alternatives = tuple(
-            a
-            for a in dict.fromkeys(self.alternatives)
-            if a != self.replacement and a != self.original
-        )
+        unique = dict.fromkeys(self.alternatives)  # in order, repeats dropped
+        unique.pop(self.replacement, None)
+        unique.pop(self.original, None)
+        self.alternatives = tuple(unique)
 
     @property
     def decided(self) -> bool:
