@@ -582,10 +582,18 @@ class Generator:
         """``_ends`` of ``tail`` with one misreading undone (``farvaltningen``)."""
         found: list[CompoundEnd] = []
         forms = self.lexicon.forms
+        key = fold(tail)
+        sliced = len(key) == len(tail)  # (always, for lower-case text: fold is letter for letter)
         for rewrite_cost, chosen in self._rewrites(tail, letters=True, limit=1):
             start, stop, gold, _ = chosen[0]  # (one rewrite: the limit is 1)
-            text = tail[:start] + gold + tail[stop:]
-            if forms(fold(text)):  # (most spell no word)
+            # (the rewrite spliced into the tail's fold key: most spell no word, and are
+            # neither spelled out nor folded whole)
+            if sliced:
+                spelled = key[:start] + fold(gold) + key[stop:]
+            else:
+                spelled = fold(tail[:start] + gold + tail[stop:])
+            if forms(spelled):
+                text = tail[:start] + gold + tail[stop:]
                 rewritten = _Variant(text, rewrite_cost, source=tail, sites=chosen)
                 found.extend(
                     end._replace(cost=rewritten.cost + end.cost, ops=rewritten.ops + end.ops)
