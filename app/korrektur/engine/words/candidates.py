@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -437,7 +438,8 @@ class Generator:
         if not sites and not lost:
             return []
         limit = limit or (MAX_REWRITES_LONG if len(low) >= LONG_WORD else MAX_REWRITES)
-        combined = sorted(sites, key=lambda site: -site.cost)[:COMBINED_SITES]
+        # (keys in C, likeliest first: ``reverse`` keeps ties in order, as a negated key would)
+        combined = sorted(sites, key=_SITE_COST, reverse=True)[:COMBINED_SITES]
         combined.sort()
         chosen_sets: list[tuple[float, Sequence[Site]]] = [
             (site.cost, (site,)) for site in sites + lost
@@ -447,7 +449,7 @@ class Generator:
             # characters is a misreading, so their combination is tried however unlikely.
             floor = VARIANT_FLOOR if any(ch.isalpha() for ch in low) else NOISE_FLOOR
             chosen_sets += [c for c in _combinations(combined, limit, floor) if len(c[1]) > 1]
-        chosen_sets.sort(key=lambda chosen: -chosen[0])
+        chosen_sets.sort(key=_SET_COST, reverse=True)
         return chosen_sets[:MAX_VARIANTS]
 
     def _diacritic_cost(
@@ -644,6 +646,10 @@ class Generator:
             ):
                 found.extend((w, int(distance)) for w in self.lexicon.forms(bucket[index]))
         return found
+
+
+_SITE_COST = itemgetter(3)  # a ``Site``'s cost
+_SET_COST = itemgetter(0)  # a (cost, sites) pair's cost
 
 
 def _pair(left: Candidate, right: Candidate, cost: float, op: Op) -> Candidate:
