@@ -253,3 +253,16 @@ def with_engine(services, factory):
 
     services.service = WorkspaceService(services.messages, inline_jobs(factory), services.settings)
     return services
+
+
+def shown(qtbot, window) -> None:
+    """Wait until the window has put its session on screen: text, marks, list (three turns)."""
+    qtbot.waitUntil(
+        lambda: not window.swapping and window.dock.model.session is window.controller.session
+    )
+
+
+def open_shown(qtbot, window, path) -> None:
+    """Open ``path`` and wait until its review is on screen, as a clerk waits to see it."""
+    window.open_path(path)
+    shown(qtbot, window)

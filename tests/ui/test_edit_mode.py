@@ -190,3 +190,19 @@ def test_e_edits_the_suggestion_in_place_and_shows_the_mode(opened, qtbot):
     assert not opened.editor.isVisible()
     assert opened.controller.session.get("s1").status is Status.PENDING
     assert opened.raw_view.hasFocus()
+
+
+def test_esc_restyles_the_corrected_pane_once(opened, qtbot, monkeypatch):
+    """Each style sheet set lays the whole text out again: leaving edit mode sets it once."""
+    pane = opened.corrected_view
+    qtbot.mouseDClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=word_point(pane, "varje"))
+    assert "border" in pane.styleSheet()
+    sheets = []
+    set_sheet = pane.setStyleSheet
+    monkeypatch.setattr(
+        pane, "setStyleSheet", lambda sheet: (sheets.append(sheet), set_sheet(sheet))
+    )
+    press(qtbot, Qt.Key.Key_Escape)
+    assert opened.edit_mode.mode is Mode.REVIEW
+    assert pane.styleSheet() == ""
+    assert sheets == [""]

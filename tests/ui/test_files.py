@@ -5,7 +5,7 @@ import time
 from functools import partial
 
 import pytest
-from fakes import TEXT, RecordingMessages
+from fakes import TEXT, RecordingMessages, shown
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QSplitter
@@ -164,6 +164,7 @@ def test_cancel_a_running_analysis(qtbot, threaded_window, report):
     qtbot.waitUntil(lambda: window.status.analysis_bar.value() > 0, timeout=5000)
     with qtbot.waitSignal(window.service.cancelled, timeout=5000):
         qtbot.mouseClick(window.status.cancel_button, Qt.MouseButton.LeftButton)
+    shown(qtbot, window)
     assert not window.status.analysis_bar.isVisible()
     assert window.controller.session is not None
     assert window.controller.session.suggestions == []

@@ -1,5 +1,6 @@
 """Offsets in Qt (UTF-16) against Python offsets, and the text differences the panes use."""
 
+from fakes import open_shown
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,7 +35,7 @@ def test_text_difference_is_minimal_on_long_texts():
 def test_panes_with_characters_outside_the_bmp(window, tmp_path, qtbot):
     path = tmp_path / "emoji.txt"
     path.write_text("😀 pa skolan\n", encoding="utf-8")
-    window.open_path(path)
+    open_shown(qtbot, window, path)
     session = window.controller.session
     assert session.get("s1").start == 2
     window.controller.accept()

@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         # A zero timer, not a posted call: it fires after the repaint the new session asks for.
         self._fill_timer = QTimer(self, singleShot=True, interval=0)
         self._fill_timer.timeout.connect(self._fill_list)
+        self._marks_timer = QTimer(self, singleShot=True, interval=0)
+        self._marks_timer.timeout.connect(self._finish_swap)
+        self.swapping = False  # a new session's text is shown, its marks not yet: no review keys
         self.service: WorkspaceService = services.service
         self.service.window = self
         self.controller = ReviewController(self.messages, self.service.workspace, self)
@@ -364,23 +367,42 @@ class MainWindow(QMainWindow):
         self.follower.update_actions()
 
     def _on_session_replaced(self) -> None:
+        """Show another session's text now; its marks, current suggestion and list later.
+
+        Three event-loop turns, not one long block (restoring a 300-page review did 25-35 ms
+        of the GUI thread's work at once): the text, then ``_finish_swap``, then the list.
+        Until the marks are in, the panes show none and the review keys are off, so that no
+        key decides on a half-shown review.
+        """
         self.edit_mode.back_to_review()
         session = self.controller.session
         self.dock.model.set_session(None)
-        if session is not None:  # after the panes are painted: two short blocks, not one long
-            self._fill_timer.start()
         built = self._analysed if self._analysed and self._analysed.session is session else None
         self.stats = built.stats if built else ReviewStats(session) if session else None
+        self.swapping = session is not None
         if session is not None:
             session.show(self.text_view.view)
             prepared = built.corrected if built else None
             self.corrected_view.show_text(session.corrected_text(), session.offsets, prepared)
-            self.follower.refresh_layers(session)
+            self.corrected_view.view = session.view
+            for pane in (self.raw_view, self.corrected_view):
+                pane.set_layer(None)
+            self.sync.reset()
             count = len(session.suggestions)
             self.messages.info(self.tr("%n suggestion(s) to review.", "", count))
-            if count:
-                self.controller.step()
+            self._marks_timer.start()
         self.status.set_stats(self.stats, self.theme)
+        self.follower.update_actions()
+
+    def _finish_swap(self) -> None:
+        """The shown session's marks and scroll maps, then its first pending suggestion."""
+        session = self.controller.session
+        self.swapping = False
+        if session is not None:
+            self.follower.refresh_layers(session)
+            if session.suggestions and self.controller.current() is None:
+                self.controller.step()
+            self._fill_timer.start()  # after the panes are painted: short blocks, not one long
         self.follower.update_actions()
 
     def _fill_list(self) -> None:

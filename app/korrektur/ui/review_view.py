@@ -54,6 +54,7 @@ class ReviewWindow(Protocol):
     dock: SuggestionDock
     details: DetailsPane
     status: ReviewStatusBar
+    swapping: bool
 
 
 class ReviewFollower:
@@ -148,7 +149,7 @@ class ReviewFollower:
     def update_actions(self) -> None:
         """Enable what can be done now: review keys only while reviewing, files when open."""
         w = self._window
-        loaded = w.controller.session is not None and not w.service.running
+        loaded = w.controller.session is not None and not w.service.running and not w.swapping
         reviewing = loaded and not w.edit_mode.editing
         w.registry.set_enabled(REVIEW_ACTIONS, reviewing)
         w.registry[ActionId.EDIT_TEXT].setEnabled(loaded)
@@ -166,6 +167,6 @@ class ReviewFollower:
         w = self._window
         current = w.controller.current()
         count = len(current.alternatives) if current is not None else 0
-        reviewing = not w.service.running and not w.edit_mode.editing
+        reviewing = not w.service.running and not w.edit_mode.editing and not w.swapping
         for number, action_id in enumerate(ALTERNATIVES, start=1):
             w.registry[action_id].setEnabled(reviewing and number <= count)

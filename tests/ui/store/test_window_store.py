@@ -1,7 +1,7 @@
 """The window with the store: save, reopen, versions, export, analyse again, recovery, close."""
 
 import pytest
-from fakes import SUGGESTED, TEXT, inline_jobs
+from fakes import SUGGESTED, TEXT, inline_jobs, open_shown
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -35,7 +35,7 @@ def statuses(window):
 
 def test_save_and_reopen_restores_every_decision(qtbot, store_window, report):
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
     qtbot.keyClick(window.raw_view, Qt.Key.Key_R)
     assert window.isWindowModified()
@@ -46,7 +46,7 @@ def test_save_and_reopen_restores_every_decision(qtbot, store_window, report):
     before = statuses(window)
     assert before[:2] == [Status.ACCEPTED, Status.REJECTED]
 
-    window.open_path(report)  # reopening resumes from the review file
+    open_shown(qtbot, window, report)  # reopening resumes from the review file
     assert statuses(window) == before
     assert window.controller.session.suggestions[0].decided_by == "Anna Berg"
     assert not window.isWindowModified()
@@ -55,7 +55,7 @@ def test_save_and_reopen_restores_every_decision(qtbot, store_window, report):
 
 def test_restore_a_version_from_the_history(qtbot, store_window, report, answers, files):
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
     window.service.save()
     qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
@@ -78,7 +78,7 @@ def test_restore_a_version_from_the_history(qtbot, store_window, report, answers
 
 def test_export_from_the_menu(qtbot, store_window, report, answers, tmp_path):
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
     answers.dialogs.append(lambda dialog: QDialog.DialogCode.Accepted)  # txt, the first format
     answers.paths.append(tmp_path / "ut.txt")
@@ -88,7 +88,7 @@ def test_export_from_the_menu(qtbot, store_window, report, answers, tmp_path):
 
 def test_analysing_again_keeps_decisions(qtbot, store_window, report):
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     for _ in range(3):
         qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
     before = statuses(window)
@@ -135,7 +135,7 @@ def test_closing_without_saving_drops_the_recovery_file(
     qtbot, store_window, report, files, tmp_path
 ):
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     ids = [s.id for s in window.controller.session.suggestions]
     for _ in range(len(ids)):
         qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
@@ -164,18 +164,18 @@ def test_the_reviewer_is_asked_for_a_name_before_deciding(
         ),
     )
     window = new_window(qtbot, services)
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     window.controller.accept()
     assert window.controller.session.suggestions[0].decided_by == "Bo Ek"
     assert names["value"] == "Bo Ek"
-    window.open_path(report)  # asked once only
+    open_shown(qtbot, window, report)  # asked once only
     assert len(asked) == 1
     services.service.close(keep_unsaved=False)
 
 
 def test_keeping_the_ocr_text_is_saved_as_a_rejection_not_an_edit(qtbot, store_window, report):
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     window.controller.set_current("s4")  # pa → på; 1 is pä, never the OCR text pa
     window.raw_view.setFocus()
     qtbot.keyClick(window.raw_view, Qt.Key.Key_1)
@@ -204,7 +204,7 @@ def test_export_proposes_a_name_that_is_not_the_source_and_remembers_the_folder(
     qtbot, store_window, report, answers, files, tmp_path
 ):
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
     answers.dialogs.append(choose("txt"))
     answers.paths.append(SUGGESTED)  # the clerk just confirms
@@ -235,7 +235,7 @@ def test_choosing_the_source_is_explained_and_asked_again(
     qtbot, store_window, report, answers, tmp_path
 ):
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     answers.dialogs.append(choose("html"))
     answers.paths.extend([report, tmp_path / "granskning.html"])
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
@@ -267,7 +267,7 @@ def test_what_the_pane_shows_by_default_is_what_the_default_export_writes(
     qtbot, store_window, report, answers, tmp_path
 ):
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     window.raw_view.setFocus()
     for key in (Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_J, Qt.Key.Key_A):  # s3 left undecided
         qtbot.keyClick(window.raw_view, key)
@@ -299,14 +299,14 @@ def test_reopening_returns_to_where_the_clerk_stopped_and_says_so(
     qtbot, store_window, report, monkeypatch
 ):
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     window.raw_view.setFocus()
     for key in (Qt.Key.Key_A, Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_J, Qt.Key.Key_J):
         qtbot.keyClick(window.raw_view, key)
     stopped = window.controller.current_id
     assert stopped == "s6"
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    window.open_path(report)  # reopened: the review file is read again
+    open_shown(qtbot, window, report)  # reopened: the review file is read again
     assert window.controller.current_id == stopped
     version = load_review(report.with_name("rapport.review.yaml")).history.get(1)
     clock = local_time(version.time)[-5:]
@@ -324,7 +324,7 @@ def test_each_save_writes_the_decisions_made_with_keys_since_the_last(qtbot, sto
     decision missed there would be saved wrong.
     """
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     window.dock.search.setFocus()  # a search first, then back to the text
     window.raw_view.setFocus()
     qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
@@ -356,7 +356,7 @@ def test_closed_dialogs_do_not_keep_the_review_they_showed(qtbot, store_window, 
     from korrektur.ui.actions import ActionId
 
     window = store_window
-    window.open_path(report)
+    open_shown(qtbot, window, report)
     qtbot.keyClick(window.raw_view, Qt.Key.Key_A)
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     answers.dialogs.append(lambda dialog: QDialog.DialogCode.Rejected)  # Export: cancelled
@@ -365,7 +365,7 @@ def test_closed_dialogs_do_not_keep_the_review_they_showed(qtbot, store_window, 
     window.registry[ActionId.VERSIONS].trigger()
     assert answers.dialogs == []  # both were shown
     shown = weakref.ref(window.service.workspace.review)
-    window.open_path(report)  # resumed from its review file
+    open_shown(qtbot, window, report)  # resumed from its review file
     gc.collect()
     qtbot.waitUntil(lambda: shown() is None, timeout=2_000)  # (a part per turn)
     assert window.controller.session.counts()[Status.ACCEPTED] == 1
