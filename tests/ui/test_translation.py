@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from korrektur.paths import data_path
+from korrektur.ui.corpus_model import Show, Stage
 from korrektur.ui.main_window import MainWindow
 from korrektur.ui.theme import Theme
 
@@ -35,6 +36,13 @@ def test_window_speaks_swedish(qtbot, services):
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&Arkiv", "&Redigera", "&Granska", "&Visa", "&Hjälp"]
     assert window.dock.search.placeholderText().startswith("Sök")
+
+
+@pytest.mark.usefixtures("swedish")
+def test_the_corpus_tables_names_are_translated_in_their_own_context():
+    assert Stage.NOT_STARTED.text() == "ej påbörjat"
+    assert Show.ALL.text() == "Alla dokument"
+    assert Show.ATTENTION.text() == "Behöver åtgärdas"
 
 
 def test_translation_file_is_complete_and_current(tmp_path):

@@ -70,7 +70,15 @@ HEADER_TIPS = {
 }
 
 
-class Stage(Enum):
+class _Named(Enum):
+    """An enum whose values are English names translated in the context of its class name."""
+
+    def text(self) -> str:
+        """The translated name."""
+        return QCoreApplication.translate(type(self).__name__, str(self.value))
+
+
+class Stage(_Named):
     """Where a document's review stands, as the table says it."""
 
     NOT_ANALYSED = str(QT_TRANSLATE_NOOP("Stage", "not analysed"))
@@ -78,10 +86,6 @@ class Stage(Enum):
     IN_REVIEW = str(QT_TRANSLATE_NOOP("Stage", "in review"))
     DONE = str(QT_TRANSLATE_NOOP("Stage", "done"))
     BAD = str(QT_TRANSLATE_NOOP("Stage", "cannot be analysed"))
-
-    def text(self) -> str:
-        """The translated name."""
-        return QCoreApplication.translate("Stage", self.value)
 
 
 def pending(document: DocumentStatus) -> int:
@@ -305,7 +309,7 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-class Show(Enum):
+class Show(_Named):
     """Which documents the table shows."""
 
     ALL = str(QT_TRANSLATE_NOOP("Show", "All documents"))
@@ -313,10 +317,6 @@ class Show(Enum):
     DONE = str(QT_TRANSLATE_NOOP("Show", "Done"))
     NOT_ANALYSED = str(QT_TRANSLATE_NOOP("Show", "Not analysed"))
     ATTENTION = str(QT_TRANSLATE_NOOP("Show", "Needing attention"))
-
-    def text(self) -> str:
-        """The translated name."""
-        return QCoreApplication.translate("Show", self.value)
 
 
 def shown(document: DocumentStatus, show: Show) -> bool:
